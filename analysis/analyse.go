@@ -1,0 +1,214 @@
+package analysis
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Version names the extractor; it is stored with every fact so that facts from an
+// older extractor can be told apart and re-derived.
+const Version = "0.1.0"
+
+// Document is everything analysis reads from one capture.
+type Document struct {
+	Text
+	DocType           string
+	DocTypeConfidence float64
+	StatedYear        string // "2024/25"
+	WordCount         int
+	Readability       *float64 // Flesch reading ease
+	Facts             []Fact
+	Err               error // why no text could be read; the rest is then empty
+}
+
+// Analyse reads a captured response: its text, document type and facts.
+// linkText is the text of the link that led to it, a strong hint for PDFs.
+func Analyse(body []byte, contentType, pageURL, linkText string) Document {
+	t, err := ExtractText(body, contentType, pageURL)
+	d := Document{Text: t, Err: err}
+	if err != nil && t.Body == "" {
+		d.DocType = "other"
+		return d
+	}
+	d.DocType, d.DocTypeConfidence = Classify(t, pageURL, linkText)
+	d.StatedYear = statedYear(t.Title + "\n" + linkText + "\n" + head(t.Body, 3000))
+	d.WordCount, d.Readability = readability(t.Body)
+	if d.DocType != "other" {
+		d.Facts = Facts(t.Body)
+		if w := yearWritten(t.Body, d.StatedYear); w != "" {
+			loc := strings.Index(t.Body, w)
+			d.Facts = append(d.Facts, factAt(t.Body, loc, loc+len(w), "report.stated_year", d.StatedYear, nil, 0.7))
+		}
+	}
+	return d
+}
+
+func head(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
+// Facts reads every fact this extractor knows from a document's text.
+func Facts(text string) []Fact {
+	var out []Fact
+	out = append(out, sencoNames(text)...)
+	out = append(out, sencoContacts(text)...)
+	out = append(out, vocabFacts(text, "need.area", needAreas, 0.9)...)
+	out = append(out, vocabFacts(text, "need.type", needTypes, 0.8)...)
+	return out
+}
+
+// Document-type signals: each pattern adds its weight to a type when it is found
+// in the title or the link (x3), the URL (x2) or the opening text (x1).
+var typeSignals = []struct {
+	docType string
+	re      *regexp.Regexp
+	weight  float64
+}{
+	{"sen_information_report", regexp.MustCompile(`(?i)\binformation\s+report\b`), 3},
+	{"sen_information_report", regexp.MustCompile(`(?i)\bsend?\s+(?:information\s+)?report\b|\bsend?-?(?:information-)?report\b|\bsend?-?info\b`), 2},
+	{"sen_information_report", regexp.MustCompile(`(?i)\b(?:school|our)\s+(?:send?\s+)?(?:local\s+)?offer\b`), 1.5},
+	{"sen_information_report", regexp.MustCompile(`(?i)\bhow\s+(?:does|will)\s+the\s+school\b`), 1},
+	{"sen_policy", regexp.MustCompile(`(?i)\b(?:send?|special\s+educational\s+needs(?:\s+and\s+disabilit(?:y|ies))?|inclusion)\s+(?:\(send?\)\s+)?policy\b|\bsend?-?policy\b`), 3},
+	{"accessibility_plan", regexp.MustCompile(`(?i)\baccessibility\s+plan\b|\baccessibility-plan\b`), 3},
+	{"la_guidance", regexp.MustCompile(`(?i)\blocal\s+offer\b.*\b(?:council|county|borough|authority)\b`), 1},
+}
+
+// Classify decides what kind of document this is, with a confidence in [0,1].
+func Classify(t Text, pageURL, linkText string) (string, float64) {
+	scores := map[string]float64{}
+	title := t.Title + " " + linkText
+	path := pageURL
+	if u, err := url.Parse(pageURL); err == nil {
+		path = u.Path + " " + u.RawQuery
+	}
+	opening := head(t.Body, 1500)
+	for _, s := range typeSignals {
+		if s.re.MatchString(title) {
+			scores[s.docType] += 3 * s.weight
+		}
+		if s.re.MatchString(path) {
+			scores[s.docType] += 2 * s.weight
+		}
+		if s.re.MatchString(opening) {
+			scores[s.docType] += s.weight
+		}
+	}
+	// A school's SEN page that answers the statutory questions is a report even
+	// when it never says "information report".
+	if sencoRole.MatchString(t.Body) && len(vocabFacts(t.Body, "need.area", needAreas, 0)) >= 2 {
+		scores["sen_information_report"] += 2
+	}
+	if u, err := url.Parse(pageURL); err == nil && strings.HasSuffix(u.Hostname(), ".gov.uk") {
+		scores["la_guidance"] += 4
+	}
+	if scores["sen_policy"] >= 6 && scores["sen_information_report"] >= 6 {
+		return "policy_and_report", confidence(scores["sen_policy"]+scores["sen_information_report"], 0)
+	}
+	type kv struct {
+		k string
+		v float64
+	}
+	var ranked []kv
+	for k, v := range scores {
+		ranked = append(ranked, kv{k, v})
+	}
+	sort.Slice(ranked, func(i, j int) bool { return ranked[i].v > ranked[j].v || ranked[i].v == ranked[j].v && ranked[i].k < ranked[j].k })
+	if len(ranked) == 0 || ranked[0].v < 3 {
+		return "other", 0.5
+	}
+	second := 0.0
+	if len(ranked) > 1 {
+		second = ranked[1].v
+	}
+	return ranked[0].k, confidence(ranked[0].v, second)
+}
+
+// confidence grows with the winning score and its lead over the runner-up.
+func confidence(best, second float64) float64 {
+	c := 1 - 1/(1+best/4)
+	c *= best / (best + second)
+	return float64(int(c*100+0.5)) / 100
+}
+
+var yearRe = regexp.MustCompile(`\b(20\d\d)\s*(?:/|-|to|–)\s*(?:20)?(\d\d)\b`)
+
+// statedYear finds the academic year a document says it covers ("2024-25",
+// "2024/2025", "2024 to 2025") and writes it as "2024/25".
+func statedYear(s string) string {
+	for _, m := range yearRe.FindAllStringSubmatch(s, -1) {
+		y1, _ := strconv.Atoi(m[1])
+		y2, _ := strconv.Atoi(m[2])
+		if (y1+1)%100 == y2 {
+			return fmt.Sprintf("%d/%02d", y1, y2)
+		}
+	}
+	return ""
+}
+
+// yearWritten returns the words in text that state year, for evidence.
+func yearWritten(text, year string) string {
+	for _, m := range yearRe.FindAllStringSubmatch(head(text, 3000), -1) {
+		y1, _ := strconv.Atoi(m[1])
+		y2, _ := strconv.Atoi(m[2])
+		if fmt.Sprintf("%d/%02d", y1, y2) == year {
+			return m[0]
+		}
+	}
+	return ""
+}
+
+// readability gives the word count and Flesch reading ease
+// (206.835 - 1.015 words/sentence - 84.6 syllables/word).
+func readability(text string) (int, *float64) {
+	words, sentences, syllables := 0, 0, 0
+	for _, line := range strings.Split(text, "\n") {
+		lineWords := 0
+		for _, w := range strings.FieldsFunc(line, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+			lineWords++
+			syllables += countSyllables(w)
+		}
+		words += lineWords
+		ends := strings.Count(line, ". ") + strings.Count(line, "? ") + strings.Count(line, "! ")
+		if t := strings.TrimSpace(line); t != "" && strings.ContainsAny(t[len(t)-1:], ".?!") {
+			ends++
+		}
+		if ends == 0 && lineWords > 0 {
+			ends = 1 // a heading or list item is a sentence of its own
+		}
+		sentences += ends
+	}
+	if words < 30 || sentences == 0 {
+		return words, nil
+	}
+	f := 206.835 - 1.015*float64(words)/float64(sentences) - 84.6*float64(syllables)/float64(words)
+	f = float64(int(f*10+0.5)) / 10
+	return words, &f
+}
+
+// countSyllables estimates syllables by vowel groups, less a silent final e.
+func countSyllables(w string) int {
+	w = strings.ToLower(w)
+	n, prevVowel := 0, false
+	for _, r := range w {
+		v := strings.ContainsRune("aeiouy", r)
+		if v && !prevVowel {
+			n++
+		}
+		prevVowel = v
+	}
+	if strings.HasSuffix(w, "e") && !strings.HasSuffix(w, "le") && n > 1 {
+		n--
+	}
+	if n == 0 {
+		n = 1
+	}
+	return n
+}

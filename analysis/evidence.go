@@ -1,0 +1,124 @@
+package analysis
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Fact is one thing a document says, with the words it says it in.
+// Start and End are offsets in characters (Unicode code points, from 0, end
+// exclusive) into the document's normalised text; Evidence is exactly that span.
+type Fact struct {
+	Field      string
+	Value      string
+	ValueNum   *float64
+	Evidence   string
+	Start, End int
+	Confidence float64
+}
+
+const maxEvidence = 400 // characters of quoted context either side is cut to this
+
+// span finds the sentence (or line, or table row) around text[from:to] (byte
+// offsets) and returns it as evidence with character offsets.
+func span(text string, from, to int) (evidence string, start, end int) {
+	lo := strings.LastIndexByte(text[:from], '\n') + 1
+	hi := strings.IndexByte(text[to:], '\n')
+	if hi < 0 {
+		hi = len(text)
+	} else {
+		hi += to
+	}
+	// Within a long line, narrow to the sentence.
+	if s := lastSentenceEnd(text[lo:from]); s >= 0 {
+		lo += s
+	}
+	if e := nextSentenceEnd(text[to:hi]); e >= 0 {
+		hi = to + e
+	}
+	for hi-lo > maxEvidence {
+		// Keep the match and cut evenly around it, on character boundaries.
+		if from-lo > hi-to {
+			lo++
+			for lo < from && !utf8.RuneStart(text[lo]) {
+				lo++
+			}
+		} else {
+			hi--
+			for hi > to && !utf8.RuneStart(text[hi]) {
+				hi--
+			}
+		}
+	}
+	ev := strings.TrimSpace(text[lo:hi])
+	lo += strings.Index(text[lo:hi], ev)
+	hi = lo + len(ev)
+	return ev, runeOffset(text, lo), runeOffset(text, lo) + utf8.RuneCountInString(ev)
+}
+
+// lastSentenceEnd gives the offset just after the last ". " (or "? ", "! ") in s.
+func lastSentenceEnd(s string) int {
+	best := -1
+	for _, sep := range []string{". ", "? ", "! "} {
+		for i := len(s); ; {
+			j := strings.LastIndex(s[:i], sep)
+			if j < 0 {
+				break
+			}
+			if sep == ". " && isAbbreviation(s[:j]) {
+				i = j
+				continue
+			}
+			if j+2 > best {
+				best = j + 2
+			}
+			break
+		}
+	}
+	return best
+}
+
+// nextSentenceEnd gives the offset just after the first sentence end in s.
+func nextSentenceEnd(s string) int {
+	best := -1
+	for _, sep := range []string{". ", "? ", "! "} {
+		for i := 0; i < len(s); {
+			j := strings.Index(s[i:], sep)
+			if j < 0 {
+				break
+			}
+			j += i
+			if sep == ". " && isAbbreviation(s[:j]) {
+				i = j + 2
+				continue
+			}
+			if best < 0 || j+1 < best {
+				best = j + 1
+			}
+			break
+		}
+	}
+	return best
+}
+
+// isAbbreviation says whether the text before a full stop ends in a title or an
+// initial ("Mrs", "Dr", "K"), which does not end a sentence.
+func isAbbreviation(before string) bool {
+	i := strings.LastIndexAny(before, " \t(\n") + 1
+	w := before[i:]
+	switch strings.ToLower(w) {
+	case "mr", "mrs", "ms", "dr", "mx", "st", "e.g", "i.e", "etc", "no", "tel", "ext":
+		return true
+	}
+	return utf8.RuneCountInString(w) == 1 && strings.ToUpper(w) == w && w != ""
+}
+
+func runeOffset(s string, byteOff int) int {
+	return utf8.RuneCountInString(s[:byteOff])
+}
+
+// factAt builds a fact whose evidence is the sentence around text[from:to].
+func factAt(text string, from, to int, field, value string, num *float64, conf float64) Fact {
+	ev, s, e := span(text, from, to)
+	return Fact{Field: field, Value: value, ValueNum: num, Evidence: ev, Start: s, End: e, Confidence: conf}
+}

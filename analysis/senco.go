@@ -1,0 +1,221 @@
+package analysis
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The SENCO goes by many titles. The role must stand as a word of its own, so
+// an address such as senco@school.org is not a role mention.
+var sencoRole = regexp.MustCompile(`(?i)\b(?:SENCO|SENDCO|SENCos|SENDCos|SENCOs|SEND\s?Co-?ordinator|SEN\s?Co-?ordinator|Special\s+Educational\s+Needs(?:\s+and\s+Disabilit(?:y|ies))?\s+(?:\(SEND?\)\s+)?Co-?ordinator|Inclusion\s+(?:Lead|Leader|Manager|Co-?ordinator))\b`)
+
+// Someone who helps the SENCO is not the SENCO.
+var notTheSENCO = regexp.MustCompile(`(?i)\b(?:assistant|deputy|trainee|associate|former|previous|acting\s+assistant)\s*(?:to\s+the\s+)?$`)
+
+// A person's name: with a title ("Mrs K. McKinley", "Mr Jones", "Dr A J Patel") or
+// as first and last name ("Helen Watson").
+var (
+	titledName   = regexp.MustCompile(`\b(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+(?:[A-Z]\.?\s*){0,3}[A-Z][A-Za-z'\-]+(?:[ \-][A-Z][a-z][A-Za-z'\-]+)?`)
+	untitledName = regexp.MustCompile(`\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?:(?:Mc|Mac|O')?[A-Z][a-z'\-]+)(?:-[A-Z][a-z]+)?\b`)
+)
+
+// Capitalised words that start or end many phrases but no names.
+var notNameWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`Special Educational Needs Disabilities Disability Coordinator Co-ordinator School Primary
+		Secondary Academy Trust Inclusion Lead Leader Manager Head Headteacher Teacher Deputy Assistant Our The This That
+		Contact Email Telephone Phone Mental Health Learning Support Information Report Local Offer Policy Parents Parent
+		Pupils Pupil Children Child Class Key Stage Senior Leadership Team Governor Governors Named Person Please Miss Mrs
+		Mr Ms Dr If You We Our Who What How When Where Why Send Sen Senco Sendco Year Reception Nursery Infant Junior
+		Church England Catholic High College Office Department County Council Borough City Autism Speech Language
+		Communication Educational Psychologist Service Services Team Welcome Home Page Monday Tuesday Wednesday Thursday
+		Friday Saturday Sunday January February March April May June July August September October November December
+		Code Practice Plan Plans Education Care Hub Centre Unit Base Resource Provision Children's Families Family
+		Interaction Cognition Social Emotional Sensory Physical And Of For In On At By With To Is Are Has Have Dear`) {
+		notNameWords[strings.ToLower(w)] = true
+	}
+}
+
+// Words allowed between a role and the name that follows it
+// ("SENCO: Mrs Smith", "The SENCO at our school is Mrs Smith", "SENDCo, Helen Watson").
+var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:,\-|=()']*(?:(?:is|are|at|for|of|in|our|the|school|academy|school's|academy's|called|named|currently|contact|who|will|be|lead|and|disabilities|co-?ordinator|this|year|person|responsible|name|namely)\b[\s:,\-|=()']*){0,8}$`)
+
+// Words allowed between a name and the role that follows it
+// ("Mrs Smith (SENCO)", "Mrs Smith, SENCO", "Mrs Smith is our SENDCo").
+var nameThenRoleFiller = regexp.MustCompile(`(?i)^[\s,(\-|:]*(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|assistant|principal|class|year)\b[\s,(\-|:'/&]*){0,6}$`)
+
+// sencoNames finds the people named in the SENCO role.
+func sencoNames(text string) []Fact {
+	var out []Fact
+	seen := map[string]bool{}
+	add := func(from, to int, name string, conf float64) {
+		name = cleanName(name)
+		key := strings.ToLower(name)
+		if name == "" || seen[key] {
+			return
+		}
+		seen[key] = true
+		out = append(out, factAt(text, from, to, "senco.name", name, nil, conf))
+	}
+	for _, m := range sencoRole.FindAllStringIndex(text, -1) {
+		rs, re := m[0], m[1]
+		if (rs > 0 && strings.ContainsAny(text[rs-1:rs], "@._/")) || (re < len(text) && strings.ContainsAny(text[re:re+1], "@_/")) {
+			continue // part of an address or file name
+		}
+		before := text[max(0, rs-30):rs]
+		if notTheSENCO.MatchString(before) {
+			continue
+		}
+		// Role, then name.
+		after := text[re:min(len(text), re+90)]
+		if i := strings.Index(after, "\n\n"); i >= 0 {
+			after = after[:i]
+		}
+		if loc, name := firstName(after); loc != nil && roleThenNameFiller.MatchString(after[:loc[0]]) {
+			add(rs, re+loc[1], name, 0.9)
+			// "SENCOs are Mrs A and Mr B"
+			rest := after[loc[1]:]
+			if and := andJoin.FindStringIndex(rest); and != nil {
+				if loc2, name2 := firstName(rest[and[1]:]); loc2 != nil && loc2[0] == 0 {
+					add(rs, re+loc[1]+and[1]+loc2[1], name2, 0.8)
+				}
+			}
+			continue
+		}
+		// Name, then role.
+		win := text[max(0, rs-70):rs]
+		if i := strings.LastIndex(win, "\n\n"); i >= 0 {
+			win = win[i+2:]
+		}
+		if loc, name := lastName(win); loc != nil && nameThenRoleFiller.MatchString(win[loc[1]:]) {
+			off := rs - len(win)
+			add(off+loc[0], re, name, 0.85)
+		}
+	}
+	return out
+}
+
+// firstName finds the first plausible name in s.
+func firstName(s string) ([]int, string) {
+	var best []int
+	for _, re := range []*regexp.Regexp{titledName, untitledName} {
+		for _, loc := range re.FindAllStringIndex(s, -1) {
+			if plausibleName(s[loc[0]:loc[1]]) {
+				if best == nil || loc[0] < best[0] {
+					best = loc
+				}
+				break
+			}
+		}
+	}
+	if best == nil {
+		return nil, ""
+	}
+	return best, s[best[0]:best[1]]
+}
+
+// lastName finds the last plausible name in s.
+func lastName(s string) ([]int, string) {
+	var best []int
+	for _, re := range []*regexp.Regexp{titledName, untitledName} {
+		locs := re.FindAllStringIndex(s, -1)
+		for i := len(locs) - 1; i >= 0; i-- {
+			if plausibleName(s[locs[i][0]:locs[i][1]]) {
+				if best == nil || locs[i][1] > best[1] {
+					best = locs[i]
+				}
+				break
+			}
+		}
+	}
+	if best == nil {
+		return nil, ""
+	}
+	return best, s[best[0]:best[1]]
+}
+
+var andJoin = regexp.MustCompile(`^\s*(?:and|&)\s*`)
+
+var titleWord = regexp.MustCompile(`^(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?$`)
+
+// plausibleName rejects phrases made of capitalised common words
+// ("Special Educational", "Local Offer").
+func plausibleName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 {
+		return false
+	}
+	titled := titleWord.MatchString(words[0])
+	real := 0
+	for _, w := range words {
+		w = strings.Trim(w, ".,")
+		if titleWord.MatchString(w) || len(w) <= 1 {
+			continue
+		}
+		if notNameWords[strings.ToLower(w)] {
+			return false
+		}
+		real++
+	}
+	if titled {
+		return real >= 1
+	}
+	return real >= 2
+}
+
+func cleanName(s string) string {
+	return strings.Trim(strings.Join(strings.Fields(s), " "), " ,-")
+}
+
+var (
+	emailRe = regexp.MustCompile(`\b[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}\b`)
+	// UK numbers: 01234 567890, 0161 123 4567, 020 7946 0000, +44 (0)1234 567890.
+	phoneRe = regexp.MustCompile(`(?:\+44\s?\(0\)\s?|\+44\s?|\b0)\d{2,4}\)?[\s\-]?\d{3,4}[\s\-]?\d{3,4}\b`)
+	// A role-like local part says the address is the SENCO's wherever it stands.
+	sencoMailbox = regexp.MustCompile(`(?i)^(?:senco|sendco|send|sen|inclusion|senco\.|sendco\.)[a-z0-9._\-]*@|^[a-z0-9._\-]*(?:senco|sendco)[a-z0-9._\-]*@`)
+)
+
+// sencoContacts finds an e-mail address and phone number given for the SENCO: in
+// the same paragraph as a SENCO mention and shortly after it, or (for e-mail) a
+// mailbox named for the role. A school office number elsewhere is not the SENCO's.
+func sencoContacts(text string) []Fact {
+	var out []Fact
+	roles := sencoRole.FindAllStringIndex(text, -1)
+	near := func(pos int) bool {
+		for _, r := range roles {
+			if r[0] <= pos && pos-r[1] <= 300 && !strings.Contains(text[r[1]:pos], "\n\n") {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range emailRe.FindAllStringIndex(text, -1) {
+		addr := strings.ToLower(text[m[0]:m[1]])
+		switch {
+		case sencoMailbox.MatchString(addr):
+			out = append(out, factAt(text, m[0], m[1], "senco.email", addr, nil, 0.9))
+		case near(m[0]):
+			out = append(out, factAt(text, m[0], m[1], "senco.email", addr, nil, 0.75))
+		default:
+			continue
+		}
+		break
+	}
+	for _, m := range phoneRe.FindAllStringIndex(text, -1) {
+		digits := 0
+		for _, r := range text[m[0]:m[1]] {
+			if r >= '0' && r <= '9' {
+				digits++
+			}
+		}
+		if digits < 10 || digits > 13 {
+			continue
+		}
+		if near(m[0]) {
+			out = append(out, factAt(text, m[0], m[1], "senco.phone", strings.TrimSpace(text[m[0]:m[1]]), nil, 0.7))
+			break
+		}
+	}
+	return out
+}

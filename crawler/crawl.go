@@ -1,0 +1,527 @@
+// Package crawler finds and fetches schools' SEN information reports politely:
+// best-first from the home page along the links most likely to lead to the
+// report, within a small budget per site, obeying robots.txt, one request at a
+// time per host, never into private networks unless allowed.
+package crawler
+
+import (
+	"container/heap"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/gocolly/colly/v2"
+)
+
+// Config sets how the crawler behaves. Zero values take the defaults below.
+type Config struct {
+	UserAgent     string        // names sendscope and a contact URL
+	Concurrency   int           // sites crawled at once (default 4)
+	PerHost       int           // requests at once per host (default 1)
+	Delay         time.Duration // pause between requests to one host (default 1s)
+	Timeout       time.Duration // whole request, including the body (default 30s)
+	MaxPages      int           // requests per site, robots.txt excluded (default 25)
+	MaxDepth      int           // links from the home page (default 3)
+	MaxBodyBytes  int           // larger bodies are cut and marked truncated (default 50 MiB)
+	MaxCrawlDelay time.Duration // cap on a site's Crawl-delay (default 10s)
+	AllowPrivate  bool          // allow loopback and private addresses (tests, the demo)
+}
+
+// DefaultUserAgent names the tool and where to read about it.
+const DefaultUserAgent = "sendscope/0.1 (+https://github.com/sendscope/sendscope; SEN information report survey)"
+
+func (c Config) withDefaults() Config {
+	if c.UserAgent == "" {
+		c.UserAgent = DefaultUserAgent
+	}
+	if c.Concurrency <= 0 {
+		c.Concurrency = 4
+	}
+	if c.PerHost <= 0 {
+		c.PerHost = 1
+	}
+	if c.Delay < 0 {
+		c.Delay = 0
+	}
+	if c.Timeout <= 0 {
+		c.Timeout = 30 * time.Second
+	}
+	if c.MaxPages <= 0 {
+		c.MaxPages = 25
+	}
+	if c.MaxDepth <= 0 {
+		c.MaxDepth = 3
+	}
+	if c.MaxBodyBytes <= 0 {
+		c.MaxBodyBytes = 50 << 20
+	}
+	if c.MaxCrawlDelay <= 0 {
+		c.MaxCrawlDelay = 10 * time.Second
+	}
+	return c
+}
+
+// Site is one school to crawl.
+type Site struct {
+	ID   int    // the URN
+	Name string // for progress messages
+	Home string // the register's website, normalised
+}
+
+// Fetch is one line of the crawl log: a request made, or a URL deliberately not
+// requested (Skipped says why).
+type Fetch struct {
+	URL         string
+	Kind        string // page, document, robots
+	Status      int
+	Error       string
+	ContentType string
+	Bytes       int64
+	Duration    time.Duration
+	FetchedAt   time.Time
+	Skipped     string // robots, off_site, limit, depth
+	Depth       int
+	Score       float64
+}
+
+// Page is a response worth keeping: a page or document of the site.
+type Page struct {
+	URL         string // as requested
+	FinalURL    string // after redirects
+	Status      int
+	ContentType string
+	Body        []byte
+	Truncated   bool
+	SHA256      string
+	LinkText    string
+	Depth       int
+	Score       float64
+	FetchedAt   time.Time
+}
+
+// Result is what crawling one site produced.
+type Result struct {
+	Site    Site
+	Status  string // found (a candidate document was kept), not_found, failed
+	Reason  string // why not found or failed: no_website, robots, dns, timeout, http_404, refused, budget, no_candidate
+	Fetches []Fetch
+	Pages   []Page
+}
+
+// Crawler crawls sites with one shared, polite HTTP transport.
+type Crawler struct {
+	cfg       Config
+	transport *politeTransport
+	robots    *robotsCache
+}
+
+// New makes a crawler.
+func New(cfg Config) *Crawler {
+	cfg = cfg.withDefaults()
+	base := &http.Transport{
+		Proxy:                 nil, // a crawler on an LA network talks to sites directly
+		DialContext:           newDialer(cfg.AllowPrivate, 10*time.Second),
+		TLSHandshakeTimeout:   10 * time.Second,
+		ResponseHeaderTimeout: cfg.Timeout,
+		MaxIdleConnsPerHost:   2,
+		IdleConnTimeout:       30 * time.Second,
+		ForceAttemptHTTP2:     true,
+	}
+	return &Crawler{
+		cfg:       cfg,
+		transport: newPoliteTransport(base, cfg.PerHost, cfg.Delay),
+		robots:    newRobotsCache(),
+	}
+}
+
+// Crawl visits every site, at most cfg.Concurrency at once, and hands each site's
+// result to done as soon as the site is finished (done may be called from several
+// goroutines at once). It returns when all sites are done or ctx is cancelled;
+// sites not started by then are not reported.
+func (c *Crawler) Crawl(ctx context.Context, sites []Site, done func(Result)) {
+	work := make(chan Site)
+	var wg sync.WaitGroup
+	for i := 0; i < c.cfg.Concurrency; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for s := range work {
+				r := c.CrawlSite(ctx, s)
+				if ctx.Err() != nil {
+					return // an interrupted site is not reported: it will be crawled again
+				}
+				done(r)
+			}
+		}()
+	}
+feed:
+	for _, s := range sites {
+		select {
+		case work <- s:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(work)
+	wg.Wait()
+}
+
+// link is a frontier entry.
+type link struct {
+	url   *url.URL
+	text  string
+	depth int
+	score float64
+	order int // discovery order breaks ties, so the crawl is repeatable
+}
+
+type frontier []*link
+
+func (f frontier) Len() int { return len(f) }
+func (f frontier) Less(i, j int) bool {
+	if f[i].score != f[j].score {
+		return f[i].score > f[j].score
+	}
+	return f[i].order < f[j].order
+}
+func (f frontier) Swap(i, j int) { f[i], f[j] = f[j], f[i] }
+func (f *frontier) Push(x any)   { *f = append(*f, x.(*link)) }
+func (f *frontier) Pop() any {
+	old := *f
+	x := old[len(old)-1]
+	*f = old[:len(old)-1]
+	return x
+}
+
+// minDocumentScore is the score a file link needs before we download it: files
+// are large, and only those named like SEN documents are worth the bytes.
+const minDocumentScore = 5.0
+
+// CrawlSite crawls one site best-first and returns everything it fetched.
+func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
+	res := Result{Site: s}
+	if s.Home == "" {
+		res.Status, res.Reason = "not_found", "no_website"
+		return res
+	}
+	home, err := url.Parse(s.Home)
+	if err != nil || home.Host == "" {
+		res.Status, res.Reason = "failed", "bad_website"
+		return res
+	}
+	var mu sync.Mutex // guards res from colly callbacks
+	logFetch := func(f Fetch) {
+		mu.Lock()
+		res.Fetches = append(res.Fetches, f)
+		mu.Unlock()
+	}
+	hosts := map[string]bool{hostKey(home): true}
+	client := &http.Client{Transport: c.transport, Timeout: c.cfg.Timeout, CheckRedirect: func(req *http.Request, via []*http.Request) error {
+		if len(via) >= 5 {
+			return http.ErrUseLastResponse
+		}
+		return nil
+	}}
+
+	// Every setting is ours: colly's defaults ignore robots.txt, have no limits and
+	// cut bodies silently. robots.txt is handled above colly (see robots.go).
+	col := colly.NewCollector(
+		colly.UserAgent(c.cfg.UserAgent),
+		colly.MaxBodySize(c.cfg.MaxBodyBytes),
+		colly.AllowURLRevisit(), // the frontier de-duplicates, with canonical URLs
+		colly.IgnoreRobotsTxt(),
+		colly.StdlibContext(ctx),
+	)
+	col.WithTransport(c.transport)
+	col.SetRequestTimeout(c.cfg.Timeout)
+	var redirectBlocked string
+	col.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
+		if len(via) >= 10 {
+			return errors.New("too many redirects")
+		}
+		// The home page may move anywhere (a school that changed domain); deeper
+		// pages may only move within the site.
+		if len(via) > 0 && via[0].URL.String() == home.String() {
+			hosts[hostKey(req.URL)] = true
+		} else if !hosts[hostKey(req.URL)] && !sameSite(req.URL, home) {
+			redirectBlocked = "off_site"
+			return http.ErrUseLastResponse
+		}
+		if r := c.robots.rules(ctx, client, c.cfg.UserAgent, req.URL, logFetch); !r.allowed(req.URL) {
+			redirectBlocked = "robots"
+			return http.ErrUseLastResponse
+		}
+		return nil
+	})
+
+	var (
+		cur       *link
+		curPage   *Page
+		curErr    error
+		curStatus int
+		curCT     string
+		curBytes  int64
+		links     []*link
+	)
+	col.OnResponse(func(r *colly.Response) {
+		curStatus = r.StatusCode
+		curCT = r.Headers.Get("Content-Type")
+		curBytes = int64(len(r.Body))
+		sum := sha256.Sum256(r.Body)
+		curPage = &Page{
+			URL: cur.url.String(), FinalURL: r.Request.URL.String(), Status: r.StatusCode, ContentType: curCT,
+			Body: r.Body, Truncated: len(r.Body) >= c.cfg.MaxBodyBytes, SHA256: hex.EncodeToString(sum[:]),
+			LinkText: cur.text, Depth: cur.depth, Score: cur.score, FetchedAt: time.Now().UTC(),
+		}
+		if isHTML(curCT, r.Body) {
+			links = pageLinks(r.Body, r.Request.URL)
+		}
+	})
+	col.OnError(func(r *colly.Response, err error) {
+		curErr = err
+		if r != nil {
+			curStatus = r.StatusCode
+			curCT = r.Headers.Get("Content-Type")
+		}
+	})
+
+	q := &frontier{}
+	seen := map[string]bool{}
+	order := 0
+	push := func(l *link) {
+		key := canonical(l.url)
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		l.order = order
+		order++
+		heap.Push(q, l)
+	}
+	push(&link{url: home, text: "home page", score: 1000})
+
+	requests, candidates := 0, 0
+	lastFailure := ""
+	for q.Len() > 0 && ctx.Err() == nil {
+		l := heap.Pop(q).(*link)
+		fetch := Fetch{URL: l.url.String(), Depth: l.depth, Score: l.score, FetchedAt: time.Now().UTC(), Kind: "page"}
+		if DocumentLink(l.url) {
+			fetch.Kind = "document"
+		}
+		if requests >= c.cfg.MaxPages {
+			fetch.Skipped = "limit"
+			logFetch(fetch)
+			if res.Reason == "" {
+				res.Reason = "budget"
+			}
+			continue
+		}
+		rules := c.robots.rules(ctx, client, c.cfg.UserAgent, l.url, logFetch)
+		if !rules.allowed(l.url) {
+			fetch.Skipped = "robots"
+			if rules.disallowed {
+				fetch.Error = rules.reason
+			}
+			logFetch(fetch)
+			if l.depth == 0 {
+				res.Status, res.Reason = "failed", "robots"
+				return res
+			}
+			continue
+		}
+		c.transport.setCrawlDelay(l.url.Host, rules.crawlDelay(c.cfg.MaxCrawlDelay))
+
+		cur, curPage, curErr, curStatus, curCT, curBytes, links, redirectBlocked = l, nil, nil, 0, "", 0, nil, ""
+		start := time.Now()
+		_ = col.Request(http.MethodGet, l.url.String(), nil, nil, nil)
+		requests++
+		fetch.Duration = time.Since(start)
+		fetch.Status, fetch.ContentType, fetch.Bytes = curStatus, curCT, curBytes
+		if curErr != nil {
+			fetch.Error = curErr.Error()
+			if redirectBlocked != "" {
+				fetch.Error = "redirect not followed: " + redirectBlocked
+			}
+			lastFailure = failureReason(curErr, curStatus)
+		}
+		if curPage != nil && curPage.Truncated {
+			fetch.Error = fmt.Sprintf("body cut at %d bytes", c.cfg.MaxBodyBytes)
+		}
+		logFetch(fetch)
+		if l.depth == 0 && curPage == nil {
+			res.Status, res.Reason = "failed", lastFailure
+			return res
+		}
+		if curPage == nil {
+			continue
+		}
+		if l.depth == 0 {
+			// Links on the moved home page belong to the site too.
+			if fu, err := url.Parse(curPage.FinalURL); err == nil {
+				hosts[hostKey(fu)] = true
+			}
+		}
+		mu.Lock()
+		res.Pages = append(res.Pages, *curPage)
+		mu.Unlock()
+		if l.depth > 0 && l.score >= minDocumentScore {
+			candidates++
+		}
+		if l.depth >= c.cfg.MaxDepth {
+			continue
+		}
+		for _, nl := range links {
+			if !hosts[hostKey(nl.url)] && !sameSite(nl.url, home) {
+				continue // off-site links are not followed, nor logged: there are many
+			}
+			nl.depth = l.depth + 1
+			nl.score = ScoreLink(nl.text, nl.url, nl.depth)
+			if nl.score <= 0 || (DocumentLink(nl.url) && nl.score < minDocumentScore) {
+				continue
+			}
+			push(nl)
+		}
+	}
+	switch {
+	case ctx.Err() != nil:
+		res.Status, res.Reason = "failed", "interrupted"
+	case candidates > 0:
+		res.Status, res.Reason = "found", ""
+	default:
+		res.Status = "not_found"
+		if res.Reason == "" {
+			res.Reason = "no_candidate"
+		}
+	}
+	return res
+}
+
+// failureReason names why a request failed in the words the crawl log uses.
+func failureReason(err error, status int) string {
+	var dnsErr *net.DNSError
+	switch {
+	case status >= 400:
+		return fmt.Sprintf("http_%d", status)
+	case errors.Is(err, ErrPrivateAddress) || strings.Contains(err.Error(), ErrPrivateAddress.Error()):
+		return "private_address"
+	case errors.As(err, &dnsErr) || strings.Contains(err.Error(), "no such host"):
+		return "dns"
+	case errors.Is(err, context.DeadlineExceeded) || strings.Contains(err.Error(), "Timeout") || strings.Contains(err.Error(), "timeout"):
+		return "timeout"
+	case strings.Contains(err.Error(), "certificate") || strings.Contains(err.Error(), "tls"):
+		return "tls"
+	case strings.Contains(err.Error(), "connection refused"):
+		return "refused"
+	}
+	return "error"
+}
+
+func isHTML(contentType string, body []byte) bool {
+	ct := strings.ToLower(contentType)
+	if strings.Contains(ct, "html") {
+		return true
+	}
+	if ct != "" && !strings.Contains(ct, "octet-stream") && !strings.HasPrefix(ct, "text/plain") {
+		return false
+	}
+	h := strings.ToLower(string(body[:min(len(body), 1024)]))
+	return strings.Contains(h, "<html") || strings.Contains(h, "<!doctype html")
+}
+
+// pageLinks lists the links of a page: anchors, and embedded documents (iframes,
+// embeds and objects that show a PDF in the page).
+func pageLinks(body []byte, base *url.URL) []*link {
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(string(body)))
+	if err != nil {
+		return nil
+	}
+	if b, ok := doc.Find("base[href]").Attr("href"); ok {
+		if bu, err := base.Parse(b); err == nil {
+			base = bu
+		}
+	}
+	var out []*link
+	add := func(ref, text string) {
+		ref = strings.TrimSpace(ref)
+		if ref == "" || strings.HasPrefix(ref, "#") {
+			return
+		}
+		u, err := base.Parse(ref)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+			return
+		}
+		u.Fragment = ""
+		out = append(out, &link{url: u, text: text})
+	}
+	doc.Find("a[href]").Each(func(_ int, s *goquery.Selection) {
+		href, _ := s.Attr("href")
+		text := strings.TrimSpace(s.Text())
+		if t, ok := s.Attr("title"); ok && text == "" {
+			text = t
+		}
+		if t, ok := s.Attr("aria-label"); ok && text == "" {
+			text = t
+		}
+		add(href, text)
+	})
+	doc.Find("iframe[src], embed[src]").Each(func(_ int, s *goquery.Selection) {
+		src, _ := s.Attr("src")
+		title, _ := s.Attr("title")
+		// A PDF viewer iframe often carries the file in its query (?file=...).
+		if u, err := base.Parse(src); err == nil {
+			if f := u.Query().Get("file"); f != "" {
+				add(f, title)
+			}
+		}
+		add(src, title)
+	})
+	doc.Find("object[data]").Each(func(_ int, s *goquery.Selection) {
+		data, _ := s.Attr("data")
+		add(data, strings.TrimSpace(s.Text()))
+	})
+	return out
+}
+
+// hostKey is a host without a leading "www.", so www and bare names are one site.
+func hostKey(u *url.URL) string {
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.") + portSuffix(u)
+}
+
+func portSuffix(u *url.URL) string {
+	if p := u.Port(); p != "" {
+		return ":" + p
+	}
+	return ""
+}
+
+// sameSite says whether u is on the school's own site.
+func sameSite(u, home *url.URL) bool {
+	return hostKey(u) == hostKey(home)
+}
+
+// canonical is the form used to tell URLs apart: lower-case scheme and host,
+// no default port, no fragment, no trailing slash difference.
+func canonical(u *url.URL) string {
+	c := *u
+	c.Scheme = strings.ToLower(c.Scheme)
+	c.Host = strings.ToLower(c.Host)
+	c.Host = strings.TrimSuffix(strings.TrimSuffix(c.Host, ":80"), ":443")
+	c.Fragment = ""
+	if c.Path == "" {
+		c.Path = "/"
+	}
+	s := c.String()
+	if len(c.Path) > 1 {
+		s = strings.Replace(s, c.EscapedPath(), strings.TrimSuffix(c.EscapedPath(), "/"), 1)
+	}
+	return s
+}

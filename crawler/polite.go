@@ -1,0 +1,76 @@
+package crawler
+
+import (
+	"net/http"
+	"sync"
+	"time"
+)
+
+// politeTransport spaces requests to each host: at most perHost at once, and a
+// pause (the larger of our delay and the site's Crawl-delay) between the start of
+// one request and the next. Schools on a shared platform host share its limit.
+type politeTransport struct {
+	base    http.RoundTripper
+	perHost int
+	delay   time.Duration
+
+	mu    sync.Mutex
+	hosts map[string]*hostGate
+}
+
+type hostGate struct {
+	slots      chan struct{}
+	mu         sync.Mutex
+	next       time.Time
+	crawlDelay time.Duration
+}
+
+func newPoliteTransport(base http.RoundTripper, perHost int, delay time.Duration) *politeTransport {
+	return &politeTransport{base: base, perHost: perHost, delay: delay, hosts: map[string]*hostGate{}}
+}
+
+func (t *politeTransport) gate(host string) *hostGate {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	g, ok := t.hosts[host]
+	if !ok {
+		g = &hostGate{slots: make(chan struct{}, t.perHost)}
+		t.hosts[host] = g
+	}
+	return g
+}
+
+// setCrawlDelay records a host's robots.txt Crawl-delay.
+func (t *politeTransport) setCrawlDelay(host string, d time.Duration) {
+	g := t.gate(host)
+	g.mu.Lock()
+	g.crawlDelay = d
+	g.mu.Unlock()
+}
+
+// RoundTrip waits for the host's turn, then sends the request.
+func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	g := t.gate(req.URL.Host)
+	select {
+	case g.slots <- struct{}{}:
+	case <-req.Context().Done():
+		return nil, req.Context().Err()
+	}
+	defer func() { <-g.slots }()
+	g.mu.Lock()
+	wait := time.Until(g.next)
+	gap := max(t.delay, g.crawlDelay)
+	start := time.Now().Add(max(wait, 0))
+	g.next = start.Add(gap)
+	g.mu.Unlock()
+	if wait > 0 {
+		timer := time.NewTimer(wait)
+		select {
+		case <-timer.C:
+		case <-req.Context().Done():
+			timer.Stop()
+			return nil, req.Context().Err()
+		}
+	}
+	return t.base.RoundTrip(req)
+}

@@ -1,0 +1,132 @@
+package crawler
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/temoto/robotstxt"
+)
+
+// robots.txt is read by us, not by colly: colly treats a 5xx as allow-all, follows
+// redirects into disallowed paths and never reads Crawl-delay. We follow RFC 9309:
+// 2xx is parsed (the first 500 KiB), 4xx means no rules, 5xx or no answer means
+// stay away.
+
+const maxRobotsBytes = 500 << 10
+
+// robotsRules is what one host's robots.txt allows us.
+type robotsRules struct {
+	group      *robotstxt.Group // nil: everything allowed
+	disallowed bool             // the whole host is off limits (5xx, unreachable)
+	reason     string
+	fetched    time.Time
+}
+
+func (r *robotsRules) allowed(u *url.URL) bool {
+	if r.disallowed {
+		return false
+	}
+	if r.group == nil {
+		return true
+	}
+	p := u.EscapedPath()
+	if u.RawQuery != "" {
+		p += "?" + u.RawQuery
+	}
+	return r.group.Test(p)
+}
+
+// crawlDelay is the host's Crawl-delay, capped so that one site cannot stall a run.
+func (r *robotsRules) crawlDelay(limit time.Duration) time.Duration {
+	if r.group == nil {
+		return 0
+	}
+	return min(r.group.CrawlDelay, limit)
+}
+
+// robotsCache keeps each host's rules for at most a day.
+type robotsCache struct {
+	mu    sync.Mutex
+	hosts map[string]*robotsRules
+	ttl   time.Duration
+}
+
+func newRobotsCache() *robotsCache {
+	return &robotsCache{hosts: map[string]*robotsRules{}, ttl: 24 * time.Hour}
+}
+
+// rules returns the rules for u's host, fetching robots.txt with client when they
+// are not cached. onFetch records the request in the crawl log.
+func (rc *robotsCache) rules(ctx context.Context, client *http.Client, userAgent string, u *url.URL, onFetch func(Fetch)) *robotsRules {
+	key := u.Scheme + "://" + u.Host
+	rc.mu.Lock()
+	r, ok := rc.hosts[key]
+	rc.mu.Unlock()
+	if ok && time.Since(r.fetched) < rc.ttl {
+		return r
+	}
+	r = fetchRobots(ctx, client, userAgent, key+"/robots.txt", onFetch)
+	rc.mu.Lock()
+	rc.hosts[key] = r
+	rc.mu.Unlock()
+	return r
+}
+
+func fetchRobots(ctx context.Context, client *http.Client, userAgent, robotsURL string, onFetch func(Fetch)) *robotsRules {
+	start := time.Now()
+	f := Fetch{URL: robotsURL, FetchedAt: start.UTC(), Kind: "robots"}
+	defer func() {
+		f.Duration = time.Since(start)
+		onFetch(f)
+	}()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, robotsURL, nil)
+	if err != nil {
+		f.Error = err.Error()
+		return &robotsRules{disallowed: true, reason: "robots.txt unreadable", fetched: time.Now()}
+	}
+	req.Header.Set("User-Agent", userAgent)
+	resp, err := client.Do(req)
+	if err != nil {
+		f.Error = err.Error()
+		return &robotsRules{disallowed: true, reason: "robots.txt unreachable", fetched: time.Now()}
+	}
+	defer resp.Body.Close()
+	f.Status = resp.StatusCode
+	f.ContentType = resp.Header.Get("Content-Type")
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxRobotsBytes))
+	f.Bytes = int64(len(body))
+	switch {
+	case resp.StatusCode >= 500:
+		return &robotsRules{disallowed: true, reason: "robots.txt answered " + resp.Status, fetched: time.Now()}
+	case resp.StatusCode >= 400:
+		return &robotsRules{fetched: time.Now()}
+	case resp.StatusCode >= 200 && resp.StatusCode < 300:
+		if err != nil {
+			f.Error = err.Error()
+			return &robotsRules{disallowed: true, reason: "robots.txt cut off", fetched: time.Now()}
+		}
+		data, err := robotstxt.FromBytes(body)
+		if err != nil {
+			// Unparseable rules are no rules (RFC 9309 2.2: parse what can be parsed).
+			return &robotsRules{fetched: time.Now()}
+		}
+		return &robotsRules{group: data.FindGroup(productToken(userAgent)), fetched: time.Now()}
+	}
+	// 3xx after the client's redirects ran out, or 1xx: treat as unavailable.
+	return &robotsRules{disallowed: true, reason: "robots.txt answered " + resp.Status, fetched: time.Now()}
+}
+
+// productToken is the name robots.txt groups address us by: the User-Agent's
+// first word without its version ("sendscope/0.1 (+https://...)" -> "sendscope").
+func productToken(ua string) string {
+	for i, r := range ua {
+		if r == '/' || r == ' ' {
+			return ua[:i]
+		}
+	}
+	return ua
+}

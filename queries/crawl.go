@@ -1,0 +1,241 @@
+package queries
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Run is one crawl of one academic year.
+type Run struct {
+	ID      int64
+	Year    string
+	Resumed bool // an unfinished run of the same year was picked up again
+}
+
+// StartRun begins a crawl of year, or resumes the newest unfinished run of that year.
+func (s *Store) StartRun(ctx context.Context, year, userAgent, options string) (Run, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx,
+		`SELECT run_id FROM crawl_runs WHERE academic_year = ? AND status = 'running' ORDER BY run_id DESC LIMIT 1`, year).Scan(&id)
+	if err == nil {
+		return Run{ID: id, Year: year, Resumed: true}, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return Run{}, err
+	}
+	err = s.db.QueryRowContext(ctx,
+		`INSERT INTO crawl_runs (academic_year, started_at, status, user_agent, options) VALUES (?, ?, 'running', ?, ?) RETURNING run_id`,
+		year, time.Now().UTC(), userAgent, options).Scan(&id)
+	if err != nil {
+		return Run{}, fmt.Errorf("starting a crawl run: %w", err)
+	}
+	return Run{ID: id, Year: year}, nil
+}
+
+// FinishRun closes a run; status is done or partial.
+func (s *Store) FinishRun(ctx context.Context, runID int64, status string) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE crawl_runs SET status = ?, finished_at = ? WHERE run_id = ?`, status, time.Now().UTC(), runID)
+	return err
+}
+
+// SitesFinished lists the schools whose crawl in run is complete and stored.
+func (s *Store) SitesFinished(ctx context.Context, runID int64) (map[int]bool, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT urn FROM run_sites WHERE run_id = ?`, runID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	done := map[int]bool{}
+	for rows.Next() {
+		var urn int
+		if err := rows.Scan(&urn); err != nil {
+			return nil, err
+		}
+		done[urn] = true
+	}
+	return done, rows.Err()
+}
+
+// Fetch is one line of the crawl log.
+type Fetch struct {
+	URL         string
+	Status      int // 0 when no response came
+	Error       string
+	ContentType string
+	Bytes       int64
+	Duration    time.Duration
+	FetchedAt   time.Time
+	Skipped     string // why the URL was not requested: robots, off_site, limit
+	Depth       int
+	LinkScore   float64
+}
+
+// Capture is a kept response and the document read from it.
+type Capture struct {
+	URL         string
+	FinalURL    string
+	Status      int
+	ContentType string
+	SHA256      string
+	Body        []byte
+	LinkText    string
+	FetchedAt   time.Time
+	Document    *Document // nil when the response has not been analysed
+}
+
+// Document is what analysis made of a capture.
+type Document struct {
+	DocID             int64 // equals the capture id; set by the store
+	Format            string
+	DocType           string
+	DocTypeConfidence float64
+	Title             string
+	StatedYear        string
+	WordCount         int
+	Readability       *float64
+	Text              string
+	ExtractError      string
+	ExtractorVersion  string
+	Facts             []Fact
+}
+
+// Fact is one fact with its evidence; Start and End are character offsets into
+// the document text.
+type Fact struct {
+	Field      string
+	Value      string
+	ValueNum   *float64
+	Evidence   string
+	Start, End int
+	Confidence float64
+}
+
+// SiteResult is everything one school's crawl produced, stored in one transaction
+// so that an interrupted crawl never leaves half a school behind.
+type SiteResult struct {
+	RunID    int64
+	URN      int
+	Status   string // found, not_found, failed, skipped
+	Reason   string
+	Pages    int
+	Fetches  []Fetch
+	Captures []Capture
+}
+
+// SaveSite stores a school's fetches, captures, documents and facts, and marks the
+// school done in the run. A school already done in the run is left as it is.
+func (s *Store) SaveSite(ctx context.Context, r SiteResult) error {
+	return s.withTx(ctx, func(c *sql.Conn) error {
+		var n int
+		if err := c.QueryRowContext(ctx, `SELECT count(*) FROM run_sites WHERE run_id = ? AND urn = ?`, r.RunID, r.URN).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+		var year, laCode sql.NullString
+		if err := c.QueryRowContext(ctx, `SELECT academic_year FROM crawl_runs WHERE run_id = ?`, r.RunID).Scan(&year); err != nil {
+			return fmt.Errorf("run %d: %w", r.RunID, err)
+		}
+		_ = c.QueryRowContext(ctx, `SELECT la_code FROM schools WHERE urn = ?`, r.URN).Scan(&laCode)
+
+		// The appender does not evaluate column defaults, so take the ids first.
+		ids, err := nextIDs(ctx, c, "fetch_ids", len(r.Fetches))
+		if err != nil {
+			return err
+		}
+		rows := make([][]driver.Value, 0, len(r.Fetches))
+		for i, f := range r.Fetches {
+			var status driver.Value
+			if f.Status != 0 {
+				status = int32(f.Status)
+			}
+			rows = append(rows, []driver.Value{
+				ids[i], int32(r.RunID), int32(r.URN), f.URL, status, nullString(f.Error), nullString(f.ContentType),
+				f.Bytes, f.Duration.Milliseconds(), f.FetchedAt.UTC(), nullString(f.Skipped), int32(f.Depth), f.LinkScore,
+			})
+		}
+		if err := appendRows(c, "fetches", rows); err != nil {
+			return err
+		}
+		docs := 0
+		for _, cp := range r.Captures {
+			var id int64
+			err := c.QueryRowContext(ctx, `INSERT INTO captures (run_id, urn, url, final_url, http_status, content_type, sha256, size, body, link_text, fetched_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING capture_id`,
+				r.RunID, r.URN, cp.URL, cp.FinalURL, cp.Status, nullString(cp.ContentType), cp.SHA256, len(cp.Body), cp.Body,
+				nullString(cp.LinkText), cp.FetchedAt.UTC()).Scan(&id)
+			if err != nil {
+				return fmt.Errorf("storing %s: %w", cp.URL, err)
+			}
+			if cp.Document != nil {
+				meta := docMeta{RunID: r.RunID, URN: r.URN, LACode: laCode.String, Year: year.String, URL: cp.URL, FinalURL: cp.FinalURL,
+					SHA256: cp.SHA256, Status: cp.Status, FetchedAt: cp.FetchedAt}
+				if err := insertDocument(ctx, c, id, meta, cp.Document); err != nil {
+					return err
+				}
+				docs++
+			}
+		}
+		_, err = c.ExecContext(ctx, `INSERT INTO run_sites (run_id, urn, status, reason, pages, documents, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			r.RunID, r.URN, r.Status, nullString(r.Reason), r.Pages, docs, time.Now().UTC())
+		return err
+	})
+}
+
+// docMeta is what a document takes over from its capture and run.
+type docMeta struct {
+	RunID     int64
+	URN       int
+	LACode    string
+	Year      string
+	URL       string
+	FinalURL  string
+	SHA256    string
+	Status    int
+	FetchedAt time.Time
+}
+
+func insertDocument(ctx context.Context, c *sql.Conn, id int64, m docMeta, d *Document) error {
+	var urn driver.Value
+	if m.URN != 0 {
+		urn = int32(m.URN)
+	}
+	_, err := c.ExecContext(ctx, `INSERT INTO documents (doc_id, run_id, urn, la_code, academic_year, url, final_url, format, doc_type,
+		doc_type_confidence, title, stated_year, word_count, readability_flesch, sha256, http_status, fetched_at, text, extract_error,
+		extractor_version, extracted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, m.RunID, urn, nullString(m.LACode), m.Year, m.URL, m.FinalURL, d.Format, d.DocType, d.DocTypeConfidence,
+		nullString(d.Title), nullString(d.StatedYear), d.WordCount, nullFloat(d.Readability), m.SHA256, m.Status,
+		m.FetchedAt.UTC(), d.Text, nullString(d.ExtractError), d.ExtractorVersion, time.Now().UTC())
+	if err != nil {
+		return fmt.Errorf("storing the document from %s: %w", m.URL, err)
+	}
+	rows := make([][]driver.Value, 0, len(d.Facts))
+	for _, f := range d.Facts {
+		rows = append(rows, []driver.Value{id, f.Field, nullString(f.Value), nullFloat(f.ValueNum), f.Evidence,
+			int32(f.Start), int32(f.End), f.Confidence, d.ExtractorVersion})
+	}
+	return appendRows(c, "facts", rows)
+}
+
+// nextIDs draws n values from a sequence.
+func nextIDs(ctx context.Context, c *sql.Conn, seq string, n int) ([]int64, error) {
+	rows, err := c.QueryContext(ctx, `SELECT nextval('`+seq+`') FROM range(?)`, n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ids := make([]int64, 0, n)
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}

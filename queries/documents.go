@@ -1,0 +1,78 @@
+package queries
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// StoredCapture is a capture read back for re-extraction.
+type StoredCapture struct {
+	ID          int64
+	RunID       int64
+	Year        string
+	URN         int
+	URL         string
+	FinalURL    string
+	Status      int
+	ContentType string
+	SHA256      string
+	Body        []byte
+	LinkText    string
+	FetchedAt   time.Time
+}
+
+// CaptureIDs lists the captures of year ("" for every year), oldest first.
+func (s *Store) CaptureIDs(ctx context.Context, year string) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT c.capture_id FROM captures c JOIN crawl_runs r USING (run_id)
+		WHERE ? = '' OR r.academic_year = ? ORDER BY c.capture_id`, year, year)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// LoadCapture reads one capture with its bytes.
+func (s *Store) LoadCapture(ctx context.Context, id int64) (StoredCapture, error) {
+	var c StoredCapture
+	var urn sql.NullInt64
+	var ct, lt sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT c.capture_id, c.run_id, r.academic_year, c.urn, c.url, c.final_url, c.http_status,
+		c.content_type, c.sha256, c.body, c.link_text, c.fetched_at
+		FROM captures c JOIN crawl_runs r USING (run_id) WHERE c.capture_id = ?`, id).Scan(
+		&c.ID, &c.RunID, &c.Year, &urn, &c.URL, &c.FinalURL, &c.Status, &ct, &c.SHA256, &c.Body, &lt, &c.FetchedAt)
+	if err != nil {
+		return c, fmt.Errorf("capture %d: %w", id, err)
+	}
+	c.URN, c.ContentType, c.LinkText = int(urn.Int64), ct.String, lt.String
+	return c, nil
+}
+
+// ReplaceDocument stores a fresh analysis of a capture, replacing the document and
+// facts derived from it before (an extractor upgrade re-derives; nothing else is
+// touched).
+func (s *Store) ReplaceDocument(ctx context.Context, c StoredCapture, d *Document) error {
+	return s.withTx(ctx, func(conn *sql.Conn) error {
+		if _, err := conn.ExecContext(ctx, `DELETE FROM facts WHERE doc_id = ?`, c.ID); err != nil {
+			return err
+		}
+		if _, err := conn.ExecContext(ctx, `DELETE FROM documents WHERE doc_id = ?`, c.ID); err != nil {
+			return err
+		}
+		var laCode sql.NullString
+		_ = conn.QueryRowContext(ctx, `SELECT la_code FROM schools WHERE urn = ?`, c.URN).Scan(&laCode)
+		meta := docMeta{RunID: c.RunID, URN: c.URN, LACode: laCode.String, Year: c.Year, URL: c.URL, FinalURL: c.FinalURL,
+			SHA256: c.SHA256, Status: c.Status, FetchedAt: c.FetchedAt}
+		return insertDocument(ctx, conn, c.ID, meta, d)
+	})
+}

@@ -1,0 +1,176 @@
+// Package queries is the sendscope store: one DuckDB file holding the register, the
+// crawl record, the documents and the facts read from them, plus the named analyses
+// that run over it. Schema changes are numbered migration files under schema/, and
+// analyses are .sql files beside this one, both embedded in the binary.
+package queries
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+)
+
+// DefaultPath is where the store lives when neither --db nor SENDSCOPE_DB says.
+const DefaultPath = "sendscope.duckdb"
+
+// Store is an open sendscope database file.
+type Store struct {
+	db       *sql.DB
+	path     string
+	readOnly bool
+}
+
+// ErrNoStore is returned when a read-only open finds no database file.
+var ErrNoStore = errors.New("no sendscope store")
+
+// Open opens (creating if needed) the store at path for reading and writing, and
+// migrates an older schema to this version. Only one process may hold a store open
+// for writing; a second gets an error that says so.
+func Open(ctx context.Context, path string) (*Store, error) {
+	db, err := sql.Open("duckdb", path)
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, openError(path, err)
+	}
+	s := &Store{db: db, path: path}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// OpenReadOnly opens an existing store without taking the write lock, so reports
+// and queries can run while nothing else writes. A store from an older sendscope is
+// first migrated (which briefly needs the write lock).
+func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("%w at %s: import the register first (sendscope register import FILE) or pass --db", ErrNoStore, path)
+	}
+	db, err := sql.Open("duckdb", path+"?access_mode=read_only")
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, openError(path, err)
+	}
+	s := &Store{db: db, path: path, readOnly: true}
+	have, err := s.schemaVersion(ctx)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if have < latestVersion() {
+		db.Close()
+		rw, err := Open(ctx, path)
+		if err != nil {
+			return nil, err
+		}
+		rw.Close()
+		return OpenReadOnly(ctx, path)
+	}
+	if have > latestVersion() {
+		db.Close()
+		return nil, newerStoreError(path, have)
+	}
+	return s, nil
+}
+
+// Path is the file the store lives in.
+func (s *Store) Path() string { return s.path }
+
+// DB gives read access for callers that stream query results (reports, export).
+func (s *Store) DB() *sql.DB { return s.db }
+
+// Close releases the file.
+func (s *Store) Close() error { return s.db.Close() }
+
+func openError(path string, err error) error {
+	msg := err.Error()
+	if strings.Contains(msg, "lock") {
+		return fmt.Errorf("the store %s is in use by another sendscope process; wait for it to finish and run this again (%v)", path, err)
+	}
+	return fmt.Errorf("cannot open the store %s: %w", path, err)
+}
+
+// withTx runs fn on one connection inside a transaction. The appender joins the
+// connection's transaction, so bulk appends and plain statements commit or roll
+// back together.
+func (s *Store) withTx(ctx context.Context, fn func(c *sql.Conn) error) error {
+	if s.readOnly {
+		return errors.New("the store was opened read-only")
+	}
+	c, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if _, err := c.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+		return err
+	}
+	if err := fn(c); err != nil {
+		// Rollback on a fresh context: the caller's may be cancelled already.
+		if _, rbErr := c.ExecContext(context.Background(), "ROLLBACK"); rbErr != nil {
+			return errors.Join(err, fmt.Errorf("rollback: %w", rbErr))
+		}
+		return err
+	}
+	_, err = c.ExecContext(ctx, "COMMIT")
+	return err
+}
+
+// appendRows bulk-loads rows into table through DuckDB's appender.
+func appendRows(c *sql.Conn, table string, rows [][]driver.Value) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	return c.Raw(func(dc any) error {
+		conn, ok := dc.(driver.Conn)
+		if !ok {
+			return fmt.Errorf("appender: unexpected driver connection %T", dc)
+		}
+		a, err := duckdb.NewAppenderFromConn(conn, "", table)
+		if err != nil {
+			return fmt.Errorf("appender for %s: %w", table, err)
+		}
+		for i, r := range rows {
+			if err := a.AppendRow(r...); err != nil {
+				a.Close()
+				return fmt.Errorf("append to %s, row %d: %w", table, i+1, err)
+			}
+		}
+		return a.Close()
+	})
+}
+
+// nullable turns Go zero values into SQL NULL where zero means "unknown".
+func nullString(s string) driver.Value {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nullInt(p *int) driver.Value {
+	if p == nil {
+		return nil
+	}
+	return int32(*p)
+}
+
+func nullFloat(p *float64) driver.Value {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
