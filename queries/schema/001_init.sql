@@ -146,3 +146,6 @@ CREATE TABLE facts (
     confidence        DOUBLE NOT NULL,
     extractor_version VARCHAR NOT NULL
 );
+
+-- The key behind export pseudonyms: random, made once per store, never exported.
+INSERT INTO meta VALUES ('pseudonym_key', replace(gen_random_uuid()::VARCHAR || gen_random_uuid()::VARCHAR, '-', ''));

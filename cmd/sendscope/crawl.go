@@ -1,0 +1,122 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sendscope/sendscope/crawler"
+	"github.com/sendscope/sendscope/pipeline"
+	"github.com/sendscope/sendscope/queries"
+)
+
+type crawlOptions struct {
+	year  string
+	la    []string
+	urns  []string
+	cfg   crawler.Config
+	delay time.Duration
+}
+
+func newCrawlCmd(g *globals) *cobra.Command {
+	o := &crawlOptions{}
+	cmd := &cobra.Command{
+		Use:   "crawl --year YEAR",
+		Short: "Find and fetch schools' SEN information reports for an academic year",
+		Long: `Crawl the websites of the schools in the register for an academic year: from each
+home page, follow the links most likely to lead to the SEN information report
+(SEND, Special Educational Needs, Key information, Policies ...) within a small
+budget per site, fetching HTML pages, PDFs and Word files. Documents are analysed
+as they arrive. robots.txt is obeyed and each host gets one request at a time.
+
+Re-running the same command resumes an interrupted crawl: schools already done are
+not fetched again. A finished year can be crawled again; it adds a new run.`,
+		Args: argsUsage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			year, err := parseYear(o.year)
+			if err != nil {
+				return err
+			}
+			scope, err := parseScope(o.la, o.urns)
+			if err != nil {
+				return err
+			}
+			store, err := g.openWrite(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			o.cfg.Delay = o.delay
+			return runCrawl(cmd.Context(), store, o.cfg, year, scope, cmd.ErrOrStderr())
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.year, "year", "", "academic year to crawl, e.g. 2025/26 (required)")
+	cmd.MarkFlagRequired("year")
+	f.StringSliceVar(&o.la, "la", nil, "only schools in these LAs (code or name; repeat or comma-separate)")
+	f.StringSliceVar(&o.urns, "urn", nil, "only these schools (URNs; repeat or comma-separate)")
+	f.IntVar(&o.cfg.Concurrency, "concurrency", 4, "sites crawled at once")
+	f.IntVar(&o.cfg.PerHost, "per-host", 1, "requests at once to one host")
+	f.DurationVar(&o.delay, "delay", time.Second, "pause between requests to one host")
+	f.DurationVar(&o.cfg.Timeout, "timeout", 30*time.Second, "time allowed for one request")
+	f.IntVar(&o.cfg.MaxPages, "max-pages", 25, "requests per site")
+	f.StringVar(&o.cfg.UserAgent, "user-agent", crawler.DefaultUserAgent, "User-Agent header; name yourself and a contact URL")
+	f.BoolVar(&o.cfg.AllowPrivate, "allow-private", false, "allow loopback and private-network addresses (tests, the demo)")
+	return cmd
+}
+
+func parseScope(las, urns []string) (queries.Scope, error) {
+	var sc queries.Scope
+	for _, la := range las {
+		if la = strings.TrimSpace(la); la != "" {
+			sc.LA = append(sc.LA, la)
+		}
+	}
+	for _, u := range urns {
+		n, err := strconv.Atoi(strings.TrimSpace(u))
+		if err != nil || n <= 0 {
+			return sc, usageError("--urn %q is not a URN (a number such as 100000)", u)
+		}
+		sc.URNs = append(sc.URNs, n)
+	}
+	return sc, nil
+}
+
+// runCrawl crawls and prints the summary; the error carries the exit code.
+func runCrawl(ctx context.Context, store *queries.Store, cfg crawler.Config, year string, scope queries.Scope, out io.Writer) error {
+	sum, err := pipeline.Crawl(ctx, store, cfg, year, scope, out)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "crawl run %d (%s): %d schools; %d crawled now", sum.RunID, year, sum.Sites, sum.Crawled)
+	if sum.AlreadyDone > 0 {
+		fmt.Fprintf(out, ", %d done before", sum.AlreadyDone)
+	}
+	fmt.Fprintf(out, "; report candidates found at %d; %d documents, %d facts\n", sum.Found, sum.Documents, sum.Facts)
+	if len(sum.NotFound) > 0 {
+		fmt.Fprintf(out, "  nothing found: %s\n", pipeline.Reasons(sum.NotFound))
+	}
+	if len(sum.Failed) > 0 {
+		fmt.Fprintf(out, "  failed: %s (URNs %s)\n", pipeline.Reasons(sum.Failed), joinInts(sum.FailedURNs))
+	}
+	if sum.Interrupted {
+		return &exitError{code: exitInterrupted, err: fmt.Errorf("interrupted: run the same command again to resume run %d", sum.RunID)}
+	}
+	if len(sum.Failed) > 0 {
+		return &exitError{code: exitPartial, err: fmt.Errorf("%d of %d schools could not be crawled; see `sendscope export` fetches.csv for each request", len(sum.FailedURNs), sum.Sites)}
+	}
+	return nil
+}
+
+func joinInts(ns []int) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, ", ")
+}

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sendscope/sendscope/crawler"
+	"github.com/sendscope/sendscope/queries"
+	"github.com/sendscope/sendscope/register"
+	"github.com/sendscope/sendscope/reports"
+	"github.com/sendscope/sendscope/simarea"
+)
+
+// demoYear is the year the simulated schools' reports are written for.
+const demoYear = "2025/26"
+
+func newDemoCmd() *cobra.Command {
+	var dir string
+	cmd := &cobra.Command{
+		Use:   "demo [--dir DIR]",
+		Short: "Run the whole flow on a built-in simulated local area served on loopback",
+		Long: `Serve a simulated local area (two local authorities, 30 schools whose websites
+publish SEN information reports as HTML pages, PDFs and Word files, some hidden two
+clicks deep, some missing, one behind robots.txt) on this machine, then import its
+register, crawl it, extract, export the research dataset and write the
+commissioner's workbook into DIR.`,
+		Args: argsUsage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			out, msg := cmd.OutOrStdout(), cmd.ErrOrStderr()
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			start := time.Now()
+			dbPath := filepath.Join(dir, "sendscope.duckdb")
+			// The demo starts afresh each time; it only removes its own store.
+			for _, p := range []string{dbPath, dbPath + ".wal"} {
+				if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+					return err
+				}
+			}
+			area, err := simarea.Start()
+			if err != nil {
+				return err
+			}
+			defer area.Close()
+			fmt.Fprintf(msg, "simulated area: %d schools in 2 local authorities, websites on 127.0.0.1\n", len(area.Profiles))
+
+			regPath := filepath.Join(dir, "register.csv")
+			if err := area.WriteRegister(regPath); err != nil {
+				return err
+			}
+			store, err := queries.Open(ctx, dbPath)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			fmt.Fprintln(msg, "\n== register import")
+			if err := importRegister(ctx, store, regPath, register.Options{}, msg); err != nil {
+				return err
+			}
+
+			fmt.Fprintln(msg, "\n== crawl", demoYear)
+			cfg := crawler.Config{AllowPrivate: true, Concurrency: 6, Delay: 20 * time.Millisecond, Timeout: 10 * time.Second, MaxPages: 25}
+			if err := runCrawl(ctx, store, cfg, demoYear, queries.Scope{}, msg); err != nil {
+				var ee *exitError
+				if !errors.As(err, &ee) || ee.code != exitPartial {
+					return err
+				}
+				fmt.Fprintf(msg, "  (as planned: %v)\n", err)
+			}
+
+			fmt.Fprintln(msg, "\n== export (personal data pseudonymised)")
+			exportDir := filepath.Join(dir, "export")
+			res, err := reports.Export(ctx, store, reports.ExportOptions{Dir: exportDir, Year: demoYear, Format: "csv"})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(msg, "%d documents, %d facts, %d school-years\n", res.Rows["documents"], res.Rows["facts"], res.Rows["school_years"])
+
+			fmt.Fprintln(msg, "\n== commissioning workbook")
+			var books []string
+			for _, la := range []string{"998", "997"} {
+				path := filepath.Join(dir, "commissioning-"+la+".xlsx")
+				cr, err := reports.Commissioning(ctx, store, reports.CommissioningOptions{LA: la, Year: demoYear, Path: path})
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(msg, "%s: %s, %d schools, %d reports found, %d facts\n", path, cr.LAName, cr.Schools, cr.ReportsFound, cr.Facts)
+				books = append(books, path)
+			}
+
+			fmt.Fprintf(msg, "\ndone in %s. Files:\n", time.Since(start).Round(100*time.Millisecond))
+			fmt.Fprintf(out, "%s\n", dbPath)
+			for _, f := range append(books, res.Files...) {
+				fmt.Fprintln(out, f)
+			}
+			fmt.Fprintf(msg, "\nTry: sendscope --db %s status\n     sendscope --db %s query run dataset --la 998\n", dbPath, dbPath)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&dir, "dir", "sendscope-demo", "folder for the demo's store, register, export and workbooks")
+	return cmd
+}

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sendscope/sendscope/reports"
+)
+
+func newExportCmd(g *globals) *cobra.Command {
+	var yearArg string
+	var allYears bool
+	opt := reports.ExportOptions{}
+	cmd := &cobra.Command{
+		Use:   "export --year YEAR -o DIR",
+		Short: "Write the research dataset: one file per table plus a data dictionary",
+		Long: `Write the research dataset: documents, facts, school_years, schools and fetches,
+one file each, plus data_dictionary. SENCO and governor names, e-mail addresses and
+phone numbers are replaced by stable pseudonyms (the same person gets the same
+pseudonym in every table and year), also inside quoted evidence, unless
+--include-personal is given.`,
+		Args: argsUsage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opt.Dir == "" {
+				return usageError("-o DIR is required: the folder to write the files into")
+			}
+			if yearArg == "" && !allYears {
+				return usageError("give --year YEAR (e.g. 2025/26) or --all-years")
+			}
+			year, err := yearFlag(yearArg)
+			if err != nil {
+				return err
+			}
+			opt.Year = year
+			if opt.Format != "csv" {
+				return usageError("--format %q is not available yet: use --format csv", opt.Format)
+			}
+			store, err := g.openRead(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			res, err := reports.Export(cmd.Context(), store, opt)
+			if err != nil {
+				return err
+			}
+			for _, f := range res.Files {
+				fmt.Fprintln(cmd.OutOrStdout(), f)
+			}
+			personal := "pseudonymised"
+			if opt.IncludePersonal {
+				personal = "kept as published"
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "exported %d documents, %d facts, %d school-years; personal data %s\n",
+				res.Rows["documents"], res.Rows["facts"], res.Rows["school_years"], personal)
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&yearArg, "year", "", "academic year, e.g. 2025/26")
+	f.BoolVar(&allYears, "all-years", false, "every year held")
+	f.StringVar(&opt.LA, "la", "", "only this LA (code or name)")
+	f.StringVarP(&opt.Dir, "output", "o", "", "folder to write into")
+	f.StringVar(&opt.Format, "format", "csv", "csv (parquet and xlsx to come)")
+	f.BoolVar(&opt.IncludePersonal, "include-personal", false, "keep names, e-mail addresses and phone numbers as published")
+	return cmd
+}

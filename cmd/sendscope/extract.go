@@ -1,0 +1,39 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sendscope/sendscope/analysis"
+	"github.com/sendscope/sendscope/pipeline"
+)
+
+func newExtractCmd(g *globals) *cobra.Command {
+	var yearArg string
+	cmd := &cobra.Command{
+		Use:   "extract [--year YEAR]",
+		Short: "Re-derive documents and facts from stored captures (after an extractor upgrade)",
+		Args:  argsUsage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			year, err := yearFlag(yearArg)
+			if err != nil {
+				return err
+			}
+			store, err := g.openWrite(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			sum, err := pipeline.Extract(cmd.Context(), store, year, cmd.ErrOrStderr())
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "extractor %s: %d captures read, %d facts; documents by type: %s; %d could not be read\n",
+				analysis.Version, sum.Captures, sum.Facts, pipeline.Reasons(sum.Documents), sum.Errors)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&yearArg, "year", "", "only this academic year (default: every year)")
+	return cmd
+}

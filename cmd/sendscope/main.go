@@ -1,0 +1,65 @@
+// Command sendscope collects English schools' SEN information reports into one
+// DuckDB file, year after year, and turns them into analyses, workbooks and a
+// research dataset. Run `sendscope demo` to see the whole flow on a simulated area.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// Exit codes (DATASET.md): 0 done, 1 failed, 2 bad usage, 3 done in part, 130 interrupted.
+const (
+	exitOK          = 0
+	exitFailed      = 1
+	exitUsage       = 2
+	exitPartial     = 3
+	exitInterrupted = 130
+)
+
+// exitError carries an exit code with its message.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+func usageError(format string, a ...any) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf(format, a...)}
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:]))
+}
+
+func run(ctx context.Context, args []string) int {
+	cmd := newRootCmd()
+	cmd.SetArgs(args)
+	err := cmd.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil && ee.err.Error() != "" {
+			fmt.Fprintln(os.Stderr, "sendscope:", ee.err)
+		}
+		return ee.code
+	}
+	fmt.Fprintln(os.Stderr, "sendscope:", err)
+	if ctx.Err() != nil {
+		return exitInterrupted
+	}
+	if isUsage(err) {
+		return exitUsage
+	}
+	return exitFailed
+}

@@ -1,0 +1,48 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sendscope/sendscope/reports"
+)
+
+func newReportCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{Use: "report", Short: "Excel workbooks for commissioners and heads of SEN"}
+	var yearArg string
+	opt := reports.CommissioningOptions{}
+	comm := &cobra.Command{
+		Use:   "commissioning --la LA --year YEAR -o FILE.xlsx",
+		Short: "The commissioner's workbook: summary, schools and the evidence behind every figure",
+		Args:  argsUsage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opt.LA == "" || opt.Path == "" {
+				return usageError("--la and -o FILE.xlsx are required")
+			}
+			year, err := parseYear(yearArg)
+			if err != nil {
+				return err
+			}
+			opt.Year = year
+			store, err := g.openRead(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			res, err := reports.Commissioning(cmd.Context(), store, opt)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s %s, %d schools, %d reports found, %d facts\n", opt.Path, res.LAName, year, res.Schools, res.ReportsFound, res.Facts)
+			return nil
+		},
+	}
+	comm.Flags().StringVar(&opt.LA, "la", "", "LA code (e.g. 886) or name")
+	comm.Flags().StringVar(&yearArg, "year", "", "academic year, e.g. 2025/26")
+	comm.MarkFlagRequired("year")
+	comm.Flags().StringVarP(&opt.Path, "output", "o", "", "the workbook to write (.xlsx)")
+	comm.Flags().BoolVar(&opt.Redact, "redact", false, "replace names, e-mails and phone numbers with pseudonyms")
+	cmd.AddCommand(comm)
+	return cmd
+}

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sendscope/sendscope/queries"
+)
+
+// usageErr marks errors cobra raises for bad flags and arguments.
+type usageErr struct{ error }
+
+func isUsage(err error) bool {
+	var u usageErr
+	return errors.As(err, &u)
+}
+
+// globals are the options every command takes.
+type globals struct {
+	db string
+}
+
+func newRootCmd() *cobra.Command {
+	g := &globals{}
+	root := &cobra.Command{
+		Use:   "sendscope",
+		Short: "Survey what SEND provision English schools and local authorities publish, year after year",
+		Long: `sendscope crawls schools' SEN information reports (HTML pages, PDFs, Word files),
+reads what they say (the SENCO, the needs provided for, specialist provision),
+keeps every year in one DuckDB file, and turns it into analyses, Excel workbooks
+and a documented research dataset.
+
+Start with:  sendscope demo`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	def := os.Getenv("SENDSCOPE_DB")
+	if def == "" {
+		def = queries.DefaultPath
+	}
+	root.PersistentFlags().StringVar(&g.db, "db", def, "the sendscope store (DuckDB file); default $SENDSCOPE_DB or ./"+queries.DefaultPath)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageErr{fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
+	})
+	root.AddCommand(
+		newRegisterCmd(g),
+		newCrawlCmd(g),
+		newExtractCmd(g),
+		newStatusCmd(g),
+		newQueryCmd(g),
+		newExportCmd(g),
+		newReportCmd(g),
+		newDemoCmd(),
+	)
+	return root
+}
+
+// argsUsage wraps cobra's positional-argument checks so their errors exit 2.
+func argsUsage(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return usageErr{fmt.Errorf("%w\nRun '%s --help' for usage.", err, cmd.CommandPath())}
+		}
+		return nil
+	}
+}
+
+// openWrite opens the store for a command that changes it.
+func (g *globals) openWrite(ctx context.Context) (*queries.Store, error) {
+	return queries.Open(ctx, g.db)
+}
+
+// openRead opens the store for a command that only reads it.
+func (g *globals) openRead(ctx context.Context) (*queries.Store, error) {
+	return queries.OpenReadOnly(ctx, g.db)
+}
+
+// parseYear accepts 2025/26, 2025-26 and 2025-2026 and returns "2025/26".
+func parseYear(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	bad := usageError("--year %q: give an academic year such as 2025/26", s)
+	if len(s) < 7 {
+		return "", bad
+	}
+	sep := s[4]
+	if sep != '/' && sep != '-' {
+		return "", bad
+	}
+	y1, err1 := strconv.Atoi(s[:4])
+	rest := s[5:]
+	y2, err2 := strconv.Atoi(rest)
+	if err1 != nil || err2 != nil || y1 < 2000 || y1 > 2100 {
+		return "", bad
+	}
+	switch len(rest) {
+	case 2:
+		if (y1+1)%100 != y2 {
+			return "", usageError("--year %q: the second year must follow the first (%d/%02d)", s, y1, (y1+1)%100)
+		}
+	case 4:
+		if y2 != y1+1 {
+			return "", usageError("--year %q: the second year must follow the first (%d-%d)", s, y1, y1+1)
+		}
+	default:
+		return "", bad
+	}
+	return fmt.Sprintf("%d/%02d", y1, (y1+1)%100), nil
+}
+
+// yearFlag parses an optional --year ("" stays "").
+func yearFlag(s string) (string, error) {
+	if s == "" {
+		return "", nil
+	}
+	return parseYear(s)
+}

@@ -1,0 +1,283 @@
+// Package pipeline joins the stages: the crawler's results are analysed as they
+// arrive and handed to a single writer that owns the store, and stored captures
+// can be analysed again after an extractor upgrade. The stages themselves know
+// nothing of each other; this package is where they meet.
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/sendscope/sendscope/analysis"
+	"github.com/sendscope/sendscope/crawler"
+	"github.com/sendscope/sendscope/queries"
+)
+
+// CrawlSummary says what a crawl did.
+type CrawlSummary struct {
+	RunID       int64
+	Resumed     bool
+	Sites       int            // schools in scope
+	AlreadyDone int            // finished earlier in a resumed run
+	Crawled     int            // finished now
+	Found       int            // with at least one candidate document
+	NotFound    map[string]int // reason -> schools
+	Failed      map[string]int // reason -> schools
+	FailedURNs  []int
+	Documents   int
+	Facts       int
+	Interrupted bool
+}
+
+// Crawl crawls the schools in scope for year, analysing each document as it
+// arrives, and stores each school's results in one transaction. A run left
+// unfinished (interrupted) is resumed: schools already stored are not fetched
+// again. progress receives one line per school.
+func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, year string, scope queries.Scope, progress io.Writer) (CrawlSummary, error) {
+	sum := CrawlSummary{NotFound: map[string]int{}, Failed: map[string]int{}}
+	targets, err := store.Targets(ctx, scope)
+	if err != nil {
+		return sum, err
+	}
+	if len(targets) == 0 {
+		return sum, fmt.Errorf("no schools in scope: import the register first (sendscope register import FILE), or check --la/--urn")
+	}
+	opts, _ := json.Marshal(map[string]any{"concurrency": cfg.Concurrency, "per_host": cfg.PerHost, "delay": cfg.Delay.String(),
+		"timeout": cfg.Timeout.String(), "max_pages": cfg.MaxPages, "la": scope.LA, "urn": scope.URNs})
+	ua := cfg.UserAgent
+	if ua == "" {
+		ua = crawler.DefaultUserAgent
+	}
+	run, err := store.StartRun(ctx, year, ua, string(opts))
+	if err != nil {
+		return sum, err
+	}
+	sum.RunID, sum.Resumed, sum.Sites = run.ID, run.Resumed, len(targets)
+	finished, err := store.SitesFinished(ctx, run.ID)
+	if err != nil {
+		return sum, err
+	}
+	var sites []crawler.Site
+	for _, t := range targets {
+		if finished[t.URN] {
+			sum.AlreadyDone++
+			continue
+		}
+		sites = append(sites, crawler.Site{ID: t.URN, Name: t.Name, Home: t.Website})
+	}
+	if run.Resumed {
+		fmt.Fprintf(progress, "resuming run %d of %s: %d of %d schools already done\n", run.ID, year, sum.AlreadyDone, len(targets))
+	}
+
+	// One writer owns the store; crawler workers analyse and hand over.
+	results := make(chan queries.SiteResult)
+	var writeErr error
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		n := sum.AlreadyDone
+		for r := range results {
+			if writeErr != nil {
+				continue
+			}
+			// Store even when ctx is cancelled: this school's work is complete.
+			if err := store.SaveSite(context.WithoutCancel(ctx), r); err != nil {
+				writeErr = fmt.Errorf("storing school %d: %w", r.URN, err)
+				continue
+			}
+			n++
+			sum.Crawled++
+			docs, facts := 0, 0
+			for _, c := range r.Captures {
+				if c.Document != nil {
+					docs++
+					facts += len(c.Document.Facts)
+				}
+			}
+			sum.Documents += docs
+			sum.Facts += facts
+			switch r.Status {
+			case "found":
+				sum.Found++
+			case "not_found":
+				sum.NotFound[r.Reason]++
+			default:
+				sum.Failed[r.Reason]++
+				sum.FailedURNs = append(sum.FailedURNs, r.URN)
+			}
+			line := fmt.Sprintf("[%d/%d] %d %s", n, len(targets), r.URN, r.Status)
+			if r.Reason != "" {
+				line += " (" + r.Reason + ")"
+			}
+			fmt.Fprintf(progress, "%s: %d requests, %d documents, %d facts\n", line, countRequests(r.Fetches), docs, facts)
+		}
+	}()
+	c := crawler.New(cfg)
+	c.Crawl(ctx, sites, func(r crawler.Result) {
+		results <- siteResult(run.ID, r)
+	})
+	close(results)
+	wg.Wait()
+	sort.Ints(sum.FailedURNs)
+	if writeErr != nil {
+		return sum, writeErr
+	}
+	if ctx.Err() != nil {
+		sum.Interrupted = true
+		return sum, nil // the run stays open; the same command resumes it
+	}
+	status := "done"
+	if len(sum.FailedURNs) > 0 {
+		status = "partial"
+	}
+	if err := store.FinishRun(ctx, run.ID, status); err != nil {
+		return sum, err
+	}
+	return sum, nil
+}
+
+func countRequests(fs []queries.Fetch) int {
+	n := 0
+	for _, f := range fs {
+		if f.Skipped == "" {
+			n++
+		}
+	}
+	return n
+}
+
+// siteResult analyses a site's pages and shapes them for the store.
+func siteResult(runID int64, r crawler.Result) queries.SiteResult {
+	out := queries.SiteResult{RunID: runID, URN: r.Site.ID, Status: r.Status, Reason: r.Reason}
+	for _, f := range r.Fetches {
+		out.Fetches = append(out.Fetches, queries.Fetch{URL: f.URL, Status: f.Status, Error: f.Error, ContentType: f.ContentType,
+			Bytes: f.Bytes, Duration: f.Duration, FetchedAt: f.FetchedAt, Skipped: f.Skipped, Depth: f.Depth, LinkScore: f.Score})
+	}
+	for _, p := range r.Pages {
+		out.Pages++
+		doc := Analyse(p.Body, p.ContentType, p.FinalURL, p.LinkText)
+		out.Captures = append(out.Captures, queries.Capture{URL: p.URL, FinalURL: p.FinalURL, Status: p.Status, ContentType: p.ContentType,
+			SHA256: p.SHA256, Body: p.Body, LinkText: p.LinkText, FetchedAt: p.FetchedAt, Document: doc})
+	}
+	return out
+}
+
+// Analyse runs the extractor on one response and shapes the result for the store.
+func Analyse(body []byte, contentType, url, linkText string) *queries.Document {
+	a := analysis.Analyse(body, contentType, url, linkText)
+	d := &queries.Document{Format: a.Format, DocType: a.DocType, DocTypeConfidence: a.DocTypeConfidence, Title: a.Title,
+		StatedYear: a.StatedYear, WordCount: a.WordCount, Readability: a.Readability, Text: a.Body, ExtractorVersion: analysis.Version}
+	if d.Format == "" {
+		d.Format = "other"
+	}
+	if a.Err != nil {
+		d.ExtractError = a.Err.Error()
+	}
+	for _, f := range a.Facts {
+		d.Facts = append(d.Facts, queries.Fact{Field: f.Field, Value: f.Value, ValueNum: f.ValueNum, Evidence: f.Evidence,
+			Start: f.Start, End: f.End, Confidence: f.Confidence})
+	}
+	return d
+}
+
+// ExtractSummary says what a re-extraction did.
+type ExtractSummary struct {
+	Captures  int
+	Documents map[string]int // doc_type -> documents
+	Facts     int
+	Errors    int
+}
+
+// Extract re-derives documents and facts from the stored captures of year ("" for
+// all years) with this build's extractor, in parallel, replacing the old ones.
+func Extract(ctx context.Context, store *queries.Store, year string, progress io.Writer) (ExtractSummary, error) {
+	sum := ExtractSummary{Documents: map[string]int{}}
+	ids, err := store.CaptureIDs(ctx, year)
+	if err != nil {
+		return sum, err
+	}
+	type job struct {
+		c   queries.StoredCapture
+		doc *queries.Document
+	}
+	in := make(chan queries.StoredCapture)
+	out := make(chan job)
+	var wg sync.WaitGroup
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := range in {
+				out <- job{c, Analyse(c.Body, c.ContentType, c.FinalURL, c.LinkText)}
+			}
+		}()
+	}
+	var readErr error
+	go func() {
+		defer close(in)
+		for _, id := range ids {
+			if ctx.Err() != nil {
+				return
+			}
+			c, err := store.LoadCapture(ctx, id)
+			if err != nil {
+				readErr = err
+				return
+			}
+			in <- c
+		}
+	}()
+	go func() { wg.Wait(); close(out) }()
+	var writeErr error
+	for j := range out {
+		if writeErr != nil {
+			continue
+		}
+		if err := store.ReplaceDocument(context.WithoutCancel(ctx), j.c, j.doc); err != nil {
+			writeErr = err
+			continue
+		}
+		sum.Captures++
+		sum.Documents[j.doc.DocType]++
+		sum.Facts += len(j.doc.Facts)
+		if j.doc.ExtractError != "" {
+			sum.Errors++
+		}
+		if sum.Captures%50 == 0 {
+			fmt.Fprintf(progress, "extracted %d of %d captures\n", sum.Captures, len(ids))
+		}
+	}
+	if err := firstErr(readErr, writeErr, ctx.Err()); err != nil {
+		return sum, err
+	}
+	return sum, nil
+}
+
+func firstErr(errs ...error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+// Reasons formats a reason -> count map for a summary line ("no_candidate 3, robots 1").
+func Reasons(m map[string]int) string {
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var parts []string
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,116 @@
+-- name: dataset
+-- question: For every school crawled in a year, what did its published SEN information report say?
+--   The tidy school_years table of the research export: one row per school and academic year,
+--   from the latest crawl run of that year that reached the school.
+-- parameters:
+--   year: academic year ('2025/26'); empty for every year held
+--   la: LA code ('886') or name; empty for every LA
+--   urn: one school's URN; empty for every school
+-- columns:
+--   urn: the school's unique reference number (DfE register)
+--   academic_year: the academic year of the crawl ('2025/26')
+--   school_name: the school's name in the register
+--   la_code: three-digit local authority code
+--   la_name: local authority name
+--   phase: phase of education in the register (Primary, Secondary, ...)
+--   report_found: true when an SEN information report (or a combined policy and report) was found
+--   report_url: where the report was found (after redirects)
+--   report_format: html, pdf, docx, odt
+--   stated_year: the academic year the report says it covers ('2024/25')
+--   report_unchanged_since_last_year: true when the report's bytes are identical to the previous year's report
+--   senco_names: SENCOs named in the school's SEN documents, ';'-separated
+--   senco_days_per_week: the SENCO's stated days per week
+--   senco_hours_per_week: the SENCO's stated hours per week
+--   senco_fte: the SENCO's stated fraction of full time
+--   senco_qualifications: SENCO qualifications stated (NASENCO, NPQ_SENCO, QTS, other:...), ';'-separated
+--   senco_on_slt: true when the SENCO is said to be on the senior leadership team
+--   areas_of_need: broad areas of need the documents name, ';'-separated
+--   need_types: need types (census codes plus ADHD) the documents name, ';'-separated
+--   specialist_provision: specialist provision stated, as kind:need, ';'-separated
+--   sen_percent: percent of pupils with SEN stated in the report
+--   ehcp_count: pupils with EHC plans stated in the report
+--   statutory_items_covered: statutory items the report covers, ';'-separated ids
+--   statutory_items_missing: statutory items the report does not cover, ';'-separated ids
+--   pupils_total: pupils on roll in the DfE SEN statistics (where imported)
+--   pupils_sen_support: pupils on SEN support in the DfE statistics (where imported)
+--   pupils_ehcp: pupils with EHC plans in the DfE statistics (where imported)
+WITH latest AS (
+    -- The latest run of each year that reached each school.
+    SELECT rs.urn, r.academic_year, max(rs.run_id) AS run_id
+    FROM run_sites rs
+    JOIN crawl_runs r USING (run_id)
+    GROUP BY rs.urn, r.academic_year
+),
+sen_docs AS (
+    SELECT d.*
+    FROM documents d
+    JOIN latest l ON d.urn = l.urn AND d.run_id = l.run_id
+    WHERE d.doc_type IN ('sen_information_report', 'policy_and_report', 'sen_policy', 'accessibility_plan')
+),
+report AS (
+    -- The most confidently typed report per school and year.
+    SELECT urn, academic_year,
+           arg_max(final_url, doc_type_confidence * 1e6 - doc_id) AS report_url,
+           arg_max(format, doc_type_confidence * 1e6 - doc_id) AS report_format,
+           arg_max(stated_year, doc_type_confidence * 1e6 - doc_id) AS stated_year,
+           arg_max(sha256, doc_type_confidence * 1e6 - doc_id) AS sha256
+    FROM sen_docs
+    WHERE doc_type IN ('sen_information_report', 'policy_and_report')
+    GROUP BY urn, academic_year
+),
+fact_lists AS (
+    SELECT d.urn, d.academic_year,
+           array_to_string(list_sort(list_distinct(list(f.value) FILTER (WHERE f.field = 'senco.name'))), ';') AS senco_names,
+           max(f.value_num) FILTER (WHERE f.field = 'senco.days_per_week') AS senco_days_per_week,
+           max(f.value_num) FILTER (WHERE f.field = 'senco.hours_per_week') AS senco_hours_per_week,
+           max(f.value_num) FILTER (WHERE f.field = 'senco.fte') AS senco_fte,
+           array_to_string(list_sort(list_distinct(list(f.value) FILTER (WHERE f.field = 'senco.qualification'))), ';') AS senco_qualifications,
+           bool_or(f.value = 'true') FILTER (WHERE f.field = 'senco.on_slt') AS senco_on_slt,
+           array_to_string(list_sort(list_distinct(list(f.value) FILTER (WHERE f.field = 'need.area'))), ';') AS areas_of_need,
+           array_to_string(list_sort(list_distinct(list(f.value) FILTER (WHERE f.field = 'need.type'))), ';') AS need_types,
+           array_to_string(list_sort(list_distinct(list(f.value) FILTER (WHERE f.field = 'provision.specialist'))), ';') AS specialist_provision,
+           max(f.value_num) FILTER (WHERE f.field = 'stats.sen_percent') AS sen_percent,
+           max(f.value_num) FILTER (WHERE f.field = 'stats.ehcp_count') AS ehcp_count,
+           list_distinct(list(f.value) FILTER (WHERE f.field = 'statutory.item')) AS items
+    FROM facts f
+    JOIN sen_docs d USING (doc_id)
+    GROUP BY d.urn, d.academic_year
+)
+SELECT
+    l.urn,
+    l.academic_year,
+    s.name AS school_name,
+    s.la_code,
+    s.la_name,
+    s.phase,
+    rp.urn IS NOT NULL AS report_found,
+    rp.report_url,
+    rp.report_format,
+    rp.stated_year,
+    CASE WHEN rp.sha256 IS NULL OR prev.sha256 IS NULL THEN NULL ELSE rp.sha256 = prev.sha256 END AS report_unchanged_since_last_year,
+    nullif(fl.senco_names, '') AS senco_names,
+    fl.senco_days_per_week,
+    fl.senco_hours_per_week,
+    fl.senco_fte,
+    nullif(fl.senco_qualifications, '') AS senco_qualifications,
+    fl.senco_on_slt,
+    nullif(fl.areas_of_need, '') AS areas_of_need,
+    nullif(fl.need_types, '') AS need_types,
+    nullif(fl.specialist_provision, '') AS specialist_provision,
+    fl.sen_percent,
+    fl.ehcp_count,
+    CASE WHEN len(fl.items) > 0 THEN array_to_string(list_sort(fl.items), ';') END AS statutory_items_covered,
+    CAST(NULL AS VARCHAR) AS statutory_items_missing,
+    CAST(NULL AS INTEGER) AS pupils_total,
+    CAST(NULL AS INTEGER) AS pupils_sen_support,
+    CAST(NULL AS INTEGER) AS pupils_ehcp
+FROM latest l
+JOIN schools s ON s.urn = l.urn
+LEFT JOIN report rp ON rp.urn = l.urn AND rp.academic_year = l.academic_year
+LEFT JOIN fact_lists fl ON fl.urn = l.urn AND fl.academic_year = l.academic_year
+LEFT JOIN report prev ON prev.urn = l.urn
+    AND prev.academic_year = printf('%d/%02d', CAST(left(l.academic_year, 4) AS INTEGER) - 1, (CAST(left(l.academic_year, 4) AS INTEGER)) % 100)
+WHERE ($year IS NULL OR l.academic_year = $year)
+  AND ($la IS NULL OR s.la_code = $la OR lower(s.la_name) = lower($la))
+  AND ($urn IS NULL OR l.urn = CAST($urn AS INTEGER))
+ORDER BY l.academic_year, s.la_code, l.urn

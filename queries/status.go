@@ -1,0 +1,89 @@
+package queries
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// YearStatus is what the store holds for one academic year.
+type YearStatus struct {
+	Year           string
+	Runs           int
+	OpenRuns       int // runs not finished (a crawl to resume)
+	SchoolsReached int
+	ReportsFound   int
+	Documents      int
+	Facts          int
+}
+
+// Status summarises the store.
+type Status struct {
+	Path          string
+	SchemaVersion int
+	Schools       int
+	Years         []YearStatus
+}
+
+// Status reads what the store holds.
+func (s *Store) Status(ctx context.Context) (Status, error) {
+	st := Status{Path: s.path}
+	var err error
+	if st.SchemaVersion, err = s.schemaVersion(ctx); err != nil {
+		return st, err
+	}
+	if st.Schools, err = s.SchoolCount(ctx); err != nil {
+		return st, err
+	}
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT r.academic_year,
+		       count(DISTINCT r.run_id),
+		       count(DISTINCT r.run_id) FILTER (WHERE r.status = 'running'),
+		       (SELECT count(DISTINCT rs.urn) FROM run_sites rs JOIN crawl_runs r2 USING (run_id) WHERE r2.academic_year = r.academic_year),
+		       (SELECT count(DISTINCT d.urn) FROM documents d WHERE d.academic_year = r.academic_year AND d.doc_type IN ('sen_information_report', 'policy_and_report')),
+		       (SELECT count(*) FROM documents d WHERE d.academic_year = r.academic_year),
+		       (SELECT count(*) FROM facts f JOIN documents d USING (doc_id) WHERE d.academic_year = r.academic_year)
+		FROM crawl_runs r GROUP BY r.academic_year ORDER BY r.academic_year`)
+	if err != nil {
+		return st, fmt.Errorf("reading status: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var y YearStatus
+		if err := rows.Scan(&y.Year, &y.Runs, &y.OpenRuns, &y.SchoolsReached, &y.ReportsFound, &y.Documents, &y.Facts); err != nil {
+			return st, err
+		}
+		st.Years = append(st.Years, y)
+	}
+	return st, rows.Err()
+}
+
+// PseudonymKey is the store's secret for export pseudonyms.
+func (s *Store) PseudonymKey(ctx context.Context) (string, error) {
+	var k string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'pseudonym_key'`).Scan(&k)
+	if err == sql.ErrNoRows {
+		return "", fmt.Errorf("the store %s has no pseudonym key", s.path)
+	}
+	return k, err
+}
+
+// PersonalValues lists every name, e-mail address and phone number held as a
+// fact, in every year, so exports can replace them wherever they appear.
+func (s *Store) PersonalValues(ctx context.Context) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT field, value FROM facts
+		WHERE field IN ('senco.name', 'senco.email', 'senco.phone', 'governor.name') AND value IS NOT NULL`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var field, value string
+		if err := rows.Scan(&field, &value); err != nil {
+			return nil, err
+		}
+		out[value] = field
+	}
+	return out, rows.Err()
+}

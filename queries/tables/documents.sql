@@ -1,0 +1,32 @@
+-- name: documents
+-- question: Which documents were captured, of what kind, from where? One row per captured document, per run.
+-- parameters:
+--   year: academic year ('2025/26'); empty for every year
+--   la: LA code or name; empty for every LA
+--   urn: one school's URN; empty for every school
+-- columns:
+--   doc_id: the document's id (the id of the capture it was read from)
+--   urn: the school's URN (empty for Local Offer pages)
+--   la_code: three-digit local authority code
+--   academic_year: the academic year of the crawl run
+--   run_id: the crawl run that captured it
+--   url: the URL requested
+--   final_url: the URL after redirects
+--   format: html, pdf, docx, odt, other
+--   doc_type: sen_information_report, sen_policy, policy_and_report, accessibility_plan, la_school_sen_page, la_guidance, local_offer_service, local_offer_listing, other
+--   doc_type_confidence: how sure the classifier is of doc_type, 0 to 1
+--   title: the document's title (HTML title or first heading, PDF or Word metadata)
+--   stated_year: the academic year the document says it covers ('2024/25')
+--   word_count: words in the extracted text
+--   readability_flesch: Flesch reading ease of the text (higher is easier; 60-70 is plain English)
+--   sha256: SHA-256 of the bytes as served
+--   http_status: HTTP status of the response
+--   fetched_at: when it was fetched (UTC)
+SELECT d.doc_id, d.urn, d.la_code, d.academic_year, d.run_id, d.url, d.final_url, d.format, d.doc_type,
+       d.doc_type_confidence, d.title, d.stated_year, d.word_count, d.readability_flesch, d.sha256, d.http_status, d.fetched_at
+FROM documents d
+LEFT JOIN schools s ON s.urn = d.urn
+WHERE ($year IS NULL OR d.academic_year = $year)
+  AND ($la IS NULL OR d.la_code = $la OR lower(s.la_name) = lower($la))
+  AND ($urn IS NULL OR d.urn = CAST($urn AS INTEGER))
+ORDER BY d.doc_id

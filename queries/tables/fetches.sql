@@ -1,0 +1,27 @@
+-- name: fetches
+-- question: What did the crawler request, what came back, and what did it deliberately not request?
+-- parameters:
+--   year: academic year ('2025/26'); empty for every year
+--   la: LA code or name; empty for every LA
+--   urn: one school's URN; empty for every school
+-- columns:
+--   run_id: the crawl run
+--   urn: the school whose site was being crawled
+--   url: the URL
+--   status: HTTP status; empty when no response came
+--   error: what went wrong, when something did
+--   content_type: the Content-Type of the response
+--   bytes: size of the body received
+--   duration_ms: time taken, in milliseconds
+--   fetched_at: when (UTC)
+--   skipped: why the URL was not requested: robots (robots.txt disallows it), limit (the site's page budget was spent)
+--   depth: links from the home page
+--   link_score: how strongly the link's words pointed at an SEN document
+SELECT f.run_id, f.urn, f.url, f.status, f.error, f.content_type, f.bytes, f.duration_ms, f.fetched_at, f.skipped, f.depth, f.link_score
+FROM fetches f
+JOIN crawl_runs r USING (run_id)
+LEFT JOIN schools s ON s.urn = f.urn
+WHERE ($year IS NULL OR r.academic_year = $year)
+  AND ($la IS NULL OR s.la_code = $la OR lower(s.la_name) = lower($la))
+  AND ($urn IS NULL OR f.urn = CAST($urn AS INTEGER))
+ORDER BY f.fetch_id

@@ -1,0 +1,225 @@
+package reports
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sendscope/sendscope/queries"
+)
+
+// CommissioningOptions choose the LA, year and output of the commissioner's workbook.
+type CommissioningOptions struct {
+	LA     string // LA code or name
+	Year   string
+	Path   string
+	Redact bool // pseudonymise names, e-mails and phones (the workbook shows them by default)
+}
+
+// CommissioningResult says what went into the workbook.
+type CommissioningResult struct {
+	LAName       string
+	Schools      int
+	ReportsFound int
+	Facts        int
+}
+
+// Commissioning writes the commissioner's workbook: a Summary of the LA's year,
+// a Schools sheet (one row per school: report found, format, SENCO, needs) and an
+// Evidence sheet with every fact, the words it came from, and a link to the source.
+func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningOptions) (CommissioningResult, error) {
+	var res CommissioningResult
+	ds, _ := queries.Lookup("dataset")
+	rows, err := store.Run(ctx, ds, queries.Params{Year: opt.Year, LA: opt.LA})
+	if err != nil {
+		return res, err
+	}
+	schools, err := rowsAsMaps(rows)
+	if err != nil {
+		return res, err
+	}
+	if len(schools) == 0 {
+		return res, fmt.Errorf("no crawled schools in LA %q for %s: run `sendscope crawl --year %s --la %s` first, or check the LA code (sendscope query sql \"SELECT DISTINCT la_code, la_name FROM schools\")",
+			opt.LA, opt.Year, opt.Year, opt.LA)
+	}
+	ft, _ := queries.Lookup("facts")
+	rows, err = store.Run(ctx, ft, queries.Params{Year: opt.Year, LA: opt.LA})
+	if err != nil {
+		return res, err
+	}
+	facts, err := rowsAsMaps(rows)
+	if err != nil {
+		return res, err
+	}
+	var red *Redactor
+	if opt.Redact {
+		if red, err = storeRedactor(ctx, store); err != nil {
+			return res, err
+		}
+	}
+	w, err := newWorkbook(red)
+	if err != nil {
+		return res, err
+	}
+	res.LAName = str(schools[0]["la_name"])
+	res.Schools = len(schools)
+	res.Facts = len(facts)
+	names := map[string]string{}
+	for _, s := range schools {
+		names[str(s["urn"])] = str(s["school_name"])
+		if s["report_found"] == true {
+			res.ReportsFound++
+		}
+	}
+
+	if err := w.summary(res, opt, schools); err != nil {
+		return res, err
+	}
+	// Schools.
+	sh := w.sheet("Schools")
+	st := sheetTable{
+		Columns: []string{"URN", "School", "Phase", "Report found", "Format", "Stated year", "Report", "SENCO", "Areas of need", "Need types"},
+		Widths:  []float64{10, 38, 12, 13, 9, 11, 40, 26, 40, 30},
+	}
+	for _, s := range schools {
+		var report any
+		if u := str(s["report_url"]); u != "" {
+			report = link{URL: u, Text: u}
+		}
+		st.Rows = append(st.Rows, []any{
+			s["urn"], str(s["school_name"]), str(s["phase"]), yesNo(s["report_found"]), str(s["report_format"]), str(s["stated_year"]),
+			report, strings.ReplaceAll(str(s["senco_names"]), ";", "; "), strings.ReplaceAll(str(s["areas_of_need"]), ";", "; "),
+			strings.ReplaceAll(str(s["need_types"]), ";", "; "),
+		})
+	}
+	if err := w.put(sh, 1, st); err != nil {
+		return res, err
+	}
+	// Evidence.
+	ev := w.sheet("Evidence")
+	et := sheetTable{
+		Columns: []string{"URN", "School", "Field", "Value", "Evidence (the document's words)", "Source", "Confidence"},
+		Widths:  []float64{10, 30, 18, 26, 70, 40, 11},
+	}
+	for _, f := range facts {
+		u := str(f["url"])
+		et.Rows = append(et.Rows, []any{f["urn"], names[str(f["urn"])], str(f["field"]), str(f["value"]), str(f["evidence"]),
+			link{URL: u, Text: u}, f["confidence"]})
+	}
+	if err := w.put(ev, 1, et); err != nil {
+		return res, err
+	}
+	if err := w.method(); err != nil {
+		return res, err
+	}
+	return res, w.save(opt.Path)
+}
+
+func yesNo(v any) string {
+	switch v {
+	case true:
+		return "yes"
+	case false:
+		return "no"
+	}
+	return ""
+}
+
+// summary writes the cover figures and the two lists a commissioner acts on first:
+// schools with no report found, and how often each need is named.
+func (w *workbook) summary(res CommissioningResult, opt CommissioningOptions, schools []map[string]any) error {
+	f := w.f
+	sh := w.sheet("Summary")
+	f.SetColWidth(sh, "A", "A", 44)
+	f.SetColWidth(sh, "B", "D", 18)
+	f.SetCellStr(sh, "A1", fmt.Sprintf("SEND provision in %s, %s", res.LAName, opt.Year))
+	f.SetCellStyle(sh, "A1", "A1", w.title)
+	f.SetCellStr(sh, "A2", "What schools publish in their SEN information reports, as found by sendscope on "+time.Now().UTC().Format("2 January 2006")+".")
+	lines := [][]any{
+		{"Schools crawled", res.Schools},
+		{"Schools with an SEN information report found", res.ReportsFound},
+		{"Share with a report found", float64(res.ReportsFound) / float64(max(res.Schools, 1))},
+		{"Facts read from their documents", res.Facts},
+	}
+	for i, l := range lines {
+		r := 4 + i
+		f.SetCellStr(sh, fmt.Sprintf("A%d", r), l[0].(string))
+		f.SetCellValue(sh, fmt.Sprintf("B%d", r), l[1])
+		f.SetCellStyle(sh, fmt.Sprintf("A%d", r), fmt.Sprintf("A%d", r), w.bold)
+	}
+	f.SetCellStyle(sh, "B6", "B6", w.pct)
+
+	// Need types named, most first.
+	counts := map[string]int{}
+	for _, s := range schools {
+		for _, n := range strings.Split(str(s["need_types"]), ";") {
+			if n != "" {
+				counts[n]++
+			}
+		}
+	}
+	var needs []string
+	for n := range counts {
+		needs = append(needs, n)
+	}
+	sort.Slice(needs, func(i, j int) bool { return counts[needs[i]] > counts[needs[j]] || counts[needs[i]] == counts[needs[j]] && needs[i] < needs[j] })
+	top := 10
+	nt := sheetTable{Columns: []string{"Need type named in reports", "Schools"}}
+	for _, n := range needs {
+		nt.Rows = append(nt.Rows, []any{n, counts[n]})
+	}
+	if err := w.putPlain(sh, top, nt); err != nil {
+		return err
+	}
+	// Schools without a report.
+	missing := sheetTable{Columns: []string{"Schools with no report found", "URN"}}
+	for _, s := range schools {
+		if s["report_found"] != true {
+			missing.Rows = append(missing.Rows, []any{str(s["school_name"]), s["urn"]})
+		}
+	}
+	return w.putPlain(sh, top+len(nt.Rows)+3, missing)
+}
+
+// putPlain writes a small headed list without making it an Excel table (the
+// Summary holds several, and tables may not share a frozen header).
+func (w *workbook) putPlain(sheet string, top int, t sheetTable) error {
+	for i, c := range t.Columns {
+		cell := fmt.Sprintf("%c%d", 'A'+i, top)
+		w.f.SetCellStr(sheet, cell, c)
+		w.f.SetCellStyle(sheet, cell, cell, w.bold)
+	}
+	for r, row := range t.Rows {
+		for c, v := range row {
+			if err := w.setCell(sheet, fmt.Sprintf("%c%d", 'A'+c, top+1+r), v); err != nil {
+				return err
+			}
+		}
+	}
+	return w.printSetup(sheet)
+}
+
+// method explains how the figures were made and what they cannot say.
+func (w *workbook) method() error {
+	sh := w.sheet("Method")
+	w.f.SetColWidth(sh, "A", "A", 110)
+	lines := []string{
+		"How this workbook was made",
+		"sendscope visited each school's website listed in the DfE register, followed the links most likely to lead to its SEN information report (SEND, Special Educational Needs, Key information, Policies, Local offer...), and kept the pages and files it found.",
+		"It read the text of each document (HTML pages, PDFs, Word files) and recorded what the report says: the SENCO, contact details, the areas and types of need named. Every fact on the Evidence sheet quotes the words it came from and links to the document.",
+		"A school marked 'no report found' may publish one the crawler could not reach (blocked by robots.txt, behind a login, site down, or linked in words it did not recognise): check the school's website before acting on it.",
+		"Needs named in a report say what a school describes, not the places it commissions: compare with the register's resourced provision and the DfE SEN statistics.",
+	}
+	for i, l := range lines {
+		cell := fmt.Sprintf("A%d", i+1)
+		w.f.SetCellStr(sh, cell, l)
+		if i == 0 {
+			w.f.SetCellStyle(sh, cell, cell, w.title)
+		} else {
+			w.f.SetCellStyle(sh, cell, cell, w.wrap)
+		}
+	}
+	return w.printSetup(sh)
+}

@@ -1,0 +1,193 @@
+// Package simarea is a simulated local area for tests, benchmarks and the demo:
+// two local authorities and their schools, each school with a website served on
+// loopback, publishing (or not) an SEN information report in the styles real
+// schools use. It plays the part of the web as net/http/httptest plays a server.
+package simarea
+
+import (
+	"fmt"
+	"net"
+	"net/http"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Profiles returns the simulated schools, the same every time.
+func Profiles() []Profile {
+	type la struct{ code, name string }
+	las := []la{{"998", "Testshire"}, {"997", "Exampleton"}}
+	districts := map[string][]string{"998": {"North Testshire", "South Testshire"}, "997": {"Exampleton Central", "Exampleton Rural"}}
+	names := []string{
+		"Ashgrove Primary School", "St Mary’s Catholic Primary School", "Riverside Academy", "Hillview Infant School",
+		"Oakfield Church of England Junior School", "Moorside Community Primary School", "Thornbury High School",
+		"Elm Tree Primary Academy", "Westgate All-Through School", "St John’s CofE (VA) Primary School",
+		"Castle View Secondary Academy", "Meadowbank Junior School", "Greenfields Infant and Nursery School",
+		"Holly Bank Academy", "Queen’s Park Primary School", "Brook Lane Primary School", "Larkspur Primary School",
+		"Kingsmead Secondary School", "Fernhill Primary School", "Northgate Academy", "Willow Brook Primary School",
+		"Harbour View High School", "Beacon Hill Primary School", "Orchard Lea Junior School", "Mill Stream Primary School",
+		"Foxwood Academy", "Stonebridge Primary School", "Heathfield Community College", "Poppy Lane Infant School",
+		"Redcliffe Primary School",
+	}
+	layouts := []Layout{
+		LayoutQA, LayoutPDFKeyInfo, LayoutDOCX, LayoutTable, LayoutBullets, LayoutQuestions, LayoutIframePDF,
+		LayoutQA, LayoutPDFKeyInfo, LayoutNone, LayoutRobots, LayoutDOCX, LayoutNoWebsite, LayoutTable, LayoutQA,
+		LayoutPDFKeyInfo, LayoutBullets, LayoutDown, LayoutQA, LayoutDOCX, LayoutNone, LayoutPDFKeyInfo, LayoutQuestions,
+		LayoutTable, LayoutQA, LayoutIframePDF, LayoutBullets, LayoutPDFKeyInfo, LayoutQA, LayoutDOCX,
+	}
+	sencos := []string{"Mrs Amelia Hart", "Mr Daniel Okafor", "Miss Priya Shah", "Mrs K. McKinley", "Ms Joanna Fletcher",
+		"Mr Tom Brennan", "Mrs Sarah Whitfield", "Dr Alan Marsh", "Mrs Grace Adeyemi", "Miss Hannah Doyle"}
+	needSets := [][]string{
+		{"ASD", "SLCN", "SEMH", "SpLD"},
+		{"ASD", "MLD", "SEMH"},
+		{"SLCN", "SpLD", "HI", "ADHD"},
+		{"ASD", "SEMH", "PD", "VI"},
+		{"MLD", "SpLD", "SLCN"},
+	}
+	var out []Profile
+	for i, name := range names {
+		l := las[i%2]
+		phase := "Primary"
+		typ := "Community school"
+		pupils := 180 + (i*137)%420
+		switch {
+		case strings.Contains(name, "High") || strings.Contains(name, "Secondary") || strings.Contains(name, "College") || strings.HasSuffix(name, "Academy") && i%3 == 2:
+			phase, typ, pupils = "Secondary", "Academy converter", 700+(i*211)%900
+		case strings.Contains(name, "All-Through"):
+			phase, pupils = "All-through", 1200
+		}
+		p := Profile{
+			URN: 990100 + i, Name: name, LACode: l.code, LAName: l.name,
+			District: districts[l.code][(i/2)%2], Phase: phase, Type: typ, Pupils: pupils,
+			Slug:   slug(name),
+			Layout: layouts[i%len(layouts)],
+			SENCO:  sencos[i%len(sencos)], SENCODays: 1 + i%4,
+			Needs:      needSets[i%len(needSets)],
+			SENPercent: 9 + float64((i*37)%120)/10, EHCP: 2 + (i*7)%25,
+			Year: "2025/26",
+		}
+		if i%3 != 1 {
+			p.Email = "senco@" + p.Slug + ".example.sch.uk"
+		}
+		if i%4 == 0 {
+			p.Phone = fmt.Sprintf("01632 960%03d", 500+i)
+		}
+		p.NASENCO = i%2 == 0
+		if i%7 == 3 {
+			p.Year = "2023/24" // a stale report
+		}
+		switch i % 6 {
+		case 2:
+			p.Provision, p.RPType, p.RPNeed, p.RPCapacity = "resourced provision for autism (12 places)", "Resourced provision", "ASD - Autistic Spectrum Disorder", 12
+		case 5:
+			p.Provision, p.RPType, p.RPNeed, p.RPCapacity = "SEMH nurture base (8 places)", "SEN unit", "SEMH - Social, Emotional and Mental Health", 8
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func slug(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		w = strings.Map(func(r rune) rune {
+			if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, w)
+		if w == "" || w == "school" || w == "primary" || w == "the" || w == "of" || w == "and" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
+// Area is the simulated area with its websites running.
+type Area struct {
+	Profiles []Profile
+
+	mu        sync.Mutex
+	servers   []*http.Server
+	urls      map[int]string   // URN -> home page URL
+	requested map[int][]string // URN -> paths requested, in order
+}
+
+// Start serves every school's website on its own loopback port.
+func Start() (*Area, error) {
+	a := &Area{Profiles: Profiles(), urls: map[int]string{}, requested: map[int][]string{}}
+	for _, p := range a.Profiles {
+		if p.Layout == LayoutNoWebsite {
+			continue
+		}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			a.Close()
+			return nil, fmt.Errorf("simulated area: %w", err)
+		}
+		base := "http://" + ln.Addr().String() + "/"
+		site := newSite(p, base)
+		urn := p.URN
+		srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			a.mu.Lock()
+			a.requested[urn] = append(a.requested[urn], r.URL.RequestURI())
+			a.mu.Unlock()
+			site.ServeHTTP(w, r)
+		})}
+		a.servers = append(a.servers, srv)
+		a.urls[p.URN] = base
+		go srv.Serve(ln)
+	}
+	return a, nil
+}
+
+// Close stops every website.
+func (a *Area) Close() {
+	for _, s := range a.servers {
+		s.Close()
+	}
+}
+
+// URL is the home page of a school's website ("" when it has none).
+func (a *Area) URL(urn int) string { return a.urls[urn] }
+
+// Requested lists the paths a school's site was asked for.
+func (a *Area) Requested(urn int) []string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return append([]string(nil), a.requested[urn]...)
+}
+
+// Profile returns the school with urn.
+func (a *Area) Profile(urn int) (Profile, bool) {
+	for _, p := range a.Profiles {
+		if p.URN == urn {
+			return p, true
+		}
+	}
+	return Profile{}, false
+}
+
+// ByLayout returns the first school published in layout.
+func (a *Area) ByLayout(l Layout) Profile {
+	for _, p := range a.Profiles {
+		if p.Layout == l {
+			return p
+		}
+	}
+	panic("simarea: no school with layout " + string(l))
+}
+
+// URNs lists every school's URN in order.
+func (a *Area) URNs() []int {
+	var out []int
+	for _, p := range a.Profiles {
+		out = append(out, p.URN)
+	}
+	sort.Ints(out)
+	return out
+}
