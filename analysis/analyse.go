@@ -73,7 +73,7 @@ var typeSignals = []struct {
 	weight  float64
 }{
 	{"sen_information_report", regexp.MustCompile(`(?i)\binformation\s+report\b`), 3},
-	{"sen_information_report", regexp.MustCompile(`(?i)\bsend?\s+(?:information\s+)?report\b|\bsend?-?(?:information-)?report\b|\bsend?-?info\b`), 2},
+	{"sen_information_report", regexp.MustCompile(`(?i)\bsend?\s+(?:information\s+)?report\b|\bsend?-?(?:information-)?report\b|\bsend?-?info(?:rmation)?\b`), 2},
 	{"sen_information_report", regexp.MustCompile(`(?i)\b(?:school|our)\s+(?:send?\s+)?(?:local\s+)?offer\b`), 1.5},
 	{"sen_information_report", regexp.MustCompile(`(?i)\bhow\s+(?:does|will)\s+the\s+school\b`), 1},
 	{"sen_policy", regexp.MustCompile(`(?i)\b(?:send?|special\s+educational\s+needs(?:\s+and\s+disabilit(?:y|ies))?|inclusion)\s+(?:\(send?\)\s+)?policy\b|\bsend?-?policy\b`), 3},
@@ -101,10 +101,16 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 			scores[s.docType] += s.weight
 		}
 	}
-	// A school's SEN page that answers the statutory questions is a report even
-	// when it never says "information report".
-	if sencoRole.MatchString(t.Body) && len(vocabFacts(t.Body, "need.area", needAreas, 0)) >= 2 {
-		scores["sen_information_report"] += 2
+	// A school's SEN page that names its SENCO and the needs it provides for is
+	// its report even when it never says "information report".
+	if sencoRole.MatchString(t.Body) {
+		needs := len(vocabFacts(t.Body, "need.area", needAreas, 0)) + len(vocabFacts(t.Body, "need.type", needTypes, 0))
+		switch {
+		case needs >= 3:
+			scores["sen_information_report"] += 4
+		case needs >= 1:
+			scores["sen_information_report"] += 2
+		}
 	}
 	if u, err := url.Parse(pageURL); err == nil && strings.HasSuffix(u.Hostname(), ".gov.uk") {
 		scores["la_guidance"] += 4
@@ -120,7 +126,9 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	for k, v := range scores {
 		ranked = append(ranked, kv{k, v})
 	}
-	sort.Slice(ranked, func(i, j int) bool { return ranked[i].v > ranked[j].v || ranked[i].v == ranked[j].v && ranked[i].k < ranked[j].k })
+	sort.Slice(ranked, func(i, j int) bool {
+		return ranked[i].v > ranked[j].v || ranked[i].v == ranked[j].v && ranked[i].k < ranked[j].k
+	})
 	if len(ranked) == 0 || ranked[0].v < 3 {
 		return "other", 0.5
 	}

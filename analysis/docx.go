@@ -84,6 +84,7 @@ func docxText(body []byte) (Text, error) {
 		return Text{}, err
 	}
 	var b strings.Builder
+	inCell := 0 // paragraphs inside a table cell stay on the row's line
 	err = walkXML(data, func(tok xml.Token) {
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -92,12 +93,19 @@ func docxText(body []byte) (Text, error) {
 				b.WriteByte('\t')
 			case "br", "cr":
 				b.WriteByte('\n')
+			case "tc":
+				inCell++
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "p":
-				b.WriteByte('\n')
+				if inCell > 0 {
+					b.WriteByte(' ')
+				} else {
+					b.WriteByte('\n')
+				}
 			case "tc":
+				inCell--
 				b.WriteString(" | ")
 			case "tr":
 				b.WriteByte('\n')
@@ -123,12 +131,15 @@ func odtText(body []byte) (Text, error) {
 	}
 	var b strings.Builder
 	inBody := false
+	inCell := 0
 	err = walkXML(data, func(tok xml.Token) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "body":
 				inBody = true
+			case "table-cell":
+				inCell++
 			case "s":
 				b.WriteByte(' ')
 			case "tab":
@@ -138,9 +149,16 @@ func odtText(body []byte) (Text, error) {
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
-			case "p", "h", "table-row":
+			case "p", "h":
+				if inCell > 0 {
+					b.WriteByte(' ')
+				} else {
+					b.WriteByte('\n')
+				}
+			case "table-row":
 				b.WriteByte('\n')
 			case "table-cell":
+				inCell--
 				b.WriteString(" | ")
 			}
 		}

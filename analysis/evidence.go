@@ -29,6 +29,18 @@ func span(text string, from, to int) (evidence string, start, end int) {
 	} else {
 		hi += to
 	}
+	// PDFs wrap sentences across lines: join lines that were wrapped, not ended.
+	for lo > 1 && text[lo-2] != '\n' && softWrapped(text[strings.LastIndexByte(text[:lo-1], '\n')+1:lo-1]) && hi-lo < maxEvidence {
+		lo = strings.LastIndexByte(text[:lo-1], '\n') + 1
+	}
+	for hi < len(text)-1 && text[hi+1] != '\n' && softWrapped(text[lo:hi]) && hi-lo < maxEvidence {
+		next := strings.IndexByte(text[hi+1:], '\n')
+		if next < 0 {
+			hi = len(text)
+		} else {
+			hi += 1 + next
+		}
+	}
 	// Within a long line, narrow to the sentence.
 	if s := lastSentenceEnd(text[lo:from]); s >= 0 {
 		lo += s
@@ -54,6 +66,16 @@ func span(text string, from, to int) (evidence string, start, end int) {
 	lo += strings.Index(text[lo:hi], ev)
 	hi = lo + len(ev)
 	return ev, runeOffset(text, lo), runeOffset(text, lo) + utf8.RuneCountInString(ev)
+}
+
+// softWrapped says whether a line was broken by layout rather than ended: it is
+// long and does not end like a sentence, a heading or a table row.
+func softWrapped(line string) bool {
+	line = strings.TrimSpace(line)
+	if len(line) < 50 {
+		return false
+	}
+	return !strings.ContainsAny(line[len(line)-1:], ".:;!?|")
 }
 
 // lastSentenceEnd gives the offset just after the last ". " (or "? ", "! ") in s.

@@ -111,8 +111,8 @@ type Page struct {
 // Result is what crawling one site produced.
 type Result struct {
 	Site    Site
-	Status  string // found (a candidate document was kept), not_found, failed
-	Reason  string // why not found or failed: no_website, robots, dns, timeout, http_404, refused, budget, no_candidate
+	Status  string // crawled, not_found (no website), failed
+	Reason  string // why not crawled: no_website, bad_website, robots, dns, timeout, http_404, refused, private_address
 	Fetches []Fetch
 	Pages   []Page
 }
@@ -309,7 +309,7 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 	}
 	push(&link{url: home, text: "home page", score: 1000})
 
-	requests, candidates := 0, 0
+	requests := 0
 	lastFailure := ""
 	for q.Len() > 0 && ctx.Err() == nil {
 		l := heap.Pop(q).(*link)
@@ -320,9 +320,6 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		if requests >= c.cfg.MaxPages {
 			fetch.Skipped = "limit"
 			logFetch(fetch)
-			if res.Reason == "" {
-				res.Reason = "budget"
-			}
 			continue
 		}
 		rules := c.robots.rules(ctx, client, c.cfg.UserAgent, l.url, logFetch)
@@ -373,9 +370,6 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		mu.Lock()
 		res.Pages = append(res.Pages, *curPage)
 		mu.Unlock()
-		if l.depth > 0 && l.score >= minDocumentScore {
-			candidates++
-		}
 		if l.depth >= c.cfg.MaxDepth {
 			continue
 		}
@@ -391,16 +385,10 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 			push(nl)
 		}
 	}
-	switch {
-	case ctx.Err() != nil:
+	if ctx.Err() != nil {
 		res.Status, res.Reason = "failed", "interrupted"
-	case candidates > 0:
-		res.Status, res.Reason = "found", ""
-	default:
-		res.Status = "not_found"
-		if res.Reason == "" {
-			res.Reason = "no_candidate"
-		}
+	} else {
+		res.Status = "crawled"
 	}
 	return res
 }

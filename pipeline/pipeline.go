@@ -159,13 +159,39 @@ func siteResult(runID int64, r crawler.Result) queries.SiteResult {
 		out.Fetches = append(out.Fetches, queries.Fetch{URL: f.URL, Status: f.Status, Error: f.Error, ContentType: f.ContentType,
 			Bytes: f.Bytes, Duration: f.Duration, FetchedAt: f.FetchedAt, Skipped: f.Skipped, Depth: f.Depth, LinkScore: f.Score})
 	}
+	found := false
 	for _, p := range r.Pages {
 		out.Pages++
 		doc := Analyse(p.Body, p.ContentType, p.FinalURL, p.LinkText)
+		found = found || senDocTypes[doc.DocType]
 		out.Captures = append(out.Captures, queries.Capture{URL: p.URL, FinalURL: p.FinalURL, Status: p.Status, ContentType: p.ContentType,
 			SHA256: p.SHA256, Body: p.Body, LinkText: p.LinkText, FetchedAt: p.FetchedAt, Document: doc})
 	}
+	if r.Status == "crawled" {
+		out.Status, out.Reason = "found", ""
+		if !found {
+			out.Status, out.Reason = "not_found", notFoundReason(r.Fetches)
+		}
+	}
 	return out
+}
+
+// senDocTypes are the document types that count as a school's SEN publication.
+var senDocTypes = map[string]bool{"sen_information_report": true, "policy_and_report": true, "sen_policy": true}
+
+// notFoundReason says why a crawled site gave no SEN document: a likely link was
+// barred by robots.txt, the budget ran out, or no link looked like one.
+func notFoundReason(fs []crawler.Fetch) string {
+	reason := "no_candidate"
+	for _, f := range fs {
+		switch f.Skipped {
+		case "robots":
+			return "robots"
+		case "limit":
+			reason = "budget"
+		}
+	}
+	return reason
 }
 
 // Analyse runs the extractor on one response and shapes the result for the store.

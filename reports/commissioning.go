@@ -164,7 +164,9 @@ func (w *workbook) summary(res CommissioningResult, opt CommissioningOptions, sc
 	for n := range counts {
 		needs = append(needs, n)
 	}
-	sort.Slice(needs, func(i, j int) bool { return counts[needs[i]] > counts[needs[j]] || counts[needs[i]] == counts[needs[j]] && needs[i] < needs[j] })
+	sort.Slice(needs, func(i, j int) bool {
+		return counts[needs[i]] > counts[needs[j]] || counts[needs[i]] == counts[needs[j]] && needs[i] < needs[j]
+	})
 	top := 10
 	nt := sheetTable{Columns: []string{"Need type named in reports", "Schools"}}
 	for _, n := range needs {

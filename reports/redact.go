@@ -53,7 +53,9 @@ func NewRedactor(key string, personal map[string]string) *Redactor {
 			keys = append(keys, k)
 		}
 	}
-	sort.Slice(keys, func(i, j int) bool { return len(keys[i]) > len(keys[j]) || len(keys[i]) == len(keys[j]) && keys[i] < keys[j] })
+	sort.Slice(keys, func(i, j int) bool {
+		return len(keys[i]) > len(keys[j]) || len(keys[i]) == len(keys[j]) && keys[i] < keys[j]
+	})
 	var args []string
 	for _, k := range keys {
 		args = append(args, k, pairs[k])

@@ -97,7 +97,7 @@ func runCrawl(ctx context.Context, store *queries.Store, cfg crawler.Config, yea
 	if sum.AlreadyDone > 0 {
 		fmt.Fprintf(out, ", %d done before", sum.AlreadyDone)
 	}
-	fmt.Fprintf(out, "; report candidates found at %d; %d documents, %d facts\n", sum.Found, sum.Documents, sum.Facts)
+	fmt.Fprintf(out, "; SEN documents found at %d; %d documents, %d facts\n", sum.Found, sum.Documents, sum.Facts)
 	if len(sum.NotFound) > 0 {
 		fmt.Fprintf(out, "  nothing found: %s\n", pipeline.Reasons(sum.NotFound))
 	}

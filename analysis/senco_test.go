@@ -1,0 +1,106 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// Wordings written for these tests, in the many ways schools name their SENCO.
+func TestSENCONames(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Our SENCO is Mrs Jane Pemberton.", []string{"Mrs Jane Pemberton"}},
+		{"The SENDCo at our school is Mr O. Adebayo and she can be reached by email.", []string{"Mr O. Adebayo"}},
+		{"SENCO: Miss R Kowalski", []string{"Miss R Kowalski"}},
+		{"Please speak to Mrs Delia Frost (SENCo) about any concerns.", []string{"Mrs Delia Frost"}},
+		{"Mr Ian Calloway, Inclusion Lead, oversees provision.", []string{"Mr Ian Calloway"}},
+		{"If you would like more information please contact the SENDCo, Martha Ellison", []string{"Martha Ellison"}},
+		{"Special Educational Needs Co-ordinator | Dr Fiona Baptiste |", []string{"Dr Fiona Baptiste"}},
+		{"Our SENCOs are Mrs Anna Reid and Mr Paul Okonjo.", []string{"Mrs Anna Reid", "Mr Paul Okonjo"}},
+		{"Mrs Clare Doyle is our Assistant SENCO.", nil},
+		{"The Deputy SENCO, Mrs Ruth Baines, runs the nurture group.", nil},
+		{"Headteacher: Mr Simon Tate. Contact the school office to speak to a member of staff.", nil},
+		{"Our SENCO works closely with the Local Authority.", nil},
+		{"Email senco@brambleford.example for an appointment with Special Educational Needs staff.", nil},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, f := range sencoNames(c.text) {
+			got = append(got, f.Value)
+			checkEvidence(t, c.text, f)
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q:\n got %q\nwant %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestSENCOContacts(t *testing.T) {
+	cases := []struct {
+		name, text, email, phone string
+	}{
+		{"in the SENCO's sentence", "Our SENCO is Mrs Jane Pemberton. You can reach her on 01632 960444 or at j.pemberton@brambleford.example.",
+			"j.pemberton@brambleford.example", "01632 960444"},
+		{"a role mailbox anywhere", "Questions about support? Write to sendco@brambleford.example.", "sendco@brambleford.example", ""},
+		{"office number in another paragraph", "Our SENCO is Mrs Jane Pemberton.\n\nThe school office: 01632 960999, office@brambleford.example", "", ""},
+		{"no SENCO at all", "Call the office on 01632 960999.", "", ""},
+	}
+	for _, c := range cases {
+		email, phone := "", ""
+		for _, f := range sencoContacts(c.text) {
+			checkEvidence(t, c.text, f)
+			switch f.Field {
+			case "senco.email":
+				email = f.Value
+			case "senco.phone":
+				phone = f.Value
+			}
+		}
+		if email != c.email || phone != c.phone {
+			t.Errorf("%s: got email %q phone %q, want %q %q", c.name, email, phone, c.email, c.phone)
+		}
+	}
+}
+
+func TestNeeds(t *testing.T) {
+	text := "We provide for Cognition and Learning; Communication & Interaction; Social, mental and emotional health; Physical and Sensory needs.\n" +
+		"Pupils include those with autistic spectrum condition, dyslexia, BESD, a hearing impairment and ADHD."
+	got := map[string]bool{}
+	for _, f := range Facts(text) {
+		checkEvidence(t, text, f)
+		got[f.Field+"="+f.Value] = true
+	}
+	for _, want := range []string{"need.area=cognition_learning", "need.area=communication_interaction", "need.area=semh", "need.area=sensory_physical",
+		"need.type=ASD", "need.type=SpLD", "need.type=SEMH", "need.type=HI", "need.type=ADHD"} {
+		if !got[want] {
+			t.Errorf("missing %s (got %v)", want, got)
+		}
+	}
+	for _, not := range []string{"need.type=VI", "need.type=PMLD", "need.type=SLCN"} {
+		if got[not] {
+			t.Errorf("unexpected %s", not)
+		}
+	}
+}
+
+// checkEvidence holds every fact to its promise: the evidence is exactly the text
+// at its character offsets, and contains the value it supports.
+func checkEvidence(t *testing.T, text string, f Fact) {
+	t.Helper()
+	r := []rune(text)
+	if f.Start < 0 || f.End > len(r) || f.Start >= f.End {
+		t.Fatalf("%s: offsets %d..%d outside text of %d characters", f.Field, f.Start, f.End, len(r))
+	}
+	if got := string(r[f.Start:f.End]); got != f.Evidence {
+		t.Errorf("%s: text at %d..%d is %q, evidence says %q", f.Field, f.Start, f.End, got, f.Evidence)
+	}
+	if !utf8.ValidString(f.Evidence) || f.Evidence == "" {
+		t.Errorf("%s: bad evidence %q", f.Field, f.Evidence)
+	}
+	if (f.Field == "senco.name" || f.Field == "senco.phone") && !strings.Contains(f.Evidence, f.Value) {
+		t.Errorf("%s: evidence %q lacks value %q", f.Field, f.Evidence, f.Value)
+	}
+}
