@@ -331,6 +331,9 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 			logFetch(fetch)
 			if l.depth == 0 {
 				res.Status, res.Reason = "failed", "robots"
+				if rules.err != nil {
+					res.Reason = failureReason(rules.err, 0) // the site itself is unreachable
+				}
 				return res
 			}
 			continue

@@ -23,6 +23,7 @@ type robotsRules struct {
 	group      *robotstxt.Group // nil: everything allowed
 	disallowed bool             // the whole host is off limits (5xx, unreachable)
 	reason     string
+	err        error // the request error when robots.txt could not be fetched at all
 	fetched    time.Time
 }
 
@@ -92,7 +93,7 @@ func fetchRobots(ctx context.Context, client *http.Client, userAgent, robotsURL 
 	resp, err := client.Do(req)
 	if err != nil {
 		f.Error = err.Error()
-		return &robotsRules{disallowed: true, reason: "robots.txt unreachable", fetched: time.Now()}
+		return &robotsRules{disallowed: true, reason: "robots.txt unreachable", err: err, fetched: time.Now()}
 	}
 	defer resp.Body.Close()
 	f.Status = resp.StatusCode

@@ -68,6 +68,13 @@ func (s *Store) ImportSchools(ctx context.Context, schools []School, sourceFile 
 		if err := appendRows(c, "_schools_staging", rows); err != nil {
 			return err
 		}
+		var dup sql.NullInt64
+		if err := c.QueryRowContext(ctx, `SELECT min(urn) FROM (SELECT urn FROM _schools_staging GROUP BY urn HAVING count(*) > 1)`).Scan(&dup); err != nil {
+			return err
+		}
+		if dup.Valid {
+			return fmt.Errorf("URN %d appears more than once", dup.Int64)
+		}
 		if err := c.QueryRowContext(ctx, `SELECT count(*) FROM _schools_staging WHERE urn IN (SELECT urn FROM schools)`).Scan(&st.Updated); err != nil {
 			return err
 		}
