@@ -29,6 +29,8 @@ type workbook struct {
 	f        *excelize.File
 	redactor *Redactor // nil: show personal data as published
 	bold     int
+	header   int
+	band     int
 	title    int
 	wrap     int
 	linkSt   int
@@ -44,6 +46,16 @@ func newWorkbook(red *Redactor) (*workbook, error) {
 		return nil, err
 	}
 	if w.bold, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Arial"}}); err != nil {
+		return nil, err
+	}
+	// Table header and banding are set as cell styles too: LibreOffice draws no
+	// table style of its own.
+	if w.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF", Family: "Arial"},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E79"}}, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}); err != nil {
+		return nil, err
+	}
+	if w.band, err = f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EAF1FB"}},
+		Alignment: &excelize.Alignment{Vertical: "top"}, Font: &excelize.Font{Family: "Arial"}}); err != nil {
 		return nil, err
 	}
 	if w.wrap, err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}, Font: &excelize.Font{Family: "Arial"}}); err != nil {
@@ -106,7 +118,16 @@ func (w *workbook) put(sheet string, top int, t sheetTable) error {
 			f.SetColWidth(sheet, col, col, t.Widths[i])
 		}
 	}
+	last, _ := excelize.CoordinatesToCellName(len(t.Columns), top+max(len(t.Rows), 1))
+	first, _ := excelize.CoordinatesToCellName(1, top)
+	headerEnd, _ := excelize.CoordinatesToCellName(len(t.Columns), top)
+	f.SetCellStyle(sheet, first, headerEnd, w.header)
 	for r, row := range t.Rows {
+		if r%2 == 1 {
+			a, _ := excelize.CoordinatesToCellName(1, top+1+r)
+			b, _ := excelize.CoordinatesToCellName(len(t.Columns), top+1+r)
+			f.SetCellStyle(sheet, a, b, w.band)
+		}
 		for c, v := range row {
 			cell, _ := excelize.CoordinatesToCellName(c+1, top+1+r)
 			if err := w.setCell(sheet, cell, v); err != nil {
@@ -114,8 +135,6 @@ func (w *workbook) put(sheet string, top int, t sheetTable) error {
 			}
 		}
 	}
-	last, _ := excelize.CoordinatesToCellName(len(t.Columns), top+max(len(t.Rows), 1))
-	first, _ := excelize.CoordinatesToCellName(1, top)
 	w.tables++
 	stripes := true
 	if err := f.AddTable(sheet, &excelize.Table{

@@ -18,7 +18,13 @@ type usageErr struct{ error }
 
 func isUsage(err error) bool {
 	var u usageErr
-	return errors.As(err, &u)
+	if errors.As(err, &u) {
+		return true
+	}
+	// Cobra reports these without a type of their own.
+	msg := err.Error()
+	return strings.HasPrefix(msg, "required flag") || strings.HasPrefix(msg, "unknown command") ||
+		strings.HasPrefix(msg, "if any flags in the group")
 }
 
 // globals are the options every command takes.

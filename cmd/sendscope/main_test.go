@@ -1,0 +1,505 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/sendscope/sendscope/queries"
+	"github.com/sendscope/sendscope/simarea"
+)
+
+// sendscope runs one command line in-process, as a user would on the terminal.
+func sendscope(t *testing.T, ctx context.Context, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(ctx, args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// crawled is the simulated area imported and crawled once, shared by the tests
+// that only read it.
+var crawled struct {
+	once       sync.Once
+	area       *simarea.Area
+	db, dir    string
+	code       int
+	stderr     string
+	importCode int
+	importOut  string
+}
+
+func crawledArea(t *testing.T) (*simarea.Area, string) {
+	t.Helper()
+	crawled.once.Do(func() {
+		area, err := simarea.Start()
+		if err != nil {
+			t.Fatal(err)
+		}
+		crawled.area = area
+		dir, err := os.MkdirTemp("", "sendscope-e2e-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		crawled.dir = dir
+		crawled.db = filepath.Join(dir, "e2e.duckdb")
+		reg := filepath.Join(dir, "register.csv")
+		area.WriteRegister(reg)
+		crawled.importCode, _, crawled.importOut = sendscope(t, context.Background(), "--db", crawled.db, "register", "import", reg)
+		crawled.code, _, crawled.stderr = sendscope(t, context.Background(), "--db", crawled.db, "crawl", "--year", "2025-26",
+			"--allow-private", "--delay", "0", "--concurrency", "6")
+	})
+	if crawled.area == nil {
+		t.Fatal("the simulated area did not start")
+	}
+	return crawled.area, crawled.db
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if crawled.area != nil {
+		crawled.area.Close()
+		os.RemoveAll(crawled.dir)
+	}
+	os.Exit(code)
+}
+
+func openStore(t *testing.T, db string) *sql.DB {
+	t.Helper()
+	s, err := queries.OpenReadOnly(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s.DB()
+}
+
+func TestCrawlFindsReportsInEveryFormat(t *testing.T) {
+	area, db := crawledArea(t)
+	if crawled.importCode != 0 || !strings.Contains(crawled.importOut, "30 imported") || !strings.Contains(crawled.importOut, `status "Closed"`) {
+		t.Fatalf("import: exit %d\n%s", crawled.importCode, crawled.importOut)
+	}
+	// One site is down: the crawl is done in part, and says which.
+	down := area.ByLayout(simarea.LayoutDown)
+	if crawled.code != exitPartial || !strings.Contains(crawled.stderr, "http_503") || !strings.Contains(crawled.stderr, itoa(down.URN)) {
+		t.Fatalf("crawl: exit %d\n%s", crawled.code, crawled.stderr)
+	}
+	dbx := openStore(t, db)
+	want := map[simarea.Layout]string{
+		simarea.LayoutQA: "html", simarea.LayoutTable: "html", simarea.LayoutBullets: "html", simarea.LayoutQuestions: "html",
+		simarea.LayoutPDFKeyInfo: "pdf", simarea.LayoutDOCX: "docx", simarea.LayoutIframePDF: "pdf",
+	}
+	for layout, format := range want {
+		p := area.ByLayout(layout)
+		var found bool
+		var got, senco sql.NullString
+		err := dbx.QueryRow(`SELECT report_found, report_format, senco_names FROM (`+mustSQL(t, "dataset")+`) WHERE urn = $urn`,
+			sql.Named("year", "2025/26"), sql.Named("la", nil), sql.Named("urn", p.URN)).Scan(&found, &got, &senco)
+		if err != nil {
+			t.Errorf("%s (%d): %v", layout, p.URN, err)
+			continue
+		}
+		if !found || got.String != format {
+			t.Errorf("%s (%d): report found %v as %q, want %s", layout, p.URN, found, got.String, format)
+		}
+		if !strings.Contains(senco.String, p.SENCO) {
+			t.Errorf("%s (%d): SENCO %q, want %q", layout, p.URN, senco.String, p.SENCO)
+		}
+	}
+	for _, layout := range []simarea.Layout{simarea.LayoutNone, simarea.LayoutRobots, simarea.LayoutNoWebsite, simarea.LayoutDown} {
+		p := area.ByLayout(layout)
+		var found sql.NullBool
+		dbx.QueryRow(`SELECT report_found FROM (`+mustSQL(t, "dataset")+`) WHERE urn = $urn`,
+			sql.Named("year", "2025/26"), sql.Named("la", nil), sql.Named("urn", p.URN)).Scan(&found)
+		if found.Bool {
+			t.Errorf("%s (%d): a report was found where there is none to find", layout, p.URN)
+		}
+	}
+}
+
+func TestRobotsDisallowedPathNeverRequested(t *testing.T) {
+	area, db := crawledArea(t)
+	p := area.ByLayout(simarea.LayoutRobots)
+	for _, path := range area.Requested(p.URN) {
+		if strings.HasPrefix(path, "/send/") {
+			t.Errorf("requested %s, which robots.txt disallows", path)
+		}
+	}
+	var reason string
+	openStore(t, db).QueryRow(`SELECT reason FROM run_sites WHERE urn = ?`, p.URN).Scan(&reason)
+	if reason != "robots" {
+		t.Errorf("reason %q, want robots", reason)
+	}
+}
+
+func TestFooterPhoneIsNotTheSENCOs(t *testing.T) {
+	area, db := crawledArea(t)
+	rows, err := openStore(t, db).Query(`SELECT d.urn, f.value FROM facts f JOIN documents d USING (doc_id) WHERE f.field = 'senco.phone'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var urn int
+		var phone string
+		rows.Scan(&urn, &phone)
+		p, _ := area.Profile(urn)
+		if phone == p.OfficePhone() || phone != p.Phone {
+			t.Errorf("%d: SENCO phone %q (office %q, SENCO's %q)", urn, phone, p.OfficePhone(), p.Phone)
+		}
+		n++
+	}
+	if n == 0 {
+		t.Error("no SENCO phone found at all")
+	}
+}
+
+// The export tables and their columns, as DATASET.md promises them.
+var contract = map[string][]string{
+	"documents": strings.Split("doc_id,urn,la_code,academic_year,run_id,url,final_url,format,doc_type,doc_type_confidence,title,stated_year,word_count,readability_flesch,sha256,http_status,fetched_at", ","),
+	"facts":     strings.Split("doc_id,url,urn,academic_year,field,value,value_num,evidence,evidence_start,evidence_end,confidence,extractor_version", ","),
+	"school_years": strings.Split("urn,academic_year,school_name,la_code,la_name,phase,report_found,report_url,report_format,stated_year,report_unchanged_since_last_year,senco_names,"+
+		"senco_days_per_week,senco_hours_per_week,senco_fte,senco_qualifications,senco_on_slt,areas_of_need,need_types,specialist_provision,sen_percent,ehcp_count,"+
+		"statutory_items_covered,statutory_items_missing,pupils_total,pupils_sen_support,pupils_ehcp", ","),
+	"fetches":         strings.Split("run_id,urn,url,status,error,content_type,bytes,duration_ms,fetched_at,skipped,depth,link_score", ","),
+	"data_dictionary": strings.Split("table,column,type,meaning,source", ","),
+}
+
+func readCSV(t *testing.T, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return recs
+}
+
+func TestExportPseudonymisesUnlessAsked(t *testing.T) {
+	area, db := crawledArea(t)
+	dir := t.TempDir()
+	code, stdout, stderr := sendscope(t, context.Background(), "--db", db, "export", "--year", "2025/26", "-o", dir)
+	if code != 0 {
+		t.Fatalf("export: exit %d\n%s", code, stderr)
+	}
+	for table, cols := range contract {
+		recs := readCSV(t, filepath.Join(dir, table+".csv"))
+		if strings.Join(recs[0], ",") != strings.Join(cols, ",") {
+			t.Errorf("%s.csv columns:\n %v\nwant\n %v", table, recs[0], cols)
+		}
+		if len(recs) < 2 {
+			t.Errorf("%s.csv has no rows", table)
+		}
+		if !strings.Contains(stdout, table+".csv") {
+			t.Errorf("stdout does not list %s.csv", table)
+		}
+	}
+	if recs := readCSV(t, filepath.Join(dir, "schools.csv")); len(recs) != 31 {
+		t.Errorf("schools.csv: %d rows, want 30 and a header", len(recs))
+	}
+	all := ""
+	for _, f := range []string{"facts", "school_years", "documents"} {
+		b, _ := os.ReadFile(filepath.Join(dir, f+".csv"))
+		all += string(b)
+	}
+	for _, p := range area.Profiles {
+		for _, personal := range []string{p.SENCO, p.Email, p.Phone} {
+			if personal != "" && strings.Contains(all, personal) {
+				t.Errorf("%q appears in the pseudonymised export", personal)
+			}
+		}
+	}
+	if !strings.Contains(all, "person-") || !strings.Contains(all, "email-") {
+		t.Error("no pseudonyms in the export")
+	}
+	// The same person has the same pseudonym in facts and school_years.
+	facts := readCSV(t, filepath.Join(dir, "facts.csv"))
+	years := readCSV(t, filepath.Join(dir, "school_years.csv"))
+	pseud := map[string]bool{}
+	for _, r := range facts[1:] {
+		if r[4] == "senco.name" {
+			pseud[r[5]] = true
+		}
+	}
+	for _, r := range years[1:] {
+		for _, n := range strings.Split(r[11], ";") {
+			if n != "" && !pseud[n] {
+				t.Errorf("school_years names %q, which facts.csv does not", n)
+			}
+		}
+	}
+
+	dir2 := t.TempDir()
+	if code, _, stderr := sendscope(t, context.Background(), "--db", db, "export", "--year", "2025/26", "-o", dir2, "--include-personal"); code != 0 {
+		t.Fatalf("export --include-personal: exit %d\n%s", code, stderr)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir2, "facts.csv"))
+	if !strings.Contains(string(b), area.ByLayout(simarea.LayoutQA).SENCO) {
+		t.Error("--include-personal dropped the SENCO's name")
+	}
+}
+
+func TestCommissioningWorkbook(t *testing.T) {
+	_, db := crawledArea(t)
+	path := filepath.Join(t.TempDir(), "plan.xlsx")
+	code, _, stderr := sendscope(t, context.Background(), "--db", db, "report", "commissioning", "--la", "998", "--year", "2025/26", "-o", path)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Schools,Evidence,Method" {
+		t.Errorf("sheets %s", got)
+	}
+	if v, _ := f.GetCellValue("Summary", "A1"); v != "SEND provision in Testshire, 2025/26" {
+		t.Errorf("Summary A1 %q", v)
+	}
+	if v, _ := f.GetCellValue("Schools", "B1"); v != "School" {
+		t.Errorf("Schools B1 %q", v)
+	}
+	if v, _ := f.GetCellValue("Evidence", "E1"); v != "Evidence (the document's words)" {
+		t.Errorf("Evidence E1 %q", v)
+	}
+	rows, _ := f.GetRows("Evidence")
+	if len(rows) < 10 {
+		t.Fatalf("Evidence has %d rows", len(rows))
+	}
+	ok, target, err := f.GetCellHyperLink("Evidence", "F2")
+	if err != nil || !ok || !strings.HasPrefix(target, "http://127.0.0.1:") {
+		t.Errorf("Evidence F2 link %v %q %v", ok, target, err)
+	}
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		for r := range rows {
+			for c := range rows[r] {
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if formula, _ := f.GetCellFormula(sheet, cell); formula != "" {
+					t.Errorf("%s!%s holds a formula: %s", sheet, cell, formula)
+				}
+			}
+		}
+	}
+	convertWithLibreOffice(t, path)
+}
+
+// convertWithLibreOffice proves a real spreadsheet program opens the workbook.
+func convertWithLibreOffice(t *testing.T, path string) {
+	t.Helper()
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Log("LibreOffice not installed: workbook not opened by a spreadsheet program (.ci/run installs it)")
+		return
+	}
+	dir := t.TempDir()
+	out, err := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "pdf", "--outdir", dir, path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("LibreOffice could not convert %s: %v\n%s", path, err, out)
+	}
+	pdf := filepath.Join(dir, strings.TrimSuffix(filepath.Base(path), ".xlsx")+".pdf")
+	if st, err := os.Stat(pdf); err != nil || st.Size() < 1000 {
+		t.Fatalf("LibreOffice made no PDF of %s: %v\n%s", path, err, out)
+	}
+}
+
+func TestQueryCommands(t *testing.T) {
+	_, db := crawledArea(t)
+	ctx := context.Background()
+	code, out, stderr := sendscope(t, ctx, "--db", db, "query", "run", "dataset", "--la", "Exampleton", "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d %s", code, stderr)
+	}
+	var rows []map[string]any
+	if err := json.Unmarshal([]byte(out), &rows); err != nil || len(rows) != 15 {
+		t.Fatalf("%d rows, %v\n%s", len(rows), err, out)
+	}
+	if rows[0]["la_name"] != "Exampleton" || rows[0]["academic_year"] != "2025/26" {
+		t.Errorf("row %v", rows[0])
+	}
+	if code, out, _ := sendscope(t, ctx, "--db", db, "query", "list"); code != 0 || !strings.Contains(out, "dataset") {
+		t.Errorf("query list: %d %s", code, out)
+	}
+	if code, out, _ := sendscope(t, ctx, "--db", db, "status"); code != 0 || !strings.Contains(out, "2025/26") || !strings.Contains(out, "30 schools") {
+		t.Errorf("status: %d %s", code, out)
+	}
+	code, _, stderr = sendscope(t, ctx, "--db", db, "query", "sql", "DELETE FROM schools")
+	if code != exitFailed || !strings.Contains(strings.ToLower(stderr), "read") {
+		t.Errorf("a DELETE through query sql: exit %d %s", code, stderr)
+	}
+	if code, out, _ := sendscope(t, ctx, "--db", db, "query", "sql", "SELECT count(*) AS n FROM schools", "--format", "csv"); code != 0 || out != "n\n30\n" {
+		t.Errorf("query sql csv: %d %q", code, out)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	ctx := context.Background()
+	db := filepath.Join(t.TempDir(), "u.duckdb")
+	cases := [][]string{
+		{"crawl", "--year", "2025/27"},
+		{"crawl", "--year", "last year"},
+		{"crawl"},
+		{"crawl", "--year", "2025/26", "--urn", "abc"},
+		{"export", "--year", "2025/26"},
+		{"register", "import"},
+		{"query", "run", "no_such_analysis"},
+		{"status", "--no-such-flag"},
+	}
+	for _, args := range cases {
+		code, _, stderr := sendscope(t, ctx, append([]string{"--db", db}, args...)...)
+		if code != exitUsage || stderr == "" {
+			t.Errorf("%v: exit %d (want 2), stderr %q", args, code, stderr)
+		}
+	}
+}
+
+func TestBrokenRegisterLeavesStoreUnchanged(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "r.duckdb")
+	area, err := simarea.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer area.Close()
+	good := filepath.Join(dir, "register.csv")
+	area.WriteRegister(good)
+	if code, _, stderr := sendscope(t, ctx, "--db", db, "register", "import", good); code != 0 {
+		t.Fatalf("exit %d %s", code, stderr)
+	}
+	before := snapshot(t, db)
+	reg := area.RegisterCSV()
+	broken := map[string][]byte{
+		"cut.csv":    append(reg[:len(reg)*2/3:len(reg)*2/3], []byte("\"unterminated")...),
+		"other.csv":  []byte("name,email\nA,a@b.c\n"),
+		"binary.csv": {0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2},
+		"empty.csv":  {},
+	}
+	for name, data := range broken {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, data, 0o644)
+		code, _, stderr := sendscope(t, ctx, "--db", db, "register", "import", path)
+		if code != exitFailed || !strings.Contains(stderr, path) {
+			t.Errorf("%s: exit %d, stderr %q (want 1 and the file named)", name, code, stderr)
+		}
+		if after := snapshot(t, db); after != before {
+			t.Errorf("%s: the store changed", name)
+		}
+	}
+}
+
+// snapshot is the whole schools table as text.
+func snapshot(t *testing.T, db string) string {
+	t.Helper()
+	s, err := queries.OpenReadOnly(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var out string
+	if err := s.DB().QueryRow(`SELECT string_agg(urn || name || coalesce(website, ''), '|' ORDER BY urn) FROM schools`).Scan(&out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestCrawlInterruptedResumes(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "resume.duckdb")
+	area, err := simarea.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer area.Close()
+	reg := filepath.Join(dir, "register.csv")
+	area.WriteRegister(reg)
+	if code, _, stderr := sendscope(t, context.Background(), "--db", db, "register", "import", reg); code != 0 {
+		t.Fatal(stderr)
+	}
+	// Interrupt after a few schools are stored, as Ctrl-C would.
+	ctx, cancel := context.WithCancel(context.Background())
+	var errb cancelAfter
+	errb.n, errb.cancel = 5, cancel
+	code := run(ctx, []string{"--db", db, "crawl", "--year", "2025/26", "--allow-private", "--delay", "0", "--concurrency", "2"}, &bytes.Buffer{}, &errb)
+	if code != exitInterrupted {
+		t.Fatalf("interrupted crawl: exit %d\n%s", code, errb.String())
+	}
+	firstDone := countRows(t, db, "run_sites")
+	if firstDone < 5 || firstDone >= 30 {
+		t.Fatalf("%d schools stored before the interruption", firstDone)
+	}
+	code, _, stderr := sendscope(t, context.Background(), "--db", db, "crawl", "--year", "2025/26", "--allow-private", "--delay", "0")
+	if code != exitPartial || !strings.Contains(stderr, "resuming run 1") {
+		t.Fatalf("resumed crawl: exit %d\n%s", code, stderr)
+	}
+	if n := countRows(t, db, "run_sites"); n != 30 {
+		t.Errorf("%d schools done after resuming, want 30", n)
+	}
+	if n := countRows(t, db, "crawl_runs"); n != 1 {
+		t.Errorf("%d runs, want the one resumed", n)
+	}
+	s := openStore(t, db)
+	var dups int
+	s.QueryRow(`SELECT count(*) FROM (SELECT run_id, url FROM captures GROUP BY ALL HAVING count(*) > 1)`).Scan(&dups)
+	if dups != 0 {
+		t.Errorf("%d URLs captured twice in one run", dups)
+	}
+}
+
+// cancelAfter cancels once it has seen n progress lines for finished schools.
+type cancelAfter struct {
+	bytes.Buffer
+	n      int
+	cancel func()
+}
+
+func (c *cancelAfter) Write(p []byte) (int, error) {
+	c.n -= strings.Count(string(p), "\n[")
+	if strings.HasPrefix(string(p), "[") {
+		c.n--
+	}
+	if c.n <= 0 {
+		c.cancel()
+	}
+	return c.Buffer.Write(p)
+}
+
+func countRows(t *testing.T, db, table string) int {
+	t.Helper()
+	s, err := queries.OpenReadOnly(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var n int
+	s.DB().QueryRow(`SELECT count(*) FROM ` + table).Scan(&n)
+	return n
+}
+
+func mustSQL(t *testing.T, name string) string {
+	a, ok := queries.Lookup(name)
+	if !ok {
+		t.Fatalf("no analysis %s", name)
+	}
+	return a.SQL
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
