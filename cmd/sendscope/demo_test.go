@@ -1,0 +1,36 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestDemo runs the README's first command and checks it leaves what it promises.
+func TestDemo(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "demo")
+	for run := 1; run <= 2; run++ { // a second run starts afresh in the same folder
+		code, stdout, stderr := sendscope(t, context.Background(), "demo", "--dir", dir)
+		if code != 0 {
+			t.Fatalf("run %d: exit %d\n%s", run, code, stderr)
+		}
+		for _, f := range []string{"sendscope.duckdb", "register.csv", "commissioning-998.xlsx", "commissioning-997.xlsx",
+			"export/documents.csv", "export/facts.csv", "export/school_years.csv", "export/schools.csv", "export/fetches.csv", "export/data_dictionary.csv"} {
+			path := filepath.Join(dir, f)
+			if st, err := os.Stat(path); err != nil || st.Size() == 0 {
+				t.Errorf("run %d: %s missing or empty", run, f)
+			}
+			if strings.HasSuffix(f, ".xlsx") && !strings.Contains(stdout, path) {
+				t.Errorf("run %d: stdout does not say where %s is", run, f)
+			}
+		}
+		if !strings.Contains(stderr, "SEN documents found at 25") {
+			t.Errorf("run %d: unexpected crawl summary:\n%s", run, stderr)
+		}
+	}
+	if n := countRows(t, filepath.Join(dir, "sendscope.duckdb"), "crawl_runs"); n != 1 {
+		t.Errorf("%d crawl runs after two demos, want 1 (each demo starts afresh)", n)
+	}
+}
