@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -67,6 +68,10 @@ func crawledArea(t *testing.T) (*simarea.Area, string) {
 }
 
 func TestMain(m *testing.M) {
+	// Re-executed as the sendscope command itself, for tests that need a second process.
+	if os.Getenv("SENDSCOPE_TEST_AS_MAIN") == "1" {
+		os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+	}
 	code := m.Run()
 	if crawled.area != nil {
 		crawled.area.Close()
@@ -456,11 +461,56 @@ func TestCrawlInterruptedResumes(t *testing.T) {
 	if n := countRows(t, db, "crawl_runs"); n != 1 {
 		t.Errorf("%d runs, want the one resumed", n)
 	}
-	s := openStore(t, db)
-	var dups int
-	s.QueryRow(`SELECT count(*) FROM (SELECT run_id, url FROM captures GROUP BY ALL HAVING count(*) > 1)`).Scan(&dups)
-	if dups != 0 {
+	if dups := countRows(t, db, "(SELECT run_id, url FROM captures GROUP BY ALL HAVING count(*) > 1)"); dups != 0 {
 		t.Errorf("%d URLs captured twice in one run", dups)
+	}
+	facts := countRows(t, db, "facts")
+	docs := countRows(t, db, "documents")
+
+	// Re-extraction re-derives the same documents and facts from the captures.
+	code, _, stderr = sendscope(t, context.Background(), "--db", db, "extract", "--year", "2025/26")
+	if code != 0 || !strings.Contains(stderr, "captures read") {
+		t.Fatalf("extract: exit %d\n%s", code, stderr)
+	}
+	if f, d := countRows(t, db, "facts"), countRows(t, db, "documents"); f != facts || d != docs || f == 0 {
+		t.Errorf("after extract: %d facts, %d documents; before %d, %d", f, d, facts, docs)
+	}
+}
+
+func TestSecondWriterIsToldTheStoreIsBusy(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "busy.duckdb")
+	s, err := queries.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	cmd := exec.Command(os.Args[0], "--db", db, "crawl", "--year", "2025/26")
+	cmd.Env = append(os.Environ(), "SENDSCOPE_TEST_AS_MAIN=1")
+	out, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != exitFailed || !strings.Contains(string(out), "in use by another sendscope process") {
+		t.Errorf("second writer: %v\n%s", err, out)
+	}
+}
+
+func TestImportSharedRegisterSample(t *testing.T) {
+	path := filepath.Join("..", "..", "..", "shared", "data", "gias-sample.csv")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("shared sample not at %s", path)
+	}
+	db := filepath.Join(t.TempDir(), "s.duckdb")
+	code, _, stderr := sendscope(t, context.Background(), "--db", db, "register", "import", path)
+	if code != 0 || !strings.Contains(stderr, "20 rows read, 19 imported") {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	s := openStore(t, db)
+	var name, site string
+	s.QueryRow(`SELECT name, website FROM schools WHERE urn = 880100`).Scan(&name, &site)
+	if name != "St Mary’s Catholic Primary School" || site != "http://www.stmarys-rc.example.sch.uk/" {
+		t.Errorf("880100: %q %q", name, site)
+	}
+	if n := countRows(t, db, "schools"); n != 19 {
+		t.Errorf("%d schools, want 19", n)
 	}
 }
 
