@@ -99,6 +99,8 @@ type Page struct {
 	FinalURL    string // after redirects
 	Status      int
 	ContentType string
+	Header      http.Header // response headers
+	RequestHdr  http.Header // request headers sent
 	Body        []byte
 	Truncated   bool
 	SHA256      string
@@ -279,6 +281,7 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		sum := sha256.Sum256(r.Body)
 		curPage = &Page{
 			URL: cur.url.String(), FinalURL: r.Request.URL.String(), Status: r.StatusCode, ContentType: curCT,
+			Header: r.Headers.Clone(), RequestHdr: r.Request.Headers.Clone(),
 			Body: r.Body, Truncated: len(r.Body) >= c.cfg.MaxBodyBytes, SHA256: hex.EncodeToString(sum[:]),
 			LinkText: cur.text, Depth: cur.depth, Score: cur.score, FetchedAt: time.Now().UTC(),
 		}

@@ -7,15 +7,21 @@ package pipeline
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/sendscope/sendscope/analysis"
 	"github.com/sendscope/sendscope/crawler"
 	"github.com/sendscope/sendscope/queries"
+	"github.com/sendscope/sendscope/warc"
 )
 
 // CrawlSummary says what a crawl did.
@@ -74,16 +80,26 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, year s
 		fmt.Fprintf(progress, "resuming run %d of %s: %d of %d schools already done\n", run.ID, year, sum.AlreadyDone, len(targets))
 	}
 
-	// One writer owns the store; crawler workers analyse and hand over.
-	results := make(chan queries.SiteResult)
+	// One writer owns the store and the archive; crawler workers analyse and hand over.
+	results := make(chan siteWork)
+	archive := newArchive(store.Path(), run.ID)
+	defer archive.close()
 	var writeErr error
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
 		n := sum.AlreadyDone
-		for r := range results {
+		for w := range results {
 			if writeErr != nil {
+				continue
+			}
+			r := w.result
+			// The bytes go to the WARC file first and reach the disk before the
+			// store points at them; a crash between the two leaves only an
+			// unreferenced record, and the school is crawled again.
+			if err := archive.write(&r, w.pages); err != nil {
+				writeErr = err
 				continue
 			}
 			// Store even when ctx is cancelled: this school's work is complete.
@@ -120,7 +136,7 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, year s
 	}()
 	c := crawler.New(cfg)
 	c.Crawl(ctx, sites, func(r crawler.Result) {
-		results <- siteResult(run.ID, r)
+		results <- siteWork{result: siteResult(run.ID, r), pages: r.Pages}
 	})
 	close(results)
 	wg.Wait()
@@ -140,6 +156,111 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, year s
 		return sum, err
 	}
 	return sum, nil
+}
+
+// siteWork is one school's results on their way to the writer, with the raw
+// exchanges still attached for the archive.
+type siteWork struct {
+	result queries.SiteResult
+	pages  []crawler.Page
+}
+
+// maxWARCBytes is where a WARC file is closed and the next begun.
+const maxWARCBytes = 1 << 30
+
+// archive writes a run's responses to WARC files in the folder beside the store.
+type archive struct {
+	dir   string // <store folder>/<store name>-warc
+	base  string // the store's folder: WARC paths are stored relative to it
+	runID int64
+	w     *warc.Writer
+	seq   int
+}
+
+// WARCDir is the folder where a store's WARC files live.
+func WARCDir(storePath string) string {
+	name := strings.TrimSuffix(filepath.Base(storePath), filepath.Ext(storePath))
+	return filepath.Join(filepath.Dir(storePath), name+"-warc")
+}
+
+func newArchive(storePath string, runID int64) *archive {
+	return &archive{dir: WARCDir(storePath), base: filepath.Dir(storePath), runID: runID}
+}
+
+// write archives a site's pages and points its captures at them.
+func (a *archive) write(r *queries.SiteResult, pages []crawler.Page) error {
+	if len(pages) == 0 {
+		return nil
+	}
+	if a.w == nil || a.w.Size() > maxWARCBytes {
+		if err := a.rotate(); err != nil {
+			return err
+		}
+	}
+	rel, err := filepath.Rel(a.base, a.w.Path())
+	if err != nil {
+		rel = a.w.Path()
+	}
+	for i, p := range pages {
+		loc, err := a.w.WriteExchange(warc.Exchange{URL: p.FinalURL, RequestHdr: p.RequestHdr, Status: p.Status,
+			ResponseHdr: p.Header, Body: p.Body, Date: p.FetchedAt})
+		if err != nil {
+			return err
+		}
+		c := &r.Captures[i]
+		c.WARCFile, c.WARCOffset, c.WARCLength = filepath.ToSlash(rel), loc.Offset, loc.Length
+		c.ETag, c.LastModified = p.Header.Get("ETag"), p.Header.Get("Last-Modified")
+	}
+	return a.w.Sync()
+}
+
+func (a *archive) rotate() error {
+	if a.w != nil {
+		if err := a.w.Close(); err != nil {
+			return err
+		}
+	}
+	if err := os.MkdirAll(a.dir, 0o755); err != nil {
+		return fmt.Errorf("creating the archive folder: %w", err)
+	}
+	// A new file per process and part: a resumed run never appends to a file a
+	// crash may have cut mid-record.
+	for {
+		a.seq++
+		name := fmt.Sprintf("run%d-%s-%d-%03d.warc.gz", a.runID, time.Now().UTC().Format("20060102T150405"), os.Getpid(), a.seq)
+		w, err := warc.Create(filepath.Join(a.dir, name), "sendscope")
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		a.w = w
+		return nil
+	}
+}
+
+func (a *archive) close() {
+	if a.w != nil {
+		a.w.Close()
+	}
+}
+
+// readBody returns a stored capture's bytes, from the database or its WARC file.
+func readBody(storePath string, c queries.StoredCapture) ([]byte, error) {
+	if c.WARCFile == "" {
+		return c.Body, nil
+	}
+	path := filepath.Join(filepath.Dir(storePath), filepath.FromSlash(c.WARCFile))
+	rec, err := warc.ReadRecord(path, c.WARCOffset)
+	if err != nil {
+		return nil, fmt.Errorf("capture %d in %s at %d: %w", c.ID, path, c.WARCOffset, err)
+	}
+	_, _, body, err := rec.Response()
+	if err != nil {
+		return nil, fmt.Errorf("capture %d in %s: %w", c.ID, path, err)
+	}
+	return body, nil
 }
 
 func countRequests(fs []queries.Fetch) int {
@@ -253,6 +374,10 @@ func Extract(ctx context.Context, store *queries.Store, year string, progress io
 			}
 			c, err := store.LoadCapture(ctx, id)
 			if err != nil {
+				readErr = err
+				return
+			}
+			if c.Body, err = readBody(store.Path(), c); err != nil {
 				readErr = err
 				return
 			}

@@ -74,17 +74,24 @@ type Fetch struct {
 	LinkScore   float64
 }
 
-// Capture is a kept response and the document read from it.
+// Capture is a kept response and the document read from it. Its bytes live in
+// a WARC file (WARCFile, relative to the store's folder); Body is stored in the
+// database only when no WARC file is given.
 type Capture struct {
-	URL         string
-	FinalURL    string
-	Status      int
-	ContentType string
-	SHA256      string
-	Body        []byte
-	LinkText    string
-	FetchedAt   time.Time
-	Document    *Document // nil when the response has not been analysed
+	URL          string
+	FinalURL     string
+	Status       int
+	ContentType  string
+	SHA256       string
+	Body         []byte
+	WARCFile     string
+	WARCOffset   int64
+	WARCLength   int64
+	ETag         string
+	LastModified string
+	LinkText     string
+	FetchedAt    time.Time
+	Document     *Document // nil when the response has not been analysed
 }
 
 // Document is what analysis made of a capture.
@@ -165,9 +172,17 @@ func (s *Store) SaveSite(ctx context.Context, r SiteResult) error {
 		docs := 0
 		for _, cp := range r.Captures {
 			var id int64
-			err := c.QueryRowContext(ctx, `INSERT INTO captures (run_id, urn, url, final_url, http_status, content_type, sha256, size, body, link_text, fetched_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING capture_id`,
-				r.RunID, r.URN, cp.URL, cp.FinalURL, cp.Status, nullString(cp.ContentType), cp.SHA256, len(cp.Body), cp.Body,
+			var body, off, length any
+			if cp.WARCFile == "" {
+				body = cp.Body
+			} else {
+				off, length = cp.WARCOffset, cp.WARCLength
+			}
+			err := c.QueryRowContext(ctx, `INSERT INTO captures (run_id, urn, url, final_url, http_status, content_type, sha256, size, body,
+				warc_file, warc_offset, warc_length, etag, last_modified, link_text, fetched_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING capture_id`,
+				r.RunID, r.URN, cp.URL, cp.FinalURL, cp.Status, nullString(cp.ContentType), cp.SHA256, len(cp.Body), body,
+				nullString(cp.WARCFile), off, length, nullString(cp.ETag), nullString(cp.LastModified),
 				nullString(cp.LinkText), cp.FetchedAt.UTC()).Scan(&id)
 			if err != nil {
 				return fmt.Errorf("storing %s: %w", cp.URL, err)

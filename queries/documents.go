@@ -18,7 +18,9 @@ type StoredCapture struct {
 	Status      int
 	ContentType string
 	SHA256      string
-	Body        []byte
+	Body        []byte // nil when the bytes are in a WARC file
+	WARCFile    string // relative to the store's folder
+	WARCOffset  int64
 	LinkText    string
 	FetchedAt   time.Time
 }
@@ -46,15 +48,16 @@ func (s *Store) CaptureIDs(ctx context.Context, year string) ([]int64, error) {
 func (s *Store) LoadCapture(ctx context.Context, id int64) (StoredCapture, error) {
 	var c StoredCapture
 	var urn sql.NullInt64
-	var ct, lt sql.NullString
+	var ct, lt, wf sql.NullString
+	var wo sql.NullInt64
 	err := s.db.QueryRowContext(ctx, `SELECT c.capture_id, c.run_id, r.academic_year, c.urn, c.url, c.final_url, c.http_status,
-		c.content_type, c.sha256, c.body, c.link_text, c.fetched_at
+		c.content_type, c.sha256, c.body, c.warc_file, c.warc_offset, c.link_text, c.fetched_at
 		FROM captures c JOIN crawl_runs r USING (run_id) WHERE c.capture_id = ?`, id).Scan(
-		&c.ID, &c.RunID, &c.Year, &urn, &c.URL, &c.FinalURL, &c.Status, &ct, &c.SHA256, &c.Body, &lt, &c.FetchedAt)
+		&c.ID, &c.RunID, &c.Year, &urn, &c.URL, &c.FinalURL, &c.Status, &ct, &c.SHA256, &c.Body, &wf, &wo, &lt, &c.FetchedAt)
 	if err != nil {
 		return c, fmt.Errorf("capture %d: %w", id, err)
 	}
-	c.URN, c.ContentType, c.LinkText = int(urn.Int64), ct.String, lt.String
+	c.URN, c.ContentType, c.LinkText, c.WARCFile, c.WARCOffset = int(urn.Int64), ct.String, lt.String, wf.String, wo.Int64
 	return c, nil
 }
 

@@ -76,6 +76,11 @@ func newerStoreError(path string, have int) error {
 // migrate applies every migration newer than the file's version, each in its own
 // transaction together with its entry in schema_version.
 func (s *Store) migrate(ctx context.Context) error {
+	return s.migrateTo(ctx, latestVersion())
+}
+
+// migrateTo applies the migrations up to version upTo (tests make old stores with it).
+func (s *Store) migrateTo(ctx context.Context, upTo int) error {
 	if _, err := s.db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (
 		version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)`); err != nil {
 		return fmt.Errorf("preparing %s: %w", s.path, err)
@@ -88,7 +93,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		return newerStoreError(s.path, have)
 	}
 	for _, m := range migrations() {
-		if m.version <= have {
+		if m.version <= have || m.version > upTo {
 			continue
 		}
 		err := s.withTx(ctx, func(c *sql.Conn) error {

@@ -33,7 +33,7 @@ var ErrNoStore = errors.New("no sendscope store")
 // migrates an older schema to this version. Only one process may hold a store open
 // for writing; a second gets an error that says so.
 func Open(ctx context.Context, path string) (*Store, error) {
-	db, err := sql.Open("duckdb", path)
+	db, err := openDB(path)
 	if err != nil {
 		return nil, openError(path, err)
 	}
@@ -47,6 +47,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+func openDB(path string) (*sql.DB, error) {
+	return sql.Open("duckdb", path)
 }
 
 // OpenReadOnly opens an existing store without taking the write lock, so reports

@@ -194,3 +194,33 @@ func TestNamedQueriesDocumentTheirColumns(t *testing.T) {
 		}
 	}
 }
+
+func TestOlderStoreIsMigrated(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.duckdb")
+	old := &Store{path: path}
+	var err error
+	if old.db, err = openDB(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := old.migrateTo(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := old.db.Exec(`INSERT INTO crawl_runs (academic_year, started_at, status) VALUES ('2024/25', now(), 'done');
+		INSERT INTO captures (run_id, url, final_url, http_status, sha256, size, body, fetched_at) VALUES (1, 'u', 'u', 200, 'x', 1, 'a'::BLOB, now())`); err != nil {
+		t.Fatal(err)
+	}
+	old.db.Close()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("migrating a version 1 store: %v", err)
+	}
+	defer s.Close()
+	if v, _ := s.schemaVersion(ctx); v != SchemaVersion() {
+		t.Errorf("version %d after migration", v)
+	}
+	c, err := s.LoadCapture(ctx, 1)
+	if err != nil || string(c.Body) != "a" || c.WARCFile != "" {
+		t.Errorf("old capture after migration: %+v %v", c, err)
+	}
+}
