@@ -2,10 +2,12 @@ package warc
 
 import (
 	"bytes"
+	"fmt"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -71,5 +73,40 @@ func TestDamageIsDetected(t *testing.T) {
 	}
 	if _, err := ReadRecord(path, 3); err == nil {
 		t.Error("reading from a wrong offset gave no error")
+	}
+}
+
+// TestReadByWarcio has webrecorder's warcio (npm) index our file: a standard
+// tool must find every record at the offset we recorded.
+func TestReadByWarcio(t *testing.T) {
+	bin := os.Getenv("WARCIO")
+	if bin == "" {
+		bin, _ = exec.LookPath("warcio")
+	}
+	if bin == "" {
+		t.Skip("warcio not found (set WARCIO or put it on PATH; .ci/run installs it from npm)")
+	}
+	path := filepath.Join(t.TempDir(), "w.warc.gz")
+	w, err := Create(path, "sendscope-test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for i := 0; i < 3; i++ {
+		loc, _ := w.WriteExchange(Exchange{URL: fmt.Sprintf("http://school.example/%d", i), Status: 200, Body: []byte(strings.Repeat("x", i*1000))})
+		want = append(want, fmt.Sprintf(`{"offset":%d,"warc-type":"response"`, loc.Offset))
+	}
+	w.Close()
+	out, err := exec.Command(bin, "index", path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("warcio: %v\n%s", err, out)
+	}
+	for _, wnt := range want {
+		if !strings.Contains(string(out), wnt) {
+			t.Errorf("warcio's index lacks %s:\n%s", wnt, out)
+		}
+	}
+	if got := strings.Count(string(out), "\n"); got != 7 {
+		t.Errorf("warcio indexed %d records, want 7:\n%s", got, out)
 	}
 }
