@@ -14,6 +14,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -33,6 +34,7 @@ type Config struct {
 	MaxDepth      int           // links from the home page (default 3)
 	MaxBodyBytes  int           // larger bodies are cut and marked truncated (default 50 MiB)
 	MaxCrawlDelay time.Duration // cap on a site's Crawl-delay (default 10s)
+	MaxRetryWait  time.Duration // longest Retry-After honoured before giving up on a URL (default 60s)
 	AllowPrivate  bool          // allow loopback and private addresses (tests, the demo)
 }
 
@@ -66,6 +68,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxCrawlDelay <= 0 {
 		c.MaxCrawlDelay = 10 * time.Second
+	}
+	if c.MaxRetryWait <= 0 {
+		c.MaxRetryWait = 60 * time.Second
 	}
 	return c
 }
@@ -182,8 +187,9 @@ type link struct {
 	url   *url.URL
 	text  string
 	depth int
-	score float64
-	order int // discovery order breaks ties, so the crawl is repeatable
+	score   float64
+	order   int // discovery order breaks ties, so the crawl is repeatable
+	retries int // times retried after 429/503
 }
 
 type frontier []*link
@@ -272,6 +278,7 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		curStatus int
 		curCT     string
 		curBytes  int64
+		curHdr    http.Header
 		links     []*link
 	)
 	col.OnResponse(func(r *colly.Response) {
@@ -293,7 +300,10 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		curErr = err
 		if r != nil {
 			curStatus = r.StatusCode
-			curCT = r.Headers.Get("Content-Type")
+			if r.Headers != nil {
+				curHdr = *r.Headers
+				curCT = r.Headers.Get("Content-Type")
+			}
 		}
 	})
 
@@ -301,7 +311,8 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 	seen := map[string]bool{}
 	order := 0
 	push := func(l *link) {
-		key := canonical(l.url)
+		l.url = Canonical(l.url)
+		key := l.url.String()
 		if seen[key] {
 			return
 		}
@@ -343,7 +354,7 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		}
 		c.transport.setCrawlDelay(l.url.Host, rules.crawlDelay(c.cfg.MaxCrawlDelay))
 
-		cur, curPage, curErr, curStatus, curCT, curBytes, links, redirectBlocked = l, nil, nil, 0, "", 0, nil, ""
+		cur, curPage, curErr, curStatus, curCT, curBytes, curHdr, links, redirectBlocked = l, nil, nil, 0, "", 0, nil, nil, ""
 		start := time.Now()
 		_ = col.Request(http.MethodGet, l.url.String(), nil, nil, nil)
 		requests++
@@ -360,6 +371,14 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 			fetch.Error = fmt.Sprintf("body cut at %d bytes", c.cfg.MaxBodyBytes)
 		}
 		logFetch(fetch)
+		// "Too many requests" or "unavailable, try later": wait as asked, then try again.
+		if wait, ok := retryWait(curStatus, curHdr, c.cfg.MaxRetryWait); ok && l.retries < 2 {
+			c.transport.holdOff(l.url.Host, wait)
+			l.retries++
+			seen[l.url.String()] = false
+			push(l)
+			continue
+		}
 		if l.depth == 0 && curPage == nil {
 			res.Status, res.Reason = "failed", lastFailure
 			return res
@@ -383,6 +402,9 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 			if !hosts[hostKey(nl.url)] && !sameSite(nl.url, home) {
 				continue // off-site links are not followed, nor logged: there are many
 			}
+			if Trap(nl.url) != "" {
+				continue // calendars and endless URLs: never worth a request
+			}
 			nl.depth = l.depth + 1
 			nl.score = ScoreLink(nl.text, nl.url, nl.depth)
 			if nl.score <= 0 || (DocumentLink(nl.url) && nl.score < minDocumentScore) {
@@ -397,6 +419,38 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		res.Status = "crawled"
 	}
 	return res
+}
+
+// retryWait says how long to wait before asking again after a 429 or 503, from
+// its Retry-After header (seconds or an HTTP date). A 503 without Retry-After is
+// a site that is down, not one asking us to slow down: no retry.
+func retryWait(status int, h http.Header, limit time.Duration) (time.Duration, bool) {
+	if status != http.StatusTooManyRequests && status != http.StatusServiceUnavailable {
+		return 0, false
+	}
+	ra := ""
+	if h != nil {
+		ra = strings.TrimSpace(h.Get("Retry-After"))
+	}
+	var wait time.Duration
+	switch {
+	case ra == "" && status == http.StatusTooManyRequests:
+		wait = 10 * time.Second
+	case ra == "":
+		return 0, false
+	default:
+		if secs, err := strconv.Atoi(ra); err == nil {
+			wait = time.Duration(secs) * time.Second
+		} else if t, err := http.ParseTime(ra); err == nil {
+			wait = time.Until(t)
+		} else {
+			return 0, false
+		}
+	}
+	if wait > limit {
+		return 0, false // longer than we will wait: give up on this URL
+	}
+	return max(wait, 0), true
 }
 
 // failureReason names why a request failed in the words the crawl log uses.
@@ -500,22 +554,4 @@ func portSuffix(u *url.URL) string {
 // sameSite says whether u is on the school's own site.
 func sameSite(u, home *url.URL) bool {
 	return hostKey(u) == hostKey(home)
-}
-
-// canonical is the form used to tell URLs apart: lower-case scheme and host,
-// no default port, no fragment, no trailing slash difference.
-func canonical(u *url.URL) string {
-	c := *u
-	c.Scheme = strings.ToLower(c.Scheme)
-	c.Host = strings.ToLower(c.Host)
-	c.Host = strings.TrimSuffix(strings.TrimSuffix(c.Host, ":80"), ":443")
-	c.Fragment = ""
-	if c.Path == "" {
-		c.Path = "/"
-	}
-	s := c.String()
-	if len(c.Path) > 1 {
-		s = strings.Replace(s, c.EscapedPath(), strings.TrimSuffix(c.EscapedPath(), "/"), 1)
-	}
-	return s
 }

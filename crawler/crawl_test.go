@@ -284,3 +284,68 @@ func TestScoreLink(t *testing.T) {
 		t.Error("a relevant file should rank above the same words on a page")
 	}
 }
+
+func TestRetryAfterIsHonoured(t *testing.T) {
+	s := newTestSite(t)
+	s.page("/", `<a href="/send/">SEND</a> <a href="/sen-policy/">SEN Policy</a>`)
+	var mu sync.Mutex
+	tries := map[string]int{}
+	s.mux.HandleFunc("/send/", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		tries["send"]++
+		n := tries["send"]
+		mu.Unlock()
+		if n == 1 {
+			w.Header().Set("Retry-After", "1")
+			http.Error(w, "slow down", http.StatusTooManyRequests)
+			return
+		}
+		fmt.Fprint(w, "<html><body><p>Our SENCO</p></body></html>")
+	})
+	s.mux.HandleFunc("/sen-policy/", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		tries["policy"]++
+		mu.Unlock()
+		http.Error(w, "down", http.StatusServiceUnavailable) // no Retry-After: down, not busy
+	})
+	res := New(testConfig()).CrawlSite(context.Background(), Site{ID: 1, Home: s.URL + "/"})
+	if tries["send"] != 2 || tries["policy"] != 1 {
+		t.Errorf("tries %v: want /send/ retried once after 429, /sen-policy/ not retried after a bare 503", tries)
+	}
+	got := false
+	for _, p := range res.Pages {
+		if strings.HasSuffix(p.FinalURL, "/send/") {
+			got = true
+		}
+	}
+	if !got {
+		t.Error("the page was not fetched after waiting")
+	}
+}
+
+func TestRetryWait(t *testing.T) {
+	cases := []struct {
+		status int
+		ra     string
+		want   time.Duration
+		ok     bool
+	}{
+		{429, "3", 3 * time.Second, true},
+		{429, "", 10 * time.Second, true},
+		{503, "2", 2 * time.Second, true},
+		{503, "", 0, false},
+		{503, "7200", 0, false},
+		{404, "1", 0, false},
+		{429, "soon", 0, false},
+	}
+	for _, c := range cases {
+		h := http.Header{}
+		if c.ra != "" {
+			h.Set("Retry-After", c.ra)
+		}
+		got, ok := retryWait(c.status, h, time.Minute)
+		if got != c.want || ok != c.ok {
+			t.Errorf("%d %q: got %v %v, want %v %v", c.status, c.ra, got, ok, c.want, c.ok)
+		}
+	}
+}

@@ -48,6 +48,16 @@ func (t *politeTransport) setCrawlDelay(host string, d time.Duration) {
 	g.mu.Unlock()
 }
 
+// holdOff makes the host's next request wait at least d (a Retry-After).
+func (t *politeTransport) holdOff(host string, d time.Duration) {
+	g := t.gate(host)
+	g.mu.Lock()
+	if next := time.Now().Add(d); next.After(g.next) {
+		g.next = next
+	}
+	g.mu.Unlock()
+}
+
 // RoundTrip waits for the host's turn, then sends the request.
 func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	g := t.gate(req.URL.Host)
