@@ -184,9 +184,9 @@ feed:
 
 // link is a frontier entry.
 type link struct {
-	url   *url.URL
-	text  string
-	depth int
+	url     *url.URL
+	text    string
+	depth   int
 	score   float64
 	order   int // discovery order breaks ties, so the crawl is repeatable
 	retries int // times retried after 429/503
