@@ -28,7 +28,7 @@ type Config struct {
 	UserAgent     string        // names sendscope and a contact URL
 	Concurrency   int           // sites crawled at once (default 4)
 	PerHost       int           // requests at once per host (default 1)
-	Delay         time.Duration // pause between requests to one host (default 1s)
+	Delay         time.Duration // pause between requests to one host (0: none; the command defaults to 1s)
 	Timeout       time.Duration // whole request, including the body (default 30s)
 	MaxPages      int           // requests per site, robots.txt excluded (default 25)
 	MaxDepth      int           // links from the home page (default 3)

@@ -11,10 +11,15 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 )
 
-// Profiles returns the simulated schools, the same every time.
-func Profiles() []Profile {
+// Profiles returns the 30 schools of the simulated area, the same every time.
+func Profiles() []Profile { return GenerateProfiles(30) }
+
+// GenerateProfiles returns n simulated schools (the first 30 are those of the
+// demo area; beyond them the names gain a number), cycling through every layout.
+func GenerateProfiles(n int) []Profile {
 	type la struct{ code, name string }
 	las := []la{{"998", "Testshire"}, {"997", "Exampleton"}}
 	districts := map[string][]string{"998": {"North Testshire", "South Testshire"}, "997": {"Exampleton Central", "Exampleton Rural"}}
@@ -45,7 +50,11 @@ func Profiles() []Profile {
 		{"MLD", "SpLD", "SLCN"},
 	}
 	var out []Profile
-	for i, name := range names {
+	for i := 0; i < n; i++ {
+		name := names[i%len(names)]
+		if i >= len(names) {
+			name = fmt.Sprintf("%s %d", strings.TrimSuffix(name, " School"), i/len(names)+1)
+		}
 		l := las[i%2]
 		phase := "Primary"
 		typ := "Community school"
@@ -107,19 +116,35 @@ func slug(name string) string {
 	return b.String()
 }
 
+// Options size the simulated area.
+type Options struct {
+	Schools int           // default 30, the demo area
+	Latency time.Duration // added to every response, as a distant server would
+}
+
 // Area is the simulated area with its websites running.
 type Area struct {
 	Profiles []Profile
+	reports  map[int]string // URN -> path of the SEN information report
 
 	mu        sync.Mutex
 	servers   []*http.Server
 	urls      map[int]string   // URN -> home page URL
 	requested map[int][]string // URN -> paths requested, in order
+	inflight  map[int]int      // URN -> requests being served now
+	maxIn     map[int]int      // URN -> most requests ever served at once
 }
 
-// Start serves every school's website on its own loopback port.
-func Start() (*Area, error) {
-	a := &Area{Profiles: Profiles(), urls: map[int]string{}, requested: map[int][]string{}}
+// Start serves the 30 schools' websites, each on its own loopback port.
+func Start() (*Area, error) { return StartWith(Options{}) }
+
+// StartWith serves an area of the given size.
+func StartWith(opt Options) (*Area, error) {
+	if opt.Schools <= 0 {
+		opt.Schools = 30
+	}
+	a := &Area{Profiles: GenerateProfiles(opt.Schools), urls: map[int]string{}, requested: map[int][]string{}, reports: map[int]string{},
+		inflight: map[int]int{}, maxIn: map[int]int{}}
 	for _, p := range a.Profiles {
 		if p.Layout == LayoutNoWebsite {
 			continue
@@ -131,11 +156,22 @@ func Start() (*Area, error) {
 		}
 		base := "http://" + ln.Addr().String() + "/"
 		site := newSite(p, base)
+		a.reports[p.URN] = site.report
 		urn := p.URN
 		srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			a.mu.Lock()
 			a.requested[urn] = append(a.requested[urn], r.URL.RequestURI())
+			a.inflight[urn]++
+			a.maxIn[urn] = max(a.maxIn[urn], a.inflight[urn])
 			a.mu.Unlock()
+			defer func() {
+				a.mu.Lock()
+				a.inflight[urn]--
+				a.mu.Unlock()
+			}()
+			if opt.Latency > 0 {
+				time.Sleep(opt.Latency)
+			}
 			site.ServeHTTP(w, r)
 		})}
 		a.servers = append(a.servers, srv)
@@ -154,6 +190,17 @@ func (a *Area) Close() {
 
 // URL is the home page of a school's website ("" when it has none).
 func (a *Area) URL(urn int) string { return a.urls[urn] }
+
+// ReportPath is where a school's SEN information report is served ("" when the
+// school publishes none that a polite crawler may fetch).
+func (a *Area) ReportPath(urn int) string { return a.reports[urn] }
+
+// MaxInFlight is the most requests a school's site ever served at once.
+func (a *Area) MaxInFlight(urn int) int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.maxIn[urn]
+}
 
 // Requested lists the paths a school's site was asked for.
 func (a *Area) Requested(urn int) []string {

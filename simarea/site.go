@@ -17,6 +17,7 @@ type site struct {
 	files  map[string][]byte // path -> file bytes
 	ctypes map[string]string // path -> content type for files
 	robots string
+	report string // path of the report, "" when there is none to find
 }
 
 func newSite(p Profile, base string) *site {
@@ -34,22 +35,27 @@ func newSite(p Profile, base string) *site {
 	case LayoutQA:
 		menu = append(menu[:3], append([][2]string{{"/send/", "SEND"}}, menu[3:]...)...)
 		s.pages["/send/"] = s.page("Special Educational Needs and Disabilities", report.HTMLBody())
+		s.report = "/send/"
 	case LayoutTable:
 		parents = append(parents, link("/parents/sen-information-report/", "SEN Information Report"))
 		s.pages["/parents/sen-information-report/"] = s.page(report.Title, report.HTMLBody())
+		s.report = "/parents/sen-information-report/"
 	case LayoutBullets:
 		menu = append(menu, [2]string{"/inclusion/", "Inclusion"})
 		s.pages["/inclusion/"] = s.page("Inclusion at "+p.Name, report.HTMLBody())
+		s.report = "/inclusion/"
 	case LayoutPDFKeyInfo:
 		keyInfo = append(keyInfo, link("/key-information/send/", "Special Educational Needs (SEND)"))
 		file := fmt.Sprintf("/wp-content/uploads/2025/09/SEN-Information-Report-%s.pdf", p.yearDash())
 		s.pages["/key-information/send/"] = s.page("Special Educational Needs",
 			"<p>Our SEN information report explains the support we offer.</p><ul><li>"+link(file, "SEN Information Report "+p.yearDash()+" (PDF)")+"</li></ul>")
 		s.files[file], s.ctypes[file] = report.PDF(), "application/pdf"
+		s.report = file
 	case LayoutDOCX:
 		file := "/files/documents/sen-information-report.docx"
 		policies = append(policies, link(file, "SEN Information Report (Word)"), link("/files/accessibility-plan.pdf", "Accessibility Plan"))
 		s.files[file], s.ctypes[file] = report.DOCX(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+		s.report = file
 		plan := Doc{Title: p.Name + " Accessibility Plan 2025-2028", Blocks: []Block{
 			P("This accessibility plan sets out how the school will increase access to the curriculum, the physical environment and written information for disabled pupils."),
 			L("Install a ramp at the main entrance", "Provide information in large print on request")}}
@@ -62,6 +68,7 @@ func newSite(p Profile, base string) *site {
 			items = append(items, "<li>"+link(path, a.Question)+"</li>")
 			s.pages[path] = s.page(a.Question, a.Doc.HTMLBody())
 		}
+		s.report = "/send-information/"
 		s.pages["/send-information/"] = s.page("SEN Information Report "+p.yearDash(),
 			"<p>Click on a question to read our answer.</p><ul>"+strings.Join(items, "")+"</ul>"+report.HTMLBody())
 	case LayoutIframePDF:
@@ -72,6 +79,7 @@ func newSite(p Profile, base string) *site {
 		s.pages["/viewer/"] = "<!doctype html><html><body><p>PDF viewer</p></body></html>"
 		// Served as octet-stream, as many content systems do.
 		s.files[file], s.ctypes[file] = report.PDF(), "application/octet-stream"
+		s.report = file
 	case LayoutRobots:
 		s.robots = "User-agent: *\nDisallow: /send/\n"
 		menu = append(menu[:3], append([][2]string{{"/send/", "SEND"}}, menu[3:]...)...)
