@@ -180,7 +180,8 @@ func textOf(n *html.Node) string {
 // paragraphs on lines of their own, list items as "- ", table cells separated by
 // " | " and rows on lines.
 type textWriter struct {
-	b strings.Builder
+	b   strings.Builder
+	pre int // depth inside <pre>
 }
 
 func (w *textWriter) String() string { return w.b.String() }
@@ -195,7 +196,11 @@ func (w *textWriter) newline(n int) {
 
 func (w *textWriter) walk(n *html.Node) {
 	if n.Type == html.TextNode {
-		w.b.WriteString(strings.ReplaceAll(n.Data, "\n", " "))
+		if w.pre > 0 {
+			w.b.WriteString(n.Data) // preformatted text keeps its lines
+		} else {
+			w.b.WriteString(strings.ReplaceAll(n.Data, "\n", " "))
+		}
 		return
 	}
 	if n.Type != html.ElementNode && n.Type != html.DocumentNode {
@@ -233,8 +238,15 @@ func (w *textWriter) walk(n *html.Node) {
 		w.children(n)
 		w.newline(1)
 		return
+	case atom.Pre:
+		w.newline(1)
+		w.pre++
+		w.children(n)
+		w.pre--
+		w.newline(1)
+		return
 	case atom.P, atom.Div, atom.Section, atom.Article, atom.Main, atom.Table, atom.Ul, atom.Ol, atom.Dl, atom.Dt, atom.Dd,
-		atom.Blockquote, atom.Pre, atom.Header, atom.Figure, atom.Figcaption, atom.Address, atom.Details, atom.Summary, atom.Hr:
+		atom.Blockquote, atom.Header, atom.Figure, atom.Figcaption, atom.Address, atom.Details, atom.Summary, atom.Hr:
 		w.newline(1)
 		w.children(n)
 		w.newline(1)

@@ -75,11 +75,15 @@ func (c Config) withDefaults() Config {
 	return c
 }
 
-// Site is one school to crawl.
+// Site is one school (or one Local Offer) to crawl.
 type Site struct {
-	ID   int    // the URN
+	ID   int    // the URN (or, for a Local Offer, the LA code as a number)
 	Name string // for progress messages
 	Home string // the register's website, normalised
+	// Score rates links; nil means ScoreLink, the search for SEN documents.
+	Score func(text string, u *url.URL, depth int) float64
+	// MaxPages and MaxDepth override the crawler's for this site when set.
+	MaxPages, MaxDepth int
 }
 
 // Fetch is one line of the crawl log: a request made, or a URL deliberately not
@@ -233,6 +237,16 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		mu.Unlock()
 	}
 	hosts := map[string]bool{hostKey(home): true}
+	score, maxPages, maxDepth := s.Score, s.MaxPages, s.MaxDepth
+	if score == nil {
+		score = ScoreLink
+	}
+	if maxPages <= 0 {
+		maxPages = c.cfg.MaxPages
+	}
+	if maxDepth <= 0 {
+		maxDepth = c.cfg.MaxDepth
+	}
 	client := &http.Client{Transport: c.transport, Timeout: c.cfg.Timeout, CheckRedirect: func(req *http.Request, via []*http.Request) error {
 		if len(via) >= 5 {
 			return http.ErrUseLastResponse
@@ -331,7 +345,7 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		if DocumentLink(l.url) {
 			fetch.Kind = "document"
 		}
-		if requests >= c.cfg.MaxPages {
+		if requests >= maxPages {
 			fetch.Skipped = "limit"
 			logFetch(fetch)
 			continue
@@ -395,7 +409,7 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		mu.Lock()
 		res.Pages = append(res.Pages, *curPage)
 		mu.Unlock()
-		if l.depth >= c.cfg.MaxDepth {
+		if l.depth >= maxDepth {
 			continue
 		}
 		for _, nl := range links {
@@ -406,7 +420,7 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 				continue // calendars and endless URLs: never worth a request
 			}
 			nl.depth = l.depth + 1
-			nl.score = ScoreLink(nl.text, nl.url, nl.depth)
+			nl.score = score(nl.text, nl.url, nl.depth)
 			if nl.score <= 0 || (DocumentLink(nl.url) && nl.score < minDocumentScore) {
 				continue
 			}

@@ -38,14 +38,24 @@ type CrawlSummary struct {
 	Documents   int
 	Facts       int
 	Interrupted bool
+	LocalOffers LocalOfferSummary
 }
 
-// Crawl crawls the schools in scope for year, analysing each document as it
-// arrives, and stores each school's results in one transaction. A run left
-// unfinished (interrupted) is resumed: schools already stored are not fetched
-// again. progress receives one line per school.
-func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, year string, scope queries.Scope, progress io.Writer) (CrawlSummary, error) {
+// CrawlOptions say what a crawl covers.
+type CrawlOptions struct {
+	Year       string
+	Scope      queries.Scope
+	LocalOffer bool // crawl the LAs' Local Offers too
+}
+
+// Crawl crawls the schools in scope for a year (and, when asked, their LAs'
+// Local Offers), analysing each document as it arrives, and stores each school's
+// results in one transaction. A run left unfinished (interrupted) is resumed:
+// schools already stored are not fetched again. progress receives one line per
+// school.
+func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt CrawlOptions, progress io.Writer) (CrawlSummary, error) {
 	sum := CrawlSummary{NotFound: map[string]int{}, Failed: map[string]int{}}
+	year, scope := opt.Year, opt.Scope
 	targets, err := store.Targets(ctx, scope)
 	if err != nil {
 		return sum, err
@@ -98,7 +108,7 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, year s
 			// The bytes go to the WARC file first and reach the disk before the
 			// store points at them; a crash between the two leaves only an
 			// unreferenced record, and the school is crawled again.
-			if err := archive.write(&r, w.pages); err != nil {
+			if err := archive.write(r.Captures, w.pages); err != nil {
 				writeErr = err
 				continue
 			}
@@ -144,12 +154,17 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, year s
 	if writeErr != nil {
 		return sum, writeErr
 	}
+	if opt.LocalOffer && ctx.Err() == nil {
+		if sum.LocalOffers, err = crawlLocalOffers(ctx, store, c, run.ID, scope, archive, progress); err != nil {
+			return sum, err
+		}
+	}
 	if ctx.Err() != nil {
 		sum.Interrupted = true
 		return sum, nil // the run stays open; the same command resumes it
 	}
 	status := "done"
-	if len(sum.FailedURNs) > 0 {
+	if len(sum.FailedURNs) > 0 || len(sum.LocalOffers.Failed) > 0 {
 		status = "partial"
 	}
 	if err := store.FinishRun(ctx, run.ID, status); err != nil {
@@ -187,8 +202,12 @@ func newArchive(storePath string, runID int64) *archive {
 	return &archive{dir: WARCDir(storePath), base: filepath.Dir(storePath), runID: runID}
 }
 
-// write archives a site's pages and points its captures at them.
-func (a *archive) write(r *queries.SiteResult, pages []crawler.Page) error {
+// write archives a site's pages and points their captures (one per page, in
+// the same order) at them.
+func (a *archive) write(captures []queries.Capture, pages []crawler.Page) error {
+	if len(pages) != len(captures) {
+		return fmt.Errorf("archive: %d pages for %d captures", len(pages), len(captures))
+	}
 	if len(pages) == 0 {
 		return nil
 	}
@@ -207,7 +226,7 @@ func (a *archive) write(r *queries.SiteResult, pages []crawler.Page) error {
 		if err != nil {
 			return err
 		}
-		c := &r.Captures[i]
+		c := &captures[i]
 		c.WARCFile, c.WARCOffset, c.WARCLength = filepath.ToSlash(rel), loc.Offset, loc.Length
 		c.ETag, c.LastModified = p.Header.Get("ETag"), p.Header.Get("Last-Modified")
 	}
@@ -275,18 +294,13 @@ func countRequests(fs []queries.Fetch) int {
 
 // siteResult analyses a site's pages and shapes them for the store.
 func siteResult(runID int64, r crawler.Result) queries.SiteResult {
-	out := queries.SiteResult{RunID: runID, URN: r.Site.ID, Status: r.Status, Reason: r.Reason}
-	for _, f := range r.Fetches {
-		out.Fetches = append(out.Fetches, queries.Fetch{URL: f.URL, Status: f.Status, Error: f.Error, ContentType: f.ContentType,
-			Bytes: f.Bytes, Duration: f.Duration, FetchedAt: f.FetchedAt, Skipped: f.Skipped, Depth: f.Depth, LinkScore: f.Score})
-	}
+	out := queries.SiteResult{RunID: runID, URN: r.Site.ID, Status: r.Status, Reason: r.Reason, Fetches: logLines(r.Fetches)}
 	found := false
 	for _, p := range r.Pages {
 		out.Pages++
 		doc := Analyse(p.Body, p.ContentType, p.FinalURL, p.LinkText)
 		found = found || senDocTypes[doc.DocType]
-		out.Captures = append(out.Captures, queries.Capture{URL: p.URL, FinalURL: p.FinalURL, Status: p.Status, ContentType: p.ContentType,
-			SHA256: p.SHA256, Body: p.Body, LinkText: p.LinkText, FetchedAt: p.FetchedAt, Document: doc})
+		out.Captures = append(out.Captures, capture(p, doc))
 	}
 	if r.Status == "crawled" {
 		out.Status, out.Reason = "found", ""

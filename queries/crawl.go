@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -92,6 +93,24 @@ type Capture struct {
 	LinkText     string
 	FetchedAt    time.Time
 	Document     *Document // nil when the response has not been analysed
+	Services     []Service // Local Offer service records read from it
+}
+
+// Service is a Local Offer service record.
+type Service struct {
+	ServiceID   string
+	Name        string
+	URL         string
+	Description string
+	Categories  []string
+	AgeMin      *int
+	AgeMax      *int
+	NeedTypes   []string
+	Cost        string
+	HasPhone    bool
+	HasEmail    bool
+	Source      string
+	LastUpdated string
 }
 
 // Document is what analysis made of a capture.
@@ -144,62 +163,85 @@ func (s *Store) SaveSite(ctx context.Context, r SiteResult) error {
 		if n > 0 {
 			return nil
 		}
-		var year, laCode sql.NullString
-		if err := c.QueryRowContext(ctx, `SELECT academic_year FROM crawl_runs WHERE run_id = ?`, r.RunID).Scan(&year); err != nil {
-			return fmt.Errorf("run %d: %w", r.RunID, err)
-		}
+		var laCode sql.NullString
 		_ = c.QueryRowContext(ctx, `SELECT la_code FROM schools WHERE urn = ?`, r.URN).Scan(&laCode)
-
-		// The appender does not evaluate column defaults, so take the ids first.
-		ids, err := nextIDs(ctx, c, "fetch_ids", len(r.Fetches))
+		docs, _, err := saveCaptures(ctx, c, r.RunID, r.URN, laCode.String, r.Fetches, r.Captures)
 		if err != nil {
 			return err
-		}
-		rows := make([][]driver.Value, 0, len(r.Fetches))
-		for i, f := range r.Fetches {
-			var status driver.Value
-			if f.Status != 0 {
-				status = int32(f.Status)
-			}
-			rows = append(rows, []driver.Value{
-				ids[i], int32(r.RunID), int32(r.URN), f.URL, status, nullString(f.Error), nullString(f.ContentType),
-				f.Bytes, f.Duration.Milliseconds(), f.FetchedAt.UTC(), nullString(f.Skipped), int32(f.Depth), f.LinkScore,
-			})
-		}
-		if err := appendRows(c, "fetches", rows); err != nil {
-			return err
-		}
-		docs := 0
-		for _, cp := range r.Captures {
-			var id int64
-			var body, off, length any
-			if cp.WARCFile == "" {
-				body = cp.Body
-			} else {
-				off, length = cp.WARCOffset, cp.WARCLength
-			}
-			err := c.QueryRowContext(ctx, `INSERT INTO captures (run_id, urn, url, final_url, http_status, content_type, sha256, size, body,
-				warc_file, warc_offset, warc_length, etag, last_modified, link_text, fetched_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING capture_id`,
-				r.RunID, r.URN, cp.URL, cp.FinalURL, cp.Status, nullString(cp.ContentType), cp.SHA256, len(cp.Body), body,
-				nullString(cp.WARCFile), off, length, nullString(cp.ETag), nullString(cp.LastModified),
-				nullString(cp.LinkText), cp.FetchedAt.UTC()).Scan(&id)
-			if err != nil {
-				return fmt.Errorf("storing %s: %w", cp.URL, err)
-			}
-			if cp.Document != nil {
-				meta := docMeta{RunID: r.RunID, URN: r.URN, LACode: laCode.String, Year: year.String, URL: cp.URL, FinalURL: cp.FinalURL,
-					SHA256: cp.SHA256, Status: cp.Status, FetchedAt: cp.FetchedAt}
-				if err := insertDocument(ctx, c, id, meta, cp.Document); err != nil {
-					return err
-				}
-				docs++
-			}
 		}
 		_, err = c.ExecContext(ctx, `INSERT INTO run_sites (run_id, urn, status, reason, pages, documents, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			r.RunID, r.URN, r.Status, nullString(r.Reason), r.Pages, docs, time.Now().UTC())
 		return err
 	})
+}
+
+// saveCaptures stores a crawl's fetches and captures (with their documents,
+// facts and services) inside the caller's transaction. urn is 0 for Local Offer
+// pages. It returns the documents stored and the services stored.
+func saveCaptures(ctx context.Context, c *sql.Conn, runID int64, urn int, laCode string, fetches []Fetch, captures []Capture) (int, int, error) {
+	var year string
+	if err := c.QueryRowContext(ctx, `SELECT academic_year FROM crawl_runs WHERE run_id = ?`, runID).Scan(&year); err != nil {
+		return 0, 0, fmt.Errorf("run %d: %w", runID, err)
+	}
+	var urnVal driver.Value
+	if urn != 0 {
+		urnVal = int32(urn)
+	}
+	// The appender does not evaluate column defaults, so take the ids first.
+	ids, err := nextIDs(ctx, c, "fetch_ids", len(fetches))
+	if err != nil {
+		return 0, 0, err
+	}
+	rows := make([][]driver.Value, 0, len(fetches))
+	for i, f := range fetches {
+		var status driver.Value
+		if f.Status != 0 {
+			status = int32(f.Status)
+		}
+		rows = append(rows, []driver.Value{
+			ids[i], int32(runID), urnVal, f.URL, status, nullString(f.Error), nullString(f.ContentType),
+			f.Bytes, f.Duration.Milliseconds(), f.FetchedAt.UTC(), nullString(f.Skipped), int32(f.Depth), f.LinkScore, nullString(laCode),
+		})
+	}
+	if err := appendRows(c, "fetches", rows); err != nil {
+		return 0, 0, err
+	}
+	docs, services := 0, 0
+	var svcRows [][]driver.Value
+	for _, cp := range captures {
+		var id int64
+		var body, off, length any
+		if cp.WARCFile == "" {
+			body = cp.Body
+		} else {
+			off, length = cp.WARCOffset, cp.WARCLength
+		}
+		err := c.QueryRowContext(ctx, `INSERT INTO captures (run_id, urn, la_code, url, final_url, http_status, content_type, sha256, size, body,
+			warc_file, warc_offset, warc_length, etag, last_modified, link_text, fetched_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING capture_id`,
+			runID, urnVal, nullString(laCode), cp.URL, cp.FinalURL, cp.Status, nullString(cp.ContentType), cp.SHA256, len(cp.Body), body,
+			nullString(cp.WARCFile), off, length, nullString(cp.ETag), nullString(cp.LastModified),
+			nullString(cp.LinkText), cp.FetchedAt.UTC()).Scan(&id)
+		if err != nil {
+			return 0, 0, fmt.Errorf("storing %s: %w", cp.URL, err)
+		}
+		if cp.Document != nil {
+			meta := docMeta{RunID: runID, URN: urn, LACode: laCode, Year: year, URL: cp.URL, FinalURL: cp.FinalURL,
+				SHA256: cp.SHA256, Status: cp.Status, FetchedAt: cp.FetchedAt}
+			if err := insertDocument(ctx, c, id, meta, cp.Document); err != nil {
+				return 0, 0, err
+			}
+			docs++
+		}
+		for _, sv := range cp.Services {
+			svcRows = append(svcRows, []driver.Value{int32(runID), laCode, year, sv.ServiceID, nullString(sv.Name), nullString(sv.URL),
+				nullString(sv.Description), nullString(strings.Join(sv.Categories, ";")), nullInt(sv.AgeMin), nullInt(sv.AgeMax),
+				nullString(strings.Join(sv.NeedTypes, ";")), nullString(sv.Cost), sv.HasPhone, sv.HasEmail, sv.Source,
+				nullString(sv.LastUpdated), id, cp.FetchedAt.UTC()})
+			services++
+		}
+	}
+	return docs, services, appendRows(c, "services", svcRows)
 }
 
 // docMeta is what a document takes over from its capture and run.

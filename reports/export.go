@@ -42,6 +42,7 @@ func ExportTables() []ExportTable {
 		{"school_years", get("dataset")},
 		{"schools", get("schools")},
 		{"fetches", get("fetches")},
+		{"services", get("services")},
 	}
 }
 
@@ -109,6 +110,8 @@ func sourceOf(table string) string {
 		return "DfE Get Information About Schools (Open Government Licence v3.0)"
 	case "fetches":
 		return "sendscope crawl log"
+	case "services":
+		return "local authorities' Local Offer websites and Open Referral UK feeds, read by sendscope"
 	}
 	return "schools' published SEN documents, read by sendscope"
 }

@@ -133,6 +133,9 @@ type Area struct {
 	requested map[int][]string // URN -> paths requested, in order
 	inflight  map[int]int      // URN -> requests being served now
 	maxIn     map[int]int      // URN -> most requests ever served at once
+
+	localOffers map[string][2]string    // LA code -> Local Offer URL, ORUK feed URL
+	laServices  map[string][]LOService // LA code -> its services
 }
 
 // Start serves the 30 schools' websites, each on its own loopback port.
@@ -144,7 +147,11 @@ func StartWith(opt Options) (*Area, error) {
 		opt.Schools = 30
 	}
 	a := &Area{Profiles: GenerateProfiles(opt.Schools), urls: map[int]string{}, requested: map[int][]string{}, reports: map[int]string{},
-		inflight: map[int]int{}, maxIn: map[int]int{}}
+		inflight: map[int]int{}, maxIn: map[int]int{}, localOffers: map[string][2]string{}, laServices: map[string][]LOService{}}
+	if err := a.startLocalOffers(); err != nil {
+		a.Close()
+		return nil, fmt.Errorf("simulated area: %w", err)
+	}
 	for _, p := range a.Profiles {
 		if p.Layout == LayoutNoWebsite {
 			continue

@@ -16,11 +16,12 @@ import (
 )
 
 type crawlOptions struct {
-	year  string
-	la    []string
-	urns  []string
-	cfg   crawler.Config
-	delay time.Duration
+	year       string
+	localOffer bool
+	la         []string
+	urns       []string
+	cfg        crawler.Config
+	delay      time.Duration
 }
 
 func newCrawlCmd(g *globals) *cobra.Command {
@@ -52,12 +53,13 @@ not fetched again. A finished year can be crawled again; it adds a new run.`,
 			}
 			defer store.Close()
 			o.cfg.Delay = o.delay
-			return runCrawl(cmd.Context(), store, o.cfg, year, scope, cmd.ErrOrStderr())
+			return runCrawl(cmd.Context(), store, o.cfg, pipeline.CrawlOptions{Year: year, Scope: scope, LocalOffer: o.localOffer}, cmd.ErrOrStderr())
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.year, "year", "", "academic year to crawl, e.g. 2025/26 (required)")
 	cmd.MarkFlagRequired("year")
+	f.BoolVar(&o.localOffer, "local-offer", false, "also crawl the LAs' Local Offers (sites or ORUK feeds; see authorities import)")
 	f.StringSliceVar(&o.la, "la", nil, "only schools in these LAs (code or name; repeat or comma-separate)")
 	f.StringSliceVar(&o.urns, "urn", nil, "only these schools (URNs; repeat or comma-separate)")
 	f.IntVar(&o.cfg.Concurrency, "concurrency", 4, "sites crawled at once")
@@ -88,8 +90,9 @@ func parseScope(las, urns []string) (queries.Scope, error) {
 }
 
 // runCrawl crawls and prints the summary; the error carries the exit code.
-func runCrawl(ctx context.Context, store *queries.Store, cfg crawler.Config, year string, scope queries.Scope, out io.Writer) error {
-	sum, err := pipeline.Crawl(ctx, store, cfg, year, scope, out)
+func runCrawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt pipeline.CrawlOptions, out io.Writer) error {
+	year := opt.Year
+	sum, err := pipeline.Crawl(ctx, store, cfg, opt, out)
 	if err != nil {
 		return err
 	}
@@ -104,11 +107,18 @@ func runCrawl(ctx context.Context, store *queries.Store, cfg crawler.Config, yea
 	if len(sum.Failed) > 0 {
 		fmt.Fprintf(out, "  failed: %s (URNs %s)\n", pipeline.Reasons(sum.Failed), joinInts(sum.FailedURNs))
 	}
+	if lo := sum.LocalOffers; lo.Authorities > 0 {
+		fmt.Fprintf(out, "Local Offers: %d LAs, %d services", lo.Authorities, lo.Services)
+		if len(lo.Failed) > 0 {
+			fmt.Fprintf(out, "; failed: %v", lo.Failed)
+		}
+		fmt.Fprintln(out)
+	}
 	if sum.Interrupted {
 		return &exitError{code: exitInterrupted, err: fmt.Errorf("interrupted: run the same command again to resume run %d", sum.RunID)}
 	}
-	if len(sum.Failed) > 0 {
-		return &exitError{code: exitPartial, err: fmt.Errorf("%d of %d schools could not be crawled; see `sendscope export` fetches.csv for each request", len(sum.FailedURNs), sum.Sites)}
+	if len(sum.Failed) > 0 || len(sum.LocalOffers.Failed) > 0 {
+		return &exitError{code: exitPartial, err: fmt.Errorf("%d of %d schools and %d LAs could not be crawled; see `sendscope export` fetches.csv for each request", len(sum.FailedURNs), sum.Sites, len(sum.LocalOffers.Failed))}
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sendscope/sendscope/crawler"
+	"github.com/sendscope/sendscope/pipeline"
 	"github.com/sendscope/sendscope/queries"
 	"github.com/sendscope/sendscope/register"
 	"github.com/sendscope/sendscope/reports"
@@ -65,9 +66,17 @@ commissioner's workbook into DIR.`,
 				return err
 			}
 
-			fmt.Fprintln(msg, "\n== crawl", demoYear)
+			laPath := filepath.Join(dir, "authorities.csv")
+			if err := os.WriteFile(laPath, area.AuthoritiesCSV(), 0o644); err != nil {
+				return err
+			}
+			if err := importAuthorities(ctx, store, laPath, msg); err != nil {
+				return err
+			}
+
+			fmt.Fprintln(msg, "\n== crawl", demoYear, "(schools and Local Offers)")
 			cfg := crawler.Config{AllowPrivate: true, Concurrency: 6, Delay: 20 * time.Millisecond, Timeout: 10 * time.Second, MaxPages: 25}
-			if err := runCrawl(ctx, store, cfg, demoYear, queries.Scope{}, msg); err != nil {
+			if err := runCrawl(ctx, store, cfg, pipeline.CrawlOptions{Year: demoYear, LocalOffer: true}, msg); err != nil {
 				var ee *exitError
 				if !errors.As(err, &ee) || ee.code != exitPartial {
 					return err

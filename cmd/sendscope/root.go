@@ -56,6 +56,7 @@ Start with:  sendscope demo`,
 	})
 	root.AddCommand(
 		newRegisterCmd(g),
+		newAuthoritiesCmd(g),
 		newCrawlCmd(g),
 		newExtractCmd(g),
 		newStatusCmd(g),

@@ -1,0 +1,80 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestORUKPageVersions(t *testing.T) {
+	cases := []struct {
+		name, body string
+		version    string
+		last       bool
+		ids        []string
+	}{
+		{"3.0", `{"total_items":3,"total_pages":2,"page_number":1,"size":2,"first_page":true,"last_page":false,"empty":false,
+			"contents":[{"id":"a1","name":"Autism Outreach","status":"active","minimum_age":4,"maximum_age":16},{"id":"a2","name":"Portage","minimum_age":-1}]}`,
+			"3.0", false, []string{"a1", "a2"}},
+		{"1.0", `{"totalElements":1,"totalPages":1,"number":1,"size":50,"first":true,"last":true,
+			"content":[{"id":12,"name":"Hearing Support","eligibilitys":[{"eligibility":"Deaf children","minimum_age":0,"maximum_age":19}],
+			"service_taxonomys":[{"taxonomy":{"name":"Sensory impairment","vocabulary":"esdNeeds"}}]}]}`,
+			"1.0", true, []string{"12"}},
+		{"bare array", `[{"id":"x","name":"Short breaks"}]`, "", false, []string{"x"}},
+		{"empty 3.0", `{"total_pages":0,"page_number":1,"contents":[]}`, "3.0", true, nil},
+	}
+	for _, c := range cases {
+		svcs, info, err := ORUKPage([]byte(c.body))
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		var ids []string
+		for _, s := range svcs {
+			ids = append(ids, s.ID)
+			if s.Source != "oruk" {
+				t.Errorf("%s: source %q", c.name, s.Source)
+			}
+		}
+		if info.Version != c.version || info.Last != c.last || strings.Join(ids, ",") != strings.Join(c.ids, ",") {
+			t.Errorf("%s: %+v %v", c.name, info, ids)
+		}
+	}
+	svcs, _, _ := ORUKPage([]byte(cases[1].body))
+	if s := svcs[0]; s.AgeMin == nil || *s.AgeMin != 0 || *s.AgeMax != 19 || strings.Join(s.NeedTypes, ",") != "HI" || s.Categories[0] != "Sensory impairment" {
+		t.Errorf("1.0 record: %+v", s)
+	}
+	svcs, _, _ = ORUKPage([]byte(cases[0].body))
+	if svcs[1].AgeMin != nil {
+		t.Error("minimum_age -1 means no minimum")
+	}
+	if _, _, err := ORUKPage([]byte(`{"hello":"world"}`)); err == nil {
+		t.Error("a JSON object that is no services list was accepted")
+	}
+}
+
+func TestServiceFields(t *testing.T) {
+	cases := []struct {
+		text         string
+		lo, hi       int
+		cost         string
+		phone, email bool
+	}{
+		{"Who is it for?\nFamilies with children aged 0-5.\nThis service is free.", 0, 5, "free", false, false},
+		{"Who can use it\nYoung people (16-25) with SEMH needs.\nCall 01632 961111", 16, 25, "", true, false},
+		{"Eligibility\nChildren up to the age of 19. Sessions cost £5 per day. Email us at team@la.example.gov.uk", 0, 19, "charged: £5 per day", false, true},
+		{"How to refer\nFrom birth to 5 years. There is no charge.", 0, 5, "free", false, false},
+	}
+	for _, c := range cases {
+		kind, s := LocalOfferText(c.text, "A service", "http://x/s/1", false)
+		if kind != KindService || s == nil {
+			t.Errorf("%q: not read as a service (%s)", c.text, kind)
+			continue
+		}
+		if s.AgeMin == nil || *s.AgeMin != c.lo || *s.AgeMax != c.hi || s.Cost != c.cost || s.HasPhone != c.phone || s.HasEmail != c.email {
+			t.Errorf("%q: ages %v-%v cost %q phone %v email %v", c.text, deref(s.AgeMin), deref(s.AgeMax), s.Cost, s.HasPhone, s.HasEmail)
+		}
+	}
+	if kind, _ := LocalOfferText("The Local Offer explains the support available in the county. Read our news.", "Welcome", "http://x/", false); kind == KindService {
+		t.Error("a guidance page was read as a service")
+	}
+}

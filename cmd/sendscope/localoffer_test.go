@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/sendscope/sendscope/simarea"
+)
+
+// TestLocalOffersLoadIntoServices crawls an LA's Local Offer website (categories,
+// a paginated A to Z, a page per service) and another LA's ORUK feed (paged list
+// of outlines, a full record per service), and checks services against the truth.
+func TestLocalOffersLoadIntoServices(t *testing.T) {
+	area, err := simarea.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer area.Close()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lo.duckdb")
+	reg, las := filepath.Join(dir, "register.csv"), filepath.Join(dir, "authorities.csv")
+	area.WriteRegister(reg)
+	os.WriteFile(las, area.AuthoritiesCSV(), 0o644)
+	ctx := context.Background()
+	for _, args := range [][]string{{"register", "import", reg}, {"authorities", "import", las}} {
+		if code, _, stderr := sendscope(t, ctx, append([]string{"--db", db}, args...)...); code != 0 {
+			t.Fatalf("%v: %s", args, stderr)
+		}
+	}
+	code, _, stderr := sendscope(t, ctx, "--db", db, "crawl", "--year", "2025/26", "--allow-private", "--delay", "0", "--local-offer", "--urn", "990100")
+	if code != 0 || !strings.Contains(stderr, "Local Offers: 2 LAs, 24 services") {
+		t.Fatalf("crawl: exit %d\n%s", code, stderr)
+	}
+	s := openStore(t, db)
+	for _, la := range []struct{ code, source string }{{"998", "html"}, {"997", "oruk"}} {
+		truth := map[string]simarea.LOService{}
+		for _, sv := range area.LocalOfferServices(la.code) {
+			truth[sv.Name] = sv
+		}
+		rows, err := s.Query(`SELECT name, age_min, age_max, coalesce(need_types, ''), cost, has_phone, has_email, source, categories
+			FROM services WHERE la_code = ?`, la.code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for rows.Next() {
+			var name, needs, cost, source, cats string
+			var lo, hi int
+			var phone, email bool
+			rows.Scan(&name, &lo, &hi, &needs, &cost, &phone, &email, &source, &cats)
+			want, ok := truth[name]
+			if !ok {
+				t.Errorf("%s: unknown service %q", la.code, name)
+				continue
+			}
+			n++
+			wantNeeds := append([]string(nil), want.Needs...)
+			sort.Strings(wantNeeds)
+			if lo != want.AgeMin || hi != want.AgeMax || needs != strings.Join(wantNeeds, ";") || phone != want.Phone || email != want.Email ||
+				source != la.source || (want.Free != (cost == "free")) || cats != want.Category {
+				t.Errorf("%s %q: ages %d-%d needs %q cost %q phone %v email %v source %s category %q; want %+v",
+					la.code, name, lo, hi, needs, cost, phone, email, source, cats, want)
+			}
+		}
+		rows.Close()
+		if n != len(truth) {
+			t.Errorf("%s: %d services stored, want %d", la.code, n, len(truth))
+		}
+	}
+	var offSite int
+	s.QueryRow(`SELECT count(*) FROM fetches WHERE la_code = '998' AND (url LIKE '%council-tax%' OR url LIKE '%/bins/%')`).Scan(&offSite)
+	if offSite != 0 {
+		t.Errorf("%d requests outside the Local Offer's part of the council site", offSite)
+	}
+}
+
+func TestAuthoritiesImportErrors(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "a.duckdb")
+	cases := map[string]string{
+		"la_code,la_name,local_offer_url\n88,Kent,https://x.example/\n": "line 2: la_code \"88\"",
+		"886,Kent,ftp://x.example/\n":                                   "line 1: \"ftp://x.example/\" is not a web address",
+		"886,Kent\n":                                                    "line 1: expected la_code,la_name,local_offer_url",
+		"886,Kent,https://kent.example/\n886,Kent again,https://kent.example/\n":                              "line 2: LA 886 already on line 1",
+		"886,,https://kent.example/\n":                                                                        "line 1: la_name is empty",
+		"la_code,la_name,local_offer_url,oruk_api_url\n886,Kent,https://kent.example/,https://api.example/\n": "",
+	}
+	for content, want := range cases {
+		path := filepath.Join(dir, "las.csv")
+		os.WriteFile(path, []byte(content), 0o644)
+		code, _, stderr := sendscope(t, context.Background(), "--db", db, "authorities", "import", path)
+		if want == "" {
+			if code != 0 || !strings.Contains(stderr, "1 with an ORUK feed") {
+				t.Errorf("good file: exit %d %s", code, stderr)
+			}
+			continue
+		}
+		if code != exitFailed || !strings.Contains(stderr, want) || !strings.Contains(stderr, path) {
+			t.Errorf("%q: exit %d, %q; want %q", content, code, stderr, want)
+		}
+	}
+}

@@ -1,0 +1,232 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/sendscope/sendscope/analysis"
+	"github.com/sendscope/sendscope/crawler"
+	"github.com/sendscope/sendscope/queries"
+)
+
+// LocalOfferSummary says what the Local Offer part of a crawl did.
+type LocalOfferSummary struct {
+	Authorities int
+	Services    int
+	Failed      map[string]string // LA code -> reason
+}
+
+// Bounds on one LA's Local Offer.
+const (
+	maxLocalOfferPages = 500  // HTML pages per LA
+	maxFeedRequests    = 3000 // ORUK list and detail requests per LA
+	feedPageSize       = 100
+)
+
+// crawlLocalOffers crawls each LA in scope not yet done in the run: its ORUK feed
+// when it has one, else its Local Offer website; each LA is stored in one
+// transaction.
+func crawlLocalOffers(ctx context.Context, store *queries.Store, c *crawler.Crawler, runID int64, scope queries.Scope,
+	arch *archive, progress io.Writer) (LocalOfferSummary, error) {
+	sum := LocalOfferSummary{Failed: map[string]string{}}
+	las, err := store.Authorities(ctx, queries.Scope{LA: scope.LA})
+	if err != nil {
+		return sum, err
+	}
+	if len(las) == 0 {
+		fmt.Fprintln(progress, "no local authorities to crawl: import them with `sendscope authorities import FILE`")
+		return sum, nil
+	}
+	done, err := store.AuthoritiesFinished(ctx, runID)
+	if err != nil {
+		return sum, err
+	}
+	for _, la := range las {
+		if done[la.LACode] || ctx.Err() != nil {
+			continue
+		}
+		var r queries.AuthorityResult
+		var pages []crawler.Page
+		switch {
+		case la.ORUKURL != "":
+			r, pages = crawlFeed(ctx, c, la)
+		case la.LocalOfferURL != "":
+			r, pages = crawlLocalOfferSite(ctx, c, la)
+		default:
+			r = queries.AuthorityResult{Status: "not_found", Reason: "no_local_offer_url"}
+		}
+		if ctx.Err() != nil {
+			break // an interrupted LA is crawled again on resume
+		}
+		r.RunID, r.LACode = runID, la.LACode
+		if err := arch.write(r.Captures, pages); err != nil {
+			return sum, err
+		}
+		if err := store.SaveAuthority(context.WithoutCancel(ctx), r); err != nil {
+			return sum, fmt.Errorf("storing the Local Offer of %s: %w", la.LACode, err)
+		}
+		n := 0
+		for _, cp := range r.Captures {
+			n += len(cp.Services)
+		}
+		sum.Authorities++
+		sum.Services += n
+		if r.Status == "failed" {
+			sum.Failed[la.LACode] = r.Reason
+		}
+		line := fmt.Sprintf("Local Offer %s %s: %s", la.LACode, la.LAName, r.Status)
+		if r.Reason != "" {
+			line += " (" + r.Reason + ")"
+		}
+		fmt.Fprintf(progress, "%s, %d requests, %d services\n", line, countRequests(r.Fetches), n)
+	}
+	return sum, nil
+}
+
+func laID(code string) int {
+	n, _ := strconv.Atoi(code)
+	return n
+}
+
+// crawlLocalOfferSite crawls an LA's Local Offer website and reads a service from
+// every record page.
+func crawlLocalOfferSite(ctx context.Context, c *crawler.Crawler, la queries.Authority) (queries.AuthorityResult, []crawler.Page) {
+	res := c.CrawlSite(ctx, crawler.LocalOfferSite(laID(la.LACode), la.LAName, la.LocalOfferURL, maxLocalOfferPages))
+	r := queries.AuthorityResult{Status: res.Status, Reason: res.Reason, Fetches: logLines(res.Fetches)}
+	seen := map[string]bool{}
+	for _, p := range res.Pages {
+		r.Pages++
+		kind, svc := analysis.LocalOfferPage(p.Body, p.ContentType, p.FinalURL)
+		doc := Analyse(p.Body, p.ContentType, p.FinalURL, p.LinkText)
+		doc.DocType, doc.DocTypeConfidence, doc.Facts = kind, 0.7, nil
+		cp := capture(p, doc)
+		if svc != nil && !seen[svc.ID] {
+			seen[svc.ID] = true
+			cp.Services = []queries.Service{storeService(*svc)}
+		}
+		r.Captures = append(r.Captures, cp)
+	}
+	if r.Status == "crawled" {
+		r.Status = "found"
+		if len(seen) == 0 {
+			r.Status, r.Reason = "not_found", "no_services"
+		}
+	}
+	return r, res.Pages
+}
+
+// crawlFeed reads an LA's Open Referral UK feed: GET {base}/services page by page
+// until the last, and the full record of every service the list gives only in
+// outline.
+func crawlFeed(ctx context.Context, c *crawler.Crawler, la queries.Authority) (queries.AuthorityResult, []crawler.Page) {
+	r := queries.AuthorityResult{Status: "found"}
+	var pages []crawler.Page
+	base := strings.TrimSuffix(la.ORUKURL, "/")
+	requests := 0
+	seen := map[string]bool{}
+	get := func(url string) (crawler.Page, bool) {
+		requests++
+		p, log, err := c.Fetch(ctx, url)
+		r.Fetches = append(r.Fetches, logLines(log)...)
+		if err != nil {
+			return p, false
+		}
+		r.Pages++
+		pages = append(pages, p)
+		return p, true
+	}
+	for page := 1; requests < maxFeedRequests && ctx.Err() == nil; page++ {
+		p, ok := get(fmt.Sprintf("%s/services?page=%d&per_page=%d", base, page, feedPageSize))
+		if !ok {
+			if page == 1 {
+				r.Status, r.Reason = "failed", "feed_unreachable"
+			}
+			break
+		}
+		services, info, err := analysis.ORUKPage(p.Body)
+		doc := &queries.Document{Format: "other", DocType: analysis.KindListing, DocTypeConfidence: 1, Title: "ORUK services page " + strconv.Itoa(page),
+			ExtractorVersion: analysis.Version}
+		if err != nil {
+			doc.ExtractError = err.Error()
+			r.Captures = append(r.Captures, capture(p, doc))
+			if page == 1 {
+				r.Status, r.Reason = "failed", "not_an_oruk_feed"
+			}
+			break
+		}
+		listCapture := capture(p, doc)
+		raws := analysis.ORUKRawItems(p.Body)
+		var details []func()
+		for i, s := range services {
+			if seen[s.ID] {
+				continue
+			}
+			seen[s.ID] = true
+			if i < len(raws) && analysis.ORUKDetailed(raws[i]) {
+				listCapture.Services = append(listCapture.Services, storeService(s))
+				continue
+			}
+			s := s
+			details = append(details, func() {
+				// The list gives the outline; the record has ages, taxonomies, contacts.
+				if dp, ok := get(base + "/services/" + s.ID); ok {
+					full, err := analysis.ORUKService(dp.Body)
+					ddoc := &queries.Document{Format: "other", DocType: analysis.KindService, DocTypeConfidence: 1, Title: s.Name,
+						ExtractorVersion: analysis.Version}
+					dcp := capture(dp, ddoc)
+					if err == nil {
+						dcp.Services = []queries.Service{storeService(full)}
+					} else {
+						ddoc.ExtractError = err.Error()
+						dcp.Services = []queries.Service{storeService(s)}
+					}
+					r.Captures = append(r.Captures, dcp)
+					return
+				}
+				listCapture.Services = append(listCapture.Services, storeService(s))
+			})
+		}
+		// The list page's capture comes before its detail pages, as it was fetched.
+		at := len(r.Captures)
+		r.Captures = append(r.Captures, queries.Capture{})
+		for _, d := range details {
+			if requests >= maxFeedRequests || ctx.Err() != nil {
+				break
+			}
+			d()
+		}
+		r.Captures[at] = listCapture
+		if info.Last || len(services) == 0 || (info.TotalPages > 0 && page >= info.TotalPages) {
+			break
+		}
+	}
+	if r.Status == "found" && len(seen) == 0 {
+		r.Status, r.Reason = "not_found", "no_services"
+	}
+	return r, pages
+}
+
+// capture shapes a fetched page and what analysis made of it for the store.
+func capture(p crawler.Page, doc *queries.Document) queries.Capture {
+	return queries.Capture{URL: p.URL, FinalURL: p.FinalURL, Status: p.Status, ContentType: p.ContentType,
+		SHA256: p.SHA256, Body: p.Body, LinkText: p.LinkText, FetchedAt: p.FetchedAt, Document: doc}
+}
+
+func storeService(s analysis.Service) queries.Service {
+	return queries.Service{ServiceID: s.ID, Name: s.Name, URL: s.URL, Description: s.Description, Categories: s.Categories,
+		AgeMin: s.AgeMin, AgeMax: s.AgeMax, NeedTypes: s.NeedTypes, Cost: s.Cost, HasPhone: s.HasPhone, HasEmail: s.HasEmail,
+		Source: s.Source, LastUpdated: s.LastUpdated}
+}
+
+// logLines shapes crawler log lines for the store.
+func logLines(fs []crawler.Fetch) []queries.Fetch {
+	out := make([]queries.Fetch, 0, len(fs))
+	for _, f := range fs {
+		out = append(out, queries.Fetch{URL: f.URL, Status: f.Status, Error: f.Error, ContentType: f.ContentType,
+			Bytes: f.Bytes, Duration: f.Duration, FetchedAt: f.FetchedAt, Skipped: f.Skipped, Depth: f.Depth, LinkScore: f.Score})
+	}
+	return out
+}
