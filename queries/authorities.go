@@ -110,4 +110,3 @@ func (s *Store) AuthoritiesFinished(ctx context.Context, runID int64) (map[strin
 	}
 	return done, rows.Err()
 }
-

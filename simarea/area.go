@@ -134,7 +134,7 @@ type Area struct {
 	inflight  map[int]int      // URN -> requests being served now
 	maxIn     map[int]int      // URN -> most requests ever served at once
 
-	localOffers map[string][2]string    // LA code -> Local Offer URL, ORUK feed URL
+	localOffers map[string][2]string   // LA code -> Local Offer URL, ORUK feed URL
 	laServices  map[string][]LOService // LA code -> its services
 }
 

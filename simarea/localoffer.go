@@ -214,7 +214,7 @@ func (o *orukFeed) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			}
 			rec := map[string]any{"id": s.ID, "name": s.Name, "description": "<p>" + s.description() + "</p>", "status": "active",
 				"minimum_age": s.AgeMin, "maximum_age": s.AgeMax, "url": "https://services.example.gov.uk/" + s.slug(),
-				"attributes": []map[string]any{{"taxonomy_term": map[string]any{"name": s.Category, "taxonomy": "local"}}},
+				"attributes":    []map[string]any{{"taxonomy_term": map[string]any{"name": s.Category, "taxonomy": "local"}}},
 				"last_modified": "2025-07-01T09:00:00Z"}
 			if s.Free {
 				rec["fees_description"] = "Free of charge"
