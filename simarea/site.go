@@ -47,9 +47,17 @@ func newSite(p Profile, base string) *site {
 	case LayoutPDFKeyInfo:
 		keyInfo = append(keyInfo, link("/key-information/send/", "Special Educational Needs (SEND)"))
 		file := fmt.Sprintf("/wp-content/uploads/2025/09/SEN-Information-Report-%s.pdf", p.yearDash())
+		// Last year's report is still listed, first, as on many school sites.
+		old := p
+		old.Year = "2024/25"
+		oldFile := "/wp-content/uploads/2024/09/SEN-Information-Report-2024-25.pdf"
 		s.pages["/key-information/send/"] = s.page("Special Educational Needs",
-			"<p>Our SEN information report explains the support we offer.</p><ul><li>"+link(file, "SEN Information Report "+p.yearDash()+" (PDF)")+"</li></ul>")
+			"<p>Our SEN information report explains the support we offer.</p><ul><li>"+link(oldFile, "SEN Information Report 2024-25 (PDF)")+
+				"</li><li>"+link(file, "SEN Information Report "+p.yearDash()+" (PDF)")+"</li></ul>")
 		s.files[file], s.ctypes[file] = report.PDF(), "application/pdf"
+		if p.Year != old.Year {
+			s.files[oldFile], s.ctypes[oldFile] = old.Report().PDF(), "application/pdf"
+		}
 		s.report = file
 	case LayoutDOCX:
 		file := "/files/documents/sen-information-report.docx"

@@ -122,6 +122,18 @@ func TestCrawlFindsReportsInEveryFormat(t *testing.T) {
 			t.Errorf("%s (%d): SENCO %q, want %q", layout, p.URN, senco.String, p.SENCO)
 		}
 	}
+	// Where last year's report is listed beside this year's, this year's is the one.
+	for _, p := range area.Profiles {
+		if p.Layout != simarea.LayoutPDFKeyInfo || p.Year != "2025/26" {
+			continue
+		}
+		var url, stated string
+		dbx.QueryRow(`SELECT report_url, stated_year FROM (`+mustSQL(t, "dataset")+`) WHERE urn = $urn`,
+			sql.Named("year", "2025/26"), sql.Named("la", nil), sql.Named("urn", p.URN)).Scan(&url, &stated)
+		if !strings.HasSuffix(url, area.ReportPath(p.URN)) || stated != "2025/26" {
+			t.Errorf("%d: report %s stating %s, want this year's %s", p.URN, url, stated, area.ReportPath(p.URN))
+		}
+	}
 	for _, layout := range []simarea.Layout{simarea.LayoutNone, simarea.LayoutRobots, simarea.LayoutNoWebsite, simarea.LayoutDown} {
 		p := area.ByLayout(layout)
 		var found sql.NullBool

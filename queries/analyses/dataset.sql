@@ -48,15 +48,16 @@ sen_docs AS (
     WHERE d.doc_type IN ('sen_information_report', 'policy_and_report', 'sen_policy', 'accessibility_plan')
 ),
 report AS (
-    -- The most confidently typed report per school and year.
-    SELECT urn, academic_year,
-           arg_max(final_url, doc_type_confidence * 1e6 - doc_id) AS report_url,
-           arg_max(format, doc_type_confidence * 1e6 - doc_id) AS report_format,
-           arg_max(stated_year, doc_type_confidence * 1e6 - doc_id) AS stated_year,
-           arg_max(sha256, doc_type_confidence * 1e6 - doc_id) AS sha256
+    -- The report most likely to be this year's, when a school publishes several:
+    -- one that states this year first, then one stating no older year, then the
+    -- most confidently typed, then the first found.
+    SELECT urn, academic_year, final_url AS report_url, format AS report_format, stated_year, sha256
     FROM sen_docs
     WHERE doc_type IN ('sen_information_report', 'policy_and_report')
-    GROUP BY urn, academic_year
+    QUALIFY row_number() OVER (
+        PARTITION BY urn, academic_year
+        ORDER BY (stated_year = academic_year) DESC NULLS LAST, (stated_year IS NULL) DESC, doc_type_confidence DESC, doc_id
+    ) = 1
 ),
 fact_lists AS (
     SELECT d.urn, d.academic_year,
