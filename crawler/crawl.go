@@ -130,6 +130,9 @@ type Result struct {
 
 // Crawler crawls sites with one shared, polite HTTP transport.
 type Crawler struct {
+	// Started, when set, is called as each site's crawl begins (for progress).
+	Started func(Site)
+
 	cfg       Config
 	transport *politeTransport
 	robots    *robotsCache
@@ -166,6 +169,9 @@ func (c *Crawler) Crawl(ctx context.Context, sites []Site, done func(Result)) {
 		go func() {
 			defer wg.Done()
 			for s := range work {
+				if c.Started != nil {
+					c.Started(s)
+				}
 				r := c.CrawlSite(ctx, s)
 				if ctx.Err() != nil {
 					return // an interrupted site is not reported: it will be crawled again

@@ -3,7 +3,6 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -30,14 +29,14 @@ const (
 // when it has one, else its Local Offer website; each LA is stored in one
 // transaction.
 func crawlLocalOffers(ctx context.Context, store *queries.Store, c *crawler.Crawler, runID int64, scope queries.Scope,
-	arch *archive, progress io.Writer) (LocalOfferSummary, error) {
+	arch *archive, progress Progress) (LocalOfferSummary, error) {
 	sum := LocalOfferSummary{Failed: map[string]string{}}
 	las, err := store.Authorities(ctx, queries.Scope{LA: scope.LA})
 	if err != nil {
 		return sum, err
 	}
 	if len(las) == 0 {
-		fmt.Fprintln(progress, "no local authorities to crawl: import them with `sendscope authorities import FILE`")
+		progress.Printf("no local authorities to crawl: import them with `sendscope authorities import FILE`")
 		return sum, nil
 	}
 	done, err := store.AuthoritiesFinished(ctx, runID)
@@ -81,7 +80,7 @@ func crawlLocalOffers(ctx context.Context, store *queries.Store, c *crawler.Craw
 		if r.Reason != "" {
 			line += " (" + r.Reason + ")"
 		}
-		fmt.Fprintf(progress, "%s, %d requests, %d services\n", line, countRequests(r.Fetches), n)
+		progress.Printf("%s, %d requests, %d services", line, countRequests(r.Fetches), n)
 	}
 	return sum, nil
 }

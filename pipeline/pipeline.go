@@ -39,6 +39,39 @@ type CrawlSummary struct {
 	Facts       int
 	Interrupted bool
 	LocalOffers LocalOfferSummary
+	ByLA        map[string]*LASummary // LA code -> how its schools went
+}
+
+// LASummary is how one LA's schools went in a crawl.
+type LASummary struct {
+	Schools  int
+	Found    int
+	NotFound map[string]int // reason -> schools
+	Failed   map[string]int
+}
+
+func (sum *CrawlSummary) add(e SiteEvent) {
+	sum.Crawled++
+	sum.Documents += e.Documents
+	sum.Facts += e.Facts
+	la := sum.ByLA[e.LACode]
+	if la == nil {
+		la = &LASummary{NotFound: map[string]int{}, Failed: map[string]int{}}
+		sum.ByLA[e.LACode] = la
+	}
+	la.Schools++
+	switch e.Status {
+	case "found":
+		sum.Found++
+		la.Found++
+	case "not_found":
+		sum.NotFound[e.Reason]++
+		la.NotFound[e.Reason]++
+	default:
+		sum.Failed[e.Reason]++
+		la.Failed[e.Reason]++
+		sum.FailedURNs = append(sum.FailedURNs, e.URN)
+	}
 }
 
 // CrawlOptions say what a crawl covers.
@@ -51,10 +84,9 @@ type CrawlOptions struct {
 // Crawl crawls the schools in scope for a year (and, when asked, their LAs'
 // Local Offers), analysing each document as it arrives, and stores each school's
 // results in one transaction. A run left unfinished (interrupted) is resumed:
-// schools already stored are not fetched again. progress receives one line per
-// school.
-func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt CrawlOptions, progress io.Writer) (CrawlSummary, error) {
-	sum := CrawlSummary{NotFound: map[string]int{}, Failed: map[string]int{}}
+// schools already stored are not fetched again. progress hears of every school.
+func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt CrawlOptions, progress Progress) (CrawlSummary, error) {
+	sum := CrawlSummary{NotFound: map[string]int{}, Failed: map[string]int{}, ByLA: map[string]*LASummary{}}
 	year, scope := opt.Year, opt.Scope
 	targets, err := store.Targets(ctx, scope)
 	if err != nil {
@@ -87,8 +119,14 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt Cr
 		sites = append(sites, crawler.Site{ID: t.URN, Name: t.Name, Home: t.Website})
 	}
 	if run.Resumed {
-		fmt.Fprintf(progress, "resuming run %d of %s: %d of %d schools already done\n", run.ID, year, sum.AlreadyDone, len(targets))
+		progress.Printf("resuming run %d of %s: %d of %d schools already done", run.ID, year, sum.AlreadyDone, len(targets))
 	}
+	laOf := map[int]string{}
+	for _, t := range targets {
+		laOf[t.URN] = t.LACode
+	}
+	progress.Start(len(targets), sum.AlreadyDone)
+	defer progress.Finish()
 
 	// One writer owns the store and the archive; crawler workers analyse and hand over.
 	results := make(chan siteWork)
@@ -99,7 +137,6 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt Cr
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		n := sum.AlreadyDone
 		for w := range results {
 			if writeErr != nil {
 				continue
@@ -117,34 +154,19 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt Cr
 				writeErr = fmt.Errorf("storing school %d: %w", r.URN, err)
 				continue
 			}
-			n++
-			sum.Crawled++
-			docs, facts := 0, 0
+			e := SiteEvent{URN: r.URN, LACode: laOf[r.URN], Status: r.Status, Reason: r.Reason, Requests: countRequests(r.Fetches)}
 			for _, c := range r.Captures {
 				if c.Document != nil {
-					docs++
-					facts += len(c.Document.Facts)
+					e.Documents++
+					e.Facts += len(c.Document.Facts)
 				}
 			}
-			sum.Documents += docs
-			sum.Facts += facts
-			switch r.Status {
-			case "found":
-				sum.Found++
-			case "not_found":
-				sum.NotFound[r.Reason]++
-			default:
-				sum.Failed[r.Reason]++
-				sum.FailedURNs = append(sum.FailedURNs, r.URN)
-			}
-			line := fmt.Sprintf("[%d/%d] %d %s", n, len(targets), r.URN, r.Status)
-			if r.Reason != "" {
-				line += " (" + r.Reason + ")"
-			}
-			fmt.Fprintf(progress, "%s: %d requests, %d documents, %d facts\n", line, countRequests(r.Fetches), docs, facts)
+			sum.add(e)
+			progress.SiteDone(e)
 		}
 	}()
 	c := crawler.New(cfg)
+	c.Started = func(s crawler.Site) { progress.SiteStarted(s.ID) }
 	c.Crawl(ctx, sites, func(r crawler.Result) {
 		results <- siteWork{result: siteResult(run.ID, r), pages: r.Pages}
 	})

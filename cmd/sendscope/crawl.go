@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -92,9 +93,25 @@ func parseScope(las, urns []string) (queries.Scope, error) {
 // runCrawl crawls and prints the summary; the error carries the exit code.
 func runCrawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt pipeline.CrawlOptions, out io.Writer) error {
 	year := opt.Year
-	sum, err := pipeline.Crawl(ctx, store, cfg, opt, out)
+	sum, err := pipeline.Crawl(ctx, store, cfg, opt, newProgress(out))
 	if err != nil {
 		return err
+	}
+	var las []string
+	for la := range sum.ByLA {
+		las = append(las, la)
+	}
+	sort.Strings(las)
+	for _, la := range las {
+		s := sum.ByLA[la]
+		fmt.Fprintf(out, "LA %s: %d schools crawled, SEN documents found at %d", la, s.Schools, s.Found)
+		if len(s.NotFound) > 0 {
+			fmt.Fprintf(out, "; none found: %s", pipeline.Reasons(s.NotFound))
+		}
+		if len(s.Failed) > 0 {
+			fmt.Fprintf(out, "; failed: %s", pipeline.Reasons(s.Failed))
+		}
+		fmt.Fprintln(out)
 	}
 	fmt.Fprintf(out, "crawl run %d (%s): %d schools; %d crawled now", sum.RunID, year, sum.Sites, sum.Crawled)
 	if sum.AlreadyDone > 0 {
