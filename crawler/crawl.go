@@ -84,6 +84,17 @@ type Site struct {
 	Score func(text string, u *url.URL, depth int) float64
 	// MaxPages and MaxDepth override the crawler's for this site when set.
 	MaxPages, MaxDepth int
+	// Known holds what an earlier crawl of the same year kept, by canonical URL:
+	// such URLs are asked for conditionally, and a 304 reuses the kept bytes.
+	Known map[string]Known
+}
+
+// Known is what an earlier crawl kept of a URL.
+type Known struct {
+	ETag, LastModified string
+	ContentType        string
+	Body               func() ([]byte, error) // the kept bytes, read again on 304
+	Ref                any                    // the caller's reference to the earlier capture
 }
 
 // Fetch is one line of the crawl log: a request made, or a URL deliberately not
@@ -117,6 +128,8 @@ type Page struct {
 	Depth       int
 	Score       float64
 	FetchedAt   time.Time
+	NotModified bool   // the server answered 304: Body is the earlier capture's
+	Known       *Known // the earlier capture, when NotModified
 }
 
 // Result is what crawling one site produced.
@@ -376,10 +389,35 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 
 		cur, curPage, curErr, curStatus, curCT, curBytes, curHdr, links, redirectBlocked = l, nil, nil, 0, "", 0, nil, nil, ""
 		start := time.Now()
-		_ = col.Request(http.MethodGet, l.url.String(), nil, nil, nil)
+		var conditional http.Header
+		known, isKnown := s.Known[l.url.String()]
+		if isKnown {
+			conditional = http.Header{}
+			if known.ETag != "" {
+				conditional.Set("If-None-Match", known.ETag)
+			}
+			if known.LastModified != "" {
+				conditional.Set("If-Modified-Since", known.LastModified)
+			}
+		}
+		_ = col.Request(http.MethodGet, l.url.String(), nil, nil, conditional)
 		requests++
 		fetch.Duration = time.Since(start)
 		fetch.Status, fetch.ContentType, fetch.Bytes = curStatus, curCT, curBytes
+		if curStatus == http.StatusNotModified && isKnown && known.Body != nil {
+			// Unchanged since the earlier crawl: carry on with the kept bytes.
+			if body, err := known.Body(); err == nil {
+				curErr = nil
+				curPage = &Page{URL: l.url.String(), FinalURL: l.url.String(), Status: http.StatusOK, ContentType: known.ContentType,
+					Header: curHdr, Body: body, LinkText: l.text, Depth: l.depth, Score: l.score, FetchedAt: time.Now().UTC(),
+					NotModified: true, Known: &known}
+				sum := sha256.Sum256(body)
+				curPage.SHA256 = hex.EncodeToString(sum[:])
+				if isHTML(known.ContentType, body) {
+					links = pageLinks(body, l.url)
+				}
+			}
+		}
 		if curErr != nil {
 			fetch.Error = curErr.Error()
 			if redirectBlocked != "" {

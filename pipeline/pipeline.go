@@ -110,13 +110,17 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt Cr
 	if err != nil {
 		return sum, err
 	}
+	prior, err := store.PriorCaptures(ctx, year)
+	if err != nil {
+		return sum, err
+	}
 	var sites []crawler.Site
 	for _, t := range targets {
 		if finished[t.URN] {
 			sum.AlreadyDone++
 			continue
 		}
-		sites = append(sites, crawler.Site{ID: t.URN, Name: t.Name, Home: t.Website})
+		sites = append(sites, crawler.Site{ID: t.URN, Name: t.Name, Home: t.Website, Known: knownURLs(store, prior[t.URN])})
 	}
 	if run.Resumed {
 		progress.Printf("resuming run %d of %s: %d of %d schools already done", run.ID, year, sum.AlreadyDone, len(targets))
@@ -243,16 +247,55 @@ func (a *archive) write(captures []queries.Capture, pages []crawler.Page) error 
 		rel = a.w.Path()
 	}
 	for i, p := range pages {
+		c := &captures[i]
+		if prior, ok := priorOf(p); ok && prior.WARCFile != "" {
+			// 304: the bytes are those of the earlier capture; archive the answer
+			// as a revisit and point at the record that holds them.
+			if err := a.w.WriteRevisit(warc.Exchange{URL: p.FinalURL, ResponseHdr: p.Header, Date: p.FetchedAt}, prior.URL); err != nil {
+				return err
+			}
+			c.WARCFile, c.WARCOffset, c.WARCLength = prior.WARCFile, prior.WARCOffset, prior.WARCLength
+			c.ETag, c.LastModified = prior.ETag, prior.LastModified
+			continue
+		}
 		loc, err := a.w.WriteExchange(warc.Exchange{URL: p.FinalURL, RequestHdr: p.RequestHdr, Status: p.Status,
 			ResponseHdr: p.Header, Body: p.Body, Date: p.FetchedAt})
 		if err != nil {
 			return err
 		}
-		c := &captures[i]
 		c.WARCFile, c.WARCOffset, c.WARCLength = filepath.ToSlash(rel), loc.Offset, loc.Length
 		c.ETag, c.LastModified = p.Header.Get("ETag"), p.Header.Get("Last-Modified")
 	}
 	return a.w.Sync()
+}
+
+// priorOf returns the earlier capture a 304 page stands for.
+func priorOf(p crawler.Page) (queries.PriorCapture, bool) {
+	if !p.NotModified || p.Known == nil {
+		return queries.PriorCapture{}, false
+	}
+	prior, ok := p.Known.Ref.(queries.PriorCapture)
+	return prior, ok
+}
+
+// knownURLs offers an earlier crawl's captures of a school to the crawler, for
+// conditional requests.
+func knownURLs(store *queries.Store, prior map[string]queries.PriorCapture) map[string]crawler.Known {
+	if len(prior) == 0 {
+		return nil
+	}
+	out := make(map[string]crawler.Known, len(prior))
+	for u, p := range prior {
+		if p.WARCFile == "" {
+			continue // kept before the archive existed: ask for it afresh
+		}
+		p := p
+		out[u] = crawler.Known{ETag: p.ETag, LastModified: p.LastModified, ContentType: p.ContentType, Ref: p,
+			Body: func() ([]byte, error) {
+				return readBody(store.Path(), queries.StoredCapture{ID: p.CaptureID, WARCFile: p.WARCFile, WARCOffset: p.WARCOffset})
+			}}
+	}
+	return out
 }
 
 func (a *archive) rotate() error {

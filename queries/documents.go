@@ -79,3 +79,44 @@ func (s *Store) ReplaceDocument(ctx context.Context, c StoredCapture, d *Documen
 		return insertDocument(ctx, conn, c.ID, meta, d)
 	})
 }
+
+// PriorCapture is what an earlier run of a year kept of a URL, for conditional
+// requests when the year is crawled again.
+type PriorCapture struct {
+	CaptureID    int64
+	URL          string
+	ETag         string
+	LastModified string
+	ContentType  string
+	WARCFile     string
+	WARCOffset   int64
+	WARCLength   int64
+}
+
+// PriorCaptures lists, per school, the latest capture of each URL in the
+// finished runs of year that carries a validator (ETag or Last-Modified).
+func (s *Store) PriorCaptures(ctx context.Context, year string) (map[int]map[string]PriorCapture, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT c.urn, c.capture_id, c.url, coalesce(c.etag, ''), coalesce(c.last_modified, ''),
+			coalesce(c.content_type, ''), coalesce(c.warc_file, ''), coalesce(c.warc_offset, 0), coalesce(c.warc_length, 0)
+		FROM captures c JOIN crawl_runs r USING (run_id)
+		WHERE r.academic_year = ? AND r.status <> 'running' AND c.urn IS NOT NULL
+		  AND (c.etag IS NOT NULL OR c.last_modified IS NOT NULL)
+		QUALIFY row_number() OVER (PARTITION BY c.urn, c.url ORDER BY c.capture_id DESC) = 1`, year)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int]map[string]PriorCapture{}
+	for rows.Next() {
+		var urn int
+		var p PriorCapture
+		if err := rows.Scan(&urn, &p.CaptureID, &p.URL, &p.ETag, &p.LastModified, &p.ContentType, &p.WARCFile, &p.WARCOffset, &p.WARCLength); err != nil {
+			return nil, err
+		}
+		if out[urn] == nil {
+			out[urn] = map[string]PriorCapture{}
+		}
+		out[urn][p.URL] = p
+	}
+	return out, rows.Err()
+}

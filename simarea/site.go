@@ -1,6 +1,8 @@
 package simarea
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"html"
 	"net/http"
@@ -155,12 +157,12 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if b, ok := s.files[r.URL.Path]; ok {
 		w.Header().Set("Content-Type", s.ctypes[r.URL.Path])
-		w.Write(b)
+		serveContent(w, r, b)
 		return
 	}
 	if h, ok := s.pages[r.URL.Path]; ok {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprint(w, h)
+		serveContent(w, r, []byte(h))
 		return
 	}
 	if strings.HasPrefix(r.URL.Path, "/news/") || strings.HasPrefix(r.URL.Path, "/calendar/") || strings.HasPrefix(r.URL.Path, "/parents/") || strings.HasPrefix(r.URL.Path, "/key-information/") {
@@ -169,4 +171,17 @@ func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.NotFound(w, r)
+}
+
+// serveContent answers with an ETag, and 304 Not Modified to a request that
+// already holds the same version, as most web servers do for static files.
+func serveContent(w http.ResponseWriter, r *http.Request, b []byte) {
+	sum := sha256.Sum256(b)
+	etag := `"` + hex.EncodeToString(sum[:8]) + `"`
+	w.Header().Set("ETag", etag)
+	if r.Header.Get("If-None-Match") == etag {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	w.Write(b)
 }

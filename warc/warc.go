@@ -155,6 +155,27 @@ func (w *Writer) WriteExchange(x Exchange) (Location, error) {
 	return loc, err
 }
 
+// WriteRevisit archives a 304 Not Modified answer as a revisit record pointing
+// at the response record that holds the unchanged bytes (WARC 1.1, 6.7.2,
+// profile server-not-modified).
+func (w *Writer) WriteRevisit(x Exchange, refersTo string) error {
+	if x.Date.IsZero() {
+		x.Date = time.Now()
+	}
+	var resp bytes.Buffer
+	fmt.Fprintf(&resp, "HTTP/1.1 304 Not Modified\r\n")
+	if x.ResponseHdr != nil {
+		x.ResponseHdr.Write(&resp)
+	}
+	resp.WriteString("\r\n")
+	_, err := w.write(Record{Type: "revisit", Headers: map[string]string{
+		"WARC-Target-URI": x.URL, "Content-Type": "application/http;msgtype=response",
+		"WARC-Profile":              "http://netpreserve.org/warc/1.1/revisit/server-not-modified",
+		"WARC-Refers-To-Target-URI": refersTo,
+	}, Block: resp.Bytes()}, x.Date)
+	return err
+}
+
 // write appends one record as its own gzip member.
 func (w *Writer) write(r Record, date time.Time) (Location, error) {
 	w.mu.Lock()
@@ -168,7 +189,8 @@ func (w *Writer) write(r Record, date time.Time) (Location, error) {
 		fmt.Fprintf(&h, "WARC-Record-ID: %s\r\n", newID())
 	}
 	fmt.Fprintf(&h, "WARC-Date: %s\r\n", date.UTC().Format("2006-01-02T15:04:05.000000Z"))
-	keys := []string{"WARC-Record-ID", "WARC-Target-URI", "WARC-Filename", "WARC-Concurrent-To", "WARC-IP-Address", "Content-Type", "WARC-Payload-Digest"}
+	keys := []string{"WARC-Record-ID", "WARC-Target-URI", "WARC-Filename", "WARC-Concurrent-To", "WARC-IP-Address", "WARC-Profile",
+		"WARC-Refers-To-Target-URI", "Content-Type", "WARC-Payload-Digest"}
 	for _, k := range keys {
 		if v, ok := r.Headers[k]; ok {
 			fmt.Fprintf(&h, "%s: %s\r\n", k, v)

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sendscope/sendscope/simarea"
+	"github.com/sendscope/sendscope/warc"
+)
+
+// TestRecrawlWithinAYearAsksConditionally crawls a year twice: the second run
+// sends the validators the first kept, gets 304 for what did not change, and
+// still holds every document and fact, pointing at the bytes archived the first
+// time.
+func TestRecrawlWithinAYearAsksConditionally(t *testing.T) {
+	area, err := simarea.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer area.Close()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "re.duckdb")
+	reg := filepath.Join(dir, "register.csv")
+	area.WriteRegister(reg)
+	ctx := context.Background()
+	if code, _, stderr := sendscope(t, ctx, "--db", db, "register", "import", reg); code != 0 {
+		t.Fatal(stderr)
+	}
+	for run := 1; run <= 2; run++ {
+		if code, _, stderr := sendscope(t, ctx, "--db", db, "crawl", "--year", "2025/26", "--allow-private", "--delay", "0"); code != exitPartial {
+			t.Fatalf("crawl %d: exit %d\n%s", run, code, stderr)
+		}
+	}
+	perRun := func(q string) [2]int {
+		s := openStore(t, db)
+		var out [2]int
+		for i := range out {
+			s.QueryRow(q, i+1).Scan(&out[i])
+		}
+		return out
+	}
+	if n := perRun(`SELECT count(*) FROM fetches WHERE run_id = ? AND status = 304`); n[0] != 0 || n[1] < 100 {
+		t.Errorf("304 answers per run: %v; the second run should get them for every unchanged page", n)
+	}
+	if d := perRun(`SELECT count(*) FROM documents WHERE run_id = ?`); d[0] != d[1] || d[0] == 0 {
+		t.Errorf("documents per run %v", d)
+	}
+	if f := perRun(`SELECT count(*) FROM facts JOIN documents USING (doc_id) WHERE run_id = ?`); f[0] != f[1] || f[0] == 0 {
+		t.Errorf("facts per run %v", f)
+	}
+	s := openStore(t, db)
+	var shared int
+	s.QueryRow(`SELECT count(*) FROM captures a JOIN captures b ON a.warc_file = b.warc_file AND a.warc_offset = b.warc_offset
+		WHERE a.run_id = 1 AND b.run_id = 2`).Scan(&shared)
+	if shared < 100 {
+		t.Errorf("%d second-run captures point at first-run records", shared)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "re-warc", "run2-*.warc.gz"))
+	revisits := 0
+	for _, f := range files {
+		warc.Scan(f, func(_ int64, r warc.Record) error {
+			if r.Type == "revisit" && strings.Contains(r.Headers["Warc-Profile"], "server-not-modified") {
+				revisits++
+			}
+			return nil
+		})
+	}
+	if revisits < 100 {
+		t.Errorf("%d revisit records in the second run's archive (%v)", revisits, files)
+	}
+}
