@@ -78,3 +78,29 @@ func TestServiceFields(t *testing.T) {
 		t.Error("a guidance page was read as a service")
 	}
 }
+
+func TestLocalOfferPageSchemaOrgAndLinks(t *testing.T) {
+	page := `<html><head><title>Play therapy</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"Service",
+"name":"Play Therapy Service","description":"Play therapy for children aged 4-11 with social, emotional and mental health needs.","serviceType":"Health","telephone":"01632 960000"}</script></head>
+<body><main><h1>Play Therapy Service</h1><p>Play therapy for children aged 4-11 with social, emotional and mental health needs.</p></main></body></html>`
+	kind, s := LocalOfferPage([]byte(page), "text/html", "https://lo.example.gov.uk/services/play-therapy")
+	if kind != KindService || s == nil {
+		t.Fatalf("kind %s", kind)
+	}
+	if s.Name != "Play Therapy Service" || s.Categories[0] != "Health" || !s.HasPhone || deref(s.AgeMin) != 4 || deref(s.AgeMax) != 11 || strings.Join(s.NeedTypes, ",") != "SEMH" {
+		t.Errorf("%+v", s)
+	}
+	// Contacts only as mailto:/tel: links still count.
+	page = `<html><body><main><h1>Hearing support</h1><h2>Who is it for?</h2><p>Deaf children.</p><p><a href="mailto:hs@la.example.gov.uk">Email us</a></p></main></body></html>`
+	kind, s = LocalOfferPage([]byte(page), "text/html", "https://lo.example.gov.uk/services/hearing")
+	if kind != KindService || !s.HasEmail || s.HasPhone || strings.Join(s.NeedTypes, ",") != "HI" {
+		t.Errorf("%s %+v", kind, s)
+	}
+	var links strings.Builder
+	for i := 0; i < 8; i++ {
+		links.WriteString(`<li><a href="/services/` + string(rune('a'+i)) + `">Service</a></li>`)
+	}
+	if kind, _ := LocalOfferPage([]byte(`<html><body><main><h1>Education</h1><ul>`+links.String()+`</ul></main></body></html>`), "text/html", "https://lo.example.gov.uk/category/education"); kind != KindListing {
+		t.Errorf("a category page is %s", kind)
+	}
+}

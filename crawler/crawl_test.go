@@ -1,6 +1,8 @@
 package crawler
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
 	"net/http"
@@ -347,5 +349,32 @@ func TestRetryWait(t *testing.T) {
 		if got != c.want || ok != c.ok {
 			t.Errorf("%d %q: got %v %v, want %v %v", c.status, c.ra, got, ok, c.want, c.ok)
 		}
+	}
+}
+
+// TestGzipBombIsNotInflated serves a 1 GiB run of zeros gzipped to 1 MiB as a
+// "report": the crawler keeps what was sent, never the inflated gigabyte.
+func TestGzipBombIsNotInflated(t *testing.T) {
+	var bomb bytes.Buffer
+	zw := gzip.NewWriter(&bomb)
+	zeros := make([]byte, 1<<20)
+	for i := 0; i < 1024; i++ {
+		zw.Write(zeros)
+	}
+	zw.Close()
+	s := newTestSite(t)
+	s.page("/", `<a href="/download/?file=report.xml.gz">SEN Information Report</a>`)
+	s.mux.HandleFunc("/download/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/x-gzip")
+		w.Write(bomb.Bytes())
+	})
+	res := New(testConfig()).CrawlSite(context.Background(), Site{ID: 1, Home: s.URL + "/"})
+	for _, p := range res.Pages {
+		if len(p.Body) > 4<<20 {
+			t.Errorf("%s: %d bytes kept; the bomb was inflated", p.URL, len(p.Body))
+		}
+	}
+	if len(res.Pages) < 2 {
+		t.Errorf("the file was not fetched at all: %+v", res.Fetches)
 	}
 }

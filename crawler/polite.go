@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 )
@@ -82,5 +83,23 @@ func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, req.Context().Err()
 		}
 	}
-	return t.base.RoundTrip(req)
+	resp, err := t.base.RoundTrip(req)
+	if err == nil {
+		neverInflate(resp)
+	}
+	return resp, err
+}
+
+// neverInflate stops colly from gunzipping a body itself: it does so after its
+// size limit and without one of its own, so a small .gz file could inflate to
+// gigabytes in memory. Bodies the HTTP client did not decode are kept as sent.
+func neverInflate(resp *http.Response) {
+	if resp.Uncompressed {
+		return
+	}
+	ce := strings.ToLower(resp.Header.Get("Content-Encoding"))
+	ct := strings.ToLower(resp.Header.Get("Content-Type"))
+	if strings.Contains(ce, "gzip") || strings.Contains(ct, "gzip") || strings.HasSuffix(strings.ToLower(resp.Request.URL.Path), ".gz") {
+		resp.Uncompressed = true
+	}
 }
