@@ -30,11 +30,27 @@ type Document struct {
 // linkText is the text of the link that led to it, a strong hint for PDFs.
 func Analyse(body []byte, contentType, pageURL, linkText string) Document {
 	t, err := ExtractText(body, contentType, pageURL)
-	d := Document{Text: t, Err: err}
 	if err != nil && t.Body == "" {
-		d.DocType = "other"
-		return d
+		return Document{Text: t, Err: err, DocType: "other"}
 	}
+	d := analyseText(t, pageURL, linkText)
+	d.Err = err
+	return d
+}
+
+// AnalyseText analyses a document already in text form (the grading corpus
+// keeps documents as text).
+func AnalyseText(text, pageURL string) Document {
+	t := Text{Format: "text", Body: Normalise(text)}
+	// The first line of a document is its title, as a page's heading is.
+	if first, _, ok := strings.Cut(t.Body, "\n"); ok && len(first) < 150 {
+		t.Title = first
+	}
+	return analyseText(t, pageURL, "")
+}
+
+func analyseText(t Text, pageURL, linkText string) Document {
+	d := Document{Text: t}
 	d.DocType, d.DocTypeConfidence = Classify(t, pageURL, linkText)
 	d.StatedYear = statedYear(t.Title + "\n" + linkText + "\n" + head(t.Body, 3000))
 	d.WordCount, d.Readability = readability(t.Body)

@@ -64,6 +64,7 @@ Start with:  sendscope demo`,
 		newExportCmd(g),
 		newReportCmd(g),
 		newDemoCmd(),
+		newBenchCmd(),
 	)
 	return root
 }

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+
+	"github.com/sendscope/sendscope/grading"
+)
+
+func newBenchCmd() *cobra.Command {
+	cmd := &cobra.Command{Use: "bench", Short: "Grade sendscope against labelled data"}
+	var corpus string
+	var verbose bool
+	ex := &cobra.Command{
+		Use:   "extract --corpus DIR",
+		Short: "Grade the extractor on a folder of NNN.txt + NNN.json documents labelled by hand",
+		Long: `Run the extractor over every NNN.txt in DIR and compare with its NNN.json labels
+(see ../shared/corpus/LABELS.md): precision, recall and F1 per field, and
+document-type accuracy. -v lists every difference.`,
+		Args: argsUsage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if corpus == "" {
+				return usageError("--corpus DIR is required")
+			}
+			docs, err := grading.Load(corpus)
+			if err != nil {
+				return err
+			}
+			grading.Grade(docs).Print(cmd.OutOrStdout(), verbose)
+			return nil
+		},
+	}
+	ex.Flags().StringVar(&corpus, "corpus", "", "folder of NNN.txt and NNN.json files")
+	ex.Flags().BoolVarP(&verbose, "verbose", "v", false, "list every difference")
+	cmd.AddCommand(ex)
+	return cmd
+}

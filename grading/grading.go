@@ -1,0 +1,299 @@
+// Package grading scores the extractor against documents labelled by hand: a
+// folder of NNN.txt (first line "URL: ...", a blank line, then the text) and
+// NNN.json (the gold labels, as ../shared/corpus/LABELS.md describes them). It
+// prints precision, recall and F1 per field, and document-type accuracy.
+package grading
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/sendscope/sendscope/analysis"
+)
+
+// Gold is one document's labels.
+type Gold struct {
+	ID                 string   `json:"id"`
+	URL                string   `json:"url"`
+	DocType            string   `json:"doc_type"`
+	SENCONames         []string `json:"senco_names"`
+	SENCOEmail         *string  `json:"senco_email"`
+	SENCOPhone         *string  `json:"senco_phone"`
+	SENCOQualification []string `json:"senco_qualification"`
+	SENCOTime          struct {
+		Days  *float64 `json:"days_per_week"`
+		Hours *float64 `json:"hours_per_week"`
+		FTE   *float64 `json:"fte"`
+	} `json:"senco_time"`
+	SENCOOnSLT          *bool    `json:"senco_on_slt"`
+	SENGovernorNames    []string `json:"sen_governor_names"`
+	AreasOfNeed         []string `json:"areas_of_need"`
+	NeedTypes           []string `json:"need_types"`
+	SpecialistProvision []struct {
+		Kind   string   `json:"kind"`
+		Need   *string  `json:"need"`
+		Places *float64 `json:"places"`
+	} `json:"specialist_provision"`
+	Stats struct {
+		SENPercent   *float64 `json:"sen_percent"`
+		SENCount     *float64 `json:"sen_count"`
+		EHCPCount    *float64 `json:"ehcp_count"`
+		NumberOnRoll *float64 `json:"number_on_roll"`
+	} `json:"stats"`
+	StatedYear *string `json:"stated_year"`
+}
+
+// Doc is a labelled document.
+type Doc struct {
+	ID   string
+	URL  string
+	Text string
+	Gold Gold
+}
+
+// Load reads every NNN.txt with its NNN.json from dir.
+func Load(dir string) ([]Doc, error) {
+	txts, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return nil, err
+	}
+	if len(txts) == 0 {
+		return nil, fmt.Errorf("%s: no NNN.txt documents (the folder should hold NNN.txt and NNN.json pairs)", dir)
+	}
+	sort.Strings(txts)
+	var docs []Doc
+	for _, t := range txts {
+		raw, err := os.ReadFile(t)
+		if err != nil {
+			return nil, err
+		}
+		first, rest, _ := strings.Cut(string(raw), "\n")
+		if !strings.HasPrefix(first, "URL:") {
+			return nil, fmt.Errorf("%s: line 1: expected \"URL: <address>\"", t)
+		}
+		jpath := strings.TrimSuffix(t, ".txt") + ".json"
+		jraw, err := os.ReadFile(jpath)
+		if err != nil {
+			return nil, fmt.Errorf("%s: no labels: %w", t, err)
+		}
+		var g Gold
+		if err := json.Unmarshal(jraw, &g); err != nil {
+			return nil, fmt.Errorf("%s: %w", jpath, err)
+		}
+		docs = append(docs, Doc{ID: strings.TrimSuffix(filepath.Base(t), ".txt"), URL: strings.TrimSpace(strings.TrimPrefix(first, "URL:")),
+			Text: strings.TrimPrefix(rest, "\n"), Gold: g})
+	}
+	return docs, nil
+}
+
+// Score counts one field's agreement.
+type Score struct {
+	TP, FP, FN int
+}
+
+func (s Score) precision() float64 { return ratio(s.TP, s.TP+s.FP) }
+func (s Score) recall() float64    { return ratio(s.TP, s.TP+s.FN) }
+
+// F1 is the harmonic mean of precision and recall (NaN when nothing was expected
+// or predicted).
+func (s Score) F1() float64 {
+	if s.TP+s.FP+s.FN == 0 {
+		return math.NaN()
+	}
+	if s.TP == 0 {
+		return 0
+	}
+	p, r := s.precision(), s.recall()
+	return 2 * p * r / (p + r)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return math.NaN()
+	}
+	return float64(a) / float64(b)
+}
+
+// Report is the grade of a corpus.
+type Report struct {
+	Docs       int
+	Fields     map[string]*Score
+	DocTypeOK  int
+	Misses     []string // "doc field: expected X, got Y" for the first differences
+	DocTypeBad []string
+}
+
+// Fields in the order they are printed.
+var fieldOrder = []string{"senco.name", "senco.email", "senco.phone", "senco.qualification", "senco.days_per_week",
+	"senco.hours_per_week", "senco.fte", "senco.on_slt", "governor.name", "need.area", "need.type", "provision.specialist",
+	"stats.sen_percent", "stats.sen_count", "stats.ehcp_count", "stats.number_on_roll", "report.stated_year"}
+
+// Grade runs the extractor on every document and scores it.
+func Grade(docs []Doc) Report {
+	r := Report{Docs: len(docs), Fields: map[string]*Score{}}
+	for _, f := range fieldOrder {
+		r.Fields[f] = &Score{}
+	}
+	for _, d := range docs {
+		a := analysis.AnalyseText(d.Text, d.URL)
+		if a.DocType == d.Gold.DocType {
+			r.DocTypeOK++
+		} else {
+			r.DocTypeBad = append(r.DocTypeBad, fmt.Sprintf("%s: %s, labelled %s", d.ID, a.DocType, d.Gold.DocType))
+		}
+		got := predicted(a.Facts)
+		want := expected(d.Gold)
+		for _, f := range fieldOrder {
+			s := r.Fields[f]
+			g, w := got[f], want[f]
+			for v := range g {
+				if w[v] {
+					s.TP++
+				} else {
+					s.FP++
+					r.Misses = append(r.Misses, fmt.Sprintf("%s %s: extra %q", d.ID, f, v))
+				}
+			}
+			for v := range w {
+				if !g[v] {
+					s.FN++
+					r.Misses = append(r.Misses, fmt.Sprintf("%s %s: missed %q", d.ID, f, v))
+				}
+			}
+		}
+	}
+	sort.Strings(r.Misses)
+	return r
+}
+
+type valueSet map[string]map[string]bool
+
+func (vs valueSet) add(field, v string) {
+	if v == "" {
+		return
+	}
+	if vs[field] == nil {
+		vs[field] = map[string]bool{}
+	}
+	vs[field][v] = true
+}
+
+var notAlnum = regexp.MustCompile(`[^a-z0-9]+`)
+
+// norm makes two spellings of one value comparable: case, punctuation and
+// spacing do not count ("Mrs K. McKinley" = "mrs k mckinley").
+func norm(field, v string) string {
+	switch field {
+	case "senco.phone":
+		return strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, strings.Replace(v, "+44", "0", 1))
+	case "report.stated_year":
+		return strings.Replace(v, "/", "-", 1)
+	}
+	return strings.TrimSpace(notAlnum.ReplaceAllString(strings.ToLower(v), " "))
+}
+
+func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+func predicted(facts []analysis.Fact) valueSet {
+	vs := valueSet{}
+	for _, f := range facts {
+		switch f.Field {
+		case "senco.days_per_week", "senco.hours_per_week", "senco.fte", "stats.sen_percent", "stats.sen_count", "stats.ehcp_count", "stats.number_on_roll":
+			if f.ValueNum != nil {
+				vs.add(f.Field, num(*f.ValueNum))
+			}
+		case "provision.specialist":
+			vs.add(f.Field, strings.ToLower(f.Value))
+		default:
+			vs.add(f.Field, norm(f.Field, f.Value))
+		}
+	}
+	return vs
+}
+
+func expected(g Gold) valueSet {
+	vs := valueSet{}
+	for _, n := range g.SENCONames {
+		vs.add("senco.name", norm("senco.name", n))
+	}
+	if g.SENCOEmail != nil {
+		vs.add("senco.email", norm("senco.email", *g.SENCOEmail))
+	}
+	if g.SENCOPhone != nil {
+		vs.add("senco.phone", norm("senco.phone", *g.SENCOPhone))
+	}
+	for _, q := range g.SENCOQualification {
+		vs.add("senco.qualification", norm("senco.qualification", q))
+	}
+	for field, v := range map[string]*float64{"senco.days_per_week": g.SENCOTime.Days, "senco.hours_per_week": g.SENCOTime.Hours,
+		"senco.fte": g.SENCOTime.FTE, "stats.sen_percent": g.Stats.SENPercent, "stats.sen_count": g.Stats.SENCount,
+		"stats.ehcp_count": g.Stats.EHCPCount, "stats.number_on_roll": g.Stats.NumberOnRoll} {
+		if v != nil {
+			vs.add(field, num(*v))
+		}
+	}
+	if g.SENCOOnSLT != nil {
+		vs.add("senco.on_slt", strconv.FormatBool(*g.SENCOOnSLT))
+	}
+	for _, n := range g.SENGovernorNames {
+		vs.add("governor.name", norm("governor.name", n))
+	}
+	for _, a := range g.AreasOfNeed {
+		vs.add("need.area", norm("need.area", a))
+	}
+	for _, t := range g.NeedTypes {
+		vs.add("need.type", norm("need.type", t))
+	}
+	for _, p := range g.SpecialistProvision {
+		need := ""
+		if p.Need != nil {
+			need = *p.Need
+		}
+		vs.add("provision.specialist", strings.ToLower(p.Kind+":"+need))
+	}
+	if g.StatedYear != nil {
+		vs.add("report.stated_year", norm("report.stated_year", *g.StatedYear))
+	}
+	return vs
+}
+
+// Print writes the grade as a table, then the differences when verbose.
+func (r Report) Print(w io.Writer, verbose bool) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "field\tTP\tFP\tFN\tprecision\trecall\tF1\t\n")
+	for _, f := range fieldOrder {
+		s := r.Fields[f]
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%s\t\n", f, s.TP, s.FP, s.FN, pct(s.precision()), pct(s.recall()), pct(s.F1()))
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "doc_type accuracy: %d/%d = %s\n", r.DocTypeOK, r.Docs, pct(ratio(r.DocTypeOK, r.Docs)))
+	if verbose {
+		for _, m := range r.DocTypeBad {
+			fmt.Fprintln(w, "  doc_type", m)
+		}
+		for _, m := range r.Misses {
+			fmt.Fprintln(w, "  ", m)
+		}
+	}
+}
+
+func pct(f float64) string {
+	if math.IsNaN(f) {
+		return "-"
+	}
+	return fmt.Sprintf("%.2f", f)
+}
