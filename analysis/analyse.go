@@ -81,40 +81,54 @@ func Facts(text string) []Fact {
 	return out
 }
 
-// Document-type signals: each pattern adds its weight to a type when it is found
-// in the title or the link (x3), the URL (x2) or the opening text (x1).
+// Document-type signals: each pattern adds its weight for where it is found: in
+// the title (or the link that led here), in the URL, or in the opening text. A
+// report mentions the SEN policy and the accessibility plan; only a title or URL
+// says a document is one.
 var typeSignals = []struct {
-	docType string
-	re      *regexp.Regexp
-	weight  float64
+	docType          string
+	re               *regexp.Regexp
+	title, url, body float64
 }{
-	{"sen_information_report", regexp.MustCompile(`(?i)\binformation\s+report\b`), 3},
-	{"sen_information_report", regexp.MustCompile(`(?i)\bsend?\s+(?:information\s+)?report\b|\bsend?-?(?:information-)?report\b|\bsend?-?info(?:rmation)?\b`), 2},
-	{"sen_information_report", regexp.MustCompile(`(?i)\b(?:school|our)\s+(?:send?\s+)?(?:local\s+)?offer\b`), 1.5},
-	{"sen_information_report", regexp.MustCompile(`(?i)\bhow\s+(?:does|will)\s+the\s+school\b`), 1},
-	{"sen_policy", regexp.MustCompile(`(?i)\b(?:send?|special\s+educational\s+needs(?:\s+and\s+disabilit(?:y|ies))?|inclusion)\s+(?:\(send?\)\s+)?policy\b|\bsend?-?policy\b`), 3},
-	{"accessibility_plan", regexp.MustCompile(`(?i)\baccessibility\s+plan\b|\baccessibility-plan\b`), 3},
-	{"la_guidance", regexp.MustCompile(`(?i)\blocal\s+offer\b.*\b(?:council|county|borough|authority)\b`), 1},
+	{"sen_information_report", regexp.MustCompile(`(?i)\binformation\s+report\b`), 9, 6, 3},
+	{"sen_information_report", regexp.MustCompile(`(?i)\(?\bsend?\)?\s+(?:information\s+)?report\b|\bsend?\s+info(?:rmation)?\b`), 6, 4, 2},
+	{"sen_information_report", regexp.MustCompile(`(?i)\b(?:school|our|send?)\s+(?:send?\s+)?(?:local\s+)?offer\b|\blocal\s+offer\b`), 3, 2, 0.5},
+	{"sen_information_report", regexp.MustCompile(`(?i)\bhow\s+(?:does|will|do)\s+(?:the|our)\s+(?:school|academy)\b`), 0, 0, 1.5},
+	{"sen_policy", regexp.MustCompile(`(?i)\b(?:send?|special\s+educational\s+needs(?:\s+(?:and|&)\s+disabilit(?:y|ies))?|inclusion)\s+(?:\(send?\)\s+)?policy\b|^policy\b|\bpolicy\s+(?:development|statement)\b`), 9, 6, 1},
+	{"accessibility_plan", regexp.MustCompile(`(?i)\baccessibility\s+plan\b`), 9, 6, 0.5},
 }
+
+// laSite says whether a page is on a local authority's or a Local Offer's site,
+// where a school's own report never is.
+var laSite = regexp.MustCompile(`(?i)(?:\.gov\.uk|localoffer|local-offer|familyinfo|familyservices|fsd\b|openobjects|\.moderngov)`)
+
+// laSchoolPage: an LA page about one school's provision (a decision, a consultation,
+// a resourced provision being opened).
+var laSchoolPage = regexp.MustCompile(`(?i)\b(?:decision|consultation|proposal|proposed|establish(?:ing)?|expansion|cabinet)\b[^\n]{0,200}\b(?:school|academy|college)\b|\b(?:provision|unit|base)\s+at\s+[A-Z][\w' ]+(?:School|Academy|College)`)
+
+// sensHeading: the page's own heading speaks of SEN.
+var senHeading = regexp.MustCompile(`(?i)special\s+educational\s+needs|\bSEND?\b|inclusion`)
 
 // Classify decides what kind of document this is, with a confidence in [0,1].
 func Classify(t Text, pageURL, linkText string) (string, float64) {
 	scores := map[string]float64{}
 	title := t.Title + " " + linkText
-	path := pageURL
+	path, host := pageURL, ""
 	if u, err := url.Parse(pageURL); err == nil {
-		path = u.Path + " " + u.RawQuery
+		path, host = u.Path+" "+u.RawQuery, u.Hostname()
 	}
+	// URLs spell words with hyphens and underscores: read them as spaces.
+	path = strings.NewReplacer("-", " ", "_", " ", "/", " ", "+", " ", "%20", " ").Replace(path)
 	opening := head(t.Body, 1500)
 	for _, s := range typeSignals {
 		if s.re.MatchString(title) {
-			scores[s.docType] += 3 * s.weight
+			scores[s.docType] += s.title
 		}
 		if s.re.MatchString(path) {
-			scores[s.docType] += 2 * s.weight
+			scores[s.docType] += s.url
 		}
 		if s.re.MatchString(opening) {
-			scores[s.docType] += s.weight
+			scores[s.docType] += s.body
 		}
 	}
 	// A school's SEN page that names its SENCO and the needs it provides for is
@@ -124,12 +138,16 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 		switch {
 		case needs >= 3:
 			scores["sen_information_report"] += 4
-		case needs >= 1:
-			scores["sen_information_report"] += 2
+		case needs >= 1 || senHeading.MatchString(head(t.Body, 300)):
+			scores["sen_information_report"] += 3
 		}
 	}
-	if u, err := url.Parse(pageURL); err == nil && strings.HasSuffix(u.Hostname(), ".gov.uk") {
-		scores["la_guidance"] += 4
+	if laSite.MatchString(host) || laSite.MatchString(pageURL) {
+		// An LA's page: about one school's provision, or guidance for all.
+		if laSchoolPage.MatchString(head(t.Body, 3000)) {
+			return "la_school_sen_page", 0.7
+		}
+		return "la_guidance", 0.7
 	}
 	if scores["sen_policy"] >= 6 && scores["sen_information_report"] >= 6 {
 		return "policy_and_report", confidence(scores["sen_policy"]+scores["sen_information_report"], 0)

@@ -7,7 +7,7 @@ import (
 
 // The SENCO goes by many titles. The role must stand as a word of its own, so
 // an address such as senco@school.org is not a role mention.
-var sencoRole = regexp.MustCompile(`(?i)\b(?:SENCO|SENDCO|SENCos|SENDCos|SENCOs|SEND\s?Co-?ordinator|SEN\s?Co-?ordinator|Special\s+Educational\s+Needs(?:\s+and\s+Disabilit(?:y|ies))?\s+(?:\(SEND?\)\s+)?Co-?ordinator|Inclusion\s+(?:Lead|Leader|Manager|Co-?ordinator))\b`)
+var sencoRole = regexp.MustCompile(`(?i)\b(?:SENCO|SENDCO|SENCos|SENDCos|SENCOs|SEND\s?Co-?ordinator|SEN\s?Co-?ordinator|Special\s+Educational\s+Needs(?:\s+(?:and\s+|&\s+)?Disabilit(?:y|ies))?\s+(?:\(SEND?\)\s+)?Co-?ordinator|Inclusion\s+(?:Lead|Leader|Manager|Co-?ordinator))\b`)
 
 // Someone who helps the SENCO is not the SENCO.
 var notTheSENCO = regexp.MustCompile(`(?i)\b(?:assistant|deputy|trainee|associate|former|previous|acting\s+assistant)\s*(?:to\s+the\s+)?$`)
@@ -39,11 +39,11 @@ func init() {
 
 // Words allowed between a role and the name that follows it
 // ("SENCO: Mrs Smith", "The SENCO at our school is Mrs Smith", "SENDCo, Helen Watson").
-var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:,\-|=()']*(?:(?:is|are|at|for|of|in|our|the|school|academy|school's|academy's|called|named|currently|contact|who|will|be|lead|and|disabilities|co-?ordinator|this|year|person|responsible|name|namely)\b[\s:,\-|=()']*){0,8}$`)
+var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/]*(?:(?:is|are|at|for|of|in|our|the|school|academy|school's|academy's|called|named|currently|contact|who|will|be|lead|and|disabilities|disability|co-?ordinator|this|year|person|responsible|name|namely|eyfs|ks\d?|key|stage|early|years|\d|primary|secondary|sendco|senco|head|resource|base|provision)\b[\s:;,\-|=()'/]*){0,8}$`)
 
 // Words allowed between a name and the role that follows it
 // ("Mrs Smith (SENCO)", "Mrs Smith, SENCO", "Mrs Smith is our SENDCo").
-var nameThenRoleFiller = regexp.MustCompile(`(?i)^[\s,(\-|:]*(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|assistant|principal|class|year)\b[\s,(\-|:'/&]*){0,6}$`)
+var nameThenRoleFiller = regexp.MustCompile(`(?i)^[\s,(\-|:;]*(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|principal|class|year|of|send?|inclusion|leader|lead|manager)\b[\s,(\-|:;'/&]*){0,7}$`)
 
 // sencoNames finds the people named in the SENCO role.
 func sencoNames(text string) []Fact {
@@ -52,16 +52,16 @@ func sencoNames(text string) []Fact {
 	add := func(from, to int, name string, conf float64) {
 		name = cleanName(name)
 		key := strings.ToLower(name)
-		if name == "" || seen[key] {
+		if name == "" || seen[key] || seen[shortForm(name)] {
 			return
 		}
-		seen[key] = true
+		seen[key], seen[shortForm(name)] = true, true
 		out = append(out, factAt(text, from, to, "senco.name", name, nil, conf))
 	}
 	for _, m := range sencoRole.FindAllStringIndex(text, -1) {
 		rs, re := m[0], m[1]
-		if (rs > 0 && strings.ContainsAny(text[rs-1:rs], "@._/")) || (re < len(text) && strings.ContainsAny(text[re:re+1], "@_/")) {
-			continue // part of an address or file name
+		if inAddress(text, rs, re) {
+			continue // part of an e-mail address, web address or file name
 		}
 		before := text[max(0, rs-30):rs]
 		if notTheSENCO.MatchString(before) {
@@ -72,16 +72,38 @@ func sencoNames(text string) []Fact {
 		if i := strings.Index(after, "\n\n"); i >= 0 {
 			after = after[:i]
 		}
-		if loc, name := firstName(after); loc != nil && roleThenNameFiller.MatchString(after[:loc[0]]) {
+		if loc, name := firstName(after); loc != nil && roleThenNameFiller.MatchString(atSchool.ReplaceAllString(after[:loc[0]], " ")) {
 			add(rs, re+loc[1], name, 0.9)
-			// "SENCOs are Mrs A and Mr B"
-			rest := after[loc[1]:]
-			if and := andJoin.FindStringIndex(rest); and != nil {
-				if loc2, name2 := firstName(rest[and[1]:]); loc2 != nil && loc2[0] == 0 {
-					add(rs, re+loc[1]+and[1]+loc2[1], name2, 0.8)
+			// "SENCOs are Mrs A and Mr B", "SENCO: EYFS - Mrs A / KS1 - Mrs B"
+			end := loc[1]
+			for {
+				rest := after[end:]
+				j := moreNames.FindStringIndex(rest)
+				if j == nil {
+					break
 				}
+				loc2, name2 := firstName(rest[j[1]:])
+				if loc2 == nil || loc2[0] != 0 {
+					break
+				}
+				add(rs, re+end+j[1]+loc2[1], name2, 0.8)
+				end += j[1] + loc2[1]
 			}
 			continue
+		}
+		// A role standing as a label, with the name on the next line ("SENDCo" then "Mrs Taylor").
+		if label := strings.TrimSpace(text[strings.LastIndexByte(text[:rs], '\n')+1 : re]); len(label) < 40 {
+			rest := text[re:min(len(text), re+80)]
+			if nl := strings.IndexByte(rest, '\n'); nl >= 0 && strings.TrimSpace(rest[:nl]) == "" {
+				next := strings.TrimLeft(rest[nl:], "\n ")
+				off := re + len(rest) - len(next)
+				if line, _, _ := strings.Cut(next, "\n"); line != "" {
+					if loc, name := firstName(line); loc != nil && loc[0] == 0 && strings.TrimSpace(line[loc[1]:]) == "" {
+						add(rs, off+loc[1], name, 0.75)
+						continue
+					}
+				}
+			}
 		}
 		// Name, then role.
 		win := text[max(0, rs-70):rs]
@@ -135,7 +157,30 @@ func lastName(s string) ([]int, string) {
 	return best, s[best[0]:best[1]]
 }
 
-var andJoin = regexp.MustCompile(`^\s*(?:and|&)\s*`)
+// atSchool is "at <the school's name>" between a role and a name
+// ("The SENCO at Corfield Infant School is Mrs K. McKinley").
+var atSchool = regexp.MustCompile(`\bat\s+(?:(?:[A-Z][\w'&.()-]*|of|the|and|on|upon|in)\s+){0,9}(?:School|Academy|College|Primary|Nursery)\b`)
+
+// moreNames joins further names to a list: "and", "&", ",", ";", "/" or a new
+// line, with an optional key-stage label ("KS 1-").
+var moreNames = regexp.MustCompile(`(?i)^\s*(?:and|&|,|;|/|\n)\s*(?:(?:eyfs|ks\s?\d|key\s+stage\s+\d|early\s+years|foundation)\s*[-:]?\s*)?`)
+
+// inAddress says whether text[rs:re] sits inside an e-mail or web address or a
+// file name rather than in a sentence.
+func inAddress(text string, rs, re int) bool {
+	lo := strings.LastIndexAny(text[:rs], " \t\n(<\"") + 1
+	hi := strings.IndexAny(text[re:], " \t\n)>\"")
+	if hi < 0 {
+		hi = len(text)
+	} else {
+		hi += re
+	}
+	tok := strings.ToLower(text[lo:hi])
+	return strings.Contains(tok, "@") || strings.Contains(tok, "://") || strings.HasPrefix(tok, "www.") ||
+		strings.HasPrefix(tok, "/") || fileName.MatchString(tok)
+}
+
+var fileName = regexp.MustCompile(`\.(?:pdf|docx?|html?|aspx|php)\b`)
 
 var titleWord = regexp.MustCompile(`^(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?$`)
 
@@ -218,4 +263,14 @@ func sencoContacts(text string) []Fact {
 		}
 	}
 	return out
+}
+
+// shortForm is how a text refers back to someone: title and surname ("Mrs Bell"
+// for "Mrs Rachel Bell"); one person is listed once.
+func shortForm(name string) string {
+	f := strings.Fields(strings.ToLower(strings.ReplaceAll(name, ".", "")))
+	if len(f) >= 2 && titleWord.MatchString(strings.ToUpper(f[0][:1])+f[0][1:]) {
+		return f[0] + " " + f[len(f)-1]
+	}
+	return strings.Join(f, " ")
 }
