@@ -74,8 +74,9 @@ func head(s string, n int) string {
 // Facts reads every fact this extractor knows from a document's text.
 func Facts(text string) []Fact {
 	var out []Fact
-	out = append(out, sencoNames(text)...)
-	out = append(out, sencoContacts(text)...)
+	names := sencoNames(text)
+	out = append(out, names...)
+	out = append(out, sencoContacts(text, names)...)
 	out = append(out, vocabFacts(text, "need.area", needAreas, 0.9)...)
 	out = append(out, vocabFacts(text, "need.type", needTypes, 0.8)...)
 	return out
@@ -94,7 +95,7 @@ var typeSignals = []struct {
 	{"sen_information_report", regexp.MustCompile(`(?i)\(?\bsend?\)?\s+(?:information\s+)?report\b|\bsend?\s+info(?:rmation)?\b`), 6, 4, 2},
 	{"sen_information_report", regexp.MustCompile(`(?i)\b(?:school|our|send?)\s+(?:send?\s+)?(?:local\s+)?offer\b|\blocal\s+offer\b`), 3, 2, 0.5},
 	{"sen_information_report", regexp.MustCompile(`(?i)\bhow\s+(?:does|will|do)\s+(?:the|our)\s+(?:school|academy)\b`), 0, 0, 1.5},
-	{"sen_policy", regexp.MustCompile(`(?i)\b(?:send?|special\s+educational\s+needs(?:\s+(?:and|&)\s+disabilit(?:y|ies))?|inclusion)\s+(?:\(send?\)\s+)?policy\b|^policy\b|\bpolicy\s+(?:development|statement)\b`), 9, 6, 1},
+	{"sen_policy", regexp.MustCompile(`(?i)\b(?:send?|special\s+educational\s+needs(?:\s+(?:and|&)\s+disabilit(?:y|ies))?|inclusion)\s+(?:\(send?\)\s+)?policy\b`), 9, 6, 1},
 	{"accessibility_plan", regexp.MustCompile(`(?i)\baccessibility\s+plan\b`), 9, 6, 0.5},
 }
 
@@ -106,7 +107,12 @@ var laSite = regexp.MustCompile(`(?i)(?:\.gov\.uk|localoffer|local-offer|familyi
 // a resourced provision being opened).
 var laSchoolPage = regexp.MustCompile(`(?i)\b(?:decision|consultation|proposal|proposed|establish(?:ing)?|expansion|cabinet)\b[^\n]{0,200}\b(?:school|academy|college)\b|\b(?:provision|unit|base)\s+at\s+[A-Z][\w' ]+(?:School|Academy|College)`)
 
-// sensHeading: the page's own heading speaks of SEN.
+var (
+	selfPolicy = regexp.MustCompile(`(?i)\bthis\s+policy\b`)
+	senWords   = regexp.MustCompile(`(?i)special\s+educational\s+needs|\bSEND?\b|\bSEND?Co\b`)
+)
+
+// senHeading: the page's own heading speaks of SEN.
 var senHeading = regexp.MustCompile(`(?i)special\s+educational\s+needs|\bSEND?\b|inclusion`)
 
 // Classify decides what kind of document this is, with a confidence in [0,1].
@@ -141,6 +147,10 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 		case needs >= 1 || senHeading.MatchString(head(t.Body, 300)):
 			scores["sen_information_report"] += 3
 		}
+	}
+	// A document that calls itself "this policy" and is about SEN is the SEN policy.
+	if selfPolicy.MatchString(opening) && len(senWords.FindAllString(t.Body, 3)) >= 3 {
+		scores["sen_policy"] += 6
 	}
 	if laSite.MatchString(host) || laSite.MatchString(pageURL) {
 		// An LA's page: about one school's provision, or guidance for all.

@@ -221,32 +221,66 @@ var (
 	sencoMailbox = regexp.MustCompile(`(?i)^(?:senco|sendco|send|sen|inclusion|senco\.|sendco\.)[a-z0-9._\-]*@|^[a-z0-9._\-]*(?:senco|sendco)[a-z0-9._\-]*@`)
 )
 
-// sencoContacts finds an e-mail address and phone number given for the SENCO: in
-// the same paragraph as a SENCO mention and shortly after it, or (for e-mail) a
-// mailbox named for the role. A school office number elsewhere is not the SENCO's.
-func sencoContacts(text string) []Fact {
+// sencoContacts finds an e-mail address and phone number given for the SENCO:
+// close to a mention of the SENCO (after it, or just before it as in "Contact
+// the team on ... : Mrs X, SENCO"), or a mailbox named for the role or for the
+// SENCO. A school office number elsewhere on the page is not the SENCO's.
+func sencoContacts(text string, names []Fact) []Fact {
 	var out []Fact
 	roles := sencoRole.FindAllStringIndex(text, -1)
-	near := func(pos int) bool {
+	// distance from pos to the nearest SENCO mention (before it up to 600
+	// characters, after it up to 250); -1 when none is that close.
+	distance := func(pos int) int {
+		best := -1
 		for _, r := range roles {
-			if r[0] <= pos && pos-r[1] <= 300 && !strings.Contains(text[r[1]:pos], "\n\n") {
-				return true
+			d := -1
+			switch {
+			case r[1] <= pos && pos-r[1] <= 600:
+				d = pos - r[1]
+			case r[0] >= pos && r[0]-pos <= 250:
+				d = r[0] - pos
+			}
+			if d >= 0 && (best < 0 || d < best) {
+				best = d
 			}
 		}
-		return false
+		return best
 	}
+	var surnames []string
+	for _, n := range names {
+		f := strings.Fields(strings.ToLower(strings.ReplaceAll(n.Value, ".", " ")))
+		if len(f) > 0 && len(f[len(f)-1]) >= 3 {
+			surnames = append(surnames, f[len(f)-1])
+		}
+	}
+	bestEmail, bestD := -1, 1<<30
+	var emailLoc []int
 	for _, m := range emailRe.FindAllStringIndex(text, -1) {
 		addr := strings.ToLower(text[m[0]:m[1]])
+		local, _, _ := strings.Cut(addr, "@")
+		d := distance(m[0])
 		switch {
 		case sencoMailbox.MatchString(addr):
-			out = append(out, factAt(text, m[0], m[1], "senco.email", addr, nil, 0.9))
-		case near(m[0]):
-			out = append(out, factAt(text, m[0], m[1], "senco.email", addr, nil, 0.75))
-		default:
+			d = 0
+		case containsAny(local, surnames):
+			d = 1
+		case d < 0:
 			continue
 		}
-		break
+		if d < bestD {
+			bestEmail, bestD, emailLoc = m[0], d, m
+		}
 	}
+	if bestEmail >= 0 {
+		addr := strings.ToLower(text[emailLoc[0]:emailLoc[1]])
+		conf := 0.75
+		if bestD <= 1 {
+			conf = 0.9
+		}
+		out = append(out, factAt(text, emailLoc[0], emailLoc[1], "senco.email", addr, nil, conf))
+	}
+	var phoneLoc []int
+	bestD = 1 << 30
 	for _, m := range phoneRe.FindAllStringIndex(text, -1) {
 		digits := 0
 		for _, r := range text[m[0]:m[1]] {
@@ -257,12 +291,23 @@ func sencoContacts(text string) []Fact {
 		if digits < 10 || digits > 13 {
 			continue
 		}
-		if near(m[0]) {
-			out = append(out, factAt(text, m[0], m[1], "senco.phone", strings.TrimSpace(text[m[0]:m[1]]), nil, 0.7))
-			break
+		if d := distance(m[0]); d >= 0 && d < bestD {
+			phoneLoc, bestD = m, d
 		}
 	}
+	if phoneLoc != nil {
+		out = append(out, factAt(text, phoneLoc[0], phoneLoc[1], "senco.phone", strings.TrimSpace(text[phoneLoc[0]:phoneLoc[1]]), nil, 0.7))
+	}
 	return out
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // shortForm is how a text refers back to someone: title and surname ("Mrs Bell"

@@ -45,12 +45,14 @@ func TestSENCOContacts(t *testing.T) {
 		{"in the SENCO's sentence", "Our SENCO is Mrs Jane Pemberton. You can reach her on 01632 960444 or at j.pemberton@brambleford.example.",
 			"j.pemberton@brambleford.example", "01632 960444"},
 		{"a role mailbox anywhere", "Questions about support? Write to sendco@brambleford.example.", "sendco@brambleford.example", ""},
-		{"office number in another paragraph", "Our SENCO is Mrs Jane Pemberton.\n\nThe school office: 01632 960999, office@brambleford.example", "", ""},
+		{"office number well apart", "Dinner money and uniform orders go to the office: 01632 960999, office@brambleford.example.\n\n" +
+			strings.Repeat("We plan every lesson so that all pupils can take part. ", 6) + "\n\nOur SENCO is Mrs Jane Pemberton.", "", ""},
+		{"the school's number given for the SENCO", "Our SENCO is Mrs Jane Pemberton.\n\nTo speak to her, ring the school on 01632 960998.", "", "01632 960998"},
 		{"no SENCO at all", "Call the office on 01632 960999.", "", ""},
 	}
 	for _, c := range cases {
 		email, phone := "", ""
-		for _, f := range sencoContacts(c.text) {
+		for _, f := range sencoContacts(c.text, sencoNames(c.text)) {
 			checkEvidence(t, c.text, f)
 			switch f.Field {
 			case "senco.email":
