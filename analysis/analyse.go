@@ -77,6 +77,11 @@ func Facts(text string) []Fact {
 	names := sencoNames(text)
 	out = append(out, names...)
 	out = append(out, sencoContacts(text, names)...)
+	ctx := sencoContext(text, names)
+	out = append(out, qualifications(text, ctx, names)...)
+	out = append(out, sencoTime(text, ctx)...)
+	out = append(out, onSLT(text, ctx)...)
+	out = append(out, governors(text, names)...)
 	out = append(out, vocabFacts(text, "need.area", needAreas, 0.9)...)
 	out = append(out, vocabFacts(text, "need.type", needTypes, 0.8)...)
 	return out

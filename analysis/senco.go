@@ -16,6 +16,7 @@ var notTheSENCO = regexp.MustCompile(`(?i)\b(?:assistant|deputy|trainee|associat
 // as first and last name ("Helen Watson").
 var (
 	titledName   = regexp.MustCompile(`\b(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+(?:[A-Z]\.?\s*){0,3}[A-Z][A-Za-z'\-]+(?:[ \-][A-Z][a-z][A-Za-z'\-]+)?`)
+	initialName  = regexp.MustCompile(`\b[A-Z]\.?\s+(?:Mc|Mac|O')?[A-Z][a-z'\-]{2,}\b`)
 	untitledName = regexp.MustCompile(`\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?:(?:Mc|Mac|O')?[A-Z][a-z'\-]+)(?:-[A-Z][a-z]+)?\b`)
 )
 
@@ -32,7 +33,8 @@ func init() {
 		Communication Educational Psychologist Service Services Team Welcome Home Page Monday Tuesday Wednesday Thursday
 		Friday Saturday Sunday January February March April May June July August September October November December
 		Code Practice Plan Plans Education Care Hub Centre Unit Base Resource Provision Children's Families Family
-		Interaction Cognition Social Emotional Sensory Physical And Of For In On At By With To Is Are Has Have Dear`) {
+		Interaction Cognition Social Emotional Sensory Physical And Of For In On At By With To Is Are Has Have Dear Governing
+		Body Board Committee Chair Academy Local Governors`) {
 		notNameWords[strings.ToLower(w)] = true
 	}
 }
@@ -43,10 +45,17 @@ var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/]*(?:(?:is|are|a
 
 // Words allowed between a name and the role that follows it
 // ("Mrs Smith (SENCO)", "Mrs Smith, SENCO", "Mrs Smith is our SENDCo").
-var nameThenRoleFiller = regexp.MustCompile(`(?i)^[\s,(\-|:;]*(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|principal|class|year|of|send?|inclusion|leader|lead|manager)\b[\s,(\-|:;'/&]*){0,7}$`)
+var nameThenRoleFiller = regexp.MustCompile(`(?i)^[\s,(\-|:;]*(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|principal|class|year|of|send?|inclusion|leader|lead|manager|current|link|nominated|designated)\b[\s,(\-|:;'/&]*){0,7}$`)
 
 // sencoNames finds the people named in the SENCO role.
 func sencoNames(text string) []Fact {
+	return peopleInRole(text, sencoRole, notTheSENCO, "senco.name")
+}
+
+// peopleInRole finds the people a text names in a role: after the role ("SENCO:
+// Mrs A", "the SENCO is Mrs A", "SENCO" then "Mrs A" on the next line), or before
+// it ("Mrs A (SENCO)", "Mrs A is our SENCO"), with lists of several.
+func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fact {
 	var out []Fact
 	seen := map[string]bool{}
 	add := func(from, to int, name string, conf float64) {
@@ -56,15 +65,15 @@ func sencoNames(text string) []Fact {
 			return
 		}
 		seen[key], seen[shortForm(name)] = true, true
-		out = append(out, factAt(text, from, to, "senco.name", name, nil, conf))
+		out = append(out, factAt(text, from, to, field, name, nil, conf))
 	}
-	for _, m := range sencoRole.FindAllStringIndex(text, -1) {
+	for _, m := range role.FindAllStringIndex(text, -1) {
 		rs, re := m[0], m[1]
 		if inAddress(text, rs, re) {
 			continue // part of an e-mail address, web address or file name
 		}
 		before := text[max(0, rs-30):rs]
-		if notTheSENCO.MatchString(before) {
+		if exclude.MatchString(before) {
 			continue
 		}
 		// Role, then name.
@@ -121,7 +130,7 @@ func sencoNames(text string) []Fact {
 // firstName finds the first plausible name in s.
 func firstName(s string) ([]int, string) {
 	var best []int
-	for _, re := range []*regexp.Regexp{titledName, untitledName} {
+	for _, re := range []*regexp.Regexp{titledName, untitledName, initialName} {
 		for _, loc := range re.FindAllStringIndex(s, -1) {
 			if plausibleName(s[loc[0]:loc[1]]) {
 				if best == nil || loc[0] < best[0] {
@@ -203,7 +212,8 @@ func plausibleName(s string) bool {
 		}
 		real++
 	}
-	if titled {
+	initial := len(strings.Trim(words[0], ".")) == 1 && len(words) == 2
+	if titled || initial {
 		return real >= 1
 	}
 	return real >= 2

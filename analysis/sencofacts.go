@@ -1,0 +1,252 @@
+package analysis
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// What reports say about their SENCO beyond the name: qualifications, time for
+// the role, a seat on the senior leadership team; and who the SEN governor is.
+
+// sencoContext returns the spans of text that speak of the SENCO: each sentence
+// naming the role or a SENCO by name, and the two sentences after it (which
+// often go on with "She holds ..." or "He works ...").
+func sencoContext(text string, names []Fact) [][2]int {
+	var marks []int
+	for _, m := range sencoRole.FindAllStringIndex(text, -1) {
+		marks = append(marks, m[0])
+	}
+	for _, n := range names {
+		for _, form := range []string{n.Value, shortForm(n.Value)} {
+			lower := strings.ToLower(text)
+			for i := 0; ; {
+				j := strings.Index(lower[i:], strings.ToLower(form))
+				if j < 0 || form == "" {
+					break
+				}
+				marks = append(marks, i+j)
+				i += j + len(form)
+			}
+		}
+	}
+	for _, m := range senTime.FindAllStringIndex(text, -1) {
+		marks = append(marks, m[0])
+	}
+	var spans [][2]int
+	for _, m := range marks {
+		lo := max(strings.LastIndexAny(text[:m], ".!?\n")+1, 0)
+		hi := m
+		for k := 0; k < 3 && hi < len(text); k++ {
+			next := strings.IndexAny(text[hi:], ".!?\n")
+			if next < 0 {
+				hi = len(text)
+				break
+			}
+			hi += next + 1
+			for hi < len(text) && (text[hi] == '\n' || text[hi] == ' ') {
+				hi++ // blank lines end no sentence
+			}
+			// skip abbreviations such as "Mrs." and "B.Ed" so one sentence counts once
+			for hi < len(text) && hi-m < 40 && isAbbreviation(text[lo:hi-1]) {
+				next := strings.IndexAny(text[hi:], ".!?\n")
+				if next < 0 {
+					hi = len(text)
+					break
+				}
+				hi += next + 1
+			}
+		}
+		spans = append(spans, [2]int{lo, min(hi, len(text))})
+	}
+	return spans
+}
+
+var senTime = regexp.MustCompile(`(?i)\b(?:SEND?|SENCO|SENDCO)\s+time\b|\btime\s+(?:allocated|given)\s+(?:to|for)\s+(?:the\s+)?(?:SEND?|SENCO|SENDCO)`)
+
+func inSpans(spans [][2]int, pos int) bool {
+	for _, s := range spans {
+		if pos >= s[0] && pos < s[1] {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	qualNASENCO = regexp.MustCompile(`(?i)national\s+award\s+(?:for\s+)?(?:in\s+)?(?:SEND?|special\s+educational\s+needs)\s*(?:\(?NASENCO\)?\s*)?co-?ordination|\bNASENCO?\b|\bNASC\b|national\s+SENCO\s+award`)
+	qualNPQ     = regexp.MustCompile(`(?i)\bNPQ\s*(?:for\s+)?SEND?COs?\b|national\s+professional\s+qualification\s+(?:for|in)\s+(?:SEND?COs?|special\s+educational\s+needs\s+co-?ordinators?)`)
+	qualQTS     = regexp.MustCompile(`(?i)\bQTS\b|qualified\s+teacher\s+status`)
+	qualOther   = regexp.MustCompile(`\b(?:(?i:post\s*graduate|PG)\s+(?i:certificate|diploma)|(?i:masters?(?:'s)?)(?:\s+(?i:degree))?)\s+(?i:in)\s+[A-Z][\w]*(?:\s+(?:[A-Z][\w]*|and|of|in|for|with))*|\b(?:B\.?\s?Ed|BA|BSc|M\.?\s?Ed|MA|MSc|PGCE)\b(?:\s*\(?(?i:hons)\)?)?`)
+	// A degree is the SENCO's when the sentence says they hold it, or it follows
+	// their name ("SENCO: Mrs A Bee, BEd (hons)").
+	holdsVerb = regexp.MustCompile(`(?i)\b(?:holds?|has|have|completed|attained|gained|achieved|awarded|qualified|graduated)\b`)
+	// Working towards, studying for, will complete: not held yet.
+	notHeld = regexp.MustCompile(`(?i)\b(?:working\s+towards|studying\s+(?:for|towards)|currently\s+(?:completing|undertaking|studying)|undertaking|will\s+(?:complete|be\s+completing|start)|enrolled\s+on|due\s+to\s+complete|in\s+the\s+process\s+of)\b[^.]{0,60}$`)
+)
+
+var pronoun = regexp.MustCompile(`(?i)\b(?:she|he|they)\b`)
+
+// aboutSENCO says whether a sentence (up to a qualification) speaks of the
+// SENCO: by role, by name, or as "she"/"he" after a sentence that did.
+func aboutSENCO(sentence string, names []Fact) bool {
+	if sencoRole.MatchString(sentence) || pronoun.MatchString(sentence) {
+		return true
+	}
+	for _, n := range names {
+		if strings.Contains(sentence, n.Value) || strings.Contains(strings.ToLower(sentence), shortForm(n.Value)) {
+			return true
+		}
+	}
+	return false
+}
+
+// qualifications reads the SENCO's qualifications from the SENCO's sentences.
+func qualifications(text string, ctx [][2]int, names []Fact) []Fact {
+	var out []Fact
+	seen := map[string]bool{}
+	try := func(re *regexp.Regexp, value func(m string) string, conf float64) {
+		for _, m := range re.FindAllStringIndex(text, -1) {
+			if !inSpans(ctx, m[0]) {
+				continue
+			}
+			lo := max(strings.LastIndexAny(text[:m[0]], ".\n")+1, 0)
+			if notHeld.MatchString(text[lo:m[0]]) || !aboutSENCO(text[lo:m[0]], names) {
+				continue
+			}
+			v := value(strings.TrimSpace(text[m[0]:m[1]]))
+			if v == "" || seen[strings.ToLower(v)] {
+				continue
+			}
+			seen[strings.ToLower(v)] = true
+			out = append(out, factAt(text, m[0], m[1], "senco.qualification", v, nil, conf))
+		}
+	}
+	fixed := func(v string) func(string) string { return func(string) string { return v } }
+	try(qualNASENCO, fixed("NASENCO"), 0.85)
+	try(qualNPQ, fixed("NPQ_SENCO"), 0.85)
+	try(qualQTS, fixed("QTS"), 0.7)
+	for _, m := range qualOther.FindAllStringIndex(text, -1) {
+		if !inSpans(ctx, m[0]) {
+			continue
+		}
+		lo := max(strings.LastIndexAny(text[:m[0]], ".\n")+1, m[0]-150, 0)
+		sentence := text[lo:m[0]]
+		afterName := false
+		for _, n := range names {
+			win := text[max(0, m[0]-len(n.Value)-4):m[0]]
+			if i := strings.LastIndex(win, n.Value); i >= 0 && strings.Trim(win[i+len(n.Value):], " ,(") == "" {
+				afterName = true
+			}
+		}
+		if (!holdsVerb.MatchString(sentence) && !afterName) || notHeld.MatchString(sentence) {
+			continue
+		}
+		v := "other:" + strings.TrimSpace(text[m[0]:m[1]])
+		if !seen[strings.ToLower(v)] {
+			seen[strings.ToLower(v)] = true
+			out = append(out, factAt(text, m[0], m[1], "senco.qualification", v, nil, 0.6))
+		}
+	}
+	return out
+}
+
+var (
+	sloNames = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "half a": 0.5, "a half": 0.5, "one and a half": 1.5,
+		"two and a half": 2.5, "three and a half": 3.5, "four and a half": 4.5}
+	dayNames = map[string]int{"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4}
+	daysRe   = regexp.MustCompile(`(?i)\b(\d(?:\.\d)?|one and a half|two and a half|three and a half|four and a half|one|two|three|four|five|half a)\s+days?\s+(?:a|per|each|every)\s+week\b`)
+	dayRange = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday)s?\s+(?:to|-|until|through)\s+(monday|tuesday|wednesday|thursday|friday)s?\b`)
+	oneDay   = regexp.MustCompile(`(?i)\b(?:in\s+school|based\s+in\s+school|works?|available|on\s+site)\s+(?:on|every)\s+(monday|tuesday|wednesday|thursday|friday)s?\b`)
+	hoursRe  = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)\s+hours?\s+(?:a|per|each|every)\s+week\b`)
+	fteRe    = regexp.MustCompile(`(?i)\b(0?\.\d+|1\.0)\s*(?:FTE\b|full[-\s]time\s+equivalent|(?:of\s+a\s+)?(?:post\s+)?per\s+week|of\s+(?:a\s+)?full[-\s]time)`)
+)
+
+// sencoTime reads the SENCO's time for the role: days, hours or a fraction of full time.
+func sencoTime(text string, ctx [][2]int) []Fact {
+	var out []Fact
+	done := map[string]bool{}
+	add := func(field string, m []int, v float64, conf float64) {
+		if done[field] || !inSpans(ctx, m[0]) {
+			return
+		}
+		done[field] = true
+		out = append(out, factAt(text, m[0], m[1], field, strconv.FormatFloat(v, 'f', -1, 64), &v, conf))
+	}
+	for _, m := range fteRe.FindAllStringSubmatchIndex(text, -1) {
+		if v, err := strconv.ParseFloat(text[m[2]:m[3]], 64); err == nil && v > 0 && v <= 1 {
+			add("senco.fte", m[:2], v, 0.7)
+		}
+	}
+	for _, m := range daysRe.FindAllStringSubmatchIndex(text, -1) {
+		w := strings.ToLower(text[m[2]:m[3]])
+		v, ok := sloNames[w]
+		if !ok {
+			v, _ = strconv.ParseFloat(w, 64)
+		}
+		if v > 0 && v <= 5 {
+			add("senco.days_per_week", m[:2], v, 0.8)
+		}
+	}
+	for _, m := range dayRange.FindAllStringSubmatchIndex(text, -1) {
+		a, b := dayNames[strings.ToLower(text[m[2]:m[3]])], dayNames[strings.ToLower(text[m[4]:m[5]])]
+		if b > a {
+			add("senco.days_per_week", m[:2], float64(b-a+1), 0.75)
+		}
+	}
+	for _, m := range oneDay.FindAllStringIndex(text, -1) {
+		add("senco.days_per_week", m, 1, 0.6)
+	}
+	for _, m := range hoursRe.FindAllStringSubmatchIndex(text, -1) {
+		if v, err := strconv.ParseFloat(text[m[2]:m[3]], 64); err == nil && v > 0 && v <= 50 {
+			add("senco.hours_per_week", m[:2], v, 0.8)
+		}
+	}
+	return out
+}
+
+var (
+	sltRe    = regexp.MustCompile(`(?i)\b(?:(?:a\s+)?member\s+of|on|part\s+of|sits?\s+on|serves?\s+on|joined)\s+(?:the\s+)?(?:school'?s\s+|academy'?s\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|\bSLT\b|\bSMT\b)`)
+	notSLTRe = regexp.MustCompile(`(?i)\bnot\s+(?:a\s+member\s+of|on|part\s+of)\s+(?:the\s+)?(?:school'?s\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|SLT|SMT)`)
+)
+
+// duty marks what should be, not what is ("ensure that the SENCO is either part
+// of the SLT or ...").
+var duty = regexp.MustCompile(`(?i)\b(?:either|ensure|should|must|may|might|could|ought|aim)\b`)
+
+// onSLT reads whether the SENCO sits on the senior leadership team.
+func onSLT(text string, ctx [][2]int) []Fact {
+	for _, m := range notSLTRe.FindAllStringIndex(text, -1) {
+		if inSpans(ctx, m[0]) {
+			return []Fact{factAt(text, m[0], m[1], "senco.on_slt", "false", nil, 0.7)}
+		}
+	}
+	for _, m := range sltRe.FindAllStringIndex(text, -1) {
+		lo := max(strings.LastIndexAny(text[:m[0]], ".\n")+1, 0)
+		if inSpans(ctx, m[0]) && !duty.MatchString(text[lo:m[0]]) {
+			return []Fact{factAt(text, m[0], m[1], "senco.on_slt", "true", nil, 0.7)}
+		}
+	}
+	return nil
+}
+
+// The governor with SEN in their brief goes by many names too.
+var governorRole = regexp.MustCompile(`(?i)\b(?:SEND?|SEN\s*(?:and|&)\s*inclusion|special\s+educational\s+needs(?:\s+and\s+disabilit(?:y|ies))?|inclusion)\s+(?:link\s+)?governor\b|\bgovernors?\s+(?:with\s+(?:a\s+)?(?:special\s+)?responsibility\s+for|responsible\s+for|for)\s+(?:SEND?|special\s+educational\s+needs|inclusion)(?:\s+(?:and|&)\s+inclusion)?\b|\b(?:nominated|designated|named)\s+(?:SEND?\s+)?governors?\b|\bLGB\s+member\s+with\s+responsibility\s+for\s+SEND?\b|\blink\s+governor\s+for\s+SEND?\b`)
+
+var notTheGovernor = regexp.MustCompile(`(?i)\b(?:former|previous)\s*$`)
+
+// governors reads the SEN governor's name.
+func governors(text string, sencos []Fact) []Fact {
+	facts := peopleInRole(text, governorRole, notTheGovernor, "governor.name")
+	skip := map[string]bool{}
+	for _, s := range sencos {
+		skip[shortForm(s.Value)] = true
+	}
+	var out []Fact
+	for _, f := range facts {
+		if !skip[shortForm(f.Value)] {
+			out = append(out, f)
+		}
+	}
+	return out
+}

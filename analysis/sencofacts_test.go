@@ -1,0 +1,62 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+)
+
+// Wordings written for these tests.
+func TestSENCOFacts(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string // field=value, all expected; other fields must be absent
+	}{
+		{"Our SENCO is Mrs Nadia Quist. She holds the National Award for SEN Co-ordination and works three days a week.",
+			[]string{"senco.name=Mrs Nadia Quist", "senco.qualification=NASENCO", "senco.days_per_week=3"}},
+		{"The SENDCo, Mr Owen Tralee, is in school Monday to Wednesday and is a member of the Senior Leadership Team.",
+			[]string{"senco.name=Mr Owen Tralee", "senco.days_per_week=3", "senco.on_slt=true"}},
+		{"SENCO: Ms Ruth Calder, MA (hons)\n\nSENCO time: 22.5 hours per week.",
+			[]string{"senco.name=Ms Ruth Calder", "senco.qualification=other:MA (hons)", "senco.hours_per_week=22.5"}},
+		{"Our SENCO, Mrs Ada Penrose, is working towards the National Award for SEN Co-ordination. SENCO time is 0.6 FTE.",
+			[]string{"senco.name=Mrs Ada Penrose", "senco.fte=0.6"}},
+		{"Mr Sol Diaz is our SENCo and has completed the NPQ for SENCOs. He is not a member of the senior leadership team.",
+			[]string{"senco.name=Mr Sol Diaz", "senco.qualification=NPQ_SENCO", "senco.on_slt=false"}},
+		{"The governing body must ensure that the SENCO is either part of the SLT or attends its meetings. Teachers hold QTS.",
+			nil},
+		{"Our SEN governor is Mrs Ina Vogel.\nThe SENCO is Mr Ben Achebe.",
+			[]string{"governor.name=Mrs Ina Vogel", "senco.name=Mr Ben Achebe"}},
+		{"Nominated Governors: Tariq Aziz and Jo Marsh", []string{"governor.name=Tariq Aziz", "governor.name=Jo Marsh"}},
+	}
+	fields := map[string]bool{"senco.name": true, "senco.qualification": true, "senco.days_per_week": true, "senco.hours_per_week": true,
+		"senco.fte": true, "senco.on_slt": true, "governor.name": true}
+	for _, c := range cases {
+		got := map[string]bool{}
+		for _, f := range Facts(c.text) {
+			checkEvidence(t, c.text, f)
+			if fields[f.Field] {
+				got[f.Field+"="+f.Value] = true
+			}
+		}
+		for _, w := range c.want {
+			if !got[w] {
+				t.Errorf("%q: missing %s (got %v)", c.text, w, got)
+			}
+			delete(got, w)
+		}
+		for extra := range got {
+			t.Errorf("%q: unexpected %s", c.text, extra)
+		}
+	}
+}
+
+func TestNotHeldYet(t *testing.T) {
+	for _, s := range []string{"is currently studying for the National Award for SEN Co-ordination", "will complete the NASENCO next year"} {
+		text := "Our SENCO is Mrs Eve Lund. She " + s + "."
+		for _, f := range Facts(text) {
+			if f.Field == "senco.qualification" {
+				t.Errorf("%q: %s counted as held", s, f.Value)
+			}
+		}
+	}
+	_ = strings.TrimSpace
+}
