@@ -33,7 +33,7 @@ func Analyse(body []byte, contentType, pageURL, linkText string) Document {
 	if err != nil && t.Body == "" {
 		return Document{Text: t, Err: err, DocType: "other"}
 	}
-	d := analyseText(t, pageURL, linkText)
+	d := analyseText(t, pageURL, linkText, false)
 	d.Err = err
 	return d
 }
@@ -46,15 +46,18 @@ func AnalyseText(text, pageURL string) Document {
 	if first, _, ok := strings.Cut(t.Body, "\n"); ok && len(first) < 150 {
 		t.Title = first
 	}
-	return analyseText(t, pageURL, "")
+	return analyseText(t, pageURL, "", true)
 }
 
-func analyseText(t Text, pageURL, linkText string) Document {
+// analyseText classifies a text and reads its facts: from every document when
+// all is set (grading reads what any text says), else only from SEN documents
+// (a crawl's home and news pages would only add noise).
+func analyseText(t Text, pageURL, linkText string, all bool) Document {
 	d := Document{Text: t}
 	d.DocType, d.DocTypeConfidence = Classify(t, pageURL, linkText)
 	d.StatedYear = statedYear(t.Title + "\n" + linkText + "\n" + head(t.Body, 3000))
 	d.WordCount, d.Readability = readability(t.Body)
-	if d.DocType != "other" {
+	if all || d.DocType != "other" {
 		d.Facts = Facts(t.Body)
 		if w := yearWritten(t.Body, d.StatedYear); w != "" {
 			loc := strings.Index(t.Body, w)

@@ -263,6 +263,19 @@ func sencoContacts(text string, names []Fact) []Fact {
 			surnames = append(surnames, f[len(f)-1])
 		}
 	}
+	// Failing that, an address or number the text offers for getting in touch
+	// ("contact ... on", "phoning the school on") after it has spoken of the SENCO.
+	firstRole := len(text)
+	if len(roles) > 0 {
+		firstRole = roles[0][0]
+	}
+	fallback := func(pos int) int {
+		lo := max(strings.LastIndexAny(text[:pos], ".\n")+1, pos-200, 0)
+		if pos > firstRole && contactVerb.MatchString(text[lo:pos]) {
+			return 1000 + pos // after every near candidate, earliest first
+		}
+		return -1
+	}
 	bestEmail, bestD := -1, 1<<30
 	var emailLoc []int
 	for _, m := range emailRe.FindAllStringIndex(text, -1) {
@@ -275,7 +288,9 @@ func sencoContacts(text string, names []Fact) []Fact {
 		case containsAny(local, surnames):
 			d = 1
 		case d < 0:
-			continue
+			if d = fallback(m[0]); d < 0 {
+				continue
+			}
 		}
 		if d < bestD {
 			bestEmail, bestD, emailLoc = m[0], d, m
@@ -301,7 +316,11 @@ func sencoContacts(text string, names []Fact) []Fact {
 		if digits < 10 || digits > 13 {
 			continue
 		}
-		if d := distance(m[0]); d >= 0 && d < bestD {
+		d := distance(m[0])
+		if d < 0 {
+			d = fallback(m[0])
+		}
+		if d >= 0 && d < bestD {
 			phoneLoc, bestD = m, d
 		}
 	}
@@ -310,6 +329,8 @@ func sencoContacts(text string, names []Fact) []Fact {
 	}
 	return out
 }
+
+var contactVerb = regexp.MustCompile(`(?i)\b(?:contact(?:ed)?|phon(?:e|ing)|call(?:ing)?|ring(?:ing)?|telephon(?:e|ing)|email(?:ing)?|e-mail(?:ing)?|write|writing|reach(?:ed)?)\b`)
 
 func containsAny(s string, subs []string) bool {
 	for _, x := range subs {
