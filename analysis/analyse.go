@@ -58,7 +58,7 @@ func analyseText(t Text, pageURL, linkText string, all bool) Document {
 	d.StatedYear = statedYear(t.Title + "\n" + linkText + "\n" + head(t.Body, 3000))
 	d.WordCount, d.Readability = readability(t.Body)
 	if all || d.DocType != "other" {
-		d.Facts = Facts(t.Body)
+		d.Facts = factsFor(t.Body, d.DocType)
 		if w := yearWritten(t.Body, d.StatedYear); w != "" {
 			loc := strings.Index(t.Body, w)
 			d.Facts = append(d.Facts, factAt(t.Body, loc, loc+len(w), "report.stated_year", d.StatedYear, nil, 0.7))
@@ -74,8 +74,12 @@ func head(s string, n int) string {
 	return s
 }
 
-// Facts reads every fact this extractor knows from a document's text.
-func Facts(text string) []Fact {
+// Facts reads every fact this extractor knows from a school document's text.
+func Facts(text string) []Fact { return factsFor(text, "") }
+
+// factsFor reads the facts of a document of the given type: on an LA page about
+// a school, proposed provision is what the page records.
+func factsFor(text, docType string) []Fact {
 	var out []Fact
 	names := sencoNames(text)
 	out = append(out, names...)
@@ -85,6 +89,8 @@ func Facts(text string) []Fact {
 	out = append(out, sencoTime(text, ctx)...)
 	out = append(out, onSLT(text, ctx)...)
 	out = append(out, governors(text, names)...)
+	out = append(out, provisions(text, docType == "la_school_sen_page")...)
+	out = append(out, stats(text)...)
 	out = append(out, vocabFacts(text, "need.area", needAreas, 0.9)...)
 	out = append(out, vocabFacts(text, "need.type", needTypes, 0.8)...)
 	return out

@@ -171,7 +171,7 @@ func sencoTime(text string, ctx [][2]int) []Fact {
 			return
 		}
 		done[field] = true
-		out = append(out, factAt(text, m[0], m[1], field, strconv.FormatFloat(v, 'f', -1, 64), &v, conf))
+		out = append(out, factAt(text, m[0], m[1], field, "", &v, conf))
 	}
 	for _, m := range fteRe.FindAllStringSubmatchIndex(text, -1) {
 		if v, err := strconv.ParseFloat(text[m[2]:m[3]], 64); err == nil && v > 0 && v <= 1 {

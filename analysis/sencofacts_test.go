@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -34,7 +35,11 @@ func TestSENCOFacts(t *testing.T) {
 		for _, f := range Facts(c.text) {
 			checkEvidence(t, c.text, f)
 			if fields[f.Field] {
-				got[f.Field+"="+f.Value] = true
+				v := f.Value
+				if f.ValueNum != nil {
+					v = strconv.FormatFloat(*f.ValueNum, 'f', -1, 64)
+				}
+				got[f.Field+"="+v] = true
 			}
 		}
 		for _, w := range c.want {
@@ -59,4 +64,47 @@ func TestNotHeldYet(t *testing.T) {
 		}
 	}
 	_ = strings.TrimSpace
+}
+
+func TestProvisionAndStats(t *testing.T) {
+	cases := []struct {
+		text    string
+		docType string
+		want    []string
+	}{
+		{"We host a resourced provision for pupils with autism. It has 12 places.", "", []string{"provision.specialist=resourced_provision:ASD/12"}},
+		{"Our Hearing Unit for deaf children is staffed by Teachers of the Deaf.", "", []string{"provision.specialist=sen_unit:HI"}},
+		{"The school runs a nurture group at lunchtimes.", "", []string{"provision.specialist=nurture_group:"}},
+		{"We do not have a specialist unit. The LA plans to open a resource base for SEMH next year.", "", nil},
+		{"It is proposed to establish a 20 place Specialist Resourced Provision for Communication and Interaction needs.", "la_school_sen_page",
+			[]string{"provision.specialist=resourced_provision:C&I/20"}},
+		{"There are 312 pupils on roll. 41 pupils have SEN, 13% of our pupils (the national average is 13.6%), and 6 pupils have an EHC plan.", "",
+			[]string{"stats.number_on_roll=312", "stats.sen_count=41", "stats.sen_percent=13", "stats.ehcp_count=6"}},
+		{"Nationally, 4.8% of pupils have an EHC plan.", "", nil},
+	}
+	for _, c := range cases {
+		got := map[string]bool{}
+		for _, f := range factsFor(c.text, c.docType) {
+			if !strings.HasPrefix(f.Field, "provision.") && !strings.HasPrefix(f.Field, "stats.") {
+				continue
+			}
+			checkEvidence(t, c.text, f)
+			v := f.Value
+			if strings.HasPrefix(f.Field, "stats.") {
+				v = strconv.FormatFloat(*f.ValueNum, 'f', -1, 64)
+			} else if f.ValueNum != nil {
+				v += "/" + strconv.FormatFloat(*f.ValueNum, 'f', -1, 64)
+			}
+			got[f.Field+"="+v] = true
+		}
+		for _, w := range c.want {
+			if !got[w] {
+				t.Errorf("%q: missing %s (got %v)", c.text, w, got)
+			}
+			delete(got, w)
+		}
+		for extra := range got {
+			t.Errorf("%q: unexpected %s", c.text, extra)
+		}
+	}
 }

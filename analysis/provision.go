@@ -1,0 +1,209 @@
+package analysis
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Specialist provision: a resourced provision, SEN unit, resource base or
+// nurture group, for which need, with how many places. A school saying it has no
+// unit, or plans one, has none now; an LA page proposing one is recorded, as that
+// is what the page is about.
+
+var provisionKinds = []struct {
+	kind string
+	re   *regexp.Regexp
+}{
+	// Order matters: "Specialist Resource Base Provision (SRP)" is a resourced provision.
+	{"resourced_provision", regexp.MustCompile(`(?i)\b(?:specialist\s+)?resourced?\s+(?:base\s+)?provision\b|\bSRP\b|\bdesignated\s+special(?:ist)?\s+provision\b|\bDSP\b|\benhanced\s+(?:mainstream\s+)?provision\b|\bspecialist\s+provision\s+(?:unit|base)\b`)},
+	{"resource_base", regexp.MustCompile(`(?i)\bresource\s+(?:base|unit)\b`)},
+	{"sen_unit", regexp.MustCompile(`(?i)\b(?:SEND?|special\s+needs?|specialist|language|hearing|autism|ASD)\s+unit\b|\bunit\s+for\s+(?:pupils|children|students)\s+with\b`)},
+	{"nurture_group", regexp.MustCompile(`(?i)\bnurture\s+(?:group|class|room|base|provision|unit)\b`)},
+}
+
+var (
+	notCurrent = regexp.MustCompile(`(?i)\b(?:do(?:es)?\s+not\s+(?:have|host|run)|don't\s+have|doesn't\s+have|no\s+(?:specialist\s+)?(?:unit|resource|resourced|nurture)|not\s+currently|plans?\s+to|planning\s+to|will\s+(?:open|be\s+opening|host)|propos(?:ed|al|es|ing)|consult(?:ation|ing)?\s+on|hope\s+to|would\s+like\s+to|in\s+the\s+future)\b`)
+	placesRe   = regexp.MustCompile(`(?i)\b(\d{1,3})[-\s]places?\b|\bup\s+to\s+(\d{1,3})\s+(?:pupils|children|students|young\s+people|learners)\b|\bcapacity\s+(?:of|for)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:funded\s+|commissioned\s+)?places\b`)
+	areaCodes  = []struct {
+		code string
+		re   *regexp.Regexp
+	}{
+		{"C&I", regexp.MustCompile(`(?i)\bcommunication\s*(?:and|&)\s*interaction\b`)},
+		{"C&L", regexp.MustCompile(`(?i)\bcognition\s*(?:and|&)\s*learning\b`)},
+		{"SLCN", regexp.MustCompile(`(?i)\blanguage\s+(?:resource|unit|base|provision)\b`)},
+	}
+)
+
+// provisions reads the specialist provision a document describes. proposed says
+// whether proposals count (an LA page about a proposal).
+func provisions(text string, proposed bool) []Fact {
+	type cand struct {
+		pos, end   int
+		kind, need string
+		lo, hi     int
+	}
+	// Every mention, then the leftmost in each sentence: one sentence names one
+	// provision however many names it gives it ("Resource Base/Enhanced Provision").
+	bySentence := map[int]cand{}
+	for _, k := range provisionKinds {
+		for _, m := range k.re.FindAllStringIndex(text, -1) {
+			lo, hi := sentenceAround(text, m[0], m[1])
+			if c, ok := bySentence[lo]; ok && c.pos <= m[0] {
+				continue
+			}
+			if !proposed && notCurrent.MatchString(text[lo:hi]) {
+				continue
+			}
+			bySentence[lo] = cand{pos: m[0], end: m[1], kind: k.kind, need: provisionNeed(text[lo:hi], m[0]-lo), lo: lo, hi: hi}
+		}
+	}
+	var cands []cand
+	for _, c := range bySentence {
+		cands = append(cands, c)
+	}
+	sort.Slice(cands, func(i, j int) bool { return cands[i].pos < cands[j].pos })
+	// One provision per need: later mentions under another name are the same one;
+	// a mention that names no need adds nothing when its kind is known with one.
+	kindHasNeed, needSeen, seen := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, c := range cands {
+		if c.need != "" {
+			kindHasNeed[c.kind] = true
+		}
+	}
+	var out []Fact
+	for _, c := range cands {
+		if c.need == "" && kindHasNeed[c.kind] || c.need != "" && needSeen[c.need] {
+			continue
+		}
+		value := c.kind + ":" + c.need
+		if seen[value] {
+			continue
+		}
+		seen[value], needSeen[c.need] = true, c.need != ""
+		var places *float64
+		// Places are often given in the sentence after ("The provision has 14 places").
+		_, hi2 := sentenceAround(text, c.hi, min(c.hi+1, len(text)))
+		if pm := placesRe.FindStringSubmatch(text[c.lo:max(c.hi, hi2)]); pm != nil {
+			for _, g := range pm[1:] {
+				if n, err := strconv.Atoi(g); err == nil && n > 0 {
+					f := float64(n)
+					places = &f
+					break
+				}
+			}
+		}
+		out = append(out, factAt(text, c.pos, c.end, "provision.specialist", value, places, 0.7))
+	}
+	return out
+}
+
+// provisionNeed finds the need a provision is for in its sentence: the need type
+// named nearest the provision, else the broad area.
+func provisionNeed(sentence string, at int) string {
+	best, bestD := "", 1<<30
+	for _, t := range needTypes {
+		for _, loc := range t.Pattern.FindAllStringIndex(sentence, -1) {
+			d := abs(loc[0] - at)
+			if d < bestD {
+				best, bestD = t.Value, d
+			}
+		}
+	}
+	for _, a := range areaCodes {
+		for _, loc := range a.re.FindAllStringIndex(sentence, -1) {
+			if d := abs(loc[0] - at); d < bestD {
+				best, bestD = a.code, d
+			}
+		}
+	}
+	if best == "SEMH" || best == "" {
+		// "social, emotional and mental health" is both an area and a type: the type.
+		return best
+	}
+	return best
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// sentenceAround returns the bounds of the sentence holding text[from:to].
+func sentenceAround(text string, from, to int) (int, int) {
+	lo := strings.LastIndexByte(text[:from], '\n') + 1
+	if s := lastSentenceEnd(text[lo:from]); s >= 0 {
+		lo += s
+	}
+	hi := strings.IndexByte(text[to:], '\n')
+	if hi < 0 {
+		hi = len(text)
+	} else {
+		hi += to
+	}
+	if e := nextSentenceEnd(text[to:hi]); e >= 0 {
+		hi = to + e
+	}
+	return lo, hi
+}
+
+// Statistics a report gives about its pupils.
+var (
+	onRollRe = []*regexp.Regexp{
+		regexp.MustCompile(`(?i)\b(\d{2,4})\s+(?:children|pupils|students|learners)\s+(?:are\s+)?(?:currently\s+)?(?:on\s+(?:the\s+)?roll|attend|in\s+(?:the|our)\s+school)\b`),
+		regexp.MustCompile(`(?i)\b(?:number\s+(?:of\s+pupils\s+)?on\s+roll|pupils\s+on\s+roll|NOR)\s*(?:is|:|-|=)?\s*(\d{2,4})\b`),
+		regexp.MustCompile(`(?i)\broll\s+of\s+(\d{2,4})\b`),
+	}
+	senCountRe = []*regexp.Regexp{
+		regexp.MustCompile(`(?i)\b(\d{1,4})\s+(?:children|pupils|students|learners)\s+(?:are\s+)?(?:with|have|having)\s+(?:an?\s+)?(?:identified\s+)?(?:SEND?|special\s+educational\s+needs)\b`),
+		regexp.MustCompile(`(?i)\b(?:SEND?|special\s+educational\s+needs)(?:\s*\(SEND?\))?\s+support\s*[-:=]\s*(\d{1,4})\b`),
+		regexp.MustCompile(`(?i)\b(\d{1,4})\s+(?:children|pupils|students)\s+(?:are\s+)?on\s+(?:the|our)\s+SEND?\s+register\b`),
+	}
+	ehcpRe = []*regexp.Regexp{
+		regexp.MustCompile(`(?i)\b(\d{1,4})\s+(?:children|pupils|students|learners)\s+(?:are\s+on|on|with|have|having|hold)\s+(?:an?\s+)?(?:education,?\s+health\s+(?:and|&)\s+care\s+(?:plans?|\(EHC\)\s+plans?)|EHC\s*Ps?\b|EHC\s+plans?)`),
+		regexp.MustCompile(`(?i)\b(?:EHC\s*Ps?|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)\s*[-:=]\s*(\d{1,4})\b`),
+	}
+	senPercentRe = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)\s*%\s*(?:of\s+(?:the\s+)?(?:school\s+population|our\s+pupils|pupils|children|students|the\s+school|our\s+school))`)
+	notOurs      = regexp.MustCompile(`(?i)\b(?:national(?:ly)?|average|england|local\s+authority|LA\s+average)\b[^.%]{0,40}$`)
+	senMention   = regexp.MustCompile(`(?i)\bSEND?\b|special\s+educational\s+needs|SEN\s+register|SEN\s+support`)
+	ehcMention   = regexp.MustCompile(`(?i)\bEHC|education,?\s+health\s+(?:and|&)\s+care|statement`)
+)
+
+// stats reads the pupil numbers a report gives: on roll, with SEN, with EHC
+// plans, and the share with SEN. National and local averages are not the school's.
+func stats(text string) []Fact {
+	var out []Fact
+	first := func(field string, res []*regexp.Regexp) {
+		for _, re := range res {
+			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+				if notOurs.MatchString(text[max(0, m[0]-60):m[0]]) {
+					continue
+				}
+				n, err := strconv.ParseFloat(text[m[2]:m[3]], 64)
+				if err != nil {
+					continue
+				}
+				out = append(out, factAt(text, m[0], m[1], field, "", &n, 0.7))
+				return
+			}
+		}
+	}
+	first("stats.number_on_roll", onRollRe)
+	first("stats.sen_count", senCountRe)
+	first("stats.ehcp_count", ehcpRe)
+	for _, m := range senPercentRe.FindAllStringSubmatchIndex(text, -1) {
+		lo, hi := sentenceAround(text, m[0], m[1])
+		before := text[lo:m[0]]
+		if notOurs.MatchString(text[max(lo, m[0]-60):m[0]]) || !senMention.MatchString(before) || ehcMention.MatchString(before) {
+			continue
+		}
+		_ = hi
+		n, _ := strconv.ParseFloat(text[m[2]:m[3]], 64)
+		out = append(out, factAt(text, m[0], m[1], "stats.sen_percent", "", &n, 0.7))
+		break
+	}
+	return out
+}
