@@ -132,6 +132,13 @@ func abs(n int) int {
 	return n
 }
 
+// sentenceStart is where the sentence holding text[pos] begins (a decimal point
+// or "Mrs." does not end a sentence).
+func sentenceStart(text string, pos int) int {
+	lo, _ := sentenceAround(text, pos, pos)
+	return lo
+}
+
 // sentenceAround returns the bounds of the sentence holding text[from:to].
 func sentenceAround(text string, from, to int) (int, int) {
 	lo := strings.LastIndexByte(text[:from], '\n') + 1
@@ -196,11 +203,10 @@ func stats(text string) []Fact {
 	first("stats.ehcp_count", ehcpRe)
 	for _, m := range senPercentRe.FindAllStringSubmatchIndex(text, -1) {
 		lo, hi := sentenceAround(text, m[0], m[1])
-		before := text[lo:m[0]]
-		if notOurs.MatchString(text[max(lo, m[0]-60):m[0]]) || !senMention.MatchString(before) || ehcMention.MatchString(before) {
+		// The share must be of pupils with SEN, said before or after it, and not of EHC plans.
+		if notOurs.MatchString(text[max(lo, m[0]-60):m[0]]) || !senMention.MatchString(text[lo:hi]) || ehcMention.MatchString(text[lo:hi]) {
 			continue
 		}
-		_ = hi
 		n, _ := strconv.ParseFloat(text[m[2]:m[3]], 64)
 		out = append(out, factAt(text, m[0], m[1], "stats.sen_percent", "", &n, 0.7))
 		break

@@ -270,7 +270,7 @@ func sencoContacts(text string, names []Fact) []Fact {
 		firstRole = roles[0][0]
 	}
 	fallback := func(pos int) int {
-		lo := max(strings.LastIndexAny(text[:pos], ".\n")+1, pos-200, 0)
+		lo := max(sentenceStart(text, pos), pos-200)
 		if pos > firstRole && contactVerb.MatchString(text[lo:pos]) {
 			return 1000 + pos // after every near candidate, earliest first
 		}

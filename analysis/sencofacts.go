@@ -110,7 +110,7 @@ func qualifications(text string, ctx [][2]int, names []Fact) []Fact {
 			if !inSpans(ctx, m[0]) {
 				continue
 			}
-			lo := max(strings.LastIndexAny(text[:m[0]], ".\n")+1, 0)
+			lo := sentenceStart(text, m[0])
 			if notHeld.MatchString(text[lo:m[0]]) || !aboutSENCO(text[lo:m[0]], names) {
 				continue
 			}
@@ -130,7 +130,7 @@ func qualifications(text string, ctx [][2]int, names []Fact) []Fact {
 		if !inSpans(ctx, m[0]) {
 			continue
 		}
-		lo := max(strings.LastIndexAny(text[:m[0]], ".\n")+1, m[0]-150, 0)
+		lo := max(sentenceStart(text, m[0]), m[0]-150)
 		sentence := text[lo:m[0]]
 		afterName := false
 		for _, n := range names {
@@ -222,7 +222,7 @@ func onSLT(text string, ctx [][2]int) []Fact {
 		}
 	}
 	for _, m := range sltRe.FindAllStringIndex(text, -1) {
-		lo := max(strings.LastIndexAny(text[:m[0]], ".\n")+1, 0)
+		lo := sentenceStart(text, m[0])
 		if inSpans(ctx, m[0]) && !duty.MatchString(text[lo:m[0]]) {
 			return []Fact{factAt(text, m[0], m[1], "senco.on_slt", "true", nil, 0.7)}
 		}
