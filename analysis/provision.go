@@ -203,8 +203,9 @@ func stats(text string) []Fact {
 	first("stats.ehcp_count", ehcpRe)
 	for _, m := range senPercentRe.FindAllStringSubmatchIndex(text, -1) {
 		lo, hi := sentenceAround(text, m[0], m[1])
-		// The share must be of pupils with SEN, said before or after it, and not of EHC plans.
-		if notOurs.MatchString(text[max(lo, m[0]-60):m[0]]) || !senMention.MatchString(text[lo:hi]) || ehcMention.MatchString(text[lo:hi]) {
+		// The share must be of pupils with SEN (named nearer it than EHC plans are).
+		sen, ehc := nearest(senMention, text, lo, hi, m[0]), nearest(ehcMention, text, lo, hi, m[0])
+		if notOurs.MatchString(text[max(lo, m[0]-60):m[0]]) || sen < 0 || (ehc >= 0 && ehc < sen) {
 			continue
 		}
 		n, _ := strconv.ParseFloat(text[m[2]:m[3]], 64)
@@ -212,4 +213,16 @@ func stats(text string) []Fact {
 		break
 	}
 	return out
+}
+
+// nearest is the distance from pos to the closest match of re in text[lo:hi], or -1.
+func nearest(re *regexp.Regexp, text string, lo, hi, pos int) int {
+	best := -1
+	for _, m := range re.FindAllStringIndex(text[lo:hi], -1) {
+		d := min(abs(lo+m[0]-pos), abs(lo+m[1]-pos))
+		if best < 0 || d < best {
+			best = d
+		}
+	}
+	return best
 }
