@@ -90,9 +90,37 @@ func factsFor(text, docType string) []Fact {
 	out = append(out, onSLT(text, ctx)...)
 	out = append(out, governors(text, names)...)
 	out = append(out, provisions(text, docType == "la_school_sen_page")...)
+	out = append(out, vocabFacts(text, "provision.intervention", interventions, 0.8)...)
 	out = append(out, stats(text)...)
+	out = append(out, statutory(text, out)...)
 	out = append(out, vocabFacts(text, "need.area", needAreas, 0.9)...)
 	out = append(out, vocabFacts(text, "need.type", needTypes, 0.8)...)
+	return out
+}
+
+// statutory lists the statutory items (SEND Regulations 2014 Sch.1) the text
+// covers. The SENCO's contact details (S1.04) are covered by a name with an
+// e-mail address or phone number.
+func statutory(text string, facts []Fact) []Fact {
+	out := vocabFacts(text, "statutory.item", statutoryItems, 0.6)
+	var name, contact *Fact
+	for i, f := range facts {
+		switch f.Field {
+		case "senco.name":
+			if name == nil {
+				name = &facts[i]
+			}
+		case "senco.email", "senco.phone":
+			if contact == nil {
+				contact = &facts[i]
+			}
+		}
+	}
+	if name != nil && contact != nil {
+		f := *name
+		f.Field, f.Value, f.Confidence = "statutory.item", "S1.04", 0.8
+		out = append(out, f)
+	}
 	return out
 }
 

@@ -85,7 +85,7 @@ func TestProvisionAndStats(t *testing.T) {
 	for _, c := range cases {
 		got := map[string]bool{}
 		for _, f := range factsFor(c.text, c.docType) {
-			if !strings.HasPrefix(f.Field, "provision.") && !strings.HasPrefix(f.Field, "stats.") {
+			if f.Field != "provision.specialist" && !strings.HasPrefix(f.Field, "stats.") {
 				continue
 			}
 			checkEvidence(t, c.text, f)
@@ -106,5 +106,50 @@ func TestProvisionAndStats(t *testing.T) {
 		for extra := range got {
 			t.Errorf("%q: unexpected %s", c.text, extra)
 		}
+	}
+}
+
+func TestInterventionsAndStatutoryItems(t *testing.T) {
+	text := "Our SENCO is Mrs Ida Moor (senco@x.example). Pupils may join ELSA sessions, Lego therapy or sensory circuits, " +
+		"and we work with the speech and language therapy service. We welcome pupils to thrive. " +
+		"If you wish to complain, see our complaints policy. The Local Offer is on the council's website."
+	got := map[string]bool{}
+	for _, f := range Facts(text) {
+		checkEvidence(t, text, f)
+		got[f.Field+"="+f.Value] = true
+	}
+	for _, w := range []string{"provision.intervention=ELSA", "provision.intervention=Lego therapy", "provision.intervention=sensory circuits",
+		"provision.intervention=speech and language therapy", "statutory.item=S1.04", "statutory.item=S1.09", "statutory.item=S1.13", "statutory.item=S1.10"} {
+		if !got[w] {
+			t.Errorf("missing %s", w)
+		}
+	}
+	if got["provision.intervention=Thrive"] {
+		t.Error(`"pupils to thrive" is not the Thrive approach`)
+	}
+	if got["need.type=SLCN"] {
+		t.Error("a speech and language therapy service is not a need")
+	}
+}
+
+func TestExtendVocabularies(t *testing.T) {
+	before := len(needTypes)
+	defer func() { needTypes = needTypes[:before] }()
+	n, err := ExtendVocabularies(strings.NewReader("# ours\nneed.type\tASD\t\\bneurodivergen\n"), "la.tsv")
+	if err != nil || n != 1 {
+		t.Fatal(n, err)
+	}
+	found := false
+	for _, f := range Facts("We support neurodivergent pupils.") {
+		found = found || f.Field == "need.type" && f.Value == "ASD"
+	}
+	if !found {
+		t.Error("the added wording was not used")
+	}
+	if _, err := ExtendVocabularies(strings.NewReader("colour\tred\tx\n"), "bad.tsv"); err == nil || !strings.Contains(err.Error(), "bad.tsv:1") {
+		t.Errorf("bad field: %v", err)
+	}
+	if _, err := ExtendVocabularies(strings.NewReader("need.type\tASD\t(unclosed\n"), "bad.tsv"); err == nil || !strings.Contains(err.Error(), "bad.tsv:1") {
+		t.Errorf("bad pattern: %v", err)
 	}
 }

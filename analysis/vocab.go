@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"sort"
 	"strings"
 )
 
@@ -60,9 +61,47 @@ func mustVocab(file string) Vocabulary {
 }
 
 var (
-	needAreas = mustVocab("need_areas.tsv")
-	needTypes = mustVocab("need_types.tsv")
+	needAreas      = mustVocab("need_areas.tsv")
+	needTypes      = mustVocab("need_types.tsv")
+	interventions  = mustVocab("interventions.tsv")
+	statutoryItems = mustVocab("statutory_items.tsv")
 )
+
+// Vocabularies an LA can extend without a rebuild (sendscope --vocab FILE).
+var extensible = map[string]*Vocabulary{
+	"need.area":              &needAreas,
+	"need.type":              &needTypes,
+	"provision.intervention": &interventions,
+	"statutory.item":         &statutoryItems,
+}
+
+// ExtendVocabularies adds wordings from a file of "field<TAB>value<TAB>pattern"
+// lines (# starts a comment), e.g. "need.type<TAB>ASD<TAB>\bneurodivergen". The
+// fields are need.area, need.type, provision.intervention and statutory.item.
+// Call it before any analysis starts.
+func ExtendVocabularies(r io.Reader, name string) (int, error) {
+	sc := bufio.NewScanner(r)
+	added, line := 0, 0
+	for sc.Scan() {
+		line++
+		s := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(s) == "" || strings.HasPrefix(strings.TrimSpace(s), "#") {
+			continue
+		}
+		field, rest, ok := strings.Cut(s, "\t")
+		v, known := extensible[strings.TrimSpace(field)]
+		if !ok || !known {
+			return added, fmt.Errorf("%s:%d: expected field<TAB>value<TAB>pattern with field one of need.area, need.type, provision.intervention, statutory.item", name, line)
+		}
+		more, err := ParseVocabulary(strings.NewReader(rest), fmt.Sprintf("%s:%d", name, line))
+		if err != nil {
+			return added, err
+		}
+		*v = append(*v, more...)
+		added += len(more)
+	}
+	return added, sc.Err()
+}
 
 // vocabFacts emits one fact per value the text names, quoting its first mention.
 func vocabFacts(text, field string, v Vocabulary, conf float64) []Fact {
@@ -86,4 +125,19 @@ func vocabFacts(text, field string, v Vocabulary, conf float64) []Fact {
 		out = append(out, factAt(text, loc[0], loc[1], field, val, nil, conf))
 	}
 	return out
+}
+
+// StatutoryItemIDs lists the statutory item ids the extractor can find, in order.
+func StatutoryItemIDs() []string {
+	var ids []string
+	seen := map[string]bool{"S1.04": true}
+	ids = append(ids, "S1.04") // found from the SENCO's name and contact, not from words
+	for _, t := range statutoryItems {
+		if !seen[t.Value] {
+			seen[t.Value] = true
+			ids = append(ids, t.Value)
+		}
+	}
+	sort.Strings(ids)
+	return ids
 }

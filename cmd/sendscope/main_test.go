@@ -17,6 +17,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/sendscope/sendscope/analysis"
 	"github.com/sendscope/sendscope/queries"
 	"github.com/sendscope/sendscope/simarea"
 )
@@ -566,3 +567,28 @@ func mustSQL(t *testing.T, name string) string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestStatutoryItemsAgree: the items the extractor finds are the items the store lists.
+func TestStatutoryItemsAgree(t *testing.T) {
+	_, db := crawledArea(t)
+	rows, err := openStore(t, db).Query(`SELECT id FROM statutory_items ORDER BY id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	if got, want := strings.Join(analysis.StatutoryItemIDs(), ","), strings.Join(ids, ","); got != want {
+		t.Errorf("extractor finds %s\nstore lists      %s", got, want)
+	}
+	var covered, missing string
+	openStore(t, db).QueryRow(`SELECT statutory_items_covered, statutory_items_missing FROM (`+mustSQL(t, "dataset")+`) WHERE report_found LIMIT 1`,
+		sql.Named("year", nil), sql.Named("la", nil), sql.Named("urn", nil)).Scan(&covered, &missing)
+	if covered == "" || len(strings.Split(covered, ";"))+len(strings.Split(missing, ";")) != len(ids) {
+		t.Errorf("covered %q + missing %q should make all %d items", covered, missing, len(ids))
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sendscope/sendscope/analysis"
 	"github.com/sendscope/sendscope/queries"
 )
 
@@ -29,7 +30,8 @@ func isUsage(err error) bool {
 
 // globals are the options every command takes.
 type globals struct {
-	db string
+	db    string
+	vocab []string
 }
 
 func newRootCmd() *cobra.Command {
@@ -49,6 +51,22 @@ Start with:  sendscope demo`,
 	def := os.Getenv("SENDSCOPE_DB")
 	if def == "" {
 		def = queries.DefaultPath
+	}
+	root.PersistentFlags().StringSliceVar(&g.vocab, "vocab", nil, "extra wordings for the extractor: field<TAB>value<TAB>pattern lines (need.area, need.type, provision.intervention, statutory.item)")
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		for _, path := range g.vocab {
+			f, err := os.Open(path)
+			if err != nil {
+				return err
+			}
+			n, err := analysis.ExtendVocabularies(f, path)
+			f.Close()
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "%s: %d wordings added to the extractor's vocabularies\n", path, n)
+		}
+		return nil
 	}
 	root.PersistentFlags().StringVar(&g.db, "db", def, "the sendscope store (DuckDB file); default $SENDSCOPE_DB or ./"+queries.DefaultPath)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {

@@ -29,8 +29,8 @@
 --   specialist_provision: specialist provision stated, as kind:need, ';'-separated
 --   sen_percent: percent of pupils with SEN stated in the report
 --   ehcp_count: pupils with EHC plans stated in the report
---   statutory_items_covered: statutory items the report covers, ';'-separated ids
---   statutory_items_missing: statutory items the report does not cover, ';'-separated ids
+--   statutory_items_covered: statutory items the school's SEN documents cover, ';'-separated ids (see the statutory_items table); empty when no report was found
+--   statutory_items_missing: statutory items none of them covers, ';'-separated ids; empty when no report was found
 --   pupils_total: pupils on roll in the DfE SEN statistics (where imported)
 --   pupils_sen_support: pupils on SEN support in the DfE statistics (where imported)
 --   pupils_ehcp: pupils with EHC plans in the DfE statistics (where imported)
@@ -100,8 +100,11 @@ SELECT
     nullif(fl.specialist_provision, '') AS specialist_provision,
     fl.sen_percent,
     fl.ehcp_count,
-    CASE WHEN len(fl.items) > 0 THEN array_to_string(list_sort(fl.items), ';') END AS statutory_items_covered,
-    CAST(NULL AS VARCHAR) AS statutory_items_missing,
+    CASE WHEN rp.urn IS NOT NULL THEN array_to_string(list_sort(coalesce(fl.items, [])), ';') END AS statutory_items_covered,
+    CASE WHEN rp.urn IS NOT NULL THEN (
+        SELECT string_agg(si.id, ';' ORDER BY si.id) FROM statutory_items si
+        WHERE NOT list_contains(coalesce(fl.items, []), si.id)
+    ) END AS statutory_items_missing,
     CAST(NULL AS INTEGER) AS pupils_total,
     CAST(NULL AS INTEGER) AS pupils_sen_support,
     CAST(NULL AS INTEGER) AS pupils_ehcp
