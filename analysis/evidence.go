@@ -22,32 +22,7 @@ const maxEvidence = 400 // characters of quoted context either side is cut to th
 // span finds the sentence (or line, or table row) around text[from:to] (byte
 // offsets) and returns it as evidence with character offsets.
 func span(text string, from, to int) (evidence string, start, end int) {
-	lo := strings.LastIndexByte(text[:from], '\n') + 1
-	hi := strings.IndexByte(text[to:], '\n')
-	if hi < 0 {
-		hi = len(text)
-	} else {
-		hi += to
-	}
-	// PDFs wrap sentences across lines: join lines that were wrapped, not ended.
-	for lo > 1 && text[lo-2] != '\n' && softWrapped(text[strings.LastIndexByte(text[:lo-1], '\n')+1:lo-1]) && hi-lo < maxEvidence {
-		lo = strings.LastIndexByte(text[:lo-1], '\n') + 1
-	}
-	for hi < len(text)-1 && text[hi+1] != '\n' && softWrapped(text[lo:hi]) && hi-lo < maxEvidence {
-		next := strings.IndexByte(text[hi+1:], '\n')
-		if next < 0 {
-			hi = len(text)
-		} else {
-			hi += 1 + next
-		}
-	}
-	// Within a long line, narrow to the sentence.
-	if s := lastSentenceEnd(text[lo:from]); s >= 0 {
-		lo += s
-	}
-	if e := nextSentenceEnd(text[to:hi]); e >= 0 {
-		hi = to + e
-	}
+	lo, hi := sentenceBounds(text, from, to, maxEvidence)
 	for hi-lo > maxEvidence {
 		// Keep the match and cut evenly around it, on character boundaries.
 		if from-lo > hi-to {
@@ -76,6 +51,38 @@ func softWrapped(line string) bool {
 		return false
 	}
 	return !strings.ContainsAny(line[len(line)-1:], ".:;!?|")
+}
+
+// sentenceBounds finds the sentence around text[from:to]: within its line, or
+// across lines a PDF wrapped (not ended), up to about limit bytes.
+func sentenceBounds(text string, from, to, limit int) (int, int) {
+	lo := strings.LastIndexByte(text[:from], '\n') + 1
+	hi := strings.IndexByte(text[to:], '\n')
+	if hi < 0 {
+		hi = len(text)
+	} else {
+		hi += to
+	}
+	// PDFs wrap sentences across lines: join lines that were wrapped, not ended.
+	for lo > 1 && text[lo-2] != '\n' && softWrapped(text[strings.LastIndexByte(text[:lo-1], '\n')+1:lo-1]) && hi-lo < limit {
+		lo = strings.LastIndexByte(text[:lo-1], '\n') + 1
+	}
+	for hi < len(text)-1 && text[hi+1] != '\n' && softWrapped(text[lo:hi]) && hi-lo < limit {
+		next := strings.IndexByte(text[hi+1:], '\n')
+		if next < 0 {
+			hi = len(text)
+		} else {
+			hi += 1 + next
+		}
+	}
+	// Within a long line, narrow to the sentence.
+	if s := lastSentenceEnd(text[lo:from]); s >= 0 {
+		lo += s
+	}
+	if e := nextSentenceEnd(text[to:hi]); e >= 0 {
+		hi = to + e
+	}
+	return lo, hi
 }
 
 // lastSentenceEnd gives the offset just after the last ". " (or "? ", "! ") in s.

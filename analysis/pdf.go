@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
@@ -121,7 +122,7 @@ func readPDF(inst pdfium.Pdfium, body []byte) (Text, error) {
 	if n > pdfMaxPages {
 		n = pdfMaxPages
 	}
-	var b strings.Builder
+	var pages []string
 	var pageErrs []error
 	for i := 0; i < n; i++ {
 		pt, err := inst.GetPageText(&requests.GetPageText{Page: requests.Page{ByIndex: &requests.PageByIndex{Document: doc.Document, Index: i}}})
@@ -129,17 +130,83 @@ func readPDF(inst pdfium.Pdfium, body []byte) (Text, error) {
 			pageErrs = append(pageErrs, fmt.Errorf("page %d: %w", i+1, err))
 			continue
 		}
-		if b.Len() > 0 {
-			b.WriteString("\n\n")
-		}
-		b.WriteString(pt.Text)
+		pages = append(pages, pt.Text)
 	}
-	t.Body = b.String()
-	if b.Len() == 0 && len(pageErrs) > 0 {
+	t.Body = joinPages(pages)
+	if t.Body == "" && len(pageErrs) > 0 {
 		return t, errors.Join(pageErrs...)
 	}
 	if strings.TrimSpace(t.Body) == "" && n > 0 {
 		return t, errors.New("the PDF has no text layer (a scan?); OCR is not done")
 	}
 	return t, nil
+}
+
+var (
+	pageNumber = regexp.MustCompile(`(?i)^\s*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*-\s*\d{1,4}\s*-\s*$`)
+	digits     = regexp.MustCompile(`\d+`)
+	// A word broken at a line end: "provi-\nsion" becomes "provision".
+	brokenWord = regexp.MustCompile(`([a-z])[-\x{00AD}\x{0002}]\n([a-z])`)
+)
+
+// joinPages makes one text of a PDF's pages without what only a printed page
+// needs: page numbers, and the running header and footer lines that repeat at the
+// top or bottom of most pages; words hyphenated at line ends are joined again.
+func joinPages(pages []string) string {
+	split := make([][]string, len(pages))
+	for i, p := range pages {
+		p = strings.ReplaceAll(strings.ReplaceAll(p, "\r\n", "\n"), "\r", "\n")
+		split[i] = strings.Split(p, "\n")
+	}
+	// Lines at a page's edges, with digits masked ("Page 3" = "Page 4"), that
+	// recur on at least half the pages (and on three or more) are running text.
+	edge := map[string]int{}
+	key := func(l string) string { return digits.ReplaceAllString(strings.TrimSpace(l), "#") }
+	for _, lines := range split {
+		seen := map[string]bool{}
+		for _, l := range edgeLines(lines) {
+			if k := key(l); k != "" && !seen[k] {
+				seen[k] = true
+				edge[k]++
+			}
+		}
+	}
+	running := func(l string) bool {
+		n := edge[key(l)]
+		return len(split) >= 3 && n*2 >= len(split) && n >= 3
+	}
+	var b strings.Builder
+	for i, lines := range split {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		edges := map[int]bool{}
+		for j := range lines {
+			if j < 3 || j >= len(lines)-3 {
+				edges[j] = true
+			}
+		}
+		for j, l := range lines {
+			if edges[j] && (pageNumber.MatchString(l) || running(l)) {
+				continue
+			}
+			b.WriteString(l)
+			b.WriteByte('\n')
+		}
+	}
+	return brokenWord.ReplaceAllString(b.String(), "$1$2")
+}
+
+// edgeLines are the first and last three non-empty lines of a page.
+func edgeLines(lines []string) []string {
+	var nonEmpty []string
+	for _, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			nonEmpty = append(nonEmpty, l)
+		}
+	}
+	if len(nonEmpty) <= 6 {
+		return nonEmpty
+	}
+	return append(append([]string{}, nonEmpty[:3]...), nonEmpty[len(nonEmpty)-3:]...)
 }

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
-	"strings"
 )
 
 // Specialist provision: a resourced provision, SEN unit, resource base or
@@ -141,20 +140,7 @@ func sentenceStart(text string, pos int) int {
 
 // sentenceAround returns the bounds of the sentence holding text[from:to].
 func sentenceAround(text string, from, to int) (int, int) {
-	lo := strings.LastIndexByte(text[:from], '\n') + 1
-	if s := lastSentenceEnd(text[lo:from]); s >= 0 {
-		lo += s
-	}
-	hi := strings.IndexByte(text[to:], '\n')
-	if hi < 0 {
-		hi = len(text)
-	} else {
-		hi += to
-	}
-	if e := nextSentenceEnd(text[to:hi]); e >= 0 {
-		hi = to + e
-	}
-	return lo, hi
+	return sentenceBounds(text, from, to, 2000)
 }
 
 // Statistics a report gives about its pupils.

@@ -35,29 +35,19 @@ func sencoContext(text string, names []Fact) [][2]int {
 	}
 	var spans [][2]int
 	for _, m := range marks {
-		lo := max(strings.LastIndexAny(text[:m], ".!?\n")+1, 0)
-		hi := m
-		for k := 0; k < 3 && hi < len(text); k++ {
-			next := strings.IndexAny(text[hi:], ".!?\n")
-			if next < 0 {
-				hi = len(text)
+		// The sentence with the mention, and the two after it.
+		lo, hi := sentenceAround(text, m, m)
+		for k := 0; k < 2; k++ {
+			next := hi
+			for next < len(text) && (text[next] == ' ' || text[next] == '\n') {
+				next++
+			}
+			if next >= len(text) {
 				break
 			}
-			hi += next + 1
-			for hi < len(text) && (text[hi] == '\n' || text[hi] == ' ') {
-				hi++ // blank lines end no sentence
-			}
-			// skip abbreviations such as "Mrs." and "B.Ed" so one sentence counts once
-			for hi < len(text) && hi-m < 40 && isAbbreviation(text[lo:hi-1]) {
-				next := strings.IndexAny(text[hi:], ".!?\n")
-				if next < 0 {
-					hi = len(text)
-					break
-				}
-				hi += next + 1
-			}
+			_, hi = sentenceAround(text, next, next)
 		}
-		spans = append(spans, [2]int{lo, min(hi, len(text))})
+		spans = append(spans, [2]int{lo, hi})
 	}
 	return spans
 }
