@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Version names the extractor; it is stored with every fact so that facts from an
@@ -74,12 +75,23 @@ func head(s string, n int) string {
 	return s
 }
 
+const maxFactText = 1 << 20
+
 // Facts reads every fact this extractor knows from a school document's text.
 func Facts(text string) []Fact { return factsFor(text, "") }
 
 // factsFor reads the facts of a document of the given type: on an LA page about
 // a school, proposed provision is what the page records.
 func factsFor(text, docType string) []Fact {
+	// Facts are read from the first megabyte of text: far more than any report,
+	// and a bound on the work a hostile page can cause.
+	if len(text) > maxFactText {
+		cut := maxFactText
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
 	var out []Fact
 	names := sencoNames(text)
 	out = append(out, names...)

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -23,7 +24,9 @@ func htmlText(body []byte, contentType string) (Text, error) {
 	}
 	doc, err := html.Parse(r)
 	if err != nil {
-		return Text{}, err
+		// Pages the parser refuses (nesting past its limit) still have words:
+		// keep them, without the structure.
+		return Text{Body: tagRe.ReplaceAllString(decodeText(body, contentType), " ")}, fmt.Errorf("HTML too broken to lay out (%v); text kept without structure", err)
 	}
 	title := ""
 	if t := find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Title }); t != nil {
@@ -39,6 +42,8 @@ func htmlText(body []byte, contentType string) (Text, error) {
 	}
 	return Text{Title: title, Body: w.String()}, nil
 }
+
+var tagRe = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<[^>]*>`)
 
 // boilerplate matches class and id names of page furniture.
 // A class token must start with one of the words ("footer", "footer-links",

@@ -47,7 +47,7 @@ func provisions(text string, proposed bool) []Fact {
 	// provision however many names it gives it ("Resource Base/Enhanced Provision").
 	bySentence := map[int]cand{}
 	for _, k := range provisionKinds {
-		for _, m := range k.re.FindAllStringIndex(text, -1) {
+		for _, m := range k.re.FindAllStringIndex(text, 300) {
 			lo, hi := sentenceAround(text, m[0], m[1])
 			if c, ok := bySentence[lo]; ok && c.pos <= m[0] {
 				continue

@@ -15,9 +15,9 @@ var notTheSENCO = regexp.MustCompile(`(?i)\b(?:assistant|deputy|trainee|associat
 // A person's name: with a title ("Mrs K. McKinley", "Mr Jones", "Dr A J Patel") or
 // as first and last name ("Helen Watson").
 var (
-	titledName   = regexp.MustCompile(`\b(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?\s+(?:[A-Z]\.?\s*){0,3}[A-Z][A-Za-z'\-]+(?:[ \-][A-Z][a-z][A-Za-z'\-]+)?`)
-	initialName  = regexp.MustCompile(`\b[A-Z]\.?\s+(?:Mc|Mac|O')?[A-Z][a-z'\-]{2,}\b`)
-	untitledName = regexp.MustCompile(`\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+(?:(?:Mc|Mac|O')?[A-Z][a-z'\-]+)(?:-[A-Z][a-z]+)?\b`)
+	titledName   = regexp.MustCompile(`\b(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?[ \t]+(?:[A-Z]\.?[ \t]*){0,3}[A-Z][A-Za-z'\-]+(?:[ \-][A-Z][a-z][A-Za-z'\-]+)?`)
+	initialName  = regexp.MustCompile(`\b[A-Z]\.?[ \t]+(?:Mc|Mac|O')?[A-Z][a-z'\-]{2,}\b`)
+	untitledName = regexp.MustCompile(`\b[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+(?:(?:Mc|Mac|O')?[A-Z][a-z'\-]+)(?:-[A-Z][a-z]+)?\b`)
 )
 
 // Capitalised words that start or end many phrases but no names.
@@ -67,7 +67,8 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 		seen[key], seen[shortForm(name)] = true, true
 		out = append(out, factAt(text, from, to, field, name, nil, conf))
 	}
-	for _, m := range role.FindAllStringIndex(text, -1) {
+	// A page naming the role hundreds of times is not telling us who holds it.
+	for _, m := range role.FindAllStringIndex(text, 300) {
 		rs, re := m[0], m[1]
 		if inAddress(text, rs, re) {
 			continue // part of an e-mail address, web address or file name
@@ -237,7 +238,7 @@ var (
 // SENCO. A school office number elsewhere on the page is not the SENCO's.
 func sencoContacts(text string, names []Fact) []Fact {
 	var out []Fact
-	roles := sencoRole.FindAllStringIndex(text, -1)
+	roles := sencoRole.FindAllStringIndex(text, 300)
 	// distance from pos to the nearest SENCO mention (before it up to 600
 	// characters, after it up to 250); -1 when none is that close.
 	distance := func(pos int) int {
@@ -278,7 +279,7 @@ func sencoContacts(text string, names []Fact) []Fact {
 	}
 	bestEmail, bestD := -1, 1<<30
 	var emailLoc []int
-	for _, m := range emailRe.FindAllStringIndex(text, -1) {
+	for _, m := range emailRe.FindAllStringIndex(text, 1000) {
 		addr := strings.ToLower(text[m[0]:m[1]])
 		local, _, _ := strings.Cut(addr, "@")
 		d := distance(m[0])
@@ -306,7 +307,7 @@ func sencoContacts(text string, names []Fact) []Fact {
 	}
 	var phoneLoc []int
 	bestD = 1 << 30
-	for _, m := range phoneRe.FindAllStringIndex(text, -1) {
+	for _, m := range phoneRe.FindAllStringIndex(text, 1000) {
 		digits := 0
 		for _, r := range text[m[0]:m[1]] {
 			if r >= '0' && r <= '9' {

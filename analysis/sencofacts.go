@@ -14,7 +14,7 @@ import (
 // often go on with "She holds ..." or "He works ...").
 func sencoContext(text string, names []Fact) [][2]int {
 	var marks []int
-	for _, m := range sencoRole.FindAllStringIndex(text, -1) {
+	for _, m := range sencoRole.FindAllStringIndex(text, 300) {
 		marks = append(marks, m[0])
 	}
 	for _, n := range names {
@@ -30,7 +30,7 @@ func sencoContext(text string, names []Fact) [][2]int {
 			}
 		}
 	}
-	for _, m := range senTime.FindAllStringIndex(text, -1) {
+	for _, m := range senTime.FindAllStringIndex(text, 50) {
 		marks = append(marks, m[0])
 	}
 	var spans [][2]int
@@ -96,7 +96,7 @@ func qualifications(text string, ctx [][2]int, names []Fact) []Fact {
 	var out []Fact
 	seen := map[string]bool{}
 	try := func(re *regexp.Regexp, value func(m string) string, conf float64) {
-		for _, m := range re.FindAllStringIndex(text, -1) {
+		for _, m := range re.FindAllStringIndex(text, 1000) {
 			if !inSpans(ctx, m[0]) {
 				continue
 			}
@@ -116,7 +116,7 @@ func qualifications(text string, ctx [][2]int, names []Fact) []Fact {
 	try(qualNASENCO, fixed("NASENCO"), 0.85)
 	try(qualNPQ, fixed("NPQ_SENCO"), 0.85)
 	try(qualQTS, fixed("QTS"), 0.7)
-	for _, m := range qualOther.FindAllStringIndex(text, -1) {
+	for _, m := range qualOther.FindAllStringIndex(text, 1000) {
 		if !inSpans(ctx, m[0]) {
 			continue
 		}
@@ -184,7 +184,7 @@ func sencoTime(text string, ctx [][2]int) []Fact {
 			add("senco.days_per_week", m[:2], float64(b-a+1), 0.75)
 		}
 	}
-	for _, m := range oneDay.FindAllStringIndex(text, -1) {
+	for _, m := range oneDay.FindAllStringIndex(text, 1000) {
 		add("senco.days_per_week", m, 1, 0.6)
 	}
 	for _, m := range hoursRe.FindAllStringSubmatchIndex(text, -1) {
@@ -206,12 +206,12 @@ var duty = regexp.MustCompile(`(?i)\b(?:either|ensure|should|must|may|might|coul
 
 // onSLT reads whether the SENCO sits on the senior leadership team.
 func onSLT(text string, ctx [][2]int) []Fact {
-	for _, m := range notSLTRe.FindAllStringIndex(text, -1) {
+	for _, m := range notSLTRe.FindAllStringIndex(text, 1000) {
 		if inSpans(ctx, m[0]) {
 			return []Fact{factAt(text, m[0], m[1], "senco.on_slt", "false", nil, 0.7)}
 		}
 	}
-	for _, m := range sltRe.FindAllStringIndex(text, -1) {
+	for _, m := range sltRe.FindAllStringIndex(text, 1000) {
 		lo := sentenceStart(text, m[0])
 		if inSpans(ctx, m[0]) && !duty.MatchString(text[lo:m[0]]) {
 			return []Fact{factAt(text, m[0], m[1], "senco.on_slt", "true", nil, 0.7)}

@@ -128,6 +128,13 @@ func describeContent(body []byte, contentType string) string {
 // become plain, non-breaking and odd spaces become spaces, runs of blank lines
 // shrink to one, invalid UTF-8 is replaced, and lines are trimmed.
 func Normalise(s string) string {
+	if len(s) > maxTextRunes*4 {
+		cut := maxTextRunes * 4
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
+	}
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
