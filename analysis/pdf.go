@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 	"github.com/klippa-app/go-pdfium/webassembly"
 	"github.com/tetratelabs/wazero"
@@ -60,6 +61,8 @@ func pdfiumPool() (pdfium.Pool, error) {
 			FSConfig: wazero.NewFSConfig(),
 			Stdout:   io.Discard,
 			Stderr:   io.Discard,
+			// Re-use instances: instantiating the module costs more than reading a PDF.
+			ReuseWorkers: true,
 		})
 	})
 	return pdfPool, pdfErr
@@ -125,12 +128,12 @@ func readPDF(inst pdfium.Pdfium, body []byte) (Text, error) {
 	var pages []string
 	var pageErrs []error
 	for i := 0; i < n; i++ {
-		pt, err := inst.GetPageText(&requests.GetPageText{Page: requests.Page{ByIndex: &requests.PageByIndex{Document: doc.Document, Index: i}}})
+		text, err := pageText(inst, doc.Document, i)
 		if err != nil {
 			pageErrs = append(pageErrs, fmt.Errorf("page %d: %w", i+1, err))
 			continue
 		}
-		pages = append(pages, pt.Text)
+		pages = append(pages, text)
 	}
 	t.Body = joinPages(pages)
 	if t.Body == "" && len(pageErrs) > 0 {
@@ -140,6 +143,31 @@ func readPDF(inst pdfium.Pdfium, body []byte) (Text, error) {
 		return t, errors.New("the PDF has no text layer (a scan?); OCR is not done")
 	}
 	return t, nil
+}
+
+// pageText reads a page's text in one call (FPDFText_GetText); the library's own
+// GetPageText asks for each character separately, a call into WebAssembly each,
+// which made PDFs six times slower than pdftotext.
+func pageText(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (string, error) {
+	page, err := inst.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: index})
+	if err != nil {
+		return "", err
+	}
+	defer inst.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: page.Page})
+	tp, err := inst.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: requests.Page{ByReference: &page.Page}})
+	if err != nil {
+		return "", err
+	}
+	defer inst.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
+	n, err := inst.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
+	if err != nil || n.Count <= 0 {
+		return "", err
+	}
+	t, err := inst.FPDFText_GetText(&requests.FPDFText_GetText{TextPage: tp.TextPage, StartIndex: 0, Count: n.Count})
+	if err != nil {
+		return "", err
+	}
+	return strings.ReplaceAll(t.Text, "\x00", ""), nil
 }
 
 var (
