@@ -13,7 +13,7 @@ import (
 
 // Version names the extractor; it is stored with every fact so that facts from an
 // older extractor can be told apart and re-derived.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // Document is everything analysis reads from one capture.
 type Document struct {
