@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/sendscope/sendscope/queries"
-	"github.com/sendscope/sendscope/simarea"
 	"github.com/sendscope/sendscope/warc"
 )
 
@@ -20,21 +19,8 @@ import (
 // every school done once, no capture twice, the same facts as an uninterrupted
 // crawl, every capture readable from its WARC record.
 func TestKill9MidCrawlAndResume(t *testing.T) {
-	area, err := simarea.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer area.Close()
-	dir := t.TempDir()
-	reg := filepath.Join(dir, "register.csv")
-	area.WriteRegister(reg)
-	killed := filepath.Join(dir, "killed.duckdb")
-	clean := filepath.Join(dir, "clean.duckdb")
-	for _, db := range []string{killed, clean} {
-		if code, _, stderr := sendscope(t, context.Background(), "--db", db, "register", "import", reg); code != 0 {
-			t.Fatal(stderr)
-		}
-	}
+	_, dir, dbs := startArea(t, false, "killed", "clean")
+	killed, clean := dbs[0], dbs[1]
 	crawlArgs := []string{"crawl", "--year", "2025/26", "--allow-private", "--delay", "0", "--concurrency", "4"}
 
 	// Slowed down, so that the kill lands mid-crawl.

@@ -15,22 +15,8 @@ import (
 // a paginated A to Z, a page per service) and another LA's ORUK feed (paged list
 // of outlines, a full record per service), and checks services against the truth.
 func TestLocalOffersLoadIntoServices(t *testing.T) {
-	area, err := simarea.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer area.Close()
-	dir := t.TempDir()
-	db := filepath.Join(dir, "lo.duckdb")
-	reg, las := filepath.Join(dir, "register.csv"), filepath.Join(dir, "authorities.csv")
-	area.WriteRegister(reg)
-	os.WriteFile(las, area.AuthoritiesCSV(), 0o644)
-	ctx := context.Background()
-	for _, args := range [][]string{{"register", "import", reg}, {"authorities", "import", las}} {
-		if code, _, stderr := sendscope(t, ctx, append([]string{"--db", db}, args...)...); code != 0 {
-			t.Fatalf("%v: %s", args, stderr)
-		}
-	}
+	area, _, dbs := startArea(t, true, "lo")
+	db, ctx := dbs[0], context.Background()
 	code, _, stderr := sendscope(t, ctx, "--db", db, "crawl", "--year", "2025/26", "--allow-private", "--delay", "0", "--local-offer", "--urn", "990100")
 	if code != 0 || !strings.Contains(stderr, "Local Offers: 2 LAs, 24 services") {
 		t.Fatalf("crawl: exit %d\n%s", code, stderr)

@@ -441,18 +441,8 @@ func snapshot(t *testing.T, db string) string {
 }
 
 func TestCrawlInterruptedResumes(t *testing.T) {
-	dir := t.TempDir()
-	db := filepath.Join(dir, "resume.duckdb")
-	area, err := simarea.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer area.Close()
-	reg := filepath.Join(dir, "register.csv")
-	area.WriteRegister(reg)
-	if code, _, stderr := sendscope(t, context.Background(), "--db", db, "register", "import", reg); code != 0 {
-		t.Fatal(stderr)
-	}
+	_, _, dbs := startArea(t, false, "resume")
+	db := dbs[0]
 	// Interrupt after a few schools are stored, as Ctrl-C would.
 	ctx, cancel := context.WithCancel(context.Background())
 	var errb cancelAfter

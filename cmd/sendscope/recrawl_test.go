@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/sendscope/sendscope/simarea"
 	"github.com/sendscope/sendscope/warc"
 )
 
@@ -15,19 +14,8 @@ import (
 // still holds every document and fact, pointing at the bytes archived the first
 // time.
 func TestRecrawlWithinAYearAsksConditionally(t *testing.T) {
-	area, err := simarea.Start()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer area.Close()
-	dir := t.TempDir()
-	db := filepath.Join(dir, "re.duckdb")
-	reg := filepath.Join(dir, "register.csv")
-	area.WriteRegister(reg)
-	ctx := context.Background()
-	if code, _, stderr := sendscope(t, ctx, "--db", db, "register", "import", reg); code != 0 {
-		t.Fatal(stderr)
-	}
+	_, dir, dbs := startArea(t, false, "re")
+	db, ctx := dbs[0], context.Background()
 	for run := 1; run <= 2; run++ {
 		if code, _, stderr := sendscope(t, ctx, "--db", db, "crawl", "--year", "2025/26", "--allow-private", "--delay", "0"); code != exitPartial {
 			t.Fatalf("crawl %d: exit %d\n%s", run, code, stderr)
