@@ -1,7 +1,8 @@
-// Package register reads the DfE school register: the "all establishment data" CSV
-// downloaded from Get Information About Schools (GIAS), as it really comes —
-// Windows-1252 or UTF-8 with or without a byte-order mark, columns in any order,
-// websites typed by hand.
+// Package register reads what the DfE publishes about schools, as it really
+// comes: the register (the "all establishment data" CSV from Get Information
+// About Schools, GIAS) and the SEN statistics per school and year. Files arrive in
+// Windows-1252 or UTF-8 with or without a byte-order mark, with columns in any
+// order and names that change between years, and websites typed by hand.
 package register
 
 import (

@@ -74,6 +74,16 @@ commissioner's workbook into DIR.`,
 				return err
 			}
 
+			for name, data := range map[string][]byte{"sen-stats.csv": area.SENStatsCSV(), "sen-need.csv": area.SENNeedCSV()} {
+				path := filepath.Join(dir, name)
+				if err := os.WriteFile(path, data, 0o644); err != nil {
+					return err
+				}
+				if err := importNeeds(ctx, store, path, msg); err != nil {
+					return err
+				}
+			}
+
 			fmt.Fprintln(msg, "\n== crawl", demoYear, "(schools and Local Offers)")
 			cfg := crawler.Config{AllowPrivate: true, Concurrency: 6, Delay: 20 * time.Millisecond, Timeout: 10 * time.Second, MaxPages: 25}
 			if err := runCrawl(ctx, store, cfg, pipeline.CrawlOptions{Year: demoYear, LocalOffer: true}, msg); err != nil {

@@ -190,7 +190,8 @@ var contract = map[string][]string{
 	"facts":     strings.Split("doc_id,url,urn,academic_year,field,value,value_num,evidence,evidence_start,evidence_end,confidence,extractor_version", ","),
 	"school_years": strings.Split("urn,academic_year,school_name,la_code,la_name,phase,report_found,report_url,report_format,stated_year,report_unchanged_since_last_year,senco_names,"+
 		"senco_days_per_week,senco_hours_per_week,senco_fte,senco_qualifications,senco_on_slt,areas_of_need,need_types,specialist_provision,sen_percent,ehcp_count,"+
-		"statutory_items_covered,statutory_items_missing,pupils_total,pupils_sen_support,pupils_ehcp", ","),
+		"statutory_items_covered,statutory_items_missing,pupils_total,pupils_sen_support,pupils_ehcp,pupils_asd,pupils_semh,pupils_slcn,pupils_spld,"+
+		"pupils_mld,pupils_sld,pupils_pmld,pupils_hi,pupils_vi,pupils_msi,pupils_pd,pupils_oth,pupils_nsa", ","),
 	"fetches":         strings.Split("run_id,urn,url,status,error,content_type,bytes,duration_ms,fetched_at,skipped,depth,link_score", ","),
 	"data_dictionary": strings.Split("table,column,type,meaning,source", ","),
 	"services":        strings.Split("la_code,academic_year,service_id,name,url,categories,age_min,age_max,need_types,cost,has_phone,has_email,source,last_updated", ","),

@@ -75,6 +75,7 @@ Start with:  sendscope demo`,
 	root.AddCommand(
 		newRegisterCmd(g),
 		newAuthoritiesCmd(g),
+		newNeedsCmd(g),
 		newCrawlCmd(g),
 		newExtractCmd(g),
 		newStatusCmd(g),

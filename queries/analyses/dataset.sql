@@ -34,6 +34,19 @@
 --   pupils_total: pupils on roll in the DfE SEN statistics (where imported)
 --   pupils_sen_support: pupils on SEN support in the DfE statistics (where imported)
 --   pupils_ehcp: pupils with EHC plans in the DfE statistics (where imported)
+--   pupils_asd: pupils whose primary need is ASD (EHC plan and SEN support) in the DfE statistics; empty when not imported or suppressed
+--   pupils_semh: pupils whose primary need is SEMH (EHC plan and SEN support) in the DfE statistics; empty when not imported or suppressed
+--   pupils_slcn: pupils whose primary need is SLCN (EHC plan and SEN support) in the DfE statistics; empty when not imported or suppressed
+--   pupils_spld: pupils whose primary need is SpLD (EHC plan and SEN support) in the DfE statistics; empty when not imported or suppressed
+--   pupils_mld: pupils whose primary need is MLD (EHC plan and SEN support) in the DfE statistics; empty when not imported or suppressed
+--   pupils_sld: pupils whose primary need is SLD (EHC plan and SEN support) in the DfE statistics; empty when not imported or suppressed
+--   pupils_pmld: pupils whose primary need is PMLD (EHC plan and SEN support) in the DfE statistics; empty when not imported or suppressed
+--   pupils_hi: pupils whose primary need is HI (EHC plan and SEN support) in the DfE statistics; empty when not imported or suppressed
+--   pupils_vi: pupils whose primary need is VI (EHC plan and SEN support) in the DfE statistics; empty when not imported or suppressed
+--   pupils_msi: pupils whose primary need is MSI (EHC plan and SEN support) in the DfE statistics; empty when not imported or suppressed
+--   pupils_pd: pupils whose primary need is PD (EHC plan and SEN support) in the DfE statistics; empty when not imported or suppressed
+--   pupils_oth: pupils whose primary need is OTH (EHC plan and SEN support) in the DfE statistics; empty when not imported or suppressed
+--   pupils_nsa: pupils whose primary need is NSA (EHC plan and SEN support) in the DfE statistics; empty when not imported or suppressed
 WITH latest AS (
     -- The latest run of each year that reached each school.
     SELECT rs.urn, r.academic_year, max(rs.run_id) AS run_id
@@ -77,6 +90,26 @@ fact_lists AS (
     JOIN sen_docs d USING (doc_id)
     GROUP BY d.urn, d.academic_year
 )
+,
+need_counts AS (
+    -- A need's count is unknown when any part of it was suppressed, never a partial sum.
+    SELECT urn, academic_year,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'ASD' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'ASD') END AS pupils_asd,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'SEMH' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'SEMH') END AS pupils_semh,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'SLCN' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'SLCN') END AS pupils_slcn,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'SpLD' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'SpLD') END AS pupils_spld,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'MLD' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'MLD') END AS pupils_mld,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'SLD' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'SLD') END AS pupils_sld,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'PMLD' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'PMLD') END AS pupils_pmld,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'HI' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'HI') END AS pupils_hi,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'VI' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'VI') END AS pupils_vi,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'MSI' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'MSI') END AS pupils_msi,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'PD' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'PD') END AS pupils_pd,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'OTH' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'OTH') END AS pupils_oth,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'NSA' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'NSA') END AS pupils_nsa
+    FROM sen_need
+    GROUP BY urn, academic_year
+)
 SELECT
     l.urn,
     l.academic_year,
@@ -105,13 +138,28 @@ SELECT
         SELECT string_agg(si.id, ';' ORDER BY si.id) FROM statutory_items si
         WHERE NOT list_contains(coalesce(fl.items, []), si.id)
     ) END AS statutory_items_missing,
-    CAST(NULL AS INTEGER) AS pupils_total,
-    CAST(NULL AS INTEGER) AS pupils_sen_support,
-    CAST(NULL AS INTEGER) AS pupils_ehcp
+    st.pupils_total,
+    st.pupils_sen_support,
+    st.pupils_ehcp,
+    nd.pupils_asd,
+    nd.pupils_semh,
+    nd.pupils_slcn,
+    nd.pupils_spld,
+    nd.pupils_mld,
+    nd.pupils_sld,
+    nd.pupils_pmld,
+    nd.pupils_hi,
+    nd.pupils_vi,
+    nd.pupils_msi,
+    nd.pupils_pd,
+    nd.pupils_oth,
+    nd.pupils_nsa
 FROM latest l
 JOIN schools s ON s.urn = l.urn
 LEFT JOIN report rp ON rp.urn = l.urn AND rp.academic_year = l.academic_year
 LEFT JOIN fact_lists fl ON fl.urn = l.urn AND fl.academic_year = l.academic_year
+LEFT JOIN sen_stats st ON st.urn = l.urn AND st.academic_year = l.academic_year
+LEFT JOIN need_counts nd ON nd.urn = l.urn AND nd.academic_year = l.academic_year
 LEFT JOIN report prev ON prev.urn = l.urn
     AND prev.academic_year = printf('%d/%02d', CAST(left(l.academic_year, 4) AS INTEGER) - 1, (CAST(left(l.academic_year, 4) AS INTEGER)) % 100)
 WHERE ($year IS NULL OR l.academic_year = $year)
