@@ -1,0 +1,165 @@
+package queries
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// handBuilt is a small store whose answers were worked out by hand: two LAs,
+// four schools, two years, and a re-crawl of 2025/26 that reached school 1 only.
+const handBuilt = `
+INSERT INTO schools (urn, name, la_code, la_name, phase, sen_provision_types, resourced_provision_capacity, sen_unit_capacity, imported_at) VALUES
+ (1, 'One Primary', '900', 'Alpha', 'Primary', 'ASD', 10, NULL, now()),
+ (2, 'Two Primary', '900', 'Alpha', 'Primary', NULL, NULL, NULL, now()),
+ (3, 'Three High', '900', 'Alpha', 'Secondary', NULL, NULL, NULL, now()),
+ (4, 'Four Primary', '901', 'Beta', 'Primary', 'SEMH', NULL, 6, now());
+INSERT INTO crawl_runs (run_id, academic_year, started_at, status) VALUES (1, '2024/25', now(), 'done'), (2, '2025/26', now(), 'done'), (3, '2025/26', now(), 'done');
+INSERT INTO run_sites (run_id, urn, status, finished_at) VALUES
+ (1, 1, 'found', now()), (1, 2, 'not_found', now()), (1, 3, 'not_found', now()), (1, 4, 'found', now()),
+ (2, 1, 'found', now()), (2, 2, 'found', now()), (2, 3, 'found', now()), (2, 4, 'found', now()),
+ (3, 1, 'found', now());
+INSERT INTO documents (doc_id, run_id, urn, la_code, academic_year, url, final_url, format, doc_type, doc_type_confidence, stated_year, sha256, fetched_at, extractor_version, extracted_at) VALUES
+ (10, 1, 1, '900', '2024/25', 'u10', 'u10', 'html', 'sen_information_report', 0.9, '2024/25', 'a', now(), 't', now()),
+ (11, 2, 1, '900', '2025/26', 'u11', 'u11', 'html', 'sen_information_report', 0.9, '2024/25', 'a', now(), 't', now()),
+ (12, 3, 1, '900', '2025/26', 'u12', 'u12', 'pdf', 'sen_information_report', 0.9, '2025/26', 'b', now(), 't', now()),
+ (13, 2, 2, '900', '2025/26', 'u13', 'u13', 'html', 'sen_information_report', 0.8, NULL, 'c', now(), 't', now()),
+ (14, 1, 2, '900', '2024/25', 'u14', 'u14', 'html', 'other', 0.5, NULL, 'e', now(), 't', now()),
+ (15, 2, 3, '900', '2025/26', 'u15', 'u15', 'pdf', 'sen_policy', 0.9, NULL, 'f', now(), 't', now()),
+ (16, 2, 4, '901', '2025/26', 'u16', 'u16', 'docx', 'sen_information_report', 0.9, '2023/24', 'd', now(), 't', now());
+INSERT INTO facts (doc_id, field, value, value_num, evidence, evidence_start, evidence_end, confidence, extractor_version) VALUES
+ (10, 'statutory.item', 'S1.01', NULL, 'e', 0, 1, 1, 't'), (10, 'statutory.item', 'S1.13', NULL, 'e', 0, 1, 1, 't'),
+ (10, 'senco.hours_per_week', NULL, 10, 'e', 0, 1, 1, 't'), (10, 'need.type', 'ASD', NULL, 'e', 0, 1, 1, 't'),
+ (11, 'senco.days_per_week', NULL, 5, 'e', 0, 1, 1, 't'),
+ (12, 'statutory.item', 'S1.01', NULL, 'e', 0, 1, 1, 't'), (12, 'statutory.item', 'S1.04', NULL, 'e', 0, 1, 1, 't'),
+ (12, 'statutory.item', 'S1.13', NULL, 'e', 0, 1, 1, 't'), (12, 'statutory.item', 'S1.09', NULL, 'e', 0, 1, 1, 't'),
+ (12, 'senco.days_per_week', NULL, 2, 'e', 0, 1, 1, 't'), (12, 'senco.qualification', 'NASENCO', NULL, 'e', 0, 1, 1, 't'),
+ (12, 'senco.on_slt', 'true', NULL, 'e', 0, 1, 1, 't'), (12, 'need.type', 'ASD', NULL, 'e', 0, 1, 1, 't'),
+ (12, 'provision.specialist', 'resourced_provision:ASD', 12, 'e', 0, 1, 1, 't'),
+ (13, 'statutory.item', 'S1.01', NULL, 'e', 0, 1, 1, 't'), (13, 'senco.fte', NULL, 0.4, 'e', 0, 1, 1, 't'),
+ (13, 'stats.sen_count', NULL, 30, 'e', 0, 1, 1, 't'), (13, 'need.type', 'SEMH', NULL, 'e', 0, 1, 1, 't'),
+ (15, 'statutory.item', 'S1.05', NULL, 'e', 0, 1, 1, 't'),
+ (16, 'senco.hours_per_week', NULL, 6.5, 'e', 0, 1, 1, 't'), (16, 'need.type', 'SEMH', NULL, 'e', 0, 1, 1, 't'),
+ (16, 'statutory.item', 'S1.01', NULL, 'e', 0, 1, 1, 't'), (16, 'statutory.item', 'S1.09', NULL, 'e', 0, 1, 1, 't');
+INSERT INTO sen_stats VALUES
+ (1, '2025/26', 400, 40, 12, 'f', now()), (1, '2024/25', 390, 30, 10, 'f', now()),
+ (2, '2025/26', 300, NULL, 5, 'f', now()), (4, '2025/26', 200, 20, 6, 'f', now());
+INSERT INTO sen_need VALUES
+ (1, '2025/26', 'ehc_plan', 'ASD', 5, 'f', now()), (1, '2025/26', 'sen_support', 'ASD', 10, 'f', now()),
+ (2, '2025/26', 'sen_support', 'ASD', NULL, 'f', now()), (2, '2025/26', 'ehc_plan', 'ASD', 3, 'f', now()),
+ (4, '2025/26', 'sen_support', 'SEMH', 8, 'f', now()), (4, '2025/26', 'ehc_plan', 'SEMH', 4, 'f', now()),
+ (1, '2025/26', 'sen_support', 'SEMH', 4, 'f', now()),
+ (1, '2024/25', 'ehc_plan', 'ASD', 4, 'f', now()), (1, '2024/25', 'sen_support', 'ASD', 8, 'f', now()),
+ (4, '2024/25', 'sen_support', 'SEMH', 8, 'f', now()), (4, '2024/25', 'ehc_plan', 'SEMH', 4, 'f', now());
+`
+
+func handBuiltStore(t *testing.T) *Store {
+	t.Helper()
+	s, _ := newStore(t)
+	if _, err := s.db.Exec(handBuilt); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// rowsOf runs a named analysis and renders each row as "col=value ..." for the
+// columns asked for.
+func rowsOf(t *testing.T, s *Store, name string, p Params, cols ...string) []string {
+	t.Helper()
+	a, ok := Lookup(name)
+	if !ok {
+		t.Fatalf("no analysis %s", name)
+	}
+	rows, err := s.Run(context.Background(), a, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	names, _ := rows.Columns()
+	var out []string
+	for rows.Next() {
+		vals := make([]any, len(names))
+		ptrs := make([]any, len(names))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		rows.Scan(ptrs...)
+		m := map[string]any{}
+		for i, n := range names {
+			m[n] = vals[i]
+		}
+		var parts []string
+		for _, c := range cols {
+			v := m[c]
+			switch x := v.(type) {
+			case nil:
+				v = "-"
+			case float64:
+				v = strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", x), "0"), ".")
+			case sql.NullString:
+				v = x.String
+			}
+			parts = append(parts, fmt.Sprintf("%s=%v", c, v))
+		}
+		out = append(out, strings.Join(parts, " "))
+	}
+	return out
+}
+
+func expectRows(t *testing.T, got, want []string) {
+	t.Helper()
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestStatutoryCompliance(t *testing.T) {
+	s := handBuiltStore(t)
+	got := rowsOf(t, s, "statutory_compliance", Params{Year: "2025/26"},
+		"urn", "report_found", "items_covered", "stale", "score", "la_schools", "la_reports_found", "la_mean_score")
+	expectRows(t, got, []string{
+		// School 1's latest 2025/26 run is the re-crawl: report 'b', stating this year, 4 items.
+		"urn=1 report_found=true items_covered=4 stale=false score=17.4 la_schools=3 la_reports_found=2 la_mean_score=7.2",
+		// No report last year and no year stated: staleness unknown.
+		"urn=2 report_found=true items_covered=1 stale=- score=4.3 la_schools=3 la_reports_found=2 la_mean_score=7.2",
+		// Only an SEN policy: no report, nothing covered.
+		"urn=3 report_found=false items_covered=0 stale=- score=0 la_schools=3 la_reports_found=2 la_mean_score=7.2",
+		// States 2023/24 in 2025/26: stale.
+		"urn=4 report_found=true items_covered=2 stale=true score=8.7 la_schools=1 la_reports_found=1 la_mean_score=8.7",
+	})
+	missing := rowsOf(t, s, "statutory_compliance", Params{Year: "2025/26", URN: 3}, "items_missing")
+	if n := strings.Count(missing[0], ";") + 1; n != 23 {
+		t.Errorf("school without a report misses %d items, want all 23", n)
+	}
+	expectRows(t, rowsOf(t, s, "statutory_compliance", Params{Year: "2024/25", URN: 1}, "urn", "items_covered", "stale"),
+		[]string{"urn=1 items_covered=2 stale=false"})
+}
+
+func TestSENCOCapacity(t *testing.T) {
+	s := handBuiltStore(t)
+	got := rowsOf(t, s, "senco_capacity", Params{Year: "2025/26"}, "urn", "senco_hours_per_week", "sen_pupils",
+		"sen_pupils_per_senco_hour", "senco_qualified", "senco_on_slt", "percentile_la_phase", "percentile_phase", "change_since_last_year")
+	expectRows(t, got, []string{
+		// 2 days x 6.5 = 13 hours (run 2's "5 days" was superseded by the re-crawl); 40 + 12 pupils; last year 10 hours.
+		"urn=1 senco_hours_per_week=13 sen_pupils=52 sen_pupils_per_senco_hour=4 senco_qualified=true senco_on_slt=true percentile_la_phase=100 percentile_phase=50 change_since_last_year=3",
+		// 0.4 x 32.5 = 13 hours; SEN support suppressed, so the report's 30 pupils.
+		"urn=2 senco_hours_per_week=13 sen_pupils=30 sen_pupils_per_senco_hour=2.31 senco_qualified=false senco_on_slt=- percentile_la_phase=0 percentile_phase=0 change_since_last_year=-",
+		"urn=3 senco_hours_per_week=- sen_pupils=- sen_pupils_per_senco_hour=- senco_qualified=false senco_on_slt=- percentile_la_phase=- percentile_phase=- change_since_last_year=-",
+		"urn=4 senco_hours_per_week=6.5 sen_pupils=26 sen_pupils_per_senco_hour=4 senco_qualified=false senco_on_slt=- percentile_la_phase=0 percentile_phase=50 change_since_last_year=-",
+	})
+}
+
+func TestCoverageGaps(t *testing.T) {
+	s := handBuiltStore(t)
+	got := rowsOf(t, s, "coverage_gaps", Params{Year: "2025/26"}, "la_code", "need_type", "pupils_with_need", "schools_with_suppressed_counts",
+		"specialist_places", "schools_stating_provision", "places_per_100_pupils", "gap_rank", "need_trend", "places_trend", "need_outgrowing_places")
+	expectRows(t, got, []string{
+		// 15 + 3 known (school 2's SEN support suppressed); places: the report's 12 beat the register's 10.
+		"la_code=900 need_type=ASD pupils_with_need=18 schools_with_suppressed_counts=1 specialist_places=12 schools_stating_provision=1 places_per_100_pupils=66.7 gap_rank=1 need_trend=growing places_trend=growing need_outgrowing_places=true",
+		// No SEMH figures for Alpha last year: no trend.
+		"la_code=900 need_type=SEMH pupils_with_need=4 schools_with_suppressed_counts=0 specialist_places=0 schools_stating_provision=1 places_per_100_pupils=0 gap_rank=1 need_trend=- places_trend=- need_outgrowing_places=-",
+		"la_code=901 need_type=SEMH pupils_with_need=12 schools_with_suppressed_counts=0 specialist_places=6 schools_stating_provision=1 places_per_100_pupils=50 gap_rank=2 need_trend=steady places_trend=steady need_outgrowing_places=false",
+	})
+}
