@@ -11,11 +11,11 @@ import (
 // handBuilt is a small store whose answers were worked out by hand: two LAs,
 // four schools, two years, and a re-crawl of 2025/26 that reached school 1 only.
 const handBuilt = `
-INSERT INTO schools (urn, name, la_code, la_name, phase, sen_provision_types, resourced_provision_capacity, sen_unit_capacity, imported_at) VALUES
- (1, 'One Primary', '900', 'Alpha', 'Primary', 'ASD', 10, NULL, now()),
- (2, 'Two Primary', '900', 'Alpha', 'Primary', NULL, NULL, NULL, now()),
- (3, 'Three High', '900', 'Alpha', 'Secondary', NULL, NULL, NULL, now()),
- (4, 'Four Primary', '901', 'Beta', 'Primary', 'SEMH', NULL, 6, now());
+INSERT INTO schools (urn, name, la_code, la_name, phase, sen_provision_types, resourced_provision_type, resourced_provision_capacity, sen_unit_capacity, imported_at) VALUES
+ (1, 'One Primary', '900', 'Alpha', 'Primary', 'ASD', 'Resourced provision', 10, NULL, now()),
+ (2, 'Two Primary', '900', 'Alpha', 'Primary', NULL, NULL, NULL, NULL, now()),
+ (3, 'Three High', '900', 'Alpha', 'Secondary', NULL, NULL, NULL, NULL, now()),
+ (4, 'Four Primary', '901', 'Beta', 'Primary', 'SEMH', 'SEN unit', NULL, 6, now());
 INSERT INTO crawl_runs (run_id, academic_year, started_at, status) VALUES (1, '2024/25', now(), 'done'), (2, '2025/26', now(), 'done'), (3, '2025/26', now(), 'done');
 INSERT INTO run_sites (run_id, urn, status, finished_at) VALUES
  (1, 1, 'found', now()), (1, 2, 'not_found', now()), (1, 3, 'not_found', now()), (1, 4, 'found', now()),
@@ -32,6 +32,8 @@ INSERT INTO documents (doc_id, run_id, urn, la_code, academic_year, url, final_u
 INSERT INTO facts (doc_id, field, value, value_num, evidence, evidence_start, evidence_end, confidence, extractor_version) VALUES
  (10, 'statutory.item', 'S1.01', NULL, 'e', 0, 1, 1, 't'), (10, 'statutory.item', 'S1.13', NULL, 'e', 0, 1, 1, 't'),
  (10, 'senco.hours_per_week', NULL, 10, 'e', 0, 1, 1, 't'), (10, 'need.type', 'ASD', NULL, 'e', 0, 1, 1, 't'),
+ (10, 'senco.name', 'Mrs A', NULL, 'e', 0, 1, 1, 't'), (12, 'senco.name', 'Mr B', NULL, 'e', 0, 1, 1, 't'),
+ (13, 'provision.specialist', 'sen_unit:SLCN', NULL, 'e', 0, 1, 1, 't'),
  (11, 'senco.days_per_week', NULL, 5, 'e', 0, 1, 1, 't'),
  (12, 'statutory.item', 'S1.01', NULL, 'e', 0, 1, 1, 't'), (12, 'statutory.item', 'S1.04', NULL, 'e', 0, 1, 1, 't'),
  (12, 'statutory.item', 'S1.13', NULL, 'e', 0, 1, 1, 't'), (12, 'statutory.item', 'S1.09', NULL, 'e', 0, 1, 1, 't'),
@@ -46,6 +48,12 @@ INSERT INTO facts (doc_id, field, value, value_num, evidence, evidence_start, ev
 INSERT INTO sen_stats VALUES
  (1, '2025/26', 400, 40, 12, 'f', now()), (1, '2024/25', 390, 30, 10, 'f', now()),
  (2, '2025/26', 300, NULL, 5, 'f', now()), (4, '2025/26', 200, 20, 6, 'f', now());
+INSERT INTO authorities VALUES ('900', 'Alpha', 'http://lo.example/', NULL, 'f', now());
+INSERT INTO run_authorities VALUES (2, '900', 'found', NULL, 3, 3, now());
+INSERT INTO services (run_id, la_code, academic_year, service_id, name, categories, age_min, age_max, need_types, source, fetched_at) VALUES
+ (2, '900', '2025/26', 's1', 'Autism outreach', 'Education', 4, 16, 'ASD', 'html', now()),
+ (2, '900', '2025/26', 's2', 'Family support', 'Health;Advice', NULL, NULL, 'ASD;SEMH', 'html', now()),
+ (2, '900', '2025/26', 's3', 'Bus passes', 'Transport', 5, 18, NULL, 'html', now());
 INSERT INTO sen_need VALUES
  (1, '2025/26', 'ehc_plan', 'ASD', 5, 'f', now()), (1, '2025/26', 'sen_support', 'ASD', 10, 'f', now()),
  (2, '2025/26', 'sen_support', 'ASD', NULL, 'f', now()), (2, '2025/26', 'ehc_plan', 'ASD', 3, 'f', now()),
@@ -162,4 +170,62 @@ func TestCoverageGaps(t *testing.T) {
 		"la_code=900 need_type=SEMH pupils_with_need=4 schools_with_suppressed_counts=0 specialist_places=0 schools_stating_provision=1 places_per_100_pupils=0 gap_rank=1 need_trend=- places_trend=- need_outgrowing_places=-",
 		"la_code=901 need_type=SEMH pupils_with_need=12 schools_with_suppressed_counts=0 specialist_places=6 schools_stating_provision=1 places_per_100_pupils=50 gap_rank=2 need_trend=steady places_trend=steady need_outgrowing_places=false",
 	})
+}
+
+func TestChanges(t *testing.T) {
+	s := handBuiltStore(t)
+	got := rowsOf(t, s, "changes", Params{Year: "2025/26"}, "urn", "previous_year", "senco_before", "senco_after", "senco_changed",
+		"senco_hours_before", "senco_hours_after", "provision_added", "provision_dropped", "need_types_added", "need_types_dropped", "report_unchanged")
+	expectRows(t, got, []string{
+		"urn=1 previous_year=2024/25 senco_before=Mrs A senco_after=Mr B senco_changed=true senco_hours_before=10 senco_hours_after=13 provision_added=resourced_provision:ASD provision_dropped=- need_types_added=- need_types_dropped=- report_unchanged=false",
+		// Last year's only page was not an SEN document: nothing to compare the report with.
+		"urn=2 previous_year=2024/25 senco_before=- senco_after=- senco_changed=- senco_hours_before=- senco_hours_after=13 provision_added=sen_unit:SLCN provision_dropped=- need_types_added=SEMH need_types_dropped=- report_unchanged=-",
+		"urn=3 previous_year=2024/25 senco_before=- senco_after=- senco_changed=- senco_hours_before=- senco_hours_after=- provision_added=- provision_dropped=- need_types_added=- need_types_dropped=- report_unchanged=-",
+		"urn=4 previous_year=2024/25 senco_before=- senco_after=- senco_changed=- senco_hours_before=- senco_hours_after=6.5 provision_added=- provision_dropped=- need_types_added=SEMH need_types_dropped=- report_unchanged=-",
+	})
+	// The first year held has nothing to compare with.
+	expectRows(t, rowsOf(t, s, "changes", Params{Year: "2024/25", URN: 1}, "urn", "previous_year", "provision_added"),
+		[]string{"urn=1 previous_year=- provision_added=-"})
+}
+
+func TestContradictions(t *testing.T) {
+	s := handBuiltStore(t)
+	got := rowsOf(t, s, "contradictions", Params{Year: "2025/26"}, "urn", "kind", "need_type", "detail")
+	expectRows(t, got, []string{
+		"urn=2 kind=report_claims_unregistered_provision need_type=SLCN detail=report: sen_unit for SLCN; register: no resourced provision or SEN unit",
+		"urn=4 kind=registered_provision_not_in_report need_type=SEMH detail=register: SEN unit for SEMH (6 places); the report names no specialist provision for it",
+	})
+}
+
+func TestSENDistribution(t *testing.T) {
+	s := handBuiltStore(t)
+	got := rowsOf(t, s, "sen_distribution", Params{Year: "2025/26"}, "urn", "ehcp_rate", "sen_support_rate", "la_phase_q1",
+		"la_phase_median", "la_phase_q3", "top_to_bottom_quartile_ratio", "position")
+	expectRows(t, got, []string{
+		// Alpha's primaries: 12/400 = 3.00 and 5/300 = 1.67; quartiles 1.67 + (0.25, 0.5, 0.75) x 1.33
+		// = 2.0025, 2.335 and 2.6675, shown to two places (halves round up).
+		"urn=1 ehcp_rate=3 sen_support_rate=10 la_phase_q1=2 la_phase_median=2.34 la_phase_q3=2.67 top_to_bottom_quartile_ratio=- position=typical",
+		"urn=2 ehcp_rate=1.67 sen_support_rate=- la_phase_q1=2 la_phase_median=2.34 la_phase_q3=2.67 top_to_bottom_quartile_ratio=- position=typical",
+		"urn=4 ehcp_rate=3 sen_support_rate=10 la_phase_q1=3 la_phase_median=3 la_phase_q3=3 top_to_bottom_quartile_ratio=- position=typical",
+	})
+}
+
+func TestLocalOfferCoverage(t *testing.T) {
+	s := handBuiltStore(t)
+	got := rowsOf(t, s, "local_offer_coverage", Params{Year: "2025/26"}, "need_type", "age_band", "services", "categories", "empty")
+	want := []string{
+		"need_type=ASD age_band=0-4 services=2 categories=Advice;Education;Health empty=false",
+		"need_type=ASD age_band=5-10 services=2 categories=Advice;Education;Health empty=false",
+		"need_type=ASD age_band=11-15 services=2 categories=Advice;Education;Health empty=false",
+		"need_type=ASD age_band=16-18 services=2 categories=Advice;Education;Health empty=false",
+		"need_type=ASD age_band=19-25 services=1 categories=Advice;Health empty=false",
+		"need_type=SEMH age_band=0-4 services=1 categories=Advice;Health empty=false",
+	}
+	if len(got) != 12*5 {
+		t.Fatalf("%d cells, want 12 needs x 5 bands", len(got))
+	}
+	expectRows(t, got[:6], want)
+	if got[10] != "need_type=SLCN age_band=0-4 services=0 categories=- empty=true" {
+		t.Errorf("an empty cell: %s", got[10])
+	}
 }

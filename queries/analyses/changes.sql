@@ -1,0 +1,62 @@
+-- name: changes
+-- question: What changed at each school since the previous year held: SENCO, SENCO time, specialist provision, needs named, the report itself?
+--   Each year is compared with the year before it (a school not crawled the year
+--   before has no comparison: its row says so rather than showing everything as new).
+-- parameters:
+--   year: the later academic year ('2025/26'); empty for every year held
+--   la: LA code or name; empty for every LA
+--   urn: one school's URN; empty for every school
+-- columns:
+--   urn: the school's URN
+--   school_name: the school's name in the register
+--   la_code: three-digit LA code
+--   academic_year: the later year
+--   previous_year: the year compared with; empty when the school was not crawled the year before
+--   senco_before: SENCOs named the year before, ';'-separated
+--   senco_after: SENCOs named this year
+--   senco_changed: true when the SENCOs named differ (both years naming someone)
+--   senco_hours_before: SENCO hours per week the year before (as in senco_capacity)
+--   senco_hours_after: SENCO hours per week this year
+--   provision_added: specialist provision named this year but not the year before, ';'-separated kind:need
+--   provision_dropped: specialist provision named the year before but not this year
+--   need_types_added: need types named this year but not the year before
+--   need_types_dropped: need types named the year before but not this year
+--   report_unchanged: true when this year's report is byte-for-byte the year before's
+WITH per_year AS (
+    SELECT l.urn, l.academic_year,
+           coalesce(list_sort(list_distinct(list(f.value) FILTER (WHERE f.field = 'senco.name'))), []) AS sencos,
+           coalesce(max(f.value_num) FILTER (WHERE f.field = 'senco.hours_per_week'),
+                    max(f.value_num) FILTER (WHERE f.field = 'senco.days_per_week') * 6.5,
+                    max(f.value_num) FILTER (WHERE f.field = 'senco.fte') * 32.5) AS hours,
+           coalesce(list_distinct(list(f.value) FILTER (WHERE f.field = 'provision.specialist')), []) AS provision,
+           coalesce(list_distinct(list(f.value) FILTER (WHERE f.field = 'need.type')), []) AS needs
+    FROM latest_school_runs l
+    LEFT JOIN school_facts f ON f.urn = l.urn AND f.academic_year = l.academic_year
+    GROUP BY l.urn, l.academic_year
+),
+paired AS (
+    SELECT cur.*, prev.academic_year AS previous_year, prev.sencos AS prev_sencos, prev.hours AS prev_hours,
+           prev.provision AS prev_provision, prev.needs AS prev_needs
+    FROM per_year cur
+    LEFT JOIN per_year prev ON prev.urn = cur.urn
+        AND prev.academic_year = printf('%d/%02d', CAST(left(cur.academic_year, 4) AS INTEGER) - 1, CAST(left(cur.academic_year, 4) AS INTEGER) % 100)
+)
+SELECT p.urn, s.name AS school_name, s.la_code, p.academic_year, p.previous_year,
+       nullif(array_to_string(p.prev_sencos, ';'), '') AS senco_before,
+       nullif(array_to_string(p.sencos, ';'), '') AS senco_after,
+       CASE WHEN p.previous_year IS NULL OR len(p.sencos) = 0 OR len(p.prev_sencos) = 0 THEN NULL ELSE p.sencos <> p.prev_sencos END AS senco_changed,
+       p.prev_hours AS senco_hours_before,
+       p.hours AS senco_hours_after,
+       CASE WHEN p.previous_year IS NOT NULL THEN nullif(array_to_string(list_sort(list_filter(p.provision, x -> NOT list_contains(p.prev_provision, x))), ';'), '') END AS provision_added,
+       CASE WHEN p.previous_year IS NOT NULL THEN nullif(array_to_string(list_sort(list_filter(p.prev_provision, x -> NOT list_contains(p.provision, x))), ';'), '') END AS provision_dropped,
+       CASE WHEN p.previous_year IS NOT NULL THEN nullif(array_to_string(list_sort(list_filter(p.needs, x -> NOT list_contains(p.prev_needs, x))), ';'), '') END AS need_types_added,
+       CASE WHEN p.previous_year IS NOT NULL THEN nullif(array_to_string(list_sort(list_filter(p.prev_needs, x -> NOT list_contains(p.needs, x))), ';'), '') END AS need_types_dropped,
+       CASE WHEN rc.sha256 IS NULL OR rp.sha256 IS NULL THEN NULL ELSE rc.sha256 = rp.sha256 END AS report_unchanged
+FROM paired p
+JOIN schools s ON s.urn = p.urn
+LEFT JOIN school_reports rc ON rc.urn = p.urn AND rc.academic_year = p.academic_year
+LEFT JOIN school_reports rp ON rp.urn = p.urn AND rp.academic_year = p.previous_year
+WHERE ($year IS NULL OR p.academic_year = $year)
+  AND ($la IS NULL OR s.la_code = $la OR lower(s.la_name) = lower($la))
+  AND ($urn IS NULL OR p.urn = CAST($urn AS INTEGER))
+ORDER BY p.academic_year, s.la_code, p.urn

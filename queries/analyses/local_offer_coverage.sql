@@ -1,0 +1,45 @@
+-- name: local_offer_coverage
+-- question: For each need and age band, how many services does each LA's Local Offer list, and where are there none?
+--   A service serves an age band when its age range overlaps it (no minimum age
+--   counts as 0, no maximum as 25). Every need of the census list (plus ADHD) and
+--   every band is listed for each LA and year crawled, so empty cells show as 0.
+-- parameters:
+--   year: academic year ('2025/26'); empty for every year held
+--   la: LA code or name; empty for every LA
+-- columns:
+--   academic_year: the year of the crawl
+--   la_code: three-digit LA code
+--   need_type: census code of the need (plus ADHD)
+--   age_band: 0-4, 5-10, 11-15, 16-18 or 19-25
+--   services: services in the LA's Local Offer naming the need and serving the band
+--   categories: the directory categories of those services, ';'-separated
+--   empty: true when no service covers the need at that age
+WITH latest_la AS (
+    SELECT ra.la_code, r.academic_year, max(ra.run_id) AS run_id
+    FROM run_authorities ra JOIN crawl_runs r USING (run_id) GROUP BY ALL
+),
+bands(age_band, lo, hi, ord) AS (VALUES ('0-4', 0, 4, 1), ('5-10', 5, 10, 2), ('11-15', 11, 15, 3), ('16-18', 16, 18, 4), ('19-25', 19, 25, 5)),
+needs(need_type, ord) AS (VALUES ('ASD', 1), ('SEMH', 2), ('SLCN', 3), ('SpLD', 4), ('MLD', 5), ('SLD', 6), ('PMLD', 7), ('HI', 8), ('VI', 9),
+    ('MSI', 10), ('PD', 11), ('ADHD', 12)),
+service_needs AS (
+    SELECT s.la_code, s.academic_year, s.service_id, coalesce(s.age_min, 0) AS lo, coalesce(s.age_max, 25) AS hi, s.categories,
+           unnest(string_split(s.need_types, ';')) AS need_type
+    FROM services s JOIN latest_la l ON l.la_code = s.la_code AND l.run_id = s.run_id
+    WHERE s.need_types IS NOT NULL AND s.need_types <> ''
+),
+grid AS (
+    SELECT l.la_code, l.academic_year, n.need_type, n.ord AS need_ord, b.age_band, b.lo, b.hi, b.ord AS band_ord
+    FROM latest_la l CROSS JOIN needs n CROSS JOIN bands b
+)
+SELECT g.academic_year, g.la_code, g.need_type, g.age_band,
+       count(DISTINCT sn.service_id) AS services,
+       nullif(array_to_string(list_sort(list_distinct(flatten(list(string_split(coalesce(sn.categories, ''), ';'))))), ';'), '') AS categories,
+       count(DISTINCT sn.service_id) = 0 AS empty
+FROM grid g
+LEFT JOIN service_needs sn ON sn.la_code = g.la_code AND sn.academic_year = g.academic_year AND sn.need_type = g.need_type
+    AND sn.lo <= g.hi AND sn.hi >= g.lo
+LEFT JOIN authorities a ON a.la_code = g.la_code
+WHERE ($year IS NULL OR g.academic_year = $year)
+  AND ($la IS NULL OR g.la_code = $la OR lower(a.la_name) = lower($la))
+GROUP BY g.academic_year, g.la_code, g.need_type, g.need_ord, g.age_band, g.band_ord
+ORDER BY g.academic_year, g.la_code, g.need_ord, g.band_ord
