@@ -48,6 +48,8 @@ INSERT INTO facts (doc_id, field, value, value_num, evidence, evidence_start, ev
 INSERT INTO sen_stats VALUES
  (1, '2025/26', 400, 40, 12, 'f', now()), (1, '2024/25', 390, 30, 10, 'f', now()),
  (2, '2025/26', 300, NULL, 5, 'f', now()), (4, '2025/26', 200, 20, 6, 'f', now());
+UPDATE documents SET text = 'Our school is an inclusive school where every child matters and we work with parents to meet the needs of every pupil with special educational needs' WHERE doc_id IN (12, 13);
+UPDATE documents SET text = 'At Four Primary the SENCO leads a small team that plans support for pupils with social emotional and mental health needs' WHERE doc_id = 16;
 INSERT INTO authorities VALUES ('900', 'Alpha', 'http://lo.example/', NULL, 'f', now());
 INSERT INTO run_authorities VALUES (2, '900', 'found', NULL, 3, 3, now());
 INSERT INTO services (run_id, la_code, academic_year, service_id, name, categories, age_min, age_max, need_types, source, fetched_at) VALUES
@@ -227,5 +229,34 @@ func TestLocalOfferCoverage(t *testing.T) {
 	expectRows(t, got[:6], want)
 	if got[10] != "need_type=SLCN age_band=0-4 services=0 categories=- empty=true" {
 		t.Errorf("an empty cell: %s", got[10])
+	}
+}
+
+func TestTemplateReuse(t *testing.T) {
+	s := handBuiltStore(t)
+	// Schools 1 and 2 publish the same words; school 4 its own.
+	got := rowsOf(t, s, "template_reuse", Params{Year: "2025/26"}, "urn", "cluster", "similar_schools", "common_text_share")
+	expectRows(t, got, []string{
+		"urn=1 cluster=1 similar_schools=2 common_text_share=1",
+		"urn=2 cluster=1 similar_schools=1 common_text_share=1",
+	})
+}
+
+func TestSchoolBenchmark(t *testing.T) {
+	s := handBuiltStore(t)
+	got := rowsOf(t, s, "school_benchmark", Params{Year: "2025/26", URN: 1}, "measure", "school_value", "la_phase_median", "la_phase_schools",
+		"national_phase_median", "national_phase_schools")
+	expectRows(t, got, []string{
+		// Primary schools in 2025/26: 1 and 2 in Alpha, 4 in Beta.
+		"measure=senco_hours_per_week school_value=13 la_phase_median=13 la_phase_schools=2 national_phase_median=13 national_phase_schools=3",
+		// 52/13 = 4, 30/13 = 2.31 in Alpha; 26/6.5 = 4 in Beta: medians (4 + 2.31) / 2 and 4.
+		"measure=sen_pupils_per_senco_hour school_value=4 la_phase_median=3.16 la_phase_schools=2 national_phase_median=4 national_phase_schools=3",
+		"measure=ehcp_rate school_value=3 la_phase_median=2.34 la_phase_schools=2 national_phase_median=3 national_phase_schools=3",
+		// School 2's SEN support was suppressed: one figure in Alpha.
+		"measure=sen_support_rate school_value=10 la_phase_median=10 la_phase_schools=1 national_phase_median=10 national_phase_schools=2",
+		"measure=statutory_items_covered school_value=4 la_phase_median=2.5 la_phase_schools=2 national_phase_median=2 national_phase_schools=3",
+	})
+	if rows := rowsOf(t, s, "school_benchmark", Params{Year: "2025/26"}, "measure"); len(rows) != 0 {
+		t.Errorf("without a URN: %d rows", len(rows))
 	}
 }
