@@ -235,10 +235,10 @@ func TestLocalOfferCoverage(t *testing.T) {
 func TestTemplateReuse(t *testing.T) {
 	s := handBuiltStore(t)
 	// Schools 1 and 2 publish the same words; school 4 its own.
-	got := rowsOf(t, s, "template_reuse", Params{Year: "2025/26"}, "urn", "cluster", "similar_schools", "common_text_share")
+	got := rowsOf(t, s, "template_reuse", Params{Year: "2025/26"}, "urn", "cluster", "copies", "common_text_share")
 	expectRows(t, got, []string{
-		"urn=1 cluster=1 similar_schools=2 common_text_share=1",
-		"urn=2 cluster=1 similar_schools=1 common_text_share=1",
+		"urn=1 cluster=1 copies=1 common_text_share=1",
+		"urn=2 cluster=1 copies=1 common_text_share=1",
 	})
 }
 

@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -581,5 +582,51 @@ func TestStatutoryItemsAgree(t *testing.T) {
 		sql.Named("year", nil), sql.Named("la", nil), sql.Named("urn", nil)).Scan(&covered, &missing)
 	if covered == "" || len(strings.Split(covered, ";"))+len(strings.Split(missing, ";")) != len(ids) {
 		t.Errorf("covered %q + missing %q should make all %d items", covered, missing, len(ids))
+	}
+}
+
+// TestQueryFormatsAgree: table, CSV and JSON carry the same data.
+func TestQueryFormatsAgree(t *testing.T) {
+	_, db := crawledArea(t)
+	ctx := context.Background()
+	args := []string{"--db", db, "query", "run", "senco_capacity", "--year", "2025/26", "--format"}
+	_, csvOut, _ := sendscope(t, ctx, append(args, "csv")...)
+	_, jsonOut, _ := sendscope(t, ctx, append(args, "json")...)
+	_, tableOut, _ := sendscope(t, ctx, append(args, "table")...)
+	recs, err := csv.NewReader(strings.NewReader(csvOut)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var objs []map[string]any
+	if err := json.Unmarshal([]byte(jsonOut), &objs); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(tableOut), "\n")
+	if len(recs)-1 != len(objs) || len(lines)-1 != len(objs) || len(objs) < 20 {
+		t.Fatalf("rows: csv %d, json %d, table %d", len(recs)-1, len(objs), len(lines)-1)
+	}
+	header := recs[0]
+	if strings.Join(strings.Fields(lines[0]), ",") != strings.Join(header, ",") {
+		t.Errorf("table header %q, csv header %v", lines[0], header)
+	}
+	for i, rec := range recs[1:] {
+		for j, col := range header {
+			js := objs[i][col]
+			var jsText string
+			switch v := js.(type) {
+			case nil:
+				jsText = ""
+			case float64:
+				jsText = strconv.FormatFloat(v, 'f', -1, 64)
+			default:
+				jsText = fmt.Sprint(v)
+			}
+			if jsText != rec[j] {
+				t.Errorf("row %d %s: csv %q, json %q", i, col, rec[j], jsText)
+			}
+		}
+		if !strings.HasPrefix(lines[i+1], rec[0]+" ") {
+			t.Errorf("table row %d starts %q, csv %q", i, lines[i+1][:min(20, len(lines[i+1]))], rec[0])
+		}
 	}
 }
