@@ -260,3 +260,28 @@ func TestSchoolBenchmark(t *testing.T) {
 		t.Errorf("without a URN: %d rows", len(rows))
 	}
 }
+
+// A year the DfE published but nobody crawled shows its statistics, with the
+// crawl's counts unknown rather than zero.
+func TestUncrawledYearIsMissingNotZero(t *testing.T) {
+	s := handBuiltStore(t)
+	if _, err := s.db.Exec(`INSERT INTO sen_need VALUES (1, '2023/24', 'ehc_plan', 'ASD', 3, 'f', now())`); err != nil {
+		t.Fatal(err)
+	}
+	expectRows(t, rowsOf(t, s, "coverage_gaps", Params{Year: "2023/24"}, "la_code", "need_type", "pupils_with_need", "schools_stating_provision", "local_offer_services"),
+		[]string{"la_code=900 need_type=ASD pupils_with_need=3 schools_stating_provision=- local_offer_services=-",
+			// Beta's unit is in the register, which has no year; Beta published no figures that year.
+			"la_code=901 need_type=SEMH pupils_with_need=- schools_stating_provision=- local_offer_services=-"})
+	expectRows(t, rowsOf(t, s, "coverage_gaps", Params{Year: "2025/26", LA: "900"}, "need_type", "local_offer_services"),
+		[]string{"need_type=ASD local_offer_services=2", "need_type=SEMH local_offer_services=1"})
+}
+
+func TestChangesSinceAnyYear(t *testing.T) {
+	s := handBuiltStore(t)
+	// 2025/26 against 2024/25 named explicitly gives the same as the default.
+	expectRows(t, rowsOf(t, s, "changes", Params{Year: "2025/26", Since: "2024/25", URN: 1}, "previous_year", "senco_changed"),
+		[]string{"previous_year=2024/25 senco_changed=true"})
+	// Against a year never crawled: no comparison, not a list of everything as new.
+	expectRows(t, rowsOf(t, s, "changes", Params{Year: "2025/26", Since: "2019/20", URN: 1}, "previous_year", "provision_added"),
+		[]string{"previous_year=- provision_added=-"})
+}

@@ -33,9 +33,10 @@ type Column struct {
 
 // Params are the values an analysis may take; empty means "all".
 type Params struct {
-	Year string
-	LA   string
-	URN  int
+	Year  string
+	LA    string
+	URN   int
+	Since string // the earlier year to compare with (changes); empty: the year before
 }
 
 func loadNamed(dir string) []Analysis {
@@ -134,6 +135,7 @@ func (p Params) args(sqlText string) []any {
 	}
 	bind("year", nullIfEmpty(p.Year))
 	bind("la", nullIfEmpty(p.LA))
+	bind("since", nullIfEmpty(p.Since))
 	if p.URN != 0 {
 		bind("urn", p.URN)
 	} else {

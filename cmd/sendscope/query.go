@@ -27,7 +27,7 @@ func newQueryCmd(g *globals) *cobra.Command {
 		},
 	})
 
-	var yearArg, la, format string
+	var yearArg, sinceArg, la, format string
 	var urn int
 	runCmd := &cobra.Command{
 		Use:   "run NAME",
@@ -45,12 +45,16 @@ func newQueryCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			since, err := yearFlag(sinceArg)
+			if err != nil {
+				return err
+			}
 			store, err := g.openRead(cmd.Context())
 			if err != nil {
 				return err
 			}
 			defer store.Close()
-			rows, err := store.Run(cmd.Context(), a, queries.Params{Year: year, LA: la, URN: urn})
+			rows, err := store.Run(cmd.Context(), a, queries.Params{Year: year, LA: la, URN: urn, Since: since})
 			if err != nil {
 				return err
 			}
@@ -60,6 +64,7 @@ func newQueryCmd(g *globals) *cobra.Command {
 		},
 	}
 	runCmd.Flags().StringVar(&yearArg, "year", "", "academic year, e.g. 2025/26 (default: every year)")
+	runCmd.Flags().StringVar(&sinceArg, "since", "", "for changes: the earlier year to compare with (default: the year before)")
 	runCmd.Flags().StringVar(&la, "la", "", "LA code or name (default: every LA)")
 	runCmd.Flags().IntVar(&urn, "urn", 0, "one school's URN")
 	runCmd.Flags().StringVar(&format, "format", "table", "table, csv or json")

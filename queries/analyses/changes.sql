@@ -1,9 +1,11 @@
 -- name: changes
 -- question: What changed at each school since the previous year held: SENCO, SENCO time, specialist provision, needs named, the report itself?
---   Each year is compared with the year before it (a school not crawled the year
---   before has no comparison: its row says so rather than showing everything as new).
+--   Each year is compared with the year before it, or with the year given as since
+--   (a school not crawled in the earlier year has no comparison: its row says so
+--   rather than showing everything as new).
 -- parameters:
 --   year: the later academic year ('2025/26'); empty for every year held
+--   since: the earlier academic year to compare with ('2022/23'); empty for the year before
 --   la: LA code or name; empty for every LA
 --   urn: one school's URN; empty for every school
 -- columns:
@@ -39,7 +41,9 @@ paired AS (
            prev.provision AS prev_provision, prev.needs AS prev_needs
     FROM per_year cur
     LEFT JOIN per_year prev ON prev.urn = cur.urn
-        AND prev.academic_year = printf('%d/%02d', CAST(left(cur.academic_year, 4) AS INTEGER) - 1, CAST(left(cur.academic_year, 4) AS INTEGER) % 100)
+        AND prev.academic_year = coalesce($since,
+            printf('%d/%02d', CAST(left(cur.academic_year, 4) AS INTEGER) - 1, CAST(left(cur.academic_year, 4) AS INTEGER) % 100))
+    WHERE $since IS NULL OR cur.academic_year > $since
 )
 SELECT p.urn, s.name AS school_name, s.la_code, p.academic_year, p.previous_year,
        nullif(array_to_string(p.prev_sencos, ';'), '') AS senco_before,

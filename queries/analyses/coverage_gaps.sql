@@ -16,8 +16,8 @@
 --   pupils_with_need: pupils in the LA's schools whose primary need it is (EHC plan and SEN support), from the figures the DfE published
 --   schools_with_suppressed_counts: schools whose count for this need the DfE suppressed (so pupils_with_need is a floor)
 --   specialist_places: specialist places for the need in the LA's schools (see above)
---   schools_stating_provision: schools whose SEN documents name the need as one they provide for
---   local_offer_services: services in the LA's Local Offer that name the need
+--   schools_stating_provision: schools whose SEN documents name the need as one they provide for; empty in a year the LA's schools were not crawled
+--   local_offer_services: services in the LA's Local Offer that name the need; empty in a year the Local Offer was not crawled
 --   places_per_100_pupils: specialist_places per 100 pupils with the need; empty when pupils_with_need is unknown or 0
 --   gap_rank: 1 for the LA with the fewest places per 100 pupils with this need this year, 2 for the next, ...
 --   need_trend: growing, falling or steady (within 5%) since the previous year held; empty for the first year
@@ -95,10 +95,18 @@ combined AS (
     FULL JOIN stating st ON st.la_code = coalesce(np.la_code, pl.la_code) AND st.academic_year = coalesce(np.academic_year, pl.academic_year)
         AND st.need_type = coalesce(np.need_type, pl.need_type)
 ),
+crawled AS (
+    -- Years in which the LA's schools, or its Local Offer, were crawled: in other
+    -- years those counts are unknown, not zero.
+    SELECT DISTINCT s.la_code, l.academic_year FROM latest_school_runs l JOIN schools s USING (urn)
+),
 measured AS (
-    SELECT c.*, coalesce(sn.local_offer_services, 0) AS local_offer_services,
+    SELECT c.* REPLACE (CASE WHEN cr.la_code IS NOT NULL THEN c.schools_stating_provision END AS schools_stating_provision),
+           CASE WHEN lo.la_code IS NOT NULL THEN coalesce(sn.local_offer_services, 0) END AS local_offer_services,
            round(100.0 * c.specialist_places / nullif(c.pupils_with_need, 0), 1) AS places_per_100_pupils
     FROM combined c
+    LEFT JOIN crawled cr ON cr.la_code = c.la_code AND cr.academic_year = c.academic_year
+    LEFT JOIN latest_la lo ON lo.la_code = c.la_code AND lo.academic_year = c.academic_year
     LEFT JOIN services_need sn ON sn.la_code = c.la_code AND sn.academic_year = c.academic_year AND sn.need_type = c.need_type
     WHERE c.need_type IS NOT NULL AND c.need_type <> ''
 ),
