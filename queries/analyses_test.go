@@ -214,21 +214,29 @@ func TestSENDistribution(t *testing.T) {
 
 func TestLocalOfferCoverage(t *testing.T) {
 	s := handBuiltStore(t)
-	got := rowsOf(t, s, "local_offer_coverage", Params{Year: "2025/26"}, "need_type", "age_band", "services", "categories", "empty")
-	want := []string{
-		"need_type=ASD age_band=0-4 services=2 categories=Advice;Education;Health empty=false",
-		"need_type=ASD age_band=5-10 services=2 categories=Advice;Education;Health empty=false",
-		"need_type=ASD age_band=11-15 services=2 categories=Advice;Education;Health empty=false",
-		"need_type=ASD age_band=16-18 services=2 categories=Advice;Education;Health empty=false",
-		"need_type=ASD age_band=19-25 services=1 categories=Advice;Health empty=false",
-		"need_type=SEMH age_band=0-4 services=1 categories=Advice;Health empty=false",
+	got := rowsOf(t, s, "local_offer_coverage", Params{Year: "2025/26"}, "need_type", "age_band", "category", "services", "categories", "empty")
+	// Alpha's directory uses four categories: each cell comes for all of them and for each one.
+	if len(got) != 12*5*5 {
+		t.Fatalf("%d cells, want 12 needs x 5 bands x (all + 4 categories)", len(got))
 	}
-	if len(got) != 12*5 {
-		t.Fatalf("%d cells, want 12 needs x 5 bands", len(got))
+	expectRows(t, got[:10], []string{
+		"need_type=ASD age_band=0-4 category=- services=2 categories=Advice;Education;Health empty=false",
+		"need_type=ASD age_band=0-4 category=Advice services=1 categories=Advice;Health empty=false",
+		"need_type=ASD age_band=0-4 category=Education services=1 categories=Education empty=false",
+		"need_type=ASD age_band=0-4 category=Health services=1 categories=Advice;Health empty=false",
+		// The bus pass service names no need: no need is served by Transport.
+		"need_type=ASD age_band=0-4 category=Transport services=0 categories=- empty=true",
+		"need_type=ASD age_band=5-10 category=- services=2 categories=Advice;Education;Health empty=false",
+		"need_type=ASD age_band=5-10 category=Advice services=1 categories=Advice;Health empty=false",
+		"need_type=ASD age_band=5-10 category=Education services=1 categories=Education empty=false",
+		"need_type=ASD age_band=5-10 category=Health services=1 categories=Advice;Health empty=false",
+		"need_type=ASD age_band=5-10 category=Transport services=0 categories=- empty=true",
+	})
+	if got[25] != "need_type=SEMH age_band=0-4 category=- services=1 categories=Advice;Health empty=false" {
+		t.Errorf("SEMH 0-4: %s", got[25])
 	}
-	expectRows(t, got[:6], want)
-	if got[10] != "need_type=SLCN age_band=0-4 services=0 categories=- empty=true" {
-		t.Errorf("an empty cell: %s", got[10])
+	if got[50] != "need_type=SLCN age_band=0-4 category=- services=0 categories=- empty=true" {
+		t.Errorf("an empty cell: %s", got[50])
 	}
 }
 
@@ -284,4 +292,22 @@ func TestChangesSinceAnyYear(t *testing.T) {
 	// Against a year never crawled: no comparison, not a list of everything as new.
 	expectRows(t, rowsOf(t, s, "changes", Params{Year: "2025/26", Since: "2019/20", URN: 1}, "previous_year", "provision_added"),
 		[]string{"previous_year=- provision_added=-"})
+}
+
+func TestCoverageGapsByDistrict(t *testing.T) {
+	s := handBuiltStore(t)
+	if _, err := s.db.Exec(`UPDATE schools SET district_name = 'North' WHERE urn = 1; UPDATE schools SET district_name = 'South' WHERE urn = 2`); err != nil {
+		t.Fatal(err)
+	}
+	got := rowsOf(t, s, "coverage_gaps", Params{Year: "2025/26", LA: "900"}, "level", "district_name", "need_type", "pupils_with_need",
+		"schools_with_suppressed_counts", "specialist_places", "schools_stating_provision", "local_offer_services", "places_per_100_pupils", "gap_rank")
+	expectRows(t, got, []string{
+		"level=la district_name=- need_type=ASD pupils_with_need=18 schools_with_suppressed_counts=1 specialist_places=12 schools_stating_provision=1 local_offer_services=2 places_per_100_pupils=66.7 gap_rank=1",
+		"level=la district_name=- need_type=SEMH pupils_with_need=4 schools_with_suppressed_counts=0 specialist_places=0 schools_stating_provision=1 local_offer_services=1 places_per_100_pupils=0 gap_rank=1",
+		// School 1 in North: 15 pupils, its 12 places. School 2 in South: 3 known pupils, none placed.
+		"level=district district_name=North need_type=ASD pupils_with_need=15 schools_with_suppressed_counts=0 specialist_places=12 schools_stating_provision=1 local_offer_services=- places_per_100_pupils=80 gap_rank=2",
+		"level=district district_name=North need_type=SEMH pupils_with_need=4 schools_with_suppressed_counts=0 specialist_places=0 schools_stating_provision=0 local_offer_services=- places_per_100_pupils=0 gap_rank=1",
+		"level=district district_name=South need_type=ASD pupils_with_need=3 schools_with_suppressed_counts=1 specialist_places=0 schools_stating_provision=0 local_offer_services=- places_per_100_pupils=0 gap_rank=1",
+		"level=district district_name=South need_type=SEMH pupils_with_need=- schools_with_suppressed_counts=0 specialist_places=0 schools_stating_provision=1 local_offer_services=- places_per_100_pupils=- gap_rank=-",
+	})
 }

@@ -2,7 +2,9 @@
 -- question: For each need and age band, how many services does each LA's Local Offer list, and where are there none?
 --   A service serves an age band when its age range overlaps it (no minimum age
 --   counts as 0, no maximum as 25). Every need of the census list (plus ADHD) and
---   every band is listed for each LA and year crawled, so empty cells show as 0.
+--   every band is listed for each LA and year crawled, for all categories together
+--   (category empty) and for each category the LA's directory uses, so empty cells
+--   show as 0.
 -- parameters:
 --   year: academic year ('2025/26'); empty for every year held
 --   la: LA code or name; empty for every LA
@@ -11,7 +13,8 @@
 --   la_code: three-digit LA code
 --   need_type: census code of the need (plus ADHD)
 --   age_band: 0-4, 5-10, 11-15, 16-18 or 19-25
---   services: services in the LA's Local Offer naming the need and serving the band
+--   category: one of the directory's categories; empty for all categories together
+--   services: services in the LA's Local Offer naming the need and serving the band (in the category)
 --   categories: the directory categories of those services, ';'-separated
 --   empty: true when no service covers the need at that age
 WITH latest_la AS (
@@ -27,19 +30,28 @@ service_needs AS (
     FROM services s JOIN latest_la l ON l.la_code = s.la_code AND l.run_id = s.run_id
     WHERE s.need_types IS NOT NULL AND s.need_types <> ''
 ),
+categories AS (
+    SELECT DISTINCT s.la_code, s.academic_year, unnest(string_split(s.categories, ';')) AS category
+    FROM services s JOIN latest_la l ON l.la_code = s.la_code AND l.run_id = s.run_id
+    WHERE s.categories IS NOT NULL AND s.categories <> ''
+),
 grid AS (
-    SELECT l.la_code, l.academic_year, n.need_type, n.ord AS need_ord, b.age_band, b.lo, b.hi, b.ord AS band_ord
+    -- Every LA x need x band, for all categories (NULL) and for each category.
+    SELECT l.la_code, l.academic_year, n.need_type, n.ord AS need_ord, b.age_band, b.lo, b.hi, b.ord AS band_ord, c.category
     FROM latest_la l CROSS JOIN needs n CROSS JOIN bands b
+    LEFT JOIN (SELECT la_code, academic_year, category FROM categories UNION ALL SELECT DISTINCT la_code, academic_year, NULL FROM latest_la) c
+        ON c.la_code = l.la_code AND c.academic_year = l.academic_year
 )
-SELECT g.academic_year, g.la_code, g.need_type, g.age_band,
+SELECT g.academic_year, g.la_code, g.need_type, g.age_band, g.category,
        count(DISTINCT sn.service_id) AS services,
        nullif(array_to_string(list_sort(list_distinct(flatten(list(string_split(coalesce(sn.categories, ''), ';'))))), ';'), '') AS categories,
        count(DISTINCT sn.service_id) = 0 AS empty
 FROM grid g
 LEFT JOIN service_needs sn ON sn.la_code = g.la_code AND sn.academic_year = g.academic_year AND sn.need_type = g.need_type
     AND sn.lo <= g.hi AND sn.hi >= g.lo
+    AND (g.category IS NULL OR list_contains(string_split(sn.categories, ';'), g.category))
 LEFT JOIN authorities a ON a.la_code = g.la_code
 WHERE ($year IS NULL OR g.academic_year = $year)
   AND ($la IS NULL OR g.la_code = $la OR lower(a.la_name) = lower($la))
-GROUP BY g.academic_year, g.la_code, g.need_type, g.need_ord, g.age_band, g.band_ord
-ORDER BY g.academic_year, g.la_code, g.need_ord, g.band_ord
+GROUP BY g.academic_year, g.la_code, g.need_type, g.need_ord, g.age_band, g.band_ord, g.category
+ORDER BY g.academic_year, g.la_code, g.need_ord, g.band_ord, g.category NULLS FIRST
