@@ -18,8 +18,13 @@
 --   categories: the directory categories of those services, ';'-separated
 --   empty: true when no service covers the need at that age
 WITH latest_la AS (
+    -- Narrowed to the year and LA asked for first: the grid below is large.
     SELECT ra.la_code, r.academic_year, max(ra.run_id) AS run_id
-    FROM run_authorities ra JOIN crawl_runs r USING (run_id) GROUP BY ALL
+    FROM run_authorities ra JOIN crawl_runs r USING (run_id)
+    LEFT JOIN authorities a ON a.la_code = ra.la_code
+    WHERE ($year IS NULL OR r.academic_year = $year)
+      AND ($la IS NULL OR ra.la_code = $la OR lower(a.la_name) = lower($la))
+    GROUP BY ALL
 ),
 bands(age_band, lo, hi, ord) AS (VALUES ('0-4', 0, 4, 1), ('5-10', 5, 10, 2), ('11-15', 11, 15, 3), ('16-18', 16, 18, 4), ('19-25', 19, 25, 5)),
 needs(need_type, ord) AS (VALUES ('ASD', 1), ('SEMH', 2), ('SLCN', 3), ('SpLD', 4), ('MLD', 5), ('SLD', 6), ('PMLD', 7), ('HI', 8), ('VI', 9),
