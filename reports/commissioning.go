@@ -27,8 +27,10 @@ type CommissioningResult struct {
 }
 
 // Commissioning writes the commissioner's workbook: a Summary of the LA's year,
-// a Schools sheet (one row per school: report found, format, SENCO, needs) and an
-// Evidence sheet with every fact, the words it came from, and a link to the source.
+// a Schools sheet (one row per school: report found, format, SENCO, needs), an
+// Evidence sheet with every fact, the words it came from and a link to the source,
+// then the analyses (Gaps as a heat map, SENCO capacity, Compliance, Changes, Local
+// Offer coverage), the Method and a Data dictionary.
 func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningOptions) (CommissioningResult, error) {
 	var res CommissioningResult
 	ds, _ := queries.Lookup("dataset")
@@ -111,7 +113,19 @@ func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningO
 	if err := w.put(ev, 1, et); err != nil {
 		return res, err
 	}
+	// The analyses a commissioner acts on, one sheet each.
+	sheets := map[string]string{"Gaps": "coverage_gaps", "SENCO capacity": "senco_capacity", "Compliance": "statutory_compliance",
+		"Changes": "changes", "Local Offer": "local_offer_coverage"}
+	heat := map[string]string{"Gaps": "places_per_100_pupils", "SENCO capacity": "sen_pupils_per_senco_hour", "Compliance": "score"}
+	for _, sheet := range []string{"Gaps", "SENCO capacity", "Compliance", "Changes", "Local Offer"} {
+		if _, err := w.analysisSheet(ctx, store, sheet, sheets[sheet], queries.Params{Year: opt.Year, LA: opt.LA}, heat[sheet]); err != nil {
+			return res, fmt.Errorf("sheet %s: %w", sheet, err)
+		}
+	}
 	if err := w.method(); err != nil {
+		return res, err
+	}
+	if err := w.dictionarySheet(sheets); err != nil {
 		return res, err
 	}
 	return res, w.save(opt.Path)

@@ -288,8 +288,19 @@ func TestCommissioningWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Schools,Evidence,Method" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Schools,Evidence,Gaps,SENCO capacity,Compliance,Changes,Local Offer,Method,Data dictionary" {
 		t.Errorf("sheets %s", got)
+	}
+	for sheet, want := range map[string]string{"Gaps": "academic_year", "SENCO capacity": "urn", "Compliance": "urn", "Data dictionary": "Sheet"} {
+		if v, _ := f.GetCellValue(sheet, "A1"); v != want {
+			t.Errorf("%s!A1 %q, want %q", sheet, v, want)
+		}
+	}
+	if gaps, _ := f.GetRows("Gaps"); len(gaps) < 3 {
+		t.Errorf("Gaps has %d rows", len(gaps))
+	}
+	if cf, err := f.GetConditionalFormats("Gaps"); err != nil || len(cf) == 0 {
+		t.Errorf("Gaps has no heat map: %v %v", cf, err)
 	}
 	if v, _ := f.GetCellValue("Summary", "A1"); v != "SEND provision in Testshire, 2025/26" {
 		t.Errorf("Summary A1 %q", v)

@@ -1,0 +1,98 @@
+package reports
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/sendscope/sendscope/queries"
+)
+
+// analysisSheet lays a named analysis out as a sheet: its columns as written in
+// the .sql file's header, its rows as a banded table, URLs as links. heat names
+// a column to colour from red (low) to green (high), as a heat map of gaps.
+func (w *workbook) analysisSheet(ctx context.Context, store *queries.Store, sheet, analysis string, p queries.Params, heat string) (int, error) {
+	a, ok := queries.Lookup(analysis)
+	if !ok {
+		return 0, fmt.Errorf("no analysis %s", analysis)
+	}
+	rows, err := store.Run(ctx, a, p)
+	if err != nil {
+		return 0, err
+	}
+	maps, err := rowsAsMaps(rows)
+	if err != nil {
+		return 0, err
+	}
+	cols, _ := columnsOf(a)
+	t := sheetTable{Columns: cols}
+	heatCol := -1
+	for i, c := range cols {
+		width := float64(max(len(c), 10)) + 2
+		switch {
+		case strings.HasSuffix(c, "_url") || c == "detail" || c == "items_missing" || c == "categories":
+			width = 40
+		case strings.HasSuffix(c, "_name"):
+			width = 30
+		}
+		t.Widths = append(t.Widths, width)
+		if c == heat {
+			heatCol = i
+		}
+	}
+	for _, m := range maps {
+		var r []any
+		for _, c := range cols {
+			v := orBlank(m[c])
+			if s, ok := v.(string); ok && strings.HasSuffix(c, "_url") && s != "" {
+				v = link{URL: s, Text: s}
+			}
+			r = append(r, v)
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	sh := w.sheet(sheet)
+	if err := w.put(sh, 1, t); err != nil {
+		return 0, err
+	}
+	if heatCol >= 0 && len(t.Rows) > 0 {
+		col, _ := excelize.ColumnNumberToName(heatCol + 1)
+		ref := fmt.Sprintf("%s2:%s%d", col, col, len(t.Rows)+1)
+		if err := w.f.SetConditionalFormat(sh, ref, []excelize.ConditionalFormatOptions{{
+			Type: "3_color_scale", Criteria: "=", MinType: "min", MidType: "percentile", MidValue: "50", MaxType: "max",
+			MinColor: "#F8696B", MidColor: "#FFEB84", MaxColor: "#63BE7B",
+		}}); err != nil {
+			return 0, err
+		}
+	}
+	return len(t.Rows), nil
+}
+
+// columnsOf lists an analysis's output columns as its header documents them.
+func columnsOf(a queries.Analysis) ([]string, map[string]string) {
+	var cols []string
+	meaning := map[string]string{}
+	for _, c := range a.Columns {
+		cols = append(cols, c.Name)
+		meaning[c.Name] = c.Meaning
+	}
+	return cols, meaning
+}
+
+// dictionarySheet explains every column of the workbook's analysis sheets.
+func (w *workbook) dictionarySheet(sheets map[string]string) error {
+	t := sheetTable{Columns: []string{"Sheet", "Column", "Meaning"}, Widths: []float64{20, 30, 100}}
+	for _, sheet := range []string{"Gaps", "SENCO capacity", "Compliance", "Changes", "Local Offer"} {
+		name, ok := sheets[sheet]
+		if !ok {
+			continue
+		}
+		a, _ := queries.Lookup(name)
+		for _, c := range a.Columns {
+			t.Rows = append(t.Rows, []any{sheet, c.Name, c.Meaning})
+		}
+	}
+	return w.put(w.sheet("Data dictionary"), 1, t)
+}
