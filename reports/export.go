@@ -60,8 +60,8 @@ func Export(ctx context.Context, store *queries.Store, opt ExportOptions) (Expor
 	if opt.Format == "" {
 		opt.Format = "csv"
 	}
-	if opt.Format != "csv" {
-		return res, fmt.Errorf("export format %q is not supported yet; use --format csv", opt.Format)
+	if opt.Format != "csv" && opt.Format != "parquet" {
+		return res, fmt.Errorf("export format %q is not supported yet; use --format csv or parquet", opt.Format)
 	}
 	if err := os.MkdirAll(opt.Dir, 0o755); err != nil {
 		return res, fmt.Errorf("creating %s: %w", opt.Dir, err)
@@ -74,14 +74,32 @@ func Export(ctx context.Context, store *queries.Store, opt ExportOptions) (Expor
 		}
 	}
 	var dict [][]string
+	var err error
 	for _, t := range ExportTables() {
-		rows, err := store.Run(ctx, t.Analysis, queries.Params{Year: opt.Year, LA: opt.LA})
+		params := queries.Params{Year: opt.Year, LA: opt.LA}
+		rows, err := store.Run(ctx, t.Analysis, params)
 		if err != nil {
 			return res, err
 		}
-		path := filepath.Join(opt.Dir, t.File+".csv")
-		n, types, err := writeCSV(path, rows, red)
-		rows.Close()
+		var n int
+		var types []*sql.ColumnType
+		path := filepath.Join(opt.Dir, t.File+"."+opt.Format)
+		if opt.Format == "parquet" {
+			// DuckDB writes Parquet itself, keeping the store's column types; text is
+			// pseudonymised on the way by a Go function registered with DuckDB.
+			types, err = rows.ColumnTypes()
+			rows.Close()
+			if err == nil {
+				var clean func(string) string
+				if red != nil {
+					clean = red.Text
+				}
+				n, err = store.ExportParquet(ctx, t.Analysis, params, path, clean)
+			}
+		} else {
+			n, types, err = writeCSV(path, rows, red)
+			rows.Close()
+		}
 		if err != nil {
 			return res, fmt.Errorf("writing %s: %w", path, err)
 		}
@@ -95,8 +113,14 @@ func Export(ctx context.Context, store *queries.Store, opt ExportOptions) (Expor
 			dict = append(dict, []string{t.File, col.Name(), strings.ToLower(col.DatabaseTypeName()), meanings[col.Name()], sourceOf(t.File)})
 		}
 	}
-	path := filepath.Join(opt.Dir, "data_dictionary.csv")
-	if err := writeRecords(path, append([][]string{{"table", "column", "type", "meaning", "source"}}, dict...)); err != nil {
+	path := filepath.Join(opt.Dir, "data_dictionary."+opt.Format)
+	header := []string{"table", "column", "type", "meaning", "source"}
+	if opt.Format == "parquet" {
+		err = store.WriteParquetStrings(ctx, path, header, dict)
+	} else {
+		err = writeRecords(path, append([][]string{header}, dict...))
+	}
+	if err != nil {
 		return res, err
 	}
 	res.Files = append(res.Files, path)

@@ -641,3 +641,66 @@ func TestQueryFormatsAgree(t *testing.T) {
 		}
 	}
 }
+
+// TestParquetExportMatchesCSV: the Parquet files hold the same rows as the CSV
+// files, with the column types the data dictionary gives, pseudonymised alike.
+func TestParquetExportMatchesCSV(t *testing.T) {
+	area, db := crawledArea(t)
+	ctx := context.Background()
+	csvDir, pqDir := t.TempDir(), t.TempDir()
+	for dir, format := range map[string]string{csvDir: "csv", pqDir: "parquet"} {
+		if code, _, stderr := sendscope(t, ctx, "--db", db, "export", "--year", "2025/26", "--format", format, "-o", dir); code != 0 {
+			t.Fatalf("%s: exit %d\n%s", format, code, stderr)
+		}
+	}
+	duck, err := sql.Open("duckdb", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer duck.Close()
+	dict := readCSV(t, filepath.Join(csvDir, "data_dictionary.csv"))
+	types := map[string]string{}
+	for _, r := range dict[1:] {
+		types[r[0]+"."+r[1]] = r[2]
+	}
+	for table := range contract {
+		if table == "data_dictionary" {
+			continue
+		}
+		recs := readCSV(t, filepath.Join(csvDir, table+".csv"))
+		pq := filepath.Join(pqDir, table+".parquet")
+		var n int
+		if err := duck.QueryRow(`SELECT count(*) FROM read_parquet(?)`, pq).Scan(&n); err != nil {
+			t.Fatalf("%s: %v", pq, err)
+		}
+		if n != len(recs)-1 {
+			t.Errorf("%s: %d Parquet rows, %d CSV rows", table, n, len(recs)-1)
+		}
+		rows, err := duck.Query(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(?))`, pq)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var cols []string
+		for rows.Next() {
+			var name, typ string
+			rows.Scan(&name, &typ)
+			cols = append(cols, name)
+			if want := types[table+"."+name]; !strings.EqualFold(typ, want) {
+				t.Errorf("%s.%s: Parquet type %s, dictionary %s", table, name, typ, want)
+			}
+		}
+		rows.Close()
+		if strings.Join(cols, ",") != strings.Join(recs[0], ",") {
+			t.Errorf("%s: Parquet columns %v, CSV %v", table, cols, recs[0])
+		}
+	}
+	var leaked int
+	senco := area.ByLayout(simarea.LayoutQA).SENCO
+	duck.QueryRow(`SELECT count(*) FROM read_parquet(?) WHERE evidence LIKE ? OR value = ?`, filepath.Join(pqDir, "facts.parquet"), "%"+senco+"%", senco).Scan(&leaked)
+	if leaked != 0 {
+		t.Errorf("%q appears in %d pseudonymised Parquet facts", senco, leaked)
+	}
+	if st, err := os.Stat(filepath.Join(pqDir, "data_dictionary.parquet")); err != nil || st.Size() == 0 {
+		t.Errorf("no data dictionary in Parquet: %v", err)
+	}
+}

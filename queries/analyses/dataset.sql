@@ -94,19 +94,19 @@ fact_lists AS (
 need_counts AS (
     -- A need's count is unknown when any part of it was suppressed, never a partial sum.
     SELECT urn, academic_year,
-           CASE WHEN count(*) FILTER (WHERE need_type = 'ASD' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'ASD') END AS pupils_asd,
-           CASE WHEN count(*) FILTER (WHERE need_type = 'SEMH' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'SEMH') END AS pupils_semh,
-           CASE WHEN count(*) FILTER (WHERE need_type = 'SLCN' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'SLCN') END AS pupils_slcn,
-           CASE WHEN count(*) FILTER (WHERE need_type = 'SpLD' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'SpLD') END AS pupils_spld,
-           CASE WHEN count(*) FILTER (WHERE need_type = 'MLD' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'MLD') END AS pupils_mld,
-           CASE WHEN count(*) FILTER (WHERE need_type = 'SLD' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'SLD') END AS pupils_sld,
-           CASE WHEN count(*) FILTER (WHERE need_type = 'PMLD' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'PMLD') END AS pupils_pmld,
-           CASE WHEN count(*) FILTER (WHERE need_type = 'HI' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'HI') END AS pupils_hi,
-           CASE WHEN count(*) FILTER (WHERE need_type = 'VI' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'VI') END AS pupils_vi,
-           CASE WHEN count(*) FILTER (WHERE need_type = 'MSI' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'MSI') END AS pupils_msi,
-           CASE WHEN count(*) FILTER (WHERE need_type = 'PD' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'PD') END AS pupils_pd,
-           CASE WHEN count(*) FILTER (WHERE need_type = 'OTH' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'OTH') END AS pupils_oth,
-           CASE WHEN count(*) FILTER (WHERE need_type = 'NSA' AND pupils IS NULL) = 0 THEN sum(pupils) FILTER (WHERE need_type = 'NSA') END AS pupils_nsa
+           CASE WHEN count(*) FILTER (WHERE need_type = 'ASD' AND pupils IS NULL) = 0 THEN CAST(sum(pupils) FILTER (WHERE need_type = 'ASD') AS INTEGER) END AS pupils_asd,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'SEMH' AND pupils IS NULL) = 0 THEN CAST(sum(pupils) FILTER (WHERE need_type = 'SEMH') AS INTEGER) END AS pupils_semh,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'SLCN' AND pupils IS NULL) = 0 THEN CAST(sum(pupils) FILTER (WHERE need_type = 'SLCN') AS INTEGER) END AS pupils_slcn,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'SpLD' AND pupils IS NULL) = 0 THEN CAST(sum(pupils) FILTER (WHERE need_type = 'SpLD') AS INTEGER) END AS pupils_spld,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'MLD' AND pupils IS NULL) = 0 THEN CAST(sum(pupils) FILTER (WHERE need_type = 'MLD') AS INTEGER) END AS pupils_mld,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'SLD' AND pupils IS NULL) = 0 THEN CAST(sum(pupils) FILTER (WHERE need_type = 'SLD') AS INTEGER) END AS pupils_sld,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'PMLD' AND pupils IS NULL) = 0 THEN CAST(sum(pupils) FILTER (WHERE need_type = 'PMLD') AS INTEGER) END AS pupils_pmld,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'HI' AND pupils IS NULL) = 0 THEN CAST(sum(pupils) FILTER (WHERE need_type = 'HI') AS INTEGER) END AS pupils_hi,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'VI' AND pupils IS NULL) = 0 THEN CAST(sum(pupils) FILTER (WHERE need_type = 'VI') AS INTEGER) END AS pupils_vi,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'MSI' AND pupils IS NULL) = 0 THEN CAST(sum(pupils) FILTER (WHERE need_type = 'MSI') AS INTEGER) END AS pupils_msi,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'PD' AND pupils IS NULL) = 0 THEN CAST(sum(pupils) FILTER (WHERE need_type = 'PD') AS INTEGER) END AS pupils_pd,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'OTH' AND pupils IS NULL) = 0 THEN CAST(sum(pupils) FILTER (WHERE need_type = 'OTH') AS INTEGER) END AS pupils_oth,
+           CASE WHEN count(*) FILTER (WHERE need_type = 'NSA' AND pupils IS NULL) = 0 THEN CAST(sum(pupils) FILTER (WHERE need_type = 'NSA') AS INTEGER) END AS pupils_nsa
     FROM sen_need
     GROUP BY urn, academic_year
 )
