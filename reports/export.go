@@ -60,8 +60,16 @@ func Export(ctx context.Context, store *queries.Store, opt ExportOptions) (Expor
 	if opt.Format == "" {
 		opt.Format = "csv"
 	}
-	if opt.Format != "csv" && opt.Format != "parquet" {
-		return res, fmt.Errorf("export format %q is not supported yet; use --format csv or parquet", opt.Format)
+	var book *xlsxExport
+	switch opt.Format {
+	case "csv", "parquet":
+	case "xlsx":
+		var err error
+		if book, err = newXLSXExport(); err != nil {
+			return res, err
+		}
+	default:
+		return res, fmt.Errorf("export format %q is not supported: use csv, parquet or xlsx", opt.Format)
 	}
 	if err := os.MkdirAll(opt.Dir, 0o755); err != nil {
 		return res, fmt.Errorf("creating %s: %w", opt.Dir, err)
@@ -84,7 +92,10 @@ func Export(ctx context.Context, store *queries.Store, opt ExportOptions) (Expor
 		var n int
 		var types []*sql.ColumnType
 		path := filepath.Join(opt.Dir, t.File+"."+opt.Format)
-		if opt.Format == "parquet" {
+		if book != nil {
+			n, types, err = book.table(t.File, rows, red)
+			rows.Close()
+		} else if opt.Format == "parquet" {
 			// DuckDB writes Parquet itself, keeping the store's column types; text is
 			// pseudonymised on the way by a Go function registered with DuckDB.
 			types, err = rows.ColumnTypes()
@@ -103,7 +114,9 @@ func Export(ctx context.Context, store *queries.Store, opt ExportOptions) (Expor
 		if err != nil {
 			return res, fmt.Errorf("writing %s: %w", path, err)
 		}
-		res.Files = append(res.Files, path)
+		if book == nil {
+			res.Files = append(res.Files, path)
+		}
 		res.Rows[t.File] = n
 		meanings := map[string]string{}
 		for _, c := range t.Analysis.Columns {
@@ -115,9 +128,17 @@ func Export(ctx context.Context, store *queries.Store, opt ExportOptions) (Expor
 	}
 	path := filepath.Join(opt.Dir, "data_dictionary."+opt.Format)
 	header := []string{"table", "column", "type", "meaning", "source"}
-	if opt.Format == "parquet" {
+	switch opt.Format {
+	case "parquet":
 		err = store.WriteParquetStrings(ctx, path, header, dict)
-	} else {
+	case "xlsx":
+		// One workbook: the dictionary is its last sheet.
+		path = filepath.Join(opt.Dir, "sendscope-export.xlsx")
+		err = book.dictionary(header, dict)
+		if err == nil {
+			err = book.save(path)
+		}
+	default:
 		err = writeRecords(path, append([][]string{header}, dict...))
 	}
 	if err != nil {

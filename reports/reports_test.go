@@ -3,6 +3,7 @@ package reports
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -165,4 +166,47 @@ func readFile(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+func TestXLSXExportSplitsLongTables(t *testing.T) {
+	ctx := context.Background()
+	store, err := queries.Open(ctx, filepath.Join(t.TempDir(), "x.duckdb"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	var schools []queries.School
+	for i := 1; i <= 12; i++ {
+		schools = append(schools, queries.School{URN: i, Name: fmt.Sprintf("=School %d", i), LACode: "998", LAName: "Testshire"})
+	}
+	if _, err := store.ImportSchools(ctx, schools, "r.csv"); err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int) { maxSheetRows = n }(maxSheetRows)
+	maxSheetRows = 5
+	dir := t.TempDir()
+	res, err := Export(ctx, store, ExportOptions{Dir: dir, Format: "xlsx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, "sendscope-export.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := "documents,facts,school_years,schools,schools (2),schools (3),fetches,services,data_dictionary"
+	if got := strings.Join(f.GetSheetList(), ","); got != want || res.Rows["schools"] != 12 {
+		t.Fatalf("sheets %s (want %s), %d school rows", got, want, res.Rows["schools"])
+	}
+	total := 0
+	for _, sh := range []string{"schools", "schools (2)", "schools (3)"} {
+		rows, _ := f.GetRows(sh)
+		total += len(rows) - 1
+		if v, _ := f.GetCellValue(sh, "B1"); v != "name" {
+			t.Errorf("%s has no header row", sh)
+		}
+	}
+	if v, _ := f.GetCellValue("schools", "B2"); total != 12 || v != "'=School 1" {
+		t.Errorf("%d rows across the sheets; first name %q", total, v)
+	}
 }

@@ -33,8 +33,8 @@ pseudonym in every table and year), also inside quoted evidence, unless
 				return err
 			}
 			opt.Year = year
-			if opt.Format != "csv" && opt.Format != "parquet" {
-				return usageError("--format %q is not available yet: use --format csv or parquet", opt.Format)
+			if opt.Format != "csv" && opt.Format != "parquet" && opt.Format != "xlsx" {
+				return usageError("--format %q: use csv, parquet or xlsx", opt.Format)
 			}
 			store, err := g.openRead(cmd.Context())
 			if err != nil {
@@ -62,7 +62,7 @@ pseudonym in every table and year), also inside quoted evidence, unless
 	f.BoolVar(&allYears, "all-years", false, "every year held")
 	f.StringVar(&opt.LA, "la", "", "only this LA (code or name)")
 	f.StringVarP(&opt.Dir, "output", "o", "", "folder to write into")
-	f.StringVar(&opt.Format, "format", "csv", "csv or parquet (xlsx to come)")
+	f.StringVar(&opt.Format, "format", "csv", "csv, parquet, or xlsx (one workbook, a sheet per table)")
 	f.BoolVar(&opt.IncludePersonal, "include-personal", false, "keep names, e-mail addresses and phone numbers as published")
 	return cmd
 }
