@@ -42,15 +42,7 @@ func TestSENCOFacts(t *testing.T) {
 				got[f.Field+"="+v] = true
 			}
 		}
-		for _, w := range c.want {
-			if !got[w] {
-				t.Errorf("%q: missing %s (got %v)", c.text, w, got)
-			}
-			delete(got, w)
-		}
-		for extra := range got {
-			t.Errorf("%q: unexpected %s", c.text, extra)
-		}
+		expectExactly(t, c.text, got, c.want)
 	}
 }
 
@@ -97,15 +89,7 @@ func TestProvisionAndStats(t *testing.T) {
 			}
 			got[f.Field+"="+v] = true
 		}
-		for _, w := range c.want {
-			if !got[w] {
-				t.Errorf("%q: missing %s (got %v)", c.text, w, got)
-			}
-			delete(got, w)
-		}
-		for extra := range got {
-			t.Errorf("%q: unexpected %s", c.text, extra)
-		}
+		expectExactly(t, c.text, got, c.want)
 	}
 }
 
@@ -151,5 +135,19 @@ func TestExtendVocabularies(t *testing.T) {
 	}
 	if _, err := ExtendVocabularies(strings.NewReader("need.type\tASD\t(unclosed\n"), "bad.tsv"); err == nil || !strings.Contains(err.Error(), "bad.tsv:1") {
 		t.Errorf("bad pattern: %v", err)
+	}
+}
+
+// expectExactly checks that got holds every wanted "field=value" and nothing else.
+func expectExactly(t *testing.T, text string, got map[string]bool, want []string) {
+	t.Helper()
+	for _, w := range want {
+		if !got[w] {
+			t.Errorf("%q: missing %s (got %v)", text, w, got)
+		}
+		delete(got, w)
+	}
+	for extra := range got {
+		t.Errorf("%q: unexpected %s", text, extra)
 	}
 }

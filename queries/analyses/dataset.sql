@@ -47,31 +47,11 @@
 --   pupils_pd: pupils whose primary need is PD (EHC plan and SEN support) in the DfE statistics; empty when not imported or suppressed
 --   pupils_oth: pupils whose primary need is OTH (EHC plan and SEN support) in the DfE statistics; empty when not imported or suppressed
 --   pupils_nsa: pupils whose primary need is NSA (EHC plan and SEN support) in the DfE statistics; empty when not imported or suppressed
-WITH latest AS (
-    -- The latest run of each year that reached each school.
-    SELECT rs.urn, r.academic_year, max(rs.run_id) AS run_id
-    FROM run_sites rs
-    JOIN crawl_runs r USING (run_id)
-    GROUP BY rs.urn, r.academic_year
-),
-sen_docs AS (
-    SELECT d.*
-    FROM documents d
-    JOIN latest l ON d.urn = l.urn AND d.run_id = l.run_id
-    WHERE d.doc_type IN ('sen_information_report', 'policy_and_report', 'sen_policy', 'accessibility_plan')
-),
-report AS (
-    -- The report most likely to be this year's, when a school publishes several:
-    -- one that states this year first, then one stating no older year, then the
-    -- most confidently typed, then the first found.
-    SELECT urn, academic_year, final_url AS report_url, format AS report_format, stated_year, sha256
-    FROM sen_docs
-    WHERE doc_type IN ('sen_information_report', 'policy_and_report')
-    QUALIFY row_number() OVER (
-        PARTITION BY urn, academic_year
-        ORDER BY (stated_year = academic_year) DESC NULLS LAST, (stated_year IS NULL) DESC, doc_type_confidence DESC, doc_id
-    ) = 1
-),
+-- The latest run per school and year, the SEN documents and the report of the year
+-- come from the shared views (queries/schema/006_views.sql).
+WITH latest AS (SELECT * FROM latest_school_runs),
+sen_docs AS (SELECT * FROM school_sen_documents),
+report AS (SELECT * FROM school_reports),
 fact_lists AS (
     SELECT d.urn, d.academic_year,
            array_to_string(list_sort(list_distinct(list(f.value) FILTER (WHERE f.field = 'senco.name'))), ';') AS senco_names,
