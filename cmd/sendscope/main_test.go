@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"database/sql"
@@ -702,5 +703,47 @@ func TestParquetExportMatchesCSV(t *testing.T) {
 	}
 	if st, err := os.Stat(filepath.Join(pqDir, "data_dictionary.parquet")); err != nil || st.Size() == 0 {
 		t.Errorf("no data dictionary in Parquet: %v", err)
+	}
+}
+
+func TestBenchmarkWorkbook(t *testing.T) {
+	area, db := crawledArea(t)
+	p := area.ByLayout(simarea.LayoutQA)
+	path := filepath.Join(t.TempDir(), "bench.xlsx")
+	code, _, stderr := sendscope(t, context.Background(), "--db", db, "report", "benchmark", "--urn", strconv.Itoa(p.URN), "--year", "2025/26", "-o", path)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Chart data,Benchmark,Method" {
+		t.Errorf("sheets %s", got)
+	}
+	if v, _ := f.GetCellValue("Summary", "A1"); !strings.HasPrefix(v, p.Name) {
+		t.Errorf("Summary A1 %q", v)
+	}
+	if v, _ := f.GetCellValue("Summary", "A5"); v != "SENCO hours per week" {
+		t.Errorf("Summary A5 %q", v)
+	}
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	charts := 0
+	for _, zf := range zr.File {
+		if strings.HasPrefix(zf.Name, "xl/charts/chart") {
+			charts++
+		}
+	}
+	zr.Close()
+	if charts < 2 { // one per measure the school has figures for
+		t.Errorf("%d charts in the workbook", charts)
+	}
+	convertWithLibreOffice(t, path)
+	if code, _, _ := sendscope(t, context.Background(), "--db", db, "report", "benchmark", "--urn", "1", "--year", "2025/26", "-o", path); code != exitFailed {
+		t.Errorf("an unknown school: exit %d", code)
 	}
 }

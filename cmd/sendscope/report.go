@@ -44,5 +44,40 @@ func newReportCmd(g *globals) *cobra.Command {
 	comm.Flags().StringVarP(&opt.Path, "output", "o", "", "the workbook to write (.xlsx)")
 	comm.Flags().BoolVar(&opt.Redact, "redact", false, "replace names, e-mails and phone numbers with pseudonyms")
 	cmd.AddCommand(comm)
+
+	var benchYear string
+	bopt := reports.BenchmarkOptions{}
+	bench := &cobra.Command{
+		Use:   "benchmark --urn N --year YEAR -o FILE.xlsx",
+		Short: "A school's benchmark workbook: its figures against its phase in the LA and nationally, over the years held",
+		Args:  argsUsage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if bopt.URN <= 0 || bopt.Path == "" {
+				return usageError("--urn and -o FILE.xlsx are required")
+			}
+			year, err := parseYear(benchYear)
+			if err != nil {
+				return err
+			}
+			bopt.Year = year
+			store, err := g.openRead(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			name, err := reports.Benchmark(cmd.Context(), store, bopt)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s (URN %d), years up to %s\n", bopt.Path, name, bopt.URN, year)
+			return nil
+		},
+	}
+	bench.Flags().IntVar(&bopt.URN, "urn", 0, "the school's URN")
+	bench.Flags().StringVar(&benchYear, "year", "", "the latest academic year to show, e.g. 2025/26")
+	bench.MarkFlagRequired("year")
+	bench.Flags().StringVarP(&bopt.Path, "output", "o", "", "the workbook to write (.xlsx)")
+	bench.Flags().BoolVar(&bopt.Redact, "redact", false, "replace names, e-mails and phone numbers with pseudonyms")
+	cmd.AddCommand(bench)
 	return cmd
 }
