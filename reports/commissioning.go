@@ -2,10 +2,13 @@ package reports
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/sendscope/sendscope/queries"
 )
@@ -76,7 +79,13 @@ func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningO
 		}
 	}
 
+	if err := w.cover(ctx, store, res, opt); err != nil {
+		return res, err
+	}
 	if err := w.summary(res, opt, schools); err != nil {
+		return res, err
+	}
+	if err := w.needChart(ctx, store, opt); err != nil {
 		return res, err
 	}
 	// Schools.
@@ -238,4 +247,102 @@ func (w *workbook) method() error {
 		}
 	}
 	return w.printSetup(sh)
+}
+
+// cover says what the workbook is, for which LA and years, and when the data
+// was gathered.
+func (w *workbook) cover(ctx context.Context, store *queries.Store, res CommissioningResult, opt CommissioningOptions) error {
+	f := w.f
+	sh := w.sheet("Cover")
+	f.SetColWidth(sh, "A", "A", 36)
+	f.SetColWidth(sh, "B", "B", 70)
+	var years string
+	var crawled sql.NullTime
+	store.DB().QueryRowContext(ctx, `SELECT string_agg(DISTINCT r.academic_year, ', ' ORDER BY r.academic_year), max(r.finished_at)
+		FROM crawl_runs r JOIN run_sites rs USING (run_id) JOIN schools s USING (urn) WHERE s.la_code = ? OR lower(s.la_name) = lower(?)`,
+		opt.LA, opt.LA).Scan(&years, &crawled)
+	when := "not recorded"
+	if crawled.Valid {
+		when = crawled.Time.UTC().Format("2 January 2006")
+	}
+	lines := [][2]string{
+		{"What this is", "SEND provision as schools publish it: their SEN information reports read and compared, with the DfE's statistics and the LA's Local Offer."},
+		{"Local authority", res.LAName},
+		{"Year of this workbook", opt.Year},
+		{"Years held", years},
+		{"Last crawled", when},
+		{"Schools crawled", fmt.Sprint(res.Schools)},
+		{"Schools with a report found", fmt.Sprint(res.ReportsFound)},
+		{"Made by", "sendscope " + time.Now().UTC().Format("2 January 2006")},
+		{"Personal data", map[bool]string{true: "names, e-mail addresses and phone numbers replaced by pseudonyms", false: "SENCO and governor names and contact details as schools publish them: for the LA's own use"}[opt.Redact]},
+	}
+	f.SetCellStr(sh, "A1", "SEND commissioning workbook")
+	f.SetCellStyle(sh, "A1", "A1", w.title)
+	for i, l := range lines {
+		f.SetCellStr(sh, fmt.Sprintf("A%d", i+3), l[0])
+		f.SetCellStyle(sh, fmt.Sprintf("A%d", i+3), fmt.Sprintf("A%d", i+3), w.bold)
+		f.SetCellStr(sh, fmt.Sprintf("B%d", i+3), l[1])
+		f.SetCellStyle(sh, fmt.Sprintf("B%d", i+3), fmt.Sprintf("B%d", i+3), w.wrap)
+	}
+	return w.printSetup(sh)
+}
+
+// needChart charts autism and SEMH need against specialist places over the years
+// held, from coverage_gaps, on the Summary sheet.
+func (w *workbook) needChart(ctx context.Context, store *queries.Store, opt CommissioningOptions) error {
+	a, _ := queries.Lookup("coverage_gaps")
+	rows, err := store.Run(ctx, a, queries.Params{LA: opt.LA})
+	if err != nil {
+		return err
+	}
+	maps, err := rowsAsMaps(rows)
+	if err != nil {
+		return err
+	}
+	f := w.f
+	data := w.sheet("Chart data")
+	f.SetSheetRow(data, "A1", &[]any{"Year", "Pupils with autism", "Autism places", "Pupils with SEMH", "SEMH places"})
+	byYear := map[string][]any{}
+	var years []string
+	for _, m := range maps {
+		if str(m["level"]) != "la" || str(m["academic_year"]) > opt.Year {
+			continue
+		}
+		y := str(m["academic_year"])
+		if byYear[y] == nil {
+			byYear[y] = []any{y, nil, nil, nil, nil}
+			years = append(years, y)
+		}
+		switch str(m["need_type"]) {
+		case "ASD":
+			byYear[y][1], byYear[y][2] = orBlank(m["pupils_with_need"]), orBlank(m["specialist_places"])
+		case "SEMH":
+			byYear[y][3], byYear[y][4] = orBlank(m["pupils_with_need"]), orBlank(m["specialist_places"])
+		}
+	}
+	if len(years) == 0 {
+		return nil
+	}
+	sort.Strings(years)
+	for i, y := range years {
+		r := byYear[y]
+		f.SetSheetRow(data, fmt.Sprintf("A%d", i+2), &r)
+	}
+	vary := false
+	colours := []string{"1F4E79", "8FAADC", "C55A11", "F4B183"}
+	var series []excelize.ChartSeries
+	for i, col := range []string{"B", "C", "D", "E"} {
+		series = append(series, excelize.ChartSeries{
+			Name:       fmt.Sprintf("'Chart data'!$%s$1", col),
+			Categories: fmt.Sprintf("'Chart data'!$A$2:$A$%d", len(years)+1),
+			Values:     fmt.Sprintf("'Chart data'!$%s$2:$%s$%d", col, col, len(years)+1),
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colours[i]}},
+		})
+	}
+	return f.AddChart("Summary", "E4", &excelize.Chart{
+		Type: excelize.Col, Series: series, VaryColors: &vary,
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Autism and SEMH: pupils with the need and specialist places"}}},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		Dimension: excelize.ChartDimension{Width: 620, Height: 320},
+	})
 }

@@ -123,11 +123,11 @@ func Export(ctx context.Context, store *queries.Store, opt ExportOptions) (Expor
 			meanings[c.Name] = c.Meaning
 		}
 		for _, col := range types {
-			dict = append(dict, []string{t.File, col.Name(), strings.ToLower(col.DatabaseTypeName()), meanings[col.Name()], sourceOf(t.File)})
+			dict = append(dict, []string{t.File, col.Name(), strings.ToLower(col.DatabaseTypeName()), meanings[col.Name()], sourceOf(t.File), licenceOf(t.File)})
 		}
 	}
 	path := filepath.Join(opt.Dir, "data_dictionary."+opt.Format)
-	header := []string{"table", "column", "type", "meaning", "source"}
+	header := []string{"table", "column", "type", "meaning", "source", "licence"}
 	switch opt.Format {
 	case "parquet":
 		err = store.WriteParquetStrings(ctx, path, header, dict)
@@ -159,6 +159,17 @@ func sourceOf(table string) string {
 		return "local authorities' Local Offer websites and Open Referral UK feeds, read by sendscope"
 	}
 	return "schools' published SEN documents, read by sendscope"
+}
+
+// licenceOf says under what terms a table's contents may be reused.
+func licenceOf(table string) string {
+	switch table {
+	case "schools":
+		return "Open Government Licence v3.0"
+	case "fetches":
+		return "sendscope's own record: reuse freely"
+	}
+	return "facts and figures derived from documents published by schools and local authorities; quoted evidence remains theirs, quoted for research and accountability"
 }
 
 func storeRedactor(ctx context.Context, store *queries.Store) (*Redactor, error) {

@@ -195,7 +195,7 @@ var contract = map[string][]string{
 		"statutory_items_covered,statutory_items_missing,pupils_total,pupils_sen_support,pupils_ehcp,pupils_asd,pupils_semh,pupils_slcn,pupils_spld,"+
 		"pupils_mld,pupils_sld,pupils_pmld,pupils_hi,pupils_vi,pupils_msi,pupils_pd,pupils_oth,pupils_nsa", ","),
 	"fetches":         strings.Split("run_id,urn,url,status,error,content_type,bytes,duration_ms,fetched_at,skipped,depth,link_score", ","),
-	"data_dictionary": strings.Split("table,column,type,meaning,source", ","),
+	"data_dictionary": strings.Split("table,column,type,meaning,source,licence", ","),
 	"services":        strings.Split("la_code,academic_year,service_id,name,url,categories,age_min,age_max,need_types,cost,has_phone,has_email,source,last_updated", ","),
 }
 
@@ -289,7 +289,7 @@ func TestCommissioningWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Schools,Evidence,Gaps,SENCO capacity,Compliance,Changes,Local Offer,Method,Data dictionary" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Cover,Summary,Chart data,Schools,Evidence,Gaps,SENCO capacity,Compliance,Changes,Local Offer,Method,Data dictionary" {
 		t.Errorf("sheets %s", got)
 	}
 	for sheet, want := range map[string]string{"Gaps": "academic_year", "SENCO capacity": "urn", "Compliance": "urn", "Data dictionary": "Sheet"} {
