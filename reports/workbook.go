@@ -3,6 +3,7 @@ package reports
 import (
 	"database/sql"
 	"fmt"
+	"math/big"
 	"net/url"
 	"strings"
 
@@ -231,13 +232,17 @@ func str(v any) string {
 	return s
 }
 
-// orBlank turns a SQL NULL into an empty cell and keeps other values.
+// orBlank turns a SQL NULL into an empty cell and keeps other values; DuckDB's
+// 128-bit sums become numbers a spreadsheet can chart.
 func orBlank(v any) any {
 	switch x := v.(type) {
 	case nil:
 		return nil
 	case []byte:
 		return string(x)
+	case *big.Int:
+		f, _ := new(big.Float).SetInt(x).Float64()
+		return f
 	}
 	return v
 }

@@ -65,7 +65,7 @@ contributions AS (
 summed AS (
     SELECT c.academic_year, s.la_code, s.district_name, c.need_type,
            CASE WHEN grouping(s.district_name) = 1 THEN 'la' ELSE 'district' END AS level,
-           sum(c.pupils) AS pupils_with_need,
+           CAST(sum(c.pupils) AS BIGINT) AS pupils_with_need,
            count(DISTINCT c.urn) FILTER (WHERE c.suppressed) AS schools_with_suppressed_counts,
            coalesce(sum(c.places), 0) AS specialist_places,
            count(DISTINCT c.urn) FILTER (WHERE c.states) AS schools_stating_provision
