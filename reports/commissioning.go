@@ -82,7 +82,16 @@ func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningO
 	if err := w.cover(ctx, store, res, opt); err != nil {
 		return res, err
 	}
-	if err := w.summary(res, opt, schools); err != nil {
+	sc, _ := queries.Lookup("statutory_compliance")
+	rows, err = store.Run(ctx, sc, queries.Params{Year: opt.Year, LA: opt.LA})
+	if err != nil {
+		return res, err
+	}
+	compliance, err := rowsAsMaps(rows)
+	if err != nil {
+		return res, err
+	}
+	if err := w.summary(res, opt, schools, compliance); err != nil {
 		return res, err
 	}
 	if err := w.needChart(ctx, store, opt); err != nil {
@@ -152,7 +161,7 @@ func yesNo(v any) string {
 
 // summary writes the cover figures and the two lists a commissioner acts on first:
 // schools with no report found, and how often each need is named.
-func (w *workbook) summary(res CommissioningResult, opt CommissioningOptions, schools []map[string]any) error {
+func (w *workbook) summary(res CommissioningResult, opt CommissioningOptions, schools, compliance []map[string]any) error {
 	f := w.f
 	sh := w.sheet("Summary")
 	f.SetColWidth(sh, "A", "A", 44)
@@ -205,7 +214,17 @@ func (w *workbook) summary(res CommissioningResult, opt CommissioningOptions, sc
 			missing.Rows = append(missing.Rows, []any{str(s["school_name"]), s["urn"]})
 		}
 	}
-	return w.putPlain(sh, top+len(nt.Rows)+3, missing)
+	if err := w.putPlain(sh, top+len(nt.Rows)+3, missing); err != nil {
+		return err
+	}
+	// Schools whose report is last year's again, or states an earlier year.
+	stale := sheetTable{Columns: []string{"Schools with a stale report", "URN"}}
+	for _, c := range compliance {
+		if c["stale"] == true {
+			stale.Rows = append(stale.Rows, []any{str(c["school_name"]), c["urn"]})
+		}
+	}
+	return w.putPlain(sh, top+len(nt.Rows)+len(missing.Rows)+6, stale)
 }
 
 // putPlain writes a small headed list without making it an Excel table (the

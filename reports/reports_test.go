@@ -121,6 +121,29 @@ func TestWebTextNeverBecomesAFormula(t *testing.T) {
 	if !found {
 		t.Error("the evidence is not in the workbook as text")
 	}
+	xdir := t.TempDir()
+	if _, err := Export(ctx, store, ExportOptions{Dir: xdir, Year: "2025/26", Format: "xlsx"}); err != nil {
+		t.Fatal(err)
+	}
+	xf, err := excelize.OpenFile(filepath.Join(xdir, "sendscope-export.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sheet := range xf.GetSheetList() {
+		rows, _ := xf.GetRows(sheet)
+		for r := range rows {
+			for c := range rows[r] {
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if fm, _ := xf.GetCellFormula(sheet, cell); fm != "" {
+					t.Errorf("export %s!%s is a formula: %s", sheet, cell, fm)
+				}
+			}
+		}
+	}
+	if v, _ := xf.GetCellValue("facts", "H2"); v != "'"+evil {
+		t.Errorf("export facts!H2 = %q", v)
+	}
+	xf.Close()
 	rows, err := store.Query(ctx, `SELECT evidence FROM facts`)
 	if err != nil {
 		t.Fatal(err)
