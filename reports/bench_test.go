@@ -36,6 +36,11 @@ FROM range(1000000) t(i);`)
 		b.Fatal(err)
 	}
 	b.Logf("after building the store: %s", vmHWM())
+	if lim := os.Getenv("SENDSCOPE_BENCH_MEMORY_LIMIT"); lim != "" {
+		if _, err := store.DB().Exec(`SET memory_limit = '` + lim + `'`); err != nil {
+			b.Fatal(err)
+		}
+	}
 	var peak atomic.Uint64
 	stop := make(chan struct{})
 	go func() {
