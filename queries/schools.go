@@ -16,6 +16,8 @@ type School struct {
 	Name                       string
 	LACode                     string
 	LAName                     string
+	LAONSCode                  string
+	RegionName                 string
 	EstablishmentNumber        string
 	Type                       string
 	TypeGroup                  string
@@ -63,6 +65,7 @@ func (s *Store) ImportSchools(ctx context.Context, schools []School, sourceFile 
 				nullInt(sc.Pupils), nullString(strings.Join(sc.SENProvisionTypes, ";")), nullString(sc.ResourcedProvisionType),
 				nullInt(sc.ResourcedProvisionOnRoll), nullInt(sc.ResourcedProvisionCapacity),
 				nullInt(sc.SENUnitOnRoll), nullInt(sc.SENUnitCapacity), nullString(sourceFile), now,
+				nullString(sc.LAONSCode), nullString(sc.RegionName),
 			})
 		}
 		if err := appendRows(c, "_schools_staging", rows); err != nil {
@@ -108,8 +111,8 @@ func (sc Scope) where(urnCol, laCodeCol, laNameCol string) (string, []any) {
 	if len(sc.LA) > 0 {
 		var ors []string
 		for _, la := range sc.LA {
-			ors = append(ors, fmt.Sprintf("(%s = ? OR lower(%s) = lower(?))", laCodeCol, laNameCol))
-			args = append(args, la, la)
+			ors = append(ors, fmt.Sprintf("(%s = ? OR lower(%s) = lower(?) OR %s IN (SELECT s2.la_code FROM schools s2 WHERE s2.la_ons_code = ?))", laCodeCol, laNameCol, laCodeCol))
+			args = append(args, la, la, la)
 		}
 		conds = append(conds, "("+strings.Join(ors, " OR ")+")")
 	}

@@ -26,6 +26,8 @@ type School struct {
 	Name                       string
 	LACode                     string
 	LAName                     string
+	LAONSCode                  string // E10000016
+	RegionName                 string
 	EstablishmentNumber        string
 	Type                       string
 	TypeGroup                  string
@@ -153,6 +155,8 @@ func Read(r io.Reader, name string, opt Options) (*Result, error) {
 			Name:                       get(rec, "EstablishmentName"),
 			LACode:                     get(rec, "LA (code)"),
 			LAName:                     get(rec, "LA (name)"),
+			LAONSCode:                  get(rec, "GSSLACode (name)"),
+			RegionName:                 get(rec, "GOR (name)"),
 			EstablishmentNumber:        get(rec, "EstablishmentNumber"),
 			Type:                       get(rec, "TypeOfEstablishment (name)"),
 			TypeGroup:                  get(rec, "EstablishmentTypeGroup (name)"),

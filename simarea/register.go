@@ -72,6 +72,8 @@ func (a *Area) RegisterCSV() []byte {
 		set("Postcode", fmt.Sprintf("TE%d %dAB", p.URN%9+1, p.URN%7))
 		set("SchoolWebsite", website)
 		set("DistrictAdministrative (name)", p.District)
+		set("GSSLACode (name)", "E06000"+p.LACode)
+		set("GOR (name)", "South East")
 		set("SEN1 (name)", p.RPNeed)
 		set("TypeOfResourcedProvision (name)", p.RPType)
 		if p.RPType == "Resourced provision" {

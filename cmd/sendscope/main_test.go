@@ -193,7 +193,8 @@ var contract = map[string][]string{
 	"school_years": strings.Split("urn,academic_year,school_name,la_code,la_name,phase,report_found,report_url,report_format,stated_year,report_unchanged_since_last_year,senco_names,"+
 		"senco_days_per_week,senco_hours_per_week,senco_fte,senco_qualifications,senco_on_slt,areas_of_need,need_types,specialist_provision,sen_percent,ehcp_count,"+
 		"statutory_items_covered,statutory_items_missing,pupils_total,pupils_sen_support,pupils_ehcp,pupils_asd,pupils_semh,pupils_slcn,pupils_spld,"+
-		"pupils_mld,pupils_sld,pupils_pmld,pupils_hi,pupils_vi,pupils_msi,pupils_pd,pupils_oth,pupils_nsa", ","),
+		"pupils_mld,pupils_sld,pupils_pmld,pupils_hi,pupils_vi,pupils_msi,pupils_pd,pupils_oth,pupils_nsa,"+
+		"time_period,time_identifier,geographic_level,country_code,country_name,region_name,new_la_code", ","),
 	"fetches":         strings.Split("run_id,urn,url,status,error,content_type,bytes,duration_ms,fetched_at,skipped,depth,link_score", ","),
 	"data_dictionary": strings.Split("table,column,type,meaning,source,licence", ","),
 	"services":        strings.Split("la_code,academic_year,service_id,name,url,categories,age_min,age_max,need_types,cost,has_phone,has_email,source,last_updated", ","),
@@ -357,7 +358,8 @@ func convertWithLibreOffice(t *testing.T, path string) {
 func TestQueryCommands(t *testing.T) {
 	_, db := crawledArea(t)
 	ctx := context.Background()
-	code, out, stderr := sendscope(t, ctx, "--db", db, "query", "run", "dataset", "--la", "Exampleton", "--format", "json")
+	// An LA can be named by its code, its name or its ONS code.
+	code, out, stderr := sendscope(t, ctx, "--db", db, "query", "run", "dataset", "--la", "E06000997", "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d %s", code, stderr)
 	}

@@ -61,6 +61,6 @@ JOIN schools s ON s.urn = p.urn
 LEFT JOIN school_reports rc ON rc.urn = p.urn AND rc.academic_year = p.academic_year
 LEFT JOIN school_reports rp ON rp.urn = p.urn AND rp.academic_year = p.previous_year
 WHERE ($year IS NULL OR p.academic_year = $year)
-  AND ($la IS NULL OR s.la_code = $la OR lower(s.la_name) = lower($la))
+  AND ($la IS NULL OR s.la_code = $la OR lower(s.la_name) = lower($la) OR s.la_code IN (SELECT la_code FROM schools WHERE la_ons_code = $la))
   AND ($urn IS NULL OR p.urn = CAST($urn AS INTEGER))
 ORDER BY p.academic_year, s.la_code, p.urn

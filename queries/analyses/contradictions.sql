@@ -55,6 +55,6 @@ found AS (
 SELECT f.urn, s.name AS school_name, s.la_code, f.academic_year, f.kind, f.need_type, f.detail
 FROM found f JOIN schools s USING (urn)
 WHERE ($year IS NULL OR f.academic_year = $year)
-  AND ($la IS NULL OR s.la_code = $la OR lower(s.la_name) = lower($la))
+  AND ($la IS NULL OR s.la_code = $la OR lower(s.la_name) = lower($la) OR s.la_code IN (SELECT la_code FROM schools WHERE la_ons_code = $la))
   AND ($urn IS NULL OR f.urn = CAST($urn AS INTEGER))
 ORDER BY f.academic_year, s.la_code, f.urn, f.kind, f.need_type

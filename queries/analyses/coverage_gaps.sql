@@ -125,6 +125,6 @@ SELECT t.academic_year, t.la_code, a.la_name, t.level, t.district_name, t.need_t
 FROM trended t
 LEFT JOIN (SELECT DISTINCT la_code, la_name FROM schools) a ON a.la_code = t.la_code
 WHERE ($year IS NULL OR t.academic_year = $year)
-  AND ($la IS NULL OR t.la_code = $la OR lower(a.la_name) = lower($la))
+  AND ($la IS NULL OR t.la_code = $la OR lower(a.la_name) = lower($la) OR t.la_code IN (SELECT la_code FROM schools WHERE la_ons_code = $la))
 ORDER BY t.academic_year, t.la_code, t.level DESC, t.district_name NULLS FIRST,
     CASE t.need_type WHEN 'ASD' THEN 1 WHEN 'SEMH' THEN 2 ELSE 3 END, t.need_type

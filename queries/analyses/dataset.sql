@@ -47,6 +47,13 @@
 --   pupils_pd: pupils whose primary need is PD (EHC plan and SEN support) in the DfE statistics; empty when not imported or suppressed
 --   pupils_oth: pupils whose primary need is OTH (EHC plan and SEN support) in the DfE statistics; empty when not imported or suppressed
 --   pupils_nsa: pupils whose primary need is NSA (EHC plan and SEN support) in the DfE statistics; empty when not imported or suppressed
+--   time_period: the year as the DfE's open data writes it (202526)
+--   time_identifier: 'Academic year'
+--   geographic_level: 'School'
+--   country_code: E92000001
+--   country_name: England
+--   region_name: the school's region in the register
+--   new_la_code: the LA's ONS code (E10000016), from the register
 -- The latest run per school and year, the SEN documents and the report of the year
 -- come from the shared views (queries/schema/006_views.sql).
 WITH latest AS (SELECT * FROM latest_school_runs),
@@ -133,7 +140,14 @@ SELECT
     nd.pupils_msi,
     nd.pupils_pd,
     nd.pupils_oth,
-    nd.pupils_nsa
+    nd.pupils_nsa,
+    replace(l.academic_year, '/', '') AS time_period,
+    'Academic year' AS time_identifier,
+    'School' AS geographic_level,
+    'E92000001' AS country_code,
+    'England' AS country_name,
+    s.region_name,
+    s.la_ons_code AS new_la_code
 FROM latest l
 JOIN schools s ON s.urn = l.urn
 LEFT JOIN report rp ON rp.urn = l.urn AND rp.academic_year = l.academic_year
@@ -143,6 +157,6 @@ LEFT JOIN need_counts nd ON nd.urn = l.urn AND nd.academic_year = l.academic_yea
 LEFT JOIN report prev ON prev.urn = l.urn
     AND prev.academic_year = printf('%d/%02d', CAST(left(l.academic_year, 4) AS INTEGER) - 1, (CAST(left(l.academic_year, 4) AS INTEGER)) % 100)
 WHERE ($year IS NULL OR l.academic_year = $year)
-  AND ($la IS NULL OR s.la_code = $la OR lower(s.la_name) = lower($la))
+  AND ($la IS NULL OR s.la_code = $la OR lower(s.la_name) = lower($la) OR s.la_code IN (SELECT la_code FROM schools WHERE la_ons_code = $la))
   AND ($urn IS NULL OR l.urn = CAST($urn AS INTEGER))
 ORDER BY l.academic_year, s.la_code, l.urn

@@ -23,7 +23,7 @@ WITH latest_la AS (
     FROM run_authorities ra JOIN crawl_runs r USING (run_id)
     LEFT JOIN authorities a ON a.la_code = ra.la_code
     WHERE ($year IS NULL OR r.academic_year = $year)
-      AND ($la IS NULL OR ra.la_code = $la OR lower(a.la_name) = lower($la))
+      AND ($la IS NULL OR ra.la_code = $la OR lower(a.la_name) = lower($la) OR ra.la_code IN (SELECT la_code FROM schools WHERE la_ons_code = $la))
     GROUP BY ALL
 ),
 bands(age_band, lo, hi, ord) AS (VALUES ('0-4', 0, 4, 1), ('5-10', 5, 10, 2), ('11-15', 11, 15, 3), ('16-18', 16, 18, 4), ('19-25', 19, 25, 5)),
@@ -57,6 +57,6 @@ LEFT JOIN service_needs sn ON sn.la_code = g.la_code AND sn.academic_year = g.ac
     AND (g.category IS NULL OR list_contains(string_split(sn.categories, ';'), g.category))
 LEFT JOIN authorities a ON a.la_code = g.la_code
 WHERE ($year IS NULL OR g.academic_year = $year)
-  AND ($la IS NULL OR g.la_code = $la OR lower(a.la_name) = lower($la))
+  AND ($la IS NULL OR g.la_code = $la OR lower(a.la_name) = lower($la) OR g.la_code IN (SELECT la_code FROM schools WHERE la_ons_code = $la))
 GROUP BY g.academic_year, g.la_code, g.need_type, g.need_ord, g.age_band, g.band_ord, g.category
 ORDER BY g.academic_year, g.la_code, g.need_ord, g.band_ord, g.category NULLS FIRST

@@ -48,6 +48,6 @@ SELECT r.urn, r.school_name, r.la_code, r.phase, r.academic_year, r.pupils_total
 FROM rates r
 LEFT JOIN groups g USING (la_code, phase, academic_year)
 WHERE ($year IS NULL OR r.academic_year = $year)
-  AND ($la IS NULL OR r.la_code = $la OR lower(r.la_name) = lower($la))
+  AND ($la IS NULL OR r.la_code = $la OR lower(r.la_name) = lower($la) OR r.la_code IN (SELECT la_code FROM schools WHERE la_ons_code = $la))
   AND ($urn IS NULL OR r.urn = CAST($urn AS INTEGER))
 ORDER BY r.academic_year, r.la_code, r.phase, r.urn

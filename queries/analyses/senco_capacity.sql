@@ -63,6 +63,6 @@ FROM ranked cur
 LEFT JOIN ranked prev ON prev.urn = cur.urn
     AND prev.academic_year = printf('%d/%02d', CAST(left(cur.academic_year, 4) AS INTEGER) - 1, CAST(left(cur.academic_year, 4) AS INTEGER) % 100)
 WHERE ($year IS NULL OR cur.academic_year = $year)
-  AND ($la IS NULL OR cur.la_code = $la OR lower(cur.la_name) = lower($la))
+  AND ($la IS NULL OR cur.la_code = $la OR lower(cur.la_name) = lower($la) OR cur.la_code IN (SELECT la_code FROM schools WHERE la_ons_code = $la))
   AND ($urn IS NULL OR cur.urn = CAST($urn AS INTEGER))
 ORDER BY cur.academic_year, cur.la_code, cur.urn

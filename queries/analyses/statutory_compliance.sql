@@ -56,7 +56,7 @@ SELECT urn, school_name, la_code, academic_year, report_found, items_covered, it
        round(avg(100.0 * items_covered / (SELECT n FROM items)) OVER la, 1) AS la_mean_score
 FROM scored
 WHERE ($year IS NULL OR academic_year = $year)
-  AND ($la IS NULL OR la_code = $la OR lower(la_name) = lower($la))
+  AND ($la IS NULL OR la_code = $la OR lower(la_name) = lower($la) OR la_code IN (SELECT la_code FROM schools WHERE la_ons_code = $la))
   AND ($urn IS NULL OR urn = CAST($urn AS INTEGER))
 WINDOW la AS (PARTITION BY la_code, academic_year)
 ORDER BY academic_year, la_code, urn

@@ -69,6 +69,6 @@ FROM linked l
 JOIN copies c USING (urn, academic_year)
 JOIN share sh USING (urn, academic_year)
 JOIN schools s ON s.urn = l.urn
-WHERE ($la IS NULL OR s.la_code = $la OR lower(s.la_name) = lower($la))
+WHERE ($la IS NULL OR s.la_code = $la OR lower(s.la_name) = lower($la) OR s.la_code IN (SELECT la_code FROM schools WHERE la_ons_code = $la))
   AND ($urn IS NULL OR l.urn = CAST($urn AS INTEGER))
 ORDER BY l.academic_year, l.cluster, l.urn

@@ -27,6 +27,6 @@ SELECT d.doc_id, d.urn, d.la_code, d.academic_year, d.run_id, d.url, d.final_url
 FROM documents d
 LEFT JOIN schools s ON s.urn = d.urn
 WHERE ($year IS NULL OR d.academic_year = $year)
-  AND ($la IS NULL OR d.la_code = $la OR lower(s.la_name) = lower($la))
+  AND ($la IS NULL OR d.la_code = $la OR lower(s.la_name) = lower($la) OR d.la_code IN (SELECT la_code FROM schools WHERE la_ons_code = $la))
   AND ($urn IS NULL OR d.urn = CAST($urn AS INTEGER))
 ORDER BY d.doc_id

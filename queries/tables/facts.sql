@@ -23,6 +23,6 @@ FROM facts f
 JOIN documents d USING (doc_id)
 LEFT JOIN schools s ON s.urn = d.urn
 WHERE ($year IS NULL OR d.academic_year = $year)
-  AND ($la IS NULL OR d.la_code = $la OR lower(s.la_name) = lower($la))
+  AND ($la IS NULL OR d.la_code = $la OR lower(s.la_name) = lower($la) OR d.la_code IN (SELECT la_code FROM schools WHERE la_ons_code = $la))
   AND ($urn IS NULL OR d.urn = CAST($urn AS INTEGER))
 ORDER BY f.doc_id, f.evidence_start, f.field

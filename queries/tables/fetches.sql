@@ -22,6 +22,6 @@ FROM fetches f
 JOIN crawl_runs r USING (run_id)
 LEFT JOIN schools s ON s.urn = f.urn
 WHERE ($year IS NULL OR r.academic_year = $year)
-  AND ($la IS NULL OR s.la_code = $la OR lower(s.la_name) = lower($la))
+  AND ($la IS NULL OR s.la_code = $la OR lower(s.la_name) = lower($la) OR s.la_code IN (SELECT la_code FROM schools WHERE la_ons_code = $la))
   AND ($urn IS NULL OR f.urn = CAST($urn AS INTEGER))
 ORDER BY f.fetch_id

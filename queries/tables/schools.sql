@@ -25,6 +25,6 @@ SELECT urn, name, la_code, la_name, type, status, phase, website, postcode, dist
        sen_provision_types, resourced_provision_type, resourced_provision_capacity, resourced_provision_on_roll,
        sen_unit_capacity, sen_unit_on_roll
 FROM schools
-WHERE ($la IS NULL OR la_code = $la OR lower(la_name) = lower($la))
+WHERE ($la IS NULL OR la_code = $la OR lower(la_name) = lower($la) OR la_code IN (SELECT la_code FROM schools WHERE la_ons_code = $la))
   AND ($urn IS NULL OR urn = CAST($urn AS INTEGER))
 ORDER BY urn

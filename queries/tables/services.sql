@@ -31,5 +31,5 @@ FROM services s
 JOIN latest l ON l.la_code = s.la_code AND l.run_id = s.run_id
 LEFT JOIN authorities a ON a.la_code = s.la_code
 WHERE ($year IS NULL OR s.academic_year = $year)
-  AND ($la IS NULL OR s.la_code = $la OR lower(a.la_name) = lower($la))
+  AND ($la IS NULL OR s.la_code = $la OR lower(a.la_name) = lower($la) OR s.la_code IN (SELECT la_code FROM schools WHERE la_ons_code = $la))
 ORDER BY s.la_code, s.name, s.service_id
