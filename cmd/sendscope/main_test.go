@@ -293,7 +293,9 @@ func TestCommissioningWorkbook(t *testing.T) {
 	if got := strings.Join(f.GetSheetList(), ","); got != "Cover,Summary,Chart data,Schools,Evidence,Gaps,SENCO capacity,Compliance,Changes,Local Offer,Method,Data dictionary" {
 		t.Errorf("sheets %s", got)
 	}
-	for sheet, want := range map[string]string{"Gaps": "academic_year", "SENCO capacity": "urn", "Compliance": "urn", "Data dictionary": "Sheet"} {
+	for sheet, want := range map[string]string{"Cover": "SEND commissioning workbook", "Chart data": "Year", "Gaps": "academic_year",
+		"SENCO capacity": "urn", "Compliance": "urn", "Changes": "urn", "Local Offer": "academic_year", "Method": "How this workbook was made",
+		"Data dictionary": "Sheet"} {
 		if v, _ := f.GetCellValue(sheet, "A1"); v != want {
 			t.Errorf("%s!A1 %q, want %q", sheet, v, want)
 		}
