@@ -20,7 +20,11 @@ import (
 //	go test ./reports -run '^$' -bench XLSXExportMillion -benchtime 1x
 func BenchmarkXLSXExportMillion(b *testing.B) {
 	ctx := context.Background()
-	store, err := queries.Open(ctx, filepath.Join(b.TempDir(), "m.duckdb"))
+	path := filepath.Join(b.TempDir(), "m.duckdb")
+	if keep := os.Getenv("SENDSCOPE_BENCH_KEEP_STORE"); keep != "" {
+		path = keep // to time `sendscope export` on the same store from a fresh process
+	}
+	store, err := queries.Open(ctx, path)
 	if err != nil {
 		b.Fatal(err)
 	}
