@@ -164,3 +164,68 @@ func (s *Store) Run(ctx context.Context, a Analysis, p Params) (*sql.Rows, error
 func (s *Store) Query(ctx context.Context, query string) (*sql.Rows, error) {
 	return s.db.QueryContext(ctx, query)
 }
+
+// keyed are the export tables large enough to be read in key ranges, and how.
+var keyed = map[string]struct{ key, order, counts string }{
+	"facts":     {"doc_id", "doc_id, evidence_start, field", `SELECT doc_id, count(*) FROM facts GROUP BY doc_id ORDER BY doc_id`},
+	"documents": {"doc_id", "doc_id", `SELECT doc_id, 1 FROM documents ORDER BY doc_id`},
+}
+
+// RunInRanges runs a named table in ranges of its key of about per rows each,
+// handing each range's rows to each in order. DuckDB's Go driver hands over a
+// result whole, so a million-row table read at once would hold every row in
+// memory; tables without a key range run as one query.
+func (s *Store) RunInRanges(ctx context.Context, a Analysis, p Params, per int, each func(*sql.Rows) error) error {
+	k, ok := keyed[a.Name]
+	if !ok {
+		rows, err := s.Run(ctx, a, p)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		return each(rows)
+	}
+	counts, err := s.db.QueryContext(ctx, k.counts)
+	if err != nil {
+		return err
+	}
+	var bounds []int64
+	var n int
+	for counts.Next() {
+		var key int64
+		var c int
+		if err := counts.Scan(&key, &c); err != nil {
+			counts.Close()
+			return err
+		}
+		if len(bounds) == 0 || n+c > per {
+			bounds, n = append(bounds, key), 0
+		}
+		n += c
+	}
+	counts.Close()
+	if err := counts.Err(); err != nil {
+		return err
+	}
+	query := `SELECT * FROM (` + a.SQL + `) WHERE ` + k.key + ` >= $lo AND ($hi IS NULL OR ` + k.key + ` < $hi) ORDER BY ` + k.order
+	if len(bounds) == 0 {
+		bounds = []int64{0}
+	}
+	for i, lo := range bounds {
+		var hi any
+		if i+1 < len(bounds) {
+			hi = bounds[i+1]
+		}
+		args := append(p.args(a.SQL), sql.Named("lo", lo), sql.Named("hi", hi))
+		rows, err := s.db.QueryContext(ctx, query, args...)
+		if err != nil {
+			return fmt.Errorf("%s: %w", a.Name, err)
+		}
+		err = each(rows)
+		rows.Close()
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -85,31 +85,28 @@ func Export(ctx context.Context, store *queries.Store, opt ExportOptions) (Expor
 	var err error
 	for _, t := range ExportTables() {
 		params := queries.Params{Year: opt.Year, LA: opt.LA}
-		rows, err := store.Run(ctx, t.Analysis, params)
-		if err != nil {
-			return res, err
-		}
 		var n int
 		var types []*sql.ColumnType
 		path := filepath.Join(opt.Dir, t.File+"."+opt.Format)
-		if book != nil {
-			n, types, err = book.table(t.File, rows, red)
-			rows.Close()
-		} else if opt.Format == "parquet" {
+		// Large tables are read in key ranges, so no one result holds them whole.
+		chunks := rowChunks(func(each func(*sql.Rows) error) error {
+			return store.RunInRanges(ctx, t.Analysis, params, 25000, each)
+		})
+		switch {
+		case book != nil:
+			n, types, err = book.table(t.File, chunks, red)
+		case opt.Format == "parquet":
 			// DuckDB writes Parquet itself, keeping the store's column types; text is
 			// pseudonymised on the way by a Go function registered with DuckDB.
-			types, err = rows.ColumnTypes()
-			rows.Close()
-			if err == nil {
-				var clean func(string) string
-				if red != nil {
-					clean = red.Text
-				}
-				n, err = store.ExportParquet(ctx, t.Analysis, params, path, clean)
+			var clean func(string) string
+			if red != nil {
+				clean = red.Text
 			}
-		} else {
-			n, types, err = writeCSV(path, rows, red)
-			rows.Close()
+			if n, err = store.ExportParquet(ctx, t.Analysis, params, path, clean); err == nil {
+				types, err = columnTypesOf(ctx, store, t.Analysis, params)
+			}
+		default:
+			n, types, err = writeCSV(path, chunks, red)
 		}
 		if err != nil {
 			return res, fmt.Errorf("writing %s: %w", path, err)
@@ -172,6 +169,16 @@ func licenceOf(table string) string {
 	return "facts and figures derived from documents published by schools and local authorities; quoted evidence remains theirs, quoted for research and accountability"
 }
 
+// columnTypesOf runs a table for its column types alone.
+func columnTypesOf(ctx context.Context, store *queries.Store, a queries.Analysis, p queries.Params) ([]*sql.ColumnType, error) {
+	rows, err := store.Run(ctx, queries.Analysis{Name: a.Name, SQL: "SELECT * FROM (" + a.SQL + ") LIMIT 0"}, p)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return rows.ColumnTypes()
+}
+
 func storeRedactor(ctx context.Context, store *queries.Store) (*Redactor, error) {
 	key, err := store.PseudonymKey(ctx)
 	if err != nil {
@@ -184,12 +191,11 @@ func storeRedactor(ctx context.Context, store *queries.Store) (*Redactor, error)
 	return NewRedactor(key, personal), nil
 }
 
+// rowChunks hands a table's rows over in one or more *sql.Rows, in order.
+type rowChunks func(each func(*sql.Rows) error) error
+
 // writeCSV streams rows to path, redacting and neutralising text cells.
-func writeCSV(path string, rows *sql.Rows, red *Redactor) (int, []*sql.ColumnType, error) {
-	types, err := rows.ColumnTypes()
-	if err != nil {
-		return 0, nil, err
-	}
+func writeCSV(path string, chunks rowChunks, red *Redactor) (int, []*sql.ColumnType, error) {
 	tmp := path + ".partial"
 	f, err := os.Create(tmp)
 	if err != nil {
@@ -197,40 +203,48 @@ func writeCSV(path string, rows *sql.Rows, red *Redactor) (int, []*sql.ColumnTyp
 	}
 	defer os.Remove(tmp)
 	w := csv.NewWriter(f)
-	header := make([]string, len(types))
-	for i, t := range types {
-		header[i] = t.Name()
-	}
-	w.Write(header)
-	vals := make([]any, len(types))
-	ptrs := make([]any, len(types))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
-	rec := make([]string, len(types))
+	var types []*sql.ColumnType
 	n := 0
-	for rows.Next() {
-		if err := rows.Scan(ptrs...); err != nil {
-			f.Close()
-			return n, nil, err
-		}
-		for i, v := range vals {
-			s, isText := cellText(v)
-			if isText {
-				if red != nil {
-					s = red.Text(s)
-				}
-				s = SafeText(s)
+	err = chunks(func(rows *sql.Rows) error {
+		if types == nil {
+			var err error
+			if types, err = rows.ColumnTypes(); err != nil {
+				return err
 			}
-			rec[i] = s
+			header := make([]string, len(types))
+			for i, t := range types {
+				header[i] = t.Name()
+			}
+			w.Write(header)
 		}
-		if err := w.Write(rec); err != nil {
-			f.Close()
-			return n, nil, err
+		vals := make([]any, len(types))
+		ptrs := make([]any, len(types))
+		for i := range vals {
+			ptrs[i] = &vals[i]
 		}
-		n++
-	}
-	if err := rows.Err(); err != nil {
+		rec := make([]string, len(types))
+		for rows.Next() {
+			if err := rows.Scan(ptrs...); err != nil {
+				return err
+			}
+			for i, v := range vals {
+				s, isText := cellText(v)
+				if isText {
+					if red != nil {
+						s = red.Text(s)
+					}
+					s = SafeText(s)
+				}
+				rec[i] = s
+			}
+			if err := w.Write(rec); err != nil {
+				return err
+			}
+			n++
+		}
+		return rows.Err()
+	})
+	if err != nil {
 		f.Close()
 		return n, nil, err
 	}

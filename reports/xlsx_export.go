@@ -56,62 +56,74 @@ func (x *xlsxExport) sheet(name string, cols []string) (*excelize.StreamWriter, 
 	return sw, sw.SetRow("A1", head, excelize.RowOpts{StyleID: x.header})
 }
 
-// table streams rows into one or more sheets named for the table.
-func (x *xlsxExport) table(name string, rows *sql.Rows, red *Redactor) (int, []*sql.ColumnType, error) {
-	types, err := rows.ColumnTypes()
-	if err != nil {
-		return 0, nil, err
-	}
-	cols := make([]string, len(types))
-	for i, t := range types {
-		cols[i] = t.Name()
-	}
-	part, n, inSheet := 1, 0, 0
-	sw, err := x.sheet(name, cols)
-	if err != nil {
-		return 0, nil, err
-	}
-	vals := make([]any, len(cols))
-	ptrs := make([]any, len(cols))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
-	out := make([]any, len(cols))
-	for rows.Next() {
-		if err := rows.Scan(ptrs...); err != nil {
-			return n, nil, err
-		}
-		if inSheet == maxSheetRows {
-			if err := sw.Flush(); err != nil {
-				return n, nil, err
+// table streams rows, handed over in chunks, into one or more sheets named for
+// the table.
+func (x *xlsxExport) table(name string, chunks rowChunks, red *Redactor) (int, []*sql.ColumnType, error) {
+	var (
+		sw      *excelize.StreamWriter
+		types   []*sql.ColumnType
+		cols    []string
+		part    = 1
+		n       int
+		inSheet int
+	)
+	err := chunks(func(rows *sql.Rows) error {
+		if types == nil {
+			var err error
+			if types, err = rows.ColumnTypes(); err != nil {
+				return err
 			}
-			part++
-			if sw, err = x.sheet(fmt.Sprintf("%s (%d)", name, part), cols); err != nil {
-				return n, nil, err
+			for _, t := range types {
+				cols = append(cols, t.Name())
 			}
-			inSheet = 0
+			if sw, err = x.sheet(name, cols); err != nil {
+				return err
+			}
 		}
-		for i, v := range vals {
-			switch t := v.(type) {
-			case string:
-				if red != nil {
-					t = red.Text(t)
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		out := make([]any, len(cols))
+		for rows.Next() {
+			if err := rows.Scan(ptrs...); err != nil {
+				return err
+			}
+			if inSheet == maxSheetRows {
+				if err := sw.Flush(); err != nil {
+					return err
 				}
-				out[i] = SafeText(t)
-			case []byte:
-				out[i] = SafeText(string(t))
-			default:
-				out[i] = v
+				part++
+				var err error
+				if sw, err = x.sheet(fmt.Sprintf("%s (%d)", name, part), cols); err != nil {
+					return err
+				}
+				inSheet = 0
 			}
+			for i, v := range vals {
+				switch t := v.(type) {
+				case string:
+					if red != nil {
+						t = red.Text(t)
+					}
+					out[i] = SafeText(t)
+				case []byte:
+					out[i] = SafeText(string(t))
+				default:
+					out[i] = orBlank(v)
+				}
+			}
+			cell, _ := excelize.CoordinatesToCellName(1, inSheet+2)
+			if err := sw.SetRow(cell, out); err != nil {
+				return err
+			}
+			n++
+			inSheet++
 		}
-		cell, _ := excelize.CoordinatesToCellName(1, inSheet+2)
-		if err := sw.SetRow(cell, out); err != nil {
-			return n, nil, err
-		}
-		n++
-		inSheet++
-	}
-	if err := rows.Err(); err != nil {
+		return rows.Err()
+	})
+	if err != nil {
 		return n, nil, err
 	}
 	return n, types, sw.Flush()

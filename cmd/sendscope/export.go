@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
@@ -35,6 +37,11 @@ pseudonym in every table and year), also inside quoted evidence, unless
 			opt.Year = year
 			if opt.Format != "csv" && opt.Format != "parquet" && opt.Format != "xlsx" {
 				return usageError("--format %q: use csv, parquet or xlsx", opt.Format)
+			}
+			// A large export makes garbage fast; a soft limit keeps the heap small
+			// (a million-row workbook stays under 300 MB), unless GOMEMLIMIT says otherwise.
+			if os.Getenv("GOMEMLIMIT") == "" {
+				debug.SetMemoryLimit(128 << 20)
 			}
 			store, err := g.openRead(cmd.Context())
 			if err != nil {
