@@ -131,6 +131,9 @@ func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningO
 	if err := w.put(ev, 1, et); err != nil {
 		return res, err
 	}
+	if err := w.complianceItems(ctx, store, compliance); err != nil {
+		return res, err
+	}
 	// The analyses a commissioner acts on, one sheet each.
 	sheets := map[string]string{"Gaps": "coverage_gaps", "SENCO capacity": "senco_capacity", "Compliance": "statutory_compliance",
 		"Changes": "changes", "Local Offer": "local_offer_coverage"}
@@ -364,4 +367,47 @@ func (w *workbook) needChart(ctx context.Context, store *queries.Store, opt Comm
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		Dimension: excelize.ChartDimension{Width: 620, Height: 320},
 	})
+}
+
+// complianceItems is the compliance matrix: a row per school, a column per
+// statutory item, yes where the school's SEN documents cover it.
+func (w *workbook) complianceItems(ctx context.Context, store *queries.Store, compliance []map[string]any) error {
+	rows, err := store.DB().QueryContext(ctx, `SELECT id, short_name FROM statutory_items ORDER BY id`)
+	if err != nil {
+		return err
+	}
+	var ids, heads []string
+	for rows.Next() {
+		var id, name string
+		if err := rows.Scan(&id, &name); err != nil {
+			rows.Close()
+			return err
+		}
+		ids = append(ids, id)
+		heads = append(heads, id+" "+strings.ReplaceAll(name, "_", " "))
+	}
+	rows.Close()
+	t := sheetTable{Columns: append([]string{"URN", "School", "Report found"}, heads...), Widths: []float64{10, 32, 13}}
+	for range ids {
+		t.Widths = append(t.Widths, 14)
+	}
+	for _, c := range compliance {
+		missing := map[string]bool{}
+		for _, id := range strings.Split(str(c["items_missing"]), ";") {
+			missing[id] = true
+		}
+		r := []any{c["urn"], str(c["school_name"]), yesNo(c["report_found"])}
+		for _, id := range ids {
+			switch {
+			case c["report_found"] != true:
+				r = append(r, "")
+			case missing[id]:
+				r = append(r, "no")
+			default:
+				r = append(r, "yes")
+			}
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	return w.put(w.sheet("Compliance items"), 1, t)
 }

@@ -290,11 +290,12 @@ func TestCommissioningWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "Cover,Summary,Chart data,Schools,Evidence,Gaps,SENCO capacity,Compliance,Changes,Local Offer,Method,Data dictionary" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Cover,Summary,Chart data,Schools,Evidence,Compliance items,Gaps,SENCO capacity,Compliance,Changes,Local Offer,Method,Data dictionary" {
 		t.Errorf("sheets %s", got)
 	}
 	for sheet, want := range map[string]string{"Cover": "SEND commissioning workbook", "Chart data": "Year", "Gaps": "academic_year",
 		"SENCO capacity": "urn", "Compliance": "urn", "Changes": "urn", "Local Offer": "academic_year", "Method": "How this workbook was made",
+		"Compliance items": "URN", "Schools": "URN", "Evidence": "URN",
 		"Data dictionary": "Sheet"} {
 		if v, _ := f.GetCellValue(sheet, "A1"); v != want {
 			t.Errorf("%s!A1 %q, want %q", sheet, v, want)
@@ -731,6 +732,14 @@ func TestBenchmarkWorkbook(t *testing.T) {
 	}
 	if v, _ := f.GetCellValue("Summary", "A5"); v != "SENCO hours per week" {
 		t.Errorf("Summary A5 %q", v)
+	}
+	for sheet, want := range map[string]string{"Benchmark": "Year", "Method": "How this workbook was made"} {
+		if v, _ := f.GetCellValue(sheet, "A1"); v != want {
+			t.Errorf("%s!A1 %q, want %q", sheet, v, want)
+		}
+	}
+	if v, _ := f.GetCellValue("Chart data", "B1"); v != "This school" {
+		t.Errorf("Chart data!B1 %q", v)
 	}
 	zr, err := zip.OpenReader(path)
 	if err != nil {
