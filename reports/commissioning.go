@@ -134,6 +134,9 @@ func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningO
 	if err := w.complianceItems(ctx, store, compliance); err != nil {
 		return res, err
 	}
+	if err := w.gapsMap(ctx, store, opt); err != nil {
+		return res, err
+	}
 	// The analyses a commissioner acts on, one sheet each.
 	sheets := map[string]string{"Gaps": "coverage_gaps", "SENCO capacity": "senco_capacity", "Compliance": "statutory_compliance",
 		"Changes": "changes", "Local Offer": "local_offer_coverage"}
@@ -410,4 +413,61 @@ func (w *workbook) complianceItems(ctx context.Context, store *queries.Store, co
 		t.Rows = append(t.Rows, r)
 	}
 	return w.put(w.sheet("Compliance items"), 1, t)
+}
+
+// gapsMap is the heat map a commissioner reads first: the LA and each district
+// down, need types across (autism and SEMH first), specialist places per 100
+// pupils with the need in each cell, red where they are fewest.
+func (w *workbook) gapsMap(ctx context.Context, store *queries.Store, opt CommissioningOptions) error {
+	a, _ := queries.Lookup("coverage_gaps")
+	rows, err := store.Run(ctx, a, queries.Params{Year: opt.Year, LA: opt.LA})
+	if err != nil {
+		return err
+	}
+	maps, err := rowsAsMaps(rows)
+	if err != nil {
+		return err
+	}
+	var areas, needs []string
+	seenArea, seenNeed := map[string]bool{}, map[string]bool{}
+	cell := map[[2]string]any{}
+	for _, m := range maps {
+		area := str(m["la_name"]) + " (whole LA)"
+		if str(m["level"]) == "district" {
+			area = str(m["district_name"])
+		}
+		need := str(m["need_type"])
+		if !seenArea[area] {
+			seenArea[area] = true
+			areas = append(areas, area)
+		}
+		if !seenNeed[need] {
+			seenNeed[need] = true
+			needs = append(needs, need)
+		}
+		cell[[2]string{area, need}] = orBlank(m["places_per_100_pupils"])
+	}
+	t := sheetTable{Columns: append([]string{"Specialist places per 100 pupils with the need, " + opt.Year}, needs...), Widths: []float64{44}}
+	for range needs {
+		t.Widths = append(t.Widths, 9)
+	}
+	for _, area := range areas {
+		r := []any{area}
+		for _, n := range needs {
+			r = append(r, cell[[2]string{area, n}])
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	sh := w.sheet("Gaps map")
+	if err := w.put(sh, 1, t); err != nil {
+		return err
+	}
+	if len(t.Rows) == 0 || len(needs) == 0 {
+		return nil
+	}
+	last, _ := excelize.CoordinatesToCellName(len(needs)+1, len(t.Rows)+1)
+	return w.f.SetConditionalFormat(sh, "B2:"+last, []excelize.ConditionalFormatOptions{{
+		Type: "3_color_scale", Criteria: "=", MinType: "min", MidType: "percentile", MidValue: "50", MaxType: "max",
+		MinColor: "#F8696B", MidColor: "#FFEB84", MaxColor: "#63BE7B",
+	}})
 }
