@@ -280,15 +280,7 @@ func TestExportPseudonymisesUnlessAsked(t *testing.T) {
 
 func TestCommissioningWorkbook(t *testing.T) {
 	_, db := crawledArea(t)
-	path := filepath.Join(t.TempDir(), "plan.xlsx")
-	code, _, stderr := sendscope(t, context.Background(), "--db", db, "report", "commissioning", "--la", "998", "--year", "2025/26", "-o", path)
-	if code != 0 {
-		t.Fatalf("exit %d\n%s", code, stderr)
-	}
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f, path := writeWorkbook(t, db, "commissioning", "--la", "998", "--year", "2025/26")
 	defer f.Close()
 	if got := strings.Join(f.GetSheetList(), ","); got != "Cover,Summary,Chart data,Schools,Evidence,Compliance items,Gaps map,Gaps,SENCO capacity,Compliance,Changes,Local Offer,Method,Data dictionary" {
 		t.Errorf("sheets %s", got)
@@ -714,15 +706,7 @@ func TestParquetExportMatchesCSV(t *testing.T) {
 func TestBenchmarkWorkbook(t *testing.T) {
 	area, db := crawledArea(t)
 	p := area.ByLayout(simarea.LayoutQA)
-	path := filepath.Join(t.TempDir(), "bench.xlsx")
-	code, _, stderr := sendscope(t, context.Background(), "--db", db, "report", "benchmark", "--urn", strconv.Itoa(p.URN), "--year", "2025/26", "-o", path)
-	if code != 0 {
-		t.Fatalf("exit %d\n%s", code, stderr)
-	}
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f, path := writeWorkbook(t, db, "benchmark", "--urn", strconv.Itoa(p.URN), "--year", "2025/26")
 	defer f.Close()
 	if got := strings.Join(f.GetSheetList(), ","); got != "Summary,Chart data,Benchmark,Method" {
 		t.Errorf("sheets %s", got)
@@ -759,4 +743,19 @@ func TestBenchmarkWorkbook(t *testing.T) {
 	if code, _, _ := sendscope(t, context.Background(), "--db", db, "report", "benchmark", "--urn", "1", "--year", "2025/26", "-o", path); code != exitFailed {
 		t.Errorf("an unknown school: exit %d", code)
 	}
+}
+
+// writeWorkbook runs `report KIND args -o FILE` and opens the workbook it wrote.
+func writeWorkbook(t *testing.T, db, kind string, args ...string) (*excelize.File, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), kind+".xlsx")
+	code, _, stderr := sendscope(t, context.Background(), append(append([]string{"--db", db, "report", kind}, args...), "-o", path)...)
+	if code != 0 {
+		t.Fatalf("report %s: exit %d\n%s", kind, code, stderr)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f, path
 }
