@@ -25,10 +25,12 @@ type StoredCapture struct {
 	FetchedAt   time.Time
 }
 
-// CaptureIDs lists the captures of year ("" for every year), oldest first.
+// CaptureIDs lists the schools' captures of year ("" for every year), oldest
+// first. Local Offer pages (no URN) are left out: their service records are read
+// by the crawl and not re-derived.
 func (s *Store) CaptureIDs(ctx context.Context, year string) ([]int64, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT c.capture_id FROM captures c JOIN crawl_runs r USING (run_id)
-		WHERE ? = '' OR r.academic_year = ? ORDER BY c.capture_id`, year, year)
+		WHERE (? = '' OR r.academic_year = ?) AND c.urn IS NOT NULL ORDER BY c.capture_id`, year, year)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -88,5 +89,24 @@ func TestAuthoritiesImportErrors(t *testing.T) {
 		if code != exitFailed || !strings.Contains(stderr, want) || !strings.Contains(stderr, path) {
 			t.Errorf("%q: exit %d, %q; want %q", content, code, stderr, want)
 		}
+	}
+}
+
+// Re-extraction leaves Local Offer pages and their services as the crawl read them.
+func TestExtractLeavesLocalOfferPages(t *testing.T) {
+	_, _, dbs := startArea(t, true, "lox")
+	db, ctx := dbs[0], context.Background()
+	if code, _, stderr := sendscope(t, ctx, "--db", db, "crawl", "--year", "2025/26", "--allow-private", "--delay", "0", "--local-offer", "--urn", "990100"); code != 0 {
+		t.Fatalf("crawl: %s", stderr)
+	}
+	kinds := func() string {
+		return fmt.Sprint(countRows(t, db, "(SELECT 1 FROM documents WHERE doc_type LIKE 'local_offer%')"), "/", countRows(t, db, "services"))
+	}
+	before := kinds()
+	if code, _, stderr := sendscope(t, ctx, "--db", db, "extract"); code != 0 {
+		t.Fatalf("extract: %s", stderr)
+	}
+	if after := kinds(); after != before || strings.HasPrefix(before, "0/") {
+		t.Errorf("Local Offer documents/services %s before extract, %s after", before, after)
 	}
 }
