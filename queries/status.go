@@ -15,6 +15,8 @@ type YearStatus struct {
 	ReportsFound   int
 	Documents      int
 	Facts          int
+	LocalOffers    int // LAs whose Local Offer was crawled
+	Services       int
 }
 
 // Status summarises the store.
@@ -22,6 +24,7 @@ type Status struct {
 	Path          string
 	SchemaVersion int
 	Schools       int
+	Authorities   int
 	Years         []YearStatus
 }
 
@@ -35,6 +38,9 @@ func (s *Store) Status(ctx context.Context) (Status, error) {
 	if st.Schools, err = s.SchoolCount(ctx); err != nil {
 		return st, err
 	}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM authorities`).Scan(&st.Authorities); err != nil {
+		return st, err
+	}
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT r.academic_year,
 		       count(DISTINCT r.run_id),
@@ -42,7 +48,9 @@ func (s *Store) Status(ctx context.Context) (Status, error) {
 		       (SELECT count(DISTINCT rs.urn) FROM run_sites rs JOIN crawl_runs r2 USING (run_id) WHERE r2.academic_year = r.academic_year),
 		       (SELECT count(DISTINCT d.urn) FROM documents d WHERE d.academic_year = r.academic_year AND d.doc_type IN ('sen_information_report', 'policy_and_report')),
 		       (SELECT count(*) FROM documents d WHERE d.academic_year = r.academic_year),
-		       (SELECT count(*) FROM facts f JOIN documents d USING (doc_id) WHERE d.academic_year = r.academic_year)
+		       (SELECT count(*) FROM facts f JOIN documents d USING (doc_id) WHERE d.academic_year = r.academic_year),
+		       (SELECT count(DISTINCT ra.la_code) FROM run_authorities ra JOIN crawl_runs r3 USING (run_id) WHERE r3.academic_year = r.academic_year),
+		       (SELECT count(*) FROM services s WHERE s.academic_year = r.academic_year)
 		FROM crawl_runs r GROUP BY r.academic_year ORDER BY r.academic_year`)
 	if err != nil {
 		return st, fmt.Errorf("reading status: %w", err)
@@ -50,7 +58,7 @@ func (s *Store) Status(ctx context.Context) (Status, error) {
 	defer rows.Close()
 	for rows.Next() {
 		var y YearStatus
-		if err := rows.Scan(&y.Year, &y.Runs, &y.OpenRuns, &y.SchoolsReached, &y.ReportsFound, &y.Documents, &y.Facts); err != nil {
+		if err := rows.Scan(&y.Year, &y.Runs, &y.OpenRuns, &y.SchoolsReached, &y.ReportsFound, &y.Documents, &y.Facts, &y.LocalOffers, &y.Services); err != nil {
 			return st, err
 		}
 		st.Years = append(st.Years, y)

@@ -368,7 +368,7 @@ func TestQueryCommands(t *testing.T) {
 	if code, out, _ := sendscope(t, ctx, "--db", db, "query", "list"); code != 0 || !strings.Contains(out, "dataset") {
 		t.Errorf("query list: %d %s", code, out)
 	}
-	if code, out, _ := sendscope(t, ctx, "--db", db, "status"); code != 0 || !strings.Contains(out, "2025/26") || !strings.Contains(out, "30 schools") {
+	if code, out, _ := sendscope(t, ctx, "--db", db, "status"); code != 0 || !strings.Contains(out, "2025/26") || !strings.Contains(out, "30 schools") || !strings.Contains(out, "services") {
 		t.Errorf("status: %d %s", code, out)
 	}
 	code, _, stderr = sendscope(t, ctx, "--db", db, "query", "sql", "DELETE FROM schools")

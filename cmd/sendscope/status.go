@@ -23,15 +23,16 @@ func newStatusCmd(g *globals) *cobra.Command {
 				return err
 			}
 			out := cmd.OutOrStdout()
-			fmt.Fprintf(out, "store %s (schema %d): %d schools in the register\n", st.Path, st.SchemaVersion, st.Schools)
+			fmt.Fprintf(out, "store %s (schema %d): %d schools in the register, %d local authorities\n", st.Path, st.SchemaVersion, st.Schools, st.Authorities)
 			if len(st.Years) == 0 {
 				fmt.Fprintln(out, "no crawls yet: run `sendscope crawl --year 2025/26`")
 				return nil
 			}
 			tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "year\truns\tunfinished\tschools reached\treports found\tdocuments\tfacts")
+			fmt.Fprintln(tw, "year\truns\tunfinished\tschools reached\treports found\tdocuments\tfacts\tLocal Offers\tservices")
 			for _, y := range st.Years {
-				fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\n", y.Year, y.Runs, y.OpenRuns, y.SchoolsReached, y.ReportsFound, y.Documents, y.Facts)
+				fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n", y.Year, y.Runs, y.OpenRuns, y.SchoolsReached, y.ReportsFound, y.Documents, y.Facts,
+					y.LocalOffers, y.Services)
 			}
 			return tw.Flush()
 		},
