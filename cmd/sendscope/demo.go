@@ -114,6 +114,14 @@ commissioner's workbook into DIR.`,
 				books = append(books, path)
 			}
 
+			first := area.Profiles[0]
+			benchPath := filepath.Join(dir, fmt.Sprintf("benchmark-%d.xlsx", first.URN))
+			if _, err := reports.Benchmark(ctx, store, reports.BenchmarkOptions{URN: first.URN, Year: demoYear, Path: benchPath}); err != nil {
+				return err
+			}
+			fmt.Fprintf(msg, "%s: %s against its phase\n", benchPath, first.Name)
+			books = append(books, benchPath)
+
 			fmt.Fprintf(msg, "\ndone in %s. Files:\n", time.Since(start).Round(100*time.Millisecond))
 			fmt.Fprintf(out, "%s\n", dbPath)
 			for _, f := range append(books, res.Files...) {

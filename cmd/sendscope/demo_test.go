@@ -16,7 +16,7 @@ func TestDemo(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("run %d: exit %d\n%s", run, code, stderr)
 		}
-		for _, f := range []string{"sendscope.duckdb", "register.csv", "commissioning-998.xlsx", "commissioning-997.xlsx",
+		for _, f := range []string{"sendscope.duckdb", "register.csv", "commissioning-998.xlsx", "commissioning-997.xlsx", "benchmark-990100.xlsx",
 			"export/documents.csv", "export/facts.csv", "export/school_years.csv", "export/schools.csv", "export/fetches.csv", "export/data_dictionary.csv"} {
 			path := filepath.Join(dir, f)
 			if st, err := os.Stat(path); err != nil || st.Size() == 0 {
