@@ -3,6 +3,7 @@ package queries
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -67,6 +68,17 @@ func BenchmarkAnalysesNational(b *testing.B) {
 	start := time.Now()
 	if _, err := s.db.Exec(nationalStore); err != nil {
 		b.Fatal(err)
+	}
+	// SENDSCOPE_BENCH_LONG_TEXT=1 gives the latest year's reports about 600 more
+	// words each in 50 sentences (a trust template in one report in seven), the
+	// length of a short real report, for template_reuse.
+	if os.Getenv("SENDSCOPE_BENCH_LONG_TEXT") != "" {
+		if _, err := s.db.Exec(`UPDATE documents SET text = text || '. ' || (
+			SELECT string_agg(CASE WHEN doc_id % 7 = 0 AND k < 300 THEN 'trust' || (k % 97) ELSE substr(md5(doc_id || '-' || k), 1, 6) END
+			                  || CASE WHEN k % 12 = 11 THEN '.' ELSE '' END, ' ')
+			FROM range(600) t(k)) WHERE academic_year = '2025/26'`); err != nil {
+			b.Fatal(err)
+		}
 	}
 	var docs, facts int
 	s.db.QueryRow(`SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM facts)`).Scan(&docs, &facts)

@@ -1,11 +1,12 @@
 -- name: template_reuse
 -- question: Which schools publish near-copies of the same report (a trust's or an LA's template), and how much of each report is common text?
---   Reports are cut into five-word shingles; one in four (those whose hash is a
---   multiple of 4, the same for every report) is kept, so the work stays small on a
---   national store. A report's common text is the share of its shingles that another
---   school's report of the same year also has. Near-copies are found by one-permutation
---   MinHash: the smallest shingle hash in each of 8 hash buckets, compared in 4 bands
---   of 2; reports sharing a band are copies of each other.
+--   Reports are compared sentence by sentence: each sentence of 30 characters or
+--   more, in lower case without punctuation, is hashed (sentences are what templates
+--   share, and there are far fewer of them than word shingles, so this stays fast on
+--   a national store). A report's common text is the share of its sentences that
+--   another school's report of the same year also has. Near-copies are found by
+--   one-permutation MinHash over the sentence hashes: the smallest hash in each of 8
+--   buckets, compared in 4 bands of 2; reports sharing a band are copies.
 -- parameters:
 --   year: academic year ('2025/26'); empty for every year held
 --   la: LA code or name; empty for every LA
@@ -18,19 +19,15 @@
 --   cluster: the lowest URN among the school and the schools whose reports are near-copies of its report
 --   copies: how many other schools' reports that year are near-copies of this one (the largest group it shares a band with, less itself)
 --   common_text_share: the share of this report's text found in other schools' reports that year (0 to 1)
-WITH docs AS (
-    SELECT r.urn, r.academic_year, list_filter(string_split_regex(lower(d.text), '[^a-z0-9]+'), x -> x <> '') AS w
-    FROM school_reports r JOIN documents d USING (doc_id)
-    WHERE d.text IS NOT NULL AND ($year IS NULL OR r.academic_year = $year)
-),
-shingles AS (
-    SELECT DISTINCT urn, academic_year, h
+WITH shingles AS (
+    SELECT DISTINCT urn, academic_year, hash(sentence) AS h
     FROM (
-        SELECT urn, academic_year, hash(array_to_string(w[i:i + 4], ' ')) AS h
-        FROM docs, LATERAL (SELECT unnest(range(1, greatest(len(w) - 3, 1))) AS i)
-        WHERE len(w) >= 5
+        SELECT r.urn, r.academic_year,
+               trim(regexp_replace(lower(unnest(string_split_regex(d.text, '[.!?\n]+'))), '[^a-z0-9 ]+', '', 'g')) AS sentence
+        FROM school_reports r JOIN documents d USING (doc_id)
+        WHERE d.text IS NOT NULL AND ($year IS NULL OR r.academic_year = $year)
     )
-    WHERE h % 4 = 0
+    WHERE length(sentence) >= 30
 ),
 shared AS (
     SELECT academic_year, h, count(*) AS n FROM shingles GROUP BY ALL
@@ -41,16 +38,18 @@ share AS (
     GROUP BY ALL
 ),
 signature AS (
-    SELECT urn, academic_year, (h // 4) % 8 AS bucket, min(h) AS m
+    SELECT urn, academic_year, h % 8 AS bucket, min(h) AS m
     FROM shingles GROUP BY ALL
 ),
 bands AS (
-    SELECT urn, academic_year, bucket // 2 AS band, hash(list(m ORDER BY bucket)) AS bh, count(*) AS filled
+    -- A band's hash covers which of its buckets are filled and their minima, so a
+    -- short report with few sentences still has bands to compare.
+    SELECT urn, academic_year, bucket // 2 AS band, hash(list([bucket, m] ORDER BY bucket)) AS bh
     FROM signature GROUP BY ALL
 ),
 groups AS (
     SELECT academic_year, band, bh, min(urn) AS first_urn, count(*) AS members
-    FROM bands WHERE filled = 2 GROUP BY ALL HAVING count(*) > 1
+    FROM bands GROUP BY ALL HAVING count(*) > 1
 ),
 linked AS (
     SELECT b.urn, b.academic_year, min(g.first_urn) AS cluster
