@@ -144,13 +144,17 @@ func TestJoinPages(t *testing.T) {
 		page(3, "Well-being matters to us."),
 		page(4, "- 4 -"),
 	}
+	// A numbered heading opening most pages is not running text.
+	pages[1] = strings.Replace(pages[1], "We support", "Section 2: autism\r\nWe support", 1)
+	pages[2] = strings.Replace(pages[2], "Well-being", "Section 5: well-being\r\nWell-being", 1)
+	pages[3] = strings.Replace(pages[3], "- 4 -", "Section 9: governors\r\n- 4 -", 1)
 	got := joinPages(pages)
 	for _, gone := range []string{"Page 1 of 4", "Brambleford Primary - SEN Information Report", "- 4 -"} {
 		if strings.Contains(got, gone) {
 			t.Errorf("running text %q kept:\n%s", gone, got)
 		}
 	}
-	for _, kept := range []string{"Our SENCO is Mrs Jane Pemberton and she works", "We support pupils with autism.", "Well-being matters"} {
+	for _, kept := range []string{"Our SENCO is Mrs Jane Pemberton and she works", "We support pupils with autism.", "Well-being matters", "Section 2: autism", "Section 5: well-being", "Section 9: governors"} {
 		if !strings.Contains(got, kept) {
 			t.Errorf("lost %q:\n%s", kept, got)
 		}

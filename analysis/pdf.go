@@ -1,31 +1,23 @@
 package analysis
 
 import (
-	"context"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"regexp"
-	"runtime"
+	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
-	"github.com/klippa-app/go-pdfium/webassembly"
-	"github.com/tetratelabs/wazero"
-	"github.com/tetratelabs/wazero/api"
-	"github.com/tetratelabs/wazero/experimental"
 )
 
 // PDF text comes from PDFium compiled to WebAssembly (go-pdfium, no cgo): it kept
 // two-column layouts apart where poppler interleaved them, and survived corrupt
-// files that crashed the pure-Go readers. One pool serves the whole process; the
-// compiled module is cached on disk so later starts take a tenth of a second.
+// files that crashed the pure-Go readers. It runs in helper processes
+// (pdfworker.go); the compiled module is cached on disk so a helper starts in a
+// tenth of a second.
 
 // PDFLimits bound the work on one PDF.
 var (
@@ -34,112 +26,77 @@ var (
 	pdfMaxBytes = 100 << 20
 )
 
-var (
-	pdfOnce sync.Once
-	pdfPool pdfium.Pool
-	pdfErr  error
-)
-
-func pdfiumPool() (pdfium.Pool, error) {
-	pdfOnce.Do(func() {
-		rc := wazero.NewRuntimeConfig().
-			WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
-			WithCloseOnContextDone(true)
-		if dir, err := os.UserCacheDir(); err == nil {
-			cacheDir := filepath.Join(dir, "sendscope", "wazero")
-			if cache, err := wazero.NewCompilationCacheWithDir(cacheDir); err == nil {
-				rc = rc.WithCompilationCache(cache)
-			}
-		}
-		workers := runtime.NumCPU()
-		pdfPool, pdfErr = webassembly.Init(webassembly.Config{
-			MinIdle:       0,
-			MaxIdle:       workers,
-			MaxTotal:      workers,
-			RuntimeConfig: rc,
-			// No file system: documents are passed as bytes, never by path.
-			FSConfig: wazero.NewFSConfig(),
-			Stdout:   io.Discard,
-			Stderr:   io.Discard,
-			// Re-use instances: instantiating the module costs more than reading a PDF.
-			ReuseWorkers: true,
-		})
-	})
-	return pdfPool, pdfErr
-}
-
 func pdfText(body []byte) (Text, error) {
 	if len(body) > pdfMaxBytes {
 		return Text{}, fmt.Errorf("PDF of %d MB is over the %d MB limit", len(body)>>20, pdfMaxBytes>>20)
 	}
-	pool, err := pdfiumPool()
-	if err != nil {
-		return Text{}, fmt.Errorf("starting the PDF reader: %w", err)
-	}
-	inst, err := pool.GetInstance(pdfTimeout)
-	if err != nil {
-		return Text{}, fmt.Errorf("PDF reader busy: %w", err)
-	}
-	type result struct {
-		t   Text
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		var r result
-		defer func() {
-			if p := recover(); p != nil {
-				r.err = fmt.Errorf("PDF reader failed: %v", p)
-			}
-			done <- r
-		}()
-		r.t, r.err = readPDF(inst, body)
-	}()
-	ctx, cancel := context.WithTimeout(context.Background(), pdfTimeout)
-	defer cancel()
-	select {
-	case r := <-done:
-		inst.Close()
-		return r.t, r.err
-	case <-ctx.Done():
-		inst.Kill()
-		return Text{}, fmt.Errorf("PDF took over %s to read; gave up", pdfTimeout)
-	}
+	return helpers.read(body, pdfTimeout)
 }
 
-func readPDF(inst pdfium.Pdfium, body []byte) (Text, error) {
+// pdfPages is what a helper reads from a PDF: its title, its page count and the
+// text of the pages asked for, in order.
+type pdfPages struct {
+	Title     string   `json:"title"`
+	PageCount int      `json:"page_count"`
+	Pages     []string `json:"pages"`
+	PageErrs  []string `json:"page_errs,omitempty"`
+	Err       string   `json:"err,omitempty"` // the document could not be read at all
+}
+
+// readPages reads pages [from, to) of a PDF, to < 0 meaning to the last page
+// read (pdfMaxPages at most); from == to reads only the title and page count.
+func readPages(inst pdfium.Pdfium, body []byte, from, to int) (r pdfPages) {
 	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &body})
 	if err != nil {
-		return Text{}, fmt.Errorf("not a readable PDF: %w", err)
+		r.Err = fmt.Sprintf("not a readable PDF: %v", err)
+		return r
 	}
 	defer inst.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
-	var t Text
 	if m, err := inst.FPDF_GetMetaText(&requests.FPDF_GetMetaText{Document: doc.Document, Tag: "Title"}); err == nil {
-		t.Title = m.Value
+		r.Title = m.Value
 	}
 	pc, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
 	if err != nil {
-		return t, fmt.Errorf("PDF page count: %w", err)
+		r.Err = fmt.Sprintf("PDF page count: %v", err)
+		return r
 	}
-	n := pc.PageCount
-	if n > pdfMaxPages {
-		n = pdfMaxPages
+	r.PageCount = min(pc.PageCount, pdfMaxPages)
+	if to < 0 || to > r.PageCount {
+		to = r.PageCount
 	}
-	var pages []string
-	var pageErrs []error
-	for i := 0; i < n; i++ {
+	for i := from; i < to; i++ {
 		text, err := pageText(inst, doc.Document, i)
 		if err != nil {
-			pageErrs = append(pageErrs, fmt.Errorf("page %d: %w", i+1, err))
+			r.PageErrs = append(r.PageErrs, fmt.Sprintf("page %d: %v", i+1, err))
 			continue
 		}
-		pages = append(pages, text)
+		r.Pages = append(r.Pages, text)
+	}
+	return r
+}
+
+// pdfDocText makes a document's text of its pages, read in one or more parts.
+func pdfDocText(parts []pdfPages) (Text, error) {
+	if len(parts) == 0 {
+		return Text{}, errors.New("nothing read from the PDF")
+	}
+	t := Text{Title: parts[0].Title}
+	var pages []string
+	var pageErrs []error
+	for _, p := range parts {
+		if p.Err != "" {
+			return t, errors.New(p.Err)
+		}
+		pages = append(pages, p.Pages...)
+		for _, e := range p.PageErrs {
+			pageErrs = append(pageErrs, errors.New(e))
+		}
 	}
 	t.Body = joinPages(pages)
 	if t.Body == "" && len(pageErrs) > 0 {
 		return t, errors.Join(pageErrs...)
 	}
-	if strings.TrimSpace(t.Body) == "" && n > 0 {
+	if strings.TrimSpace(t.Body) == "" && parts[0].PageCount > 0 {
 		return t, errors.New("the PDF has no text layer (a scan?); OCR is not done")
 	}
 	return t, nil
@@ -173,8 +130,6 @@ func pageText(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (stri
 var (
 	pageNumber = regexp.MustCompile(`(?i)^\s*(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$|^\s*-\s*\d{1,4}\s*-\s*$`)
 	digits     = regexp.MustCompile(`\d+`)
-	// A word broken at a line end: "provi-\nsion" becomes "provision".
-	brokenWord = regexp.MustCompile(`([a-z])[-\x{00AD}\x{0002}]\n([a-z])`)
 )
 
 // joinPages makes one text of a PDF's pages without what only a printed page
@@ -187,22 +142,43 @@ func joinPages(pages []string) string {
 		split[i] = strings.Split(p, "\n")
 	}
 	// Lines at a page's edges, with digits masked ("Page 3" = "Page 4"), that
-	// recur on at least half the pages (and on three or more) are running text.
-	edge := map[string]int{}
+	// recur on at least half the pages (and on three or more) are running text,
+	// if their numbers stay the same or count with the pages: numbered headings
+	// that happen to open pages ("Section 4", "Section 9") are not.
+	type seenAt struct {
+		page int
+		nums []int64
+	}
+	edge := map[string][]seenAt{}
 	key := func(l string) string { return digits.ReplaceAllString(strings.TrimSpace(l), "#") }
-	for _, lines := range split {
+	for i, lines := range split {
 		seen := map[string]bool{}
 		for _, l := range edgeLines(lines) {
 			if k := key(l); k != "" && !seen[k] {
 				seen[k] = true
-				edge[k]++
+				edge[k] = append(edge[k], seenAt{i, numbersIn(l)})
 			}
 		}
 	}
-	running := func(l string) bool {
-		n := edge[key(l)]
-		return len(split) >= 3 && n*2 >= len(split) && n >= 3
+	isRunning := map[string]bool{}
+	for k, occ := range edge {
+		n := len(occ)
+		if len(split) < 3 || n*2 < len(split) || n < 3 {
+			continue
+		}
+		steady := true
+		for j := range occ[0].nums {
+			same, withPage := true, true
+			for _, o := range occ[1:] {
+				d := o.nums[j] - occ[0].nums[j]
+				same = same && d == 0
+				withPage = withPage && d == int64(o.page-occ[0].page)
+			}
+			steady = steady && (same || withPage)
+		}
+		isRunning[k] = steady
 	}
+	running := func(l string) bool { return isRunning[key(l)] }
 	var b strings.Builder
 	for i, lines := range split {
 		if i > 0 {
@@ -222,7 +198,56 @@ func joinPages(pages []string) string {
 			b.WriteByte('\n')
 		}
 	}
-	return brokenWord.ReplaceAllString(b.String(), "$1$2")
+	return joinBrokenWords(b.String())
+}
+
+// numbersIn are the numbers written in l, in order.
+func numbersIn(l string) []int64 {
+	var nums []int64
+	for _, d := range digits.FindAllString(l, -1) {
+		n, err := strconv.ParseInt(d, 10, 64)
+		if err != nil {
+			n = -1 // too long to be a page number
+		}
+		nums = append(nums, n)
+	}
+	return nums
+}
+
+// joinBrokenWords joins words broken at a line end: "provi-\nsion" becomes
+// "provision" (a hyphen, soft hyphen or PDFium's \x02 between lower-case
+// letters). A scan, not a regexp: this runs over every PDF's whole text.
+func joinBrokenWords(s string) string {
+	lower := func(c byte) bool { return 'a' <= c && c <= 'z' }
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\n' || i+1 >= len(s) || !lower(s[i+1]) {
+			continue
+		}
+		var mark int // bytes of the hyphen before the line end
+		switch {
+		case i >= 1 && (s[i-1] == '-' || s[i-1] == '\x02'):
+			mark = 1
+		case i >= 2 && s[i-2:i] == "\u00ad":
+			mark = 2
+		default:
+			continue
+		}
+		if i-mark-1 < 0 || !lower(s[i-mark-1]) {
+			continue
+		}
+		if b.Len() == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[last : i-mark])
+		last = i + 1
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // edgeLines are the first and last three non-empty lines of a page.

@@ -1,0 +1,8 @@
+//go:build !linux
+
+package analysis
+
+import "syscall"
+
+// helperProcAttr: elsewhere a helper ends when its stdin closes.
+func helperProcAttr() *syscall.SysProcAttr { return nil }
