@@ -19,14 +19,14 @@ func sencoContext(text string, names []Fact) [][2]int {
 	}
 	for _, n := range names {
 		for _, form := range []string{n.Value, shortForm(n.Value)} {
-			lower := strings.ToLower(text)
-			for i := 0; ; {
-				j := strings.Index(lower[i:], strings.ToLower(form))
-				if j < 0 || form == "" {
-					break
-				}
-				marks = append(marks, i+j)
-				i += j + len(form)
+			if form == "" {
+				continue
+			}
+			// A case-blind regexp, not strings.ToLower: lower-casing can change
+			// a text's length in bytes, and these offsets point into text.
+			re := regexp.MustCompile(`(?i)` + regexp.QuoteMeta(form))
+			for _, m := range re.FindAllStringIndex(text, 50) {
+				marks = append(marks, m[0])
 			}
 		}
 	}

@@ -27,13 +27,12 @@
 WITH per_year AS (
     SELECT l.urn, l.academic_year,
            coalesce(list_sort(list_distinct(list(f.value) FILTER (WHERE f.field = 'senco.name'))), []) AS sencos,
-           coalesce(max(f.value_num) FILTER (WHERE f.field = 'senco.hours_per_week'),
-                    max(f.value_num) FILTER (WHERE f.field = 'senco.days_per_week') * 6.5,
-                    max(f.value_num) FILTER (WHERE f.field = 'senco.fte') * 32.5) AS hours,
+           any_value(h.senco_hours_per_week) AS hours,
            coalesce(list_distinct(list(f.value) FILTER (WHERE f.field = 'provision.specialist')), []) AS provision,
            coalesce(list_distinct(list(f.value) FILTER (WHERE f.field = 'need.type')), []) AS needs
     FROM latest_school_runs l
     LEFT JOIN school_facts f ON f.urn = l.urn AND f.academic_year = l.academic_year
+    LEFT JOIN school_senco_hours h ON h.urn = l.urn AND h.academic_year = l.academic_year
     GROUP BY l.urn, l.academic_year
 ),
 paired AS (

@@ -21,13 +21,13 @@
 --   national_phase_median: median among all schools of the phase held
 --   national_phase_schools: how many of them have a figure
 WITH senco AS (
-    SELECT urn, academic_year,
-           coalesce(max(value_num) FILTER (WHERE field = 'senco.hours_per_week'),
-                    max(value_num) FILTER (WHERE field = 'senco.days_per_week') * 6.5,
-                    max(value_num) FILTER (WHERE field = 'senco.fte') * 32.5) AS hours,
-           max(value_num) FILTER (WHERE field = 'stats.sen_count') AS report_sen,
-           count(DISTINCT value) FILTER (WHERE field = 'statutory.item') AS items
-    FROM school_facts GROUP BY ALL
+    SELECT f.urn, f.academic_year,
+           any_value(h.senco_hours_per_week) AS hours,
+           max(f.value_num) FILTER (WHERE f.field = 'stats.sen_count') AS report_sen,
+           count(DISTINCT f.value) FILTER (WHERE f.field = 'statutory.item') AS items
+    FROM school_facts f
+    LEFT JOIN school_senco_hours h ON h.urn = f.urn AND h.academic_year = f.academic_year
+    GROUP BY f.urn, f.academic_year
 ),
 wide AS (
     SELECT l.urn, l.academic_year, s.la_code, s.phase,

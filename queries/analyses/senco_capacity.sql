@@ -1,8 +1,7 @@
 -- name: senco_capacity
 -- question: How much SENCO time does each school have for its pupils with SEN, and how does that compare with schools of the same phase?
---   SENCO time is turned into hours per week: hours as stated; else days x 6.5 (a
---   school day of 08:45 to 15:15); else a fraction of full time x 32.5 (the
---   directed time of a full-time teacher, 1,265 hours over 39 weeks). Pupils with
+--   SENCO time is turned into hours per week by the view school_senco_hours: hours
+--   as stated; else days x 6.5; else a fraction of full time x 32.5. Pupils with
 --   SEN come from the DfE statistics (SEN support + EHC plans), else from the report.
 -- parameters:
 --   year: academic year ('2025/26'); empty for every year held
@@ -24,9 +23,6 @@
 --   change_since_last_year: SENCO hours this year less last year's; empty when either is unknown
 WITH senco AS (
     SELECT urn, academic_year,
-           max(value_num) FILTER (WHERE field = 'senco.hours_per_week') AS hours,
-           max(value_num) FILTER (WHERE field = 'senco.days_per_week') AS days,
-           max(value_num) FILTER (WHERE field = 'senco.fte') AS fte,
            bool_or(value IN ('NASENCO', 'NPQ_SENCO')) FILTER (WHERE field = 'senco.qualification') AS qualified,
            bool_or(value = 'true') FILTER (WHERE field = 'senco.on_slt') AS on_slt,
            max(value_num) FILTER (WHERE field = 'stats.sen_count') AS report_sen_count
@@ -35,13 +31,14 @@ WITH senco AS (
 ),
 base AS (
     SELECT l.urn, s.name AS school_name, s.la_code, s.la_name, s.phase, l.academic_year,
-           coalesce(se.hours, se.days * 6.5, se.fte * 32.5) AS senco_hours_per_week,
+           h.senco_hours_per_week,
            coalesce(st.pupils_sen_support + st.pupils_ehcp, CAST(se.report_sen_count AS INTEGER)) AS sen_pupils,
            coalesce(se.qualified, FALSE) AS senco_qualified,
            se.on_slt AS senco_on_slt
     FROM latest_school_runs l
     JOIN schools s ON s.urn = l.urn
     LEFT JOIN senco se ON se.urn = l.urn AND se.academic_year = l.academic_year
+    LEFT JOIN school_senco_hours h ON h.urn = l.urn AND h.academic_year = l.academic_year
     LEFT JOIN sen_stats st ON st.urn = l.urn AND st.academic_year = l.academic_year
 ),
 ratio AS (
