@@ -158,8 +158,9 @@ var typeSignals = []struct {
 var laSite = regexp.MustCompile(`(?i)(?:\.gov\.uk|localoffer|local-offer|familyinfo|familyservices|fsd\b|openobjects|\.moderngov)`)
 
 // laSchoolPage: an LA page about one school's provision (a decision, a consultation,
-// a resourced provision being opened).
-var laSchoolPage = regexp.MustCompile(`(?i)\b(?:decision|consultation|proposal|proposed|establish(?:ing)?|expansion|cabinet)\b[^\n]{0,200}\b(?:school|academy|college)\b|\b(?:provision|unit|base)\s+at\s+[A-Z][\w' ]+(?:School|Academy|College)`)
+// a resourced provision being opened, the school's entry in the Local Offer's
+// directory, known by its URN or a breadcrumb ending in the school).
+var laSchoolPage = regexp.MustCompile(`(?i)\b(?:decision|consultation|proposal|proposed|establish(?:ing)?|expansion|cabinet)\b[^\n]{0,200}\b(?:school|academy|college)\b|\b(?:provision|unit|base)\s+at\s+[A-Z][\w' ]+(?:School|Academy|College)|\bURN\s*:?\s*\d{6}\b|(?m)>\s*[A-Z][\w'. ]+(?:School|Academy|College)\s*$`)
 
 var (
 	selfPolicy = regexp.MustCompile(`(?i)\bthis\s+policy\b`)
@@ -258,6 +259,7 @@ func statedYear(s string) string {
 	}
 	return ""
 }
+
 
 // yearWritten returns the words in text that state year, for evidence.
 func yearWritten(text, year string) string {

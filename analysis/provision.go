@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // Specialist provision: a resourced provision, SEN unit, resource base or
@@ -17,7 +18,7 @@ var provisionKinds = []struct {
 }{
 	// Order matters: "Specialist Resource Base Provision (SRP)" is a resourced provision.
 	{"resourced_provision", regexp.MustCompile(`(?i)\b(?:specialist\s+)?resourced?\s+(?:base\s+)?provision\b|\bSRP\b|\bdesignated\s+special(?:ist)?\s+provision\b|\bDSP\b|\benhanced\s+(?:mainstream\s+)?provision\b|\bspecialist\s+provision\s+(?:unit|base)\b`)},
-	{"resource_base", regexp.MustCompile(`(?i)\bresource\s+(?:base|unit)\b`)},
+	{"resource_base", regexp.MustCompile(`(?i)\bresource\s+(?:base|unit)\b|\b(?:learning\s+support|specialist\s+support|SEND?)\s+(?:base|centre|center)\b`)},
 	{"sen_unit", regexp.MustCompile(`(?i)\b(?:SEND?|special\s+needs?|specialist|language|hearing|autism|ASD)\s+unit\b|\bunit\s+for\s+(?:pupils|children|students)\s+with\b`)},
 	{"nurture_group", regexp.MustCompile(`(?i)\bnurture\s+(?:group|class|room|base|provision|unit)\b`)},
 }
@@ -99,29 +100,33 @@ func provisions(text string, proposed bool) []Fact {
 }
 
 // provisionNeed finds the need a provision is for in its sentence: the need type
-// named nearest the provision, else the broad area.
+// named nearest the provision, else the broad area nearest it ("Communication
+// and Interaction (Autism)" is for autism).
 func provisionNeed(sentence string, at int) string {
-	best, bestD := "", 1<<30
-	for _, t := range needTypes {
-		for _, loc := range t.Pattern.FindAllStringIndex(sentence, -1) {
-			d := abs(loc[0] - at)
-			if d < bestD {
-				best, bestD = t.Value, d
+	nearestOf := func(pats []*regexp.Regexp, codes []string) string {
+		best, bestD := "", 1<<30
+		for i, re := range pats {
+			for _, loc := range re.FindAllStringIndex(sentence, -1) {
+				if d := abs(loc[0] - at); d < bestD {
+					best, bestD = codes[i], d
+				}
 			}
 		}
-	}
-	for _, a := range areaCodes {
-		for _, loc := range a.re.FindAllStringIndex(sentence, -1) {
-			if d := abs(loc[0] - at); d < bestD {
-				best, bestD = a.code, d
-			}
-		}
-	}
-	if best == "SEMH" || best == "" {
-		// "social, emotional and mental health" is both an area and a type: the type.
 		return best
 	}
-	return best
+	var pats []*regexp.Regexp
+	var codes []string
+	for _, t := range needTypes {
+		pats, codes = append(pats, t.Pattern), append(codes, t.Value)
+	}
+	if best := nearestOf(pats, codes); best != "" {
+		return best
+	}
+	pats, codes = nil, nil
+	for _, a := range areaCodes {
+		pats, codes = append(pats, a.re), append(codes, a.code)
+	}
+	return nearestOf(pats, codes)
 }
 
 func abs(n int) int {
@@ -143,43 +148,58 @@ func sentenceAround(text string, from, to int) (int, int) {
 	return sentenceBounds(text, from, to, 2000)
 }
 
-// Statistics a report gives about its pupils.
+// Statistics a report gives about its pupils. Counts may carry a thousands
+// separator ("1,142 students").
+const count = `(\d{1,3}(?:,\d{3})|\d{1,4})`
+
 var (
+	pupils   = `(?:children|pupils|students|learners)`
 	onRollRe = []*regexp.Regexp{
-		regexp.MustCompile(`(?i)\b(\d{2,4})\s+(?:children|pupils|students|learners)\s+(?:are\s+)?(?:currently\s+)?(?:on\s+(?:the\s+)?roll|attend|in\s+(?:the|our)\s+school)\b`),
-		regexp.MustCompile(`(?i)\b(?:number\s+(?:of\s+pupils\s+)?on\s+roll|pupils\s+on\s+roll|NOR)\s*(?:is|:|-|=)?\s*(\d{2,4})\b`),
-		regexp.MustCompile(`(?i)\broll\s+of\s+(\d{2,4})\b`),
+		regexp.MustCompile(`(?i)\b` + count + `\s+` + pupils + `\s+(?:are\s+)?(?:currently\s+)?(?:on\s+(?:the\s+)?(?:school\s+)?roll|attend|in\s+(?:the|our)\s+school)\b`),
+		regexp.MustCompile(`(?i)\b(?:number\s+(?:of\s+pupils\s+)?on\s+roll|` + pupils + `\s+on\s+roll|NOR)\s*(?:is|:|-|=)?\s*` + count + `\b`),
+		regexp.MustCompile(`(?i)\broll\s+of\s+` + count + `\b`),
+		// "57 of our 342 pupils"
+		regexp.MustCompile(`(?i)\b\d{1,4}\s+of\s+(?:our|the|the\s+school's)\s+` + count + `\s+` + pupils + `\b`),
 	}
 	senCountRe = []*regexp.Regexp{
-		regexp.MustCompile(`(?i)\b(\d{1,4})\s+(?:children|pupils|students|learners)\s+(?:are\s+)?(?:with|have|having)\s+(?:an?\s+)?(?:identified\s+)?(?:SEND?|special\s+educational\s+needs)\b`),
-		regexp.MustCompile(`(?i)\b(?:SEND?|special\s+educational\s+needs)(?:\s*\(SEND?\))?\s+support\s*[-:=]\s*(\d{1,4})\b`),
-		regexp.MustCompile(`(?i)\b(\d{1,4})\s+(?:children|pupils|students)\s+(?:are\s+)?on\s+(?:the|our)\s+SEND?\s+register\b`),
+		regexp.MustCompile(`(?i)\b` + count + `\s+` + pupils + `\s+(?:are\s+)?(?:with|have|having)\s+(?:an?\s+)?(?:identified\s+)?(?:SEND?|special\s+educational\s+needs)\b`),
+		regexp.MustCompile(`(?i)\b(?:SEND?|special\s+educational\s+needs)(?:\s*\(SEND?\))?\s+support\s*[-:=]\s*` + count + `\b`),
+		regexp.MustCompile(`(?i)\b` + count + `\s+` + pupils + `\s+(?:are\s+)?on\s+(?:the|our)\s+SEND?\s+register\b`),
+		// "Pupils with SEN: 31"
+		regexp.MustCompile(`(?i)\b` + pupils + `\s+with\s+(?:SEND?|special\s+educational\s+needs)\s*[-:=]\s*` + count + `\b`),
+		// "57 of our 342 pupils (16.7%) were receiving SEN support or had an EHCP"
+		regexp.MustCompile(`(?i)\b` + count + `\s+of\s+(?:our|the)\s+\d[\d,]*\s+` + pupils + `\s*(?:\([^)]{0,12}\)\s*)?(?:were|are|have|had)\s+(?:receiving\s+|on\s+|identified\s+(?:as\s+having|with)\s+)?(?:the\s+)?(?:SEND?|special\s+educational\s+needs)\b`),
 	}
 	ehcpRe = []*regexp.Regexp{
-		regexp.MustCompile(`(?i)\b(\d{1,4})\s+(?:children|pupils|students|learners)\s+(?:are\s+on|on|with|have|having|hold)\s+(?:an?\s+)?(?:education,?\s+health\s+(?:and|&)\s+care\s+(?:plans?|\(EHC\)\s+plans?)|EHC\s*Ps?\b|EHC\s+plans?)`),
-		regexp.MustCompile(`(?i)\b(?:EHC\s*Ps?|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)\s*[-:=]\s*(\d{1,4})\b`),
+		regexp.MustCompile(`(?i)\b` + count + `\s+(?:` + pupils + `\s+)?(?:are\s+on|on|with|have|having|hold|holds)\s+(?:an?\s+)?(?:education,?\s+health\s+(?:and|&)\s+care\s+(?:plans?|\(EHC\)\s+plans?)|EHC\s*Ps?\b|EHC\s+plans?)`),
+		regexp.MustCompile(`(?i)\b(?:EHC\s*Ps?|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)\s*[-:=]\s*` + count + `\b`),
 	}
-	senPercentRe = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)\s*%\s*(?:of\s+(?:the\s+)?(?:school\s+population|our\s+pupils|pupils|children|students|the\s+school|our\s+school))`)
-	notOurs      = regexp.MustCompile(`(?i)\b(?:national(?:ly)?|average|england|local\s+authority|LA\s+average)\b[^.%]{0,40}$`)
-	senMention   = regexp.MustCompile(`(?i)\bSEND?\b|special\s+educational\s+needs|SEN\s+register|SEN\s+support`)
-	ehcMention   = regexp.MustCompile(`(?i)\bEHC|education,?\s+health\s+(?:and|&)\s+care|statement`)
+	// A share of pupils: "14% of pupils", or a bracket after a count of pupils
+	// with SEN ("Pupils with SEN: 31 (14.9%)").
+	senShareAfterCount = regexp.MustCompile(`\(\s*(\d{1,2}(?:\.\d+)?)\s*%\s*\)`)
+	senPercentRe       = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)\s*%\s*(?:of\s+(?:the\s+)?(?:school\s+population|our\s+pupils|pupils|children|students|the\s+school|our\s+school))`)
+	notOurs            = regexp.MustCompile(`(?i)\b(?:national(?:ly)?|average|england|local\s+authority|LA\s+average)\b[^.%]{0,40}$`)
+	senMention         = regexp.MustCompile(`(?i)\bSEND?\b|special\s+educational\s+needs|SEN\s+register|SEN\s+support`)
+	ehcMention         = regexp.MustCompile(`(?i)\bEHC|education,?\s+health\s+(?:and|&)\s+care|statement`)
 )
 
 // stats reads the pupil numbers a report gives: on roll, with SEN, with EHC
 // plans, and the share with SEN. National and local averages are not the school's.
 func stats(text string) []Fact {
 	var out []Fact
+	spans := map[string][]int{} // byte span of each count found
 	first := func(field string, res []*regexp.Regexp) {
 		for _, re := range res {
 			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 				if notOurs.MatchString(text[max(0, m[0]-60):m[0]]) {
 					continue
 				}
-				n, err := strconv.ParseFloat(text[m[2]:m[3]], 64)
+				n, err := strconv.ParseFloat(strings.ReplaceAll(text[m[2]:m[3]], ",", ""), 64)
 				if err != nil {
 					continue
 				}
 				out = append(out, factAt(text, m[0], m[1], field, "", &n, 0.7))
+				spans[field] = m[:2]
 				return
 			}
 		}
@@ -187,7 +207,17 @@ func stats(text string) []Fact {
 	first("stats.number_on_roll", onRollRe)
 	first("stats.sen_count", senCountRe)
 	first("stats.ehcp_count", ehcpRe)
-	for _, m := range senPercentRe.FindAllStringSubmatchIndex(text, -1) {
+	shares := senPercentRe.FindAllStringSubmatchIndex(text, -1)
+	// A bracketed share in or right after the count of pupils with SEN is theirs.
+	if at := spans["stats.sen_count"]; at != nil {
+		if m := senShareAfterCount.FindStringSubmatchIndex(text[at[0]:min(len(text), at[1]+40)]); m != nil {
+			for i := range m {
+				m[i] += at[0]
+			}
+			shares = append([][]int{m}, shares...)
+		}
+	}
+	for _, m := range shares {
 		lo, hi := sentenceAround(text, m[0], m[1])
 		// The share must be of pupils with SEN (named nearer it than EHC plans are).
 		sen, ehc := nearest(senMention, text, lo, hi, m[0]), nearest(ehcMention, text, lo, hi, m[0])

@@ -15,7 +15,7 @@ var notTheSENCO = regexp.MustCompile(`(?i)\b(?:assistant|deputy|trainee|associat
 // A person's name: with a title ("Mrs K. McKinley", "Mr Jones", "Dr A J Patel") or
 // as first and last name ("Helen Watson").
 var (
-	titledName   = regexp.MustCompile(`\b(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?[ \t]+(?:[A-Z]\.?[ \t]*){0,3}[A-Z][A-Za-z'\-]+(?:[ \-][A-Z][a-z][A-Za-z'\-]+)?`)
+	titledName   = regexp.MustCompile(`\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|Prof|Professor|Revd|Rev|Reverend|Fr|Father|Canon|Cllr|Councillor|Sir|Dame|Sister|Lady|Lord)\.?[ \t]+(?:[A-Z]\.?[ \t]*){0,3}[A-Z][A-Za-z'\-]+(?:[ \-](?:Mc|Mac|O'|D')?[A-Z][a-z][A-Za-z'\-]+)?`)
 	initialName  = regexp.MustCompile(`\b[A-Z]\.?[ \t]+(?:Mc|Mac|O')?[A-Z][a-z'\-]{2,}\b`)
 	untitledName = regexp.MustCompile(`\b[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+(?:(?:Mc|Mac|O')?[A-Z][a-z'\-]+)(?:-[A-Z][a-z]+)?\b`)
 )
@@ -41,11 +41,11 @@ func init() {
 
 // Words allowed between a role and the name that follows it
 // ("SENCO: Mrs Smith", "The SENCO at our school is Mrs Smith", "SENDCo, Helen Watson").
-var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/]*(?:(?:is|are|at|for|of|in|our|the|school|academy|school's|academy's|called|named|currently|contact|who|will|be|lead|and|disabilities|disability|co-?ordinator|this|year|person|responsible|name|namely|eyfs|ks\d?|key|stage|early|years|\d|primary|secondary|sendco|senco|head|resource|base|provision)\b[\s:;,\-|=()'/]*){0,8}$`)
+var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/?]*(?:(?:a|answer|is|are|at|for|of|in|our|the|school|academy|school's|academy's|called|named|currently|contact|who|will|be|lead|and|disabilities|disability|co-?ordinator|this|year|person|responsible|name|namely|eyfs|ks\d?|key|stage|early|years|\d|primary|secondary|sendco|senco|head|resource|base|provision)\b[\s:;,\-|=()'/?]*){0,8}$`)
 
 // Words allowed between a name and the role that follows it
 // ("Mrs Smith (SENCO)", "Mrs Smith, SENCO", "Mrs Smith is our SENDCo").
-var nameThenRoleFiller = regexp.MustCompile(`(?i)^[\s,(\-|:;]*(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|principal|class|year|of|send?|inclusion|leader|lead|manager|current|link|nominated|designated)\b[\s,(\-|:;'/&]*){0,7}$`)
+var nameThenRoleFiller = regexp.MustCompile(`(?i)^[\s,(\-|:;]*(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|principal|class|year|of|send?|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced)\b[\s,(\-|:;'/&]*){0,7}$`)
 
 // sencoNames finds the people named in the SENCO role.
 func sencoNames(text string) []Fact {
@@ -172,8 +172,9 @@ func lastName(s string) ([]int, string) {
 var atSchool = regexp.MustCompile(`\bat\s+(?:(?:[A-Z][\w'&.()-]*|of|the|and|on|upon|in)\s+){0,9}(?:School|Academy|College|Primary|Nursery)\b`)
 
 // moreNames joins further names to a list: "and", "&", ",", ";", "/" or a new
-// line, with an optional key-stage label ("KS 1-").
-var moreNames = regexp.MustCompile(`(?i)^\s*(?:and|&|,|;|/|\n)\s*(?:(?:eyfs|ks\s?\d|key\s+stage\s+\d|early\s+years|foundation)\s*[-:]?\s*)?`)
+// line, with an optional key-stage label ("KS 1-"), after what may say where the
+// first works ("Mrs A (Infants) and Mr B (Juniors)").
+var moreNames = regexp.MustCompile(`(?i)^\s*(?:\([^()\n]{1,40}\)\s*)?(?:and|&|,|;|/|\n)\s*(?:(?:eyfs|ks\s?\d|key\s+stage\s+\d|early\s+years|foundation)\s*[-:]?\s*)?`)
 
 // inAddress says whether text[rs:re] sits inside an e-mail or web address or a
 // file name rather than in a sentence.
@@ -192,7 +193,8 @@ func inAddress(text string, rs, re int) bool {
 
 var fileName = regexp.MustCompile(`\.(?:pdf|docx?|html?|aspx|php)\b`)
 
-var titleWord = regexp.MustCompile(`^(?:Mr|Mrs|Miss|Ms|Mx|Dr)\.?$`)
+// Titles before a name, the clergy's and councillors' among them.
+var titleWord = regexp.MustCompile(`^(?:Mr|Mrs|Miss|Ms|Mx|Dr|Prof|Professor|Revd|Rev|Reverend|Fr|Father|Canon|Cllr|Councillor|Sir|Dame|Sister|Lady|Lord)\.?$`)
 
 // plausibleName rejects phrases made of capitalised common words
 // ("Special Educational", "Local Offer").
@@ -239,6 +241,9 @@ var (
 func sencoContacts(text string, names []Fact) []Fact {
 	var out []Fact
 	roles := sencoRole.FindAllStringIndex(text, 300)
+	// A page that never speaks of a SENCO gives no SENCO's contact, unless an
+	// address is the role's own (senco@...); a SEND team's is not.
+	noSENCO := len(roles) == 0 && len(names) == 0
 	// distance from pos to the nearest SENCO mention (before it up to 600
 	// characters, after it up to 250); -1 when none is that close.
 	distance := func(pos int) int {
@@ -284,6 +289,8 @@ func sencoContacts(text string, names []Fact) []Fact {
 		local, _, _ := strings.Cut(addr, "@")
 		d := distance(m[0])
 		switch {
+		case noSENCO && !strings.Contains(local, "senco") && !strings.Contains(local, "sendco"):
+			continue
 		case sencoMailbox.MatchString(addr):
 			d = 0
 		case containsAny(local, surnames):
@@ -317,6 +324,9 @@ func sencoContacts(text string, names []Fact) []Fact {
 		if digits < 10 || digits > 13 {
 			continue
 		}
+		if noSENCO || officeNumber(text, m[0], surnames) {
+			continue
+		}
 		d := distance(m[0])
 		if d < 0 {
 			d = fallback(m[0])
@@ -329,6 +339,28 @@ func sencoContacts(text string, names []Fact) []Fact {
 		out = append(out, factAt(text, phoneLoc[0], phoneLoc[1], "senco.phone", strings.TrimSpace(text[phoneLoc[0]:phoneLoc[1]]), nil, 0.7))
 	}
 	return out
+}
+
+// officeWords: a number given for the school in general, not for the SENCO.
+var officeWords = regexp.MustCompile(`(?i)\b(?:general\s+enquiries|(?:school|main|front)\s+office|reception|switchboard|admissions|main\s+(?:number|line))\b`)
+
+// officeNumber says whether the number at pos is given, in its own sentence or
+// line, as the school's general number with neither the SENCO nor their name
+// beside it ("For general enquiries call the office on ...", "Reception: ...").
+// "Mrs A can be reached through the school office on ..." is the SENCO's.
+func officeNumber(text string, pos int, surnames []string) bool {
+	lo, hi := sentenceAround(text, pos, pos)
+	if nl := strings.LastIndexByte(text[lo:pos], '\n'); nl >= 0 {
+		lo += nl + 1
+	}
+	if nl := strings.IndexByte(text[pos:hi], '\n'); nl >= 0 {
+		hi = pos + nl
+	}
+	sentence := text[lo:hi]
+	if !officeWords.MatchString(sentence) || sencoRole.MatchString(sentence) {
+		return false
+	}
+	return !containsAny(strings.ToLower(sentence), surnames) && !pronoun.MatchString(sentence)
 }
 
 var contactVerb = regexp.MustCompile(`(?i)\b(?:contact(?:ed)?|phon(?:e|ing)|call(?:ing)?|ring(?:ing)?|telephon(?:e|ing)|email(?:ing)?|e-mail(?:ing)?|write|writing|reach(?:ed)?)\b`)

@@ -66,7 +66,7 @@ func inSpans(spans [][2]int, pos int) bool {
 var (
 	qualNASENCO = regexp.MustCompile(`(?i)national\s+award\s+(?:for\s+)?(?:in\s+)?(?:SEND?|special\s+educational\s+needs)\s*(?:\(?NASENCO\)?\s*)?co-?ordination|\bNASENCO?\b|\bNASC\b|national\s+SENCO\s+award`)
 	qualNPQ     = regexp.MustCompile(`(?i)\bNPQ\s*(?:for\s+)?SEND?COs?\b|national\s+professional\s+qualification\s+(?:for|in)\s+(?:SEND?COs?|special\s+educational\s+needs\s+co-?ordinators?)`)
-	qualQTS     = regexp.MustCompile(`(?i)\bQTS\b|qualified\s+teacher\s+status`)
+	qualQTS     = regexp.MustCompile(`(?i)\bQTS\b|qualified\s+teacher\s+status|\b(?:is|am|are|a)\s+(?:an?\s+)?(?:experienced\s+)?qualified\s+teacher\b`)
 	qualOther   = regexp.MustCompile(`\b(?:(?i:post\s*graduate|PG)\s+(?i:certificate|diploma)|(?i:masters?(?:'s)?)(?:\s+(?i:degree))?)\s+(?i:in)\s+[A-Z][\w]*(?:\s+(?:[A-Z][\w]*|and|of|in|for|with))*|\b(?:B\.?\s?Ed|BA|BSc|M\.?\s?Ed|MA|MSc|PGCE)\b(?:\s*\(?(?i:hons)\)?)?`)
 	// A degree is the SENCO's when the sentence says they hold it, or it follows
 	// their name ("SENCO: Mrs A Bee, BEd (hons)").
@@ -101,7 +101,8 @@ func qualifications(text string, ctx [][2]int, names []Fact) []Fact {
 				continue
 			}
 			lo := sentenceStart(text, m[0])
-			if notHeld.MatchString(text[lo:m[0]]) || !aboutSENCO(text[lo:m[0]], names) {
+			// "The SENCO must hold the award within three years": a duty, not a fact.
+			if notHeld.MatchString(text[lo:m[0]]) || duty.MatchString(text[lo:m[0]]) || !aboutSENCO(text[lo:m[0]], names) {
 				continue
 			}
 			v := value(strings.TrimSpace(text[m[0]:m[1]]))
@@ -149,8 +150,15 @@ var (
 	dayRange = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday)s?\s+(?:to|-|until|through)\s+(monday|tuesday|wednesday|thursday|friday)s?\b`)
 	oneDay   = regexp.MustCompile(`(?i)\b(?:in\s+school|based\s+in\s+school|works?|available|on\s+site)\s+(?:on|every)\s+(monday|tuesday|wednesday|thursday|friday)s?\b`)
 	hoursRe  = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)\s+hours?\s+(?:a|per|each|every)\s+week\b`)
+	// "(two days)" after a fraction or hours: the same time in days.
+	daysAside = regexp.MustCompile(`(?i)\(\s*(\d(?:\.\d)?|one and a half|two and a half|three and a half|four and a half|one|two|three|four|five|half a)\s+days?(?:\s+(?:a|per)\s+week)?\s*\)`)
+	// A SENCO "full time in the role", "a full-time SENCO": the whole of a post.
+	fullTime = regexp.MustCompile(`(?i)\bfull[-\s]time\s+(?:in\s+(?:the|this|her|his|their)\s+role|(?:non-?teaching\s+)?(?:SEND?CO|SEN\s+co-?ordinator|inclusion\s+(?:lead|manager))s?\b|role)|\b(?:SEND?CO|role)\s+is\s+(?:a\s+)?full[-\s]time\b`)
 	fteRe    = regexp.MustCompile(`(?i)\b(0?\.\d+|1\.0)\s*(?:FTE\b|full[-\s]time\s+equivalent|(?:of\s+a\s+)?(?:post\s+)?per\s+week|of\s+(?:a\s+)?full[-\s]time)`)
 )
+
+// notFull: "not full time", "part of a full-time teaching role".
+var notFull = regexp.MustCompile(`(?i)\b(?:not|part\s+of\s+(?:a|her|his|their))\s+$`)
 
 // sencoTime reads the SENCO's time for the role: days, hours or a fraction of full time.
 func sencoTime(text string, ctx [][2]int) []Fact {
@@ -168,7 +176,12 @@ func sencoTime(text string, ctx [][2]int) []Fact {
 			add("senco.fte", m[:2], v, 0.7)
 		}
 	}
-	for _, m := range daysRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range fullTime.FindAllStringIndex(text, 1000) {
+		if lo := sentenceStart(text, m[0]); !notFull.MatchString(text[lo:m[0]]) && !duty.MatchString(text[lo:m[0]]) {
+			add("senco.fte", m, 1, 0.6)
+		}
+	}
+	for _, m := range append(daysRe.FindAllStringSubmatchIndex(text, -1), daysAside.FindAllStringSubmatchIndex(text, -1)...) {
 		w := strings.ToLower(text[m[2]:m[3]])
 		v, ok := sloNames[w]
 		if !ok {

@@ -27,6 +27,18 @@ func TestSENCOFacts(t *testing.T) {
 		{"Our SEN governor is Mrs Ina Vogel.\nThe SENCO is Mr Ben Achebe.",
 			[]string{"governor.name=Mrs Ina Vogel", "senco.name=Mr Ben Achebe"}},
 		{"Nominated Governors: Tariq Aziz and Jo Marsh", []string{"governor.name=Tariq Aziz", "governor.name=Jo Marsh"}},
+		// Clergy and councillors keep their titles.
+		{"SEN governor: Revd Anne Holt. The SENDCo is Cllr Dev Sahota.", []string{"governor.name=Revd Anne Holt", "senco.name=Cllr Dev Sahota"}},
+		// A question, then its answer.
+		{"Who is our Special Educational Needs Co-ordinator?\nA: Miss Orla McBride-Kerr, who is a qualified teacher.",
+			[]string{"senco.name=Miss Orla McBride-Kerr", "senco.qualification=QTS"}},
+		// Each SENCO with their school in brackets; an O' surname.
+		{"Our SENCOs are Ms Lena Hart (Key Stage 1) and Mr Eoin O'Dowd (Key Stage 2).", []string{"senco.name=Ms Lena Hart", "senco.name=Mr Eoin O'Dowd"}},
+		// Full time; a fraction with the days beside it.
+		{"Mrs Una Frost is a full-time SENCO.", []string{"senco.name=Mrs Una Frost", "senco.fte=1"}},
+		{"The SENCO, Mr Ike Obi, has 0.6 of a full-time post (three days).", []string{"senco.name=Mr Ike Obi", "senco.fte=0.6", "senco.days_per_week=3"}},
+		// Duties are not facts.
+		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
 	fields := map[string]bool{"senco.name": true, "senco.qualification": true, "senco.days_per_week": true, "senco.hours_per_week": true,
 		"senco.fte": true, "senco.on_slt": true, "governor.name": true}
@@ -73,6 +85,15 @@ func TestProvisionAndStats(t *testing.T) {
 		{"There are 312 pupils on roll. 41 pupils have SEN, 13% of our pupils (the national average is 13.6%), and 6 pupils have an EHC plan.", "",
 			[]string{"stats.number_on_roll=312", "stats.sen_count=41", "stats.sen_percent=13", "stats.ehcp_count=6"}},
 		{"Nationally, 4.8% of pupils have an EHC plan.", "", nil},
+		{"We have 1,204 students on roll, and 38 hold an Education, Health and Care Plan.", "",
+			[]string{"stats.number_on_roll=1204", "stats.ehcp_count=38"}},
+		{"Children with SEND: 44 (20.5%)", "", []string{"stats.sen_count=44", "stats.sen_percent=20.5"}},
+		{"In the census, 63 of our 410 students (15.4%) were on the SEN register.", "",
+			[]string{"stats.number_on_roll=410", "stats.sen_count=63", "stats.sen_percent=15.4"}},
+		// The need type is more telling than the broad area around it.
+		{"Enhanced provision: Cognition and Learning (dyslexia) - 10 places.", "", []string{"provision.specialist=resourced_provision:SpLD/10"}},
+		{"The Learning Support Centre teaches up to 6 pupils with communication and interaction needs.", "",
+			[]string{"provision.specialist=resource_base:C&I/6"}},
 	}
 	for _, c := range cases {
 		got := map[string]bool{}
