@@ -260,7 +260,6 @@ func statedYear(s string) string {
 	return ""
 }
 
-
 // yearWritten returns the words in text that state year, for evidence.
 func yearWritten(text, year string) string {
 	for _, m := range yearRe.FindAllStringSubmatch(head(text, 3000), -1) {
