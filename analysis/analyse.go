@@ -145,7 +145,7 @@ var typeSignals = []struct {
 	re               *regexp.Regexp
 	title, url, body float64
 }{
-	{"sen_information_report", regexp.MustCompile(`(?i)\binformation\s+report\b`), 9, 6, 3},
+	{"sen_information_report", informationReport, 9, 6, 3},
 	{"sen_information_report", regexp.MustCompile(`(?i)\(?\bsend?\)?\s+(?:information\s+)?report\b|\bsend?\s+info(?:rmation)?\b`), 6, 4, 2},
 	{"sen_information_report", regexp.MustCompile(`(?i)\b(?:school|our|send?)\s+(?:send?\s+)?(?:local\s+)?offer\b|\blocal\s+offer\b`), 3, 2, 0.5},
 	{"sen_information_report", regexp.MustCompile(`(?i)\bhow\s+(?:does|will|do)\s+(?:the|our)\s+(?:school|academy)\b`), 0, 0, 1.5},
@@ -156,6 +156,11 @@ var typeSignals = []struct {
 // laSite says whether a page is on a local authority's or a Local Offer's site,
 // where a school's own report never is.
 var laSite = regexp.MustCompile(`(?i)(?:\.gov\.uk|localoffer|local-offer|familyinfo|familyservices|fsd\b|openobjects|\.moderngov)`)
+
+var informationReport = regexp.MustCompile(`(?i)\binformation\s+report\b`)
+
+// newsPath: a news, blog or events page.
+var newsPath = regexp.MustCompile(`(?i)/(?:news|latest-news|blog|blogs|newsletters?|events?|diary)/`)
 
 // laSchoolPage: an LA page about one school's provision (a decision, a consultation,
 // a resourced provision being opened, the school's entry in the Local Offer's
@@ -206,6 +211,11 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	// A document that calls itself "this policy" and is about SEN is the SEN policy.
 	if selfPolicy.MatchString(opening) && len(senWords.FindAllString(t.Body, 3)) >= 3 {
 		scores["sen_policy"] += 6
+	}
+	// A news item about SEN (a new SENCO, a report to come) is not the report,
+	// unless its own heading says it is.
+	if newsPath.MatchString(pageURL) && !informationReport.MatchString(t.Title+" "+head(t.Body, 200)) {
+		return "other", 0.6
 	}
 	if laSite.MatchString(host) || laSite.MatchString(pageURL) {
 		// An LA's page: about one school's provision, or guidance for all.

@@ -17,7 +17,7 @@ var provisionKinds = []struct {
 	re   *regexp.Regexp
 }{
 	// Order matters: "Specialist Resource Base Provision (SRP)" is a resourced provision.
-	{"resourced_provision", regexp.MustCompile(`(?i)\b(?:specialist\s+)?resourced?\s+(?:base\s+)?provision\b|\bSRP\b|\bdesignated\s+special(?:ist)?\s+provision\b|\bDSP\b|\benhanced\s+(?:mainstream\s+)?provision\b|\bspecialist\s+provision\s+(?:unit|base)\b`)},
+	{"resourced_provision", regexp.MustCompile(`(?i)\b(?:specialist\s+)?resourced?\s+(?:base\s+)?provision\b|\bSRP\b|\bdesignated\s+special(?:ist)?\s+provision\b|\bDSP\b|\benhanced\s+(?:mainstream\s+|nursery\s+|learning\s+)?provisions?\b|\bspecialist\s+provision\s+(?:unit|base)\b`)},
 	{"resource_base", regexp.MustCompile(`(?i)\bresource\s+(?:base|unit)\b|\b(?:learning\s+support|specialist\s+support|SEND?)\s+(?:base|centre|center)\b`)},
 	{"sen_unit", regexp.MustCompile(`(?i)\b(?:SEND?|special\s+needs?|specialist|language|hearing|autism|ASD)\s+unit\b|\bunit\s+for\s+(?:pupils|children|students)\s+with\b`)},
 	{"nurture_group", regexp.MustCompile(`(?i)\bnurture\s+(?:group|class|room|base|provision|unit)\b`)},
@@ -158,7 +158,8 @@ var (
 		regexp.MustCompile(`(?i)\b` + count + `\s+` + pupils + `\s+(?:are\s+)?(?:currently\s+)?(?:on\s+(?:the\s+)?(?:school\s+)?roll|attend|in\s+(?:the|our)\s+school)\b`),
 		regexp.MustCompile(`(?i)\b(?:number\s+(?:of\s+pupils\s+)?on\s+roll|` + pupils + `\s+on\s+roll|NOR)\s*(?:is|:|-|=)?\s*` + count + `\b`),
 		regexp.MustCompile(`(?i)\broll\s+of\s+` + count + `\b`),
-		// "57 of our 342 pupils"
+		// "57 of our 342 pupils", "All of our 96 pupils"
+		regexp.MustCompile(`(?i)\ball\s+(?:of\s+)?(?:our|the)\s+` + count + `\s+` + pupils + `\b`),
 		regexp.MustCompile(`(?i)\b\d{1,4}\s+of\s+(?:our|the|the\s+school's)\s+` + count + `\s+` + pupils + `\b`),
 	}
 	senCountRe = []*regexp.Regexp{
@@ -171,7 +172,7 @@ var (
 		regexp.MustCompile(`(?i)\b` + count + `\s+of\s+(?:our|the)\s+\d[\d,]*\s+` + pupils + `\s*(?:\([^)]{0,12}\)\s*)?(?:were|are|have|had)\s+(?:receiving\s+|on\s+|identified\s+(?:as\s+having|with)\s+)?(?:the\s+)?(?:SEND?|special\s+educational\s+needs)\b`),
 	}
 	ehcpRe = []*regexp.Regexp{
-		regexp.MustCompile(`(?i)\b` + count + `\s+(?:` + pupils + `\s+)?(?:are\s+on|on|with|have|having|hold|holds)\s+(?:an?\s+)?(?:education,?\s+health\s+(?:and|&)\s+care\s+(?:plans?|\(EHC\)\s+plans?)|EHC\s*Ps?\b|EHC\s+plans?)`),
+		regexp.MustCompile(`(?i)\b` + count + `\s+(?:` + pupils + `\s+)?(?:are\s+on|on|with|have|had|having|hold|holds|held)\s+(?:an?\s+)?(?:education,?\s+health\s+(?:and|&)\s+care\s+(?:plans?|\(EHC\)\s+plans?)|EHC\s*Ps?\b|EHC\s+plans?)`),
 		regexp.MustCompile(`(?i)\b(?:EHC\s*Ps?|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)\s*[-:=]\s*` + count + `\b`),
 	}
 	// A share of pupils: "14% of pupils", or a bracket after a count of pupils

@@ -45,7 +45,7 @@ var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/?]*(?:(?:a|answe
 
 // Words allowed between a name and the role that follows it
 // ("Mrs Smith (SENCO)", "Mrs Smith, SENCO", "Mrs Smith is our SENDCo").
-var nameThenRoleFiller = regexp.MustCompile(`(?i)^[\s,(\-|:;]*(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|principal|class|year|of|send?|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced)\b[\s,(\-|:;'/&]*){0,7}$`)
+var nameThenRoleFiller = regexp.MustCompile(`(?i)^[\s,(\-|:;]*(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|principal|class|year|of|send?|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|will|join|joins|joined|joining|us|here)\b[\s,(\-|:;'/&]*){0,7}$`)
 
 // sencoNames finds the people named in the SENCO role.
 func sencoNames(text string) []Fact {
@@ -295,6 +295,8 @@ func sencoContacts(text string, names []Fact) []Fact {
 			d = 0
 		case containsAny(local, surnames):
 			d = 1
+		case forSomeoneElse(text, m[0], names):
+			continue
 		case d < 0:
 			if d = fallback(m[0]); d < 0 {
 				continue
@@ -324,7 +326,7 @@ func sencoContacts(text string, names []Fact) []Fact {
 		if digits < 10 || digits > 13 {
 			continue
 		}
-		if noSENCO || officeNumber(text, m[0], surnames) {
+		if noSENCO || officeNumber(text, m[0], surnames) || forSomeoneElse(text, m[0], names) {
 			continue
 		}
 		d := distance(m[0])
@@ -341,8 +343,9 @@ func sencoContacts(text string, names []Fact) []Fact {
 	return out
 }
 
-// officeWords: a number given for the school in general, not for the SENCO.
-var officeWords = regexp.MustCompile(`(?i)\b(?:general\s+enquiries|(?:school|main|front)\s+office|reception|switchboard|admissions|main\s+(?:number|line))\b`)
+// officeWords: a number given for the school in general, or for another
+// service, not for the SENCO.
+var officeWords = regexp.MustCompile(`(?i)\b(?:general\s+enquiries|(?:school|main|front)\s+office|reception|switchboard|admissions|main\s+(?:number|line)|SENDIASS|IASS|SENDIAS|information,?\s+advice\s+and\s+support|helpline|advice\s+line|SEND?\s+team|council|local\s+authority|NHS|CAMHS)\b`)
 
 // officeNumber says whether the number at pos is given, in its own sentence or
 // line, as the school's general number with neither the SENCO nor their name
@@ -361,6 +364,28 @@ func officeNumber(text string, pos int, surnames []string) bool {
 		return false
 	}
 	return !containsAny(strings.ToLower(sentence), surnames) && !pronoun.MatchString(sentence)
+}
+
+// forSomeoneElse says whether the sentence giving the contact at pos names
+// another person and neither the SENCO nor the role ("please e-mail our deputy
+// head, Mr A, at office@...").
+func forSomeoneElse(text string, pos int, names []Fact) bool {
+	lo, hi := sentenceAround(text, pos, pos)
+	sentence := text[lo:hi]
+	if sencoRole.MatchString(sentence) {
+		return false
+	}
+	other := false
+	for _, loc := range titledName.FindAllStringIndex(sentence, -1) {
+		person := shortForm(sentence[loc[0]:loc[1]])
+		for _, n := range names {
+			if shortForm(n.Value) == person {
+				return false
+			}
+		}
+		other = true
+	}
+	return other
 }
 
 var contactVerb = regexp.MustCompile(`(?i)\b(?:contact(?:ed)?|phon(?:e|ing)|call(?:ing)?|ring(?:ing)?|telephon(?:e|ing)|email(?:ing)?|e-mail(?:ing)?|write|writing|reach(?:ed)?)\b`)

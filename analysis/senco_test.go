@@ -49,6 +49,11 @@ func TestSENCOContacts(t *testing.T) {
 			strings.Repeat("We plan every lesson so that all pupils can take part. ", 6) + "\n\nOur SENCO is Mrs Jane Pemberton.", "", ""},
 		{"the school's number given for the SENCO", "Our SENCO is Mrs Jane Pemberton.\n\nTo speak to her, ring the school on 01632 960998.", "", "01632 960998"},
 		{"no SENCO at all", "Call the office on 01632 960999.", "", ""},
+		{"a SEND team's mailbox with no SENCO", "Ask the SEND team: send@council.example or 01632 960111.", "", ""},
+		{"another service after the SENCO", "Talk to the SENCO first. The parents' helpline, Talkline, is on 01632 960112.", "", ""},
+		{"the office for general enquiries", "Our SENCO is Mr Tom Vale.\nFor general enquiries please ring the school office on 01632 960113.", "", ""},
+		{"the office for the SENCO", "Our SENCO is Mr Tom Vale. Mr Vale can be contacted through the school office on 01632 960114.", "", "01632 960114"},
+		{"another person's address", "Our SENCO is Mr Tom Vale. Until he starts, write to the deputy head, Mrs Ann Oke, at office@vale.example.", "", ""},
 	}
 	for _, c := range cases {
 		email, phone := "", ""

@@ -75,6 +75,9 @@ var (
 	notHeld = regexp.MustCompile(`(?i)\b(?:working\s+towards|studying\s+(?:for|towards)|currently\s+(?:completing|undertaking|studying)|undertaking|will\s+(?:complete|be\s+completing|start)|enrolled\s+on|due\s+to\s+complete|in\s+the\s+process\s+of)\b[^.]{0,60}$`)
 )
 
+// qualList: only qualifications and commas between a name and what follows.
+var qualList = regexp.MustCompile(`^(?:[\s,]*(?:BA|BSc|MA|MSc|MEd|M\.Ed|BEd|B\.Ed|PGCE|QTS|NASENCO|NASENCo|NPQSENCO|NPQ)\b\.?\s*(?:\(?(?i:hons)\)?)?)*[\s,(]*$`)
+
 var pronoun = regexp.MustCompile(`(?i)\b(?:she|he|they)\b`)
 
 // aboutSENCO says whether a sentence (up to a qualification) speaks of the
@@ -130,6 +133,13 @@ func qualifications(text string, ctx [][2]int, names []Fact) []Fact {
 				afterName = true
 			}
 		}
+		// "Mrs A Bee, BA (Hons), PGCE": a degree in a list that follows the name.
+		for _, n := range names {
+			win := text[max(0, m[0]-len(n.Value)-80):m[0]]
+			if i := strings.LastIndex(win, n.Value); i >= 0 && qualList.MatchString(win[i+len(n.Value):]) {
+				afterName = true
+			}
+		}
 		if (!holdsVerb.MatchString(sentence) && !afterName) || notHeld.MatchString(sentence) {
 			continue
 		}
@@ -148,8 +158,13 @@ var (
 	dayNames = map[string]int{"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4}
 	daysRe   = regexp.MustCompile(`(?i)\b(\d(?:\.\d)?|one and a half|two and a half|three and a half|four and a half|one|two|three|four|five|half a)\s+days?\s+(?:a|per|each|every)\s+week\b`)
 	dayRange = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday)s?\s+(?:to|-|until|through)\s+(monday|tuesday|wednesday|thursday|friday)s?\b`)
-	oneDay   = regexp.MustCompile(`(?i)\b(?:in\s+school|based\s+in\s+school|works?|available|on\s+site)\s+(?:on|every)\s+(monday|tuesday|wednesday|thursday|friday)s?\b`)
-	hoursRe  = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)\s+hours?\s+(?:a|per|each|every)\s+week\b`)
+	// "in school on Mondays", "works on Tuesdays and Thursdays": one day each.
+	oneDay  = regexp.MustCompile(`(?i)\b(?:in\s+school|based\s+in\s+school|works?|available|on\s+site)\s+(?:on|every)\s+((?:monday|tuesday|wednesday|thursday|friday)s?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:monday|tuesday|wednesday|thursday|friday)s?){0,4})\b`)
+	weekday = regexp.MustCompile(`(?i)monday|tuesday|wednesday|thursday|friday`)
+	// Time spent teaching is not time for the SENCO role.
+	teachingTime = regexp.MustCompile(`(?i)\bteach(?:es|ing)?\b[^.;]{0,60}$`)
+	forTheRole   = regexp.MustCompile(`(?i)^\s*(?:of|for)\s+(?:the\s+)?(?:SEND?CO|SEN|role)\b`)
+	hoursRe      = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)\s+hours?\s+(?:a|per|each|every)\s+week\b`)
 	// "(two days)" after a fraction or hours: the same time in days.
 	daysAside = regexp.MustCompile(`(?i)\(\s*(\d(?:\.\d)?|one and a half|two and a half|three and a half|four and a half|one|two|three|four|five|half a)\s+days?(?:\s+(?:a|per)\s+week)?\s*\)`)
 	// A SENCO "full time in the role", "a full-time SENCO": the whole of a post.
@@ -166,6 +181,9 @@ func sencoTime(text string, ctx [][2]int) []Fact {
 	done := map[string]bool{}
 	add := func(field string, m []int, v float64, conf float64) {
 		if done[field] || !inSpans(ctx, m[0]) {
+			return
+		}
+		if lo := sentenceStart(text, m[0]); teachingTime.MatchString(text[lo:m[0]]) && !forTheRole.MatchString(text[m[1]:]) {
 			return
 		}
 		done[field] = true
@@ -197,8 +215,12 @@ func sencoTime(text string, ctx [][2]int) []Fact {
 			add("senco.days_per_week", m[:2], float64(b-a+1), 0.75)
 		}
 	}
-	for _, m := range oneDay.FindAllStringIndex(text, 1000) {
-		add("senco.days_per_week", m, 1, 0.6)
+	for _, m := range oneDay.FindAllStringSubmatchIndex(text, 1000) {
+		days := map[string]bool{}
+		for _, d := range weekday.FindAllString(strings.ToLower(text[m[2]:m[3]]), -1) {
+			days[d] = true
+		}
+		add("senco.days_per_week", m[:2], float64(len(days)), 0.6)
 	}
 	for _, m := range hoursRe.FindAllStringSubmatchIndex(text, -1) {
 		if v, err := strconv.ParseFloat(text[m[2]:m[3]], 64); err == nil && v > 0 && v <= 50 {

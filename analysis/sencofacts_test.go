@@ -37,6 +37,14 @@ func TestSENCOFacts(t *testing.T) {
 		// Full time; a fraction with the days beside it.
 		{"Mrs Una Frost is a full-time SENCO.", []string{"senco.name=Mrs Una Frost", "senco.fte=1"}},
 		{"The SENCO, Mr Ike Obi, has 0.6 of a full-time post (three days).", []string{"senco.name=Mr Ike Obi", "senco.fte=0.6", "senco.days_per_week=3"}},
+		// Several weekdays; teaching days are not SENCO time.
+		{"Mrs Ava Lund, our SENCO, is in school on Tuesdays, Wednesdays and Fridays.", []string{"senco.name=Mrs Ava Lund", "senco.days_per_week=3"}},
+		{"Our SENDCo is Mr Rhys Tal. He teaches Year 4 three days a week and has one day a week for the SENDCo role.",
+			[]string{"senco.name=Mr Rhys Tal", "senco.days_per_week=1"}},
+		// Degrees listed after the name.
+		{"SENCO: Ms Iris Vane, BSc, PGCE, NASENCo", []string{"senco.name=Ms Iris Vane", "senco.qualification=other:BSc", "senco.qualification=other:PGCE", "senco.qualification=NASENCO"}},
+		// Who is to come is the SENCO; who left is not.
+		{"Mr Ike Dunn will join us as SENCO in January, replacing Mrs Jo Ash, who was our SENCO for ten years.", []string{"senco.name=Mr Ike Dunn"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
