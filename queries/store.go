@@ -99,6 +99,14 @@ func (s *Store) DB() *sql.DB { return s.db }
 // Close releases the file.
 func (s *Store) Close() error { return s.db.Close() }
 
+// LimitMemory caps what DuckDB holds in memory for this store, in MiB; past it,
+// sorts and joins spill to a temporary folder beside the store. For bulk reads
+// such as exports, whose sorts would otherwise grow with the data.
+func (s *Store) LimitMemory(ctx context.Context, mib int) error {
+	_, err := s.db.ExecContext(ctx, fmt.Sprintf(`SET memory_limit = '%dMiB'`, mib))
+	return err
+}
+
 func openError(path string, err error) error {
 	msg := err.Error()
 	if strings.Contains(msg, "lock") {

@@ -48,6 +48,11 @@ pseudonym in every table and year), also inside quoted evidence, unless
 				return err
 			}
 			defer store.Close()
+			// And DuckDB spills its sorts to disk rather than hold a national
+			// table in memory (Parquet: 585 MB for a million facts, 240 MB so).
+			if err := store.LimitMemory(cmd.Context(), 128); err != nil {
+				return err
+			}
 			res, err := reports.Export(cmd.Context(), store, opt)
 			if err != nil {
 				return err
