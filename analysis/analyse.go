@@ -101,7 +101,11 @@ func factsFor(text, docType string) []Fact {
 	out = append(out, sencoTime(text, ctx)...)
 	out = append(out, onSLT(text, ctx)...)
 	out = append(out, governors(text, names)...)
-	out = append(out, provisions(text, docType == "la_school_sen_page")...)
+	// LA guidance speaks of provision in general ("resourced provisions are..."),
+	// at no one school.
+	if docType != "la_guidance" {
+		out = append(out, provisions(text, docType == "la_school_sen_page")...)
+	}
 	out = append(out, vocabFacts(text, "provision.intervention", interventions, 0.8)...)
 	out = append(out, stats(text)...)
 	out = append(out, statutory(text, out)...)
@@ -157,6 +161,12 @@ var typeSignals = []struct {
 // where a school's own report never is.
 var laSite = regexp.MustCompile(`(?i)(?:\.gov\.uk|localoffer|local-offer|familyinfo|familyservices|fsd\b|openobjects|\.moderngov)`)
 
+// staffList: a page listing the school's staff.
+var staffList = regexp.MustCompile(`(?i)\bstaff\s+(?:list|directory)\b|\bour\s+staff\b|\bstaffing\s+structure\b|\bwho'?s\s+who\b|\bmeet\s+(?:our|the)\s+staff\b`)
+
+// crossReference: a sentence sending the reader to another document.
+var crossReference = regexp.MustCompile(`(?i)[^.\n]*\b(?:read\s+(?:alongside|in\s+conjunction\s+with|with)|see\s+(?:also\s+)?our|refer\s+to\s+our|linked\s+to\s+our|found\s+in\s+our)\b[^.\n]*[.\n]?`)
+
 var informationReport = regexp.MustCompile(`(?i)\binformation\s+report\b`)
 
 // newsPath: a news, blog or events page.
@@ -185,7 +195,9 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	}
 	// URLs spell words with hyphens and underscores: read them as spaces.
 	path = strings.NewReplacer("-", " ", "_", " ", "/", " ", "+", " ", "%20", " ").Replace(path)
-	opening := head(t.Body, 1500)
+	// A policy that asks to be "read alongside our SEN Information Report" is not
+	// that report: sentences pointing to other documents are not signals.
+	opening := crossReference.ReplaceAllString(head(t.Body, 1500), " ")
 	for _, s := range typeSignals {
 		if s.re.MatchString(title) {
 			scores[s.docType] += s.title
@@ -208,13 +220,19 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 			scores["sen_information_report"] += 3
 		}
 	}
+	// A staff list names the SENCO and more, and is not the report.
+	if staffList.MatchString(title) || staffList.MatchString(path) || staffList.MatchString(head(t.Body, 200)) {
+		scores["sen_information_report"] -= 6
+	}
 	// A document that calls itself "this policy" and is about SEN is the SEN policy.
 	if selfPolicy.MatchString(opening) && len(senWords.FindAllString(t.Body, 3)) >= 3 {
 		scores["sen_policy"] += 6
 	}
 	// A news item about SEN (a new SENCO, a report to come) is not the report,
 	// unless its own heading says it is.
-	if newsPath.MatchString(pageURL) && !informationReport.MatchString(t.Title+" "+head(t.Body, 200)) {
+	firstLine, _, _ := strings.Cut(strings.TrimSpace(t.Body), "\n")
+	firstLine, _, _ = strings.Cut(firstLine, ". ")
+	if newsPath.MatchString(pageURL) && !informationReport.MatchString(t.Title+" "+firstLine) {
 		return "other", 0.6
 	}
 	if laSite.MatchString(host) || laSite.MatchString(pageURL) {

@@ -34,7 +34,7 @@ func init() {
 		Friday Saturday Sunday January February March April May June July August September October November December
 		Code Practice Plan Plans Education Care Hub Centre Unit Base Resource Provision Children's Families Family
 		Interaction Cognition Social Emotional Sensory Physical And Of For In On At By With To Is Are Has Have Dear Governing
-		Body Board Committee Chair Academy Local Governors`) {
+		Body Board Committee Chair Academy Local Governors St Saint`) {
 		notNameWords[strings.ToLower(w)] = true
 	}
 }
@@ -75,6 +75,18 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 		}
 		before := text[max(0, rs-30):rs]
 		if exclude.MatchString(before) {
+			continue
+		}
+		// A "Name – Role" row ("Mrs A Bee – SENDCo"): the name on the role's own
+		// line, before it, not the next row's.
+		ls := strings.LastIndexByte(text[:rs], '\n') + 1
+		le := strings.IndexByte(text[re:], '\n')
+		if le < 0 {
+			le = len(text) - re
+		}
+		if loc, name := firstName(text[ls:rs]); loc != nil && strings.TrimSpace(text[ls:ls+loc[0]]) == "" &&
+			rowSeparator.MatchString(text[ls+loc[1]:rs]) && strings.TrimSpace(text[re:re+le]) == "" {
+			add(ls+loc[0], re, name, 0.85)
 			continue
 		}
 		// Role, then name.
@@ -127,6 +139,9 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 	}
 	return out
 }
+
+// rowSeparator: what stands between a name and its role in a staff list.
+var rowSeparator = regexp.MustCompile(`^\s*[-–—:|,]\s*$`)
 
 // firstName finds the first plausible name in s.
 func firstName(s string) ([]int, string) {

@@ -158,9 +158,15 @@ var (
 	dayNames = map[string]int{"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4}
 	daysRe   = regexp.MustCompile(`(?i)\b(\d(?:\.\d)?|one and a half|two and a half|three and a half|four and a half|one|two|three|four|five|half a)\s+days?\s+(?:a|per|each|every)\s+week\b`)
 	dayRange = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday)s?\s+(?:to|-|until|through)\s+(monday|tuesday|wednesday|thursday|friday)s?\b`)
-	// "in school on Mondays", "works on Tuesdays and Thursdays": one day each.
-	oneDay  = regexp.MustCompile(`(?i)\b(?:in\s+school|based\s+in\s+school|works?|available|on\s+site)\s+(?:on|every)\s+((?:monday|tuesday|wednesday|thursday|friday)s?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:monday|tuesday|wednesday|thursday|friday)s?){0,4})\b`)
-	weekday = regexp.MustCompile(`(?i)monday|tuesday|wednesday|thursday|friday`)
+	// "in school on Mondays", "works Tuesday, Wednesday and Friday", "SENDCo
+	// days: Monday and Thursday": one day each.
+	oneDay = regexp.MustCompile(`(?i)\b(?:in\s+school|based\s+in\s+school|works?|available|on\s+site|SEND?CO\s+days|SEND?CO\s+time|days\s+in\s+school)\s*(?:on\s+|every\s+|:\s*|-\s*)?((?:monday|tuesday|wednesday|thursday|friday)s?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:monday|tuesday|wednesday|thursday|friday)s?){0,4})\b`)
+	// "five mornings a week": half days.
+	halfDays = regexp.MustCompile(`(?i)\b(\d|one|two|three|four|five)\s+(?:mornings|afternoons)\s+(?:a|per|each|every)\s+week\b`)
+	// "employed for 3 days a week, of which 1 day is for the SENCO role": the
+	// role's share is the time.
+	roleShare = regexp.MustCompile(`(?i)\bof\s+which\s+(\d(?:\.\d)?|one|two|three|four|half\s+a)\s+days?\s+(?:is|are)\s+(?:dedicated|given|allocated|set\s+aside|used|spent)\b`)
+	weekday   = regexp.MustCompile(`(?i)monday|tuesday|wednesday|thursday|friday`)
 	// Time spent teaching is not time for the SENCO role.
 	teachingTime = regexp.MustCompile(`(?i)\bteach(?:es|ing)?\b[^.;]{0,60}$`)
 	forTheRole   = regexp.MustCompile(`(?i)^\s*(?:of|for)\s+(?:the\s+)?(?:SEND?CO|SEN|role)\b`)
@@ -171,6 +177,16 @@ var (
 	fullTime = regexp.MustCompile(`(?i)\bfull[-\s]time\s+(?:in\s+(?:the|this|her|his|their)\s+role|(?:non-?teaching\s+)?(?:SEND?CO|SEN\s+co-?ordinator|inclusion\s+(?:lead|manager))s?\b|role)|\b(?:SEND?CO|role)\s+is\s+(?:a\s+)?full[-\s]time\b`)
 	fteRe    = regexp.MustCompile(`(?i)\b(0?\.\d+|1\.0)\s*(?:FTE\b|full[-\s]time\s+equivalent|(?:of\s+a\s+)?(?:post\s+)?per\s+week|of\s+(?:a\s+)?full[-\s]time)`)
 )
+
+// dayCount reads a number of days written in figures or words.
+func dayCount(w string) float64 {
+	w = strings.ToLower(strings.Join(strings.Fields(w), " "))
+	if v, ok := sloNames[w]; ok {
+		return v
+	}
+	v, _ := strconv.ParseFloat(w, 64)
+	return v
+}
 
 // notFull: "not full time", "part of a full-time teaching role".
 var notFull = regexp.MustCompile(`(?i)\b(?:not|part\s+of\s+(?:a|her|his|their))\s+$`)
@@ -192,6 +208,16 @@ func sencoTime(text string, ctx [][2]int) []Fact {
 	for _, m := range fteRe.FindAllStringSubmatchIndex(text, -1) {
 		if v, err := strconv.ParseFloat(text[m[2]:m[3]], 64); err == nil && v > 0 && v <= 1 {
 			add("senco.fte", m[:2], v, 0.7)
+		}
+	}
+	for _, m := range roleShare.FindAllStringSubmatchIndex(text, -1) {
+		if v := dayCount(text[m[2]:m[3]]); v > 0 {
+			add("senco.days_per_week", m[:2], v, 0.8)
+		}
+	}
+	for _, m := range halfDays.FindAllStringSubmatchIndex(text, -1) {
+		if v := dayCount(text[m[2]:m[3]]); v > 0 && v <= 10 {
+			add("senco.days_per_week", m[:2], v/2, 0.7)
 		}
 	}
 	for _, m := range fullTime.FindAllStringIndex(text, 1000) {
@@ -231,9 +257,12 @@ func sencoTime(text string, ctx [][2]int) []Fact {
 }
 
 var (
-	sltRe    = regexp.MustCompile(`(?i)\b(?:(?:a\s+)?member\s+of|on|part\s+of|sits?\s+on|serves?\s+on|joined)\s+(?:the\s+)?(?:school'?s\s+|academy'?s\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|\bSLT\b|\bSMT\b)`)
+	sltRe    = regexp.MustCompile(`(?i)\b(?:(?:a\s+)?member\s+of|on|part\s+of|sits?\s+on|serves?\s+on|joined)\s+(?:the\s+)?(?:school'?s\s+|academy'?s\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|leadership\s+team|\bSLT\b|\bSMT\b)`)
 	notSLTRe = regexp.MustCompile(`(?i)\bnot\s+(?:a\s+member\s+of|on|part\s+of)\s+(?:the\s+)?(?:school'?s\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|SLT|SMT)`)
 )
+
+// sltHeading: a line that is only "Senior Leadership Team" (or SLT).
+var sltHeading = regexp.MustCompile(`(?im)^[ \t]*(?:(?:the\s+)?senior\s+leadership\s+team|SLT|senior\s+leaders)[ \t]*:?[ \t]*$`)
 
 // duty marks what should be, not what is ("ensure that the SENCO is either part
 // of the SLT or ...").
@@ -250,6 +279,17 @@ func onSLT(text string, ctx [][2]int) []Fact {
 		lo := sentenceStart(text, m[0])
 		if inSpans(ctx, m[0]) && !duty.MatchString(text[lo:m[0]]) {
 			return []Fact{factAt(text, m[0], m[1], "senco.on_slt", "true", nil, 0.7)}
+		}
+	}
+	// A staff list: the SENCO's row in the block under a "Senior Leadership
+	// Team" heading.
+	for _, m := range sltHeading.FindAllStringIndex(text, 20) {
+		block := text[m[1]:]
+		if end := strings.Index(block, "\n\n"); end >= 0 {
+			block = block[:end]
+		}
+		if r := sencoRole.FindStringIndex(block); r != nil && !notTheSENCO.MatchString(block[max(0, r[0]-30):r[0]]) {
+			return []Fact{factAt(text, m[0], m[1]+r[1], "senco.on_slt", "true", nil, 0.6)}
 		}
 	}
 	return nil

@@ -45,6 +45,18 @@ func TestSENCOFacts(t *testing.T) {
 		{"SENCO: Ms Iris Vane, BSc, PGCE, NASENCo", []string{"senco.name=Ms Iris Vane", "senco.qualification=other:BSc", "senco.qualification=other:PGCE", "senco.qualification=NASENCO"}},
 		// Who is to come is the SENCO; who left is not.
 		{"Mr Ike Dunn will join us as SENCO in January, replacing Mrs Jo Ash, who was our SENCO for ten years.", []string{"senco.name=Mr Ike Dunn"}},
+		// Days as a label with a list; mornings; the role's share of a post.
+		{"SENCo: Mr Abe Finn\nSENCo days: Monday and Thursday", []string{"senco.name=Mr Abe Finn", "senco.days_per_week=2"}},
+		{"Our SENDCo, Mrs Eda Roe, works Monday, Tuesday and Friday.", []string{"senco.name=Mrs Eda Roe", "senco.days_per_week=3"}},
+		{"The SENCO, Ms Pia Lowe, is in school four mornings a week.", []string{"senco.name=Ms Pia Lowe", "senco.days_per_week=2"}},
+		{"Our SENCO, Mr Cy Hale, works 4 days a week, of which 2 days are allocated to the SENCO role.", []string{"senco.name=Mr Cy Hale", "senco.days_per_week=2"}},
+		// A staff list: each name on its role's row; the SENCO's row under the SLT heading.
+		{"Senior Leadership Team\nMrs Ida Kerr - Headteacher\nMr Olu Bade - SENCO\n\nSupport staff\nMrs Fay Lin - Assistant SENCO\nMs Bo Tate - Family Worker",
+			[]string{"senco.name=Mr Olu Bade", "senco.on_slt=true"}},
+		{"Mr Al Roth - Director of Inclusion\nMrs Di Snow - SENDCo\nMrs Ez Pope - Learning Mentor", []string{"senco.name=Mrs Di Snow"}},
+		// The leadership team, but not the extended one.
+		{"Our SENCO, Mrs Jo Abel, sits on the leadership team.", []string{"senco.name=Mrs Jo Abel", "senco.on_slt=true"}},
+		{"Our SENCO, Mrs Jo Abel, is a member of the extended leadership team.", []string{"senco.name=Mrs Jo Abel"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
@@ -98,6 +110,9 @@ func TestProvisionAndStats(t *testing.T) {
 		{"Children with SEND: 44 (20.5%)", "", []string{"stats.sen_count=44", "stats.sen_percent=20.5"}},
 		{"In the census, 63 of our 410 students (15.4%) were on the SEN register.", "",
 			[]string{"stats.number_on_roll=410", "stats.sen_count=63", "stats.sen_percent=15.4"}},
+		{"Number of pupils on the SEN register: 19 (out of 204 pupils).", "", []string{"stats.sen_count=19", "stats.number_on_roll=204"}},
+		{"There are 31 children receiving SEN support.", "", []string{"stats.sen_count=31"}},
+		{"Resourced provisions are places in mainstream schools for children with an EHC plan.", "la_guidance", nil},
 		// The need type is more telling than the broad area around it.
 		{"Enhanced provision: Cognition and Learning (dyslexia) - 10 places.", "", []string{"provision.specialist=resourced_provision:SpLD/10"}},
 		{"The Learning Support Centre teaches up to 6 pupils with communication and interaction needs.", "",

@@ -145,7 +145,13 @@ func Grade(docs []Doc) Report {
 	}
 	for _, d := range docs {
 		a := analysis.AnalyseText(d.Text, d.URL)
-		if a.DocType == d.Gold.DocType {
+		// The labels have no accessibility_plan (sendscope's own type): such a
+		// document is labelled other.
+		docType := a.DocType
+		if docType == "accessibility_plan" {
+			docType = "other"
+		}
+		if docType == d.Gold.DocType {
 			r.DocTypeOK++
 		} else {
 			r.DocTypeBad = append(r.DocTypeBad, fmt.Sprintf("%s: %s, labelled %s", d.ID, a.DocType, d.Gold.DocType))

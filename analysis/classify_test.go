@@ -1,0 +1,30 @@
+package analysis
+
+import "testing"
+
+// TestClassify: document types from wordings written for this test.
+func TestClassify(t *testing.T) {
+	cases := []struct {
+		name, url, title, body, want string
+	}{
+		{"a report without the words", "https://a.example.sch.uk/send", "SEND at Alder Primary",
+			"Our SENCO is Mrs Ivy Holm. We support pupils with autism, dyslexia and speech and language needs.", "sen_information_report"},
+		{"a policy pointing to the report", "https://a.example.sch.uk/policies/send-policy", "SEND Policy",
+			"Alder Primary SEND Policy\nThis policy should be read alongside our SEN Information Report and our Accessibility Plan.\n" +
+				"The SENCO, Mrs Ivy Holm, oversees this policy. We provide for pupils with autism and dyslexia.", "sen_policy"},
+		{"a staff list", "https://a.example.sch.uk/about/our-staff", "Our Staff",
+			"Headteacher - Mr Tom Alder\nSENCO - Mrs Ivy Holm\nDyslexia specialist teacher - Ms Una Reed", "other"},
+		{"a news item about the SENCO", "https://a.example.sch.uk/news/new-senco", "New SENCO",
+			"We welcome Mrs Ivy Holm as our new SENCO. Our SEN Information Report will be updated soon.", "other"},
+		{"an LA directory entry for one school", "https://www.shire.example.gov.uk/localoffer/schools/alder", "Alder Primary",
+			"Local Offer > Schools > Alder Primary School\nAlder Primary School (URN 123456) has a resource base for 8 pupils with autism.", "la_school_sen_page"},
+		{"LA guidance", "https://www.shire.example.gov.uk/localoffer/ehcp", "EHC plans",
+			"An EHC plan describes a child's needs. Ask the council for an EHC needs assessment.", "la_guidance"},
+	}
+	for _, c := range cases {
+		got, _ := Classify(Text{Title: c.title, Body: c.body}, c.url, "")
+		if got != c.want {
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+}
