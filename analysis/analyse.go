@@ -39,6 +39,18 @@ func Analyse(body []byte, contentType, pageURL, linkText string) Document {
 	return d
 }
 
+// AnalyseFile reads a document file (HTML, PDF, Word...) and reads facts from
+// it whatever its type, as grading needs.
+func AnalyseFile(body []byte, pageURL string) Document {
+	t, err := ExtractText(body, "", pageURL)
+	if err != nil && t.Body == "" {
+		return Document{Text: t, Err: err, DocType: "other"}
+	}
+	d := analyseText(t, pageURL, "", true)
+	d.Err = err
+	return d
+}
+
 // AnalyseText analyses a document already in text form (the grading corpus
 // keeps documents as text).
 func AnalyseText(text, pageURL string) Document {

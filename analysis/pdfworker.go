@@ -145,6 +145,9 @@ func readPagesInProcess(body []byte, req pdfRequest) (r pdfPages) {
 			if cache, err := wazero.NewCompilationCacheWithDir(filepath.Join(dir, "sendscope", "pdfium-wasm")); err == nil {
 				rc = rc.WithCompilationCache(cache)
 			}
+			// Before 2026-11-23 the module, compiled with the checks, was cached
+			// here; nothing reads it now.
+			os.RemoveAll(filepath.Join(dir, "sendscope", "wazero"))
 		}
 		var pool pdfium.Pool
 		pool, pdfiumErr = webassembly.Init(webassembly.Config{

@@ -1,7 +1,9 @@
 // Package grading scores the extractor against documents labelled by hand: a
-// folder of NNN.txt (first line "URL: ...", a blank line, then the text) and
-// NNN.json (the gold labels, as ../shared/corpus/LABELS.md describes them). It
-// prints precision, recall and F1 per field, and document-type accuracy.
+// folder of NNN.json (the gold labels, as ../shared/corpus/LABELS.md describes
+// them), each with its document: NNN.txt (first line "URL: ...", a blank line,
+// then the text) or the file as published, NNN.html, .pdf, .docx or .odt (its
+// address then comes from the labels' "url"). It prints precision, recall and
+// F1 per field, and document-type accuracy.
 package grading
 
 import (
@@ -52,25 +54,33 @@ type Gold struct {
 	StatedYear *string `json:"stated_year"`
 }
 
-// Doc is a labelled document.
+// Doc is a labelled document: its text, or the file as published.
 type Doc struct {
 	ID   string
 	URL  string
 	Text string
+	File []byte // when not empty, read as a published file rather than Text
 	Gold Gold
 }
 
-// Load reads every NNN.txt with its NNN.json from dir.
+// fileKinds are the published-file extensions a corpus may hold instead of .txt.
+var fileKinds = []string{".html", ".htm", ".pdf", ".docx", ".odt"}
+
+// Load reads every NNN.json with its document from dir.
 func Load(dir string) ([]Doc, error) {
 	txts, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil {
 		return nil, err
 	}
-	if len(txts) == 0 {
-		return nil, fmt.Errorf("%s: no NNN.txt documents (the folder should hold NNN.txt and NNN.json pairs)", dir)
+	files, err := publishedFiles(dir)
+	if err != nil {
+		return nil, err
+	}
+	if len(txts)+len(files) == 0 {
+		return nil, fmt.Errorf("%s: no documents (the folder should hold NNN.json labels, each with NNN.txt, .html, .pdf, .docx or .odt)", dir)
 	}
 	sort.Strings(txts)
-	var docs []Doc
+	docs := files
 	for _, t := range txts {
 		raw, err := os.ReadFile(t)
 		if err != nil {
@@ -91,6 +101,38 @@ func Load(dir string) ([]Doc, error) {
 		}
 		docs = append(docs, Doc{ID: strings.TrimSuffix(filepath.Base(t), ".txt"), URL: strings.TrimSpace(strings.TrimPrefix(first, "URL:")),
 			Text: strings.TrimPrefix(rest, "\n"), Gold: g})
+	}
+	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
+	return docs, nil
+}
+
+// publishedFiles loads the documents kept as published files, with their labels.
+func publishedFiles(dir string) ([]Doc, error) {
+	var docs []Doc
+	for _, ext := range fileKinds {
+		paths, err := filepath.Glob(filepath.Join(dir, "*"+ext))
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range paths {
+			body, err := os.ReadFile(p)
+			if err != nil {
+				return nil, err
+			}
+			jpath := strings.TrimSuffix(p, ext) + ".json"
+			jraw, err := os.ReadFile(jpath)
+			if err != nil {
+				return nil, fmt.Errorf("%s: no labels: %w", p, err)
+			}
+			var g Gold
+			if err := json.Unmarshal(jraw, &g); err != nil {
+				return nil, fmt.Errorf("%s: %w", jpath, err)
+			}
+			if g.URL == "" {
+				return nil, fmt.Errorf("%s: \"url\" is empty; a published file's address comes from its labels", jpath)
+			}
+			docs = append(docs, Doc{ID: strings.TrimSuffix(filepath.Base(p), ext), URL: g.URL, File: body, Gold: g})
+		}
 	}
 	return docs, nil
 }
@@ -145,6 +187,9 @@ func Grade(docs []Doc) Report {
 	}
 	for _, d := range docs {
 		a := analysis.AnalyseText(d.Text, d.URL)
+		if len(d.File) > 0 {
+			a = analysis.AnalyseFile(d.File, d.URL)
+		}
 		// The labels have no accessibility_plan (sendscope's own type): such a
 		// document is labelled other.
 		docType := a.DocType

@@ -12,10 +12,14 @@ func newBenchCmd() *cobra.Command {
 	var verbose bool
 	ex := &cobra.Command{
 		Use:   "extract --corpus DIR",
-		Short: "Grade the extractor on a folder of NNN.txt + NNN.json documents labelled by hand",
-		Long: `Run the extractor over every NNN.txt in DIR and compare with its NNN.json labels
+		Short: "Grade the extractor on a folder of documents labelled by hand (NNN.json + NNN.txt/.html/.pdf/.docx/.odt)",
+		Long: `Run the extractor over every document in DIR and compare with its NNN.json labels
 (see ../shared/corpus/LABELS.md): precision, recall and F1 per field, and
-document-type accuracy. -v lists every difference.`,
+document-type accuracy. -v lists every difference.
+
+A document is NNN.txt (first line "URL: <address>", a blank line, then the text)
+or the file as published: NNN.html, NNN.pdf, NNN.docx or NNN.odt, read as a crawl
+reads it, with its address taken from the labels' "url".`,
 		Args: argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if corpus == "" {
@@ -29,7 +33,7 @@ document-type accuracy. -v lists every difference.`,
 			return nil
 		},
 	}
-	ex.Flags().StringVar(&corpus, "corpus", "", "folder of NNN.txt and NNN.json files")
+	ex.Flags().StringVar(&corpus, "corpus", "", "folder of NNN.json labels with their documents")
 	ex.Flags().BoolVarP(&verbose, "verbose", "v", false, "list every difference")
 	cmd.AddCommand(ex)
 	return cmd
