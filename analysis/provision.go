@@ -156,6 +156,8 @@ var (
 	pupils   = `(?:children|pupils|students|learners)`
 	onRollRe = []*regexp.Regexp{
 		regexp.MustCompile(`(?i)\b` + count + `\s+` + pupils + `\s+(?:are\s+)?(?:currently\s+)?(?:on\s+(?:the\s+)?(?:school\s+)?roll|attend|(?:in|at)\s+(?:the|our)\s+school)\b`),
+		// "Of our 402 pupils, 61 receive SEN support"
+		regexp.MustCompile(`(?i)\bof\s+(?:our|the)\s+` + count + `\s+` + pupils + `\s*,`),
 		// "(out of 238 children at the school)"
 		regexp.MustCompile(`(?i)\bout\s+of\s+(?:the\s+|our\s+)?` + count + `\s+` + pupils + `\b`),
 		regexp.MustCompile(`(?i)\b(?:number\s+(?:of\s+pupils\s+)?on\s+roll|` + pupils + `\s+on\s+roll|NOR)\s*(?:is|:|-|=)?\s*` + count + `\b`),
@@ -170,6 +172,8 @@ var (
 		regexp.MustCompile(`(?i)\b` + count + `\s+` + pupils + `\s+(?:are\s+)?on\s+(?:the|our)\s+SEND?\s+register\b`),
 		// "Pupils with SEN: 31", "Number of children on our SEN register: 27"
 		regexp.MustCompile(`(?i)\b` + pupils + `\s+on\s+(?:our|the)\s+SEND?\s+register\s*[-:=]\s*` + count + `\b`),
+		// "Of our 402 pupils, 61 receive SEN support"
+		regexp.MustCompile(`(?i)` + pupils + `\s*,\s*` + count + `\s+(?:receive|are\s+receiving|get|are\s+on)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
 		// "23 pupils receiving SEN Support"
 		regexp.MustCompile(`(?i)\b` + count + `\s+` + pupils + `\s+(?:are\s+)?(?:receiving|at|on|getting)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
 		regexp.MustCompile(`(?i)\b` + pupils + `\s+with\s+(?:SEND?|special\s+educational\s+needs)\s*[-:=]\s*` + count + `\b`),
@@ -177,6 +181,8 @@ var (
 		regexp.MustCompile(`(?i)\b` + count + `\s+of\s+(?:our|the)\s+\d[\d,]*\s+` + pupils + `\s*(?:\([^)]{0,12}\)\s*)?(?:were|are|have|had)\s+(?:receiving\s+|on\s+|identified\s+(?:as\s+having|with)\s+)?(?:the\s+)?(?:SEND?|special\s+educational\s+needs)\b`),
 	}
 	ehcpRe = []*regexp.Regexp{
+		// "14 children on our SEN register, 3 of whom have an EHC plan"
+		regexp.MustCompile(`(?i)\b` + count + `\s+of\s+(?:whom|them)\s+(?:have|hold|had|has)\s+(?:an?\s+)?(?:EHC\s*Ps?\b|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)`),
 		regexp.MustCompile(`(?i)\b` + count + `\s+(?:` + pupils + `\s+)?(?:are\s+on|on|with|have|had|having|hold|holds|held)\s+(?:an?\s+)?(?:education,?\s+health\s+(?:and|&)\s+care\s+(?:plans?|\(EHC\)\s+plans?)|EHC\s*Ps?\b|EHC\s+plans?)`),
 		regexp.MustCompile(`(?i)\b(?:EHC\s*Ps?|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)\s*[-:=]\s*` + count + `\b`),
 	}

@@ -75,6 +75,19 @@ var (
 	notHeld = regexp.MustCompile(`(?i)\b(?:working\s+towards|studying\s+(?:for|towards)|currently\s+(?:completing|undertaking|studying)|undertaking|will\s+(?:complete|be\s+completing|start)|enrolled\s+on|due\s+to\s+complete|in\s+the\s+process\s+of)\b[^.]{0,60}$`)
 )
 
+// clauseBreak ends a clause within a sentence: "is studying for the NPQ, and
+// has QTS" holds QTS.
+var clauseBreak = regexp.MustCompile(`(?i),\s*(?:and|but)\s+|;|\bbut\s+|\band\s+(?:already\s+)?(?:has|holds|have)\b`)
+
+// lastClause is the part of s after its last clause break.
+func lastClause(s string) string {
+	locs := clauseBreak.FindAllStringIndex(s, -1)
+	if len(locs) == 0 {
+		return s
+	}
+	return s[locs[len(locs)-1][0]:]
+}
+
 // qualList: only qualifications and commas between a name and what follows.
 var qualList = regexp.MustCompile(`^(?:[\s,]*(?:BA|BSc|MA|MSc|MEd|M\.Ed|BEd|B\.Ed|PGCE|QTS|NASENCO|NASENCo|NPQSENCO|NPQ)\b\.?\s*(?:\(?(?i:hons)\)?)?)*[\s,(]*$`)
 
@@ -105,7 +118,7 @@ func qualifications(text string, ctx [][2]int, names []Fact) []Fact {
 			}
 			lo := sentenceStart(text, m[0])
 			// "The SENCO must hold the award within three years": a duty, not a fact.
-			if notHeld.MatchString(text[lo:m[0]]) || duty.MatchString(text[lo:m[0]]) || !aboutSENCO(text[lo:m[0]], names) {
+			if notHeld.MatchString(lastClause(text[lo:m[0]])) || duty.MatchString(text[lo:m[0]]) || !aboutSENCO(text[lo:m[0]], names) {
 				continue
 			}
 			v := value(strings.TrimSpace(text[m[0]:m[1]]))
@@ -160,7 +173,9 @@ var (
 	dayRange = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday)s?\s+(?:to|-|until|through)\s+(monday|tuesday|wednesday|thursday|friday)s?\b`)
 	// "in school on Mondays", "works Tuesday, Wednesday and Friday", "SENDCo
 	// days: Monday and Thursday": one day each.
-	oneDay = regexp.MustCompile(`(?i)\b(?:in\s+school|based\s+in\s+school|works?|available|on\s+site|SEND?CO\s+days|SEND?CO\s+time|days\s+in\s+school)\s*(?:on\s+|every\s+|:\s*|-\s*)?((?:monday|tuesday|wednesday|thursday|friday)s?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:monday|tuesday|wednesday|thursday|friday)s?){0,4})\b`)
+	oneDay = regexp.MustCompile(`(?i)\b(?:in\s+school|based\s+in\s+school|works?|available|on\s+site|SEND?CO\s+days|SEND?CO\s+time|days\s+in\s+school|SEND?CO)\s*(?:on\s+|every\s+|:\s*|-\s*)?((?:monday|tuesday|wednesday|thursday|friday)s?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:monday|tuesday|wednesday|thursday|friday)s?){0,4})\b`)
+	// "in school every day": all five.
+	everyDay = regexp.MustCompile(`(?i)\b(?:in\s+school|works?|on\s+site)\s+every\s+(?:school\s+)?day\b`)
 	// "five mornings a week": half days.
 	halfDays = regexp.MustCompile(`(?i)\b(\d|one|two|three|four|five)\s+(?:mornings|afternoons)\s+(?:a|per|each|every)\s+week\b`)
 	// "employed for 3 days a week, of which 1 day is for the SENCO role": the
@@ -174,7 +189,7 @@ var (
 	// "(two days)" after a fraction or hours: the same time in days.
 	daysAside = regexp.MustCompile(`(?i)\(\s*(\d(?:\.\d)?|one and a half|two and a half|three and a half|four and a half|one|two|three|four|five|half a)\s+days?(?:\s+(?:a|per)\s+week)?\s*\)`)
 	// A SENCO "full time in the role", "a full-time SENCO": the whole of a post.
-	fullTime = regexp.MustCompile(`(?i)\bfull[-\s]time\s+(?:in\s+(?:the|this|her|his|their)\s+role|(?:non-?teaching\s+)?(?:SEND?CO|SEN\s+co-?ordinator|inclusion\s+(?:lead|manager))s?\b|role)|\b(?:SEND?CO|role)\s+is\s+(?:a\s+)?full[-\s]time\b`)
+	fullTime = regexp.MustCompile(`(?i)\bfull[-\s]time\s+(?:in\s+(?:the|this|her|his|their)\s+role|(?:member\s+of\s+staff\s+|post\s+|position\s+)?dedicated\s+to\s+the\s+role|(?:non-?teaching\s+)?(?:SEND?CO|SEN\s+co-?ordinator|inclusion\s+(?:lead|manager))s?\b|role)|\b(?:SEND?CO|role)\s+is\s+(?:a\s+)?full[-\s]time\b`)
 	fteRe    = regexp.MustCompile(`(?i)\b(0?\.\d+|1\.0)\s*(?:FTE\b|full[-\s]time\s+equivalent|(?:of\s+a\s+)?(?:post\s+)?per\s+week|of\s+(?:a\s+)?full[-\s]time)`)
 )
 
@@ -214,6 +229,9 @@ func sencoTime(text string, ctx [][2]int) []Fact {
 		if v := dayCount(text[m[2]:m[3]]); v > 0 {
 			add("senco.days_per_week", m[:2], v, 0.8)
 		}
+	}
+	for _, m := range everyDay.FindAllStringIndex(text, 100) {
+		add("senco.days_per_week", m, 5, 0.5)
 	}
 	for _, m := range halfDays.FindAllStringSubmatchIndex(text, -1) {
 		if v := dayCount(text[m[2]:m[3]]); v > 0 && v <= 10 {
@@ -257,7 +275,7 @@ func sencoTime(text string, ctx [][2]int) []Fact {
 }
 
 var (
-	sltRe    = regexp.MustCompile(`(?i)\b(?:(?:a\s+)?member\s+of|on|part\s+of|sits?\s+on|serves?\s+on|joined)\s+(?:the\s+)?(?:school'?s\s+|academy'?s\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|leadership\s+team|\bSLT\b|\bSMT\b)`)
+	sltRe    = regexp.MustCompile(`(?i)\b(?:(?:a\s+)?member\s+of|on|part\s+of|sits?\s+on|serves?\s+on|joined)\s+(?:the\s+|our\s+)?(?:school'?s\s+|academy'?s\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|leadership\s+team|\bSLT\b|\bSMT\b)`)
 	notSLTRe = regexp.MustCompile(`(?i)\bnot\s+(?:a\s+member\s+of|on|part\s+of)\s+(?:the\s+)?(?:school'?s\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|SLT|SMT)`)
 )
 

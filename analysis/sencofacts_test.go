@@ -57,6 +57,11 @@ func TestSENCOFacts(t *testing.T) {
 		// The leadership team, but not the extended one.
 		{"Our SENCO, Mrs Jo Abel, sits on the leadership team.", []string{"senco.name=Mrs Jo Abel", "senco.on_slt=true"}},
 		{"Our SENCO, Mrs Jo Abel, is a member of the extended leadership team.", []string{"senco.name=Mrs Jo Abel"}},
+		// Two titles; "SENCo on" a day list; a qualification held after one being studied for.
+		{"SEN Governor: Revd Canon Ruth Ames\nMr Lee Cho is our SENCo on Mondays and Fridays.", []string{"governor.name=Revd Canon Ruth Ames", "senco.name=Mr Lee Cho", "senco.days_per_week=2"}},
+		{"Our SENCO, Mrs Kit Rowe, is studying for the NASENCO award, and has QTS. She is a member of our Senior Leadership Team.",
+			[]string{"senco.name=Mrs Kit Rowe", "senco.qualification=QTS", "senco.on_slt=true"}},
+		{"Our SENDCo, Mr Ray Orr, is a full-time member of staff dedicated to the role.", []string{"senco.name=Mr Ray Orr", "senco.fte=1"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
@@ -113,6 +118,8 @@ func TestProvisionAndStats(t *testing.T) {
 		{"Number of pupils on the SEN register: 19 (out of 204 pupils).", "", []string{"stats.sen_count=19", "stats.number_on_roll=204"}},
 		{"There are 31 children receiving SEN support.", "", []string{"stats.sen_count=31"}},
 		{"Resourced provisions are places in mainstream schools for children with an EHC plan.", "la_guidance", nil},
+		{"Of our 350 pupils, 40 receive SEN support.", "", []string{"stats.number_on_roll=350", "stats.sen_count=40"}},
+		{"We have 22 pupils on the SEN register, 5 of whom have an EHC plan.", "", []string{"stats.sen_count=22", "stats.ehcp_count=5"}},
 		// The need type is more telling than the broad area around it.
 		{"Enhanced provision: Cognition and Learning (dyslexia) - 10 places.", "", []string{"provision.specialist=resourced_provision:SpLD/10"}},
 		{"The Learning Support Centre teaches up to 6 pupils with communication and interaction needs.", "",
