@@ -247,7 +247,9 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	if newsPath.MatchString(pageURL) && !informationReport.MatchString(t.Title+" "+firstLine) {
 		return "other", 0.6
 	}
-	if laSite.MatchString(host) || laSite.MatchString(pageURL) {
+	// A school's own "SEND Local Offer" page is the school's: the LA's sites are
+	// known by their host.
+	if laSite.MatchString(host) {
 		// An LA's page: about one school's provision, or guidance for all.
 		if laSchoolPage.MatchString(head(t.Body, 3000)) {
 			return "la_school_sen_page", 0.7
@@ -297,8 +299,19 @@ func statedYear(s string) string {
 			return fmt.Sprintf("%d/%02d", y1, y2)
 		}
 	}
+	// "September 2025 – July 2026"
+	for _, m := range monthSpan.FindAllStringSubmatch(s, -1) {
+		y1, _ := strconv.Atoi(m[1])
+		y2, _ := strconv.Atoi(m[2])
+		if y2 == y1+1 {
+			return fmt.Sprintf("%d/%02d", y1, y2%100)
+		}
+	}
 	return ""
 }
+
+// monthSpan: an academic year written as its months.
+var monthSpan = regexp.MustCompile(`(?i)\b(?:September|Sept?)\.?\s+(20\d\d)\s*(?:-|–|—|to|until)\s*(?:July|August|Jul|Aug)\.?\s+(20\d\d)\b`)
 
 // yearWritten returns the words in text that state year, for evidence.
 func yearWritten(text, year string) string {
@@ -307,6 +320,11 @@ func yearWritten(text, year string) string {
 		y2, _ := strconv.Atoi(m[2])
 		if fmt.Sprintf("%d/%02d", y1, y2) == year {
 			return m[0]
+		}
+	}
+	for _, m := range monthSpan.FindAllString(head(text, 3000), -1) {
+		if statedYear(m) == year {
+			return m
 		}
 	}
 	return ""

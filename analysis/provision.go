@@ -158,6 +158,9 @@ var (
 		regexp.MustCompile(`(?i)\b` + count + `\s+` + pupils + `\s+(?:are\s+)?(?:currently\s+)?(?:on\s+(?:the\s+)?(?:school\s+)?roll|attend|(?:in|at)\s+(?:the|our)\s+school)\b`),
 		// "Of our 402 pupils, 61 receive SEN support"
 		regexp.MustCompile(`(?i)\bof\s+(?:our|the)\s+` + count + `\s+` + pupils + `\s*,`),
+		// "Harbourside has 1,512 students", "There are 360 children at Redbrook"
+		regexp.MustCompile(`\b(?:[A-Z][\w']+|[Ss]chool|[Aa]cademy)\s+has\s+` + count + `\s+` + pupils + `\b`),
+		regexp.MustCompile(`(?i)\bthere\s+are\s+` + count + `\s+` + pupils + `\s+(?:(?-i:at\s+[A-Z])|in\s+(?:the|our)\s+school|on\s+roll)`),
 		// "(out of 238 children at the school)"
 		regexp.MustCompile(`(?i)\bout\s+of\s+(?:the\s+|our\s+)?` + count + `\s+` + pupils + `\b`),
 		regexp.MustCompile(`(?i)\b(?:number\s+(?:of\s+pupils\s+)?on\s+roll|` + pupils + `\s+on\s+roll|NOR)\s*(?:is|:|-|=)?\s*` + count + `\b`),
@@ -172,6 +175,8 @@ var (
 		regexp.MustCompile(`(?i)\b` + count + `\s+` + pupils + `\s+(?:are\s+)?on\s+(?:the|our)\s+SEND?\s+register\b`),
 		// "Pupils with SEN: 31", "Number of children on our SEN register: 27"
 		regexp.MustCompile(`(?i)\b` + pupils + `\s+on\s+(?:our|the)\s+SEND?\s+register\s*[-:=]\s*` + count + `\b`),
+		// "of whom 198 (13.1%) receive SEN support", "of whom 9 are on our SEND register"
+		regexp.MustCompile(`(?i)\bof\s+whom\s+` + count + `\s*(?:\([^)]{0,12}\)\s*)?(?:receive|are\s+receiving|get|are\s+on|have|has)\s+(?:(?:our|the)\s+)?(?:SEND?|special\s+educational\s+needs)\b`),
 		// "Of our 402 pupils, 61 receive SEN support"
 		regexp.MustCompile(`(?i)` + pupils + `\s*,\s*` + count + `\s+(?:receive|are\s+receiving|get|are\s+on)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
 		// "23 pupils receiving SEN Support"
@@ -183,16 +188,18 @@ var (
 	ehcpRe = []*regexp.Regexp{
 		// "14 children on our SEN register, 3 of whom have an EHC plan"
 		regexp.MustCompile(`(?i)\b` + count + `\s+of\s+(?:whom|them)\s+(?:have|hold|had|has)\s+(?:an?\s+)?(?:EHC\s*Ps?\b|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)`),
-		regexp.MustCompile(`(?i)\b` + count + `\s+(?:` + pupils + `\s+)?(?:are\s+on|on|with|have|had|having|hold|holds|held)\s+(?:an?\s+)?(?:education,?\s+health\s+(?:and|&)\s+care\s+(?:plans?|\(EHC\)\s+plans?)|EHC\s*Ps?\b|EHC\s+plans?)`),
+		regexp.MustCompile(`(?i)\b` + count + `\s*(?:\([^)]{0,12}\)\s*)?(?:` + pupils + `\s+)?(?:are\s+on|on|with|have|had|having|hold|holds|held)\s+(?:an?\s+)?(?:education,?\s+health\s+(?:and|&)\s+care\s+(?:plans?|\(EHC\)\s+plans?)|EHC\s*Ps?\b|EHC\s+plans?)`),
 		regexp.MustCompile(`(?i)\b(?:EHC\s*Ps?|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)\s*[-:=]\s*` + count + `\b`),
 	}
 	// A share of pupils: "14% of pupils", or a bracket after a count of pupils
 	// with SEN ("Pupils with SEN: 31 (14.9%)").
 	senShareAfterCount = regexp.MustCompile(`\(\s*(\d{1,2}(?:\.\d+)?)\s*%\s*\)`)
-	senPercentRe       = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)\s*%\s*(?:of\s+(?:the\s+)?(?:school\s+population|our\s+pupils|pupils|children|students|the\s+school|our\s+school))`)
-	notOurs            = regexp.MustCompile(`(?i)\b(?:national(?:ly)?|average|england|local\s+authority|LA\s+average)\b[^.%]{0,40}$`)
-	senMention         = regexp.MustCompile(`(?i)\bSEND?\b|special\s+educational\s+needs|SEN\s+register|SEN\s+support`)
-	ehcMention         = regexp.MustCompile(`(?i)\bEHC|education,?\s+health\s+(?:and|&)\s+care|statement`)
+	// "15% have special educational needs"
+	senPercentVerb = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)\s*%\s+(?:of\s+(?:them|pupils|children|students)\s+)?(?:have|has|are\s+on\s+the\s+SEND?\s+register|receive)\s+(?:SEND?\b|special\s+educational\s+needs)`)
+	senPercentRe   = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)\s*%\s*(?:of\s+(?:the\s+)?(?:school\s+population|our\s+pupils|pupils|children|students|the\s+school|our\s+school))`)
+	notOurs        = regexp.MustCompile(`(?i)\b(?:national(?:ly)?|average|england|local\s+authority|LA\s+average)\b[^.%]{0,40}$`)
+	senMention     = regexp.MustCompile(`(?i)\bSEND?\b|special\s+educational\s+needs|SEN\s+register|SEN\s+support`)
+	ehcMention     = regexp.MustCompile(`(?i)\bEHC|education,?\s+health\s+(?:and|&)\s+care|statement`)
 )
 
 // stats reads the pupil numbers a report gives: on roll, with SEN, with EHC
@@ -203,7 +210,7 @@ func stats(text string) []Fact {
 	first := func(field string, res []*regexp.Regexp) {
 		for _, re := range res {
 			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
-				if notOurs.MatchString(text[max(0, m[0]-60):m[0]]) {
+				if notOurs.MatchString(text[max(0, m[0]-60):m[0]]) || aboutAProvision(text, m[0], m[1]) {
 					continue
 				}
 				n, err := strconv.ParseFloat(strings.ReplaceAll(text[m[2]:m[3]], ",", ""), 64)
@@ -219,7 +226,7 @@ func stats(text string) []Fact {
 	first("stats.number_on_roll", onRollRe)
 	first("stats.sen_count", senCountRe)
 	first("stats.ehcp_count", ehcpRe)
-	shares := senPercentRe.FindAllStringSubmatchIndex(text, -1)
+	shares := append(senPercentRe.FindAllStringSubmatchIndex(text, -1), senPercentVerb.FindAllStringSubmatchIndex(text, -1)...)
 	// A bracketed share in or right after the count of pupils with SEN is theirs.
 	if at := spans["stats.sen_count"]; at != nil {
 		if m := senShareAfterCount.FindStringSubmatchIndex(text[at[0]:min(len(text), at[1]+40)]); m != nil {
@@ -241,6 +248,19 @@ func stats(text string) []Fact {
 		break
 	}
 	return out
+}
+
+// aboutAProvision says whether a count stands in a sentence about a specialist
+// provision ("The base supports 24 students with an EHCP"): the provision's
+// pupils, not the school's.
+func aboutAProvision(text string, from, to int) bool {
+	lo, hi := sentenceAround(text, from, to)
+	for _, k := range provisionKinds {
+		if k.re.MatchString(text[lo:hi]) {
+			return true
+		}
+	}
+	return false
 }
 
 // nearest is the distance from pos to the closest match of re in text[lo:hi], or -1.

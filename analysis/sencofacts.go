@@ -67,7 +67,7 @@ var (
 	qualNASENCO = regexp.MustCompile(`(?i)national\s+award\s+(?:for\s+)?(?:in\s+)?(?:SEND?|special\s+educational\s+needs)\s*(?:\(?NASENCO\)?\s*)?co-?ordination|\bNASENCO?\b|\bNASC\b|national\s+SENCO\s+award`)
 	qualNPQ     = regexp.MustCompile(`(?i)\bNPQ\s*(?:for\s+)?SEND?COs?\b|national\s+professional\s+qualification\s+(?:for|in)\s+(?:SEND?COs?|special\s+educational\s+needs\s+co-?ordinators?)`)
 	qualQTS     = regexp.MustCompile(`(?i)\bQTS\b|qualified\s+teacher\s+status|\b(?:is|am|are|a)\s+(?:an?\s+)?(?:experienced\s+)?qualified\s+teacher\b`)
-	qualOther   = regexp.MustCompile(`\b(?:(?i:post\s*graduate|PG)\s+(?i:certificate|diploma)|(?i:masters?(?:'s)?)(?:\s+(?i:degree))?)\s+(?i:in)\s+[A-Z][\w]*(?:\s+(?:[A-Z][\w]*|and|of|in|for|with))*|\b(?:B\.?\s?Ed|BA|BSc|M\.?\s?Ed|MA|MSc|PGCE)\b(?:\s*\(?(?i:hons)\)?)?`)
+	qualOther   = regexp.MustCompile(`\b(?:(?i:post\s*graduate|PG)\s+(?i:certificate|diploma)|(?i:masters?(?:'s)?)(?:\s+(?i:degree))?)\s+(?i:in)\s+[A-Z][\w]*(?:\s+(?:[A-Z][\w]*|and|of|in|for|with))*|\b(?:B\.?\s?Ed|BA|BSc|M\.?\s?Ed|MA|MSc|PGCE)\b(?:\s*\(?(?i:hons)\)?)?|\bEarly\s+Years\s+Teacher\s+Status\b|\bEYTS\b`)
 	// A degree is the SENCO's when the sentence says they hold it, or it follows
 	// their name ("SENCO: Mrs A Bee, BEd (hons)").
 	holdsVerb = regexp.MustCompile(`(?i)\b(?:holds?|has|have|completed|attained|gained|achieved|awarded|qualified|graduated)\b`)
@@ -173,23 +173,23 @@ var (
 	dayRange = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday)s?\s+(?:to|-|until|through)\s+(monday|tuesday|wednesday|thursday|friday)s?\b`)
 	// "in school on Mondays", "works Tuesday, Wednesday and Friday", "SENDCo
 	// days: Monday and Thursday": one day each.
-	oneDay = regexp.MustCompile(`(?i)\b(?:in\s+school|based\s+in\s+school|works?|available|on\s+site|SEND?CO\s+days|SEND?CO\s+time|days\s+in\s+school|SEND?CO)\s*(?:on\s+|every\s+|:\s*|-\s*)?((?:monday|tuesday|wednesday|thursday|friday)s?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:monday|tuesday|wednesday|thursday|friday)s?){0,4})\b`)
+	oneDay = regexp.MustCompile(`(?i)\b(?:in\s+school|based\s+in\s+school|works?|available|on\s+site|SEND?CO\s+days|SEND?CO\s+time|days\s+in\s+school|SEND?CO)\s*(?:on\s+|every\s+|:\s*|-\s*)?((?:a\s+)?(?:monday|tuesday|wednesday|thursday|friday)s?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:a\s+)?(?:monday|tuesday|wednesday|thursday|friday)s?){0,4})\b`)
 	// "in school every day": all five.
 	everyDay = regexp.MustCompile(`(?i)\b(?:in\s+school|works?|on\s+site)\s+every\s+(?:school\s+)?day\b`)
-	// "five mornings a week": half days.
-	halfDays = regexp.MustCompile(`(?i)\b(\d|one|two|three|four|five)\s+(?:mornings|afternoons)\s+(?:a|per|each|every)\s+week\b`)
+	// "two and a half days of SENCO release time each week"
+	daysOfTime = regexp.MustCompile(`(?i)\b(\d(?:\.\d)?|one and a half|two and a half|three and a half|four and a half|one|two|three|four|five|half a)\s+days?\s+of\s+(?:[\w-]+\s+){0,3}?(?:time|release|role|work|duties)\s+(?:a|per|each|every)\s+week\b`)
 	// "employed for 3 days a week, of which 1 day is for the SENCO role": the
 	// role's share is the time.
 	roleShare = regexp.MustCompile(`(?i)\bof\s+which\s+(\d(?:\.\d)?|one|two|three|four|half\s+a)\s+days?\s+(?:is|are)\s+(?:dedicated|given|allocated|set\s+aside|used|spent)\b`)
 	weekday   = regexp.MustCompile(`(?i)monday|tuesday|wednesday|thursday|friday`)
 	// Time spent teaching is not time for the SENCO role.
 	teachingTime = regexp.MustCompile(`(?i)\bteach(?:es|ing)?\b[^.;]{0,60}$`)
-	forTheRole   = regexp.MustCompile(`(?i)^\s*(?:of|for)\s+(?:the\s+)?(?:SEND?CO|SEN|role)\b`)
+	forTheRole   = regexp.MustCompile(`(?i)^\s*(?:of|for|on|to)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:SEND?CO|SEN|role)\b`)
 	hoursRe      = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)\s+hours?\s+(?:a|per|each|every)\s+week\b`)
 	// "(two days)" after a fraction or hours: the same time in days.
 	daysAside = regexp.MustCompile(`(?i)\(\s*(\d(?:\.\d)?|one and a half|two and a half|three and a half|four and a half|one|two|three|four|five|half a)\s+days?(?:\s+(?:a|per)\s+week)?\s*\)`)
 	// A SENCO "full time in the role", "a full-time SENCO": the whole of a post.
-	fullTime = regexp.MustCompile(`(?i)\bfull[-\s]time\s+(?:in\s+(?:the|this|her|his|their)\s+role|(?:member\s+of\s+staff\s+|post\s+|position\s+)?dedicated\s+to\s+the\s+role|(?:non-?teaching\s+)?(?:SEND?CO|SEN\s+co-?ordinator|inclusion\s+(?:lead|manager))s?\b|role)|\b(?:SEND?CO|role)\s+is\s+(?:a\s+)?full[-\s]time\b`)
+	fullTime = regexp.MustCompile(`(?i)\bfull[-\s]time\s+(?:in\s+(?:the|this|her|his|their)\s+role|(?:member\s+of\s+staff\s+|post\s+|position\s+)?dedicated\s+to\s+the\s+role|(?:non-?teaching\s+)?(?:SEND?CO|SEN\s+co-?ordinator|inclusion\s+(?:lead|manager))s?\b|role)|\b(?:SEND?CO|role)\s+is\s+(?:a\s+)?full[-\s]time\b|\bworks\s+full[-\s]time\b(?:\s*[.,;]|\s+(?:in|as|on)\s+(?:the\s+)?(?:role|SEND?CO))`)
 	fteRe    = regexp.MustCompile(`(?i)\b(0?\.\d+|1\.0)\s*(?:FTE\b|full[-\s]time\s+equivalent|(?:of\s+a\s+)?(?:post\s+)?per\s+week|of\s+(?:a\s+)?full[-\s]time)`)
 )
 
@@ -230,13 +230,13 @@ func sencoTime(text string, ctx [][2]int) []Fact {
 			add("senco.days_per_week", m[:2], v, 0.8)
 		}
 	}
+	for _, m := range daysOfTime.FindAllStringSubmatchIndex(text, -1) {
+		if v := dayCount(text[m[2]:m[3]]); v > 0 && v <= 5 {
+			add("senco.days_per_week", m[:2], v, 0.75)
+		}
+	}
 	for _, m := range everyDay.FindAllStringIndex(text, 100) {
 		add("senco.days_per_week", m, 5, 0.5)
-	}
-	for _, m := range halfDays.FindAllStringSubmatchIndex(text, -1) {
-		if v := dayCount(text[m[2]:m[3]]); v > 0 && v <= 10 {
-			add("senco.days_per_week", m[:2], v/2, 0.7)
-		}
 	}
 	for _, m := range fullTime.FindAllStringIndex(text, 1000) {
 		if lo := sentenceStart(text, m[0]); !notFull.MatchString(text[lo:m[0]]) && !duty.MatchString(text[lo:m[0]]) {
@@ -279,6 +279,9 @@ var (
 	notSLTRe = regexp.MustCompile(`(?i)\bnot\s+(?:a\s+member\s+of|on|part\s+of)\s+(?:the\s+)?(?:school'?s\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|SLT|SMT)`)
 )
 
+// seniorPost: "who is also the Deputy Headteacher", "(Assistant Principal)".
+var seniorPost = regexp.MustCompile(`(?i)\b(?:is|as)\s+(?:also\s+)?(?:the\s+|our\s+|an?\s+)?(?:deputy|assistant)\s+(?:head(?:\s*teacher)?|principal)\b|\(\s*(?:deputy|assistant)\s+(?:head(?:\s*teacher)?|principal)\b[^)]*\)`)
+
 // sltHeading: a line that is only "Senior Leadership Team" (or SLT).
 var sltHeading = regexp.MustCompile(`(?im)^[ \t]*(?:(?:the\s+)?senior\s+leadership\s+team|SLT|senior\s+leaders)[ \t]*:?[ \t]*$`)
 
@@ -299,6 +302,13 @@ func onSLT(text string, ctx [][2]int) []Fact {
 			return []Fact{factAt(text, m[0], m[1], "senco.on_slt", "true", nil, 0.7)}
 		}
 	}
+	// A SENCO who is also a deputy or assistant head is on the leadership team.
+	for _, m := range seniorPost.FindAllStringIndex(text, 1000) {
+		lo, hi := sentenceAround(text, m[0], m[1])
+		if inSpans(ctx, m[0]) && sencoRole.MatchString(text[lo:hi]) && !duty.MatchString(text[lo:m[0]]) {
+			return []Fact{factAt(text, m[0], m[1], "senco.on_slt", "true", nil, 0.6)}
+		}
+	}
 	// A staff list: the SENCO's row in the block under a "Senior Leadership
 	// Team" heading.
 	for _, m := range sltHeading.FindAllStringIndex(text, 20) {
@@ -314,7 +324,7 @@ func onSLT(text string, ctx [][2]int) []Fact {
 }
 
 // The governor with SEN in their brief goes by many names too.
-var governorRole = regexp.MustCompile(`(?i)\b(?:SEND?|SEN\s*(?:and|&)\s*inclusion|special\s+educational\s+needs(?:\s+and\s+disabilit(?:y|ies))?|inclusion)\s+(?:link\s+)?governor\b|\bgovernors?\s+(?:with\s+(?:a\s+)?(?:special\s+)?responsibility\s+for|responsible\s+for|for)\s+(?:SEND?|special\s+educational\s+needs|inclusion)(?:\s+(?:and|&)\s+inclusion)?\b|\b(?:nominated|designated|named)\s+(?:SEND?\s+)?governors?\b|\bLGB\s+member\s+with\s+responsibility\s+for\s+SEND?\b|\blink\s+governor\s+for\s+SEND?\b`)
+var governorRole = regexp.MustCompile(`(?i)\bgovernors?\s+(?:who\s+(?:oversees|is\s+responsible\s+for|leads\s+on|looks\s+after)|with\s+oversight\s+of)\s+(?:SEND?|special\s+educational\s+needs|inclusion)\b|\b(?:SEND?|SEN\s*(?:and|&)\s*inclusion|special\s+educational\s+needs(?:\s+and\s+disabilit(?:y|ies))?|inclusion)\s+(?:link\s+)?governor\b|\bgovernors?\s+(?:with\s+(?:a\s+)?(?:special\s+)?responsibility\s+for|responsible\s+for|for)\s+(?:SEND?|special\s+educational\s+needs|inclusion)(?:\s+(?:and|&)\s+inclusion)?\b|\b(?:nominated|designated|named)\s+(?:SEND?\s+)?governors?\b|\bLGB\s+member\s+with\s+responsibility\s+for\s+SEND?\b|\blink\s+governor\s+for\s+SEND?\b`)
 
 var notTheGovernor = regexp.MustCompile(`(?i)\b(?:former|previous)\s*$`)
 

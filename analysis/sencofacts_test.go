@@ -48,7 +48,8 @@ func TestSENCOFacts(t *testing.T) {
 		// Days as a label with a list; mornings; the role's share of a post.
 		{"SENCo: Mr Abe Finn\nSENCo days: Monday and Thursday", []string{"senco.name=Mr Abe Finn", "senco.days_per_week=2"}},
 		{"Our SENDCo, Mrs Eda Roe, works Monday, Tuesday and Friday.", []string{"senco.name=Mrs Eda Roe", "senco.days_per_week=3"}},
-		{"The SENCO, Ms Pia Lowe, is in school four mornings a week.", []string{"senco.name=Ms Pia Lowe", "senco.days_per_week=2"}},
+		// Mornings and afternoons are not whole days (as the shared labels read them).
+		{"The SENCO, Ms Pia Lowe, is in school four mornings a week.", []string{"senco.name=Ms Pia Lowe"}},
 		{"Our SENCO, Mr Cy Hale, works 4 days a week, of which 2 days are allocated to the SENCO role.", []string{"senco.name=Mr Cy Hale", "senco.days_per_week=2"}},
 		// A staff list: each name on its role's row; the SENCO's row under the SLT heading.
 		{"Senior Leadership Team\nMrs Ida Kerr - Headteacher\nMr Olu Bade - SENCO\n\nSupport staff\nMrs Fay Lin - Assistant SENCO\nMs Bo Tate - Family Worker",
@@ -62,6 +63,14 @@ func TestSENCOFacts(t *testing.T) {
 		{"Our SENCO, Mrs Kit Rowe, is studying for the NASENCO award, and has QTS. She is a member of our Senior Leadership Team.",
 			[]string{"senco.name=Mrs Kit Rowe", "senco.qualification=QTS", "senco.on_slt=true"}},
 		{"Our SENDCo, Mr Ray Orr, is a full-time member of staff dedicated to the role.", []string{"senco.name=Mr Ray Orr", "senco.fte=1"}},
+		// Days with articles; days "of ... time"; the rest of a week on the role; a deputy head.
+		{"Mrs Ros Kaye is our SENCo. She is in school on a Monday and a Thursday.", []string{"senco.name=Mrs Ros Kaye", "senco.days_per_week=2"}},
+		{"The SENCO is Mr Tam Rudd, who is also the Deputy Headteacher. He has one and a half days of SENCO release time each week.",
+			[]string{"senco.name=Mr Tam Rudd", "senco.days_per_week=1.5", "senco.on_slt=true"}},
+		{"Our SENDCo is Ms Vi Hart. Ms Hart teaches Year 5 and spends the rest of her week (two days) on SENDCo duties.",
+			[]string{"senco.name=Ms Vi Hart", "senco.days_per_week=2"}},
+		{"The governor who oversees SEND is Councillor Mrs Ann Bly.", []string{"governor.name=Councillor Mrs Ann Bly"}},
+		{"SENCO: Mrs Ola Fenn. She holds Early Years Teacher Status.", []string{"senco.name=Mrs Ola Fenn", "senco.qualification=other:Early Years Teacher Status"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
@@ -120,6 +129,10 @@ func TestProvisionAndStats(t *testing.T) {
 		{"Resourced provisions are places in mainstream schools for children with an EHC plan.", "la_guidance", nil},
 		{"Of our 350 pupils, 40 receive SEN support.", "", []string{"stats.number_on_roll=350", "stats.sen_count=40"}},
 		{"We have 22 pupils on the SEN register, 5 of whom have an EHC plan.", "", []string{"stats.sen_count=22", "stats.ehcp_count=5"}},
+		{"Hill Top has 1,250 students, of whom 150 (12%) receive SEN support and 40 (3.2%) have an EHCP.", "",
+			[]string{"stats.number_on_roll=1250", "stats.sen_count=150", "stats.sen_percent=12", "stats.ehcp_count=40"}},
+		{"There are 210 children at Hill Top; 16% have special educational needs.", "", []string{"stats.number_on_roll=210", "stats.sen_percent=16"}},
+		{"Our resource base supports 20 pupils with an EHC plan for autism.", "", []string{"provision.specialist=resource_base:ASD"}},
 		// The need type is more telling than the broad area around it.
 		{"Enhanced provision: Cognition and Learning (dyslexia) - 10 places.", "", []string{"provision.specialist=resourced_provision:SpLD/10"}},
 		{"The Learning Support Centre teaches up to 6 pupils with communication and interaction needs.", "",
