@@ -111,6 +111,9 @@ type Fetch struct {
 	Skipped     string // robots, off_site, limit, depth
 	Depth       int
 	Score       float64
+	// Response is the answer as received, kept for the archive: set for
+	// robots.txt, whose rules decided what else was fetched.
+	Response *Page
 }
 
 // Page is a response worth keeping: a page or document of the site.

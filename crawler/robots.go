@@ -100,6 +100,8 @@ func fetchRobots(ctx context.Context, client *http.Client, userAgent, robotsURL 
 	f.ContentType = resp.Header.Get("Content-Type")
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxRobotsBytes))
 	f.Bytes = int64(len(body))
+	f.Response = &Page{URL: robotsURL, FinalURL: resp.Request.URL.String(), Status: resp.StatusCode, ContentType: f.ContentType,
+		Header: resp.Header.Clone(), RequestHdr: req.Header.Clone(), Body: body, FetchedAt: f.FetchedAt}
 	switch {
 	case resp.StatusCode >= 500:
 		return &robotsRules{disallowed: true, reason: "robots.txt answered " + resp.Status, fetched: time.Now()}

@@ -49,11 +49,12 @@ func crawlLocalOffers(ctx context.Context, store *queries.Store, c *crawler.Craw
 		}
 		var r queries.AuthorityResult
 		var pages []crawler.Page
+		var log []crawler.Fetch
 		switch {
 		case la.ORUKURL != "":
-			r, pages = crawlFeed(ctx, c, la)
+			r, pages, log = crawlFeed(ctx, c, la)
 		case la.LocalOfferURL != "":
-			r, pages = crawlLocalOfferSite(ctx, c, la)
+			r, pages, log = crawlLocalOfferSite(ctx, c, la)
 		default:
 			r = queries.AuthorityResult{Status: "not_found", Reason: "no_local_offer_url"}
 		}
@@ -62,6 +63,9 @@ func crawlLocalOffers(ctx context.Context, store *queries.Store, c *crawler.Craw
 		}
 		r.RunID, r.LACode = runID, la.LACode
 		if err := arch.write(r.Captures, pages); err != nil {
+			return sum, err
+		}
+		if err := arch.writeResponses(log); err != nil {
 			return sum, err
 		}
 		if err := store.SaveAuthority(context.WithoutCancel(ctx), r); err != nil {
@@ -91,8 +95,9 @@ func laID(code string) int {
 }
 
 // crawlLocalOfferSite crawls an LA's Local Offer website and reads a service from
-// every record page.
-func crawlLocalOfferSite(ctx context.Context, c *crawler.Crawler, la queries.Authority) (queries.AuthorityResult, []crawler.Page) {
+// every record page. It returns the LA's result, the pages to archive and the
+// crawl log (with robots.txt responses to archive).
+func crawlLocalOfferSite(ctx context.Context, c *crawler.Crawler, la queries.Authority) (queries.AuthorityResult, []crawler.Page, []crawler.Fetch) {
 	res := c.CrawlSite(ctx, crawler.LocalOfferSite(laID(la.LACode), la.LAName, la.LocalOfferURL, maxLocalOfferPages))
 	r := queries.AuthorityResult{Status: res.Status, Reason: res.Reason, Fetches: logLines(res.Fetches)}
 	seen := map[string]bool{}
@@ -114,15 +119,16 @@ func crawlLocalOfferSite(ctx context.Context, c *crawler.Crawler, la queries.Aut
 			r.Status, r.Reason = "not_found", "no_services"
 		}
 	}
-	return r, res.Pages
+	return r, res.Pages, res.Fetches
 }
 
 // crawlFeed reads an LA's Open Referral UK feed: GET {base}/services page by page
 // until the last, and the full record of every service the list gives only in
 // outline.
-func crawlFeed(ctx context.Context, c *crawler.Crawler, la queries.Authority) (queries.AuthorityResult, []crawler.Page) {
+func crawlFeed(ctx context.Context, c *crawler.Crawler, la queries.Authority) (queries.AuthorityResult, []crawler.Page, []crawler.Fetch) {
 	r := queries.AuthorityResult{Status: "found"}
 	var pages []crawler.Page
+	var fetchLog []crawler.Fetch
 	base := strings.TrimSuffix(la.ORUKURL, "/")
 	requests := 0
 	seen := map[string]bool{}
@@ -130,6 +136,7 @@ func crawlFeed(ctx context.Context, c *crawler.Crawler, la queries.Authority) (q
 		requests++
 		p, log, err := c.Fetch(ctx, url)
 		r.Fetches = append(r.Fetches, logLines(log)...)
+		fetchLog = append(fetchLog, log...)
 		if err != nil {
 			return p, false
 		}
@@ -205,7 +212,7 @@ func crawlFeed(ctx context.Context, c *crawler.Crawler, la queries.Authority) (q
 	if r.Status == "found" && len(seen) == 0 {
 		r.Status, r.Reason = "not_found", "no_services"
 	}
-	return r, pages
+	return r, pages, fetchLog
 }
 
 // capture shapes a fetched page and what analysis made of it for the store.

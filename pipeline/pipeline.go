@@ -153,6 +153,10 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt Cr
 				writeErr = err
 				continue
 			}
+			if err := archive.writeResponses(w.fetches); err != nil {
+				writeErr = err
+				continue
+			}
 			// Store even when ctx is cancelled: this school's work is complete.
 			if err := store.SaveSite(context.WithoutCancel(ctx), r); err != nil {
 				writeErr = fmt.Errorf("storing school %d: %w", r.URN, err)
@@ -172,7 +176,7 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt Cr
 	c := crawler.New(cfg)
 	c.Started = func(s crawler.Site) { progress.SiteStarted(s.ID) }
 	c.Crawl(ctx, sites, func(r crawler.Result) {
-		results <- siteWork{result: siteResult(run.ID, r), pages: r.Pages}
+		results <- siteWork{result: siteResult(run.ID, r), pages: r.Pages, fetches: r.Fetches}
 	})
 	close(results)
 	wg.Wait()
@@ -202,8 +206,9 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt Cr
 // siteWork is one school's results on their way to the writer, with the raw
 // exchanges still attached for the archive.
 type siteWork struct {
-	result queries.SiteResult
-	pages  []crawler.Page
+	result  queries.SiteResult
+	pages   []crawler.Page
+	fetches []crawler.Fetch // the crawl log, with robots.txt responses to archive
 }
 
 // maxWARCBytes is where a WARC file is closed and the next begun.
@@ -265,6 +270,32 @@ func (a *archive) write(captures []queries.Capture, pages []crawler.Page) error 
 		}
 		c.WARCFile, c.WARCOffset, c.WARCLength = filepath.ToSlash(rel), loc.Offset, loc.Length
 		c.ETag, c.LastModified = p.Header.Get("ETag"), p.Header.Get("Last-Modified")
+	}
+	return a.w.Sync()
+}
+
+// writeResponses archives the responses the crawl log carries (robots.txt),
+// which no capture points at: they show what the crawler was allowed.
+func (a *archive) writeResponses(fetches []crawler.Fetch) error {
+	n := 0
+	for _, f := range fetches {
+		if f.Response == nil {
+			continue
+		}
+		if a.w == nil || a.w.Size() > maxWARCBytes {
+			if err := a.rotate(); err != nil {
+				return err
+			}
+		}
+		p := f.Response
+		if _, err := a.w.WriteExchange(warc.Exchange{URL: p.FinalURL, RequestHdr: p.RequestHdr, Status: p.Status,
+			ResponseHdr: p.Header, Body: p.Body, Date: p.FetchedAt}); err != nil {
+			return err
+		}
+		n++
+	}
+	if n == 0 {
+		return nil
 	}
 	return a.w.Sync()
 }

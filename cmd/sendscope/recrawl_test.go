@@ -58,4 +58,22 @@ func TestRecrawlWithinAYearAsksConditionally(t *testing.T) {
 	if revisits < 100 {
 		t.Errorf("%d revisit records in the second run's archive (%v)", revisits, files)
 	}
+
+	// Every robots.txt answer of the first run is archived: it shows what the
+	// crawler was allowed to fetch.
+	var robotsFetched int
+	s.QueryRow(`SELECT count(*) FROM fetches WHERE run_id = 1 AND url LIKE '%/robots.txt' AND status IS NOT NULL AND skipped IS NULL`).Scan(&robotsFetched)
+	files, _ = filepath.Glob(filepath.Join(dir, "re-warc", "run1-*.warc.gz"))
+	robotsArchived := 0
+	for _, f := range files {
+		warc.Scan(f, func(_ int64, r warc.Record) error {
+			if r.Type == "response" && strings.HasSuffix(r.Headers["Warc-Target-Uri"], "/robots.txt") {
+				robotsArchived++
+			}
+			return nil
+		})
+	}
+	if robotsFetched == 0 || robotsArchived != robotsFetched {
+		t.Errorf("%d robots.txt responses archived for %d fetched", robotsArchived, robotsFetched)
+	}
 }
