@@ -28,9 +28,14 @@ const (
 // crawlLocalOffers crawls each LA in scope not yet done in the run: its ORUK feed
 // when it has one, else its Local Offer website; each LA is stored in one
 // transaction.
-func crawlLocalOffers(ctx context.Context, store *queries.Store, c *crawler.Crawler, runID int64, scope queries.Scope,
+func crawlLocalOffers(ctx context.Context, store *queries.Store, c *crawler.Crawler, runID int64, year string, scope queries.Scope,
 	arch *archive, progress Progress) (LocalOfferSummary, error) {
 	sum := LocalOfferSummary{Failed: map[string]string{}}
+	// Pages kept by an earlier run of the year are asked for conditionally.
+	prior, err := store.PriorLocalOfferCaptures(ctx, year)
+	if err != nil {
+		return sum, err
+	}
 	las, err := store.Authorities(ctx, queries.Scope{LA: scope.LA})
 	if err != nil {
 		return sum, err
@@ -54,7 +59,7 @@ func crawlLocalOffers(ctx context.Context, store *queries.Store, c *crawler.Craw
 		case la.ORUKURL != "":
 			r, pages, log = crawlFeed(ctx, c, la)
 		case la.LocalOfferURL != "":
-			r, pages, log = crawlLocalOfferSite(ctx, c, la)
+			r, pages, log = crawlLocalOfferSite(ctx, c, la, knownURLs(store, prior[la.LACode]))
 		default:
 			r = queries.AuthorityResult{Status: "not_found", Reason: "no_local_offer_url"}
 		}
@@ -97,8 +102,10 @@ func laID(code string) int {
 // crawlLocalOfferSite crawls an LA's Local Offer website and reads a service from
 // every record page. It returns the LA's result, the pages to archive and the
 // crawl log (with robots.txt responses to archive).
-func crawlLocalOfferSite(ctx context.Context, c *crawler.Crawler, la queries.Authority) (queries.AuthorityResult, []crawler.Page, []crawler.Fetch) {
-	res := c.CrawlSite(ctx, crawler.LocalOfferSite(laID(la.LACode), la.LAName, la.LocalOfferURL, maxLocalOfferPages))
+func crawlLocalOfferSite(ctx context.Context, c *crawler.Crawler, la queries.Authority, known map[string]crawler.Known) (queries.AuthorityResult, []crawler.Page, []crawler.Fetch) {
+	site := crawler.LocalOfferSite(laID(la.LACode), la.LAName, la.LocalOfferURL, maxLocalOfferPages)
+	site.Known = known
+	res := c.CrawlSite(ctx, site)
 	r := queries.AuthorityResult{Status: res.Status, Reason: res.Reason, Fetches: logLines(res.Fetches)}
 	seen := map[string]bool{}
 	for _, p := range res.Pages {

@@ -185,7 +185,7 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt Cr
 		return sum, writeErr
 	}
 	if opt.LocalOffer && ctx.Err() == nil {
-		if sum.LocalOffers, err = crawlLocalOffers(ctx, store, c, run.ID, scope, archive, progress); err != nil {
+		if sum.LocalOffers, err = crawlLocalOffers(ctx, store, c, run.ID, year, scope, archive, progress); err != nil {
 			return sum, err
 		}
 	}
@@ -309,7 +309,7 @@ func priorOf(p crawler.Page) (queries.PriorCapture, bool) {
 	return prior, ok
 }
 
-// knownURLs offers an earlier crawl's captures of a school to the crawler, for
+// knownURLs offers an earlier crawl's captures of a school or a Local Offer to the crawler, for
 // conditional requests.
 func knownURLs(store *queries.Store, prior map[string]queries.PriorCapture) map[string]crawler.Known {
 	if len(prior) == 0 {

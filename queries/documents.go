@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -98,27 +99,50 @@ type PriorCapture struct {
 // PriorCaptures lists, per school, the latest capture of each URL in the
 // finished runs of year that carries a validator (ETag or Last-Modified).
 func (s *Store) PriorCaptures(ctx context.Context, year string) (map[int]map[string]PriorCapture, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT c.urn, c.capture_id, c.url, coalesce(c.etag, ''), coalesce(c.last_modified, ''),
+	byKey, err := s.priorCaptures(ctx, year, "urn")
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int]map[string]PriorCapture, len(byKey))
+	for k, v := range byKey {
+		urn, err := strconv.Atoi(k)
+		if err != nil {
+			return nil, fmt.Errorf("capture of URN %q: %w", k, err)
+		}
+		out[urn] = v
+	}
+	return out, nil
+}
+
+// PriorLocalOfferCaptures is PriorCaptures for the LAs' Local Offer pages, by LA code.
+func (s *Store) PriorLocalOfferCaptures(ctx context.Context, year string) (map[string]map[string]PriorCapture, error) {
+	return s.priorCaptures(ctx, year, "la_code")
+}
+
+// priorCaptures lists the latest validated capture of each URL, per value of
+// the captures' column key (urn or la_code).
+func (s *Store) priorCaptures(ctx context.Context, year, key string) (map[string]map[string]PriorCapture, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT CAST(c.`+key+` AS VARCHAR), c.capture_id, c.url, coalesce(c.etag, ''), coalesce(c.last_modified, ''),
 			coalesce(c.content_type, ''), coalesce(c.warc_file, ''), coalesce(c.warc_offset, 0), coalesce(c.warc_length, 0)
 		FROM captures c JOIN crawl_runs r USING (run_id)
-		WHERE r.academic_year = ? AND r.status <> 'running' AND c.urn IS NOT NULL
+		WHERE r.academic_year = ? AND r.status <> 'running' AND c.`+key+` IS NOT NULL
 		  AND (c.etag IS NOT NULL OR c.last_modified IS NOT NULL)
-		QUALIFY row_number() OVER (PARTITION BY c.urn, c.url ORDER BY c.capture_id DESC) = 1`, year)
+		QUALIFY row_number() OVER (PARTITION BY c.`+key+`, c.url ORDER BY c.capture_id DESC) = 1`, year)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[int]map[string]PriorCapture{}
+	out := map[string]map[string]PriorCapture{}
 	for rows.Next() {
-		var urn int
+		var k string
 		var p PriorCapture
-		if err := rows.Scan(&urn, &p.CaptureID, &p.URL, &p.ETag, &p.LastModified, &p.ContentType, &p.WARCFile, &p.WARCOffset, &p.WARCLength); err != nil {
+		if err := rows.Scan(&k, &p.CaptureID, &p.URL, &p.ETag, &p.LastModified, &p.ContentType, &p.WARCFile, &p.WARCOffset, &p.WARCLength); err != nil {
 			return nil, err
 		}
-		if out[urn] == nil {
-			out[urn] = map[string]PriorCapture{}
+		if out[k] == nil {
+			out[k] = map[string]PriorCapture{}
 		}
-		out[urn][p.URL] = p
+		out[k][p.URL] = p
 	}
 	return out, rows.Err()
 }

@@ -144,7 +144,9 @@ func (l *localOfferSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		sl := strings.Trim(strings.TrimPrefix(p, "/local-offer/services/"), "/")
 		for _, s := range l.services {
 			if s.slug() == sl {
-				fmt.Fprint(w, l.record(s))
+				// Record pages change rarely and carry a validator, as a CMS's do.
+				w.Header().Set("Content-Type", "text/html; charset=utf-8")
+				serveContent(w, r, []byte(l.record(s)))
 				return
 			}
 		}

@@ -110,3 +110,29 @@ func TestExtractLeavesLocalOfferPages(t *testing.T) {
 		t.Errorf("Local Offer documents/services %s before extract, %s after", before, after)
 	}
 }
+
+// TestLocalOfferRecrawlAsksConditionally: a second crawl of the year asks for the
+// Local Offer's record pages with the validators the first kept, gets 304 for
+// them, and still holds every service.
+func TestLocalOfferRecrawlAsksConditionally(t *testing.T) {
+	_, _, dbs := startArea(t, true, "lore")
+	db, ctx := dbs[0], context.Background()
+	for run := 1; run <= 2; run++ {
+		if code, _, stderr := sendscope(t, ctx, "--db", db, "crawl", "--year", "2025/26", "--allow-private", "--delay", "0", "--local-offer", "--urn", "990100"); code != 0 {
+			t.Fatalf("crawl %d: exit %d\n%s", run, code, stderr)
+		}
+	}
+	s := openStore(t, db)
+	var notModified [2]int
+	var services [2]int
+	for i := range notModified {
+		s.QueryRow(`SELECT count(*) FROM fetches WHERE run_id = ? AND la_code = '998' AND urn IS NULL AND status = 304`, i+1).Scan(&notModified[i])
+		s.QueryRow(`SELECT count(*) FROM services WHERE run_id = ? AND la_code = '998'`, i+1).Scan(&services[i])
+	}
+	if notModified[0] != 0 || notModified[1] < 5 {
+		t.Errorf("304 answers per run: %v; the second run should get them for the record pages", notModified)
+	}
+	if services[0] == 0 || services[0] != services[1] {
+		t.Errorf("services per run: %v", services)
+	}
+}
