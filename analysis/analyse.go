@@ -176,6 +176,9 @@ var laSite = regexp.MustCompile(`(?i)(?:\.gov\.uk|localoffer|local-offer|familyi
 // staffList: a page listing the school's staff.
 var staffList = regexp.MustCompile(`(?i)\bstaff\s+(?:list|directory)\b|\bour\s+staff\b|\bstaffing\s+structure\b|\bwho'?s\s+who\b|\bmeet\s+(?:our|the)\s+staff\b`)
 
+// aboutPage: a page introducing the school.
+var aboutPage = regexp.MustCompile(`(?i)\babout\s+(?:us|the\s+school|our\s+school)\s*$`)
+
 // crossReference: a sentence sending the reader to another document.
 var crossReference = regexp.MustCompile(`(?i)[^.\n]*\b(?:read\s+(?:alongside|in\s+conjunction\s+with|with)|see\s+(?:also\s+)?our|refer\s+to\s+our|linked\s+to\s+our|found\s+in\s+our)\b[^.\n]*[.\n]?`)
 
@@ -234,6 +237,10 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	}
 	// A staff list names the SENCO and more, and is not the report.
 	if staffList.MatchString(title) || staffList.MatchString(path) || staffList.MatchString(head(t.Body, 200)) {
+		scores["sen_information_report"] -= 6
+	}
+	// So is a school's "About us" page, unless its address or title is about SEN.
+	if aboutPage.MatchString(path) && !senHeading.MatchString(path+" "+title) {
 		scores["sen_information_report"] -= 6
 	}
 	// A document that calls itself "this policy" and is about SEN is the SEN policy.

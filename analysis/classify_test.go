@@ -18,6 +18,10 @@ func TestClassify(t *testing.T) {
 			"We welcome Mrs Ivy Holm as our new SENCO. Our SEN Information Report will be updated soon.", "other"},
 		{"an LA directory entry for one school", "https://www.shire.example.gov.uk/localoffer/schools/alder", "Alder Primary",
 			"Local Offer > Schools > Alder Primary School\nAlder Primary School (URN 123456) has a resource base for 8 pupils with autism.", "la_school_sen_page"},
+		{"a special school's About us page", "https://b.example.sch.uk/about-us", "Beacon School",
+			"A special school for pupils with autism and severe learning difficulties. Deputy Head and SENCo: Mr Al Ray.", "other"},
+		{"a school's own SEND Local Offer", "https://b.example.sch.uk/send-local-offer", "Our SEND Local Offer",
+			"Our SENCo is Mrs Bea Tull. We support pupils with autism.", "sen_information_report"},
 		{"LA guidance", "https://www.shire.example.gov.uk/localoffer/ehcp", "EHC plans",
 			"An EHC plan describes a child's needs. Ask the council for an EHC needs assessment.", "la_guidance"},
 	}

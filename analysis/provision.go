@@ -161,6 +161,9 @@ var (
 		// "Harbourside has 1,512 students", "There are 360 children at Redbrook"
 		regexp.MustCompile(`\b(?:[A-Z][\w']+|[Ss]chool|[Aa]cademy)\s+has\s+` + count + `\s+` + pupils + `\b`),
 		regexp.MustCompile(`(?i)\bthere\s+are\s+` + count + `\s+` + pupils + `\s+(?:(?-i:at\s+[A-Z])|in\s+(?:the|our)\s+school|on\s+roll)`),
+		// "Total roll: 987", "a special school for 140 pupils"
+		regexp.MustCompile(`(?i)\b(?:total\s+)?(?:school\s+)?roll\s*[:=-]\s*` + count + `\b`),
+		regexp.MustCompile(`(?i)\bschool\s+for\s+` + count + `\s+` + pupils + `\b`),
 		// "(out of 238 children at the school)"
 		regexp.MustCompile(`(?i)\bout\s+of\s+(?:the\s+|our\s+)?` + count + `\s+` + pupils + `\b`),
 		regexp.MustCompile(`(?i)\b(?:number\s+(?:of\s+pupils\s+)?on\s+roll|` + pupils + `\s+on\s+roll|NOR)\s*(?:is|:|-|=)?\s*` + count + `\b`),
@@ -194,6 +197,10 @@ var (
 	// A share of pupils: "14% of pupils", or a bracket after a count of pupils
 	// with SEN ("Pupils with SEN: 31 (14.9%)").
 	senShareAfterCount = regexp.MustCompile(`\(\s*(\d{1,2}(?:\.\d+)?)\s*%\s*\)`)
+	// "Percentage of pupils with SEND: 17%"
+	senPercentLabel = regexp.MustCompile(`(?i)\bpercentage\s+of\s+` + pupils + `\s+(?:with|on\s+the)\s+(?:SEND?|special\s+educational\s+needs)(?:\s+register)?\s*[:=-]?\s*(\d{1,2}(?:\.\d+)?)\s*%`)
+	// "All pupils have an EHC plan": as many as are on roll.
+	allHaveEHCP = regexp.MustCompile(`(?i)\ball\s+(?:of\s+)?(?:our\s+|the\s+)?` + pupils + `\s+(?:have|hold)\s+(?:an?\s+)?(?:EHC\s*Ps?\b|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)`)
 	// "15% have special educational needs"
 	senPercentVerb = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)\s*%\s+(?:of\s+(?:them|pupils|children|students)\s+)?(?:have|has|are\s+on\s+the\s+SEND?\s+register|receive)\s+(?:SEND?\b|special\s+educational\s+needs)`)
 	senPercentRe   = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)\s*%\s*(?:of\s+(?:the\s+)?(?:school\s+population|our\s+pupils|pupils|children|students|the\s+school|our\s+school))`)
@@ -206,19 +213,23 @@ var (
 // plans, and the share with SEN. National and local averages are not the school's.
 func stats(text string) []Fact {
 	var out []Fact
-	spans := map[string][]int{} // byte span of each count found
+	spans := map[string][]int{}    // byte span of each count found
+	values := map[string]float64{} // and its value
 	first := func(field string, res []*regexp.Regexp) {
 		for _, re := range res {
 			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 				if notOurs.MatchString(text[max(0, m[0]-60):m[0]]) || aboutAProvision(text, m[0], m[1]) {
 					continue
 				}
+				if m[1] < len(text) && text[m[1]] == '%' {
+					continue // a share ("SEND: 17%"), not a count
+				}
 				n, err := strconv.ParseFloat(strings.ReplaceAll(text[m[2]:m[3]], ",", ""), 64)
 				if err != nil {
 					continue
 				}
 				out = append(out, factAt(text, m[0], m[1], field, "", &n, 0.7))
-				spans[field] = m[:2]
+				spans[field], values[field] = m[:2], n
 				return
 			}
 		}
@@ -226,7 +237,13 @@ func stats(text string) []Fact {
 	first("stats.number_on_roll", onRollRe)
 	first("stats.sen_count", senCountRe)
 	first("stats.ehcp_count", ehcpRe)
-	shares := append(senPercentRe.FindAllStringSubmatchIndex(text, -1), senPercentVerb.FindAllStringSubmatchIndex(text, -1)...)
+	if n, ok := values["stats.number_on_roll"]; ok && spans["stats.ehcp_count"] == nil {
+		if m := allHaveEHCP.FindStringIndex(text); m != nil {
+			out = append(out, factAt(text, m[0], m[1], "stats.ehcp_count", "", &n, 0.6))
+		}
+	}
+	shares := append(senPercentLabel.FindAllStringSubmatchIndex(text, -1), senPercentRe.FindAllStringSubmatchIndex(text, -1)...)
+	shares = append(shares, senPercentVerb.FindAllStringSubmatchIndex(text, -1)...)
 	// A bracketed share in or right after the count of pupils with SEN is theirs.
 	if at := spans["stats.sen_count"]; at != nil {
 		if m := senShareAfterCount.FindStringSubmatchIndex(text[at[0]:min(len(text), at[1]+40)]); m != nil {

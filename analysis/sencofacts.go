@@ -64,7 +64,7 @@ func inSpans(spans [][2]int, pos int) bool {
 }
 
 var (
-	qualNASENCO = regexp.MustCompile(`(?i)national\s+award\s+(?:for\s+)?(?:in\s+)?(?:SEND?|special\s+educational\s+needs)\s*(?:\(?NASENCO\)?\s*)?co-?ordination|\bNASENCO?\b|\bNASC\b|national\s+SENCO\s+award`)
+	qualNASENCO = regexp.MustCompile(`(?i)national\s+award\s+(?:for\s+)?(?:in\s+)?(?:SEND?|special\s+educational\s+needs)\s*(?:\(?NASENCO\)?\s*)?co-?ordination|\bNASENCO?\b|\bNASC\b|national\s+SENCO\s+award|national\s+award\s+(?:for|in)\s+(?:the\s+)?SEND?COs?\b`)
 	qualNPQ     = regexp.MustCompile(`(?i)\bNPQ\s*(?:for\s+)?SEND?COs?\b|national\s+professional\s+qualification\s+(?:for|in)\s+(?:SEND?COs?|special\s+educational\s+needs\s+co-?ordinators?)`)
 	qualQTS     = regexp.MustCompile(`(?i)\bQTS\b|qualified\s+teacher\s+status|\b(?:is|am|are|a)\s+(?:an?\s+)?(?:experienced\s+)?qualified\s+teacher\b`)
 	qualOther   = regexp.MustCompile(`\b(?:(?i:post\s*graduate|PG)\s+(?i:certificate|diploma)|(?i:masters?(?:'s)?)(?:\s+(?i:degree))?)\s+(?i:in)\s+[A-Z][\w]*(?:\s+(?:[A-Z][\w]*|and|of|in|for|with))*|\b(?:B\.?\s?Ed|BA|BSc|M\.?\s?Ed|MA|MSc|PGCE)\b(?:\s*\(?(?i:hons)\)?)?|\bEarly\s+Years\s+Teacher\s+Status\b|\bEYTS\b`)
@@ -170,7 +170,10 @@ var (
 		"two and a half": 2.5, "three and a half": 3.5, "four and a half": 4.5}
 	dayNames = map[string]int{"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4}
 	daysRe   = regexp.MustCompile(`(?i)\b(\d(?:\.\d)?|one and a half|two and a half|three and a half|four and a half|one|two|three|four|five|half a)\s+days?\s+(?:a|per|each|every)\s+week\b`)
-	dayRange = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday)s?\s+(?:to|-|until|through)\s+(monday|tuesday|wednesday|thursday|friday)s?\b`)
+	dayRange = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday)s?\s*(?:to|-|–|—|until|through)\s*(monday|tuesday|wednesday|thursday|friday)s?\b`)
+	// "(Mon, Tue, Wed)" after a SENCO's name: one day each.
+	dayAbbrevs = regexp.MustCompile(`(?i)\(\s*((?:mon|tue|tues|wed|thu|thur|thurs|fri)\.?(?:\s*(?:,|and|&|/)\s*(?:mon|tue|tues|wed|thu|thur|thurs|fri)\.?){0,4})\s*\)`)
+	dayAbbrev  = regexp.MustCompile(`(?i)mon|tue|wed|thu|fri`)
 	// "in school on Mondays", "works Tuesday, Wednesday and Friday", "SENDCo
 	// days: Monday and Thursday": one day each.
 	oneDay = regexp.MustCompile(`(?i)\b(?:in\s+school|based\s+in\s+school|works?|available|on\s+site|SEND?CO\s+days|SEND?CO\s+time|days\s+in\s+school|SEND?CO)\s*(?:on\s+|every\s+|:\s*|-\s*)?((?:a\s+)?(?:monday|tuesday|wednesday|thursday|friday)s?(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:a\s+)?(?:monday|tuesday|wednesday|thursday|friday)s?){0,4})\b`)
@@ -190,7 +193,7 @@ var (
 	daysAside = regexp.MustCompile(`(?i)\(\s*(\d(?:\.\d)?|one and a half|two and a half|three and a half|four and a half|one|two|three|four|five|half a)\s+days?(?:\s+(?:a|per)\s+week)?\s*\)`)
 	// A SENCO "full time in the role", "a full-time SENCO": the whole of a post.
 	fullTime = regexp.MustCompile(`(?i)\bfull[-\s]time\s+(?:in\s+(?:the|this|her|his|their)\s+role|(?:member\s+of\s+staff\s+|post\s+|position\s+)?dedicated\s+to\s+the\s+role|(?:non-?teaching\s+)?(?:SEND?CO|SEN\s+co-?ordinator|inclusion\s+(?:lead|manager))s?\b|role)|\b(?:SEND?CO|role)\s+is\s+(?:a\s+)?full[-\s]time\b|\bworks\s+full[-\s]time\b(?:\s*[.,;]|\s+(?:in|as|on)\s+(?:the\s+)?(?:role|SEND?CO))`)
-	fteRe    = regexp.MustCompile(`(?i)\b(0?\.\d+|1\.0)\s*(?:FTE\b|full[-\s]time\s+equivalent|(?:of\s+a\s+)?(?:post\s+)?per\s+week|of\s+(?:a\s+)?full[-\s]time)`)
+	fteRe    = regexp.MustCompile(`(?i)\b(0?\.\d+|1\.0)\s*(?:FTE\b|full[-\s]time\s+equivalent|(?:of\s+a\s+)?(?:post\s+)?per\s+week|of\s+(?:a\s+)?full[-\s]time|of\s+the\s+(?:working\s+)?week)`)
 )
 
 // dayCount reads a number of days written in figures or words.
@@ -259,6 +262,13 @@ func sencoTime(text string, ctx [][2]int) []Fact {
 			add("senco.days_per_week", m[:2], float64(b-a+1), 0.75)
 		}
 	}
+	for _, m := range dayAbbrevs.FindAllStringSubmatchIndex(text, 100) {
+		days := map[string]bool{}
+		for _, d := range dayAbbrev.FindAllString(strings.ToLower(text[m[2]:m[3]]), -1) {
+			days[d] = true
+		}
+		add("senco.days_per_week", m[:2], float64(len(days)), 0.6)
+	}
 	for _, m := range oneDay.FindAllStringSubmatchIndex(text, 1000) {
 		days := map[string]bool{}
 		for _, d := range weekday.FindAllString(strings.ToLower(text[m[2]:m[3]]), -1) {
@@ -280,7 +290,7 @@ var (
 )
 
 // seniorPost: "who is also the Deputy Headteacher", "(Assistant Principal)".
-var seniorPost = regexp.MustCompile(`(?i)\b(?:is|as)\s+(?:also\s+)?(?:the\s+|our\s+|an?\s+)?(?:deputy|assistant)\s+(?:head(?:\s*teacher)?|principal)\b|\(\s*(?:deputy|assistant)\s+(?:head(?:\s*teacher)?|principal)\b[^)]*\)`)
+var seniorPost = regexp.MustCompile(`(?i)\b(?:deputy|assistant)\s+(?:head(?:\s*teacher)?|principal)\s*(?:\([^)]{0,20}\)\s*)?(?:and|&)\s+(?:SEND?CO|SEN\s+co-?ordinator)\b|\bSEND?CO\s+(?:and|&)\s+(?:deputy|assistant)\s+(?:head(?:\s*teacher)?|principal)\b|\b(?:is|as)\s+(?:also\s+)?(?:the\s+|our\s+|an?\s+)?(?:deputy|assistant)\s+(?:head(?:\s*teacher)?|principal)\b|\(\s*(?:deputy|assistant)\s+(?:head(?:\s*teacher)?|principal)\b[^)]*\)`)
 
 // sltHeading: a line that is only "Senior Leadership Team" (or SLT).
 var sltHeading = regexp.MustCompile(`(?im)^[ \t]*(?:(?:the\s+)?senior\s+leadership\s+team|SLT|senior\s+leaders)[ \t]*:?[ \t]*$`)

@@ -71,6 +71,12 @@ func TestSENCOFacts(t *testing.T) {
 			[]string{"senco.name=Ms Vi Hart", "senco.days_per_week=2"}},
 		{"The governor who oversees SEND is Councillor Mrs Ann Bly.", []string{"governor.name=Councillor Mrs Ann Bly"}},
 		{"SENCO: Mrs Ola Fenn. She holds Early Years Teacher Status.", []string{"senco.name=Mrs Ola Fenn", "senco.qualification=other:Early Years Teacher Status"}},
+		// Abbreviated days after the name; a dashed range; a share of the week; "National Award for SENCO".
+		{"SENCo - Mrs Ani Bell (Tue, Wed & Thu)", []string{"senco.name=Mrs Ani Bell", "senco.days_per_week=3"}},
+		{"The SENCO is Mr Oz Pike. He is available Tuesday–Friday.", []string{"senco.name=Mr Oz Pike", "senco.days_per_week=4"}},
+		{"Our SENCO is Ms Em Cole. She has completed the National Award for SENCO and works 0.4 of the week as SENCO.",
+			[]string{"senco.name=Ms Em Cole", "senco.qualification=NASENCO", "senco.fte=0.4"}},
+		{"Deputy Headteacher and SENCo: Mrs Liv Ure", []string{"senco.name=Mrs Liv Ure", "senco.on_slt=true"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
@@ -133,6 +139,8 @@ func TestProvisionAndStats(t *testing.T) {
 			[]string{"stats.number_on_roll=1250", "stats.sen_count=150", "stats.sen_percent=12", "stats.ehcp_count=40"}},
 		{"There are 210 children at Hill Top; 16% have special educational needs.", "", []string{"stats.number_on_roll=210", "stats.sen_percent=16"}},
 		{"Our resource base supports 20 pupils with an EHC plan for autism.", "", []string{"provision.specialist=resource_base:ASD"}},
+		{"Percentage of pupils with SEND: 14%\nTotal roll: 415", "", []string{"stats.sen_percent=14", "stats.number_on_roll=415"}},
+		{"A special school for 88 pupils. All pupils have an EHC plan.", "", []string{"stats.number_on_roll=88", "stats.ehcp_count=88"}},
 		// The need type is more telling than the broad area around it.
 		{"Enhanced provision: Cognition and Learning (dyslexia) - 10 places.", "", []string{"provision.specialist=resourced_provision:SpLD/10"}},
 		{"The Learning Support Centre teaches up to 6 pupils with communication and interaction needs.", "",
