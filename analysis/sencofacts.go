@@ -196,6 +196,30 @@ var (
 	fteRe    = regexp.MustCompile(`(?i)\b(0?\.\d+|1\.0)\s*(?:FTE\b|full[-\s]time\s+equivalent|(?:of\s+a\s+)?(?:post\s+)?per\s+week|of\s+(?:a\s+)?full[-\s]time|of\s+the\s+(?:working\s+)?week)`)
 )
 
+var (
+	dayWord   = regexp.MustCompile(`(?i)\b(mon|tue|tues|wed|thu|thur|thurs|fri)(?:day)?s?\b`)
+	dayRun    = regexp.MustCompile(`(?i)\b(mon|tue|wed|thu|fri)[a-z]*\.?\s*(?:to|-|–|—|until|through)\s*(mon|tue|wed|thu|fri)[a-z]*\b`)
+	presence  = regexp.MustCompile(`(?i)\b(?:works?|working|in\s+school|on\s+site|available|based|attends?|released|here|present|days?|time\s+for|timetabled)\b`)
+	partOfDay = regexp.MustCompile(`(?i)\b(?:mornings?|afternoons?|evenings?|lunchtimes?|a\.?m\.?|p\.?m\.?|half[-\s]days?|sessions?)\b`)
+	dayIndex  = map[string]int{"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4}
+)
+
+// weekdaysNamed counts the school days a sentence names, a range ("Monday to
+// Wednesday") counting each day in it.
+func weekdaysNamed(s string) int {
+	days := map[int]bool{}
+	for _, m := range dayRun.FindAllStringSubmatch(s, -1) {
+		a, b := dayIndex[strings.ToLower(m[1])], dayIndex[strings.ToLower(m[2])]
+		for d := a; d <= b; d++ {
+			days[d] = true
+		}
+	}
+	for _, m := range dayWord.FindAllStringSubmatch(s, -1) {
+		days[dayIndex[strings.ToLower(m[1])[:3]]] = true
+	}
+	return len(days)
+}
+
 // dayCount reads a number of days written in figures or words.
 func dayCount(w string) float64 {
 	w = strings.ToLower(strings.Join(strings.Fields(w), " "))
@@ -275,6 +299,22 @@ func sencoTime(text string, ctx [][2]int) []Fact {
 			days[d] = true
 		}
 		add("senco.days_per_week", m[:2], float64(len(days)), 0.6)
+	}
+	// Failing those wordings, a sentence about the SENCO's presence that names
+	// weekdays ("Mrs A is here Mondays, plus Thursdays"): each day named counts.
+	if !done["senco.days_per_week"] {
+		for _, sp := range ctx {
+			for lo := sp[0]; lo < sp[1]; {
+				_, hi := sentenceAround(text, lo, lo)
+				hi = max(min(hi, sp[1]), lo+1)
+				sentence := text[lo:hi]
+				if n := weekdaysNamed(sentence); n > 0 && presence.MatchString(sentence) && !partOfDay.MatchString(sentence) {
+					loc := dayWord.FindStringIndex(sentence)
+					add("senco.days_per_week", []int{lo + loc[0], hi}, float64(n), 0.5)
+				}
+				lo = hi
+			}
+		}
 	}
 	for _, m := range hoursRe.FindAllStringSubmatchIndex(text, -1) {
 		if v, err := strconv.ParseFloat(text[m[2]:m[3]], 64); err == nil && v > 0 && v <= 50 {

@@ -77,6 +77,10 @@ func TestSENCOFacts(t *testing.T) {
 		{"Our SENCO is Ms Em Cole. She has completed the National Award for SENCO and works 0.4 of the week as SENCO.",
 			[]string{"senco.name=Ms Em Cole", "senco.qualification=NASENCO", "senco.fte=0.4"}},
 		{"Deputy Headteacher and SENCo: Mrs Liv Ure", []string{"senco.name=Mrs Liv Ure", "senco.on_slt=true"}},
+		// Any sentence of the SENCO's presence naming weekdays; not part days or other events.
+		{"Our SENCO is Mrs Di Oak. Mrs Oak is here Mondays, plus Thursdays.", []string{"senco.name=Mrs Di Oak", "senco.days_per_week=2"}},
+		{"Our SENCO is Mr Jo Lim. His SENCO days this year: Mon to Wed.", []string{"senco.name=Mr Jo Lim", "senco.days_per_week=3"}},
+		{"Our SENCO is Mrs Di Oak. She holds a drop-in on Wednesday afternoons. Parents' evening is on Tuesday.", []string{"senco.name=Mrs Di Oak"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
