@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -220,6 +221,21 @@ func weekdaysNamed(s string) int {
 	return len(days)
 }
 
+// mergeSpans sorts spans and joins those that overlap.
+func mergeSpans(spans [][2]int) [][2]int {
+	sorted := append([][2]int(nil), spans...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i][0] < sorted[j][0] })
+	var out [][2]int
+	for _, sp := range sorted {
+		if n := len(out); n > 0 && sp[0] <= out[n-1][1] {
+			out[n-1][1] = max(out[n-1][1], sp[1])
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
 // dayCount reads a number of days written in figures or words.
 func dayCount(w string) float64 {
 	w = strings.ToLower(strings.Join(strings.Fields(w), " "))
@@ -235,6 +251,24 @@ var notFull = regexp.MustCompile(`(?i)\b(?:not|part\s+of\s+(?:a|her|his|their))\
 
 // sencoTime reads the SENCO's time for the role: days, hours or a fraction of full time.
 func sencoTime(text string, ctx [][2]int) []Fact {
+	// The wordings are looked for only in the SENCO's sentences: on a page that
+	// names the role thousands of times, a scan of the whole text per wording
+	// would take seconds.
+	spans := mergeSpans(ctx)
+	within := func(re *regexp.Regexp) [][]int {
+		var out [][]int
+		for _, sp := range spans {
+			for _, m := range re.FindAllStringSubmatchIndex(text[sp[0]:sp[1]], 100) {
+				for i := range m {
+					if m[i] >= 0 {
+						m[i] += sp[0]
+					}
+				}
+				out = append(out, m)
+			}
+		}
+		return out
+	}
 	var out []Fact
 	done := map[string]bool{}
 	add := func(field string, m []int, v float64, conf float64) {
@@ -247,30 +281,30 @@ func sencoTime(text string, ctx [][2]int) []Fact {
 		done[field] = true
 		out = append(out, factAt(text, m[0], m[1], field, "", &v, conf))
 	}
-	for _, m := range fteRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range within(fteRe) {
 		if v, err := strconv.ParseFloat(text[m[2]:m[3]], 64); err == nil && v > 0 && v <= 1 {
 			add("senco.fte", m[:2], v, 0.7)
 		}
 	}
-	for _, m := range roleShare.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range within(roleShare) {
 		if v := dayCount(text[m[2]:m[3]]); v > 0 {
 			add("senco.days_per_week", m[:2], v, 0.8)
 		}
 	}
-	for _, m := range daysOfTime.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range within(daysOfTime) {
 		if v := dayCount(text[m[2]:m[3]]); v > 0 && v <= 5 {
 			add("senco.days_per_week", m[:2], v, 0.75)
 		}
 	}
-	for _, m := range everyDay.FindAllStringIndex(text, 100) {
+	for _, m := range within(everyDay) {
 		add("senco.days_per_week", m, 5, 0.5)
 	}
-	for _, m := range fullTime.FindAllStringIndex(text, 1000) {
+	for _, m := range within(fullTime) {
 		if lo := sentenceStart(text, m[0]); !notFull.MatchString(text[lo:m[0]]) && !duty.MatchString(text[lo:m[0]]) {
 			add("senco.fte", m, 1, 0.6)
 		}
 	}
-	for _, m := range append(daysRe.FindAllStringSubmatchIndex(text, -1), daysAside.FindAllStringSubmatchIndex(text, -1)...) {
+	for _, m := range append(within(daysRe), within(daysAside)...) {
 		w := strings.ToLower(text[m[2]:m[3]])
 		v, ok := sloNames[w]
 		if !ok {
@@ -280,20 +314,20 @@ func sencoTime(text string, ctx [][2]int) []Fact {
 			add("senco.days_per_week", m[:2], v, 0.8)
 		}
 	}
-	for _, m := range dayRange.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range within(dayRange) {
 		a, b := dayNames[strings.ToLower(text[m[2]:m[3]])], dayNames[strings.ToLower(text[m[4]:m[5]])]
 		if b > a {
 			add("senco.days_per_week", m[:2], float64(b-a+1), 0.75)
 		}
 	}
-	for _, m := range dayAbbrevs.FindAllStringSubmatchIndex(text, 100) {
+	for _, m := range within(dayAbbrevs) {
 		days := map[string]bool{}
 		for _, d := range dayAbbrev.FindAllString(strings.ToLower(text[m[2]:m[3]]), -1) {
 			days[d] = true
 		}
 		add("senco.days_per_week", m[:2], float64(len(days)), 0.6)
 	}
-	for _, m := range oneDay.FindAllStringSubmatchIndex(text, 1000) {
+	for _, m := range within(oneDay) {
 		days := map[string]bool{}
 		for _, d := range weekday.FindAllString(strings.ToLower(text[m[2]:m[3]]), -1) {
 			days[d] = true
@@ -303,20 +337,27 @@ func sencoTime(text string, ctx [][2]int) []Fact {
 	// Failing those wordings, a sentence about the SENCO's presence that names
 	// weekdays ("Mrs A is here Mondays, plus Thursdays"): each day named counts.
 	if !done["senco.days_per_week"] {
-		for _, sp := range ctx {
-			for lo := sp[0]; lo < sp[1]; {
-				_, hi := sentenceAround(text, lo, lo)
-				hi = max(min(hi, sp[1]), lo+1)
-				sentence := text[lo:hi]
-				if n := weekdaysNamed(sentence); n > 0 && presence.MatchString(sentence) && !partOfDay.MatchString(sentence) {
-					loc := dayWord.FindStringIndex(sentence)
-					add("senco.days_per_week", []int{lo + loc[0], hi}, float64(n), 0.5)
+		// Only sentences that name a weekday are read, each once.
+		seen := map[int]bool{}
+	found:
+		for _, sp := range spans {
+			for _, m := range dayWord.FindAllStringIndex(text[sp[0]:sp[1]], 20) {
+				lo, hi := sentenceAround(text, sp[0]+m[0], sp[0]+m[1])
+				if seen[lo] {
+					continue
 				}
-				lo = hi
+				seen[lo] = true
+				sentence := text[lo:hi]
+				if presence.MatchString(sentence) && !partOfDay.MatchString(sentence) {
+					if n := weekdaysNamed(sentence); n > 0 {
+						add("senco.days_per_week", []int{sp[0] + m[0], hi}, float64(n), 0.5)
+						break found
+					}
+				}
 			}
 		}
 	}
-	for _, m := range hoursRe.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range within(hoursRe) {
 		if v, err := strconv.ParseFloat(text[m[2]:m[3]], 64); err == nil && v > 0 && v <= 50 {
 			add("senco.hours_per_week", m[:2], v, 0.8)
 		}
