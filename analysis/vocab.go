@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strings"
 )
@@ -17,6 +18,66 @@ var vocabFiles embed.FS
 type Term struct {
 	Value   string
 	Pattern *regexp.Regexp
+	// must is a piece of text every match contains (lower case when the
+	// pattern ignores case), so a text without it is not scanned; "" when the
+	// pattern has no such piece.
+	must     string
+	mustFold bool
+}
+
+// newTerm compiles a wording and finds the literal text its matches must hold.
+func newTerm(value, pattern string) (Term, error) {
+	re, err := regexp.Compile("(?i)" + pattern)
+	if err != nil {
+		return Term{}, err
+	}
+	t := Term{Value: value, Pattern: re}
+	if tree, err := syntax.Parse("(?i)"+pattern, syntax.Perl); err == nil {
+		t.must, t.mustFold = requiredLiteral(tree.Simplify())
+	}
+	return t, nil
+}
+
+// requiredLiteral is the longest literal in a top-level sequence of the
+// pattern: every match contains it.
+func requiredLiteral(re *syntax.Regexp) (string, bool) {
+	var subs []*syntax.Regexp
+	switch re.Op {
+	case syntax.OpLiteral:
+		subs = []*syntax.Regexp{re}
+	case syntax.OpConcat:
+		subs = re.Sub
+	case syntax.OpCapture:
+		return requiredLiteral(re.Sub[0])
+	default:
+		return "", false
+	}
+	best, fold := "", false
+	for _, s := range subs {
+		if s.Op == syntax.OpCapture && len(s.Sub) == 1 {
+			s = s.Sub[0]
+		}
+		if s.Op != syntax.OpLiteral || len(string(s.Rune)) <= len(best) {
+			continue
+		}
+		best, fold = string(s.Rune), s.Flags&syntax.FoldCase != 0
+	}
+	if fold {
+		best = strings.ToLower(best)
+	}
+	return best, fold
+}
+
+// mayMatch says, cheaply, whether t could match text (lower is text in lower case).
+func (t Term) mayMatch(text, lower string) bool {
+	switch {
+	case t.must == "":
+		return true
+	case t.mustFold:
+		return strings.Contains(lower, t.must)
+	default:
+		return strings.Contains(text, t.must)
+	}
 }
 
 // Vocabulary maps wordings to values, e.g. "autistic spectrum" to ASD.
@@ -38,11 +99,11 @@ func ParseVocabulary(r io.Reader, name string) (Vocabulary, error) {
 		if !ok || strings.TrimSpace(value) == "" || strings.TrimSpace(pattern) == "" {
 			return nil, fmt.Errorf("%s:%d: expected value<TAB>pattern", name, line)
 		}
-		re, err := regexp.Compile("(?i)" + pattern)
+		t, err := newTerm(strings.TrimSpace(value), pattern)
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: bad pattern: %v", name, line, err)
 		}
-		v = append(v, Term{Value: strings.TrimSpace(value), Pattern: re})
+		v = append(v, t)
 	}
 	return v, sc.Err()
 }
@@ -107,7 +168,11 @@ func ExtendVocabularies(r io.Reader, name string) (int, error) {
 func vocabFacts(text, field string, v Vocabulary, conf float64) []Fact {
 	first := map[string][2]int{}
 	var order []string
+	lower := strings.ToLower(text)
 	for _, t := range v {
+		if !t.mayMatch(text, lower) {
+			continue
+		}
 		loc := t.Pattern.FindStringIndex(text)
 		if loc == nil {
 			continue

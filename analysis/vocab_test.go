@@ -1,0 +1,51 @@
+package analysis
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestRequiredLiteral(t *testing.T) {
+	cases := []struct{ pattern, must string }{
+		{`\bautis(?:m|tic)\b`, "autis"},
+		{`(?-i)\bSLCN\b`, "SLCN"},
+		{`\bspeech\s*(?:and|&)\s*language\s*(?:needs|delay)`, "language"},
+		{`\bdys(?:lexi[ac]|praxi[ac])\b`, "dys"},
+		{`(?-i)\bAS[DC]\b`, "AS"},
+		{`\bcerebral\s+palsy\b|\bspina\s+bifida\b`, ""}, // alternatives share no piece
+	}
+	for _, c := range cases {
+		term, err := newTerm("X", c.pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if term.must != c.must {
+			t.Errorf("%s: must %q, want %q", c.pattern, term.must, c.must)
+		}
+	}
+}
+
+// TestPrefilterNeverHides: on every text we hold, no vocabulary wording that
+// matches is skipped by its cheap pre-check.
+func TestPrefilterNeverHides(t *testing.T) {
+	texts := []string{schoolPage, "ASD, SLCN and BESD; Dyslexia. AUTISM. Speech And Language Needs. Kelvin \u212a"}
+	files, _ := filepath.Glob(filepath.Join("..", "grading", "testdata", "own", "*.txt"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b), strings.ToUpper(string(b)))
+	}
+	for _, v := range []Vocabulary{needAreas, needTypes, interventions, statutoryItems} {
+		for _, term := range v {
+			for _, text := range texts {
+				if term.Pattern.MatchString(text) && !term.mayMatch(text, strings.ToLower(text)) {
+					t.Errorf("%s %q: matches but the pre-check skips it", term.Value, term.Pattern)
+				}
+			}
+		}
+	}
+}
