@@ -165,6 +165,8 @@ var typeSignals = []struct {
 	{"sen_information_report", regexp.MustCompile(`(?i)\(?\bsend?\)?\s+(?:information\s+)?report\b|\bsend?\s+info(?:rmation)?\b`), 6, 4, 2},
 	{"sen_information_report", regexp.MustCompile(`(?i)\b(?:school|our|send?)\s+(?:send?\s+)?(?:local\s+)?offer\b|\blocal\s+offer\b`), 3, 2, 0.5},
 	{"sen_information_report", regexp.MustCompile(`(?i)\bhow\s+(?:does|will|do)\s+(?:the|our)\s+(?:school|academy)\b`), 0, 0, 1.5},
+	// A page about the school's SENCO carries the report's key facts.
+	{"sen_information_report", regexp.MustCompile(`(?i)\b(?:our|the|meet\s+(?:our|the))\s+SEND?COs?\b`), 4, 3, 0},
 	{"sen_policy", regexp.MustCompile(`(?i)\b(?:send?|special\s+educational\s+needs(?:\s+(?:and|&)\s+disabilit(?:y|ies))?|inclusion)\s+(?:\(send?\)\s+)?policy\b`), 9, 6, 1},
 	{"accessibility_plan", regexp.MustCompile(`(?i)\baccessibility\s+plan\b`), 9, 6, 0.5},
 }
@@ -175,6 +177,9 @@ var laSite = regexp.MustCompile(`(?i)(?:\.gov\.uk|localoffer|local-offer|familyi
 
 // staffList: a page listing the school's staff.
 var staffList = regexp.MustCompile(`(?i)\bstaff\s+(?:list|directory)\b|\bour\s+staff\b|\bstaffing\s+structure\b|\bwho'?s\s+who\b|\bmeet\s+(?:our|the)\s+staff\b`)
+
+// trustWide: a page speaking for several schools.
+var trustWide = regexp.MustCompile(`(?i)\b(?:each|all|every|several|many)\s+of\s+our\s+(?:\w+\s+)?(?:schools|academies)\b|\bacross\s+(?:all\s+)?our\s+(?:\w+\s+)?(?:schools|academies)\b|\bour\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:schools|academies)\b`)
 
 // aboutPage: a page introducing the school.
 var aboutPage = regexp.MustCompile(`(?i)\babout\s+(?:us|the\s+school|our\s+school)\s*$`)
@@ -237,6 +242,11 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	}
 	// A staff list names the SENCO and more, and is not the report.
 	if staffList.MatchString(title) || staffList.MatchString(path) || staffList.MatchString(head(t.Body, 200)) {
+		scores["sen_information_report"] -= 6
+	}
+	// So is a trust's page over its schools ("each of our six academies") that
+	// names no SENCO (a federation's report names each school's).
+	if trustWide.MatchString(title+"\n"+head(t.Body, 400)) && !informationReport.MatchString(title) && len(sencoNames(t.Body)) == 0 {
 		scores["sen_information_report"] -= 6
 	}
 	// So is a school's "About us" page, unless its address or title is about SEN.

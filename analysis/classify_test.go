@@ -22,6 +22,10 @@ func TestClassify(t *testing.T) {
 			"A special school for pupils with autism and severe learning difficulties. Deputy Head and SENCo: Mr Al Ray.", "other"},
 		{"a school's own SEND Local Offer", "https://b.example.sch.uk/send-local-offer", "Our SEND Local Offer",
 			"Our SENCo is Mrs Bea Tull. We support pupils with autism.", "sen_information_report"},
+		{"a page about the SENCO", "https://c.example.sch.uk/inclusion/our-senco", "Our SENCO",
+			"Hello, I'm Mrs Dee Vaux and I'm the SENCO here. I work three days a week.", "sen_information_report"},
+		{"a trust's page over its academies", "https://trust.example.org.uk/send", "SEND across the trust",
+			"Each of our six academies has its own SENDCo. Three host resourced provisions for autism and SEMH.", "other"},
 		{"LA guidance", "https://www.shire.example.gov.uk/localoffer/ehcp", "EHC plans",
 			"An EHC plan describes a child's needs. Ask the council for an EHC needs assessment.", "la_guidance"},
 	}

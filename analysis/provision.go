@@ -176,6 +176,8 @@ var (
 		regexp.MustCompile(`(?i)\b` + count + `\s+` + pupils + `\s+(?:are\s+)?(?:with|have|having)\s+(?:an?\s+)?(?:identified\s+)?(?:SEND?|special\s+educational\s+needs)\b`),
 		regexp.MustCompile(`(?i)\b(?:SEND?|special\s+educational\s+needs)(?:\s*\(SEND?\))?\s+support\s*[-:=]\s*` + count + `\b`),
 		regexp.MustCompile(`(?i)\b` + count + `\s+` + pupils + `\s+(?:are\s+)?on\s+(?:the|our)\s+SEND?\s+register\b`),
+		// "Pupils with SEN support: 29"
+		regexp.MustCompile(`(?i)\b` + pupils + `\s+(?:with|receiving|on|at)\s+(?:SEND?|special\s+educational\s+needs)\s+support\s*[-:=]\s*` + count + `\b`),
 		// "Pupils with SEN: 31", "Number of children on our SEN register: 27"
 		regexp.MustCompile(`(?i)\b` + pupils + `\s+on\s+(?:our|the)\s+SEND?\s+register\s*[-:=]\s*` + count + `\b`),
 		// "of whom 198 (13.1%) receive SEN support", "of whom 9 are on our SEND register"
@@ -185,8 +187,9 @@ var (
 		// "23 pupils receiving SEN Support"
 		regexp.MustCompile(`(?i)\b` + count + `\s+` + pupils + `\s+(?:are\s+)?(?:receiving|at|on|getting)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
 		regexp.MustCompile(`(?i)\b` + pupils + `\s+with\s+(?:SEND?|special\s+educational\s+needs)\s*[-:=]\s*` + count + `\b`),
-		// "57 of our 342 pupils (16.7%) were receiving SEN support or had an EHCP"
-		regexp.MustCompile(`(?i)\b` + count + `\s+of\s+(?:our|the)\s+\d[\d,]*\s+` + pupils + `\s*(?:\([^)]{0,12}\)\s*)?(?:were|are|have|had)\s+(?:receiving\s+|on\s+|identified\s+(?:as\s+having|with)\s+)?(?:the\s+)?(?:SEND?|special\s+educational\s+needs)\b`),
+		// "57 of our 342 pupils (16.7%) were receiving SEN support or had an EHCP",
+		// "42 out of 310 pupils (13.5%) are on our SEN register"
+		regexp.MustCompile(`(?i)\b` + count + `\s+(?:out\s+)?of\s+(?:our\s+|the\s+)?\d[\d,]*\s+` + pupils + `\s*(?:\([^)]{0,12}\)\s*)?(?:were|are|have|had)\s+(?:receiving\s+|on\s+|identified\s+(?:as\s+having|with)\s+)?(?:the\s+|our\s+)?(?:SEND?|special\s+educational\s+needs)\b`),
 	}
 	ehcpRe = []*regexp.Regexp{
 		// "14 children on our SEN register, 3 of whom have an EHC plan"
@@ -223,6 +226,9 @@ func stats(text string) []Fact {
 				}
 				if m[1] < len(text) && text[m[1]] == '%' {
 					continue // a share ("SEND: 17%"), not a count
+				}
+				if labelRowBreak.MatchString(text[m[3]:m[1]]) {
+					continue // "Pupils on roll: 247" then "Pupils with ...": two rows, not a sentence
 				}
 				n, err := strconv.ParseFloat(strings.ReplaceAll(text[m[2]:m[3]], ",", ""), 64)
 				if err != nil {
@@ -266,6 +272,9 @@ func stats(text string) []Fact {
 	}
 	return out
 }
+
+// labelRowBreak: a count ending its line, the next line starting anew.
+var labelRowBreak = regexp.MustCompile(`^[ \t]*\n[ \t]*[A-Z]`)
 
 // aboutAProvision says whether a count stands in a sentence about a specialist
 // provision ("The base supports 24 students with an EHCP"): the provision's

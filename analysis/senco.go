@@ -45,7 +45,7 @@ var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/?]*(?:(?:a|answe
 
 // Words allowed between a name and the role that follows it
 // ("Mrs Smith (SENCO)", "Mrs Smith, SENCO", "Mrs Smith is our SENDCo").
-var nameThenRoleFiller = regexp.MustCompile(`(?i)^[\s,(\-|:;]*(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|principal|class|year|of|send?|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|will|join|joins|joined|joining|us|here)\b[\s,(\-|:;'/&]*){0,7}$`)
+var nameThenRoleFiller = regexp.MustCompile(`(?i)^[\s,(\-|:;]*(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|principal|class|year|of|send?|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|will|join|joins|joined|joining|us|here|i|i'm|am)\b[\s,(\-|:;'/&]*){0,7}$`)
 
 // sencoNames finds the people named in the SENCO role.
 func sencoNames(text string) []Fact {
@@ -94,7 +94,8 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 		if i := strings.Index(after, "\n\n"); i >= 0 {
 			after = after[:i]
 		}
-		if loc, name := firstName(after); loc != nil && roleThenNameFiller.MatchString(atSchool.ReplaceAllString(after[:loc[0]], " ")) {
+		if loc, name := firstName(after); loc != nil && roleThenNameFiller.MatchString(atSchool.ReplaceAllString(after[:loc[0]], " ")) &&
+			!(atPlace.MatchString(after[:loc[0]]) && !titledName.MatchString(name)) {
 			add(rs, re+loc[1], name, 0.9)
 			// "SENCOs are Mrs A and Mr B", "SENCO: EYFS - Mrs A / KS1 - Mrs B"
 			end := loc[1]
@@ -182,6 +183,10 @@ func lastName(s string) ([]int, string) {
 	return best, s[best[0]:best[1]]
 }
 
+// atPlace: "SENCO at Kirkby Vale" names a place, not a person, when no title
+// says otherwise.
+var atPlace = regexp.MustCompile(`(?i)\bat\s*$`)
+
 // atSchool is "at <the school's name>" between a role and a name
 // ("The SENCO at Corfield Infant School is Mrs K. McKinley").
 var atSchool = regexp.MustCompile(`\bat\s+(?:(?:[A-Z][\w'&.()-]*|of|the|and|on|upon|in)\s+){0,9}(?:School|Academy|College|Primary|Nursery)\b`)
@@ -238,7 +243,9 @@ func plausibleName(s string) bool {
 }
 
 func cleanName(s string) string {
-	return strings.Trim(strings.Join(strings.Fields(s), " "), " ,-")
+	s = strings.Trim(strings.Join(strings.Fields(s), " "), " ,-")
+	// "Mr Rao's SENCO time": the name without the possessive.
+	return strings.TrimSuffix(strings.TrimSuffix(s, "'s"), "’s")
 }
 
 var (

@@ -92,12 +92,15 @@ func lastClause(s string) string {
 // qualList: only qualifications and commas between a name and what follows.
 var qualList = regexp.MustCompile(`^(?:[\s,]*(?:BA|BSc|MA|MSc|MEd|M\.Ed|BEd|B\.Ed|PGCE|QTS|NASENCO|NASENCo|NPQSENCO|NPQ)\b\.?\s*(?:\(?(?i:hons)\)?)?)*[\s,(]*$`)
 
-var pronoun = regexp.MustCompile(`(?i)\b(?:she|he|they)\b`)
+var pronoun = regexp.MustCompile(`(?i)\b(?:she|he|they)\b|\bI\b`)
+
+// qualLabel: a "Qualifications:" row among the SENCO's details.
+var qualLabel = regexp.MustCompile(`(?i)^\s*qualifications?\s*(?:held)?\s*[:\-–]`)
 
 // aboutSENCO says whether a sentence (up to a qualification) speaks of the
 // SENCO: by role, by name, or as "she"/"he" after a sentence that did.
 func aboutSENCO(sentence string, names []Fact) bool {
-	if sencoRole.MatchString(sentence) || pronoun.MatchString(sentence) {
+	if sencoRole.MatchString(sentence) || pronoun.MatchString(sentence) || qualLabel.MatchString(sentence) {
 		return true
 	}
 	for _, n := range names {
@@ -154,7 +157,7 @@ func qualifications(text string, ctx [][2]int, names []Fact) []Fact {
 				afterName = true
 			}
 		}
-		if (!holdsVerb.MatchString(sentence) && !afterName) || notHeld.MatchString(sentence) {
+		if (!holdsVerb.MatchString(sentence) && !afterName && !qualLabel.MatchString(sentence)) || notHeld.MatchString(sentence) {
 			continue
 		}
 		v := "other:" + strings.TrimSpace(text[m[0]:m[1]])
@@ -193,7 +196,7 @@ var (
 	// "(two days)" after a fraction or hours: the same time in days.
 	daysAside = regexp.MustCompile(`(?i)\(\s*(\d(?:\.\d)?|one and a half|two and a half|three and a half|four and a half|one|two|three|four|five|half a)\s+days?(?:\s+(?:a|per)\s+week)?\s*\)`)
 	// A SENCO "full time in the role", "a full-time SENCO": the whole of a post.
-	fullTime = regexp.MustCompile(`(?i)\bfull[-\s]time\s+(?:in\s+(?:the|this|her|his|their)\s+role|(?:member\s+of\s+staff\s+|post\s+|position\s+)?dedicated\s+to\s+the\s+role|(?:non-?teaching\s+)?(?:SEND?CO|SEN\s+co-?ordinator|inclusion\s+(?:lead|manager))s?\b|role)|\b(?:SEND?CO|role)\s+is\s+(?:a\s+)?full[-\s]time\b|\bworks\s+full[-\s]time\b(?:\s*[.,;]|\s+(?:in|as|on)\s+(?:the\s+)?(?:role|SEND?CO))`)
+	fullTime = regexp.MustCompile(`(?i)\bfull[-\s]time\s+(?:in\s+(?:the|this|her|his|their)\s+role|(?:member\s+of\s+staff\s+|post\s+|position\s+)?dedicated\s+to\s+the\s+role|(?:non-?teaching\s+)?(?:SEND?CO|SEN\s+co-?ordinator|inclusion\s+(?:lead|manager))s?\b|role)|\b(?:SEND?CO|role)\s+is\s+(?:a\s+)?full[-\s]time\b|\bfull[-\s]time\s*,?\s*non-?teaching\b|\bworks\s+full[-\s]time\b(?:\s*[.,;]|\s+(?:in|as|on)\s+(?:the\s+)?(?:role|SEND?CO))`)
 	fteRe    = regexp.MustCompile(`(?i)\b(0?\.\d+|1\.0)\s*(?:FTE\b|full[-\s]time\s+equivalent|(?:of\s+a\s+)?(?:post\s+)?per\s+week|of\s+(?:a\s+)?full[-\s]time|of\s+the\s+(?:working\s+)?week)`)
 )
 

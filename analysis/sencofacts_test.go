@@ -81,6 +81,12 @@ func TestSENCOFacts(t *testing.T) {
 		{"Our SENCO is Mrs Di Oak. Mrs Oak is here Mondays, plus Thursdays.", []string{"senco.name=Mrs Di Oak", "senco.days_per_week=2"}},
 		{"Our SENCO is Mr Jo Lim. His SENCO days this year: Mon to Wed.", []string{"senco.name=Mr Jo Lim", "senco.days_per_week=3"}},
 		{"Our SENCO is Mrs Di Oak. She holds a drop-in on Wednesday afternoons. Parents' evening is on Tuesday.", []string{"senco.name=Mrs Di Oak"}},
+		// A possessive is not part of the name; first person; a place after "SENCO at".
+		{"Our SENDCo is Mr Ike Moss. Mr Moss's SENDCo time: Monday to Friday (full time, non-teaching).",
+			[]string{"senco.name=Mr Ike Moss", "senco.days_per_week=5", "senco.fte=1"}},
+		{"Hello, I'm Mrs Dee Vaux and I'm the SENCO at Elm Vale. I hold the NPQ for SENCOs.", []string{"senco.name=Mrs Dee Vaux", "senco.qualification=NPQ_SENCO"}},
+		{"Our SENCO\nName: Mrs Uma Dale\nQualifications: MEd, National Award for SEN Coordination",
+			[]string{"senco.name=Mrs Uma Dale", "senco.qualification=other:MEd", "senco.qualification=NASENCO"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
@@ -145,6 +151,10 @@ func TestProvisionAndStats(t *testing.T) {
 		{"Our resource base supports 20 pupils with an EHC plan for autism.", "", []string{"provision.specialist=resource_base:ASD"}},
 		{"Percentage of pupils with SEND: 14%\nTotal roll: 415", "", []string{"stats.sen_percent=14", "stats.number_on_roll=415"}},
 		{"A special school for 88 pupils. All pupils have an EHC plan.", "", []string{"stats.number_on_roll=88", "stats.ehcp_count=88"}},
+		{"Pupils on roll: 247\nPupils with SEN support: 29\nPupils with an Education, Health and Care Plan: 7", "",
+			[]string{"stats.number_on_roll=247", "stats.sen_count=29", "stats.ehcp_count=7"}},
+		{"At Elm Vale, 42 out of 310 pupils (13.5%) are on our SEN register.", "",
+			[]string{"stats.number_on_roll=310", "stats.sen_count=42", "stats.sen_percent=13.5"}},
 		// The need type is more telling than the broad area around it.
 		{"Enhanced provision: Cognition and Learning (dyslexia) - 10 places.", "", []string{"provision.specialist=resourced_provision:SpLD/10"}},
 		{"The Learning Support Centre teaches up to 6 pupils with communication and interaction needs.", "",
