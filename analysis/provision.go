@@ -159,7 +159,9 @@ var (
 		// "Of our 402 pupils, 61 receive SEN support"
 		regexp.MustCompile(`(?i)\bof\s+(?:our|the)\s+` + count + `\s+` + pupils + `\s*,`),
 		// "Harbourside has 1,512 students", "There are 360 children at Redbrook"
-		regexp.MustCompile(`\b(?:[A-Z][\w']+|[Ss]chool|[Aa]cademy)\s+has\s+` + count + `\s+` + pupils + `\b`),
+		regexp.MustCompile(`\b(?:[A-Z][\w']+|[Ss]chool|[Aa]cademy)\s+(?:has|had)\s+` + count + `\s+` + pupils + `\b`),
+		// "from a school population of 189"
+		regexp.MustCompile(`(?i)\bschool\s+population\s+(?:of|is|:)\s*` + count + `\b`),
 		regexp.MustCompile(`(?i)\bthere\s+are\s+` + count + `\s+` + pupils + `\s+(?:(?-i:at\s+[A-Z])|in\s+(?:the|our)\s+school|on\s+roll)`),
 		// "Total roll: 987", "a special school for 140 pupils"
 		regexp.MustCompile(`(?i)\b(?:total\s+)?(?:school\s+)?roll\s*[:=-]\s*` + count + `\b`),
@@ -184,6 +186,8 @@ var (
 		regexp.MustCompile(`(?i)\bof\s+whom\s+` + count + `\s*(?:\([^)]{0,12}\)\s*)?(?:receive|are\s+receiving|get|are\s+on|have|has)\s+(?:(?:our|the)\s+)?(?:SEND?|special\s+educational\s+needs)\b`),
 		// "Of our 402 pupils, 61 receive SEN support"
 		regexp.MustCompile(`(?i)` + pupils + `\s*,\s*` + count + `\s+(?:receive|are\s+receiving|get|are\s+on)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
+		// "164 had SEN support"
+		regexp.MustCompile(`(?i)\b` + count + `\s+(?:had|have|has|receive|receives|received|get|got)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
 		// "23 pupils receiving SEN Support"
 		regexp.MustCompile(`(?i)\b` + count + `\s+` + pupils + `\s+(?:are\s+)?(?:receiving|at|on|getting)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
 		regexp.MustCompile(`(?i)\b` + pupils + `\s+with\s+(?:SEND?|special\s+educational\s+needs)\s*[-:=]\s*` + count + `\b`),

@@ -15,7 +15,7 @@ var notTheSENCO = regexp.MustCompile(`(?i)\b(?:assistant|deputy|trainee|associat
 // A person's name: with a title ("Mrs K. McKinley", "Mr Jones", "Dr A J Patel") or
 // as first and last name ("Helen Watson").
 var (
-	titledName   = regexp.MustCompile(`\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|Prof|Professor|Revd|Rev|Reverend|Fr|Father|Canon|Cllr|Councillor|Sir|Dame|Sister|Lady|Lord)\.?[ \t]+(?:(?:Mr|Mrs|Miss|Ms|Mx|Dr|Prof|Professor|Revd|Rev|Reverend|Fr|Father|Canon|Cllr|Councillor|Sir|Dame|Sister|Lady|Lord)\.?[ \t]+)?(?:[A-Z]\.?[ \t]*){0,3}[A-Z][A-Za-z'\-]+(?:[ \-](?:Mc|Mac|O'|D')?[A-Z][a-z][A-Za-z'\-]+)?`)
+	titledName   = regexp.MustCompile(`\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|Prof|Professor|Revd|Rev|Reverend|Fr|Father|Canon|Cllr|Councillor|Sir|Dame|Sister|Lady|Lord)\.?[ \t]+(?:(?:Mr|Mrs|Miss|Ms|Mx|Dr|Prof|Professor|Revd|Rev|Reverend|Fr|Father|Canon|Cllr|Councillor|Sir|Dame|Sister|Lady|Lord)\.?[ \t]+)?(?:[A-Z]\.?[ \t]*){0,3}[A-Z][A-Za-z'\-]+(?:[ \-](?:Mc|Mac|O'|D')?[A-Z][a-z][A-Za-z'\-]*)?`)
 	initialName  = regexp.MustCompile(`\b[A-Z]\.?[ \t]+(?:Mc|Mac|O')?[A-Z][a-z'\-]{2,}\b`)
 	untitledName = regexp.MustCompile(`\b[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+(?:(?:Mc|Mac|O')?[A-Z][a-z'\-]+)(?:-[A-Z][a-z]+)?\b`)
 )

@@ -68,7 +68,7 @@ var (
 	qualNASENCO = regexp.MustCompile(`(?i)national\s+award\s+(?:for\s+)?(?:in\s+)?(?:SEND?|special\s+educational\s+needs)\s*(?:\(?NASENCO\)?\s*)?co-?ordination|\bNASENCO?\b|\bNASC\b|national\s+SENCO\s+award|national\s+award\s+(?:for|in)\s+(?:the\s+)?SEND?COs?\b`)
 	qualNPQ     = regexp.MustCompile(`(?i)\bNPQ\s*(?:for\s+)?SEND?COs?\b|national\s+professional\s+qualification\s+(?:for|in)\s+(?:SEND?COs?|special\s+educational\s+needs\s+co-?ordinators?)`)
 	qualQTS     = regexp.MustCompile(`(?i)\bQTS\b|qualified\s+teacher\s+status|\b(?:is|am|are|a)\s+(?:an?\s+)?(?:experienced\s+)?qualified\s+teacher\b`)
-	qualOther   = regexp.MustCompile(`\b(?:(?i:post\s*graduate|PG)\s+(?i:certificate|diploma)|(?i:masters?(?:'s)?)(?:\s+(?i:degree))?)\s+(?i:in)\s+[A-Z][\w]*(?:\s+(?:[A-Z][\w]*|and|of|in|for|with))*|\b(?:B\.?\s?Ed|BA|BSc|M\.?\s?Ed|MA|MSc|PGCE)\b(?:\s*\(?(?i:hons)\)?)?|\bEarly\s+Years\s+Teacher\s+Status\b|\bEYTS\b`)
+	qualOther   = regexp.MustCompile(`\b(?:(?i:post\s*graduate|PG)\s+(?i:certificate|diploma)|(?i:masters?(?:'s)?)(?:\s+(?i:degree))?)\s+(?i:in)\s+[A-Z][\w]*(?:\s+(?:[A-Z][\w]*|and|of|in|for|with))*|\b(?:BA|BSc|MA|MSc|MEd|BEd)\s+(?i:in)\s+[A-Z]\w*(?:\s+(?:[A-Z]\w*|and|of|in|for|with))*|\b(?:B\.?\s?Ed|BA|BSc|M\.?\s?Ed|MA|MSc|PGCE)\b(?:\s*\(?(?i:hons)\)?)?|\bEarly\s+Years\s+Teacher\s+Status\b|\bEYTS\b|\b(?i:doctorate|PhD|EdD)(?:\s+(?i:in)\s+[a-z][a-z ]{2,40}[a-z])?\b`)
 	// A degree is the SENCO's when the sentence says they hold it, or it follows
 	// their name ("SENCO: Mrs A Bee, BEd (hons)").
 	holdsVerb = regexp.MustCompile(`(?i)\b(?:holds?|has|have|completed|attained|gained|achieved|awarded|qualified|graduated)\b`)
@@ -90,7 +90,7 @@ func lastClause(s string) string {
 }
 
 // qualList: only qualifications and commas between a name and what follows.
-var qualList = regexp.MustCompile(`^(?:[\s,]*(?:BA|BSc|MA|MSc|MEd|M\.Ed|BEd|B\.Ed|PGCE|QTS|NASENCO|NASENCo|NPQSENCO|NPQ)\b\.?\s*(?:\(?(?i:hons)\)?)?)*[\s,(]*$`)
+var qualList = regexp.MustCompile(`^(?:[\s,(]*(?:BA|BSc|MA|MSc|MEd|M\.Ed|BEd|B\.Ed|PGCE|QTS|NASENCO|NASENCo|NPQSENCO|NPQ)\b\.?\s*(?:\(?(?i:hons)\)?)?)*[\s,(]*$`)
 
 var pronoun = regexp.MustCompile(`(?i)\b(?:she|he|they)\b|\bI\b`)
 
@@ -196,12 +196,12 @@ var (
 	// "(two days)" after a fraction or hours: the same time in days.
 	daysAside = regexp.MustCompile(`(?i)\(\s*(\d(?:\.\d)?|one and a half|two and a half|three and a half|four and a half|one|two|three|four|five|half a)\s+days?(?:\s+(?:a|per)\s+week)?\s*\)`)
 	// A SENCO "full time in the role", "a full-time SENCO": the whole of a post.
-	fullTime = regexp.MustCompile(`(?i)\bfull[-\s]time\s+(?:in\s+(?:the|this|her|his|their)\s+role|(?:member\s+of\s+staff\s+|post\s+|position\s+)?dedicated\s+to\s+the\s+role|(?:non-?teaching\s+)?(?:SEND?CO|SEN\s+co-?ordinator|inclusion\s+(?:lead|manager))s?\b|role)|\b(?:SEND?CO|role)\s+is\s+(?:a\s+)?full[-\s]time\b|\bfull[-\s]time\s*,?\s*non-?teaching\b|\bworks\s+full[-\s]time\b(?:\s*[.,;]|\s+(?:in|as|on)\s+(?:the\s+)?(?:role|SEND?CO))`)
+	fullTime = regexp.MustCompile(`(?i)\bfull[-\s]time\s+(?:in\s+(?:the|this|her|his|their)\s+(?:SEND?CO\s+)?role|(?:member\s+of\s+staff\s+|post\s+|position\s+)?dedicated\s+to\s+the\s+role|(?:non-?teaching\s+)?(?:SEND?CO|SEN\s+co-?ordinator|inclusion\s+(?:lead|manager))s?\b|role)|\b(?:SEND?CO|role)\s+is\s+(?:a\s+)?full[-\s]time\b|\bfull[-\s]time\s*,?\s*non-?teaching\b|\bworks\s+full[-\s]time\b(?:\s*[.,;]|\s+(?:in|as|on)\s+(?:the\s+)?(?:role|SEND?CO))`)
 	fteRe    = regexp.MustCompile(`(?i)\b(0?\.\d+|1\.0)\s*(?:FTE\b|full[-\s]time\s+equivalent|(?:of\s+a\s+)?(?:post\s+)?per\s+week|of\s+(?:a\s+)?full[-\s]time|of\s+the\s+(?:working\s+)?week)`)
 )
 
 var (
-	dayWord   = regexp.MustCompile(`(?i)\b(mon|tue|tues|wed|thu|thur|thurs|fri)(?:day)?s?\b`)
+	dayWord   = regexp.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday|mon|tues|tue|weds|wed|thurs|thur|thu|fri)s?\b`)
 	dayRun    = regexp.MustCompile(`(?i)\b(mon|tue|wed|thu|fri)[a-z]*\.?\s*(?:to|-|–|—|until|through)\s*(mon|tue|wed|thu|fri)[a-z]*\b`)
 	presence  = regexp.MustCompile(`(?i)\b(?:works?|working|in\s+school|on\s+site|available|based|attends?|released|here|present|days?|time\s+for|timetabled)\b`)
 	partOfDay = regexp.MustCompile(`(?i)\b(?:mornings?|afternoons?|evenings?|lunchtimes?|a\.?m\.?|p\.?m\.?|half[-\s]days?|sessions?)\b`)

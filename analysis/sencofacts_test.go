@@ -87,6 +87,11 @@ func TestSENCOFacts(t *testing.T) {
 		{"Hello, I'm Mrs Dee Vaux and I'm the SENCO at Elm Vale. I hold the NPQ for SENCOs.", []string{"senco.name=Mrs Dee Vaux", "senco.qualification=NPQ_SENCO"}},
 		{"Our SENCO\nName: Mrs Uma Dale\nQualifications: MEd, National Award for SEN Coordination",
 			[]string{"senco.name=Mrs Uma Dale", "senco.qualification=other:MEd", "senco.qualification=NASENCO"}},
+		// Short surnames; full names of weekdays; degrees "in" a subject; doctorates.
+		{"Our SENCo is Mrs Mai Ng. Mrs Ng works at Hillside on Tuesdays and Wednesdays.", []string{"senco.name=Mrs Mai Ng", "senco.days_per_week=2"}},
+		{"SENDCo: Mr Al Poe (NPQSENCO, MSc in Child Development)", []string{"senco.name=Mr Al Poe", "senco.qualification=NPQ_SENCO", "senco.qualification=other:MSc in Child Development"}},
+		{"Our SENCo is Dr Ida Wren. Dr Wren holds a doctorate in special education.", []string{"senco.name=Dr Ida Wren", "senco.qualification=other:doctorate in special education"}},
+		{"Our SENDCo, Mrs Bo Kay, works full-time in her SENDCo role.", []string{"senco.name=Mrs Bo Kay", "senco.fte=1"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
@@ -155,6 +160,9 @@ func TestProvisionAndStats(t *testing.T) {
 			[]string{"stats.number_on_roll=247", "stats.sen_count=29", "stats.ehcp_count=7"}},
 		{"At Elm Vale, 42 out of 310 pupils (13.5%) are on our SEN register.", "",
 			[]string{"stats.number_on_roll=310", "stats.sen_count=42", "stats.sen_percent=13.5"}},
+		{"In 2025 Elm had 1,020 students; 130 had SEN support and 25 had an EHC plan.", "",
+			[]string{"stats.number_on_roll=1020", "stats.sen_count=130", "stats.ehcp_count=25"}},
+		{"27 children are on the SEN register, from a school population of 189.", "", []string{"stats.sen_count=27", "stats.number_on_roll=189"}},
 		// The need type is more telling than the broad area around it.
 		{"Enhanced provision: Cognition and Learning (dyslexia) - 10 places.", "", []string{"provision.specialist=resourced_provision:SpLD/10"}},
 		{"The Learning Support Centre teaches up to 6 pupils with communication and interaction needs.", "",
