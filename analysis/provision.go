@@ -18,14 +18,14 @@ var provisionKinds = []struct {
 }{
 	// Order matters: "Specialist Resource Base Provision (SRP)" is a resourced provision.
 	{"resourced_provision", regexp.MustCompile(`(?i)\b(?:specialist\s+)?resourced?\s+(?:base\s+)?provision\b|\bSRP\b|\bdesignated\s+special(?:ist)?\s+provision\b|\bDSP\b|\benhanced\s+(?:mainstream\s+|nursery\s+|learning\s+)?provisions?\b|\bspecialist\s+provision\s+(?:unit|base)\b`)},
-	{"resource_base", regexp.MustCompile(`(?i)\bresource\s+(?:base|unit)\b|\b(?:learning\s+support|specialist\s+support|SEND?)\s+(?:base|centre|center)\b`)},
+	{"resource_base", regexp.MustCompile(`(?i)\bresource\s+(?:base|unit)\b|\b(?:autism|ASD|ASC|SEMH|speech\s+and\s+language|language|communication|hearing|HI|VI)\s+(?:base|centre|center|hub)\b|\b(?:learning\s+support|specialist\s+support|SEND?)\s+(?:base|centre|center)\b`)},
 	{"sen_unit", regexp.MustCompile(`(?i)\b(?:SEND?|special\s+needs?|specialist|language|hearing|autism|ASD)\s+unit\b|\bunit\s+for\s+(?:pupils|children|students)\s+with\b`)},
 	{"nurture_group", regexp.MustCompile(`(?i)\bnurture\s+(?:group|class|room|base|provision|unit)\b`)},
 }
 
 var (
 	notCurrent = regexp.MustCompile(`(?i)\b(?:do(?:es)?\s+not\s+(?:have|host|run)|don't\s+have|doesn't\s+have|no\s+(?:specialist\s+)?(?:unit|resource|resourced|nurture)|not\s+currently|plans?\s+to|planning\s+to|will\s+(?:open|be\s+opening|host)|propos(?:ed|al|es|ing)|consult(?:ation|ing)?\s+on|hope\s+to|would\s+like\s+to|in\s+the\s+future)\b`)
-	placesRe   = regexp.MustCompile(`(?i)\b(\d{1,3})[-\s]places?\b|\bup\s+to\s+(\d{1,3})\s+(?:pupils|children|students|young\s+people|learners)\b|\bcapacity\s+(?:of|for)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:funded\s+|commissioned\s+)?places\b`)
+	placesRe   = regexp.MustCompile(`(?i)\b(\d{1,3})[-\s]places?\b|\bup\s+to\s+(\d{1,3})\s+(?:pupils|children|students|young\s+people|learners)\b|\bcapacity\s+(?:of|for)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:funded\s+|commissioned\s+)?places\b|\bfor\s+(\d{1,3})\s+(?:pupils|children|students|learners)\b`)
 	areaCodes  = []struct {
 		code string
 		re   *regexp.Regexp
@@ -160,6 +160,8 @@ var (
 		regexp.MustCompile(`(?i)\bof\s+(?:our|the)\s+` + count + `\s+` + pupils + `\s*,`),
 		// "Harbourside has 1,512 students", "There are 360 children at Redbrook"
 		regexp.MustCompile(`\b(?:[A-Z][\w']+|[Ss]chool|[Aa]cademy)\s+(?:has|had)\s+` + count + `\s+` + pupils + `\b`),
+		// "a two-form entry primary with 420 pupils"
+		regexp.MustCompile(`(?i)\b(?:school|primary|academy|secondary|college|infants?|juniors?)\s+with\s+` + count + `\s+` + pupils + `\b`),
 		// "from a school population of 189"
 		regexp.MustCompile(`(?i)\bschool\s+population\s+(?:of|is|:)\s*` + count + `\b`),
 		regexp.MustCompile(`(?i)\bthere\s+are\s+` + count + `\s+` + pupils + `\s+(?:(?-i:at\s+[A-Z])|in\s+(?:the|our)\s+school|on\s+roll)`),

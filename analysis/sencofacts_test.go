@@ -92,6 +92,8 @@ func TestSENCOFacts(t *testing.T) {
 		{"SENDCo: Mr Al Poe (NPQSENCO, MSc in Child Development)", []string{"senco.name=Mr Al Poe", "senco.qualification=NPQ_SENCO", "senco.qualification=other:MSc in Child Development"}},
 		{"Our SENCo is Dr Ida Wren. Dr Wren holds a doctorate in special education.", []string{"senco.name=Dr Ida Wren", "senco.qualification=other:doctorate in special education"}},
 		{"Our SENDCo, Mrs Bo Kay, works full-time in her SENDCo role.", []string{"senco.name=Mrs Bo Kay", "senco.fte=1"}},
+		{"Our SENCO is Mrs Flo Rudd. Mrs Rudd is at Hill Top on Mondays and Thursdays. She has the NPQ in SENCo.",
+			[]string{"senco.name=Mrs Flo Rudd", "senco.days_per_week=2", "senco.qualification=NPQ_SENCO"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
@@ -163,6 +165,8 @@ func TestProvisionAndStats(t *testing.T) {
 		{"In 2025 Elm had 1,020 students; 130 had SEN support and 25 had an EHC plan.", "",
 			[]string{"stats.number_on_roll=1020", "stats.sen_count=130", "stats.ehcp_count=25"}},
 		{"27 children are on the SEN register, from a school population of 189.", "", []string{"stats.sen_count=27", "stats.number_on_roll=189"}},
+		{"Elm Hill is a one-form entry primary with 210 pupils.", "", []string{"stats.number_on_roll=210"}},
+		{"The school has a Language Base for 10 pupils.", "", []string{"provision.specialist=resource_base:SLCN/10"}},
 		// The need type is more telling than the broad area around it.
 		{"Enhanced provision: Cognition and Learning (dyslexia) - 10 places.", "", []string{"provision.specialist=resourced_provision:SpLD/10"}},
 		{"The Learning Support Centre teaches up to 6 pupils with communication and interaction needs.", "",
