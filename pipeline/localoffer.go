@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -242,4 +243,108 @@ func logLines(fs []crawler.Fetch) []queries.Fetch {
 			Bytes: f.Bytes, Duration: f.Duration, FetchedAt: f.FetchedAt, Skipped: f.Skipped, Depth: f.Depth, LinkScore: f.Score})
 	}
 	return out
+}
+
+// rereadLocalOffers reads the stored Local Offer pages of year again with this
+// build's extractor (an upgrade may read services better), replacing their
+// documents and service records.
+func rereadLocalOffers(ctx context.Context, store *queries.Store, year string, sum *ExtractSummary) error {
+	ids, err := store.LocalOfferCaptureIDs(ctx, year)
+	if err != nil {
+		return err
+	}
+	// The service records fetched in each run, by address: a list page's outline
+	// of a service is stored only when its record was not fetched.
+	records := map[int64]map[string]bool{}
+	for _, id := range ids {
+		c, err := store.LoadCapture(ctx, id)
+		if err != nil {
+			return err
+		}
+		if records[c.RunID] == nil {
+			records[c.RunID] = map[string]bool{}
+		}
+		records[c.RunID][c.URL] = true
+	}
+	for _, id := range ids {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		c, err := store.LoadCapture(ctx, id)
+		if err != nil {
+			return err
+		}
+		if c.Body, err = readBody(store.Path(), c); err != nil {
+			return err
+		}
+		doc, services := rereadLocalOfferPage(c, records[c.RunID])
+		if err := store.ReplaceLocalOfferCapture(context.WithoutCancel(ctx), c, doc, services); err != nil {
+			return err
+		}
+		sum.Captures++
+		sum.Documents[doc.DocType]++
+		sum.Services += len(services)
+		if doc.ExtractError != "" {
+			sum.Errors++
+		}
+	}
+	return nil
+}
+
+// rereadLocalOfferPage reads one stored Local Offer page: an ORUK list page or
+// service record (JSON), or a page of a Local Offer website.
+func rereadLocalOfferPage(c queries.StoredCapture, records map[string]bool) (*queries.Document, []queries.Service) {
+	if !looksLikeJSON(c.Body) {
+		kind, svc := analysis.LocalOfferPage(c.Body, c.ContentType, c.FinalURL)
+		doc := Analyse(c.Body, c.ContentType, c.FinalURL, c.LinkText)
+		doc.DocType, doc.DocTypeConfidence, doc.Facts = kind, 0.7, nil
+		if svc == nil {
+			return doc, nil
+		}
+		return doc, []queries.Service{storeService(*svc)}
+	}
+	doc := &queries.Document{Format: "other", DocTypeConfidence: 1, ExtractorVersion: analysis.Version}
+	if base, _, isList := strings.Cut(c.URL, "/services?"); isList {
+		doc.DocType, doc.Title = analysis.KindListing, "ORUK services page"
+		if u, err := url.Parse(c.URL); err == nil && u.Query().Get("page") != "" {
+			doc.Title += " " + u.Query().Get("page")
+		}
+		services, _, err := analysis.ORUKPage(c.Body)
+		if err != nil {
+			doc.ExtractError = err.Error()
+			return doc, nil
+		}
+		raws := analysis.ORUKRawItems(c.Body)
+		var out []queries.Service
+		for i, s := range services {
+			detailed := i < len(raws) && analysis.ORUKDetailed(raws[i])
+			if detailed || !records[base+"/services/"+s.ID] {
+				out = append(out, storeService(s))
+			}
+		}
+		return doc, out
+	}
+	doc.DocType = analysis.KindService
+	full, err := analysis.ORUKService(c.Body)
+	if err != nil {
+		// The crawl kept the list's outline here; it is on the list page too.
+		doc.ExtractError = err.Error()
+		return doc, nil
+	}
+	doc.Title = full.Name
+	return doc, []queries.Service{storeService(full)}
+}
+
+// looksLikeJSON says whether body starts as a JSON object or array does.
+func looksLikeJSON(body []byte) bool {
+	for _, b := range body {
+		switch b {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case '{', '[':
+			return true
+		}
+		return false
+	}
+	return false
 }

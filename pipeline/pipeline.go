@@ -448,11 +448,13 @@ type ExtractSummary struct {
 	Captures  int
 	Documents map[string]int // doc_type -> documents
 	Facts     int
+	Services  int // Local Offer service records read again
 	Errors    int
 }
 
 // Extract re-derives documents and facts from the stored captures of year ("" for
-// all years) with this build's extractor, in parallel, replacing the old ones.
+// all years) with this build's extractor, in parallel, replacing the old ones;
+// then the Local Offer pages' documents and service records.
 func Extract(ctx context.Context, store *queries.Store, year string, progress io.Writer) (ExtractSummary, error) {
 	sum := ExtractSummary{Documents: map[string]int{}}
 	ids, err := store.CaptureIDs(ctx, year)
@@ -517,7 +519,7 @@ func Extract(ctx context.Context, store *queries.Store, year string, progress io
 	if err := firstErr(readErr, writeErr, ctx.Err()); err != nil {
 		return sum, err
 	}
-	return sum, nil
+	return sum, rereadLocalOffers(ctx, store, year, &sum)
 }
 
 func firstErr(errs ...error) error {

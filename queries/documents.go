@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -14,6 +15,7 @@ type StoredCapture struct {
 	RunID       int64
 	Year        string
 	URN         int
+	LACode      string // set for a Local Offer page (which has no URN)
 	URL         string
 	FinalURL    string
 	Status      int
@@ -27,8 +29,7 @@ type StoredCapture struct {
 }
 
 // CaptureIDs lists the schools' captures of year ("" for every year), oldest
-// first. Local Offer pages (no URN) are left out: their service records are read
-// by the crawl and not re-derived.
+// first. Local Offer pages (no URN) are left out: see LocalOfferCaptureIDs.
 func (s *Store) CaptureIDs(ctx context.Context, year string) ([]int64, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT c.capture_id FROM captures c JOIN crawl_runs r USING (run_id)
 		WHERE (? = '' OR r.academic_year = ?) AND c.urn IS NOT NULL ORDER BY c.capture_id`, year, year)
@@ -51,17 +52,80 @@ func (s *Store) CaptureIDs(ctx context.Context, year string) ([]int64, error) {
 func (s *Store) LoadCapture(ctx context.Context, id int64) (StoredCapture, error) {
 	var c StoredCapture
 	var urn sql.NullInt64
-	var ct, lt, wf sql.NullString
+	var ct, lt, wf, la sql.NullString
 	var wo sql.NullInt64
-	err := s.db.QueryRowContext(ctx, `SELECT c.capture_id, c.run_id, r.academic_year, c.urn, c.url, c.final_url, c.http_status,
+	err := s.db.QueryRowContext(ctx, `SELECT c.capture_id, c.run_id, r.academic_year, c.urn, c.la_code, c.url, c.final_url, c.http_status,
 		c.content_type, c.sha256, c.body, c.warc_file, c.warc_offset, c.link_text, c.fetched_at
 		FROM captures c JOIN crawl_runs r USING (run_id) WHERE c.capture_id = ?`, id).Scan(
-		&c.ID, &c.RunID, &c.Year, &urn, &c.URL, &c.FinalURL, &c.Status, &ct, &c.SHA256, &c.Body, &wf, &wo, &lt, &c.FetchedAt)
+		&c.ID, &c.RunID, &c.Year, &urn, &la, &c.URL, &c.FinalURL, &c.Status, &ct, &c.SHA256, &c.Body, &wf, &wo, &lt, &c.FetchedAt)
 	if err != nil {
 		return c, fmt.Errorf("capture %d: %w", id, err)
 	}
 	c.URN, c.ContentType, c.LinkText, c.WARCFile, c.WARCOffset = int(urn.Int64), ct.String, lt.String, wf.String, wo.Int64
+	if urn.Valid {
+		c.LACode = "" // a school's capture carries its LA for the crawl log only
+	} else {
+		c.LACode = la.String
+	}
 	return c, nil
+}
+
+// LocalOfferCaptureIDs lists the LAs' Local Offer captures of year ("" for
+// every year), oldest first.
+func (s *Store) LocalOfferCaptureIDs(ctx context.Context, year string) ([]int64, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT c.capture_id FROM captures c JOIN crawl_runs r USING (run_id)
+		WHERE (? = '' OR r.academic_year = ?) AND c.urn IS NULL AND c.la_code IS NOT NULL ORDER BY c.capture_id`, year, year)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// ReplaceLocalOfferCapture stores a fresh reading of a Local Offer page: its
+// document and the service records read from it, replacing those before. A
+// service another page of the same run already holds is not stored twice.
+func (s *Store) ReplaceLocalOfferCapture(ctx context.Context, c StoredCapture, d *Document, services []Service) error {
+	return s.withTx(ctx, func(conn *sql.Conn) error {
+		for _, q := range []string{`DELETE FROM facts WHERE doc_id = ?`, `DELETE FROM documents WHERE doc_id = ?`, `DELETE FROM services WHERE doc_id = ?`} {
+			if _, err := conn.ExecContext(ctx, q, c.ID); err != nil {
+				return err
+			}
+		}
+		meta := docMeta{RunID: c.RunID, LACode: c.LACode, Year: c.Year, URL: c.URL, FinalURL: c.FinalURL,
+			SHA256: c.SHA256, Status: c.Status, FetchedAt: c.FetchedAt}
+		if err := insertDocument(ctx, conn, c.ID, meta, d); err != nil {
+			return err
+		}
+		for _, sv := range services {
+			var held int
+			if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM services WHERE run_id = ? AND la_code = ? AND service_id = ?`,
+				c.RunID, c.LACode, sv.ServiceID).Scan(&held); err != nil {
+				return err
+			}
+			if held > 0 {
+				continue
+			}
+			if _, err := conn.ExecContext(ctx, `INSERT INTO services (run_id, la_code, academic_year, service_id, name, url, description,
+				categories, age_min, age_max, need_types, cost, has_phone, has_email, source, last_updated, doc_id, fetched_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				c.RunID, c.LACode, c.Year, sv.ServiceID, nullString(sv.Name), nullString(sv.URL), nullString(sv.Description),
+				nullString(strings.Join(sv.Categories, ";")), nullInt(sv.AgeMin), nullInt(sv.AgeMax),
+				nullString(strings.Join(sv.NeedTypes, ";")), nullString(sv.Cost), sv.HasPhone, sv.HasEmail, sv.Source,
+				nullString(sv.LastUpdated), c.ID, c.FetchedAt.UTC()); err != nil {
+				return fmt.Errorf("storing service %s from %s: %w", sv.ServiceID, c.URL, err)
+			}
+		}
+		return nil
+	})
 }
 
 // ReplaceDocument stores a fresh analysis of a capture, replacing the document and

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sendscope/sendscope/queries"
 	"github.com/sendscope/sendscope/simarea"
 )
 
@@ -93,21 +94,51 @@ func TestAuthoritiesImportErrors(t *testing.T) {
 }
 
 // Re-extraction leaves Local Offer pages and their services as the crawl read them.
-func TestExtractLeavesLocalOfferPages(t *testing.T) {
+// TestExtractRereadsLocalOfferPages: extract reads the Local Offer pages again
+// (an HTML site and an ORUK feed): service records an older extractor got wrong
+// or missed are read afresh, and nothing is doubled.
+func TestExtractRereadsLocalOfferPages(t *testing.T) {
 	_, _, dbs := startArea(t, true, "lox")
 	db, ctx := dbs[0], context.Background()
 	if code, _, stderr := sendscope(t, ctx, "--db", db, "crawl", "--year", "2025/26", "--allow-private", "--delay", "0", "--local-offer", "--urn", "990100"); code != 0 {
 		t.Fatalf("crawl: %s", stderr)
 	}
-	kinds := func() string {
-		return fmt.Sprint(countRows(t, db, "(SELECT 1 FROM documents WHERE doc_type LIKE 'local_offer%')"), "/", countRows(t, db, "services"))
+	snapshot := func() string {
+		st, err := queries.OpenReadOnly(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		s := st.DB()
+		var out string
+		s.QueryRow(`SELECT string_agg(concat_ws('|', run_id, la_code, service_id, name, coalesce(need_types, '-'), coalesce(categories, '-'),
+			coalesce(CAST(age_min AS VARCHAR), '-'), source), '\n' ORDER BY la_code, service_id) FROM services`).Scan(&out)
+		var docs int
+		s.QueryRow(`SELECT count(*) FROM documents WHERE doc_type LIKE 'local_offer%'`).Scan(&docs)
+		return fmt.Sprintf("%d documents\n%s", docs, out)
 	}
-	before := kinds()
-	if code, _, stderr := sendscope(t, ctx, "--db", db, "extract"); code != 0 {
+	before := snapshot()
+	if !strings.Contains(before, "|998|") || !strings.Contains(before, "|997|") {
+		t.Fatalf("both LAs' services expected:\n%s", before)
+	}
+	// What an older extractor might have left: wrong needs, a service missed.
+	st, err := queries.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.DB().Exec(`UPDATE services SET need_types = NULL, name = 'stale'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.DB().Exec(`DELETE FROM services WHERE service_id IN (SELECT min(service_id) FROM services GROUP BY la_code)`); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	code, _, stderr := sendscope(t, ctx, "--db", db, "extract")
+	if code != 0 || !strings.Contains(stderr, "Local Offer services") {
 		t.Fatalf("extract: %s", stderr)
 	}
-	if after := kinds(); after != before || strings.HasPrefix(before, "0/") {
-		t.Errorf("Local Offer documents/services %s before extract, %s after", before, after)
+	if after := snapshot(); after != before {
+		t.Errorf("services after extract:\n%s\nwant, as the crawl read them:\n%s", after, before)
 	}
 }
 
