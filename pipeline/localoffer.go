@@ -253,18 +253,26 @@ func rereadLocalOffers(ctx context.Context, store *queries.Store, year string, s
 	if err != nil {
 		return err
 	}
-	// The service records fetched in each run, by address: a list page's outline
-	// of a service is stored only when its record was not fetched.
+	// The ORUK service records each run holds and can read, by address: a list
+	// page's outline of a service is stored only when its record cannot be.
 	records := map[int64]map[string]bool{}
 	for _, id := range ids {
 		c, err := store.LoadCapture(ctx, id)
 		if err != nil {
 			return err
 		}
-		if records[c.RunID] == nil {
-			records[c.RunID] = map[string]bool{}
+		if !strings.Contains(c.URL, "/services/") {
+			continue
 		}
-		records[c.RunID][c.URL] = true
+		if c.Body, err = readBody(store.Path(), c); err != nil {
+			return err
+		}
+		if _, err := analysis.ORUKService(c.Body); err == nil && looksLikeJSON(c.Body) {
+			if records[c.RunID] == nil {
+				records[c.RunID] = map[string]bool{}
+			}
+			records[c.RunID][c.URL] = true
+		}
 	}
 	for _, id := range ids {
 		if ctx.Err() != nil {
@@ -327,7 +335,7 @@ func rereadLocalOfferPage(c queries.StoredCapture, records map[string]bool) (*qu
 	doc.DocType = analysis.KindService
 	full, err := analysis.ORUKService(c.Body)
 	if err != nil {
-		// The crawl kept the list's outline here; it is on the list page too.
+		// The list page's outline of the service stands in for it.
 		doc.ExtractError = err.Error()
 		return doc, nil
 	}
