@@ -181,6 +181,9 @@ var staffList = regexp.MustCompile(`(?i)\bstaff\s+(?:list|directory)\b|\bour\s+s
 // trustWide: a page speaking for several schools.
 var trustWide = regexp.MustCompile(`(?i)\b(?:each|all|every|several|many)\s+of\s+our\s+(?:\w+\s+)?(?:schools|academies)\b|\bacross\s+(?:all\s+)?our\s+(?:\w+\s+)?(?:schools|academies)\b|\bour\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:schools|academies)\b`)
 
+// governorsPage: the governing board's page.
+var governorsPage = regexp.MustCompile(`(?i)\bgovernors\b|\bgoverning\s+(?:board|body)\b`)
+
 // aboutPage: a page introducing the school.
 var aboutPage = regexp.MustCompile(`(?i)\babout\s+(?:us|the\s+school|our\s+school)\s*$`)
 
@@ -247,6 +250,10 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	// So is a trust's page over its schools ("each of our six academies") that
 	// names no SENCO (a federation's report names each school's).
 	if trustWide.MatchString(title+"\n"+head(t.Body, 400)) && !informationReport.MatchString(title) && len(sencoNames(t.Body)) == 0 {
+		scores["sen_information_report"] -= 6
+	}
+	// So is the governors' page, which names the SEN governor and the SENCO.
+	if governorsPage.MatchString(path+" "+title) && !senHeading.MatchString(path+" "+title) {
 		scores["sen_information_report"] -= 6
 	}
 	// So is a school's "About us" page, unless its address or title is about SEN.

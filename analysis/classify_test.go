@@ -26,6 +26,8 @@ func TestClassify(t *testing.T) {
 			"Hello, I'm Mrs Dee Vaux and I'm the SENCO here. I work three days a week.", "sen_information_report"},
 		{"a trust's page over its academies", "https://trust.example.org.uk/send", "SEND across the trust",
 			"Each of our six academies has its own SENDCo. Three host resourced provisions for autism and SEMH.", "other"},
+		{"the governors' page", "https://d.example.sch.uk/about/governors", "Governing Board",
+			"Chair: Mr Al Best\nSEND Governor: Mrs Jo Kerr\nThe SENCO, Mr Ty Ash, reports to the Board each term about pupils with autism.", "other"},
 		{"LA guidance", "https://www.shire.example.gov.uk/localoffer/ehcp", "EHC plans",
 			"An EHC plan describes a child's needs. Ask the council for an EHC needs assessment.", "la_guidance"},
 	}

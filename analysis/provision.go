@@ -19,7 +19,7 @@ var provisionKinds = []struct {
 	// Order matters: "Specialist Resource Base Provision (SRP)" is a resourced provision.
 	{"resourced_provision", regexp.MustCompile(`(?i)\b(?:specialist\s+)?resourced?\s+(?:base\s+)?provision\b|\bSRP\b|\bdesignated\s+special(?:ist)?\s+provision\b|\bDSP\b|\benhanced\s+(?:mainstream\s+|nursery\s+|learning\s+)?provisions?\b|\bspecialist\s+provision\s+(?:unit|base)\b`)},
 	{"resource_base", regexp.MustCompile(`(?i)\bresource\s+(?:base|unit)\b|\b(?:autism|ASD|ASC|SEMH|speech\s+and\s+language|language|communication|hearing|HI|VI)\s+(?:base|centre|center|hub)\b|\b(?:learning\s+support|specialist\s+support|SEND?)\s+(?:base|centre|center)\b`)},
-	{"sen_unit", regexp.MustCompile(`(?i)\b(?:SEND?|special\s+needs?|specialist|language|hearing|autism|ASD)\s+unit\b|\bunit\s+for\s+(?:pupils|children|students)\s+with\b`)},
+	{"sen_unit", regexp.MustCompile(`(?i)\b(?:hearing|visual(?:ly)?|sensory|physical(?:ly)?)\s+impair(?:ment|ed)\s+unit\b|\b(?:SEND?|special\s+needs?|specialist|language|hearing|autism|ASD)\s+unit\b|\bunit\s+for\s+(?:pupils|children|students)\s+with\b`)},
 	{"nurture_group", regexp.MustCompile(`(?i)\bnurture\s+(?:group|class|room|base|provision|unit)\b`)},
 }
 
@@ -160,6 +160,8 @@ var (
 		regexp.MustCompile(`(?i)\bof\s+(?:our|the)\s+` + count + `\s+` + pupils + `\s*,`),
 		// "Harbourside has 1,512 students", "There are 360 children at Redbrook"
 		regexp.MustCompile(`\b(?:[A-Z][\w']+|[Ss]chool|[Aa]cademy)\s+(?:has|had)\s+` + count + `\s+` + pupils + `\b`),
+		// "Number of students: 864"
+		regexp.MustCompile(`(?i)\bnumber\s+of\s+` + pupils + `(?:\s+on\s+roll)?\s*[:=-]\s*` + count + `\b`),
 		// "a two-form entry primary with 420 pupils"
 		regexp.MustCompile(`(?i)\b(?:school|primary|academy|secondary|college|infants?|juniors?)\s+with\s+` + count + `\s+` + pupils + `\b`),
 		// "from a school population of 189"
@@ -280,7 +282,7 @@ func stats(text string) []Fact {
 }
 
 // labelRowBreak: a count ending its line, the next line starting anew.
-var labelRowBreak = regexp.MustCompile(`^[ \t]*\n[ \t]*[A-Z]`)
+var labelRowBreak = regexp.MustCompile(`^[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*\n[ \t]*[A-Z]`)
 
 // aboutAProvision says whether a count stands in a sentence about a specialist
 // provision ("The base supports 24 students with an EHCP"): the provision's

@@ -94,6 +94,9 @@ func TestSENCOFacts(t *testing.T) {
 		{"Our SENDCo, Mrs Bo Kay, works full-time in her SENDCo role.", []string{"senco.name=Mrs Bo Kay", "senco.fte=1"}},
 		{"Our SENCO is Mrs Flo Rudd. Mrs Rudd is at Hill Top on Mondays and Thursdays. She has the NPQ in SENCo.",
 			[]string{"senco.name=Mrs Flo Rudd", "senco.days_per_week=2", "senco.qualification=NPQ_SENCO"}},
+		{"Our Inclusion and SEND Lead is Ms Ana Roe. Ms Roe works part-time (0.6) and is in school Monday to Wednesday.",
+			[]string{"senco.name=Ms Ana Roe", "senco.fte=0.6", "senco.days_per_week=3"}},
+		{"The SENDCo is Mrs Cy Orme. She spends 0.4 of her timetable on the SENDCo role.", []string{"senco.name=Mrs Cy Orme", "senco.fte=0.4"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
@@ -167,6 +170,9 @@ func TestProvisionAndStats(t *testing.T) {
 		{"27 children are on the SEN register, from a school population of 189.", "", []string{"stats.sen_count=27", "stats.number_on_roll=189"}},
 		{"Elm Hill is a one-form entry primary with 210 pupils.", "", []string{"stats.number_on_roll=210"}},
 		{"The school has a Language Base for 10 pupils.", "", []string{"provision.specialist=resource_base:SLCN/10"}},
+		{"Number of students: 864\nStudents on the SEND register: 103 (11.9%)\nStudents with an EHCP: 22 (2.5%)", "",
+			[]string{"stats.number_on_roll=864", "stats.sen_count=103", "stats.sen_percent=11.9", "stats.ehcp_count=22"}},
+		{"The school has a visual impairment unit with 8 places.", "", []string{"provision.specialist=sen_unit:VI/8"}},
 		// The need type is more telling than the broad area around it.
 		{"Enhanced provision: Cognition and Learning (dyslexia) - 10 places.", "", []string{"provision.specialist=resourced_provision:SpLD/10"}},
 		{"The Learning Support Centre teaches up to 6 pupils with communication and interaction needs.", "",
