@@ -18,11 +18,16 @@ var vocabFiles embed.FS
 type Term struct {
 	Value   string
 	Pattern *regexp.Regexp
-	// must is a piece of text every match contains (lower case when the
-	// pattern ignores case), so a text without it is not scanned; "" when the
-	// pattern has no such piece.
-	must     string
-	mustFold bool
+	// must holds pieces of text one of which every match contains (in lower
+	// case when the pattern ignores case there), so a text with none of them is
+	// not scanned; empty when the pattern has no such pieces.
+	must []literal
+}
+
+// literal is a piece of text a pattern's match must contain.
+type literal struct {
+	text string
+	fold bool // compare in lower case
 }
 
 // newTerm compiles a wording and finds the literal text its matches must hold.
@@ -33,9 +38,31 @@ func newTerm(value, pattern string) (Term, error) {
 	}
 	t := Term{Value: value, Pattern: re}
 	if tree, err := syntax.Parse("(?i)"+pattern, syntax.Perl); err == nil {
-		t.must, t.mustFold = requiredLiteral(tree.Simplify())
+		t.must = requiredLiterals(tree.Simplify())
 	}
 	return t, nil
+}
+
+// requiredLiterals are the pieces one of which every match contains: one per
+// branch of a top-level alternation, or the one piece of a sequence; nil when
+// some branch has none.
+func requiredLiterals(re *syntax.Regexp) []literal {
+	if re.Op == syntax.OpCapture && len(re.Sub) == 1 {
+		re = re.Sub[0]
+	}
+	branches := []*syntax.Regexp{re}
+	if re.Op == syntax.OpAlternate {
+		branches = re.Sub
+	}
+	var out []literal
+	for _, b := range branches {
+		s, fold := requiredLiteral(b)
+		if len(s) < 2 {
+			return nil
+		}
+		out = append(out, literal{s, fold})
+	}
+	return out
 }
 
 // requiredLiteral is the longest literal in a top-level sequence of the
@@ -70,14 +97,15 @@ func requiredLiteral(re *syntax.Regexp) (string, bool) {
 
 // mayMatch says, cheaply, whether t could match text (lower is text in lower case).
 func (t Term) mayMatch(text, lower string) bool {
-	switch {
-	case t.must == "":
+	if len(t.must) == 0 {
 		return true
-	case t.mustFold:
-		return strings.Contains(lower, t.must)
-	default:
-		return strings.Contains(text, t.must)
 	}
+	for _, l := range t.must {
+		if l.fold && strings.Contains(lower, l.text) || !l.fold && strings.Contains(text, l.text) {
+			return true
+		}
+	}
+	return false
 }
 
 // Vocabulary maps wordings to values, e.g. "autistic spectrum" to ASD.

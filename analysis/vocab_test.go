@@ -14,15 +14,20 @@ func TestRequiredLiteral(t *testing.T) {
 		{`\bspeech\s*(?:and|&)\s*language\s*(?:needs|delay)`, "language"},
 		{`\bdys(?:lexi[ac]|praxi[ac])\b`, "dys"},
 		{`(?-i)\bAS[DC]\b`, "AS"},
-		{`\bcerebral\s+palsy\b|\bspina\s+bifida\b`, ""}, // alternatives share no piece
+		{`\bcerebral\s+palsy\b|\bspina\s+bifida\b`, "cerebral|bifida"}, // one piece per branch
+		{`\bpastoral\b|\b\d+%`, ""},                                    // a branch without a piece
 	}
 	for _, c := range cases {
 		term, err := newTerm("X", c.pattern)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if term.must != c.must {
-			t.Errorf("%s: must %q, want %q", c.pattern, term.must, c.must)
+		var got []string
+		for _, l := range term.must {
+			got = append(got, l.text)
+		}
+		if strings.Join(got, "|") != c.must {
+			t.Errorf("%s: must %q, want %q", c.pattern, strings.Join(got, "|"), c.must)
 		}
 	}
 }
