@@ -239,7 +239,7 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 		switch {
 		case needs >= 3:
 			scores["sen_information_report"] += 4
-		case needs >= 1 || senHeading.MatchString(head(t.Body, 300)):
+		case needs >= 1 || senHeading.MatchString(head(t.Body, 300)) || senHeading.MatchString(path):
 			scores["sen_information_report"] += 3
 		}
 	}

@@ -162,6 +162,8 @@ var (
 		regexp.MustCompile(`\b(?:[A-Z][\w']+|[Ss]chool|[Aa]cademy)\s+(?:has|had)\s+` + count + `\s+` + pupils + `\b`),
 		// "Number of students: 864"
 		regexp.MustCompile(`(?i)\bnumber\s+of\s+` + pupils + `(?:\s+on\s+roll)?\s*[:=-]\s*` + count + `\b`),
+		// "a mixed comprehensive for 11-16 year olds with around 1,300 students"
+		regexp.MustCompile(`(?i)\b(?:comprehensive|school|primary|academy|secondary|college|infants?|juniors?)\b[^.\n]{0,60}\bwith\s+(?:around|about|approximately|over|nearly|some)\s+` + count + `\s+` + pupils + `\b`),
 		// "a two-form entry primary with 420 pupils"
 		regexp.MustCompile(`(?i)\b(?:school|primary|academy|secondary|college|infants?|juniors?)\s+with\s+` + count + `\s+` + pupils + `\b`),
 		// "from a school population of 189"
@@ -191,7 +193,7 @@ var (
 		// "Of our 402 pupils, 61 receive SEN support"
 		regexp.MustCompile(`(?i)` + pupils + `\s*,\s*` + count + `\s+(?:receive|are\s+receiving|get|are\s+on)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
 		// "164 had SEN support"
-		regexp.MustCompile(`(?i)\b` + count + `\s+(?:had|have|has|receive|receives|received|get|got)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
+		regexp.MustCompile(`(?i)\b` + count + `\s+(?:` + pupils + `\s+)?(?:had|have|has|receive|receives|received|get|got)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
 		// "23 pupils receiving SEN Support"
 		regexp.MustCompile(`(?i)\b` + count + `\s+` + pupils + `\s+(?:are\s+)?(?:receiving|at|on|getting)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
 		regexp.MustCompile(`(?i)\b` + pupils + `\s+with\s+(?:SEND?|special\s+educational\s+needs)\s*[-:=]\s*` + count + `\b`),

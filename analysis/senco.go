@@ -94,6 +94,10 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 		if i := strings.Index(after, "\n\n"); i >= 0 {
 			after = after[:i]
 		}
+		// "The SENCO at North Lea is Miss A": the place is blanked out, keeping offsets.
+		if m := atPlaceLead.FindStringSubmatchIndex(after); m != nil {
+			after = after[:m[0]] + strings.Repeat(" ", m[2]-m[0]) + after[m[2]:]
+		}
 		if loc, name := firstName(after); loc != nil && roleThenNameFiller.MatchString(atSchool.ReplaceAllString(after[:loc[0]], " ")) &&
 			!(atPlace.MatchString(after[:loc[0]]) && !titledName.MatchString(name)) {
 			add(rs, re+loc[1], name, 0.9)
@@ -182,6 +186,9 @@ func lastName(s string) ([]int, string) {
 	}
 	return best, s[best[0]:best[1]]
 }
+
+// atPlaceLead: "at North Lea" right after a role, before "is".
+var atPlaceLead = regexp.MustCompile(`^\s*at\s+(?:[A-Z][\w'’-]*\s+){1,4}((?:is|are)\b)`)
 
 // atPlace: "SENCO at Kirkby Vale" names a place, not a person, when no title
 // says otherwise.

@@ -358,7 +358,14 @@ func sencoTime(text string, ctx [][2]int) []Fact {
 				}
 				seen[lo] = true
 				sentence := text[lo:hi]
-				if presence.MatchString(sentence) && !partOfDay.MatchString(sentence) {
+				// An answer naming days, under a question about presence ("When is
+				// the SENCO in school?" / "Thursday and Friday").
+				asked := false
+				if q := strings.TrimRight(text[max(0, lo-150):lo], " \t\n"); strings.HasSuffix(q, "?") {
+					qs, _ := sentenceAround(text, len(q)-1+max(0, lo-150), len(q)-1+max(0, lo-150))
+					asked = presence.MatchString(text[qs:lo])
+				}
+				if (asked || presence.MatchString(sentence)) && !partOfDay.MatchString(sentence) {
 					if n := weekdaysNamed(sentence); n > 0 {
 						add("senco.days_per_week", []int{sp[0] + m[0], hi}, float64(n), 0.5)
 						break found

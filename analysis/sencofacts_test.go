@@ -97,6 +97,9 @@ func TestSENCOFacts(t *testing.T) {
 		{"Our Inclusion and SEND Lead is Ms Ana Roe. Ms Roe works part-time (0.6) and is in school Monday to Wednesday.",
 			[]string{"senco.name=Ms Ana Roe", "senco.fte=0.6", "senco.days_per_week=3"}},
 		{"The SENDCo is Mrs Cy Orme. She spends 0.4 of her timetable on the SENDCo role.", []string{"senco.name=Mrs Cy Orme", "senco.fte=0.4"}},
+		// A question about presence answered with days; a place after "SENCO at".
+		{"Who is the SENCO?\nMrs Eve Dahl\n\nWhen is the SENCO in school?\nTuesday and Thursday", []string{"senco.name=Mrs Eve Dahl", "senco.days_per_week=2"}},
+		{"The SENCO at Fern Lea is Miss Ola Kent.", []string{"senco.name=Miss Ola Kent"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
@@ -173,6 +176,8 @@ func TestProvisionAndStats(t *testing.T) {
 		{"Number of students: 864\nStudents on the SEND register: 103 (11.9%)\nStudents with an EHCP: 22 (2.5%)", "",
 			[]string{"stats.number_on_roll=864", "stats.sen_count=103", "stats.sen_percent=11.9", "stats.ehcp_count=22"}},
 		{"The school has a visual impairment unit with 8 places.", "", []string{"provision.specialist=sen_unit:VI/8"}},
+		{"Penrose is a comprehensive for 11-16 year olds with around 1,300 students. Approximately 180 students receive SEN support.", "",
+			[]string{"stats.number_on_roll=1300", "stats.sen_count=180"}},
 		// The need type is more telling than the broad area around it.
 		{"Enhanced provision: Cognition and Learning (dyslexia) - 10 places.", "", []string{"provision.specialist=resourced_provision:SpLD/10"}},
 		{"The Learning Support Centre teaches up to 6 pupils with communication and interaction needs.", "",
