@@ -195,7 +195,7 @@ var (
 		// "164 had SEN support"
 		regexp.MustCompile(`(?i)\b` + count + `\s+(?:` + pupils + `\s+)?(?:had|have|has|receive|receives|received|get|got)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
 		// "23 pupils receiving SEN Support"
-		regexp.MustCompile(`(?i)\b` + count + `\s+` + pupils + `\s+(?:are\s+)?(?:receiving|at|on|getting)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
+		regexp.MustCompile(`(?i)\b` + count + `\s+(?:` + pupils + `\s+)?(?:are\s+)?(?:receiving|at|on|getting)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
 		regexp.MustCompile(`(?i)\b` + pupils + `\s+with\s+(?:SEND?|special\s+educational\s+needs)\s*[-:=]\s*` + count + `\b`),
 		// "57 of our 342 pupils (16.7%) were receiving SEN support or had an EHCP",
 		// "42 out of 310 pupils (13.5%) are on our SEN register"
@@ -216,7 +216,7 @@ var (
 	allHaveEHCP = regexp.MustCompile(`(?i)\ball\s+(?:of\s+)?(?:our\s+|the\s+)?` + pupils + `\s+(?:have|hold)\s+(?:an?\s+)?(?:EHC\s*Ps?\b|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)`)
 	// "15% have special educational needs"
 	senPercentVerb = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)\s*%\s+(?:of\s+(?:them|pupils|children|students)\s+)?(?:have|has|are\s+on\s+the\s+SEND?\s+register|receive)\s+(?:SEND?\b|special\s+educational\s+needs)`)
-	senPercentRe   = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)\s*%\s*(?:of\s+(?:the\s+)?(?:school\s+population|our\s+pupils|pupils|children|students|the\s+school|our\s+school))`)
+	senPercentRe   = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)\s*%\s*(?:of\s+(?:the\s+|our\s+)?(?:school\s+population|pupils|children|students|learners|the\s+school|our\s+school|school))`)
 	notOurs        = regexp.MustCompile(`(?i)\b(?:national(?:ly)?|average|england|local\s+authority|LA\s+average)\b[^.%]{0,40}$`)
 	senMention     = regexp.MustCompile(`(?i)\bSEND?\b|special\s+educational\s+needs|SEN\s+register|SEN\s+support`)
 	ehcMention     = regexp.MustCompile(`(?i)\bEHC|education,?\s+health\s+(?:and|&)\s+care|statement`)

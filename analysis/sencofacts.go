@@ -388,7 +388,7 @@ var (
 )
 
 // seniorPost: "who is also the Deputy Headteacher", "(Assistant Principal)".
-var seniorPost = regexp.MustCompile(`(?i)\b(?:deputy|assistant)\s+(?:head(?:\s*teacher)?|principal)\s*(?:\([^)]{0,20}\)\s*)?(?:and|&)\s+(?:SEND?CO|SEN\s+co-?ordinator)\b|\bSEND?CO\s+(?:and|&)\s+(?:deputy|assistant)\s+(?:head(?:\s*teacher)?|principal)\b|\b(?:is|as)\s+(?:also\s+)?(?:the\s+|our\s+|an?\s+)?(?:deputy|assistant)\s+(?:head(?:\s*teacher)?|principal)\b|\(\s*(?:deputy|assistant)\s+(?:head(?:\s*teacher)?|principal)\b[^)]*\)`)
+var seniorPost = regexp.MustCompile(`(?i)\b(?:deputy|assistant)\s+(?:head(?:\s*teacher)?|principal)\s*(?:\([^)]{0,20}\)\s*)?(?:and|&)\s+(?:SEND?CO|SEN\s+co-?ordinator)\b|\bSEND?CO\s+(?:and|&)\s+(?:deputy|assistant)\s+(?:head(?:\s*teacher)?|principal)\b|\b(?:is|as)\s+(?:also\s+)?(?:the\s+|our\s+|an?\s+)?(?:deputy|assistant)\s+(?:head(?:\s*teacher)?|principal)\b|\(\s*(?:also\s+)?(?:the\s+|a\s+)?(?:deputy|assistant)\s+(?:head(?:\s*teacher)?|principal)\b[^)]*\)|[,–—-]\s*(?:deputy|assistant)\s+(?:head(?:\s*teacher)?|principal)\b`)
 
 // sltHeading: a line that is only "Senior Leadership Team" (or SLT).
 var sltHeading = regexp.MustCompile(`(?im)^[ \t]*(?:(?:the\s+)?senior\s+leadership\s+team|SLT|senior\s+leaders)[ \t]*:?[ \t]*$`)

@@ -100,6 +100,9 @@ func TestSENCOFacts(t *testing.T) {
 		// A question about presence answered with days; a place after "SENCO at".
 		{"Who is the SENCO?\nMrs Eve Dahl\n\nWhen is the SENCO in school?\nTuesday and Thursday", []string{"senco.name=Mrs Eve Dahl", "senco.days_per_week=2"}},
 		{"The SENCO at Fern Lea is Miss Ola Kent.", []string{"senco.name=Miss Ola Kent"}},
+		// A senior post beside the SENCO's name.
+		{"SENCo: Mrs Ada Hume, Assistant Principal", []string{"senco.name=Mrs Ada Hume", "senco.on_slt=true"}},
+		{"SENCo: Ms Ivy Lowe (also Deputy Headteacher)", []string{"senco.name=Ms Ivy Lowe", "senco.on_slt=true"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
@@ -178,6 +181,8 @@ func TestProvisionAndStats(t *testing.T) {
 		{"The school has a visual impairment unit with 8 places.", "", []string{"provision.specialist=sen_unit:VI/8"}},
 		{"Penrose is a comprehensive for 11-16 year olds with around 1,300 students. Approximately 180 students receive SEN support.", "",
 			[]string{"stats.number_on_roll=1300", "stats.sen_count=180"}},
+		{"1,046 students on roll; 126 on SEN Support; 29 with an EHCP.", "", []string{"stats.number_on_roll=1046", "stats.sen_count=126", "stats.ehcp_count=29"}},
+		{"Last year 14% of our children were on the SEND register.", "", []string{"stats.sen_percent=14"}},
 		// The need type is more telling than the broad area around it.
 		{"Enhanced provision: Cognition and Learning (dyslexia) - 10 places.", "", []string{"provision.specialist=resourced_provision:SpLD/10"}},
 		{"The Learning Support Centre teaches up to 6 pupils with communication and interaction needs.", "",
