@@ -183,7 +183,7 @@ var (
 	senCountRe = []*regexp.Regexp{
 		regexp.MustCompile(`(?i)\b` + count + `\s+` + pupils + `\s+(?:are\s+)?(?:with|have|having)\s+(?:an?\s+)?(?:identified\s+)?(?:SEND?|special\s+educational\s+needs)\b`),
 		regexp.MustCompile(`(?i)\b(?:SEND?|special\s+educational\s+needs)(?:\s*\(SEND?\))?\s+support\s*[-:=]\s*` + count + `\b`),
-		regexp.MustCompile(`(?i)\b` + count + `\s+` + pupils + `\s+(?:are\s+)?on\s+(?:the|our)\s+SEND?\s+register\b`),
+		regexp.MustCompile(`(?i)\b` + count + `\s+` + pupils + `\s*(?:\([^)]{0,12}\)\s*)?(?:are\s+)?on\s+(?:the|our)\s+SEND?\s+register\b`),
 		// "Pupils with SEN support: 29"
 		regexp.MustCompile(`(?i)\b` + pupils + `\s+(?:with|receiving|on|at)\s+(?:SEND?|special\s+educational\s+needs)\s+support\s*[-:=]\s*` + count + `\b`),
 		// "Pupils with SEN: 31", "Number of children on our SEN register: 27"
@@ -237,6 +237,9 @@ func stats(text string) []Fact {
 				if m[1] < len(text) && text[m[1]] == '%' {
 					continue // a share ("SEND: 17%"), not a count
 				}
+				if before := text[max(0, m[2]-20):m[2]]; field != "stats.number_on_roll" && ofTotal.MatchString(before) && !allOf.MatchString(before) {
+					continue // "42 out of 310 pupils": 310 is the roll, not this count
+				}
 				if labelRowBreak.MatchString(text[m[3]:m[1]]) {
 					continue // "Pupils on roll: 247" then "Pupils with ...": two rows, not a sentence
 				}
@@ -282,6 +285,12 @@ func stats(text string) []Fact {
 	}
 	return out
 }
+
+// ofTotal: a figure given as the whole that another is out of.
+var ofTotal = regexp.MustCompile(`(?i)\b(?:out\s+)?of\s+(?:our\s+|the\s+)?$`)
+
+// allOf: "All of our 96 pupils have an EHC plan": the whole is the count.
+var allOf = regexp.MustCompile(`(?i)\ball\s+of\s+(?:our\s+|the\s+)?$`)
 
 // labelRowBreak: a count ending its line, the next line starting anew.
 var labelRowBreak = regexp.MustCompile(`^[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*\n[ \t]*[A-Z]`)

@@ -66,7 +66,7 @@ func inSpans(spans [][2]int, pos int) bool {
 
 var (
 	qualNASENCO = regexp.MustCompile(`(?i)national\s+award\s+(?:for\s+)?(?:in\s+)?(?:SEND?|special\s+educational\s+needs)\s*(?:\(?NASENCO\)?\s*)?co-?ordination|\bNASENCO?\b|\bNASC\b|national\s+SENCO\s+award|national\s+award\s+(?:for|in)\s+(?:the\s+)?SEND?COs?\b`)
-	qualNPQ     = regexp.MustCompile(`(?i)\bNPQ\s*(?:(?:for|in)\s+)?SEND?COs?\b|national\s+professional\s+qualification\s+(?:for|in)\s+(?:SEND?COs?|special\s+educational\s+needs\s+co-?ordinators?)`)
+	qualNPQ     = regexp.MustCompile(`(?i)\bNPQ\s*(?:(?:for|in)\s+)?SEND?COs?\b|\bNPQ\s+(?:for|in)\s+(?:the\s+)?special\s+educational\s+needs\s+co-?ordinat(?:ors?|ion)\b|national\s+professional\s+qualification\s+(?:for|in)\s+(?:SEND?COs?|special\s+educational\s+needs\s+co-?ordinators?)`)
 	qualQTS     = regexp.MustCompile(`(?i)\bQTS\b|qualified\s+teacher\s+status|\b(?:is|am|are|a)\s+(?:an?\s+)?(?:experienced\s+)?qualified\s+teacher\b`)
 	qualOther   = regexp.MustCompile(`\b(?:(?i:post\s*graduate|PG)\s+(?i:certificate|diploma)|(?i:masters?(?:'s)?)(?:\s+(?i:degree))?)\s+(?i:in)\s+[A-Z][\w]*(?:\s+(?:[A-Z][\w]*|and|of|in|for|with))*|\b(?:BA|BSc|MA|MSc|MEd|BEd)\s+(?i:in)\s+[A-Z]\w*(?:\s+(?:[A-Z]\w*|and|of|in|for|with))*|\b(?:B\.?\s?Ed|BA|BSc|M\.?\s?Ed|MA|MSc|PGCE)\b(?:\s*\(?(?i:hons)\)?)?|\bEarly\s+Years\s+Teacher\s+Status\b|\bEYTS\b|\b(?i:doctorate|PhD|EdD)(?:\s+(?i:in)\s+[a-z][a-z ]{2,40}[a-z])?\b`)
 	// A degree is the SENCO's when the sentence says they hold it, or it follows

@@ -103,6 +103,7 @@ func TestSENCOFacts(t *testing.T) {
 		// A senior post beside the SENCO's name.
 		{"SENCo: Mrs Ada Hume, Assistant Principal", []string{"senco.name=Mrs Ada Hume", "senco.on_slt=true"}},
 		{"SENCo: Ms Ivy Lowe (also Deputy Headteacher)", []string{"senco.name=Ms Ivy Lowe", "senco.on_slt=true"}},
+		{"Our SENDCo, Mr Ty Bell, holds the NPQ for Special Educational Needs Co-ordinators.", []string{"senco.name=Mr Ty Bell", "senco.qualification=NPQ_SENCO"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
@@ -183,6 +184,7 @@ func TestProvisionAndStats(t *testing.T) {
 			[]string{"stats.number_on_roll=1300", "stats.sen_count=180"}},
 		{"1,046 students on roll; 126 on SEN Support; 29 with an EHCP.", "", []string{"stats.number_on_roll=1046", "stats.sen_count=126", "stats.ehcp_count=29"}},
 		{"Last year 14% of our children were on the SEND register.", "", []string{"stats.sen_percent=14"}},
+		{"Elm has 500 pupils. 70 pupils (14%) are on the SEN register.", "", []string{"stats.number_on_roll=500", "stats.sen_count=70", "stats.sen_percent=14"}},
 		// The need type is more telling than the broad area around it.
 		{"Enhanced provision: Cognition and Learning (dyslexia) - 10 places.", "", []string{"provision.specialist=resourced_provision:SpLD/10"}},
 		{"The Learning Support Centre teaches up to 6 pupils with communication and interaction needs.", "",
