@@ -212,6 +212,8 @@ var (
 	senShareAfterCount = regexp.MustCompile(`\(\s*(\d{1,2}(?:\.\d+)?)\s*%\s*\)`)
 	// "Percentage of pupils with SEND: 17%"
 	senPercentLabel = regexp.MustCompile(`(?i)\bpercentage\s+of\s+` + pupils + `\s+(?:with|on\s+the)\s+(?:SEND?|special\s+educational\s+needs)(?:\s+register)?\s*[:=-]?\s*(\d{1,2}(?:\.\d+)?)\s*%`)
+	// "one in six of our pupils (16%) has special educational needs"
+	senPercentAside = regexp.MustCompile(`(?i)` + pupils + `\s*\(\s*(\d{1,2}(?:\.\d+)?)\s*%\s*\)\s*(?:has|have|are\s+on\s+the\s+SEND?\s+register)\s+(?:SEND?\b|special\s+educational\s+needs)`)
 	// "All pupils have an EHC plan": as many as are on roll.
 	allHaveEHCP = regexp.MustCompile(`(?i)\ball\s+(?:of\s+)?(?:our\s+|the\s+)?` + pupils + `\s+(?:have|hold)\s+(?:an?\s+)?(?:EHC\s*Ps?\b|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)`)
 	// "15% have special educational needs"
@@ -263,6 +265,7 @@ func stats(text string) []Fact {
 	}
 	shares := append(senPercentLabel.FindAllStringSubmatchIndex(text, -1), senPercentRe.FindAllStringSubmatchIndex(text, -1)...)
 	shares = append(shares, senPercentVerb.FindAllStringSubmatchIndex(text, -1)...)
+	shares = append(shares, senPercentAside.FindAllStringSubmatchIndex(text, -1)...)
 	// A bracketed share in or right after the count of pupils with SEN is theirs.
 	if at := spans["stats.sen_count"]; at != nil {
 		if m := senShareAfterCount.FindStringSubmatchIndex(text[at[0]:min(len(text), at[1]+40)]); m != nil {

@@ -196,7 +196,7 @@ var (
 	// "(two days)" after a fraction or hours: the same time in days.
 	daysAside = regexp.MustCompile(`(?i)\(\s*(\d(?:\.\d)?|one and a half|two and a half|three and a half|four and a half|one|two|three|four|five|half a)\s+days?(?:\s+(?:a|per)\s+week)?\s*\)`)
 	// A SENCO "full time in the role", "a full-time SENCO": the whole of a post.
-	fullTime = regexp.MustCompile(`(?i)\bfull[-\s]time\s+(?:in\s+(?:the|this|her|his|their)\s+(?:SEND?CO\s+)?role|(?:member\s+of\s+staff\s+|post\s+|position\s+)?dedicated\s+to\s+the\s+role|(?:non-?teaching\s+)?(?:SEND?CO|SEN\s+co-?ordinator|inclusion\s+(?:lead|manager))s?\b|role)|\b(?:SEND?CO|role)\s+is\s+(?:a\s+)?full[-\s]time\b|\bfull[-\s]time\s*,?\s*non-?teaching\b|\bworks\s+full[-\s]time\b(?:\s*[.,;]|\s+(?:in|as|on)\s+(?:the\s+)?(?:role|SEND?CO))`)
+	fullTime = regexp.MustCompile(`(?i)\bfull[-\s]time\s+(?:in\s+(?:the|this|her|his|their)\s+(?:SEND?CO\s+)?role|(?:member\s+of\s+staff\s+|post\s+|position\s+)?dedicated\s+to\s+the\s+role|(?:non-?teaching\s+)?(?:SEND?CO|SEN\s+co-?ordinator|inclusion\s+(?:lead|manager))s?\b|role)|\b(?:SEND?CO|role)\s+is\s+(?:a\s+)?full[-\s]time\b|\bfull[-\s]time\s*,?\s*non-?teaching\b|\bworks\s+(?:in\s+school\s+)?full[-\s]time\b(?:\s*[.,;]|\s+(?:in|as|on)\s+(?:the\s+)?(?:role|SEND?CO))`)
 	fteRe    = regexp.MustCompile(`(?i)\b(0?\.\d+|1\.0)\s*(?:FTE\b|full[-\s]time\s+equivalent|(?:of\s+a\s+)?(?:post\s+)?per\s+week|of\s+(?:a\s+)?full[-\s]time|of\s+the\s+(?:working\s+)?week|of\s+(?:her|his|their|the|a)\s+timetable)`)
 	// "works part-time (0.6)"
 	partTimeFTE = regexp.MustCompile(`(?i)\bpart[-\s]time\s*\(\s*(0?\.\d+)\s*(?:FTE)?\s*\)`)
@@ -383,8 +383,8 @@ func sencoTime(text string, ctx [][2]int) []Fact {
 }
 
 var (
-	sltRe    = regexp.MustCompile(`(?i)\b(?:(?:a\s+)?member\s+of|on|part\s+of|sits?\s+on|serves?\s+on|joined)\s+(?:the\s+|our\s+)?(?:school'?s\s+|academy'?s\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|leadership\s+team|\bSLT\b|\bSMT\b)`)
-	notSLTRe = regexp.MustCompile(`(?i)\bnot\s+(?:a\s+member\s+of|on|part\s+of)\s+(?:the\s+)?(?:school'?s\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|SLT|SMT)`)
+	sltRe    = regexp.MustCompile(`(?i)\b(?:(?:a\s+)?member\s+of|on|part\s+of|sits?\s+on|serves?\s+on|joined)\s+(?:the\s+|our\s+)?(?:school'?s\s+|academy'?s\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|leadership\s+team|leadership\s+group|\bSLT\b|\bSMT\b)`)
+	notSLTRe = regexp.MustCompile(`(?i)\bnot\s+(?:a\s+member\s+of|on|part\s+of|sit\s+on|serve\s+on)\s+(?:the\s+)?(?:school'?s\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|SLT|SMT)`)
 )
 
 // seniorPost: "who is also the Deputy Headteacher", "(Assistant Principal)".

@@ -104,6 +104,9 @@ func TestSENCOFacts(t *testing.T) {
 		{"SENCo: Mrs Ada Hume, Assistant Principal", []string{"senco.name=Mrs Ada Hume", "senco.on_slt=true"}},
 		{"SENCo: Ms Ivy Lowe (also Deputy Headteacher)", []string{"senco.name=Ms Ivy Lowe", "senco.on_slt=true"}},
 		{"Our SENDCo, Mr Ty Bell, holds the NPQ for Special Educational Needs Co-ordinators.", []string{"senco.name=Mr Ty Bell", "senco.qualification=NPQ_SENCO"}},
+		{"Mr Jo Finn is our SENDCo. He does not sit on the Senior Leadership Team.", []string{"senco.name=Mr Jo Finn", "senco.on_slt=false"}},
+		{"Our SENCo, Miss Ola Brant, sits on the school's leadership group and works in school full time.",
+			[]string{"senco.name=Miss Ola Brant", "senco.on_slt=true", "senco.fte=1"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
@@ -185,6 +188,7 @@ func TestProvisionAndStats(t *testing.T) {
 		{"1,046 students on roll; 126 on SEN Support; 29 with an EHCP.", "", []string{"stats.number_on_roll=1046", "stats.sen_count=126", "stats.ehcp_count=29"}},
 		{"Last year 14% of our children were on the SEND register.", "", []string{"stats.sen_percent=14"}},
 		{"Elm has 500 pupils. 70 pupils (14%) are on the SEN register.", "", []string{"stats.number_on_roll=500", "stats.sen_count=70", "stats.sen_percent=14"}},
+		{"Around one in six of our pupils (16%) has special educational needs.", "", []string{"stats.sen_percent=16"}},
 		// The need type is more telling than the broad area around it.
 		{"Enhanced provision: Cognition and Learning (dyslexia) - 10 places.", "", []string{"provision.specialist=resourced_provision:SpLD/10"}},
 		{"The Learning Support Centre teaches up to 6 pupils with communication and interaction needs.", "",
