@@ -60,12 +60,19 @@ func LocalOfferSite(id int, name, root string, maxPages int) Site {
 // returns the body, for API feeds that are paged by their caller. The log lines
 // (robots.txt when first read, then the request) come with it.
 func (c *Crawler) Fetch(ctx context.Context, rawURL string) (Page, []Fetch, error) {
+	return c.FetchKnown(ctx, rawURL, nil)
+}
+
+// FetchKnown is Fetch with what an earlier crawl kept of the address: the
+// request carries its validators, and a 304 answer gives back the kept bytes
+// (the Page is NotModified, with Known set).
+func (c *Crawler) FetchKnown(ctx context.Context, rawURL string, known *Known) (Page, []Fetch, error) {
 	var log []Fetch
-	p, f, err := c.fetch(ctx, rawURL, &log)
+	p, f, err := c.fetch(ctx, rawURL, known, &log)
 	return p, append(log, f), err
 }
 
-func (c *Crawler) fetch(ctx context.Context, rawURL string, log *[]Fetch) (Page, Fetch, error) {
+func (c *Crawler) fetch(ctx context.Context, rawURL string, known *Known, log *[]Fetch) (Page, Fetch, error) {
 	f := Fetch{URL: rawURL, Kind: "api", FetchedAt: time.Now().UTC()}
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
@@ -84,6 +91,14 @@ func (c *Crawler) fetch(ctx context.Context, rawURL string, log *[]Fetch) (Page,
 	}
 	req.Header.Set("User-Agent", c.cfg.UserAgent)
 	req.Header.Set("Accept", "application/json")
+	if known != nil {
+		if known.ETag != "" {
+			req.Header.Set("If-None-Match", known.ETag)
+		}
+		if known.LastModified != "" {
+			req.Header.Set("If-Modified-Since", known.LastModified)
+		}
+	}
 	start := time.Now()
 	resp, err := client.Do(req)
 	f.Duration = time.Since(start)
@@ -102,6 +117,17 @@ func (c *Crawler) fetch(ctx context.Context, rawURL string, log *[]Fetch) (Page,
 	if truncated {
 		body = body[:c.cfg.MaxBodyBytes]
 		f.Error = fmt.Sprintf("body cut at %d bytes", c.cfg.MaxBodyBytes)
+	}
+	if resp.StatusCode == http.StatusNotModified && known != nil && known.Body != nil {
+		kept, err := known.Body()
+		if err != nil {
+			f.Error = "304, but the kept copy cannot be read: " + err.Error()
+			return Page{}, f, fmt.Errorf("%s: %s", rawURL, f.Error)
+		}
+		sum := sha256.Sum256(kept)
+		return Page{URL: rawURL, FinalURL: resp.Request.URL.String(), Status: http.StatusOK, ContentType: known.ContentType,
+			Header: resp.Header.Clone(), RequestHdr: req.Header.Clone(), Body: kept, SHA256: hex.EncodeToString(sum[:]),
+			FetchedAt: f.FetchedAt, NotModified: true, Known: known}, f, nil
 	}
 	if resp.StatusCode != http.StatusOK {
 		f.Error = resp.Status

@@ -58,7 +58,7 @@ func crawlLocalOffers(ctx context.Context, store *queries.Store, c *crawler.Craw
 		var log []crawler.Fetch
 		switch {
 		case la.ORUKURL != "":
-			r, pages, log = crawlFeed(ctx, c, la)
+			r, pages, log = crawlFeed(ctx, c, la, knownURLs(store, prior[la.LACode]))
 		case la.LocalOfferURL != "":
 			r, pages, log = crawlLocalOfferSite(ctx, c, la, knownURLs(store, prior[la.LACode]))
 		default:
@@ -133,7 +133,7 @@ func crawlLocalOfferSite(ctx context.Context, c *crawler.Crawler, la queries.Aut
 // crawlFeed reads an LA's Open Referral UK feed: GET {base}/services page by page
 // until the last, and the full record of every service the list gives only in
 // outline.
-func crawlFeed(ctx context.Context, c *crawler.Crawler, la queries.Authority) (queries.AuthorityResult, []crawler.Page, []crawler.Fetch) {
+func crawlFeed(ctx context.Context, c *crawler.Crawler, la queries.Authority, known map[string]crawler.Known) (queries.AuthorityResult, []crawler.Page, []crawler.Fetch) {
 	r := queries.AuthorityResult{Status: "found"}
 	var pages []crawler.Page
 	var fetchLog []crawler.Fetch
@@ -142,7 +142,11 @@ func crawlFeed(ctx context.Context, c *crawler.Crawler, la queries.Authority) (q
 	seen := map[string]bool{}
 	get := func(url string) (crawler.Page, bool) {
 		requests++
-		p, log, err := c.Fetch(ctx, url)
+		var kept *crawler.Known
+		if k, ok := known[url]; ok {
+			kept = &k
+		}
+		p, log, err := c.FetchKnown(ctx, url, kept)
 		r.Fetches = append(r.Fetches, logLines(log)...)
 		fetchLog = append(fetchLog, log...)
 		if err != nil {

@@ -143,8 +143,8 @@ func TestExtractRereadsLocalOfferPages(t *testing.T) {
 }
 
 // TestLocalOfferRecrawlAsksConditionally: a second crawl of the year asks for the
-// Local Offer's record pages with the validators the first kept, gets 304 for
-// them, and still holds every service.
+// Local Offers' record pages (website and ORUK feed) with the validators the
+// first kept, gets 304 for them, and still holds every service.
 func TestLocalOfferRecrawlAsksConditionally(t *testing.T) {
 	_, _, dbs := startArea(t, true, "lore")
 	db, ctx := dbs[0], context.Background()
@@ -154,16 +154,18 @@ func TestLocalOfferRecrawlAsksConditionally(t *testing.T) {
 		}
 	}
 	s := openStore(t, db)
-	var notModified [2]int
-	var services [2]int
-	for i := range notModified {
-		s.QueryRow(`SELECT count(*) FROM fetches WHERE run_id = ? AND la_code = '998' AND urn IS NULL AND status = 304`, i+1).Scan(&notModified[i])
-		s.QueryRow(`SELECT count(*) FROM services WHERE run_id = ? AND la_code = '998'`, i+1).Scan(&services[i])
-	}
-	if notModified[0] != 0 || notModified[1] < 5 {
-		t.Errorf("304 answers per run: %v; the second run should get them for the record pages", notModified)
-	}
-	if services[0] == 0 || services[0] != services[1] {
-		t.Errorf("services per run: %v", services)
+	// 998 is a Local Offer website, 997 an ORUK feed.
+	for _, la := range []string{"998", "997"} {
+		var notModified, services [2]int
+		for i := range notModified {
+			s.QueryRow(`SELECT count(*) FROM fetches WHERE run_id = ? AND la_code = ? AND urn IS NULL AND status = 304`, i+1, la).Scan(&notModified[i])
+			s.QueryRow(`SELECT count(*) FROM services WHERE run_id = ? AND la_code = ?`, i+1, la).Scan(&services[i])
+		}
+		if notModified[0] != 0 || notModified[1] < 5 {
+			t.Errorf("LA %s: 304 answers per run: %v; the second run should get them for the record pages", la, notModified)
+		}
+		if services[0] == 0 || services[0] != services[1] {
+			t.Errorf("LA %s: services per run: %v", la, services)
+		}
 	}
 }
