@@ -16,7 +16,7 @@ import (
 // PDF text comes from PDFium compiled to WebAssembly (go-pdfium, no cgo): it kept
 // two-column layouts apart where poppler interleaved them, and survived corrupt
 // files that crashed the pure-Go readers. It runs in helper processes
-// (pdfworker.go); the compiled module is cached on disk so a helper starts in a
+// (pdfhelper.go, pdfserve.go); the compiled module is cached on disk so a helper starts in a
 // tenth of a second.
 
 // PDFLimits bound the work on one PDF.

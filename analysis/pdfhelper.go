@@ -3,179 +3,21 @@ package analysis
 import (
 	"bufio"
 	"context"
-	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"runtime"
 	"sync"
 	"time"
-
-	"github.com/klippa-app/go-pdfium"
-	"github.com/klippa-app/go-pdfium/webassembly"
-	"github.com/tetratelabs/wazero"
-	"github.com/tetratelabs/wazero/api"
-	"github.com/tetratelabs/wazero/experimental"
 )
 
-// PDFs are read in helper processes: the program re-runs itself with
-// pdfWorkerEnv set, and the helper reads PDFs sent over its stdin until stdin
-// closes. Why a process and not a goroutine: PDFium in WebAssembly can only be
-// stopped mid-call if wazero checks a flag at every loop and call
-// (WithCloseOnContextDone), and that made reading 3.5 times slower (39 ms
-// against 11 ms for a 5-page LibreOffice PDF). A process can be killed at any
-// point, so a PDF that makes PDFium loop, or grow without end, costs one helper
-// and is reported, and the crawl goes on. The helpers also keep PDFium's memory
-// out of the main process.
-//
-// Protocol: messages are a 4-byte big-endian length, then that many bytes. A
-// request is two messages, a JSON pdfRequest and the PDF; the reply is one, a
-// JSON pdfPages. A long PDF is shared out among the helpers that are idle, a
-// range of pages each, so that one document is not slower than poppler's
-// pdftotext on an otherwise idle machine.
+// The parent's side of PDF reading (pdfserve.go has the helper's side and the
+// protocol).
 
-// pdfWorkerEnv marks a process started to read PDFs.
-const pdfWorkerEnv = "SENDSCOPE_PDF_WORKER"
-
-// pdfWorkerMemoryPages bounds a helper's WebAssembly memory (64 KiB pages):
-// 1 GiB, room for the largest PDF accepted (pdfMaxBytes) several times over.
-const pdfWorkerMemoryPages = 16384
-
-// pdfRequest asks for pages [From, To) of the PDF that follows it; To < 0 is
-// to the end, and From == To asks only for the title and page count.
-type pdfRequest struct {
-	From int `json:"from"`
-	To   int `json:"to"`
-}
-
-// init turns this process into a PDF helper when it was started as one. It is
-// in init, before main or the test runner, so that every program linking this
-// package (the CLI and each package's tests) can serve as its own helper.
-func init() {
-	if os.Getenv(pdfWorkerEnv) != "1" {
-		return
-	}
-	err := servePDFs(os.Stdin, os.Stdout)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "sendscope PDF helper:", err)
-		os.Exit(1)
-	}
-	os.Exit(0)
-}
-
-// servePDFs answers PDF requests from r on w until r ends.
-func servePDFs(r io.Reader, w io.Writer) error {
-	in := bufio.NewReader(r)
-	out := bufio.NewWriter(w)
-	for {
-		head, err := readFrame(in, 1<<10)
-		if errors.Is(err, io.EOF) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		var req pdfRequest
-		if err := json.Unmarshal(head, &req); err != nil {
-			return fmt.Errorf("bad request %q: %w", head, err)
-		}
-		body, err := readFrame(in, pdfMaxBytes)
-		if err != nil {
-			return err
-		}
-		msg, err := json.Marshal(readPagesInProcess(body, req))
-		if err != nil {
-			return err
-		}
-		if err := writeFrame(out, msg); err != nil {
-			return err
-		}
-		if err := out.Flush(); err != nil {
-			return err
-		}
-	}
-}
-
-func readFrame(r io.Reader, limit int) ([]byte, error) {
-	var n [4]byte
-	if _, err := io.ReadFull(r, n[:]); err != nil {
-		return nil, err
-	}
-	size := int(binary.BigEndian.Uint32(n[:]))
-	if size > limit {
-		return nil, fmt.Errorf("message of %d bytes is over the %d limit", size, limit)
-	}
-	buf := make([]byte, size)
-	if _, err := io.ReadFull(r, buf); err != nil {
-		return nil, fmt.Errorf("message cut short: %w", err)
-	}
-	return buf, nil
-}
-
-func writeFrame(w io.Writer, msg []byte) error {
-	var n [4]byte
-	binary.BigEndian.PutUint32(n[:], uint32(len(msg)))
-	if _, err := w.Write(n[:]); err != nil {
-		return err
-	}
-	_, err := w.Write(msg)
-	return err
-}
-
-// In the helper: one PDFium instance, no interruption checks (the parent kills
-// the whole process instead).
-var (
-	pdfiumOnce sync.Once
-	pdfiumInst pdfium.Pdfium
-	pdfiumErr  error
-)
-
-func readPagesInProcess(body []byte, req pdfRequest) (r pdfPages) {
-	pdfiumOnce.Do(func() {
-		rc := wazero.NewRuntimeConfig().
-			WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
-			WithMemoryLimitPages(pdfWorkerMemoryPages)
-		// wazero's cache key does not include the interruption checks, so this
-		// cache must never be shared with a runtime compiled with them.
-		if dir, err := os.UserCacheDir(); err == nil {
-			if cache, err := wazero.NewCompilationCacheWithDir(filepath.Join(dir, "sendscope", "pdfium-wasm")); err == nil {
-				rc = rc.WithCompilationCache(cache)
-			}
-			// Before 2026-11-23 the module, compiled with the checks, was cached
-			// here; nothing reads it now.
-			os.RemoveAll(filepath.Join(dir, "sendscope", "wazero"))
-		}
-		var pool pdfium.Pool
-		pool, pdfiumErr = webassembly.Init(webassembly.Config{
-			MinIdle: 1, MaxIdle: 1, MaxTotal: 1,
-			RuntimeConfig: rc,
-			// No file system: documents are passed as bytes, never by path.
-			FSConfig:     wazero.NewFSConfig(),
-			Stdout:       io.Discard,
-			Stderr:       io.Discard,
-			ReuseWorkers: true,
-		})
-		if pdfiumErr == nil {
-			pdfiumInst, pdfiumErr = pool.GetInstance(time.Minute)
-		}
-	})
-	if pdfiumErr != nil {
-		return pdfPages{Err: fmt.Sprintf("starting PDFium: %v", pdfiumErr)}
-	}
-	defer func() {
-		if p := recover(); p != nil {
-			r = pdfPages{Err: fmt.Sprintf("PDF reader failed: %v", p)}
-		}
-	}()
-	return readPages(pdfiumInst, body, req.From, req.To)
-}
-
-// In the parent: a pool of helpers, at most one per CPU.
-
+// pdfHelper is one helper process.
 type pdfHelper struct {
 	cmd    *exec.Cmd
 	stdin  io.WriteCloser
@@ -183,6 +25,7 @@ type pdfHelper struct {
 	stderr *tailBuffer
 }
 
+// pdfHelpers is the process's pool of helpers, at most one per CPU.
 type pdfHelpers struct {
 	slots chan struct{}
 	mu    sync.Mutex
@@ -355,7 +198,7 @@ func startPDFHelper() (*pdfHelper, error) {
 		return nil, err
 	}
 	cmd := exec.Command(exe)
-	cmd.Env = append(os.Environ(), pdfWorkerEnv+"=1")
+	cmd.Env = append(os.Environ(), pdfHelperEnv+"=1")
 	cmd.SysProcAttr = helperProcAttr()
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
