@@ -107,7 +107,11 @@ func factsFor(text, docType string) []Fact {
 	var out []Fact
 	names := sencoNames(text)
 	out = append(out, names...)
-	out = append(out, sencoContacts(text, names)...)
+	// LA guidance about SENCOs in general gives its own team's contacts, not a
+	// SENCO's, unless it names one.
+	if docType != "la_guidance" || len(names) > 0 {
+		out = append(out, sencoContacts(text, names)...)
+	}
 	ctx := sencoContext(text, names)
 	out = append(out, qualifications(text, ctx, names)...)
 	out = append(out, sencoTime(text, ctx)...)
@@ -244,7 +248,7 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 		}
 	}
 	// A staff list names the SENCO and more, and is not the report.
-	if staffList.MatchString(title) || staffList.MatchString(path) || staffList.MatchString(head(t.Body, 200)) {
+	if (staffList.MatchString(title) || staffList.MatchString(path) || staffList.MatchString(head(t.Body, 200))) && !senHeading.MatchString(path+" "+title) {
 		scores["sen_information_report"] -= 6
 	}
 	// So is a trust's page over its schools ("each of our six academies") that

@@ -28,6 +28,8 @@ func TestClassify(t *testing.T) {
 			"Each of our six academies has its own SENDCo. Three host resourced provisions for autism and SEMH.", "other"},
 		{"the governors' page", "https://d.example.sch.uk/about/governors", "Governing Board",
 			"Chair: Mr Al Best\nSEND Governor: Mrs Jo Kerr\nThe SENCO, Mr Ty Ash, reports to the Board each term about pupils with autism.", "other"},
+		{"a SEN page that opens with its staff", "https://g.example.sch.uk/send", "SEND",
+			"Our staff\nHeadteacher: Mrs Mo Daly\nSENCO: Mrs Pat Hirst\nFor SEN enquiries please contact Mrs Hirst.", "sen_information_report"},
 		{"LA guidance", "https://www.shire.example.gov.uk/localoffer/ehcp", "EHC plans",
 			"An EHC plan describes a child's needs. Ask the council for an EHC needs assessment.", "la_guidance"},
 	}
@@ -35,6 +37,21 @@ func TestClassify(t *testing.T) {
 		got, _ := Classify(Text{Title: c.title, Body: c.body}, c.url, "")
 		if got != c.want {
 			t.Errorf("%s: %s, want %s", c.name, got, c.want)
+		}
+	}
+}
+
+// TestLAGuidanceHasNoSENCOContact: an LA page about SENCOs in general gives its
+// own team's contacts, which are not a SENCO's.
+func TestLAGuidanceHasNoSENCOContact(t *testing.T) {
+	text := "Support for SENCOs\nNew SENCOs should book the National Award course. Contact: sendsupport@shire.example.gov.uk or 01632 960444."
+	d := AnalyseText(text, "https://www.shire.example.gov.uk/send/support-for-senco")
+	if d.DocType != "la_guidance" {
+		t.Fatalf("doc type %s", d.DocType)
+	}
+	for _, f := range d.Facts {
+		if f.Field == "senco.email" || f.Field == "senco.phone" {
+			t.Errorf("%s %q taken for a SENCO's", f.Field, f.Value)
 		}
 	}
 }
