@@ -374,7 +374,7 @@ func sencoContacts(text string, names []Fact) []Fact {
 
 // officeWords: a number given for the school in general, or for another
 // service, not for the SENCO.
-var officeWords = regexp.MustCompile(`(?i)\b(?:general\s+enquiries|(?:school|main|front)\s+office|reception|switchboard|admissions|main\s+(?:number|line)|SENDIASS|IASS|SENDIAS|information,?\s+advice\s+and\s+support|helpline|advice\s+line|SEND?\s+team|council|local\s+authority|NHS|CAMHS)\b`)
+var officeWords = regexp.MustCompile(`(?i)\b(?:general\s+enquiries|(?:school|main|front)\s+office|reception|switchboard|admissions|main\s+(?:number|line)|SENDIASS|IASS|SENDIAS|information,?\s+advice\s+and\s+support|helpline|advice\s+line|SEND?\s+team|council|local\s+authority|NHS|CAMHS)\b|\boffice\s*(?:tel(?:ephone)?|phone|number)?\s*[:\-]`)
 
 // officeNumber says whether the number at pos is given, in its own sentence or
 // line, as the school's general number with neither the SENCO nor their name
@@ -392,7 +392,7 @@ func officeNumber(text string, pos int, surnames []string) bool {
 	if !officeWords.MatchString(sentence) || sencoRole.MatchString(sentence) {
 		return false
 	}
-	return !containsAny(strings.ToLower(sentence), surnames) && !pronoun.MatchString(sentence)
+	return !containsAny(strings.ToLower(sentence), surnames) && !personWord.MatchString(sentence)
 }
 
 // forSomeoneElse says whether the sentence giving the contact at pos names
@@ -416,6 +416,9 @@ func forSomeoneElse(text string, pos int, names []Fact) bool {
 	}
 	return other
 }
+
+// personWord: a sentence speaking of someone ("contact her through the office").
+var personWord = regexp.MustCompile(`(?i)\b(?:she|he|they|her|him|them)\b`)
 
 var contactVerb = regexp.MustCompile(`(?i)\b(?:contact(?:ed)?|phon(?:e|ing)|call(?:ing)?|ring(?:ing)?|telephon(?:e|ing)|email(?:ing)?|e-mail(?:ing)?|write|writing|reach(?:ed)?)\b`)
 

@@ -53,6 +53,7 @@ func TestSENCOContacts(t *testing.T) {
 		{"another service after the SENCO", "Talk to the SENCO first. The parents' helpline, Talkline, is on 01632 960112.", "", ""},
 		{"the office for general enquiries", "Our SENCO is Mr Tom Vale.\nFor general enquiries please ring the school office on 01632 960113.", "", ""},
 		{"the office for the SENCO", "Our SENCO is Mr Tom Vale. Mr Vale can be contacted through the school office on 01632 960114.", "", "01632 960114"},
+		{"an Office line on a contact page", "Office: 01632 960100\nSENCO: Mr Tom Vale (senco@vale.example)", "senco@vale.example", ""},
 		{"another person's address", "Our SENCO is Mr Tom Vale. Until he starts, write to the deputy head, Mrs Ann Oke, at office@vale.example.", "", ""},
 	}
 	for _, c := range cases {

@@ -189,6 +189,7 @@ func TestProvisionAndStats(t *testing.T) {
 		{"Last year 14% of our children were on the SEND register.", "", []string{"stats.sen_percent=14"}},
 		{"Elm has 500 pupils. 70 pupils (14%) are on the SEN register.", "", []string{"stats.number_on_roll=500", "stats.sen_count=70", "stats.sen_percent=14"}},
 		{"Around one in six of our pupils (16%) has special educational needs.", "", []string{"stats.sen_percent=16"}},
+		{"Mrs Ann Ely was previously SENCo at Holly Lane Infants, where she set up a nurture group.", "", nil},
 		// The need type is more telling than the broad area around it.
 		{"Enhanced provision: Cognition and Learning (dyslexia) - 10 places.", "", []string{"provision.specialist=resourced_provision:SpLD/10"}},
 		{"The Learning Support Centre teaches up to 6 pupils with communication and interaction needs.", "",
