@@ -115,7 +115,7 @@ func factsFor(text, docType string) []Fact {
 	ctx := sencoContext(text, names)
 	out = append(out, qualifications(text, ctx, names)...)
 	out = append(out, sencoTime(text, ctx)...)
-	out = append(out, onSLT(text, ctx)...)
+	out = append(out, onSLT(text, ctx, names)...)
 	out = append(out, governors(text, names)...)
 	// LA guidance speaks of provision in general ("resourced provisions are..."),
 	// at no one school.

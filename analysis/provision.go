@@ -193,7 +193,7 @@ var (
 		// "Of our 402 pupils, 61 receive SEN support"
 		regexp.MustCompile(`(?i)` + pupils + `\s*,\s*` + count + `\s+(?:receive|are\s+receiving|get|are\s+on)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
 		// "164 had SEN support"
-		regexp.MustCompile(`(?i)\b` + count + `\s+(?:` + pupils + `\s+)?(?:had|have|has|receive|receives|received|get|got)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
+		regexp.MustCompile(`(?i)\b` + count + `\s+(?:` + pupils + `\s*)?(?:\([^)]{0,12}\)\s*)?(?:had|have|has|receive|receives|received|get|got)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
 		// "23 pupils receiving SEN Support"
 		regexp.MustCompile(`(?i)\b` + count + `\s+(?:` + pupils + `\s+)?(?:are\s+)?(?:receiving|at|on|getting)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
 		regexp.MustCompile(`(?i)\b` + pupils + `\s+with\s+(?:SEND?|special\s+educational\s+needs)\s*[-:=]\s*` + count + `\b`),

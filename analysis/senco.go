@@ -41,7 +41,7 @@ func init() {
 
 // Words allowed between a role and the name that follows it
 // ("SENCO: Mrs Smith", "The SENCO at our school is Mrs Smith", "SENDCo, Helen Watson").
-var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/?]*(?:(?:a|answer|is|are|at|for|of|in|our|the|school|academy|school's|academy's|called|named|currently|contact|who|will|be|lead|and|disabilities|disability|co-?ordinator|this|year|person|responsible|name|namely|eyfs|ks\d?|key|stage|early|years|\d|primary|secondary|sendco|senco|head|resource|base|provision)\b[\s:;,\-|=()'/?]*){0,8}$`)
+var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/?]*(?:(?:a|s|answer|is|are|at|for|of|in|our|the|school|academy|school's|academy's|called|named|currently|contact|who|will|be|lead|and|disabilities|disability|co-?ordinator|this|year|person|responsible|name|namely|eyfs|ks\d?|key|stage|early|years|\d|primary|secondary|sendco|senco|head|resource|base|provision)\b[\s:;,\-|=()'/?]*){0,8}$`)
 
 // Words allowed between a name and the role that follows it
 // ("Mrs Smith (SENCO)", "Mrs Smith, SENCO", "Mrs Smith is our SENDCo").

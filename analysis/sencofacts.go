@@ -89,6 +89,9 @@ func lastClause(s string) string {
 	return s[locs[len(locs)-1][0]:]
 }
 
+// trailingJoin: joining words a degree's subject cannot end with.
+var trailingJoin = regexp.MustCompile(`(?:\s+(?:and|of|in|for|with))+\s*$`)
+
 // qualList: only qualifications and commas between a name and what follows.
 var qualList = regexp.MustCompile(`^(?:[\s,(]*(?:BA|BSc|MA|MSc|MEd|M\.Ed|BEd|B\.Ed|PGCE|QTS|NASENCO|NASENCo|NPQSENCO|NPQ)\b\.?\s*(?:\(?(?i:hons)\)?)?)*[\s,(]*$`)
 
@@ -160,10 +163,13 @@ func qualifications(text string, ctx [][2]int, names []Fact) []Fact {
 		if (!holdsVerb.MatchString(sentence) && !afterName && !qualLabel.MatchString(sentence)) || notHeld.MatchString(sentence) {
 			continue
 		}
-		v := "other:" + strings.TrimSpace(text[m[0]:m[1]])
+		// "... in Special Educational Needs and the National Award": the subject
+		// ends before a joining word.
+		end := m[0] + len(strings.TrimRight(trailingJoin.ReplaceAllString(text[m[0]:m[1]], ""), " "))
+		v := "other:" + strings.TrimSpace(text[m[0]:end])
 		if !seen[strings.ToLower(v)] {
 			seen[strings.ToLower(v)] = true
-			out = append(out, factAt(text, m[0], m[1], "senco.qualification", v, nil, 0.6))
+			out = append(out, factAt(text, m[0], end, "senco.qualification", v, nil, 0.6))
 		}
 	}
 	return out
@@ -193,6 +199,8 @@ var (
 	teachingTime = regexp.MustCompile(`(?i)\bteach(?:es|ing)?\b[^.;]{0,60}$`)
 	forTheRole   = regexp.MustCompile(`(?i)^\s*(?:of|for|on|to)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:SEND?CO|SEN|role)\b`)
 	hoursRe      = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)\s+hours?\s+(?:a|per|each|every)\s+week\b`)
+	// "employed 0.8 FTE, of which 0.4 is allocated to SENCO duties"
+	fteShare = regexp.MustCompile(`(?i)\bof\s+which\s+(0?\.\d+)\s*(?:FTE\s+)?(?:is|are)\s+(?:dedicated|given|allocated|set\s+aside|used|spent)\b`)
 	// "(two days)" after a fraction or hours: the same time in days.
 	daysAside = regexp.MustCompile(`(?i)\(\s*(\d(?:\.\d)?|one and a half|two and a half|three and a half|four and a half|one|two|three|four|five|half a)\s+days?(?:\s+(?:a|per)\s+week)?\s*\)`)
 	// A SENCO "full time in the role", "a full-time SENCO": the whole of a post.
@@ -285,6 +293,12 @@ func sencoTime(text string, ctx [][2]int) []Fact {
 		}
 		done[field] = true
 		out = append(out, factAt(text, m[0], m[1], field, "", &v, conf))
+	}
+	// A share of a post given as the role's comes before the post itself.
+	for _, m := range within(fteShare) {
+		if v, err := strconv.ParseFloat(text[m[2]:m[3]], 64); err == nil && v > 0 && v < 1 {
+			add("senco.fte", m[:2], v, 0.75)
+		}
 	}
 	for _, m := range within(fteRe) {
 		if v, err := strconv.ParseFloat(text[m[2]:m[3]], 64); err == nil && v > 0 && v <= 1 {
@@ -387,6 +401,17 @@ var (
 	notSLTRe = regexp.MustCompile(`(?i)\bnot\s+(?:a\s+member\s+of|on|part\s+of|sit\s+on|serve\s+on)\s+(?:the\s+)?(?:school'?s\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|SLT|SMT)`)
 )
 
+// namesSomeone says whether s names one of the people (in full or by title and surname).
+func namesSomeone(s string, names []Fact) bool {
+	lower := strings.ToLower(s)
+	for _, n := range names {
+		if strings.Contains(s, n.Value) || strings.Contains(lower, shortForm(n.Value)) {
+			return true
+		}
+	}
+	return false
+}
+
 // seniorPost: "who is also the Deputy Headteacher", "(Assistant Principal)".
 var seniorPost = regexp.MustCompile(`(?i)\b(?:deputy|assistant)\s+(?:head(?:\s*teacher)?|principal)\s*(?:\([^)]{0,20}\)\s*)?(?:and|&)\s+(?:SEND?CO|SEN\s+co-?ordinator)\b|\bSEND?CO\s+(?:and|&)\s+(?:deputy|assistant)\s+(?:head(?:\s*teacher)?|principal)\b|\b(?:is|as)\s+(?:also\s+)?(?:the\s+|our\s+|an?\s+)?(?:deputy|assistant)\s+(?:head(?:\s*teacher)?|principal)\b|\(\s*(?:also\s+)?(?:the\s+|a\s+)?(?:deputy|assistant)\s+(?:head(?:\s*teacher)?|principal)\b[^)]*\)|[,–—-]\s*(?:deputy|assistant)\s+(?:head(?:\s*teacher)?|principal)\b`)
 
@@ -398,7 +423,7 @@ var sltHeading = regexp.MustCompile(`(?im)^[ \t]*(?:(?:the\s+)?senior\s+leadersh
 var duty = regexp.MustCompile(`(?i)\b(?:either|ensure|should|must|may|might|could|ought|aim)\b`)
 
 // onSLT reads whether the SENCO sits on the senior leadership team.
-func onSLT(text string, ctx [][2]int) []Fact {
+func onSLT(text string, ctx [][2]int, names []Fact) []Fact {
 	for _, m := range notSLTRe.FindAllStringIndex(text, 1000) {
 		if inSpans(ctx, m[0]) {
 			return []Fact{factAt(text, m[0], m[1], "senco.on_slt", "false", nil, 0.7)}
@@ -413,7 +438,7 @@ func onSLT(text string, ctx [][2]int) []Fact {
 	// A SENCO who is also a deputy or assistant head is on the leadership team.
 	for _, m := range seniorPost.FindAllStringIndex(text, 1000) {
 		lo, hi := sentenceAround(text, m[0], m[1])
-		if inSpans(ctx, m[0]) && sencoRole.MatchString(text[lo:hi]) && !duty.MatchString(text[lo:m[0]]) {
+		if inSpans(ctx, m[0]) && (sencoRole.MatchString(text[lo:hi]) || namesSomeone(text[lo:m[0]], names)) && !duty.MatchString(text[lo:m[0]]) {
 			return []Fact{factAt(text, m[0], m[1], "senco.on_slt", "true", nil, 0.6)}
 		}
 	}

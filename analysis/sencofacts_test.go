@@ -107,6 +107,12 @@ func TestSENCOFacts(t *testing.T) {
 		{"Mr Jo Finn is our SENDCo. He does not sit on the Senior Leadership Team.", []string{"senco.name=Mr Jo Finn", "senco.on_slt=false"}},
 		{"Our SENCo, Miss Ola Brant, sits on the school's leadership group and works in school full time.",
 			[]string{"senco.name=Miss Ola Brant", "senco.on_slt=true", "senco.fte=1"}},
+		// "'s name?" questions; a share of a post; a subject before "and"; a senior post by surname.
+		{"What is the SENCO's name?\nMs Ada-Mae Voss.\nMs Voss is employed 0.8 FTE, of which 0.4 is allocated to SENCO duties.",
+			[]string{"senco.name=Ms Ada-Mae Voss", "senco.fte=0.4"}},
+		{"SENCO: Mr Bo Finch. Mr Finch holds a Master's degree in Special Educational Needs and the NPQ for SENCOs.",
+			[]string{"senco.name=Mr Bo Finch", "senco.qualification=other:Master's degree in Special Educational Needs", "senco.qualification=NPQ_SENCO"}},
+		{"The SENDCo is Dr Lia Mohr. Dr Mohr is an Assistant Headteacher.", []string{"senco.name=Dr Lia Mohr", "senco.on_slt=true"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
@@ -190,6 +196,7 @@ func TestProvisionAndStats(t *testing.T) {
 		{"Elm has 500 pupils. 70 pupils (14%) are on the SEN register.", "", []string{"stats.number_on_roll=500", "stats.sen_count=70", "stats.sen_percent=14"}},
 		{"Around one in six of our pupils (16%) has special educational needs.", "", []string{"stats.sen_percent=16"}},
 		{"Mrs Ann Ely was previously SENCo at Holly Lane Infants, where she set up a nurture group.", "", nil},
+		{"25 pupils (12%) receive SEN Support.", "", []string{"stats.sen_count=25", "stats.sen_percent=12"}},
 		// The need type is more telling than the broad area around it.
 		{"Enhanced provision: Cognition and Learning (dyslexia) - 10 places.", "", []string{"provision.specialist=resourced_provision:SpLD/10"}},
 		{"The Learning Support Centre teaches up to 6 pupils with communication and interaction needs.", "",
