@@ -233,7 +233,7 @@ func stats(text string) []Fact {
 	first := func(field string, res []*regexp.Regexp) {
 		for _, re := range res {
 			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
-				if notOurs.MatchString(text[max(0, m[0]-60):m[0]]) || aboutAProvision(text, m[0], m[1]) {
+				if someoneElses(text[max(0, m[0]-60):m[0]]) || aboutAProvision(text, m[0], m[1]) {
 					continue
 				}
 				if m[1] < len(text) && text[m[1]] == '%' {
@@ -279,7 +279,7 @@ func stats(text string) []Fact {
 		lo, hi := sentenceAround(text, m[0], m[1])
 		// The share must be of pupils with SEN (named nearer it than EHC plans are).
 		sen, ehc := nearest(senMention, text, lo, hi, m[0]), nearest(ehcMention, text, lo, hi, m[0])
-		if notOurs.MatchString(text[max(lo, m[0]-60):m[0]]) || sen < 0 || (ehc >= 0 && ehc < sen) {
+		if someoneElses(text[max(lo, m[0]-60):m[0]]) || sen < 0 || (ehc >= 0 && ehc < sen) {
 			continue
 		}
 		n, _ := strconv.ParseFloat(text[m[2]:m[3]], 64)
@@ -297,6 +297,15 @@ var allOf = regexp.MustCompile(`(?i)\ball\s+of\s+(?:our\s+|the\s+)?$`)
 
 // labelRowBreak: a count ending its line, the next line starting anew.
 var labelRowBreak = regexp.MustCompile(`^[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*\n[ \t]*[A-Z]`)
+
+// someoneElses says whether the words before a figure make it a national or
+// local average rather than the school's ("a larger-than-average school (NOR
+// 588)" is the school's).
+func someoneElses(before string) bool {
+	return notOurs.MatchString(before) && !thanAverage.MatchString(before)
+}
+
+var thanAverage = regexp.MustCompile(`(?i)\bthan[-\s]average\b[^.%]{0,40}$`)
 
 // aboutAProvision says whether a count stands in a sentence about a specialist
 // provision ("The base supports 24 students with an EHCP"): the provision's

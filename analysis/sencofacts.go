@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math"
 	"regexp"
 	"sort"
 	"strconv"
@@ -199,6 +200,8 @@ var (
 	teachingTime = regexp.MustCompile(`(?i)\bteach(?:es|ing)?\b[^.;]{0,60}$`)
 	forTheRole   = regexp.MustCompile(`(?i)^\s*(?:of|for|on|to)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:SEND?CO|SEN|role)\b`)
 	hoursRe      = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)\s+hours?\s+(?:a|per|each|every)\s+week\b`)
+	// "a 0.5 teaching timetable; the rest of her time is spent on the SENCo role"
+	fteRest = regexp.MustCompile(`(?i)\b(0?\.\d+)\s+teaching\s+(?:timetable|commitment|load)\b[^.]{0,40}\bthe\s+rest\s+of\s+(?:her|his|their|the)\s+(?:time|week)\s+(?:is\s+)?(?:spent\s+)?(?:on|as|for)\s+(?:the\s+)?(?:SEND?CO|role)`)
 	// "employed 0.8 FTE, of which 0.4 is allocated to SENCO duties"
 	fteShare = regexp.MustCompile(`(?i)\bof\s+which\s+(0?\.\d+)\s*(?:FTE\s+)?(?:is|are)\s+(?:dedicated|given|allocated|set\s+aside|used|spent)\b`)
 	// "(two days)" after a fraction or hours: the same time in days.
@@ -293,6 +296,11 @@ func sencoTime(text string, ctx [][2]int) []Fact {
 		}
 		done[field] = true
 		out = append(out, factAt(text, m[0], m[1], field, "", &v, conf))
+	}
+	for _, m := range within(fteRest) {
+		if v, err := strconv.ParseFloat(text[m[2]:m[3]], 64); err == nil && v > 0 && v < 1 {
+			add("senco.fte", m[:2], math.Round((1-v)*100)/100, 0.7)
+		}
 	}
 	// A share of a post given as the role's comes before the post itself.
 	for _, m := range within(fteShare) {

@@ -113,6 +113,7 @@ func TestSENCOFacts(t *testing.T) {
 		{"SENCO: Mr Bo Finch. Mr Finch holds a Master's degree in Special Educational Needs and the NPQ for SENCOs.",
 			[]string{"senco.name=Mr Bo Finch", "senco.qualification=other:Master's degree in Special Educational Needs", "senco.qualification=NPQ_SENCO"}},
 		{"The SENDCo is Dr Lia Mohr. Dr Mohr is an Assistant Headteacher.", []string{"senco.name=Dr Lia Mohr", "senco.on_slt=true"}},
+		{"Our SENCo is Mrs Uma Rai. She has a 0.6 teaching timetable; the rest of her time is spent on the SENCo role.", []string{"senco.name=Mrs Uma Rai", "senco.fte=0.4"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
@@ -197,6 +198,8 @@ func TestProvisionAndStats(t *testing.T) {
 		{"Around one in six of our pupils (16%) has special educational needs.", "", []string{"stats.sen_percent=16"}},
 		{"Mrs Ann Ely was previously SENCo at Holly Lane Infants, where she set up a nurture group.", "", nil},
 		{"25 pupils (12%) receive SEN Support.", "", []string{"stats.sen_count=25", "stats.sen_percent=12"}},
+		{"Elm is a larger-than-average primary school (NOR 588).", "", []string{"stats.number_on_roll=588"}},
+		{"The national average is 13% of pupils.", "", nil},
 		// The need type is more telling than the broad area around it.
 		{"Enhanced provision: Cognition and Learning (dyslexia) - 10 places.", "", []string{"provision.specialist=resourced_provision:SpLD/10"}},
 		{"The Learning Support Centre teaches up to 6 pupils with communication and interaction needs.", "",
