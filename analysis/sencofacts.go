@@ -252,6 +252,12 @@ func mergeSpans(spans [][2]int) [][2]int {
 	return out
 }
 
+var (
+	bareFraction = regexp.MustCompile(`\b(0?\.\d{1,2})\b`)
+	postWords    = regexp.MustCompile(`(?i)\b(?:FTE|full[-\s]time|post|contract(?:ed)?|role|employed|timetable|working\s+week)\b`)
+	unitAfter    = regexp.MustCompile(`(?i)^\s*(?:days?|hours?|%|per\s+cent|mornings?|afternoons?|pupils|children|students|teaching)\b|^\s*%`)
+)
+
 // dayCount reads a number of days written in figures or words.
 func dayCount(w string) float64 {
 	w = strings.ToLower(strings.Join(strings.Fields(w), " "))
@@ -393,6 +399,21 @@ func sencoTime(text string, ctx [][2]int) []Fact {
 						break found
 					}
 				}
+			}
+		}
+	}
+	// Failing those wordings, a fraction in a SENCO sentence about the post
+	// ("Mrs A's SENCO contract is 0.6"), unless it counts days, hours or teaching.
+	if !done["senco.fte"] {
+		for _, m := range within(bareFraction) {
+			lo, hi := sentenceAround(text, m[0], m[1])
+			if !postWords.MatchString(text[lo:hi]) || teachingTime.MatchString(text[max(lo, m[0]-30):m[0]]) ||
+				unitAfter.MatchString(text[m[1]:min(len(text), m[1]+12)]) {
+				continue
+			}
+			if v, err := strconv.ParseFloat(text[m[2]:m[3]], 64); err == nil && v > 0 && v < 1 {
+				add("senco.fte", m[:2], v, 0.5)
+				break
 			}
 		}
 	}

@@ -114,6 +114,9 @@ func TestSENCOFacts(t *testing.T) {
 			[]string{"senco.name=Mr Bo Finch", "senco.qualification=other:Master's degree in Special Educational Needs", "senco.qualification=NPQ_SENCO"}},
 		{"The SENDCo is Dr Lia Mohr. Dr Mohr is an Assistant Headteacher.", []string{"senco.name=Dr Lia Mohr", "senco.on_slt=true"}},
 		{"Our SENCo is Mrs Uma Rai. She has a 0.6 teaching timetable; the rest of her time is spent on the SENCo role.", []string{"senco.name=Mrs Uma Rai", "senco.fte=0.4"}},
+		// A bare fraction about the post, but not days, hours or teaching.
+		{"Our SENCO is Mrs Fay Orr. Mrs Orr's SENCO contract is 0.6.", []string{"senco.name=Mrs Fay Orr", "senco.fte=0.6"}},
+		{"Our SENCO is Mrs Fay Orr. She has a 0.8 teaching timetable in her post.", []string{"senco.name=Mrs Fay Orr"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
