@@ -191,7 +191,7 @@ var (
 		// "of whom 198 (13.1%) receive SEN support", "of whom 9 are on our SEND register"
 		regexp.MustCompile(`(?i)\bof\s+whom\s+` + count + `\s*(?:\([^)]{0,12}\)\s*)?(?:receive|are\s+receiving|get|are\s+on|have|has)\s+(?:(?:our|the)\s+)?(?:SEND?|special\s+educational\s+needs)\b`),
 		// "Of our 402 pupils, 61 receive SEN support"
-		regexp.MustCompile(`(?i)` + pupils + `\s*,\s*` + count + `\s+(?:receive|are\s+receiving|get|are\s+on)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
+		regexp.MustCompile(`(?i)` + pupils + `\s*,\s*` + count + `\s+(?:(?:receive|are\s+receiving|get|are\s+on)\s+(?:SEND?|special\s+educational\s+needs)\s+support|are\s+on\s+(?:the|our)\s+SEND?\s+register)\b`),
 		// "164 had SEN support"
 		regexp.MustCompile(`(?i)\b` + count + `\s+(?:` + pupils + `\s*)?(?:\([^)]{0,12}\)\s*)?(?:had|have|has|receive|receives|received|get|got)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
 		// "23 pupils receiving SEN Support"

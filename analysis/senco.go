@@ -187,8 +187,8 @@ func lastName(s string) ([]int, string) {
 	return best, s[best[0]:best[1]]
 }
 
-// atPlaceLead: "at North Lea" right after a role, before "is".
-var atPlaceLead = regexp.MustCompile(`^\s*at\s+(?:[A-Z][\w'’-]*\s+){1,4}((?:is|are)\b)`)
+// atPlaceLead: "at North Lea", "for Tennyson Road" right after a role, before "is".
+var atPlaceLead = regexp.MustCompile(`^\s*(?:at|for|in)\s+(?:[A-Z][\w'’-]*\s+){1,4}((?:is|are)\b)`)
 
 // atPlace: "SENCO at Kirkby Vale" names a place, not a person, when no title
 // says otherwise.

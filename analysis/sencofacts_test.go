@@ -117,6 +117,8 @@ func TestSENCOFacts(t *testing.T) {
 		// A bare fraction about the post, but not days, hours or teaching.
 		{"Our SENCO is Mrs Fay Orr. Mrs Orr's SENCO contract is 0.6.", []string{"senco.name=Mrs Fay Orr", "senco.fte=0.6"}},
 		{"Our SENCO is Mrs Fay Orr. She has a 0.8 teaching timetable in her post.", []string{"senco.name=Mrs Fay Orr"}},
+		{"The named SENCO for Tennyson Road is Mrs Bev Hale. Mrs Hale's SENCO time is two and a half days per week.",
+			[]string{"senco.name=Mrs Bev Hale", "senco.days_per_week=2.5"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
@@ -203,6 +205,7 @@ func TestProvisionAndStats(t *testing.T) {
 		{"25 pupils (12%) receive SEN Support.", "", []string{"stats.sen_count=25", "stats.sen_percent=12"}},
 		{"Elm is a larger-than-average primary school (NOR 588).", "", []string{"stats.number_on_roll=588"}},
 		{"The national average is 13% of pupils.", "", nil},
+		{"Of our 275 pupils, 31 are on the SEN register (11.3%).", "", []string{"stats.number_on_roll=275", "stats.sen_count=31", "stats.sen_percent=11.3"}},
 		// The need type is more telling than the broad area around it.
 		{"Enhanced provision: Cognition and Learning (dyslexia) - 10 places.", "", []string{"provision.specialist=resourced_provision:SpLD/10"}},
 		{"The Learning Support Centre teaches up to 6 pupils with communication and interaction needs.", "",
