@@ -24,7 +24,7 @@ var provisionKinds = []struct {
 }
 
 var (
-	notCurrent = regexp.MustCompile(`(?i)\b(?:do(?:es)?\s+not\s+(?:have|host|run)|don't\s+have|doesn't\s+have|no\s+(?:specialist\s+)?(?:unit|resource|resourced|nurture)|not\s+currently|plans?\s+to|planning\s+to|will\s+(?:open|be\s+opening|host)|propos(?:ed|al|es|ing)|consult(?:ation|ing)?\s+on|hope\s+to|would\s+like\s+to|in\s+the\s+future|where\s+(?:she|he|they)\s+(?:set\s+up|ran|led|established)|(?:previously|formerly)\s+(?:\w+\s+){0,3}at\s+[A-Z]\w*)\b`)
+	notCurrent = regexp.MustCompile(`(?i)\b(?:do(?:es)?\s+not\s+(?:have|host|run)|don't\s+have|doesn't\s+have|no\s+(?:specialist\s+)?(?:unit|resource|resourced|nurture)|not\s+currently|plans?\s+to|planning\s+to|will\s+(?:open|be\s+opening|host)|propos(?:ed|al|es|ing)|consult(?:ation|ing)?\s+on|hope\s+to|would\s+like\s+to|in\s+the\s+future|(?:currently|temporarily)\s+closed|closed\s+(?:for|until)|will\s+re-?open|where\s+(?:she|he|they)\s+(?:set\s+up|ran|led|established)|(?:previously|formerly)\s+(?:\w+\s+){0,3}at\s+[A-Z]\w*)\b`)
 	placesRe   = regexp.MustCompile(`(?i)\b(\d{1,3})[-\s]places?\b|\bup\s+to\s+(\d{1,3})\s+(?:pupils|children|students|young\s+people|learners)\b|\bcapacity\s+(?:of|for)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:funded\s+|commissioned\s+)?places\b|\bfor\s+(\d{1,3})\s+(?:pupils|children|students|learners)\b`)
 	areaCodes  = []struct {
 		code string

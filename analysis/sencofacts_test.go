@@ -206,6 +206,7 @@ func TestProvisionAndStats(t *testing.T) {
 		{"Elm is a larger-than-average primary school (NOR 588).", "", []string{"stats.number_on_roll=588"}},
 		{"The national average is 13% of pupils.", "", nil},
 		{"Of our 275 pupils, 31 are on the SEN register (11.3%).", "", []string{"stats.number_on_roll=275", "stats.sen_count=31", "stats.sen_percent=11.3"}},
+		{"Our Nurture Room is currently closed for refurbishment and will reopen in the spring.", "", nil},
 		// The need type is more telling than the broad area around it.
 		{"Enhanced provision: Cognition and Learning (dyslexia) - 10 places.", "", []string{"provision.specialist=resourced_provision:SpLD/10"}},
 		{"The Learning Support Centre teaches up to 6 pupils with communication and interaction needs.", "",
