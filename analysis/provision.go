@@ -212,6 +212,8 @@ var (
 	senShareAfterCount = regexp.MustCompile(`\(\s*(\d{1,2}(?:\.\d+)?)\s*%\s*\)`)
 	// "Percentage of pupils with SEND: 17%"
 	senPercentLabel = regexp.MustCompile(`(?i)\bpercentage\s+of\s+` + pupils + `\s+(?:with|on\s+the)\s+(?:SEND?|special\s+educational\s+needs)(?:\s+register)?\s*[:=-]?\s*(\d{1,2}(?:\.\d+)?)\s*%`)
+	// "Total on register: 146 (13.2%)"
+	senPercentRegister = regexp.MustCompile(`(?i)\bon\s+(?:the\s+)?(?:SEND?\s+)?register\s*[:=-]\s*\d[\d,]*\s*\(\s*(\d{1,2}(?:\.\d+)?)\s*%\s*\)`)
 	// "one in six of our pupils (16%) has special educational needs"
 	senPercentAside = regexp.MustCompile(`(?i)` + pupils + `\s*\(\s*(\d{1,2}(?:\.\d+)?)\s*%\s*\)\s*(?:has|have|are\s+on\s+the\s+SEND?\s+register)\s+(?:SEND?\b|special\s+educational\s+needs)`)
 	// "All pupils have an EHC plan": as many as are on roll.
@@ -266,6 +268,7 @@ func stats(text string) []Fact {
 	shares := append(senPercentLabel.FindAllStringSubmatchIndex(text, -1), senPercentRe.FindAllStringSubmatchIndex(text, -1)...)
 	shares = append(shares, senPercentVerb.FindAllStringSubmatchIndex(text, -1)...)
 	shares = append(shares, senPercentAside.FindAllStringSubmatchIndex(text, -1)...)
+	shares = append(shares, senPercentRegister.FindAllStringSubmatchIndex(text, -1)...)
 	// A bracketed share in or right after the count of pupils with SEN is theirs.
 	if at := spans["stats.sen_count"]; at != nil {
 		if m := senShareAfterCount.FindStringSubmatchIndex(text[at[0]:min(len(text), at[1]+40)]); m != nil {
@@ -279,6 +282,9 @@ func stats(text string) []Fact {
 		lo, hi := sentenceAround(text, m[0], m[1])
 		// The share must be of pupils with SEN (named nearer it than EHC plans are).
 		sen, ehc := nearest(senMention, text, lo, hi, m[0]), nearest(ehcMention, text, lo, hi, m[0])
+		if senPercentRegister.MatchString(text[m[0]:m[1]]) {
+			sen = 0 // a share of the register is of pupils with SEN
+		}
 		if someoneElses(text[max(lo, m[0]-60):m[0]]) || sen < 0 || (ehc >= 0 && ehc < sen) {
 			continue
 		}

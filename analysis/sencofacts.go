@@ -207,7 +207,7 @@ var (
 	// "(two days)" after a fraction or hours: the same time in days.
 	daysAside = regexp.MustCompile(`(?i)\(\s*(\d(?:\.\d)?|one and a half|two and a half|three and a half|four and a half|one|two|three|four|five|half a)\s+days?(?:\s+(?:a|per)\s+week)?\s*\)`)
 	// A SENCO "full time in the role", "a full-time SENCO": the whole of a post.
-	fullTime = regexp.MustCompile(`(?i)\bfull[-\s]time\s+(?:in\s+(?:the|this|her|his|their)\s+(?:SEND?CO\s+)?role|(?:member\s+of\s+staff\s+|post\s+|position\s+)?dedicated\s+to\s+the\s+role|(?:non-?teaching\s+)?(?:SEND?CO|SEN\s+co-?ordinator|inclusion\s+(?:lead|manager))s?\b|role)|\b(?:SEND?CO|role)\s+is\s+(?:a\s+)?full[-\s]time\b|\bfull[-\s]time\s*,?\s*non-?teaching\b|\bworks\s+(?:in\s+school\s+)?full[-\s]time\b(?:\s*[.,;]|\s+(?:in|as|on)\s+(?:the\s+)?(?:role|SEND?CO))`)
+	fullTime = regexp.MustCompile(`(?i)\bfull[-\s]time\s+(?:in\s+(?:the|this|her|his|their)\s+(?:SEND?CO\s+)?role|(?:member\s+of\s+staff\s+|post\s+|position\s+)?dedicated\s+to\s+the\s+role|(?:non-?teaching\s+)?(?:SEND?CO|SEN\s+co-?ordinator|inclusion\s+(?:lead|manager))s?\b|role)|\b(?:SEND?CO|role)\s+is\s+(?:a\s+)?full[-\s]time\b|\bfull[-\s]time\s*,?\s*non-?teaching\b|\bworks\s+(?:in\s+school\s+)?full[-\s]time\b(?:\s*[.,;]|\s+and\b|\s+(?:in|as|on)\s+(?:the\s+)?(?:role|SEND?CO))`)
 	fteRe    = regexp.MustCompile(`(?i)\b(0?\.\d+|1\.0)\s*(?:FTE\b|full[-\s]time\s+equivalent|(?:of\s+a\s+)?(?:post\s+)?per\s+week|of\s+(?:a\s+)?full[-\s]time|of\s+the\s+(?:working\s+)?week|of\s+(?:her|his|their|the|a)\s+timetable)`)
 	// "works part-time (0.6)"
 	partTimeFTE = regexp.MustCompile(`(?i)\bpart[-\s]time\s*\(\s*(0?\.\d+)\s*(?:FTE)?\s*\)`)

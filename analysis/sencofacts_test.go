@@ -119,6 +119,7 @@ func TestSENCOFacts(t *testing.T) {
 		{"Our SENCO is Mrs Fay Orr. She has a 0.8 teaching timetable in her post.", []string{"senco.name=Mrs Fay Orr"}},
 		{"The named SENCO for Tennyson Road is Mrs Bev Hale. Mrs Hale's SENCO time is two and a half days per week.",
 			[]string{"senco.name=Mrs Bev Hale", "senco.days_per_week=2.5"}},
+		{"Our SENCO, Mr Al Rhee, works full time and is supported by two assistants.", []string{"senco.name=Mr Al Rhee", "senco.fte=1"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
@@ -207,6 +208,7 @@ func TestProvisionAndStats(t *testing.T) {
 		{"The national average is 13% of pupils.", "", nil},
 		{"Of our 275 pupils, 31 are on the SEN register (11.3%).", "", []string{"stats.number_on_roll=275", "stats.sen_count=31", "stats.sen_percent=11.3"}},
 		{"Our Nurture Room is currently closed for refurbishment and will reopen in the spring.", "", nil},
+		{"SEND Register\nSEN Support: 119\nEHCP: 27\nTotal on register: 146 (13.2%)", "", []string{"stats.sen_count=119", "stats.ehcp_count=27", "stats.sen_percent=13.2"}},
 		// The need type is more telling than the broad area around it.
 		{"Enhanced provision: Cognition and Learning (dyslexia) - 10 places.", "", []string{"provision.specialist=resourced_provision:SpLD/10"}},
 		{"The Learning Support Centre teaches up to 6 pupils with communication and interaction needs.", "",
