@@ -94,6 +94,12 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 		if i := strings.Index(after, "\n\n"); i >= 0 {
 			after = after[:i]
 		}
+		// "SENDCo (on maternity leave): Ms A": a note in brackets is blanked out, keeping offsets.
+		if m := leadingNote.FindStringIndex(after); m != nil {
+			if loc, _ := firstName(after[m[0]:m[1]]); loc == nil { // "(Mrs A)" is the name itself
+				after = after[:m[0]] + strings.Repeat(" ", m[1]-m[0]) + after[m[1]:]
+			}
+		}
 		// "The SENCO at North Lea is Miss A": the place is blanked out, keeping offsets.
 		if m := atPlaceLead.FindStringSubmatchIndex(after); m != nil {
 			after = after[:m[0]] + strings.Repeat(" ", m[2]-m[0]) + after[m[2]:]
@@ -186,6 +192,9 @@ func lastName(s string) ([]int, string) {
 	}
 	return best, s[best[0]:best[1]]
 }
+
+// leadingNote: a bracketed note right after a role.
+var leadingNote = regexp.MustCompile(`^\s*\([^()\n]{1,40}\)`)
 
 // atPlaceLead: "at North Lea", "for Tennyson Road" right after a role, before "is".
 var atPlaceLead = regexp.MustCompile(`^\s*(?:at|for|in)\s+(?:[A-Z][\w'’-]*\s+){1,4}((?:is|are)\b)`)

@@ -120,6 +120,8 @@ func TestSENCOFacts(t *testing.T) {
 		{"The named SENCO for Tennyson Road is Mrs Bev Hale. Mrs Hale's SENCO time is two and a half days per week.",
 			[]string{"senco.name=Mrs Bev Hale", "senco.days_per_week=2.5"}},
 		{"Our SENCO, Mr Al Rhee, works full time and is supported by two assistants.", []string{"senco.name=Mr Al Rhee", "senco.fte=1"}},
+		{"Acting SENDCo: Mrs Ty Welsh (covering maternity leave)\nSENDCo (on maternity leave): Ms Bee Hollis", []string{"senco.name=Mrs Ty Welsh", "senco.name=Ms Bee Hollis"}},
+		{"Our SENCo (Mrs Tia Moss) has one day a week set aside for SENCo work.", []string{"senco.name=Mrs Tia Moss", "senco.days_per_week=1"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
