@@ -215,7 +215,7 @@ var (
 	// "Total on register: 146 (13.2%)"
 	senPercentRegister = regexp.MustCompile(`(?i)\bon\s+(?:the\s+)?(?:SEND?\s+)?register\s*[:=-]\s*\d[\d,]*\s*\(\s*(\d{1,2}(?:\.\d+)?)\s*%\s*\)`)
 	// "one in six of our pupils (16%) has special educational needs"
-	senPercentAside = regexp.MustCompile(`(?i)` + pupils + `\s*\(\s*(\d{1,2}(?:\.\d+)?)\s*%\s*\)\s*(?:has|have|are\s+on\s+the\s+SEND?\s+register)\s+(?:SEND?\b|special\s+educational\s+needs)`)
+	senPercentAside = regexp.MustCompile(`(?i)` + pupils + `\s*\(\s*(\d{1,2}(?:\.\d+)?)\s*%\s*\)\s*(?:has|have|had|is|are|was|were)\s+(?:on\s+(?:the|our)\s+)?(?:SEND?\b|special\s+educational\s+needs)`)
 	// "All pupils have an EHC plan": as many as are on roll.
 	allHaveEHCP = regexp.MustCompile(`(?i)\ball\s+(?:of\s+)?(?:our\s+|the\s+)?` + pupils + `\s+(?:have|hold)\s+(?:an?\s+)?(?:EHC\s*Ps?\b|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)`)
 	// "15% have special educational needs"

@@ -122,6 +122,8 @@ func TestSENCOFacts(t *testing.T) {
 		{"Our SENCO, Mr Al Rhee, works full time and is supported by two assistants.", []string{"senco.name=Mr Al Rhee", "senco.fte=1"}},
 		{"Acting SENDCo: Mrs Ty Welsh (covering maternity leave)\nSENDCo (on maternity leave): Ms Bee Hollis", []string{"senco.name=Mrs Ty Welsh", "senco.name=Ms Bee Hollis"}},
 		{"Our SENCo (Mrs Tia Moss) has one day a week set aside for SENCo work.", []string{"senco.name=Mrs Tia Moss", "senco.days_per_week=1"}},
+		{"The SENCO role at Elm is shared between Mrs Kay Roe (Years 3 and 4) and Mrs Jo Pell (Years 5 and 6).", []string{"senco.name=Mrs Kay Roe", "senco.name=Mrs Jo Pell"}},
+		{"The SENDCo is Ms Ivy Dean (NASENCo, PGCert SpLD).", []string{"senco.name=Ms Ivy Dean", "senco.qualification=NASENCO", "senco.qualification=other:PGCert SpLD"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
@@ -211,6 +213,7 @@ func TestProvisionAndStats(t *testing.T) {
 		{"Of our 275 pupils, 31 are on the SEN register (11.3%).", "", []string{"stats.number_on_roll=275", "stats.sen_count=31", "stats.sen_percent=11.3"}},
 		{"Our Nurture Room is currently closed for refurbishment and will reopen in the spring.", "", nil},
 		{"SEND Register\nSEN Support: 119\nEHCP: 27\nTotal on register: 146 (13.2%)", "", []string{"stats.sen_count=119", "stats.ehcp_count=27", "stats.sen_percent=13.2"}},
+		{"In October 2025, 1 in 8 pupils (12.5%) was on the SEND register.", "", []string{"stats.sen_percent=12.5"}},
 		// The need type is more telling than the broad area around it.
 		{"Enhanced provision: Cognition and Learning (dyslexia) - 10 places.", "", []string{"provision.specialist=resourced_provision:SpLD/10"}},
 		{"The Learning Support Centre teaches up to 6 pupils with communication and interaction needs.", "",
