@@ -49,7 +49,44 @@ var nameThenRoleFiller = regexp.MustCompile(`(?i)^[\s,(\-|:;]*(?:(?:is|our|the|s
 
 // sencoNames finds the people named in the SENCO role.
 func sencoNames(text string) []Fact {
-	return peopleInRole(text, sencoRole, notTheSENCO, "senco.name")
+	if names := peopleInRole(text, sencoRole, notTheSENCO, "senco.name"); len(names) > 0 {
+		return names
+	}
+	return soleNameWithRole(text)
+}
+
+// otherRoles: words naming someone other than the SENCO in a sentence.
+var otherRoles = regexp.MustCompile(`(?i)\b(?:head\s*teacher|head|principal|governors?|assistant|deputy|chair|clerk|teachers?|therapist|psychologist|officer|administrator|worker|mentor|lead\s+practitioner|(?:SEND?|trust|SEMH|autism|pastoral)\s+lead|trust|former|previous(?:ly)?|replac(?:es|ed|ing))\b`)
+
+// soleNameWithRole is the last resort when no wording ties a name to the role:
+// a sentence naming the SENCO role and exactly one titled person, and no other
+// role, names the SENCO ("Mrs A has led SEN here, as SENCO, since 2019").
+func soleNameWithRole(text string) []Fact {
+	for _, m := range sencoRole.FindAllStringIndex(text, 50) {
+		if inAddress(text, m[0], m[1]) || notTheSENCO.MatchString(text[max(0, m[0]-30):m[0]]) {
+			continue
+		}
+		lo, hi := sentenceAround(text, m[0], m[1])
+		sentence := text[lo:hi]
+		if otherRoles.MatchString(sentence) {
+			continue
+		}
+		locs := titledName.FindAllStringIndex(sentence, -1)
+		var people [][]int
+		seen := map[string]bool{}
+		for _, l := range locs {
+			n := cleanName(sentence[l[0]:l[1]])
+			if plausibleName(n) && !seen[shortForm(n)] {
+				seen[shortForm(n)] = true
+				people = append(people, l)
+			}
+		}
+		if len(people) == 1 {
+			l := people[0]
+			return []Fact{factAt(text, lo+l[0], lo+l[1], "senco.name", cleanName(sentence[l[0]:l[1]]), nil, 0.5)}
+		}
+	}
+	return nil
 }
 
 // peopleInRole finds the people a text names in a role: after the role ("SENCO:

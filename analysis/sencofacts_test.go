@@ -124,6 +124,10 @@ func TestSENCOFacts(t *testing.T) {
 		{"Our SENCo (Mrs Tia Moss) has one day a week set aside for SENCo work.", []string{"senco.name=Mrs Tia Moss", "senco.days_per_week=1"}},
 		{"The SENCO role at Elm is shared between Mrs Kay Roe (Years 3 and 4) and Mrs Jo Pell (Years 5 and 6).", []string{"senco.name=Mrs Kay Roe", "senco.name=Mrs Jo Pell"}},
 		{"The SENDCo is Ms Ivy Dean (NASENCo, PGCert SpLD).", []string{"senco.name=Ms Ivy Dean", "senco.qualification=NASENCO", "senco.qualification=other:PGCert SpLD"}},
+		// The last resort: one titled person in a sentence with the role and no other role.
+		{"Since 2019 Mrs Ada Lee has steered SEN here as SENCO.", []string{"senco.name=Mrs Ada Lee"}},
+		{"Mrs Ada Lee, our headteacher, meets the SENCO weekly.", nil},
+		{"The Trust's SEND Lead, Dr Al Fenn, supports each SENDCo.", nil},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
