@@ -55,8 +55,11 @@ func sencoNames(text string) []Fact {
 	return soleNameWithRole(text)
 }
 
+// predecessor: words before someone the SENCO took over from.
+var predecessor = regexp.MustCompile(`(?i)\b(?:from|replacing|replaces|replaced|succeeding|succeeds|after)\s*$`)
+
 // otherRoles: words naming someone other than the SENCO in a sentence.
-var otherRoles = regexp.MustCompile(`(?i)\b(?:head\s*teacher|head|principal|governors?|assistant|deputy|chair|clerk|teachers?|therapist|psychologist|officer|administrator|worker|mentor|lead\s+practitioner|(?:SEND?|trust|SEMH|autism|pastoral)\s+lead|trust|former|previous(?:ly)?|replac(?:es|ed|ing))\b`)
+var otherRoles = regexp.MustCompile(`(?i)\b(?:head\s*teacher|head|principal|governors?|assistant|deputy|chair|clerk|teachers?|therapist|psychologist|officer|administrator|worker|mentor|lead\s+practitioner|(?:SEND?|trust|SEMH|autism|pastoral)\s+lead|trust)\b`)
 
 // soleNameWithRole is the last resort when no wording ties a name to the role:
 // a sentence naming the SENCO role and exactly one titled person, and no other
@@ -76,6 +79,9 @@ func soleNameWithRole(text string) []Fact {
 		seen := map[string]bool{}
 		for _, l := range locs {
 			n := cleanName(sentence[l[0]:l[1]])
+			if predecessor.MatchString(sentence[max(0, l[0]-30):l[0]]) {
+				continue // "taking over from Mrs B"
+			}
 			if plausibleName(n) && !seen[shortForm(n)] {
 				seen[shortForm(n)] = true
 				people = append(people, l)
@@ -83,7 +89,16 @@ func soleNameWithRole(text string) []Fact {
 		}
 		if len(people) == 1 {
 			l := people[0]
-			return []Fact{factAt(text, lo+l[0], lo+l[1], "senco.name", cleanName(sentence[l[0]:l[1]]), nil, 0.5)}
+			from, to := lo+l[0], lo+l[1]
+			// "Mr Oduya" here, "Mr Henry Oduya" elsewhere: the full name.
+			short := shortForm(cleanName(text[from:to]))
+			for _, f := range titledName.FindAllStringIndex(text, 200) {
+				if full := cleanName(text[f[0]:f[1]]); shortForm(full) == short && len(full) > len(cleanName(text[from:to])) {
+					from, to = f[0], f[1]
+					break
+				}
+			}
+			return []Fact{factAt(text, from, to, "senco.name", cleanName(text[from:to]), nil, 0.5)}
 		}
 	}
 	return nil

@@ -127,6 +127,8 @@ func TestSENCOFacts(t *testing.T) {
 		// The last resort: one titled person in a sentence with the role and no other role.
 		{"Since 2019 Mrs Ada Lee has steered SEN here as SENCO.", []string{"senco.name=Mrs Ada Lee"}},
 		{"Mrs Ada Lee, our headteacher, meets the SENCO weekly.", nil},
+		{"Mr Ken Ode joined us in September as our new SENDCo, taking over from Mrs Wyn Platt. Mr Ode holds the NPQ for SENCOs.",
+			[]string{"senco.name=Mr Ken Ode", "senco.qualification=NPQ_SENCO"}},
 		{"The Trust's SEND Lead, Dr Al Fenn, supports each SENDCo.", nil},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
