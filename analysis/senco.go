@@ -70,6 +70,8 @@ func soleNameWithRole(text string) []Fact {
 			continue
 		}
 		lo, hi := sentenceAround(text, m[0], m[1])
+		// A text without sentence ends is one "sentence": look near the role only.
+		lo, hi = max(lo, m[0]-300), min(hi, m[1]+300)
 		sentence := text[lo:hi]
 		if otherRoles.MatchString(sentence) {
 			continue
