@@ -75,6 +75,9 @@ func sentenceBounds(text string, from, to, limit int) (int, int) {
 			hi += 1 + next
 		}
 	}
+	// A line with no end in sight (a page with no line breaks or full stops) is
+	// cut at limit either side, so no caller works on the whole page per mention.
+	lo, hi = max(lo, from-limit), min(hi, to+limit)
 	// Within a long line, narrow to the sentence.
 	if s := lastSentenceEnd(text[lo:from]); s >= 0 {
 		lo += s

@@ -112,3 +112,13 @@ func checkEvidence(t *testing.T, text string, f Fact) {
 		t.Errorf("%s: evidence %q lacks value %q", f.Field, f.Evidence, f.Value)
 	}
 }
+
+// TestSentenceBoundsCapped: a page with no line breaks or full stops is not one
+// sentence as long as the page.
+func TestSentenceBoundsCapped(t *testing.T) {
+	text := strings.Repeat("SENCO autism ", 20000)
+	lo, hi := sentenceAround(text, 130000, 130005)
+	if lo < 130000-2000 || hi > 130005+2000 || lo > 130000 || hi < 130005 {
+		t.Errorf("bounds %d-%d around 130000", lo, hi)
+	}
+}
