@@ -114,7 +114,7 @@ func factsFor(text, docType string) []Fact {
 	}
 	ctx := sencoContext(text, names)
 	out = append(out, qualifications(text, ctx, names)...)
-	out = append(out, sencoTime(text, ctx)...)
+	out = append(out, sencoTime(text, ctx, names)...)
 	out = append(out, onSLT(text, ctx, names)...)
 	out = append(out, governors(text, names)...)
 	// LA guidance speaks of provision in general ("resourced provisions are..."),

@@ -90,6 +90,44 @@ func lastClause(s string) string {
 	return s[locs[len(locs)-1][0]:]
 }
 
+// coordinationAward: a postgraduate certificate that is the SENCO award.
+var (
+	certificate       = regexp.MustCompile(`(?i)certificate|\bcert\b`)
+	coordinationAward = regexp.MustCompile(`(?i)co-?ordinat|NASENCO`)
+)
+
+// clauseAfter is up to n bytes of text after pos, stopping at a clause's end.
+func clauseAfter(text string, pos, n int) string {
+	s := text[pos:min(len(text), pos+n)]
+	if i := strings.IndexAny(s, ".;,\n"); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+// timeOfSomeoneElse says whether the person named last before pos in its
+// sentence is someone other than the SENCO, with no mention of the SENCO
+// between ("a therapist (Ms B, employed two days a week)").
+func timeOfSomeoneElse(text string, pos int, names []Fact) bool {
+	lo := sentenceStart(text, pos)
+	before := text[lo:pos]
+	locs := titledName.FindAllStringIndex(before, -1)
+	if len(locs) == 0 {
+		return false
+	}
+	last := locs[len(locs)-1]
+	if sencoRole.MatchString(before[last[1]:]) || personWord.MatchString(before[last[1]:]) {
+		return false
+	}
+	person := shortForm(cleanName(before[last[0]:last[1]]))
+	for _, n := range names {
+		if shortForm(n.Value) == person {
+			return false
+		}
+	}
+	return len(names) > 0
+}
+
 // trailingJoin: joining words a degree's subject cannot end with.
 var trailingJoin = regexp.MustCompile(`(?:\s+(?:and|of|in|for|with))+\s*$`)
 
@@ -162,6 +200,10 @@ func qualifications(text string, ctx [][2]int, names []Fact) []Fact {
 			}
 		}
 		if (!holdsVerb.MatchString(sentence) && !afterName && !qualLabel.MatchString(sentence)) || notHeld.MatchString(sentence) {
+			continue
+		}
+		// "Postgraduate Certificate in SEN Co-ordination (NASENCO)" is the award itself.
+		if certificate.MatchString(text[m[0]:m[1]]) && coordinationAward.MatchString(text[m[0]:min(len(text), m[1]+25)]) {
 			continue
 		}
 		// "... in Special Educational Needs and the National Award": the subject
@@ -272,7 +314,7 @@ func dayCount(w string) float64 {
 var notFull = regexp.MustCompile(`(?i)\b(?:not|part\s+of\s+(?:a|her|his|their))\s+$`)
 
 // sencoTime reads the SENCO's time for the role: days, hours or a fraction of full time.
-func sencoTime(text string, ctx [][2]int) []Fact {
+func sencoTime(text string, ctx [][2]int, names []Fact) []Fact {
 	// The wordings are looked for only in the SENCO's sentences: on a page that
 	// names the role thousands of times, a scan of the whole text per wording
 	// would take seconds.
@@ -298,6 +340,14 @@ func sencoTime(text string, ctx [][2]int) []Fact {
 			return
 		}
 		if lo := sentenceStart(text, m[0]); teachingTime.MatchString(text[lo:m[0]]) && !forTheRole.MatchString(text[m[1]:]) {
+			return
+		}
+		// "Monday to Friday mornings": part days are not days.
+		if strings.HasPrefix(field, "senco.days") && partOfDay.MatchString(clauseAfter(text, m[1], 30)) {
+			return
+		}
+		// "a therapist (Ms B, two days a week)": someone else's time.
+		if timeOfSomeoneElse(text, m[0], names) {
 			return
 		}
 		done[field] = true
@@ -426,7 +476,7 @@ func sencoTime(text string, ctx [][2]int) []Fact {
 }
 
 var (
-	sltRe    = regexp.MustCompile(`(?i)\b(?:(?:a\s+)?member\s+of|on|part\s+of|sits?\s+on|serves?\s+on|joined)\s+(?:the\s+|our\s+)?(?:school'?s\s+|academy'?s\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|leadership\s+team|leadership\s+group|\bSLT\b|\bSMT\b)`)
+	sltRe    = regexp.MustCompile(`(?i)\b(?:(?:a\s+)?member\s+of|on|part\s+of|sits?\s+on|serves?\s+on|joined)\s+(?:the\s+|our\s+)?(?:school'?s\s+|academy'?s\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|senior\s+team|leadership\s+team|leadership\s+group|\bSLT\b|\bSMT\b)`)
 	notSLTRe = regexp.MustCompile(`(?i)\bnot\s+(?:a\s+member\s+of|on|part\s+of|sit\s+on|serve\s+on)\s+(?:the\s+)?(?:school'?s\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|SLT|SMT)`)
 )
 

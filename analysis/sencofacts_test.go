@@ -130,6 +130,11 @@ func TestSENCOFacts(t *testing.T) {
 		{"Mr Ken Ode joined us in September as our new SENDCo, taking over from Mrs Wyn Platt. Mr Ode holds the NPQ for SENCOs.",
 			[]string{"senco.name=Mr Ken Ode", "senco.qualification=NPQ_SENCO"}},
 		{"The Trust's SEND Lead, Dr Al Fenn, supports each SENDCo.", nil},
+		// Part days by range; another person's days; the SENCO award as a certificate; "the senior team".
+		{"Our SENCO is Mrs Ivy Barr. She works Monday to Friday mornings and is a member of the senior team.", []string{"senco.name=Mrs Ivy Barr", "senco.on_slt=true"}},
+		{"Our SENDCo is Mr Al Eze. The team includes a therapist (Ms Eve Marsh, employed two days a week).", []string{"senco.name=Mr Al Eze"}},
+		{"Our SENCO is Mrs Ivy Barr. She gained the Postgraduate Certificate in Special Educational Needs Co-ordination (NASENCO).",
+			[]string{"senco.name=Mrs Ivy Barr", "senco.qualification=NASENCO"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
@@ -220,6 +225,7 @@ func TestProvisionAndStats(t *testing.T) {
 		{"Our Nurture Room is currently closed for refurbishment and will reopen in the spring.", "", nil},
 		{"SEND Register\nSEN Support: 119\nEHCP: 27\nTotal on register: 146 (13.2%)", "", []string{"stats.sen_count=119", "stats.ehcp_count=27", "stats.sen_percent=13.2"}},
 		{"In October 2025, 1 in 8 pupils (12.5%) was on the SEND register.", "", []string{"stats.sen_percent=12.5"}},
+		{"Seaview has 203 pupils; 35 are on the SEN register and 6 have EHC plans.", "", []string{"stats.number_on_roll=203", "stats.sen_count=35", "stats.ehcp_count=6"}},
 		// The need type is more telling than the broad area around it.
 		{"Enhanced provision: Cognition and Learning (dyslexia) - 10 places.", "", []string{"provision.specialist=resourced_provision:SpLD/10"}},
 		{"The Learning Support Centre teaches up to 6 pupils with communication and interaction needs.", "",
