@@ -2,9 +2,11 @@ package analysis
 
 import (
 	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Specialist provision: a resourced provision, SEN unit, resource base or
@@ -232,8 +234,12 @@ func stats(text string) []Fact {
 	var out []Fact
 	spans := map[string][]int{}    // byte span of each count found
 	values := map[string]float64{} // and its value
+	lower := strings.ToLower(text)
 	first := func(field string, res []*regexp.Regexp) {
 		for _, re := range res {
+			if !literalsOf(re).mayMatch(text, lower) {
+				continue // a cheap check: the text lacks a word every match needs
+			}
 			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 				if someoneElses(text[max(0, m[0]-60):m[0]]) || aboutAProvision(text, m[0], m[1]) {
 					continue
@@ -312,6 +318,26 @@ func someoneElses(before string) bool {
 }
 
 var thanAverage = regexp.MustCompile(`(?i)\bthan[-\s]average\b[^.%]{0,40}$`)
+
+var (
+	literalsMu    sync.Mutex
+	literalsCache = map[*regexp.Regexp]Term{}
+)
+
+// literalsOf is a Term carrying the literals every match of re contains.
+func literalsOf(re *regexp.Regexp) Term {
+	literalsMu.Lock()
+	defer literalsMu.Unlock()
+	t, ok := literalsCache[re]
+	if !ok {
+		t = Term{Pattern: re}
+		if tree, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
+			t.must = requiredLiterals(tree.Simplify())
+		}
+		literalsCache[re] = t
+	}
+	return t
+}
 
 // aboutAProvision says whether a count stands in a sentence about a specialist
 // provision ("The base supports 24 students with an EHCP"): the provision's

@@ -3,6 +3,7 @@ package analysis
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -44,7 +45,13 @@ func TestPrefilterNeverHides(t *testing.T) {
 		}
 		texts = append(texts, string(b), strings.ToUpper(string(b)))
 	}
-	for _, v := range []Vocabulary{needAreas, needTypes, interventions, statutoryItems} {
+	var counts Vocabulary
+	for _, res := range [][]*regexp.Regexp{onRollRe, senCountRe, ehcpRe} {
+		for _, re := range res {
+			counts = append(counts, literalsOf(re))
+		}
+	}
+	for _, v := range []Vocabulary{needAreas, needTypes, interventions, statutoryItems, counts} {
 		for _, term := range v {
 			for _, text := range texts {
 				if term.Pattern.MatchString(text) && !term.mayMatch(text, strings.ToLower(text)) {
