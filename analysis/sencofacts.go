@@ -244,6 +244,8 @@ var (
 	hoursRe      = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)\s+hours?\s+(?:a|per|each|every)\s+week\b`)
 	// "a 0.5 teaching timetable; the rest of her time is spent on the SENCo role"
 	fteRest = regexp.MustCompile(`(?i)\b(0?\.\d+)\s+teaching\s+(?:timetable|commitment|load)\b[^.]{0,40}\bthe\s+rest\s+of\s+(?:her|his|their|the)\s+(?:time|week)\s+(?:is\s+)?(?:spent\s+)?(?:on|as|for)\s+(?:the\s+)?(?:SEND?CO|role)`)
+	// "a reduced teaching load (0.2) so that he can lead SEND"
+	fteRestAside = regexp.MustCompile(`(?i)\bteaching\s+(?:load|timetable|commitment)\s*\(\s*(0?\.\d+)\s*\)[^.]{0,40}\b(?:lead|SEND?CO|role)`)
 	// "employed 0.8 FTE, of which 0.4 is allocated to SENCO duties"
 	fteShare = regexp.MustCompile(`(?i)\bof\s+which\s+(0?\.\d+)\s*(?:FTE\s+)?(?:is|are)\s+(?:dedicated|given|allocated|set\s+aside|used|spent)\b`)
 	// "(two days)" after a fraction or hours: the same time in days.
@@ -353,7 +355,7 @@ func sencoTime(text string, ctx [][2]int, names []Fact) []Fact {
 		done[field] = true
 		out = append(out, factAt(text, m[0], m[1], field, "", &v, conf))
 	}
-	for _, m := range within(fteRest) {
+	for _, m := range append(within(fteRest), within(fteRestAside)...) {
 		if v, err := strconv.ParseFloat(text[m[2]:m[3]], 64); err == nil && v > 0 && v < 1 {
 			add("senco.fte", m[:2], math.Round((1-v)*100)/100, 0.7)
 		}
@@ -476,7 +478,7 @@ func sencoTime(text string, ctx [][2]int, names []Fact) []Fact {
 }
 
 var (
-	sltRe    = regexp.MustCompile(`(?i)\b(?:(?:a\s+)?member\s+of|on|part\s+of|sits?\s+on|serves?\s+on|joined)\s+(?:the\s+|our\s+)?(?:school'?s\s+|academy'?s\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|senior\s+team|leadership\s+team|leadership\s+group|\bSLT\b|\bSMT\b)`)
+	sltRe    = regexp.MustCompile(`(?i)\b(?:(?:a\s+)?member\s+of|on|part\s+of|sits?\s+on|serves?\s+on|joined)\s+(?:the\s+|our\s+)?(?:(?:school|academy|college)(?:'?s)?\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|senior\s+team|leadership\s+team|leadership\s+group|\bSLT\b|\bSMT\b)`)
 	notSLTRe = regexp.MustCompile(`(?i)\bnot\s+(?:a\s+member\s+of|on|part\s+of|sit\s+on|serve\s+on)\s+(?:the\s+)?(?:school'?s\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|SLT|SMT)`)
 )
 

@@ -135,6 +135,8 @@ func TestSENCOFacts(t *testing.T) {
 		{"Our SENDCo is Mr Al Eze. The team includes a therapist (Ms Eve Marsh, employed two days a week).", []string{"senco.name=Mr Al Eze"}},
 		{"Our SENCO is Mrs Ivy Barr. She gained the Postgraduate Certificate in Special Educational Needs Co-ordination (NASENCO).",
 			[]string{"senco.name=Mrs Ivy Barr", "senco.qualification=NASENCO"}},
+		{"Our Special Needs Co-ordinator is Mrs Cat Howe. She has a reduced teaching load (0.3) so that she can lead SEND, and is a member of the college leadership team.",
+			[]string{"senco.name=Mrs Cat Howe", "senco.fte=0.7", "senco.on_slt=true"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
