@@ -7,7 +7,16 @@ import (
 
 // The SENCO goes by many titles. The role must stand as a word of its own, so
 // an address such as senco@school.org is not a role mention.
-var sencoRole = regexp.MustCompile(`(?i)\b(?:SENCO|SENDCO|SENCos|SENDCos|SENCOs|SEND\s?Co-?ordinator|SEN\s?Co-?ordinator|Special\s+Needs\s+Co-?ordinator|Special\s+Educational\s+Needs(?:\s+(?:and\s+|&\s+)?Disabilit(?:y|ies))?\s+(?:\(SEND?\)\s+)?Co-?ordinator|Inclusion\s+(?:Lead|Leader|Manager|Co-?ordinator)|(?:SEND?|Inclusion)\s+(?:and|&)\s+(?:SEND?|Inclusion)\s+(?:Lead|Leader|Manager|Co-?ordinator))\b`)
+// sencoRoleTitles are the role's names as alternatives; an LA adds its own with
+// --vocab (field senco.role).
+var sencoRoleTitles = `SENCO|SENDCO|SENCos|SENDCos|SENCOs|SEND\s?Co-?ordinator|SEN\s?Co-?ordinator|Special\s+Needs\s+Co-?ordinator|Special\s+Educational\s+Needs(?:\s+(?:and\s+|&\s+)?Disabilit(?:y|ies))?\s+(?:\(SEND?\)\s+)?Co-?ordinator|Inclusion\s+(?:Lead|Leader|Manager|Co-?ordinator)|(?:SEND?|Inclusion)\s+(?:and|&)\s+(?:SEND?|Inclusion)\s+(?:Lead|Leader|Manager|Co-?ordinator)`
+
+var sencoRole = roleRegexp(sencoRoleTitles)
+
+// roleRegexp matches any of the titles as words of their own.
+func roleRegexp(titles string) *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(?:` + titles + `)\b`)
+}
 
 // Someone who helps the SENCO is not the SENCO.
 var notTheSENCO = regexp.MustCompile(`(?i)\b(?:assistant|deputy|trainee|associate|former|previous|acting\s+assistant)\s*(?:to\s+the\s+)?$`)

@@ -277,12 +277,30 @@ func TestInterventionsAndStatutoryItems(t *testing.T) {
 
 func TestExtendVocabularies(t *testing.T) {
 	before := len(needTypes)
-	defer func() { needTypes = needTypes[:before] }()
+	titles, role := sencoRoleTitles, sencoRole
+	defer func() { needTypes, sencoRoleTitles, sencoRole = needTypes[:before], titles, role }()
+	// A local title for the SENCO.
+	text := "Our Additional Needs Co-ordinator is Mrs Ada Finn."
+	for _, f := range Facts(text) {
+		if f.Field == "senco.name" {
+			t.Fatalf("found %q before the title was added", f.Value)
+		}
+	}
+	if n, err := ExtendVocabularies(strings.NewReader("senco.role\tANCo\tAdditional\\s+Needs\\s+Co-?ordinator\n"), "la.tsv"); err != nil || n != 1 {
+		t.Fatal(n, err)
+	}
+	found := false
+	for _, f := range Facts(text) {
+		found = found || f.Field == "senco.name" && f.Value == "Mrs Ada Finn"
+	}
+	if !found {
+		t.Error("the added SENCO title was not used")
+	}
 	n, err := ExtendVocabularies(strings.NewReader("# ours\nneed.type\tASD\t\\bneurodivergen\n"), "la.tsv")
 	if err != nil || n != 1 {
 		t.Fatal(n, err)
 	}
-	found := false
+	found = false
 	for _, f := range Facts("We support neurodivergent pupils.") {
 		found = found || f.Field == "need.type" && f.Value == "ASD"
 	}

@@ -166,7 +166,8 @@ var extensible = map[string]*Vocabulary{
 
 // ExtendVocabularies adds wordings from a file of "field<TAB>value<TAB>pattern"
 // lines (# starts a comment), e.g. "need.type<TAB>ASD<TAB>\bneurodivergen". The
-// fields are need.area, need.type, provision.intervention and statutory.item.
+// fields are need.area, need.type, provision.intervention, statutory.item, and
+// senco.role (a local title for the SENCO; the value is a label).
 // Call it before any analysis starts.
 func ExtendVocabularies(r io.Reader, name string) (int, error) {
 	sc := bufio.NewScanner(r)
@@ -178,9 +179,21 @@ func ExtendVocabularies(r io.Reader, name string) (int, error) {
 			continue
 		}
 		field, rest, ok := strings.Cut(s, "\t")
+		if ok && strings.TrimSpace(field) == "senco.role" {
+			// A local title for the SENCO ("Additional Needs Co-ordinator"): its
+			// pattern joins the role's alternatives.
+			_, pattern, ok := strings.Cut(rest, "\t")
+			if _, err := regexp.Compile("(?i)" + pattern); !ok || strings.TrimSpace(pattern) == "" || err != nil {
+				return added, fmt.Errorf("%s:%d: expected senco.role<TAB>name<TAB>pattern with a valid pattern", name, line)
+			}
+			sencoRoleTitles += "|(?:" + pattern + ")"
+			sencoRole = roleRegexp(sencoRoleTitles)
+			added++
+			continue
+		}
 		v, known := extensible[strings.TrimSpace(field)]
 		if !ok || !known {
-			return added, fmt.Errorf("%s:%d: expected field<TAB>value<TAB>pattern with field one of need.area, need.type, provision.intervention, statutory.item", name, line)
+			return added, fmt.Errorf("%s:%d: expected field<TAB>value<TAB>pattern with field one of need.area, need.type, provision.intervention, statutory.item, senco.role", name, line)
 		}
 		more, err := ParseVocabulary(strings.NewReader(rest), fmt.Sprintf("%s:%d", name, line))
 		if err != nil {

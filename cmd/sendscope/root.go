@@ -52,7 +52,7 @@ Start with:  sendscope demo`,
 	if def == "" {
 		def = queries.DefaultPath
 	}
-	root.PersistentFlags().StringSliceVar(&g.vocab, "vocab", nil, "extra wordings for the extractor: field<TAB>value<TAB>pattern lines (need.area, need.type, provision.intervention, statutory.item)")
+	root.PersistentFlags().StringSliceVar(&g.vocab, "vocab", nil, "extra wordings for the extractor: field<TAB>value<TAB>pattern lines (need.area, need.type, provision.intervention, statutory.item, senco.role)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		for _, path := range g.vocab {
 			f, err := os.Open(path)
