@@ -479,7 +479,7 @@ func sencoTime(text string, ctx [][2]int, names []Fact) []Fact {
 
 var (
 	sltRe    = regexp.MustCompile(`(?i)\b(?:(?:a\s+)?member\s+of|on|part\s+of|sits?\s+on|serves?\s+on|joined)\s+(?:the\s+|our\s+)?(?:(?:school|academy|college)(?:'?s)?\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|senior\s+team|leadership\s+team|leadership\s+group|\bSLT\b|\bSMT\b)`)
-	notSLTRe = regexp.MustCompile(`(?i)\bnot\s+(?:a\s+member\s+of|on|part\s+of|sit\s+on|serve\s+on)\s+(?:the\s+)?(?:school'?s\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|SLT|SMT)`)
+	notSLTRe = regexp.MustCompile(`(?i)\bnot\s+(?:currently\s+|yet\s+|presently\s+)?(?:a\s+member\s+of|on|part\s+of|sit\s+on|serve\s+on)\s+(?:the\s+)?(?:school'?s\s+)?(?:senior\s+leadership\s+team|senior\s+management\s+team|SLT|SMT)`)
 )
 
 // namesSomeone says whether s names one of the people (in full or by title and surname).

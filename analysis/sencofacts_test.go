@@ -137,6 +137,7 @@ func TestSENCOFacts(t *testing.T) {
 			[]string{"senco.name=Mrs Ivy Barr", "senco.qualification=NASENCO"}},
 		{"Our Special Needs Co-ordinator is Mrs Cat Howe. She has a reduced teaching load (0.3) so that she can lead SEND, and is a member of the college leadership team.",
 			[]string{"senco.name=Mrs Cat Howe", "senco.fte=0.7", "senco.on_slt=true"}},
+		{"Our SENDCo is Mrs Ola Dee. She is not currently a member of the senior leadership team.", []string{"senco.name=Mrs Ola Dee", "senco.on_slt=false"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
 	}
@@ -228,6 +229,8 @@ func TestProvisionAndStats(t *testing.T) {
 		{"SEND Register\nSEN Support: 119\nEHCP: 27\nTotal on register: 146 (13.2%)", "", []string{"stats.sen_count=119", "stats.ehcp_count=27", "stats.sen_percent=13.2"}},
 		{"In October 2025, 1 in 8 pupils (12.5%) was on the SEND register.", "", []string{"stats.sen_percent=12.5"}},
 		{"Seaview has 203 pupils; 35 are on the SEN register and 6 have EHC plans.", "", []string{"stats.number_on_roll=203", "stats.sen_count=35", "stats.ehcp_count=6"}},
+		{"There are 312 children at Old Mill. 46 of them (14.7%) are identified as having special educational needs.", "",
+			[]string{"stats.number_on_roll=312", "stats.sen_count=46", "stats.sen_percent=14.7"}},
 		// The need type is more telling than the broad area around it.
 		{"Enhanced provision: Cognition and Learning (dyslexia) - 10 places.", "", []string{"provision.specialist=resourced_provision:SpLD/10"}},
 		{"The Learning Support Centre teaches up to 6 pupils with communication and interaction needs.", "",
