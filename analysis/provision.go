@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 )
 
 // Specialist provision: a resourced provision, SEN unit, resource base or
@@ -321,24 +320,29 @@ func someoneElses(before string) bool {
 
 var thanAverage = regexp.MustCompile(`(?i)\bthan[-\s]average\b[^.%]{0,40}$`)
 
-var (
-	literalsMu    sync.Mutex
-	literalsCache = map[*regexp.Regexp]Term{}
-)
+// countLiterals holds, for each count wording, the literals every match
+// contains; worked out once, at start-up, not per document.
+var countLiterals = map[*regexp.Regexp]Term{}
 
-// literalsOf is a Term carrying the literals every match of re contains.
-func literalsOf(re *regexp.Regexp) Term {
-	literalsMu.Lock()
-	defer literalsMu.Unlock()
-	t, ok := literalsCache[re]
-	if !ok {
-		t = Term{Pattern: re}
-		if tree, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
-			t.must = requiredLiterals(tree.Simplify())
+func init() {
+	for _, res := range [][]*regexp.Regexp{onRollRe, senCountRe, ehcpRe} {
+		for _, re := range res {
+			t := Term{Pattern: re}
+			if tree, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
+				t.must = requiredLiterals(tree.Simplify())
+			}
+			countLiterals[re] = t
 		}
-		literalsCache[re] = t
 	}
-	return t
+}
+
+// literalsOf is the Term of a count wording (one with no known literals when
+// re is not one).
+func literalsOf(re *regexp.Regexp) Term {
+	if t, ok := countLiterals[re]; ok {
+		return t
+	}
+	return Term{Pattern: re}
 }
 
 // aboutAProvision says whether a count stands in a sentence about a specialist

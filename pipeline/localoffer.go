@@ -258,20 +258,23 @@ func rereadLocalOffers(ctx context.Context, store *queries.Store, year string, s
 		return err
 	}
 	// The ORUK service records each run holds and can read, by address: a list
-	// page's outline of a service is stored only when its record cannot be.
+	// page's outline of a service is stored only when its record cannot be. The
+	// records read here are kept, so no body is read twice.
 	records := map[int64]map[string]bool{}
+	read := map[int64]analysis.Service{}
 	for _, id := range ids {
 		c, err := store.LoadCapture(ctx, id)
 		if err != nil {
 			return err
 		}
-		if !strings.Contains(c.URL, "/services/") {
+		if !strings.Contains(c.URL, "/services/") || c.ContentType != "" && !strings.Contains(c.ContentType, "json") {
 			continue
 		}
 		if c.Body, err = readBody(store.Path(), c); err != nil {
 			return err
 		}
-		if _, err := analysis.ORUKService(c.Body); err == nil && looksLikeJSON(c.Body) {
+		if svc, err := analysis.ORUKService(c.Body); err == nil {
+			read[id] = svc
 			if records[c.RunID] == nil {
 				records[c.RunID] = map[string]bool{}
 			}
@@ -286,10 +289,18 @@ func rereadLocalOffers(ctx context.Context, store *queries.Store, year string, s
 		if err != nil {
 			return err
 		}
-		if c.Body, err = readBody(store.Path(), c); err != nil {
-			return err
+		var doc *queries.Document
+		var services []queries.Service
+		if svc, ok := read[id]; ok {
+			doc = &queries.Document{Format: "other", DocType: analysis.KindService, DocTypeConfidence: 1,
+				ExtractorVersion: analysis.Version, Title: svc.Name}
+			services = []queries.Service{storeService(svc)}
+		} else {
+			if c.Body, err = readBody(store.Path(), c); err != nil {
+				return err
+			}
+			doc, services = rereadLocalOfferPage(c, records[c.RunID])
 		}
-		doc, services := rereadLocalOfferPage(c, records[c.RunID])
 		if err := store.ReplaceLocalOfferCapture(context.WithoutCancel(ctx), c, doc, services); err != nil {
 			return err
 		}

@@ -282,11 +282,16 @@ func insertDocument(ctx context.Context, c *sql.Conn, id int64, m docMeta, d *Do
 // nextIDs draws n values from a sequence.
 func nextIDs(ctx context.Context, c *sql.Conn, seq string, n int) ([]int64, error) {
 	rows, err := c.QueryContext(ctx, `SELECT nextval('`+seq+`') FROM range(?)`, n)
+	return scanIDs(rows, err)
+}
+
+// scanIDs reads a one-column result of ids (err is the query's own).
+func scanIDs(rows *sql.Rows, err error) ([]int64, error) {
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	ids := make([]int64, 0, n)
+	var ids []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {

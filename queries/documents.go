@@ -33,19 +33,7 @@ type StoredCapture struct {
 func (s *Store) CaptureIDs(ctx context.Context, year string) ([]int64, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT c.capture_id FROM captures c JOIN crawl_runs r USING (run_id)
 		WHERE (? = '' OR r.academic_year = ?) AND c.urn IS NOT NULL ORDER BY c.capture_id`, year, year)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return scanIDs(rows, err)
 }
 
 // LoadCapture reads one capture with its bytes.
@@ -75,19 +63,7 @@ func (s *Store) LoadCapture(ctx context.Context, id int64) (StoredCapture, error
 func (s *Store) LocalOfferCaptureIDs(ctx context.Context, year string) ([]int64, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT c.capture_id FROM captures c JOIN crawl_runs r USING (run_id)
 		WHERE (? = '' OR r.academic_year = ?) AND c.urn IS NULL AND c.la_code IS NOT NULL ORDER BY c.capture_id`, year, year)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return scanIDs(rows, err)
 }
 
 // ReplaceLocalOfferCapture stores a fresh reading of a Local Offer page: its
