@@ -45,35 +45,36 @@ func TestRecrawlWithinAYearAsksConditionally(t *testing.T) {
 	if shared < 100 {
 		t.Errorf("%d second-run captures point at first-run records", shared)
 	}
-	files, _ := filepath.Glob(filepath.Join(dir, "re-warc", "run2-*.warc.gz"))
-	revisits := 0
-	for _, f := range files {
-		warc.Scan(f, func(_ int64, r warc.Record) error {
-			if r.Type == "revisit" && strings.Contains(r.Headers["Warc-Profile"], "server-not-modified") {
-				revisits++
-			}
-			return nil
-		})
-	}
+	revisits := countRecords(filepath.Join(dir, "re-warc", "run2-*.warc.gz"), func(r warc.Record) bool {
+		return r.Type == "revisit" && strings.Contains(r.Headers["Warc-Profile"], "server-not-modified")
+	})
 	if revisits < 100 {
-		t.Errorf("%d revisit records in the second run's archive (%v)", revisits, files)
+		t.Errorf("%d revisit records in the second run's archive", revisits)
 	}
 
 	// Every robots.txt answer of the first run is archived: it shows what the
 	// crawler was allowed to fetch.
 	var robotsFetched int
 	s.QueryRow(`SELECT count(*) FROM fetches WHERE run_id = 1 AND url LIKE '%/robots.txt' AND status IS NOT NULL AND skipped IS NULL`).Scan(&robotsFetched)
-	files, _ = filepath.Glob(filepath.Join(dir, "re-warc", "run1-*.warc.gz"))
-	robotsArchived := 0
+	robotsArchived := countRecords(filepath.Join(dir, "re-warc", "run1-*.warc.gz"), func(r warc.Record) bool {
+		return r.Type == "response" && strings.HasSuffix(r.Headers["Warc-Target-Uri"], "/robots.txt")
+	})
+	if robotsFetched == 0 || robotsArchived != robotsFetched {
+		t.Errorf("%d robots.txt responses archived for %d fetched", robotsArchived, robotsFetched)
+	}
+}
+
+// countRecords counts the records of the WARC files matching pattern that keep says to.
+func countRecords(pattern string, keep func(warc.Record) bool) int {
+	files, _ := filepath.Glob(pattern)
+	n := 0
 	for _, f := range files {
 		warc.Scan(f, func(_ int64, r warc.Record) error {
-			if r.Type == "response" && strings.HasSuffix(r.Headers["Warc-Target-Uri"], "/robots.txt") {
-				robotsArchived++
+			if keep(r) {
+				n++
 			}
 			return nil
 		})
 	}
-	if robotsFetched == 0 || robotsArchived != robotsFetched {
-		t.Errorf("%d robots.txt responses archived for %d fetched", robotsArchived, robotsFetched)
-	}
+	return n
 }
