@@ -139,7 +139,7 @@ type Page struct {
 type Result struct {
 	Site    Site
 	Status  string // crawled, not_found (no website), failed
-	Reason  string // why not crawled: no_website, bad_website, robots, dns, timeout, http_404, refused, private_address
+	Reason  string // why not crawled: no_website, bad_website, robots, dns, timeout, tls, http_503, refused, reset, too_many_redirects, private_address
 	Fetches []Fetch
 	Pages   []Page
 }
@@ -530,6 +530,10 @@ func failureReason(err error, status int) string {
 		return "tls"
 	case strings.Contains(err.Error(), "connection refused"):
 		return "refused"
+	case strings.Contains(err.Error(), "redirects"):
+		return "too_many_redirects"
+	case strings.Contains(err.Error(), "connection reset") || strings.Contains(err.Error(), "EOF"):
+		return "reset"
 	}
 	return "error"
 }

@@ -147,6 +147,8 @@ type SiteResult struct {
 	URN      int
 	Status   string // found, not_found, failed, skipped
 	Reason   string
+	Outcome  string // found, not_found, unreachable, blocked_by_robots, no_website, needs_javascript
+	Error    string // what went wrong, for a visit that did not reach the site
 	Pages    int
 	Fetches  []Fetch
 	Captures []Capture
@@ -169,8 +171,9 @@ func (s *Store) SaveSite(ctx context.Context, r SiteResult) error {
 		if err != nil {
 			return err
 		}
-		_, err = c.ExecContext(ctx, `INSERT INTO run_sites (run_id, urn, status, reason, pages, documents, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			r.RunID, r.URN, r.Status, nullString(r.Reason), r.Pages, docs, time.Now().UTC())
+		_, err = c.ExecContext(ctx, `INSERT INTO run_sites (run_id, urn, status, reason, pages, documents, finished_at, outcome, error)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			r.RunID, r.URN, r.Status, nullString(r.Reason), r.Pages, docs, time.Now().UTC(), nullString(r.Outcome), nullString(r.Error))
 		return err
 	})
 }

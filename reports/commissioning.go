@@ -23,10 +23,12 @@ type CommissioningOptions struct {
 
 // CommissioningResult says what went into the workbook.
 type CommissioningResult struct {
-	LAName       string
-	Schools      int
-	ReportsFound int
-	Facts        int
+	LAName        string
+	Schools       int // schools of the LA in the year's crawl, checked or not
+	Checked       int // their sites answered and were searched
+	ReportsFound  int
+	CouldNotCheck int // unreachable, blocked, no website, script-built, not crawled
+	Facts         int
 }
 
 // Commissioning writes the commissioner's workbook: a Summary of the LA's year,
@@ -74,8 +76,14 @@ func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningO
 	names := map[string]string{}
 	for _, s := range schools {
 		names[str(s["urn"])] = str(s["school_name"])
-		if s["report_found"] == true {
+		switch s["report_found"] {
+		case true:
 			res.ReportsFound++
+			res.Checked++
+		case false:
+			res.Checked++
+		default:
+			res.CouldNotCheck++
 		}
 	}
 
@@ -100,8 +108,8 @@ func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningO
 	// Schools.
 	sh := w.sheet("Schools")
 	st := sheetTable{
-		Columns: []string{"URN", "School", "Phase", "Report found", "Format", "Stated year", "Report", "SENCO", "Areas of need", "Need types"},
-		Widths:  []float64{10, 38, 12, 13, 9, 11, 40, 26, 40, 30},
+		Columns: []string{"URN", "School", "Phase", "Outcome", "Why", "Report found", "Format", "Stated year", "Report", "SENCO", "Areas of need", "Need types"},
+		Widths:  []float64{10, 38, 12, 16, 18, 13, 9, 11, 40, 26, 40, 30},
 	}
 	for _, s := range schools {
 		var report any
@@ -109,7 +117,8 @@ func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningO
 			report = link{URL: u, Text: u}
 		}
 		st.Rows = append(st.Rows, []any{
-			s["urn"], str(s["school_name"]), str(s["phase"]), yesNo(s["report_found"]), str(s["report_format"]), str(s["stated_year"]),
+			s["urn"], str(s["school_name"]), str(s["phase"]), outcomeWords(str(s["outcome"])), str(s["outcome_reason"]),
+			reportFound(s), str(s["report_format"]), str(s["stated_year"]),
 			report, strings.ReplaceAll(str(s["senco_names"]), ";", "; "), strings.ReplaceAll(str(s["areas_of_need"]), ";", "; "),
 			strings.ReplaceAll(str(s["need_types"]), ";", "; "),
 		})
@@ -129,6 +138,9 @@ func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningO
 			link{URL: u, Text: u}, f["confidence"]})
 	}
 	if err := w.put(ev, 1, et); err != nil {
+		return res, err
+	}
+	if err := w.couldNotCheck(schools, opt); err != nil {
 		return res, err
 	}
 	if err := w.complianceItems(ctx, store, compliance); err != nil {
@@ -155,6 +167,51 @@ func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningO
 	return res, w.save(opt.Path)
 }
 
+// reportFound is yes or no for a school that was checked, and what happened for
+// one that was not: never "no" for a school nobody could look at.
+func reportFound(s map[string]any) string {
+	if v := yesNo(s["report_found"]); v != "" {
+		return v
+	}
+	return "could not check"
+}
+
+// outcomeWords is an outcome as a reader says it.
+func outcomeWords(o string) string {
+	switch o {
+	case "found":
+		return "found"
+	case "not_found":
+		return "not found"
+	case "blocked_by_robots":
+		return "blocked by robots.txt"
+	case "needs_javascript":
+		return "needs JavaScript"
+	}
+	return strings.ReplaceAll(o, "_", " ")
+}
+
+// couldNotCheck lists the schools whose year has no finding, why, and the command
+// that tries them again.
+func (w *workbook) couldNotCheck(schools []map[string]any, opt CommissioningOptions) error {
+	t := sheetTable{
+		Columns: []string{"URN", "School", "Outcome", "Reason", "Error", "Last attempt (UTC)", "Try again with"},
+		Widths:  []float64{10, 38, 20, 18, 50, 20, 60},
+	}
+	for _, s := range schools {
+		if s["report_found"] != nil {
+			continue
+		}
+		when := ""
+		if t, ok := s["last_attempt_at"].(time.Time); ok {
+			when = t.UTC().Format("2006-01-02 15:04")
+		}
+		t.Rows = append(t.Rows, []any{s["urn"], str(s["school_name"]), outcomeWords(str(s["outcome"])), str(s["outcome_reason"]),
+			str(s["outcome_error"]), when, fmt.Sprintf("sendscope crawl --year %s --urn %v", opt.Year, s["urn"])})
+	}
+	return w.put(w.sheet("Could not check"), 1, t)
+}
+
 func yesNo(v any) string {
 	switch v {
 	case true:
@@ -176,9 +233,12 @@ func (w *workbook) summary(res CommissioningResult, opt CommissioningOptions, sc
 	f.SetCellStyle(sh, "A1", "A1", w.title)
 	f.SetCellStr(sh, "A2", "What schools publish in their SEN information reports, as found by sendscope on "+time.Now().UTC().Format("2 January 2006")+".")
 	lines := [][]any{
-		{"Schools crawled", res.Schools},
+		{"Schools in the year's crawl", res.Schools},
+		{"Schools checked (website searched)", res.Checked},
+		{"Share of checked schools with a report found", float64(res.ReportsFound) / float64(max(res.Checked, 1))},
 		{"Schools with an SEN information report found", res.ReportsFound},
-		{"Share with a report found", float64(res.ReportsFound) / float64(max(res.Schools, 1))},
+		{"Schools searched, no report found", res.Checked - res.ReportsFound},
+		{"Schools that could not be checked (see the sheet Could not check)", res.CouldNotCheck},
 		{"Facts read from their documents", res.Facts},
 	}
 	for i, l := range lines {
@@ -213,10 +273,11 @@ func (w *workbook) summary(res CommissioningResult, opt CommissioningOptions, sc
 	if err := w.putPlain(sh, top, nt); err != nil {
 		return err
 	}
-	// Schools without a report.
-	missing := sheetTable{Columns: []string{"Schools with no report found", "URN"}}
+	// Schools whose site was searched and holds no report (not those that could
+	// not be checked: they are on a sheet of their own).
+	missing := sheetTable{Columns: []string{"Schools searched, no report found", "URN"}}
 	for _, s := range schools {
-		if s["report_found"] != true {
+		if s["report_found"] == false {
 			missing.Rows = append(missing.Rows, []any{str(s["school_name"]), s["urn"]})
 		}
 	}
@@ -259,7 +320,8 @@ func (w *workbook) method() error {
 		"How this workbook was made",
 		"sendscope visited each school's website listed in the DfE register, followed the links most likely to lead to its SEN information report (SEND, Special Educational Needs, Key information, Policies, Local offer...), and kept the pages and files it found.",
 		"It read the text of each document (HTML pages, PDFs, Word files) and recorded what the report says: the SENCO, contact details, the areas and types of need named. Every fact on the Evidence sheet quotes the words it came from and links to the document.",
-		"A school marked 'no report found' may publish one the crawler could not reach (blocked by robots.txt, behind a login, site down, or linked in words it did not recognise): check the school's website before acting on it.",
+		"Each school has an outcome. 'found': a report was found. 'not found': the website answered, was searched, and no report was found (it may still be linked in words the crawler did not recognise: check the school's website before acting on it). Every other outcome means the school could not be checked: 'unreachable' (the site was down, refused, timed out or failed), 'blocked by robots.txt', 'no website' in the register, 'needs JavaScript' (a page that only builds itself with scripts), 'not crawled'. A school that could not be checked is never counted as publishing nothing and never scored 0; the sheet 'Could not check' lists them with the command that tries them again.",
+		"A year's outcome is the latest visit that reached the school's site: a later visit that failed (an outage) is recorded as an attempt and changes no finding.",
 		"Needs named in a report say what a school describes, not the places it commissions: compare with the register's resourced provision and the DfE SEN statistics.",
 	}
 	for i, l := range lines {
@@ -296,8 +358,10 @@ func (w *workbook) cover(ctx context.Context, store *queries.Store, res Commissi
 		{"Year of this workbook", opt.Year},
 		{"Years held", years},
 		{"Last crawled", when},
-		{"Schools crawled", fmt.Sprint(res.Schools)},
+		{"Schools in the year's crawl", fmt.Sprint(res.Schools)},
+		{"Schools checked", fmt.Sprint(res.Checked)},
 		{"Schools with a report found", fmt.Sprint(res.ReportsFound)},
+		{"Schools that could not be checked", fmt.Sprint(res.CouldNotCheck)},
 		{"Made by", "sendscope " + time.Now().UTC().Format("2 January 2006")},
 		{"Personal data", map[bool]string{true: "names, e-mail addresses and phone numbers replaced by pseudonyms", false: "SENCO and governor names and contact details as schools publish them: for the LA's own use"}[opt.Redact]},
 	}
@@ -399,7 +463,7 @@ func (w *workbook) complianceItems(ctx context.Context, store *queries.Store, co
 		for _, id := range strings.Split(str(c["items_missing"]), ";") {
 			missing[id] = true
 		}
-		r := []any{c["urn"], str(c["school_name"]), yesNo(c["report_found"])}
+		r := []any{c["urn"], str(c["school_name"]), reportFound(c)}
 		for _, id := range ids {
 			switch {
 			case c["report_found"] != true:

@@ -7,13 +7,19 @@
 --   la: LA code ('886') or name; empty for every LA
 --   urn: one school's URN; empty for every school
 -- columns:
---   urn: the school's unique reference number (DfE register)
+--   urn: the school's unique reference number (DfE register); one row per school of each LA crawled in the year, checked or not
 --   academic_year: the academic year of the crawl ('2025/26')
 --   school_name: the school's name in the register
 --   la_code: three-digit local authority code
 --   la_name: local authority name
 --   phase: phase of education in the register (Primary, Secondary, ...)
---   report_found: true when an SEN information report (or a combined policy and report) was found
+--   outcome: what the year's crawl established: found, not_found (the site answered, was searched and holds no report), or why the school could not be checked: unreachable, blocked_by_robots, no_website, needs_javascript, not_crawled
+--   outcome_reason: the detail of the outcome (not_found: no_candidate, budget; unreachable: dns, timeout, tls, refused, reset, http_503, too_many_redirects, requests_failed; blocked_by_robots: robots_home, robots_link; no_website: no_website, bad_website)
+--   outcome_error: for a school that could not be checked, the error of its latest attempt
+--   checked_at: when the visit behind the outcome ended (UTC)
+--   last_attempt_at: when the latest visit of the year ended, whether or not it reached the site (UTC)
+--   last_attempt_outcome: that visit's outcome; differs from outcome when a later visit failed and the earlier finding stands
+--   report_found: true when an SEN information report (or a combined policy and report) was found, false when the site was searched and holds none; empty when the school could not be checked
 --   report_url: where the report was found (after redirects)
 --   report_format: html, pdf, docx, odt
 --   stated_year: the academic year the report says it covers ('2024/25')
@@ -56,7 +62,7 @@
 --   new_la_code: the LA's ONS code (E10000016), from the register
 -- The latest run per school and year, the SEN documents and the report of the year
 -- come from the shared views (queries/schema/006_views.sql).
-WITH latest AS (SELECT * FROM latest_school_runs),
+WITH latest AS (SELECT * FROM school_outcomes),
 sen_docs AS (SELECT * FROM school_sen_documents),
 report AS (SELECT * FROM school_reports),
 fact_lists AS (
@@ -104,7 +110,13 @@ SELECT
     s.la_code,
     s.la_name,
     s.phase,
-    rp.urn IS NOT NULL AS report_found,
+    l.outcome,
+    l.outcome_reason,
+    l.outcome_error,
+    l.checked_at,
+    l.last_attempt_at,
+    l.last_attempt_outcome,
+    CASE WHEN NOT l.could_not_check THEN rp.urn IS NOT NULL END AS report_found,
     rp.report_url,
     rp.report_format,
     rp.stated_year,

@@ -11,21 +11,28 @@
 --   school_name: the school's name in the register
 --   la_code: three-digit LA code
 --   academic_year: the year of the crawl
---   report_found: true when an SEN information report was found
---   items_covered: how many statutory items the school's SEN documents cover
---   items_missing: the items none covers, ';'-separated ids (all of them when no report was found)
+--   outcome: found, not_found (the site was searched and holds no report), or why it could not be checked: unreachable, blocked_by_robots, no_website, needs_javascript, not_crawled
+--   outcome_reason: the detail (no_candidate, budget; dns, timeout, http_503, refused, requests_failed; robots_home, robots_link ...)
+--   report_found: true when an SEN information report was found, false when the site was searched and none was; empty when the school could not be checked
+--   items_covered: how many statutory items the school's SEN documents cover (0 when the site holds no report; empty when not checked)
+--   items_missing: the items none covers, ';'-separated ids (all of them when the site holds no report; empty when not checked)
 --   stale: true when the report is byte-for-byte last year's, or states an earlier year than this one; empty when unknown
---   score: items covered as a percentage of all items (0 when no report was found)
---   la_schools: schools of the LA crawled that year
---   la_reports_found: how many of them publish a report
---   la_mean_score: the LA's mean score that year
+--   score: items covered as a percentage of all items (0 when the site holds no report; empty when the school could not be checked, never 0)
+--   la_schools: schools of the LA in the year's crawl
+--   la_checked: how many of them were checked (found or not_found)
+--   la_could_not_check: how many could not be checked (any other outcome)
+--   la_reports_found: how many publish a report
+--   la_mean_score: the LA's mean score that year, over the schools checked
 WITH items AS (SELECT count(*) AS n FROM statutory_items),
 school AS (
-    SELECT l.urn, s.name AS school_name, s.la_code, s.la_name, l.academic_year,
-           r.urn IS NOT NULL AS report_found, r.sha256, r.stated_year
-    FROM latest_school_runs l
-    JOIN schools s ON s.urn = l.urn
-    LEFT JOIN school_reports r ON r.urn = l.urn AND r.academic_year = l.academic_year
+    -- Every school of the LAs crawled that year, with its outcome: a school that
+    -- could not be checked has no finding, not a score of 0.
+    SELECT o.urn, s.name AS school_name, s.la_code, s.la_name, o.academic_year, o.outcome, o.outcome_reason,
+           o.could_not_check,
+           CASE WHEN NOT o.could_not_check THEN r.urn IS NOT NULL END AS report_found, r.sha256, r.stated_year
+    FROM school_outcomes o
+    JOIN schools s ON s.urn = o.urn
+    LEFT JOIN school_reports r ON r.urn = o.urn AND r.academic_year = o.academic_year
 ),
 covered AS (
     SELECT urn, academic_year, list(DISTINCT value) AS ids
@@ -34,9 +41,10 @@ covered AS (
 ),
 scored AS (
     SELECT sc.*,
-           CASE WHEN sc.report_found THEN len(coalesce(cv.ids, [])) ELSE 0 END AS items_covered,
-           (SELECT string_agg(si.id, ';' ORDER BY si.id) FROM statutory_items si
-             WHERE NOT (sc.report_found AND list_contains(coalesce(cv.ids, []), si.id))) AS items_missing,
+           CASE WHEN sc.report_found THEN len(coalesce(cv.ids, [])) WHEN NOT sc.report_found THEN 0 END AS items_covered,
+           CASE WHEN sc.report_found IS NOT NULL THEN
+               (SELECT string_agg(si.id, ';' ORDER BY si.id) FROM statutory_items si
+                 WHERE NOT (sc.report_found AND list_contains(coalesce(cv.ids, []), si.id))) END AS items_missing,
            CASE
                WHEN NOT sc.report_found THEN NULL
                WHEN prev.sha256 = sc.sha256 THEN TRUE
@@ -49,9 +57,11 @@ scored AS (
     LEFT JOIN school_reports prev ON prev.urn = sc.urn
         AND prev.academic_year = printf('%d/%02d', CAST(left(sc.academic_year, 4) AS INTEGER) - 1, CAST(left(sc.academic_year, 4) AS INTEGER) % 100)
 )
-SELECT urn, school_name, la_code, academic_year, report_found, items_covered, items_missing, stale,
+SELECT urn, school_name, la_code, academic_year, outcome, outcome_reason, report_found, items_covered, items_missing, stale,
        round(100.0 * items_covered / (SELECT n FROM items), 1) AS score,
        count(*) OVER la AS la_schools,
+       count(*) FILTER (WHERE NOT could_not_check) OVER la AS la_checked,
+       count(*) FILTER (WHERE could_not_check) OVER la AS la_could_not_check,
        count(*) FILTER (WHERE report_found) OVER la AS la_reports_found,
        round(avg(100.0 * items_covered / (SELECT n FROM items)) OVER la, 1) AS la_mean_score
 FROM scored
