@@ -381,8 +381,11 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 			logFetch(fetch)
 			if l.depth == 0 {
 				res.Status, res.Reason = "failed", "robots"
-				if rules.err != nil {
+				switch {
+				case rules.err != nil:
 					res.Reason = failureReason(rules.err, 0) // the site itself is unreachable
+				case rules.status >= 500:
+					res.Reason = failureReason(nil, rules.status) // the server is failing, not forbidding
 				}
 				return res
 			}

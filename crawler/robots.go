@@ -24,6 +24,7 @@ type robotsRules struct {
 	disallowed bool             // the whole host is off limits (5xx, unreachable)
 	reason     string
 	err        error // the request error when robots.txt could not be fetched at all
+	status     int   // a server error's status, when robots.txt answered one
 	fetched    time.Time
 }
 
@@ -104,7 +105,7 @@ func fetchRobots(ctx context.Context, client *http.Client, userAgent, robotsURL 
 		Header: resp.Header.Clone(), RequestHdr: req.Header.Clone(), Body: body, FetchedAt: f.FetchedAt}
 	switch {
 	case resp.StatusCode >= 500:
-		return &robotsRules{disallowed: true, reason: "robots.txt answered " + resp.Status, fetched: time.Now()}
+		return &robotsRules{disallowed: true, reason: "robots.txt answered " + resp.Status, status: resp.StatusCode, fetched: time.Now()}
 	case resp.StatusCode >= 400:
 		return &robotsRules{fetched: time.Now()}
 	case resp.StatusCode >= 200 && resp.StatusCode < 300:

@@ -406,13 +406,11 @@ func siteResult(runID int64, r crawler.Result) queries.SiteResult {
 	}
 	var reason string
 	out.Outcome, reason, out.Error = visitOutcome(r, found)
-	switch {
-	case r.Status == "crawled" && out.Outcome == OutcomeUnreachable:
+	out.Reason = reason
+	if r.Status == "crawled" && out.Outcome == OutcomeUnreachable {
 		// The home page answered but requests that might have led to the report
 		// failed: the crawl summary counts the school as failed, to be retried.
-		out.Status, out.Reason = "failed", reason
-	case out.Outcome == OutcomeNeedsJavaScript:
-		out.Reason = reason
+		out.Status = "failed"
 	}
 	return out
 }

@@ -11,8 +11,10 @@ type YearStatus struct {
 	Year           string
 	Runs           int
 	OpenRuns       int // runs not finished (a crawl to resume)
-	SchoolsReached int
-	ReportsFound   int
+	Schools        int // schools of the LAs the year's crawls covered
+	SchoolsReached int // of them, checked: the site answered and was searched
+	ReportsFound   int // of them, with a report found
+	CouldNotCheck  int // of them, not checked (unreachable, blocked, no website, script-built, not crawled)
 	Documents      int
 	Facts          int
 	LocalOffers    int // LAs whose Local Offer was crawled
@@ -45,8 +47,10 @@ func (s *Store) Status(ctx context.Context) (Status, error) {
 		SELECT r.academic_year,
 		       count(DISTINCT r.run_id),
 		       count(DISTINCT r.run_id) FILTER (WHERE r.status = 'running'),
-		       (SELECT count(DISTINCT rs.urn) FROM run_sites rs JOIN crawl_runs r2 USING (run_id) WHERE r2.academic_year = r.academic_year),
-		       (SELECT count(DISTINCT d.urn) FROM documents d WHERE d.academic_year = r.academic_year AND d.doc_type IN ('sen_information_report', 'policy_and_report')),
+		       (SELECT count(*) FROM school_outcomes o WHERE o.academic_year = r.academic_year),
+		       (SELECT count(*) FROM school_outcomes o WHERE o.academic_year = r.academic_year AND NOT o.could_not_check),
+		       (SELECT count(*) FROM school_outcomes o JOIN school_reports rp USING (urn, academic_year) WHERE o.academic_year = r.academic_year AND NOT o.could_not_check),
+		       (SELECT count(*) FROM school_outcomes o WHERE o.academic_year = r.academic_year AND o.could_not_check),
 		       (SELECT count(*) FROM documents d WHERE d.academic_year = r.academic_year),
 		       (SELECT count(*) FROM facts f JOIN documents d USING (doc_id) WHERE d.academic_year = r.academic_year),
 		       (SELECT count(DISTINCT ra.la_code) FROM run_authorities ra JOIN crawl_runs r3 USING (run_id) WHERE r3.academic_year = r.academic_year),
@@ -58,7 +62,7 @@ func (s *Store) Status(ctx context.Context) (Status, error) {
 	defer rows.Close()
 	for rows.Next() {
 		var y YearStatus
-		if err := rows.Scan(&y.Year, &y.Runs, &y.OpenRuns, &y.SchoolsReached, &y.ReportsFound, &y.Documents, &y.Facts, &y.LocalOffers, &y.Services); err != nil {
+		if err := rows.Scan(&y.Year, &y.Runs, &y.OpenRuns, &y.Schools, &y.SchoolsReached, &y.ReportsFound, &y.CouldNotCheck, &y.Documents, &y.Facts, &y.LocalOffers, &y.Services); err != nil {
 			return st, err
 		}
 		st.Years = append(st.Years, y)

@@ -265,7 +265,7 @@ func (w *workbook) summary(res CommissioningResult, opt CommissioningOptions, sc
 	sort.Slice(needs, func(i, j int) bool {
 		return counts[needs[i]] > counts[needs[j]] || counts[needs[i]] == counts[needs[j]] && needs[i] < needs[j]
 	})
-	top := 10
+	top := 4 + len(lines) + 2
 	nt := sheetTable{Columns: []string{"Need type named in reports", "Schools"}}
 	for _, n := range needs {
 		nt.Rows = append(nt.Rows, []any{n, counts[n]})

@@ -37,8 +37,8 @@ func GenerateProfiles(n int) []Profile {
 	layouts := []Layout{
 		LayoutQA, LayoutPDFKeyInfo, LayoutDOCX, LayoutTable, LayoutBullets, LayoutQuestions, LayoutIframePDF,
 		LayoutQA, LayoutPDFKeyInfo, LayoutNone, LayoutRobots, LayoutDOCX, LayoutNoWebsite, LayoutTable, LayoutQA,
-		LayoutPDFKeyInfo, LayoutBullets, LayoutDown, LayoutQA, LayoutDOCX, LayoutNone, LayoutPDFKeyInfo, LayoutQuestions,
-		LayoutTable, LayoutQA, LayoutIframePDF, LayoutBullets, LayoutPDFKeyInfo, LayoutQA, LayoutDOCX,
+		LayoutPDFKeyInfo, LayoutBullets, LayoutDown, LayoutQA, LayoutDOCX, LayoutScriptOnly, LayoutPDFKeyInfo, LayoutQuestions,
+		LayoutTable, LayoutRefused, LayoutIframePDF, LayoutBullets, LayoutPDFKeyInfo, LayoutQA, LayoutDOCX,
 	}
 	sencos := []string{"Mrs Amelia Hart", "Mr Daniel Okafor", "Miss Priya Shah", "Mrs K. McKinley", "Ms Joanna Fletcher",
 		"Mr Tom Brennan", "Mrs Sarah Whitfield", "Dr Alan Marsh", "Mrs Grace Adeyemi", "Miss Hannah Doyle"}
@@ -128,6 +128,7 @@ type Area struct {
 	reports  map[int]string // URN -> path of the SEN information report
 
 	mu        sync.Mutex
+	outage    Outage
 	servers   []*http.Server
 	urls      map[int]string   // URN -> home page URL
 	requested map[int][]string // URN -> paths requested, in order
@@ -162,6 +163,12 @@ func StartWith(opt Options) (*Area, error) {
 			return nil, fmt.Errorf("simulated area: %w", err)
 		}
 		base := "http://" + ln.Addr().String() + "/"
+		if p.Layout == LayoutRefused {
+			// The register's address, with nothing listening on it.
+			ln.Close()
+			a.urls[p.URN] = base
+			continue
+		}
 		site := newSite(p, base)
 		a.reports[p.URN] = site.report
 		urn := p.URN
@@ -179,6 +186,18 @@ func StartWith(opt Options) (*Area, error) {
 			if opt.Latency > 0 {
 				time.Sleep(opt.Latency)
 			}
+			switch a.currentOutage() {
+			case OutageUnavailable:
+				http.Error(w, "Service Unavailable", http.StatusServiceUnavailable)
+				return
+			case OutageDropped:
+				if hj, ok := w.(http.Hijacker); ok {
+					if conn, _, err := hj.Hijack(); err == nil {
+						conn.Close() // the connection dies with no answer
+						return
+					}
+				}
+			}
 			site.ServeHTTP(w, r)
 		})}
 		a.servers = append(a.servers, srv)
@@ -186,6 +205,28 @@ func StartWith(opt Options) (*Area, error) {
 		go srv.Serve(ln)
 	}
 	return a, nil
+}
+
+// Outage is what every school's site does during a simulated outage.
+type Outage int
+
+const (
+	OutageNone        Outage = iota
+	OutageUnavailable        // every request answers 503 Service Unavailable
+	OutageDropped            // every connection is closed with no answer, as a failed network does
+)
+
+// SetOutage starts (or, with OutageNone, ends) an outage of every school's site.
+func (a *Area) SetOutage(o Outage) {
+	a.mu.Lock()
+	a.outage = o
+	a.mu.Unlock()
+}
+
+func (a *Area) currentOutage() Outage {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.outage
 }
 
 // Close stops every website.

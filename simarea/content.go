@@ -25,6 +25,8 @@ const (
 	LayoutRobots     Layout = "robots_blocked" // the report sits under a path robots.txt disallows
 	LayoutNoWebsite  Layout = "no_website"     // the register gives no website
 	LayoutDown       Layout = "site_down"      // the home page answers 503
+	LayoutScriptOnly Layout = "script_only"    // the site builds every page with scripts: no words, no links without them
+	LayoutRefused    Layout = "refused"        // the register's address refuses connections (nothing listens)
 )
 
 // Profile is one simulated school: what the register says and what its report says.

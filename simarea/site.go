@@ -145,7 +145,22 @@ func (s *site) pageWithMenu(menu [][2]string, title, main string) string {
 		html.EscapeString(title), main, s.p.OfficePhone(), html.EscapeString(s.p.Name), s.p.OfficePhone(), s.p.OfficeEmail(), s.p.OfficePhone())
 }
 
+// scriptOnlyPage is the one page a script-built site serves for every path: a
+// mount point, a bundle and a note for browsers without scripts, as single-page
+// application frameworks write them.
+const scriptOnlyPage = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Loading…</title><link rel="stylesheet" href="/static/css/main.3f9a1c.css">
+<script defer="defer" src="/static/js/main.8c41d2.js"></script></head>
+<body><noscript>This website needs JavaScript. Please turn it on in your browser to see our pages.</noscript>
+<div id="app"><div class="spinner" aria-label="Loading"></div></div></body></html>`
+
 func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if s.p.Layout == LayoutScriptOnly && r.URL.Path != "/robots.txt" {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprint(w, scriptOnlyPage)
+		return
+	}
 	if s.p.Layout == LayoutDown && r.URL.Path != "/robots.txt" {
 		http.Error(w, "Service Unavailable", http.StatusServiceUnavailable)
 		return

@@ -158,8 +158,8 @@ func TestRobotsDisallowedPathNeverRequested(t *testing.T) {
 	}
 	var reason string
 	openStore(t, db).QueryRow(`SELECT reason FROM run_sites WHERE urn = ?`, p.URN).Scan(&reason)
-	if reason != "robots" {
-		t.Errorf("reason %q, want robots", reason)
+	if reason != "robots_link" {
+		t.Errorf("reason %q, want robots_link", reason)
 	}
 }
 

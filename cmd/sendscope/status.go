@@ -29,12 +29,16 @@ func newStatusCmd(g *globals) *cobra.Command {
 				return nil
 			}
 			tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "year\truns\tunfinished\tschools reached\treports found\tdocuments\tfacts\tLocal Offers\tservices")
+			fmt.Fprintln(tw, "year\truns\tunfinished\tschools\tchecked\treports found\tcould not check\tdocuments\tfacts\tLocal Offers\tservices")
 			for _, y := range st.Years {
-				fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n", y.Year, y.Runs, y.OpenRuns, y.SchoolsReached, y.ReportsFound, y.Documents, y.Facts,
+				fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n", y.Year, y.Runs, y.OpenRuns, y.Schools, y.SchoolsReached, y.ReportsFound, y.CouldNotCheck, y.Documents, y.Facts,
 					y.LocalOffers, y.Services)
 			}
-			return tw.Flush()
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			fmt.Fprintln(out, "checked: the school's website answered and was searched (a report found, or none); could not check: unreachable, blocked by robots.txt, no website, needs JavaScript, or not crawled")
+			return nil
 		},
 	}
 }

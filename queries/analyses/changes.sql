@@ -2,7 +2,9 @@
 -- question: What changed at each school since the previous year held: SENCO, SENCO time, specialist provision, needs named, the report itself?
 --   Each year is compared with the year before it, or with the year given as since
 --   (a school not crawled in the earlier year has no comparison: its row says so
---   rather than showing everything as new).
+--   rather than showing everything as new). Only years in which the school's site was
+--   checked count: a year whose visits all failed (site down, blocked, ...) is no
+--   evidence that anything was dropped.
 -- parameters:
 --   year: the later academic year ('2025/26'); empty for every year held
 --   since: the earlier academic year to compare with ('2022/23'); empty for the year before
@@ -30,9 +32,10 @@ WITH per_year AS (
            any_value(h.senco_hours_per_week) AS hours,
            coalesce(list_distinct(list(f.value) FILTER (WHERE f.field = 'provision.specialist')), []) AS provision,
            coalesce(list_distinct(list(f.value) FILTER (WHERE f.field = 'need.type')), []) AS needs
-    FROM latest_school_runs l
+    FROM school_outcomes l
     LEFT JOIN school_facts f ON f.urn = l.urn AND f.academic_year = l.academic_year
     LEFT JOIN school_senco_hours h ON h.urn = l.urn AND h.academic_year = l.academic_year
+    WHERE NOT l.could_not_check
     GROUP BY l.urn, l.academic_year
 ),
 paired AS (

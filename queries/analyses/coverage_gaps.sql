@@ -20,6 +20,8 @@
 --   schools_with_suppressed_counts: schools whose count for this need the DfE suppressed (so pupils_with_need is a floor)
 --   specialist_places: specialist places for the need in the LA's schools (see above)
 --   schools_stating_provision: schools whose SEN documents name the need as one they provide for; empty in a year the LA's schools were not crawled
+--   schools_checked: schools of the LA (district) whose websites were searched that year: schools_stating_provision is out of these
+--   schools_could_not_check: schools of the LA (district) in the year's crawl whose websites could not be checked (unreachable, blocked, no website, ...): they may provide for the need too
 --   local_offer_services: services in the LA's Local Offer that name the need; empty in a year the Local Offer was not crawled, and on district rows
 --   places_per_100_pupils: specialist_places per 100 pupils with the need; empty when pupils_with_need is unknown or 0
 --   gap_rank: 1 for the LA (or district, among districts) with the fewest places per 100 pupils with this need this year, 2 for the next, ...
@@ -86,6 +88,14 @@ services_need AS (
     )
     GROUP BY ALL
 ),
+checked AS (
+    SELECT o.academic_year, s.la_code, s.district_name,
+           CASE WHEN grouping(s.district_name) = 1 THEN 'la' ELSE 'district' END AS level,
+           count(*) FILTER (WHERE NOT o.could_not_check) AS schools_checked,
+           count(*) FILTER (WHERE o.could_not_check) AS schools_could_not_check
+    FROM school_outcomes o JOIN schools s USING (urn)
+    GROUP BY GROUPING SETS ((o.academic_year, s.la_code), (o.academic_year, s.la_code, s.district_name))
+),
 crawled AS (
     -- Years in which the LA's schools were crawled: in other years the counts the
     -- crawl gives are unknown, not zero.
@@ -95,10 +105,13 @@ measured AS (
     SELECT m.academic_year, m.la_code, m.level, m.district_name, m.need_type, m.pupils_with_need, m.schools_with_suppressed_counts,
            m.specialist_places,
            CASE WHEN cr.la_code IS NOT NULL THEN m.schools_stating_provision END AS schools_stating_provision,
+           ck.schools_checked, ck.schools_could_not_check,
            CASE WHEN lo.la_code IS NOT NULL AND m.level = 'la' THEN coalesce(sn.local_offer_services, 0) END AS local_offer_services,
            round(100.0 * m.specialist_places / nullif(m.pupils_with_need, 0), 1) AS places_per_100_pupils
     FROM summed m
     LEFT JOIN crawled cr ON cr.la_code = m.la_code AND cr.academic_year = m.academic_year
+    LEFT JOIN checked ck ON ck.la_code = m.la_code AND ck.academic_year = m.academic_year AND ck.level = m.level
+        AND ck.district_name IS NOT DISTINCT FROM m.district_name
     LEFT JOIN latest_la lo ON lo.la_code = m.la_code AND lo.academic_year = m.academic_year
     LEFT JOIN services_need sn ON sn.la_code = m.la_code AND sn.academic_year = m.academic_year AND sn.need_type = m.need_type
     WHERE m.level = 'la' OR m.district_name IS NOT NULL
@@ -110,7 +123,7 @@ trended AS (
     WINDOW w AS (PARTITION BY la_code, level, district_name, need_type ORDER BY academic_year)
 )
 SELECT t.academic_year, t.la_code, a.la_name, t.level, t.district_name, t.need_type, t.pupils_with_need, t.schools_with_suppressed_counts,
-       t.specialist_places, t.schools_stating_provision, t.local_offer_services, t.places_per_100_pupils,
+       t.specialist_places, t.schools_stating_provision, t.schools_checked, t.schools_could_not_check, t.local_offer_services, t.places_per_100_pupils,
        CASE WHEN t.places_per_100_pupils IS NOT NULL THEN rank() OVER (
            PARTITION BY t.need_type, t.academic_year, t.level, t.places_per_100_pupils IS NULL ORDER BY t.places_per_100_pupils) END AS gap_rank,
        CASE WHEN t.prev_pupils IS NULL OR t.pupils_with_need IS NULL THEN NULL

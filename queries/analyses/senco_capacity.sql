@@ -13,6 +13,7 @@
 --   la_code: three-digit LA code
 --   phase: phase of education in the register
 --   academic_year: the year of the crawl
+--   outcome: the year's outcome for the school (found, not_found, or why it could not be checked: unreachable, blocked_by_robots, no_website, needs_javascript); SENCO figures are empty, not zero, for a school not checked
 --   senco_hours_per_week: the SENCO's time for the role, in hours per week (see above); empty when the report does not say
 --   sen_pupils: pupils with SEN (DfE statistics, else the report); empty when unknown or suppressed
 --   sen_pupils_per_senco_hour: sen_pupils divided by senco_hours_per_week
@@ -30,13 +31,14 @@ WITH senco AS (
     GROUP BY urn, academic_year
 ),
 base AS (
-    SELECT l.urn, s.name AS school_name, s.la_code, s.la_name, s.phase, l.academic_year,
+    SELECT l.urn, s.name AS school_name, s.la_code, s.la_name, s.phase, l.academic_year, o.outcome,
            h.senco_hours_per_week,
            coalesce(st.pupils_sen_support + st.pupils_ehcp, CAST(se.report_sen_count AS INTEGER)) AS sen_pupils,
-           coalesce(se.qualified, FALSE) AS senco_qualified,
+           CASE WHEN NOT o.could_not_check THEN coalesce(se.qualified, FALSE) END AS senco_qualified,
            se.on_slt AS senco_on_slt
     FROM latest_school_runs l
     JOIN schools s ON s.urn = l.urn
+    LEFT JOIN school_outcomes o ON o.urn = l.urn AND o.academic_year = l.academic_year
     LEFT JOIN senco se ON se.urn = l.urn AND se.academic_year = l.academic_year
     LEFT JOIN school_senco_hours h ON h.urn = l.urn AND h.academic_year = l.academic_year
     LEFT JOIN sen_stats st ON st.urn = l.urn AND st.academic_year = l.academic_year
@@ -53,7 +55,7 @@ ranked AS (
                PARTITION BY phase, academic_year, sen_pupils_per_senco_hour IS NULL ORDER BY sen_pupils_per_senco_hour), 0) END AS percentile_phase
     FROM ratio r
 )
-SELECT cur.urn, cur.school_name, cur.la_code, cur.phase, cur.academic_year, cur.senco_hours_per_week, cur.sen_pupils,
+SELECT cur.urn, cur.school_name, cur.la_code, cur.phase, cur.academic_year, cur.outcome, cur.senco_hours_per_week, cur.sen_pupils,
        cur.sen_pupils_per_senco_hour, cur.senco_qualified, cur.senco_on_slt, cur.percentile_la_phase, cur.percentile_phase,
        cur.senco_hours_per_week - prev.senco_hours_per_week AS change_since_last_year
 FROM ranked cur

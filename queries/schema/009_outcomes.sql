@@ -39,16 +39,17 @@ FROM (
 );
 
 -- The visit each school-year's figures come from: the latest that reached the site;
--- failing any, the latest attempt (whose documents, if any, say why it failed).
+-- failing any, the visit school_outcomes gives the reason from (below).
 CREATE OR REPLACE VIEW latest_school_runs AS
 SELECT urn, academic_year, run_id
 FROM school_visits
-QUALIFY row_number() OVER (PARTITION BY urn, academic_year ORDER BY reached DESC, run_id DESC) = 1;
+QUALIFY row_number() OVER (PARTITION BY urn, academic_year ORDER BY reached DESC, outcome <> 'unreachable' DESC, run_id DESC) = 1;
 
 -- One row per school and year crawled for its LA: the outcome and its reason.
 --   outcome: the finding (found, not_found) of the latest visit that reached the site; when
---     none did, the latest attempt's outcome (unreachable, blocked_by_robots, no_website,
---     needs_javascript); not_crawled when no run of the year visited a school of an LA it covered.
+--     none did, why it could not be checked (blocked_by_robots, no_website, needs_javascript,
+--     or, when every visit failed, unreachable); not_crawled when no run of the year visited a
+--     school of an LA it covered. last_attempt_* say what the year's latest visit met.
 --   could_not_check: true unless the outcome is a finding.
 CREATE VIEW school_outcomes AS
 WITH visits AS (SELECT * FROM school_visits),
@@ -57,8 +58,16 @@ finding AS (
     QUALIFY row_number() OVER (PARTITION BY urn, academic_year ORDER BY run_id DESC) = 1
 ),
 attempt AS (
+    -- The year's latest visit, whatever it established.
     SELECT *, count(*) OVER (PARTITION BY urn, academic_year) AS attempts FROM visits
     QUALIFY row_number() OVER (PARTITION BY urn, academic_year ORDER BY run_id DESC, finished_at DESC) = 1
+),
+best_attempt AS (
+    -- With no finding, the best evidence of why: a site that answered (blocked by
+    -- robots.txt, built with scripts, no website in the register) says more than a
+    -- later outage does; among outages, the latest.
+    SELECT * FROM visits WHERE NOT reached
+    QUALIFY row_number() OVER (PARTITION BY urn, academic_year ORDER BY outcome <> 'unreachable' DESC, run_id DESC, finished_at DESC) = 1
 ),
 scope AS (
     -- The LAs a year's runs covered, by their schools or their Local Offer.
@@ -67,13 +76,13 @@ scope AS (
     SELECT DISTINCT r.academic_year, ra.la_code FROM run_authorities ra JOIN crawl_runs r USING (run_id)
 )
 SELECT s.urn, sc.academic_year,
-       coalesce(f.outcome, a.outcome, 'not_crawled') AS outcome,
-       CASE WHEN f.urn IS NOT NULL THEN f.reason ELSE a.reason END AS outcome_reason,
-       CASE WHEN f.urn IS NULL THEN a.error END AS outcome_error,
-       coalesce(f.finished_at, a.finished_at) AS checked_at,
-       coalesce(f.pages, a.pages) AS pages_searched,
+       coalesce(f.outcome, b.outcome, 'not_crawled') AS outcome,
+       CASE WHEN f.urn IS NOT NULL THEN f.reason ELSE b.reason END AS outcome_reason,
+       CASE WHEN f.urn IS NULL THEN b.error END AS outcome_error,
+       coalesce(f.finished_at, b.finished_at) AS checked_at,
+       coalesce(f.pages, b.pages) AS pages_searched,
        f.urn IS NULL AS could_not_check,
-       coalesce(f.run_id, a.run_id) AS run_id,
+       coalesce(f.run_id, b.run_id) AS run_id,
        a.finished_at AS last_attempt_at,
        a.outcome AS last_attempt_outcome,
        a.reason AS last_attempt_reason,
@@ -82,4 +91,5 @@ SELECT s.urn, sc.academic_year,
 FROM scope sc
 JOIN schools s ON s.la_code = sc.la_code
 LEFT JOIN finding f ON f.urn = s.urn AND f.academic_year = sc.academic_year
+LEFT JOIN best_attempt b ON b.urn = s.urn AND b.academic_year = sc.academic_year
 LEFT JOIN attempt a ON a.urn = s.urn AND a.academic_year = sc.academic_year;
