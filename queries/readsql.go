@@ -13,8 +13,8 @@ import (
 // lockedOptions are the DuckDB settings of a store opened for user-written SQL
 // (OpenLocked). They are set when the database is opened, before anything runs,
 // and lock_configuration stops a SET or PRAGMA from undoing them:
-//   - enable_external_access=false: no file or URL but the store itself can be
-//     read or written (COPY, EXPORT, ATTACH, read_csv, 'x.csv', http://...);
+//   - enable_external_access=false: no file or URL other than the store itself
+//     can be read or written (COPY, EXPORT, ATTACH, read_csv, 'x.csv', http://...);
 //   - autoinstall/autoload_known_extensions=false: reading a URL or a format
 //     cannot fetch an extension from the internet;
 //   - access_mode=read_only (from OpenReadOnly): the store itself cannot change.
@@ -39,7 +39,10 @@ func (e *RefusedError) Error() string { return "query sql reads the store only: 
 
 func refuse(format string, a ...any) error { return &RefusedError{Reason: fmt.Sprintf(format, a...)} }
 
-// allowedKinds are the first words of the statements ReadSQL runs.
+// readKinds are the first words of the statements ReadSQL runs, and
+// allowedKinds says so in a message.
+var readKinds = []string{"SELECT", "WITH", "FROM", "VALUES", "TABLE", "SUMMARIZE", "DESCRIBE", "SHOW", "EXPLAIN"}
+
 const allowedKinds = "SELECT, WITH, FROM, VALUES, TABLE, SUMMARIZE, DESCRIBE, SHOW or EXPLAIN"
 
 const keepResult = "to keep a result use `sendscope query sql \"SELECT ...\" --format csv > file`, or `sendscope export`"
@@ -104,16 +107,16 @@ func (s *Store) ReadSQL(ctx context.Context, query string) (*sql.Rows, error) {
 	if !s.locked {
 		return nil, errors.New("ReadSQL needs a store opened with OpenLocked")
 	}
-	if err := s.CheckReadSQL(ctx, query); err != nil {
+	if err := s.checkReadSQL(ctx, query); err != nil {
 		return nil, err
 	}
 	return s.db.QueryContext(ctx, query)
 }
 
-// CheckReadSQL is ReadSQL's check, without running the statement: first by
+// checkReadSQL is ReadSQL's check, without running the statement: first by
 // words (to name what was refused), then by DuckDB's own parser, whose parse
 // tree must be one SELECT reading only the store.
-func (s *Store) CheckReadSQL(ctx context.Context, query string) error {
+func (s *Store) checkReadSQL(ctx context.Context, query string) error {
 	stmts := splitStatements(query)
 	if len(stmts) == 0 {
 		return refuse("no statement given; give one %s statement", allowedKinds)
@@ -169,7 +172,7 @@ func (s *Store) checkParsed(ctx context.Context, body string, st statement) erro
 		if len(st.words) > 0 {
 			word = st.words[0].text
 		}
-		if strings.Contains(allowedKinds, word) {
+		if slices.Contains(readKinds, word) {
 			// The first word is a read's, but DuckDB's parser found more inside.
 			return refuse("it runs one plain %s statement, and DuckDB parses this as another kind (PIVOT inside?); write it with GROUP BY", word)
 		}
