@@ -160,11 +160,6 @@ func (s *Store) Run(ctx context.Context, a Analysis, p Params) (*sql.Rows, error
 	return rows, nil
 }
 
-// Query runs ad-hoc SQL. On a store opened read-only nothing can be changed.
-func (s *Store) Query(ctx context.Context, query string) (*sql.Rows, error) {
-	return s.db.QueryContext(ctx, query)
-}
-
 // keyed are the export tables large enough to be read in key ranges, and how.
 var keyed = map[string]struct{ key, order, counts string }{
 	"facts":     {"doc_id", "doc_id, evidence_start, field", `SELECT doc_id, count(*) FROM facts GROUP BY doc_id ORDER BY doc_id`},

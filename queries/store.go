@@ -24,6 +24,7 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	readOnly bool
+	locked   bool // opened by OpenLocked, for user-written SQL
 }
 
 // ErrNoStore is returned when a read-only open finds no database file.
@@ -57,10 +58,15 @@ func openDB(path string) (*sql.DB, error) {
 // and queries can run while nothing else writes. A store from an older sendscope is
 // first migrated (which briefly needs the write lock).
 func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	return openReadOnly(ctx, path, "")
+}
+
+// openReadOnly is OpenReadOnly with more DuckDB options for the DSN (each "&name=value").
+func openReadOnly(ctx context.Context, path, options string) (*Store, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("%w at %s: import the register first (sendscope register import FILE) or pass --db", ErrNoStore, path)
 	}
-	db, err := sql.Open("duckdb", path+"?access_mode=read_only")
+	db, err := sql.Open("duckdb", path+"?access_mode=read_only"+options)
 	if err != nil {
 		return nil, openError(path, err)
 	}
@@ -81,7 +87,7 @@ func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
 			return nil, err
 		}
 		rw.Close()
-		return OpenReadOnly(ctx, path)
+		return openReadOnly(ctx, path, options)
 	}
 	if have > latestVersion() {
 		db.Close()

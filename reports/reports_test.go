@@ -144,7 +144,7 @@ func TestWebTextNeverBecomesAFormula(t *testing.T) {
 		t.Errorf("export facts!H2 = %q", v)
 	}
 	xf.Close()
-	rows, err := store.Query(ctx, `SELECT evidence FROM facts`)
+	rows, err := store.DB().QueryContext(ctx, `SELECT evidence FROM facts`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +164,7 @@ func TestWriteRowsJSON(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	rows, err := store.Query(ctx, `SELECT 2 AS b, 'x' AS a, NULL AS c, true AS d UNION ALL SELECT 3, 'y', 1.5, false ORDER BY b`)
+	rows, err := store.DB().QueryContext(ctx, `SELECT 2 AS b, 'x' AS a, NULL AS c, true AS d UNION ALL SELECT 3, 'y', 1.5, false ORDER BY b`)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -372,7 +372,7 @@ func TestQueryCommands(t *testing.T) {
 		t.Errorf("status: %d %s", code, out)
 	}
 	code, _, stderr = sendscope(t, ctx, "--db", db, "query", "sql", "DELETE FROM schools")
-	if code != exitFailed || !strings.Contains(strings.ToLower(stderr), "read") {
+	if code != exitUsage || !strings.Contains(stderr, "reads the store only: DELETE changes the store") {
 		t.Errorf("a DELETE through query sql: exit %d %s", code, stderr)
 	}
 	if code, out, _ := sendscope(t, ctx, "--db", db, "query", "sql", "SELECT count(*) AS n FROM schools", "--format", "csv"); code != 0 || out != "n\n30\n" {

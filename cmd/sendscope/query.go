@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -73,18 +74,33 @@ func newQueryCmd(g *globals) *cobra.Command {
 	var sqlFormat string
 	sqlCmd := &cobra.Command{
 		Use:   `sql "SELECT ..."`,
-		Short: "Run read-only SQL over the store (tables: schools, crawl_runs, run_sites, fetches, captures, documents, facts)",
-		Args:  argsUsage(cobra.ExactArgs(1)),
+		Short: "Run one read-only SELECT over the store (tables: schools, crawl_runs, run_sites, fetches, captures, documents, facts)",
+		Long: `Run one statement that reads the store: SELECT, WITH ... SELECT, FROM ..., VALUES,
+TABLE, SUMMARIZE, DESCRIBE, SHOW, or EXPLAIN [ANALYZE] of one of these.
+
+Anything that writes or reaches beyond the store is refused with exit status 2:
+COPY, EXPORT, IMPORT, ATTACH, INSTALL, LOAD, SET, PRAGMA, CALL, CREATE, INSERT,
+UPDATE, DELETE, DROP, ALTER, CHECKPOINT, several statements, and file or URL
+readers (read_csv, read_parquet, glob, FROM 'x.csv', FROM 'http://...'). The
+statement runs on a read-only connection with external access, extension
+autoinstall and autoload off and the configuration locked.
+To keep a result: sendscope query sql "SELECT ..." --format csv > file, or
+sendscope export.`,
+		Args: argsUsage(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !slices.Contains(reports.Formats, sqlFormat) {
 				return usageError("--format %q: use %s", sqlFormat, strings.Join(reports.Formats, ", "))
 			}
-			store, err := g.openRead(cmd.Context())
+			store, err := g.openLocked(cmd.Context())
 			if err != nil {
 				return err
 			}
 			defer store.Close()
-			rows, err := store.Query(cmd.Context(), args[0])
+			rows, err := store.ReadSQL(cmd.Context(), args[0])
+			var refused *queries.RefusedError
+			if errors.As(err, &refused) {
+				return usageError("%v", refused)
+			}
 			if err != nil {
 				return fmt.Errorf("query failed: %w", err)
 			}

@@ -108,6 +108,12 @@ func (g *globals) openRead(ctx context.Context) (*queries.Store, error) {
 	return queries.OpenReadOnly(ctx, g.db)
 }
 
+// openLocked opens the store for SQL the user wrote: read-only, reaching no
+// other file, URL or extension, with its configuration locked.
+func (g *globals) openLocked(ctx context.Context) (*queries.Store, error) {
+	return queries.OpenLocked(ctx, g.db)
+}
+
 // parseYear accepts 2025/26, 2025-26 and 2025-2026 and returns "2025/26".
 func parseYear(s string) (string, error) {
 	s = strings.TrimSpace(s)
