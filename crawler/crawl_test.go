@@ -164,7 +164,8 @@ func TestRobotsUnavailableMeansStayAway(t *testing.T) {
 	if got := s.requested(); len(got) != 1 || got[0] != "/robots.txt" {
 		t.Errorf("requested %v; a 5xx robots.txt means nothing else", got)
 	}
-	if res.Status != "failed" || res.Reason != "robots" {
+	// The server is failing, not forbidding: the site is unreachable, not blocked.
+	if res.Status != "failed" || res.Reason != "http_503" {
 		t.Errorf("status %s reason %s", res.Status, res.Reason)
 	}
 }

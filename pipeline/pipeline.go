@@ -32,8 +32,9 @@ type CrawlSummary struct {
 	AlreadyDone int            // finished earlier in a resumed run
 	Crawled     int            // finished now
 	Found       int            // with at least one candidate document
-	NotFound    map[string]int // reason -> schools
-	Failed      map[string]int // reason -> schools
+	NotFound    map[string]int // searched, none found: reason -> schools
+	NotChecked  map[string]int // could not check, and trying again now would not help: outcome -> schools
+	Failed      map[string]int // could not reach, worth trying again: reason -> schools
 	FailedURNs  []int
 	Documents   int
 	Facts       int
@@ -44,10 +45,11 @@ type CrawlSummary struct {
 
 // LASummary is how one LA's schools went in a crawl.
 type LASummary struct {
-	Schools  int
-	Found    int
-	NotFound map[string]int // reason -> schools
-	Failed   map[string]int
+	Schools    int
+	Found      int
+	NotFound   map[string]int // reason -> schools
+	NotChecked map[string]int // outcome -> schools
+	Failed     map[string]int
 }
 
 func (sum *CrawlSummary) add(e SiteEvent) {
@@ -56,17 +58,20 @@ func (sum *CrawlSummary) add(e SiteEvent) {
 	sum.Facts += e.Facts
 	la := sum.ByLA[e.LACode]
 	if la == nil {
-		la = &LASummary{NotFound: map[string]int{}, Failed: map[string]int{}}
+		la = &LASummary{NotFound: map[string]int{}, NotChecked: map[string]int{}, Failed: map[string]int{}}
 		sum.ByLA[e.LACode] = la
 	}
 	la.Schools++
-	switch e.Status {
-	case "found":
+	switch {
+	case e.Outcome == OutcomeFound:
 		sum.Found++
 		la.Found++
-	case "not_found":
+	case e.Outcome == OutcomeNotFound:
 		sum.NotFound[e.Reason]++
 		la.NotFound[e.Reason]++
+	case e.Status != "failed":
+		sum.NotChecked[e.Outcome]++
+		la.NotChecked[e.Outcome]++
 	default:
 		sum.Failed[e.Reason]++
 		la.Failed[e.Reason]++
@@ -86,7 +91,7 @@ type CrawlOptions struct {
 // results in one transaction. A run left unfinished (interrupted) is resumed:
 // schools already stored are not fetched again. progress hears of every school.
 func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt CrawlOptions, progress Progress) (CrawlSummary, error) {
-	sum := CrawlSummary{NotFound: map[string]int{}, Failed: map[string]int{}, ByLA: map[string]*LASummary{}}
+	sum := CrawlSummary{NotFound: map[string]int{}, NotChecked: map[string]int{}, Failed: map[string]int{}, ByLA: map[string]*LASummary{}}
 	year, scope := opt.Year, opt.Scope
 	targets, err := store.Targets(ctx, scope)
 	if err != nil {
@@ -162,7 +167,7 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt Cr
 				writeErr = fmt.Errorf("storing school %d: %w", r.URN, err)
 				continue
 			}
-			e := SiteEvent{URN: r.URN, LACode: laOf[r.URN], Status: r.Status, Reason: r.Reason, Requests: countRequests(r.Fetches)}
+			e := SiteEvent{URN: r.URN, LACode: laOf[r.URN], Status: r.Status, Reason: r.Reason, Outcome: r.Outcome, Requests: countRequests(r.Fetches)}
 			for _, c := range r.Captures {
 				if c.Document != nil {
 					e.Documents++

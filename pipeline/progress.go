@@ -13,6 +13,7 @@ type SiteEvent struct {
 	LACode    string
 	Status    string // found, not_found, failed
 	Reason    string
+	Outcome   string // found, not_found, unreachable, blocked_by_robots, no_website, needs_javascript
 	Requests  int
 	Documents int
 	Facts     int

@@ -106,7 +106,10 @@ func runCrawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt
 		s := sum.ByLA[la]
 		fmt.Fprintf(out, "LA %s: %d schools crawled, SEN documents found at %d", la, s.Schools, s.Found)
 		if len(s.NotFound) > 0 {
-			fmt.Fprintf(out, "; none found: %s", pipeline.Reasons(s.NotFound))
+			fmt.Fprintf(out, "; searched, none found: %s", pipeline.Reasons(s.NotFound))
+		}
+		if len(s.NotChecked) > 0 {
+			fmt.Fprintf(out, "; could not check: %s", pipeline.Reasons(s.NotChecked))
 		}
 		if len(s.Failed) > 0 {
 			fmt.Fprintf(out, "; failed: %s", pipeline.Reasons(s.Failed))
@@ -119,7 +122,10 @@ func runCrawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt
 	}
 	fmt.Fprintf(out, "; SEN documents found at %d; %d documents, %d facts\n", sum.Found, sum.Documents, sum.Facts)
 	if len(sum.NotFound) > 0 {
-		fmt.Fprintf(out, "  nothing found: %s\n", pipeline.Reasons(sum.NotFound))
+		fmt.Fprintf(out, "  searched, nothing found: %s\n", pipeline.Reasons(sum.NotFound))
+	}
+	if len(sum.NotChecked) > 0 {
+		fmt.Fprintf(out, "  could not check: %s\n", pipeline.Reasons(sum.NotChecked))
 	}
 	if len(sum.Failed) > 0 {
 		fmt.Fprintf(out, "  failed: %s (URNs %s)\n", pipeline.Reasons(sum.Failed), joinInts(sum.FailedURNs))

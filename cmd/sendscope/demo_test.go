@@ -26,7 +26,7 @@ func TestDemo(t *testing.T) {
 				t.Errorf("run %d: stdout does not say where %s is", run, f)
 			}
 		}
-		if !strings.Contains(stderr, "SEN documents found at 25") {
+		if !strings.Contains(stderr, "SEN documents found at 24") {
 			t.Errorf("run %d: unexpected crawl summary:\n%s", run, stderr)
 		}
 	}
