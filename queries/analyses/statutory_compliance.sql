@@ -14,7 +14,7 @@
 --   report_found: true when an SEN information report was found
 --   items_covered: how many statutory items the school's SEN documents cover
 --   items_missing: the items none covers, ';'-separated ids (all of them when no report was found)
---   stale: true when the report is byte-for-byte last year's, or states an earlier year than this one; empty when unknown
+--   stale: true when the report has last year's words (in any format: see report_unchanged in changes), or states an earlier year than this one; empty when unknown
 --   score: items covered as a percentage of all items (0 when no report was found)
 --   la_schools: schools of the LA crawled that year
 --   la_reports_found: how many of them publish a report
@@ -22,7 +22,7 @@
 WITH items AS (SELECT count(*) AS n FROM statutory_items),
 school AS (
     SELECT l.urn, s.name AS school_name, s.la_code, s.la_name, l.academic_year,
-           r.urn IS NOT NULL AS report_found, r.sha256, r.stated_year
+           r.urn IS NOT NULL AS report_found, r.sha256, r.stated_year, r.doc_id
     FROM latest_school_runs l
     JOIN schools s ON s.urn = l.urn
     LEFT JOIN school_reports r ON r.urn = l.urn AND r.academic_year = l.academic_year
@@ -39,7 +39,7 @@ scored AS (
              WHERE NOT (sc.report_found AND list_contains(coalesce(cv.ids, []), si.id))) AS items_missing,
            CASE
                WHEN NOT sc.report_found THEN NULL
-               WHEN prev.sha256 = sc.sha256 THEN TRUE
+               WHEN report_unchanged(sc.sha256, dc.text_fingerprint, dc.sentence_hashes, prev.sha256, dp.text_fingerprint, dp.sentence_hashes) THEN TRUE
                WHEN sc.stated_year IS NOT NULL AND sc.stated_year < sc.academic_year THEN TRUE
                WHEN prev.sha256 IS NULL AND sc.stated_year IS NULL THEN NULL
                ELSE FALSE
@@ -48,6 +48,8 @@ scored AS (
     LEFT JOIN covered cv ON cv.urn = sc.urn AND cv.academic_year = sc.academic_year
     LEFT JOIN school_reports prev ON prev.urn = sc.urn
         AND prev.academic_year = printf('%d/%02d', CAST(left(sc.academic_year, 4) AS INTEGER) - 1, CAST(left(sc.academic_year, 4) AS INTEGER) % 100)
+    LEFT JOIN documents dc ON dc.doc_id = sc.doc_id
+    LEFT JOIN documents dp ON dp.doc_id = prev.doc_id
 )
 SELECT urn, school_name, la_code, academic_year, report_found, items_covered, items_missing, stale,
        round(100.0 * items_covered / (SELECT n FROM items), 1) AS score,
