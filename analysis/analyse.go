@@ -11,10 +11,6 @@ import (
 	"unicode/utf8"
 )
 
-// Version names the extractor; it is stored with every fact so that facts from an
-// older extractor can be told apart and re-derived.
-const Version = "0.2.0"
-
 // Document is everything analysis reads from one capture.
 type Document struct {
 	Text
@@ -24,7 +20,8 @@ type Document struct {
 	WordCount         int
 	Readability       *float64 // Flesch reading ease
 	Facts             []Fact
-	Err               error // why no text could be read; the rest is then empty
+	Fingerprint       Fingerprint // for comparing its words with another document's
+	Err               error       // why no text could be read; the rest is then empty
 }
 
 // Analyse reads a captured response: its text, document type and facts.
@@ -70,6 +67,7 @@ func analyseText(t Text, pageURL, linkText string, all bool) Document {
 	d.DocType, d.DocTypeConfidence = Classify(t, pageURL, linkText)
 	d.StatedYear = statedYear(t.Title + "\n" + linkText + "\n" + head(t.Body, 3000))
 	d.WordCount, d.Readability = readability(t.Body)
+	d.Fingerprint = FingerprintOf(t.Body)
 	if all || d.DocType != "other" {
 		d.Facts = factsFor(t.Body, d.DocType)
 		if w := yearWritten(t.Body, d.StatedYear); w != "" {

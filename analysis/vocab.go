@@ -167,8 +167,8 @@ var extensible = map[string]*Vocabulary{
 // ExtendVocabularies adds wordings from a file of "field<TAB>value<TAB>pattern"
 // lines (# starts a comment), e.g. "need.type<TAB>ASD<TAB>\bneurodivergen". The
 // fields are need.area, need.type, provision.intervention, statutory.item, and
-// senco.role (a local title for the SENCO; the value is a label).
-// Call it before any analysis starts.
+// senco.role (a local title for the SENCO; the value is a label). Every
+// wording added moves Version. Call it before any analysis starts.
 func ExtendVocabularies(r io.Reader, name string) (int, error) {
 	sc := bufio.NewScanner(r)
 	added, line := 0, 0
@@ -188,6 +188,7 @@ func ExtendVocabularies(r io.Reader, name string) (int, error) {
 			}
 			sencoRoleTitles += "|(?:" + pattern + ")"
 			sencoRole = roleRegexp(sencoRoleTitles)
+			addedToVersion(strings.TrimSpace(s))
 			added++
 			continue
 		}
@@ -200,6 +201,7 @@ func ExtendVocabularies(r io.Reader, name string) (int, error) {
 			return added, err
 		}
 		*v = append(*v, more...)
+		addedToVersion(strings.TrimSpace(s))
 		added += len(more)
 	}
 	return added, sc.Err()

@@ -166,7 +166,7 @@ func crawlFeed(ctx context.Context, c *crawler.Crawler, la queries.Authority, kn
 		}
 		services, info, err := analysis.ORUKPage(p.Body)
 		doc := &queries.Document{Format: "other", DocType: analysis.KindListing, DocTypeConfidence: 1, Title: "ORUK services page " + strconv.Itoa(page),
-			ExtractorVersion: analysis.Version}
+			ExtractorVersion: analysis.Version()}
 		if err != nil {
 			doc.ExtractError = err.Error()
 			r.Captures = append(r.Captures, capture(p, doc))
@@ -193,7 +193,7 @@ func crawlFeed(ctx context.Context, c *crawler.Crawler, la queries.Authority, kn
 				if dp, ok := get(base + "/services/" + s.ID); ok {
 					full, err := analysis.ORUKService(dp.Body)
 					ddoc := &queries.Document{Format: "other", DocType: analysis.KindService, DocTypeConfidence: 1, Title: s.Name,
-						ExtractorVersion: analysis.Version}
+						ExtractorVersion: analysis.Version()}
 					dcp := capture(dp, ddoc)
 					if err == nil {
 						dcp.Services = []queries.Service{storeService(full)}
@@ -293,7 +293,7 @@ func rereadLocalOffers(ctx context.Context, store *queries.Store, year string, s
 		var services []queries.Service
 		if svc, ok := read[id]; ok {
 			doc = &queries.Document{Format: "other", DocType: analysis.KindService, DocTypeConfidence: 1,
-				ExtractorVersion: analysis.Version, Title: svc.Name}
+				ExtractorVersion: analysis.Version(), Title: svc.Name}
 			services = []queries.Service{storeService(svc)}
 		} else {
 			if c.Body, err = readBody(store.Path(), c); err != nil {
@@ -326,7 +326,7 @@ func rereadLocalOfferPage(c queries.StoredCapture, records map[string]bool) (*qu
 		}
 		return doc, []queries.Service{storeService(*svc)}
 	}
-	doc := &queries.Document{Format: "other", DocTypeConfidence: 1, ExtractorVersion: analysis.Version}
+	doc := &queries.Document{Format: "other", DocTypeConfidence: 1, ExtractorVersion: analysis.Version()}
 	if base, _, isList := strings.Cut(c.URL, "/services?"); isList {
 		doc.DocType, doc.Title = analysis.KindListing, "ORUK services page"
 		if u, err := url.Parse(c.URL); err == nil && u.Query().Get("page") != "" {

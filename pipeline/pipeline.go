@@ -442,7 +442,8 @@ func notFoundReason(fs []crawler.Fetch) string {
 func Analyse(body []byte, contentType, url, linkText string) *queries.Document {
 	a := analysis.Analyse(body, contentType, url, linkText)
 	d := &queries.Document{Format: a.Format, DocType: a.DocType, DocTypeConfidence: a.DocTypeConfidence, Title: a.Title,
-		StatedYear: a.StatedYear, WordCount: a.WordCount, Readability: a.Readability, Text: a.Body, ExtractorVersion: analysis.Version}
+		StatedYear: a.StatedYear, WordCount: a.WordCount, Readability: a.Readability, Text: a.Body, ExtractorVersion: analysis.Version(),
+		TextFingerprint: a.Fingerprint.Text, SentenceHashes: a.Fingerprint.Sentences}
 	if d.Format == "" {
 		d.Format = "other"
 	}

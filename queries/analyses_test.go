@@ -50,6 +50,11 @@ INSERT INTO sen_stats VALUES
  (2, '2025/26', 300, NULL, 5, 'f', now()), (4, '2025/26', 200, 20, 6, 'f', now());
 UPDATE documents SET text = 'Our school is an inclusive school where every child matters and we work with parents to meet the needs of every pupil with special educational needs' WHERE doc_id IN (12, 13);
 UPDATE documents SET text = 'At Four Primary the SENCO leads a small team that plans support for pupils with social emotional and mental health needs' WHERE doc_id = 16;
+-- Fingerprints as extraction gives them (see analysis.FingerprintOf): every document its own
+-- words, but 12 and 13 the same (odd hashes are sentences of 30 characters or more).
+UPDATE documents SET text_fingerprint = printf('%016x', doc_id), sentence_hashes = [doc_id * 2 + 1];
+UPDATE documents SET text_fingerprint = 'f12', sentence_hashes = [101, 203, 305] WHERE doc_id IN (12, 13);
+UPDATE documents SET sentence_hashes = [407, 509, 610] WHERE doc_id = 16;
 INSERT INTO authorities VALUES ('900', 'Alpha', 'http://lo.example/', NULL, 'f', now());
 INSERT INTO run_authorities VALUES (2, '900', 'found', NULL, 3, 3, now());
 INSERT INTO services (run_id, la_code, academic_year, service_id, name, categories, age_min, age_max, need_types, source, fetched_at) VALUES
@@ -309,5 +314,48 @@ func TestCoverageGapsByDistrict(t *testing.T) {
 		"level=district district_name=North need_type=SEMH pupils_with_need=4 schools_with_suppressed_counts=0 specialist_places=0 schools_stating_provision=0 local_offer_services=- places_per_100_pupils=0 gap_rank=1",
 		"level=district district_name=South need_type=ASD pupils_with_need=3 schools_with_suppressed_counts=1 specialist_places=0 schools_stating_provision=0 local_offer_services=- places_per_100_pupils=0 gap_rank=1",
 		"level=district district_name=South need_type=SEMH pupils_with_need=- schools_with_suppressed_counts=0 specialist_places=0 schools_stating_provision=1 local_offer_services=- places_per_100_pupils=- gap_rank=-",
+	})
+}
+
+// TestReportComparedByWords: a report is unchanged when its words are last
+// year's, whatever its file; an edited one is not, however similar; a report
+// stating an older year is stale; a difference read by two extractor versions
+// is flagged.
+func TestReportComparedByWords(t *testing.T) {
+	s, _ := newStore(t)
+	if _, err := s.db.Exec(`
+INSERT INTO schools (urn, name, la_code, la_name, phase, imported_at) VALUES (7, 'Seven Primary', '900', 'Alpha', 'Primary', now()), (8, 'Eight Primary', '900', 'Alpha', 'Primary', now());
+INSERT INTO crawl_runs (run_id, academic_year, started_at, status) VALUES (1, '2023/24', now(), 'done'), (2, '2024/25', now(), 'done'), (3, '2025/26', now(), 'done');
+INSERT INTO run_sites (run_id, urn, status, finished_at) SELECT r, u, 'found', now() FROM range(1, 4) a(r), (VALUES (7), (8)) b(u);
+INSERT INTO documents (doc_id, run_id, urn, la_code, academic_year, url, final_url, format, doc_type, doc_type_confidence, stated_year, sha256,
+    fetched_at, extractor_version, extracted_at, text_fingerprint, sentence_hashes) VALUES
+ -- School 7: a web page, then the same words as a PDF, then a Word file with one of its 40 sentences edited.
+ (71, 1, 7, '900', '2023/24', 'u', 'u', 'html', 'sen_information_report', 0.9, NULL, 'h1', now(), 'v1', now(), 'F', range(1, 81, 2)),
+ (72, 2, 7, '900', '2024/25', 'u', 'u', 'pdf', 'sen_information_report', 0.9, NULL, 'h2', now(), 'v1', now(), 'F', range(1, 81, 2)),
+ (73, 3, 7, '900', '2025/26', 'u', 'u', 'docx', 'sen_information_report', 0.9, NULL, 'h3', now(), 'v2', now(), 'G', list_concat(range(1, 79, 2), [999])),
+ -- School 8: the same bytes in 2023/24 and 2024/25, not yet fingerprinted; in 2025/26 a report stating 2023/24.
+ (81, 1, 8, '900', '2023/24', 'u', 'u', 'pdf', 'sen_information_report', 0.9, '2023/24', 'same', now(), 'v1', now(), NULL, NULL),
+ (82, 2, 8, '900', '2024/25', 'u', 'u', 'pdf', 'sen_information_report', 0.9, '2023/24', 'same', now(), 'v1', now(), NULL, NULL),
+ (83, 3, 8, '900', '2025/26', 'u', 'u', 'pdf', 'sen_information_report', 0.9, '2023/24', 'new', now(), 'v2', now(), 'K', [5]);
+`); err != nil {
+		t.Fatal(err)
+	}
+	cols := []string{"urn", "academic_year", "report_similarity", "report_unchanged", "report_comparison", "report_stale", "report_stale_reason", "extractor_changed"}
+	expectRows(t, rowsOf(t, s, "changes", Params{}, cols...), []string{
+		"urn=7 academic_year=2023/24 report_similarity=- report_unchanged=- report_comparison=- report_stale=- report_stale_reason=- extractor_changed=-",
+		"urn=8 academic_year=2023/24 report_similarity=- report_unchanged=- report_comparison=- report_stale=false report_stale_reason=- extractor_changed=-",
+		"urn=7 academic_year=2024/25 report_similarity=1 report_unchanged=true report_comparison=same words in another file report_stale=true report_stale_reason=unchanged_words extractor_changed=false",
+		"urn=8 academic_year=2024/25 report_similarity=- report_unchanged=true report_comparison=same bytes report_stale=true report_stale_reason=unchanged_words;stated_year_older extractor_changed=false",
+		// 39 of 40 sentences kept: 39/41 = 0.951 similar, and edited.
+		"urn=7 academic_year=2025/26 report_similarity=0.95 report_unchanged=false report_comparison=1 of 40 sentences new, 1 of 40 gone report_stale=false report_stale_reason=- extractor_changed=true",
+		// Last year's report has no fingerprint: unknown, but stale by its stated year all the same.
+		"urn=8 academic_year=2025/26 report_similarity=- report_unchanged=- report_comparison=not fingerprinted: run sendscope extract report_stale=true report_stale_reason=stated_year_older extractor_changed=true",
+	})
+	expectRows(t, rowsOf(t, s, "dataset", Params{Year: "2025/26"}, "urn", "report_unchanged_since_last_year", "report_stale", "report_stale_reason"), []string{
+		"urn=7 report_unchanged_since_last_year=false report_stale=false report_stale_reason=-",
+		"urn=8 report_unchanged_since_last_year=- report_stale=true report_stale_reason=stated_year_older",
+	})
+	expectRows(t, rowsOf(t, s, "dataset", Params{Year: "2024/25", URN: 7}, "urn", "report_unchanged_since_last_year", "report_stale"), []string{
+		"urn=7 report_unchanged_since_last_year=true report_stale=true",
 	})
 }

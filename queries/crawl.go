@@ -126,6 +126,8 @@ type Document struct {
 	Text              string
 	ExtractError      string
 	ExtractorVersion  string
+	TextFingerprint   string   // the words, comparable across formats: see analysis.Fingerprint
+	SentenceHashes    []uint64 // its distinct sentences' hashes, sorted
 	Facts             []Fact
 }
 
@@ -267,10 +269,11 @@ func insertDocument(ctx context.Context, c *sql.Conn, id int64, m docMeta, d *Do
 	}
 	_, err := c.ExecContext(ctx, `INSERT INTO documents (doc_id, run_id, urn, la_code, academic_year, url, final_url, format, doc_type,
 		doc_type_confidence, title, stated_year, word_count, readability_flesch, sha256, http_status, fetched_at, text, extract_error,
-		extractor_version, extracted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		extractor_version, extracted_at, text_fingerprint, sentence_hashes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, m.RunID, urn, nullString(m.LACode), m.Year, m.URL, m.FinalURL, d.Format, d.DocType, d.DocTypeConfidence,
 		nullString(d.Title), nullString(d.StatedYear), d.WordCount, nullFloat(d.Readability), m.SHA256, m.Status,
-		m.FetchedAt.UTC(), d.Text, nullString(d.ExtractError), d.ExtractorVersion, time.Now().UTC())
+		m.FetchedAt.UTC(), d.Text, nullString(d.ExtractError), d.ExtractorVersion, time.Now().UTC(),
+		nullString(d.TextFingerprint), sentenceList(d))
 	if err != nil {
 		return fmt.Errorf("storing the document from %s: %w", m.URL, err)
 	}
@@ -280,6 +283,15 @@ func insertDocument(ctx context.Context, c *sql.Conn, id int64, m docMeta, d *Do
 			int32(f.Start), int32(f.End), f.Confidence, d.ExtractorVersion})
 	}
 	return appendRows(c, "facts", rows)
+}
+
+// sentenceList is a document's sentence hashes for the store: NULL when it
+// has no words (as its fingerprint is), an empty list never.
+func sentenceList(d *Document) driver.Value {
+	if d.TextFingerprint == "" || len(d.SentenceHashes) == 0 {
+		return nil
+	}
+	return d.SentenceHashes
 }
 
 // nextIDs draws n values from a sequence.

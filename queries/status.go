@@ -19,6 +19,15 @@ type YearStatus struct {
 	Facts          int
 	LocalOffers    int // LAs whose Local Offer was crawled
 	Services       int
+	// ExtractorVersions are the versions of the extractor its documents were
+	// read with, and how many documents each read, most first.
+	ExtractorVersions []VersionCount
+}
+
+// VersionCount is how many documents one extractor version read.
+type VersionCount struct {
+	Version   string
+	Documents int
 }
 
 // Status summarises the store.
@@ -67,7 +76,35 @@ func (s *Store) Status(ctx context.Context) (Status, error) {
 		}
 		st.Years = append(st.Years, y)
 	}
-	return st, rows.Err()
+	if err := rows.Err(); err != nil {
+		return st, err
+	}
+	return st, s.extractorVersions(ctx, st.Years)
+}
+
+// extractorVersions fills in which extractor versions read each year's documents.
+func (s *Store) extractorVersions(ctx context.Context, years []YearStatus) error {
+	rows, err := s.db.QueryContext(ctx, `SELECT academic_year, extractor_version, count(*) FROM documents
+		GROUP BY ALL ORDER BY academic_year, count(*) DESC, extractor_version`)
+	if err != nil {
+		return fmt.Errorf("reading extractor versions: %w", err)
+	}
+	defer rows.Close()
+	byYear := map[string]*YearStatus{}
+	for i := range years {
+		byYear[years[i].Year] = &years[i]
+	}
+	for rows.Next() {
+		var year string
+		var v VersionCount
+		if err := rows.Scan(&year, &v.Version, &v.Documents); err != nil {
+			return err
+		}
+		if y := byYear[year]; y != nil {
+			y.ExtractorVersions = append(y.ExtractorVersions, v)
+		}
+	}
+	return rows.Err()
 }
 
 // PseudonymKey is the store's secret for export pseudonyms.

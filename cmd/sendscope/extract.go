@@ -30,7 +30,7 @@ func newExtractCmd(g *globals) *cobra.Command {
 				return err
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "extractor %s: %d captures read, %d facts, %d Local Offer services; documents by type: %s; %d could not be read\n",
-				analysis.Version, sum.Captures, sum.Facts, sum.Services, pipeline.Reasons(sum.Documents), sum.Errors)
+				analysis.Version(), sum.Captures, sum.Facts, sum.Services, pipeline.Reasons(sum.Documents), sum.Errors)
 			return nil
 		},
 	}

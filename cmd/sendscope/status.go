@@ -2,9 +2,14 @@ package main
 
 import (
 	"fmt"
+	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+
+	"github.com/sendscope/sendscope/analysis"
+	"github.com/sendscope/sendscope/queries"
 )
 
 func newStatusCmd(g *globals) *cobra.Command {
@@ -38,7 +43,29 @@ func newStatusCmd(g *globals) *cobra.Command {
 				return err
 			}
 			fmt.Fprintln(out, "checked: the school's website answered and was searched (a report found, or none); could not check: unreachable, blocked by robots.txt, no website, needs JavaScript, or not crawled")
+			printVersions(out, st.Years, analysis.Version())
 			return nil
 		},
+	}
+}
+
+// printVersions says which extractor versions read each year's documents, and
+// which years to re-read when the rules in force (with any --vocab) differ.
+func printVersions(out io.Writer, years []queries.YearStatus, current string) {
+	fmt.Fprintf(out, "extractor in force: %s\n", current)
+	for _, y := range years {
+		var parts []string
+		stale := false
+		for _, v := range y.ExtractorVersions {
+			parts = append(parts, fmt.Sprintf("%s (%d documents)", v.Version, v.Documents))
+			stale = stale || v.Version != current
+		}
+		if len(parts) == 0 {
+			continue
+		}
+		fmt.Fprintf(out, "  %s read with %s\n", y.Year, strings.Join(parts, ", "))
+		if stale {
+			fmt.Fprintf(out, "  %s was read with other rules than those in force: run `sendscope extract --year %s` (with the same --vocab files) to re-read it\n", y.Year, y.Year)
+		}
 	}
 }

@@ -23,7 +23,9 @@
 --   report_url: where the report was found (after redirects)
 --   report_format: html, pdf, docx, odt
 --   stated_year: the academic year the report says it covers ('2024/25')
---   report_unchanged_since_last_year: true when the report's bytes are identical to the previous year's report
+--   report_unchanged_since_last_year: true when the report has the previous year's report's words: the same bytes, or the same words or sentences in any format (a web page republished as a PDF); an edit of any sentence makes it false
+--   report_stale: true when the report is last year's words or states a year older than the year crawled; false when it states this year (or none) and its words changed; empty when no report, or nothing to tell by
+--   report_stale_reason: unchanged_words, stated_year_older, or both, ';'-separated
 --   senco_names: SENCOs named in the school's SEN documents, ';'-separated
 --   senco_days_per_week: the SENCO's stated days per week
 --   senco_hours_per_week: the SENCO's stated hours per week
@@ -120,7 +122,15 @@ SELECT
     rp.report_url,
     rp.report_format,
     rp.stated_year,
-    CASE WHEN rp.sha256 IS NULL OR prev.sha256 IS NULL THEN NULL ELSE rp.sha256 = prev.sha256 END AS report_unchanged_since_last_year,
+    report_unchanged(rp.sha256, dc.text_fingerprint, dc.sentence_hashes, prev.sha256, dp.text_fingerprint, dp.sentence_hashes) AS report_unchanged_since_last_year,
+    CASE WHEN rp.urn IS NULL THEN NULL
+         WHEN report_unchanged(rp.sha256, dc.text_fingerprint, dc.sentence_hashes, prev.sha256, dp.text_fingerprint, dp.sentence_hashes) OR rp.stated_year < l.academic_year THEN true
+         WHEN rp.stated_year IS NULL AND report_unchanged(rp.sha256, dc.text_fingerprint, dc.sentence_hashes, prev.sha256, dp.text_fingerprint, dp.sentence_hashes) IS NULL THEN NULL
+         ELSE false
+    END AS report_stale,
+    nullif(concat_ws(';',
+        CASE WHEN report_unchanged(rp.sha256, dc.text_fingerprint, dc.sentence_hashes, prev.sha256, dp.text_fingerprint, dp.sentence_hashes) THEN 'unchanged_words' END,
+        CASE WHEN rp.stated_year < l.academic_year THEN 'stated_year_older' END), '') AS report_stale_reason,
     nullif(fl.senco_names, '') AS senco_names,
     fl.senco_days_per_week,
     fl.senco_hours_per_week,
@@ -168,6 +178,8 @@ LEFT JOIN sen_stats st ON st.urn = l.urn AND st.academic_year = l.academic_year
 LEFT JOIN need_counts nd ON nd.urn = l.urn AND nd.academic_year = l.academic_year
 LEFT JOIN report prev ON prev.urn = l.urn
     AND prev.academic_year = printf('%d/%02d', CAST(left(l.academic_year, 4) AS INTEGER) - 1, (CAST(left(l.academic_year, 4) AS INTEGER)) % 100)
+LEFT JOIN documents dc ON dc.doc_id = rp.doc_id
+LEFT JOIN documents dp ON dp.doc_id = prev.doc_id
 WHERE ($year IS NULL OR l.academic_year = $year)
   AND ($la IS NULL OR s.la_code = $la OR lower(s.la_name) = lower($la) OR s.la_code IN (SELECT la_code FROM schools WHERE la_ons_code = $la))
   AND ($urn IS NULL OR l.urn = CAST($urn AS INTEGER))

@@ -16,7 +16,7 @@
 --   report_found: true when an SEN information report was found, false when the site was searched and none was; empty when the school could not be checked
 --   items_covered: how many statutory items the school's SEN documents cover (0 when the site holds no report; empty when not checked)
 --   items_missing: the items none covers, ';'-separated ids (all of them when the site holds no report; empty when not checked)
---   stale: true when the report is byte-for-byte last year's, or states an earlier year than this one; empty when unknown
+--   stale: true when the report has last year's words (in any format: see report_unchanged in changes), or states an earlier year than this one; empty when unknown
 --   score: items covered as a percentage of all items (0 when the site holds no report; empty when the school could not be checked, never 0)
 --   la_schools: schools of the LA in the year's crawl
 --   la_checked: how many of them were checked (found or not_found)
@@ -29,7 +29,7 @@ school AS (
     -- could not be checked has no finding, not a score of 0.
     SELECT o.urn, s.name AS school_name, s.la_code, s.la_name, o.academic_year, o.outcome, o.outcome_reason,
            o.could_not_check,
-           CASE WHEN NOT o.could_not_check THEN r.urn IS NOT NULL END AS report_found, r.sha256, r.stated_year
+           CASE WHEN NOT o.could_not_check THEN r.urn IS NOT NULL END AS report_found, r.sha256, r.stated_year, r.doc_id
     FROM school_outcomes o
     JOIN schools s ON s.urn = o.urn
     LEFT JOIN school_reports r ON r.urn = o.urn AND r.academic_year = o.academic_year
@@ -47,7 +47,7 @@ scored AS (
                  WHERE NOT (sc.report_found AND list_contains(coalesce(cv.ids, []), si.id))) END AS items_missing,
            CASE
                WHEN NOT sc.report_found THEN NULL
-               WHEN prev.sha256 = sc.sha256 THEN TRUE
+               WHEN report_unchanged(sc.sha256, dc.text_fingerprint, dc.sentence_hashes, prev.sha256, dp.text_fingerprint, dp.sentence_hashes) THEN TRUE
                WHEN sc.stated_year IS NOT NULL AND sc.stated_year < sc.academic_year THEN TRUE
                WHEN prev.sha256 IS NULL AND sc.stated_year IS NULL THEN NULL
                ELSE FALSE
@@ -56,6 +56,8 @@ scored AS (
     LEFT JOIN covered cv ON cv.urn = sc.urn AND cv.academic_year = sc.academic_year
     LEFT JOIN school_reports prev ON prev.urn = sc.urn
         AND prev.academic_year = printf('%d/%02d', CAST(left(sc.academic_year, 4) AS INTEGER) - 1, CAST(left(sc.academic_year, 4) AS INTEGER) % 100)
+    LEFT JOIN documents dc ON dc.doc_id = sc.doc_id
+    LEFT JOIN documents dp ON dp.doc_id = prev.doc_id
 )
 SELECT urn, school_name, la_code, academic_year, outcome, outcome_reason, report_found, items_covered, items_missing, stale,
        round(100.0 * items_covered / (SELECT n FROM items), 1) AS score,

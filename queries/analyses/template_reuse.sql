@@ -1,9 +1,10 @@
 -- name: template_reuse
 -- question: Which schools publish near-copies of the same report (a trust's or an LA's template), and how much of each report is common text?
 --   Reports are compared sentence by sentence: each sentence of 30 characters or
---   more, in lower case without punctuation, is hashed (sentences are what templates
---   share, and there are far fewer of them than word shingles, so this stays fast on
---   a national store). A report's common text is the share of its sentences that
+--   more, in lower case without punctuation or page furniture, hashed once at
+--   extraction (documents.sentence_hashes, whose lowest bit marks those sentences;
+--   sentences are what templates share, and there are far fewer of them than word
+--   shingles, so this stays fast on a national store). A report's common text is the share of its sentences that
 --   another school's report of the same year also has. Near-copies are found by
 --   one-permutation MinHash over the sentence hashes: the smallest hash in each of 8
 --   buckets, compared in 4 bands of 2; reports sharing a band are copies.
@@ -20,14 +21,13 @@
 --   copies: how many other schools' reports that year are near-copies of this one (the largest group it shares a band with, less itself)
 --   common_text_share: the share of this report's text found in other schools' reports that year (0 to 1)
 WITH shingles AS (
-    SELECT DISTINCT urn, academic_year, hash(sentence) AS h
+    SELECT DISTINCT urn, academic_year, h
     FROM (
-        SELECT r.urn, r.academic_year,
-               trim(regexp_replace(lower(unnest(string_split_regex(d.text, '[.!?\n]+'))), '[^a-z0-9 ]+', '', 'g')) AS sentence
+        SELECT r.urn, r.academic_year, unnest(d.sentence_hashes) AS h
         FROM school_reports r JOIN documents d USING (doc_id)
-        WHERE d.text IS NOT NULL AND ($year IS NULL OR r.academic_year = $year)
+        WHERE ($year IS NULL OR r.academic_year = $year)
     )
-    WHERE length(sentence) >= 30
+    WHERE h & 1 = 1
 ),
 shared AS (
     SELECT academic_year, h, count(*) AS n FROM shingles GROUP BY ALL
@@ -38,7 +38,7 @@ share AS (
     GROUP BY ALL
 ),
 signature AS (
-    SELECT urn, academic_year, h % 8 AS bucket, min(h) AS m
+    SELECT urn, academic_year, (h >> 1) % 8 AS bucket, min(h) AS m  -- above the marking bit
     FROM shingles GROUP BY ALL
 ),
 bands AS (

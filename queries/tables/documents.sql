@@ -22,8 +22,11 @@
 --   sha256: SHA-256 of the bytes as served
 --   http_status: HTTP status of the response
 --   fetched_at: when it was fetched (UTC)
+--   text_fingerprint: a hash of the document's words in order (case, punctuation, layout and page furniture set aside): two documents with the same words have the same fingerprint whatever their formats; empty when it has no words or was read before sendscope stored fingerprints
+--   extractor_version: the version of the extractor that read it: the release and a hash of the rules and vocabularies in force (run sendscope extract to re-read with the rules in force)
 SELECT d.doc_id, d.urn, d.la_code, d.academic_year, d.run_id, d.url, d.final_url, d.format, d.doc_type,
-       d.doc_type_confidence, d.title, d.stated_year, d.word_count, d.readability_flesch, d.sha256, d.http_status, d.fetched_at
+       d.doc_type_confidence, d.title, d.stated_year, d.word_count, d.readability_flesch, d.sha256, d.http_status, d.fetched_at,
+       d.text_fingerprint, d.extractor_version
 FROM documents d
 LEFT JOIN schools s ON s.urn = d.urn
 WHERE ($year IS NULL OR d.academic_year = $year)

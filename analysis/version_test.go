@@ -1,0 +1,68 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+)
+
+// keepVersion restores the version in force when a test that adds wordings ends.
+func keepVersion(t *testing.T) {
+	t.Helper()
+	version.Lock()
+	added, value := append([]string(nil), version.added...), version.value
+	version.Unlock()
+	t.Cleanup(func() {
+		version.Lock()
+		version.added, version.value = added, value
+		version.Unlock()
+	})
+}
+
+func TestVersionIsTheRulesInForce(t *testing.T) {
+	keepVersion(t)
+	before := len(needTypes)
+	defer func() { needTypes = needTypes[:before] }()
+	v := Version()
+	if !strings.HasPrefix(v, Release+"-") || len(v) != len(Release)+9 {
+		t.Fatalf("version %q", v)
+	}
+	if again := versionOf(compiledRules(), nil); again != v {
+		t.Errorf("the compiled-in rules hash to %s, then %s", v, again)
+	}
+	// Comments and blank lines of a --vocab file are not rules.
+	if _, err := ExtendVocabularies(strings.NewReader("# our notes\n\n"), "notes.tsv"); err != nil || Version() != v {
+		t.Errorf("a file of comments moved the version to %s (%v)", Version(), err)
+	}
+	if _, err := ExtendVocabularies(strings.NewReader("need.type\tASD\t\\bneurodivergen\n"), "la.tsv"); err != nil {
+		t.Fatal(err)
+	}
+	moved := Version()
+	if moved == v {
+		t.Fatal("an added wording did not move the version")
+	}
+	// The same wordings added in another run give the same version.
+	if want := versionOf(compiledRules(), []string{"need.type\tASD\t\\bneurodivergen"}); moved != want {
+		t.Errorf("version %s after the wording, want %s", moved, want)
+	}
+}
+
+func TestVersionHashesRulesNotComments(t *testing.T) {
+	a := goTokens([]byte("package p\n\n// a rule\nvar x = 1 // one\n"))
+	b := goTokens([]byte("package p\nvar   x = 1;\n"))
+	c := goTokens([]byte("package p\nvar x = 2\n"))
+	if a != b {
+		t.Errorf("comments or layout change the tokens:\n%s\n%s", a, b)
+	}
+	if a == c {
+		t.Error("a changed rule gives the same tokens")
+	}
+	rules := string(compiledRules())
+	for _, want := range []string{"\x00source\x00senco.go\x00", "\x00source\x00fingerprint.go\x00", "\x00vocab\x00vocab/need_types.tsv\x00"} {
+		if !strings.Contains(rules, want) {
+			t.Errorf("the version does not cover %q", strings.Trim(want, "\x00"))
+		}
+	}
+	if strings.Contains(rules, "_test.go") || strings.Contains(rules, "pdfhelper_linux.go") {
+		t.Error("the version covers tests or the PDF helper")
+	}
+}
