@@ -120,7 +120,10 @@ func parseName(value string) (parsedName, bool) {
 	// The surname is the last word, with the words joined to it by a hyphen or
 	// apostrophe, and lower-case particles before it (van, de, ...).
 	last := len(words) - 1
-	if notSurnames[words[last]] || utf8.RuneCountInString(words[last]) < 2 {
+	for last > i && notSurnames[words[last]] { // "Mrs K. McKinley (SENCO)"
+		last--
+	}
+	if _, title := titleGender[words[last]]; title || notSurnames[words[last]] || utf8.RuneCountInString(words[last]) < 2 {
 		return n, false
 	}
 	first := last
@@ -136,7 +139,7 @@ func parseName(value string) (parsedName, bool) {
 		}
 		break
 	}
-	n.parts = words[first:]
+	n.parts = words[first : last+1]
 	for j := first; j < last; j++ {
 		k := joinKind(value[toks[j].end:toks[j+1].start])
 		if k == 0 {

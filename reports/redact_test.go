@@ -19,6 +19,8 @@ var knownPeople = map[string]string{
 	"Dr Siobhan O'Brien":       "governor.name",
 	"Mrs Anna Smith-Jones":     "senco.name",
 	"Mr Pieter van der Berg":   "senco.name",
+	"Mrs K. McKinley (SENCO)":  "senco.name",
+	"Mr":                       "governor.name",
 	"senco@ash.example.sch.uk": "senco.email",
 	"01632 960500":             "senco.phone",
 }
@@ -78,6 +80,7 @@ func TestRedactorEveryNameForm(t *testing.T) {
 		{"hyphenated surname", "Mrs Smith-Jones", tok("Mrs Anna Smith-Jones"), []string{"Jones", "Smith"}},
 		{"particles", "Mr van der Berg", tok("Mr Pieter van der Berg"), []string{"Berg"}},
 		{"particles, capitals", "MR VAN DER BERG", tok("Mr Pieter van der Berg"), []string{"BERG"}},
+		{"a role after the name in the value", "Mrs McKinley", tok("Mrs K. McKinley"), []string{"McKinley"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -116,6 +119,7 @@ func TestRedactorLeavesOrdinaryWords(t *testing.T) {
 		"Mrs Jones runs the nurture group.",   // not the Smith-Jones surname
 		"Berg is a word in German.",           // particles missing: not the surname
 		"Contact the SENCO on 01632 960000 or office@x.example.sch.uk.",
+		"Mr and Mrs Jones met the SENCO.", // neither a title alone nor a role is a surname
 	} {
 		got := r.Text(s)
 		if strings.Contains(got, "person-") {
