@@ -58,9 +58,12 @@ func (s *Store) ExportParquet(ctx context.Context, a Analysis, p Params, path st
 	var sel []string
 	for _, col := range cols {
 		q := `"` + strings.ReplaceAll(col[0], `"`, `""`) + `"`
-		if col[1] == "VARCHAR" {
+		switch col[1] {
+		case "VARCHAR":
 			sel = append(sel, "sendscope_clean("+q+") AS "+q)
-		} else {
+		case "VARCHAR[]":
+			sel = append(sel, "list_transform("+q+", x -> sendscope_clean(x)) AS "+q)
+		default:
 			sel = append(sel, q)
 		}
 	}

@@ -11,7 +11,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
+	"syscall"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 )
@@ -24,7 +27,8 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	readOnly bool
-	locked   bool // opened by OpenLocked, for user-written SQL
+	locked   bool   // opened by OpenLocked, for user-written SQL
+	spill    string // this process's spill folder, removed on Close ("" when none)
 }
 
 // ErrNoStore is returned when a read-only open finds no database file.
@@ -102,15 +106,60 @@ func (s *Store) Path() string { return s.path }
 // DB gives read access for callers that stream query results (reports, export).
 func (s *Store) DB() *sql.DB { return s.db }
 
-// Close releases the file.
-func (s *Store) Close() error { return s.db.Close() }
+// Close releases the file, and removes the spill folder LimitMemory chose.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	if s.spill != "" {
+		os.RemoveAll(s.spill)
+	}
+	return err
+}
 
 // LimitMemory caps what DuckDB holds in memory for this store, in MiB; past it,
 // sorts and joins spill to a temporary folder beside the store. For bulk reads
 // such as exports, whose sorts would otherwise grow with the data.
+//
+// The folder is this process's own, "<store>.sendscope-spill-<pid>" (DuckDB's
+// default, "<store>.tmp", is shared with any other process on the store), and
+// Close removes it, after an error too; folders of processes killed before they
+// could are removed here.
 func (s *Store) LimitMemory(ctx context.Context, mib int) error {
+	removeStaleSpills(s.path)
+	spill := spillPrefix(s.path) + strconv.Itoa(os.Getpid())
+	if _, err := s.db.ExecContext(ctx, `SET temp_directory = '`+strings.ReplaceAll(spill, "'", "''")+`'`); err != nil {
+		return err
+	}
+	s.spill = spill
 	_, err := s.db.ExecContext(ctx, fmt.Sprintf(`SET memory_limit = '%dMiB'`, mib))
 	return err
+}
+
+// SpillDir is the folder DuckDB spills to for this store in this process, set
+// by LimitMemory ("" before).
+func (s *Store) SpillDir() string { return s.spill }
+
+func spillPrefix(path string) string { return path + ".sendscope-spill-" }
+
+// removeStaleSpills removes spill folders beside the store whose process is gone.
+func removeStaleSpills(path string) {
+	matches, _ := filepath.Glob(spillPrefix(path) + "*")
+	for _, m := range matches {
+		pid, err := strconv.Atoi(strings.TrimPrefix(m, spillPrefix(path)))
+		if err != nil || pid == os.Getpid() || processAlive(pid) {
+			continue
+		}
+		os.RemoveAll(m)
+	}
+}
+
+// processAlive says whether a process of that id runs (signal 0 checks only).
+func processAlive(pid int) bool {
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	err = p.Signal(syscall.Signal(0))
+	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
 func openError(path string, err error) error {

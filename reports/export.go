@@ -53,8 +53,8 @@ type ExportResult struct {
 }
 
 // Export writes the research dataset: one CSV per table and a data dictionary.
-// Files are written under temporary names and renamed when complete, so a failed
-// export never leaves a half-written file that looks whole.
+// Files are written under temporary names, synced and renamed when complete, so
+// a failed or killed export never leaves a half-written file that looks whole.
 func Export(ctx context.Context, store *queries.Store, opt ExportOptions) (ExportResult, error) {
 	res := ExportResult{Rows: map[string]int{}}
 	if opt.Format == "" {
@@ -74,6 +74,8 @@ func Export(ctx context.Context, store *queries.Store, opt ExportOptions) (Expor
 	if err := os.MkdirAll(opt.Dir, 0o755); err != nil {
 		return res, fmt.Errorf("creating %s: %w", opt.Dir, err)
 	}
+	// What a killed export left half-written goes before this one starts.
+	removeStaleTemps(opt.Dir)
 	var red *Redactor
 	if !opt.IncludePersonal {
 		var err error
@@ -102,7 +104,13 @@ func Export(ctx context.Context, store *queries.Store, opt ExportOptions) (Expor
 			if red != nil {
 				clean = red.Text
 			}
-			if n, err = store.ExportParquet(ctx, t.Analysis, params, path, clean); err == nil {
+			tmp := tempName(path)
+			if n, err = store.ExportParquet(ctx, t.Analysis, params, tmp, clean); err == nil {
+				err = renameWritten(tmp, path)
+			} else {
+				os.Remove(tmp)
+			}
+			if err == nil {
 				types, err = columnTypesOf(ctx, store, t.Analysis, params)
 			}
 		default:
@@ -127,7 +135,12 @@ func Export(ctx context.Context, store *queries.Store, opt ExportOptions) (Expor
 	header := []string{"table", "column", "type", "meaning", "source", "licence"}
 	switch opt.Format {
 	case "parquet":
-		err = store.WriteParquetStrings(ctx, path, header, dict)
+		tmp := tempName(path)
+		if err = store.WriteParquetStrings(ctx, tmp, header, dict); err == nil {
+			err = renameWritten(tmp, path)
+		} else {
+			os.Remove(tmp)
+		}
 	case "xlsx":
 		// One workbook: the dictionary is its last sheet.
 		path = filepath.Join(opt.Dir, "sendscope-export.xlsx")
@@ -196,84 +209,62 @@ type rowChunks func(each func(*sql.Rows) error) error
 
 // writeCSV streams rows to path, redacting and neutralising text cells.
 func writeCSV(path string, chunks rowChunks, red *Redactor) (int, []*sql.ColumnType, error) {
-	tmp := path + ".partial"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return 0, nil, err
-	}
-	defer os.Remove(tmp)
-	w := csv.NewWriter(f)
 	var types []*sql.ColumnType
 	n := 0
-	err = chunks(func(rows *sql.Rows) error {
-		if types == nil {
-			var err error
-			if types, err = rows.ColumnTypes(); err != nil {
-				return err
-			}
-			header := make([]string, len(types))
-			for i, t := range types {
-				header[i] = t.Name()
-			}
-			w.Write(header)
-		}
-		vals := make([]any, len(types))
-		ptrs := make([]any, len(types))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		rec := make([]string, len(types))
-		for rows.Next() {
-			if err := rows.Scan(ptrs...); err != nil {
-				return err
-			}
-			for i, v := range vals {
-				s, isText := cellText(v)
-				if isText {
-					if red != nil {
-						s = red.Text(s)
-					}
-					s = SafeText(s)
+	err := writeAtomic(path, func(f *os.File) error {
+		w := csv.NewWriter(f)
+		err := chunks(func(rows *sql.Rows) error {
+			if types == nil {
+				var err error
+				if types, err = rows.ColumnTypes(); err != nil {
+					return err
 				}
-				rec[i] = s
+				header := make([]string, len(types))
+				for i, t := range types {
+					header[i] = t.Name()
+				}
+				w.Write(header)
 			}
-			if err := w.Write(rec); err != nil {
-				return err
+			vals := make([]any, len(types))
+			ptrs := make([]any, len(types))
+			for i := range vals {
+				ptrs[i] = &vals[i]
 			}
-			n++
+			rec := make([]string, len(types))
+			for rows.Next() {
+				if err := rows.Scan(ptrs...); err != nil {
+					return err
+				}
+				for i, v := range vals {
+					s, isText := cellText(v)
+					if isText {
+						if red != nil {
+							s = red.Text(s)
+						}
+						s = SafeText(s)
+					}
+					rec[i] = s
+				}
+				if err := w.Write(rec); err != nil {
+					return err
+				}
+				n++
+			}
+			return rows.Err()
+		})
+		if err != nil {
+			return err
 		}
-		return rows.Err()
+		w.Flush()
+		return w.Error()
 	})
-	if err != nil {
-		f.Close()
-		return n, nil, err
-	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		f.Close()
-		return n, nil, err
-	}
-	if err := f.Close(); err != nil {
-		return n, nil, err
-	}
-	return n, types, os.Rename(tmp, path)
+	return n, types, err
 }
 
 func writeRecords(path string, recs [][]string) error {
-	tmp := path + ".partial"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp)
-	w := csv.NewWriter(f)
-	w.WriteAll(recs)
-	if err := w.Error(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
+	return writeAtomic(path, func(f *os.File) error {
+		w := csv.NewWriter(f)
+		w.WriteAll(recs)
+		return w.Error()
+	})
 }

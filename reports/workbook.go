@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math/big"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -195,10 +197,12 @@ func (w *workbook) save(path string) error {
 	if idx, err := w.f.GetSheetIndex(w.f.GetSheetName(0)); err == nil {
 		w.f.SetActiveSheet(idx)
 	}
-	if err := w.f.SaveAs(path); err != nil {
+	defer w.f.Close()
+	removeStaleTemps(filepath.Dir(path))
+	if err := writeAtomic(path, func(f *os.File) error { return w.f.Write(f) }); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
-	return w.f.Close()
+	return nil
 }
 
 // rowsAsMaps reads every row into column -> value maps.

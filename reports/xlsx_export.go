@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -102,14 +101,13 @@ func (x *xlsxExport) table(name string, chunks rowChunks, red *Redactor) (int, [
 				inSheet = 0
 			}
 			for i, v := range vals {
-				switch t := v.(type) {
-				case string:
+				switch v.(type) {
+				case string, []byte, []any, map[string]any: // text, and lists shown as text
+					t, _ := cellText(v)
 					if red != nil {
 						t = red.Text(t)
 					}
 					out[i] = SafeText(t)
-				case []byte:
-					out[i] = SafeText(string(t))
 				default:
 					out[i] = orBlank(v)
 				}
@@ -130,14 +128,8 @@ func (x *xlsxExport) table(name string, chunks rowChunks, red *Redactor) (int, [
 }
 
 func (x *xlsxExport) save(path string) error {
-	// excelize chooses the format by extension: keep .xlsx on the temporary name.
-	tmp := strings.TrimSuffix(path, ".xlsx") + ".partial.xlsx"
-	if err := x.f.SaveAs(tmp); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	x.f.Close()
-	return os.Rename(tmp, path)
+	defer x.f.Close()
+	return writeAtomic(path, func(f *os.File) error { return x.f.Write(f) })
 }
 
 // dictionary writes the data dictionary sheet.

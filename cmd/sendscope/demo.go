@@ -79,7 +79,7 @@ commissioner's workbook into DIR.`,
 				if err := os.WriteFile(path, data, 0o644); err != nil {
 					return err
 				}
-				if err := importNeeds(ctx, store, path, msg); err != nil {
+				if err := importNeeds(ctx, store, []string{path}, msg); err != nil {
 					return err
 				}
 			}

@@ -31,45 +31,63 @@ year replaces its figures.`,
 				return err
 			}
 			defer store.Close()
-			for _, path := range args {
-				if err := importNeeds(cmd.Context(), store, path, cmd.ErrOrStderr()); err != nil {
-					return err
-				}
-			}
-			return nil
+			return importNeeds(cmd.Context(), store, args, cmd.ErrOrStderr())
 		},
 	})
 	return cmd
 }
 
-// importNeeds reads one SEN statistics file and loads it, printing what it did.
-func importNeeds(ctx context.Context, store *queries.Store, path string, out io.Writer) error {
+// importNeeds reads every file before loading any, then loads them all in one
+// transaction: a bad file (say the second) leaves the store as it was, and the
+// error names the file (and the line, when one line is at fault).
+func importNeeds(ctx context.Context, store *queries.Store, paths []string, out io.Writer) error {
+	var files []queries.SENFile
+	var read []*register.SENStats
+	for _, path := range paths {
+		res, err := readNeeds(path)
+		if err != nil {
+			return fmt.Errorf("%w; nothing imported", err)
+		}
+		files = append(files, res.file)
+		read = append(read, res.stats)
+	}
+	if err := store.ImportSENFiles(ctx, files); err != nil {
+		return fmt.Errorf("%w; nothing imported", err)
+	}
+	for i, path := range paths {
+		printNeeds(out, path, read[i])
+	}
+	return nil
+}
+
+type needsFile struct {
+	file  queries.SENFile
+	stats *register.SENStats
+}
+
+// readNeeds reads one SEN statistics file; its errors name the file and line.
+func readNeeds(path string) (needsFile, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return err
+		return needsFile{}, err
 	}
+	defer f.Close()
 	res, err := register.ReadSENStats(f, path)
-	f.Close()
 	if err != nil {
-		return err
+		return needsFile{}, err
 	}
-	switch res.Kind {
-	case "totals":
-		rows := make([]queries.SENTotals, len(res.Totals))
-		for i, t := range res.Totals {
-			rows[i] = queries.SENTotals(t)
-		}
-		err = store.ImportSENTotals(ctx, rows, path)
-	default:
-		rows := make([]queries.SENNeed, len(res.Needs))
-		for i, n := range res.Needs {
-			rows[i] = queries.SENNeed(n)
-		}
-		err = store.ImportSENNeeds(ctx, rows, path)
+	out := needsFile{file: queries.SENFile{Source: path}, stats: res}
+	for _, t := range res.Totals {
+		out.file.Totals = append(out.file.Totals, queries.SENTotals(t))
 	}
-	if err != nil {
-		return fmt.Errorf("%s: nothing imported: %w", path, err)
+	for _, n := range res.Needs {
+		out.file.Needs = append(out.file.Needs, queries.SENNeed(n))
 	}
+	return out, nil
+}
+
+// printNeeds says what was loaded from one file, and what was skipped and why.
+func printNeeds(out io.Writer, path string, res *register.SENStats) {
 	fmt.Fprintf(out, "%s (%s, %s): %d rows read, %d loaded, %d skipped\n", path, res.Kind, res.Encoding,
 		res.Rows, len(res.Totals)+len(res.Needs), len(res.Skipped))
 	if len(res.Unrecognised) > 0 {
@@ -87,7 +105,6 @@ func importNeeds(ctx context.Context, store *queries.Store, path string, out io.
 	for _, k := range keys {
 		fmt.Fprintf(out, "  skipped %d (lines %s): %s\n", len(reasons[k]), joinInts(firstN(reasons[k], 10)), k)
 	}
-	return nil
 }
 
 func firstN(xs []int, n int) []int {
