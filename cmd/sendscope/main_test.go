@@ -499,12 +499,18 @@ func TestSecondWriterIsToldTheStoreIsBusy(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	cmd := exec.Command(os.Args[0], "--db", db, "crawl", "--year", "2025/26")
+	// The crawl waits for the file, says so, and gives up when --wait is over.
+	cmd := exec.Command(os.Args[0], "--db", db, "--wait", "1500ms", "crawl", "--year", "2025/26")
 	cmd.Env = append(os.Environ(), "SENDSCOPE_TEST_AS_MAIN=1")
+	start := time.Now()
 	out, err := cmd.CombinedOutput()
 	var ee *exec.ExitError
-	if !errors.As(err, &ee) || ee.ExitCode() != exitFailed || !strings.Contains(string(out), "in use by another sendscope process") {
+	if !errors.As(err, &ee) || ee.ExitCode() != exitFailed || !strings.Contains(string(out), "in use by another sendscope process") ||
+		!strings.Contains(string(out), "waiting for the store") {
 		t.Errorf("second writer: %v\n%s", err, out)
+	}
+	if waited := time.Since(start); waited < 1500*time.Millisecond {
+		t.Errorf("second writer gave up after %s, before its --wait", waited)
 	}
 }
 
