@@ -101,6 +101,7 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt Cr
 	var targets []queries.Target
 	var run queries.Run
 	var finished map[int]bool
+	var failedBefore map[int]string
 	var prior map[int]map[string]queries.PriorCapture
 	err := store.Hold(ctx, func() error {
 		var err error
@@ -122,11 +123,19 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt Cr
 		if finished, err = store.SitesFinished(ctx, run.ID); err != nil {
 			return err
 		}
+		if failedBefore, err = store.RunFailures(ctx, run.ID); err != nil {
+			return err
+		}
 		prior, err = store.PriorCaptures(ctx, year)
 		return err
 	})
 	if err != nil {
 		return sum, err
+	}
+	// Schools of the run that failed before a resume count as failed in it.
+	for urn, reason := range failedBefore {
+		sum.Failed[reason]++
+		sum.FailedURNs = append(sum.FailedURNs, urn)
 	}
 	sum.RunID, sum.Resumed, sum.Sites = run.ID, run.Resumed, len(targets)
 	var sites []crawler.Site

@@ -21,6 +21,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/sendscope/sendscope/analysis"
+	"github.com/sendscope/sendscope/pipeline"
 	"github.com/sendscope/sendscope/queries"
 	"github.com/sendscope/sendscope/simarea"
 )
@@ -455,6 +456,11 @@ func snapshot(t *testing.T, db string) string {
 func TestCrawlInterruptedResumes(t *testing.T) {
 	_, _, dbs := startArea(t, false, "resume")
 	db := dbs[0]
+	// School by school, as before batches: a batch of 2 s would hold nearly the
+	// whole area, and the failing schools must be left for the resumed crawl
+	// (TestKill9MidCrawlAndResume interrupts batches).
+	defer func(p pipeline.BatchPolicy) { pipeline.DefaultBatches = p }(pipeline.DefaultBatches)
+	pipeline.DefaultBatches.Size = 1
 	// Interrupt after a few schools are stored, as Ctrl-C would.
 	ctx, cancel := context.WithCancel(context.Background())
 	var errb cancelAfter
