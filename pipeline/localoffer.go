@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/sendscope/sendscope/analysis"
 	"github.com/sendscope/sendscope/crawler"
@@ -32,22 +33,27 @@ const (
 func crawlLocalOffers(ctx context.Context, store *queries.Store, c *crawler.Crawler, runID int64, year string, scope queries.Scope,
 	arch *archive, progress Progress) (LocalOfferSummary, error) {
 	sum := LocalOfferSummary{Failed: map[string]string{}}
-	// Pages kept by an earlier run of the year are asked for conditionally.
-	prior, err := store.PriorLocalOfferCaptures(ctx, year)
-	if err != nil {
-		return sum, err
-	}
-	las, err := store.Authorities(ctx, queries.Scope{LA: scope.LA})
+	// Read once, in one open: pages kept by an earlier run of the year (asked for
+	// conditionally), the LAs, those done already.
+	var prior map[string]map[string]queries.PriorCapture
+	var las []queries.Authority
+	var done map[string]bool
+	err := store.Hold(ctx, func() (err error) {
+		if prior, err = store.PriorLocalOfferCaptures(ctx, year); err != nil {
+			return err
+		}
+		if las, err = store.Authorities(ctx, queries.Scope{LA: scope.LA}); err != nil {
+			return err
+		}
+		done, err = store.AuthoritiesFinished(ctx, runID)
+		return err
+	})
 	if err != nil {
 		return sum, err
 	}
 	if len(las) == 0 {
 		progress.Printf("no local authorities to crawl: import them with `sendscope authorities import FILE`")
 		return sum, nil
-	}
-	done, err := store.AuthoritiesFinished(ctx, runID)
-	if err != nil {
-		return sum, err
 	}
 	for _, la := range las {
 		if done[la.LACode] || ctx.Err() != nil {
@@ -74,7 +80,13 @@ func crawlLocalOffers(ctx context.Context, store *queries.Store, c *crawler.Craw
 		if err := arch.writeResponses(log); err != nil {
 			return sum, err
 		}
-		if err := store.SaveAuthority(context.WithoutCancel(ctx), r); err != nil {
+		// One LA is one write; a reader holding the store is waited for.
+		err := untilFree(ctx, progress.Printf, "store the Local Offer of "+la.LACode, func(wait time.Duration) error {
+			return store.WriteWithin(context.WithoutCancel(ctx), wait, func(tx *queries.Store) error {
+				return tx.SaveAuthority(context.WithoutCancel(ctx), r)
+			})
+		})
+		if err != nil {
 			return sum, fmt.Errorf("storing the Local Offer of %s: %w", la.LACode, err)
 		}
 		n := 0
@@ -262,56 +274,92 @@ func rereadLocalOffers(ctx context.Context, store *queries.Store, year string, s
 	// records read here are kept, so no body is read twice.
 	records := map[int64]map[string]bool{}
 	read := map[int64]analysis.Service{}
-	for _, id := range ids {
-		c, err := store.LoadCapture(ctx, id)
-		if err != nil {
-			return err
-		}
-		if !strings.Contains(c.URL, "/services/") || c.ContentType != "" && !strings.Contains(c.ContentType, "json") {
-			continue
-		}
-		if c.Body, err = readBody(store.Path(), c); err != nil {
-			return err
-		}
-		if svc, err := analysis.ORUKService(c.Body); err == nil {
-			read[id] = svc
-			if records[c.RunID] == nil {
-				records[c.RunID] = map[string]bool{}
+	// Each chunk of pages is one open of the store (a Hold to read, a Write to
+	// replace), so that readers get in between.
+	chunks := func(each func(chunk []int64, wait time.Duration) error) error {
+		for from := 0; from < len(ids); from += extractChunk {
+			if ctx.Err() != nil {
+				return ctx.Err()
 			}
-			records[c.RunID][c.URL] = true
-		}
-	}
-	for _, id := range ids {
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		c, err := store.LoadCapture(ctx, id)
-		if err != nil {
-			return err
-		}
-		var doc *queries.Document
-		var services []queries.Service
-		if svc, ok := read[id]; ok {
-			doc = &queries.Document{Format: "other", DocType: analysis.KindService, DocTypeConfidence: 1,
-				ExtractorVersion: analysis.Version(), Title: svc.Name}
-			services = []queries.Service{storeService(svc)}
-		} else {
-			if c.Body, err = readBody(store.Path(), c); err != nil {
+			chunk := ids[from:min(from+extractChunk, len(ids))]
+			if err := untilFree(ctx, func(string, ...any) {}, "re-read Local Offer pages", func(wait time.Duration) error {
+				return each(chunk, wait)
+			}); err != nil {
 				return err
 			}
-			doc, services = rereadLocalOfferPage(c, records[c.RunID])
 		}
-		if err := store.ReplaceLocalOfferCapture(context.WithoutCancel(ctx), c, doc, services); err != nil {
-			return err
-		}
-		sum.Captures++
-		sum.Documents[doc.DocType]++
-		sum.Services += len(services)
-		if doc.ExtractError != "" {
-			sum.Errors++
-		}
+		return nil
 	}
-	return nil
+	err = chunks(func(chunk []int64, wait time.Duration) error {
+		return store.HoldWithin(ctx, wait, func() error {
+			for _, id := range chunk {
+				c, err := store.LoadCapture(ctx, id)
+				if err != nil {
+					return err
+				}
+				if !strings.Contains(c.URL, "/services/") || c.ContentType != "" && !strings.Contains(c.ContentType, "json") {
+					continue
+				}
+				if c.Body, err = readBody(store.Path(), c); err != nil {
+					return err
+				}
+				if svc, err := analysis.ORUKService(c.Body); err == nil {
+					read[id] = svc
+					if records[c.RunID] == nil {
+						records[c.RunID] = map[string]bool{}
+					}
+					records[c.RunID][c.URL] = true
+				}
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		return err
+	}
+	return chunks(func(chunk []int64, wait time.Duration) error {
+		var add ExtractSummary
+		add.Documents = map[string]int{}
+		err := store.WriteWithin(context.WithoutCancel(ctx), wait, func(tx *queries.Store) error {
+			for _, id := range chunk {
+				c, err := store.LoadCapture(ctx, id)
+				if err != nil {
+					return err
+				}
+				var doc *queries.Document
+				var services []queries.Service
+				if svc, ok := read[id]; ok {
+					doc = &queries.Document{Format: "other", DocType: analysis.KindService, DocTypeConfidence: 1,
+						ExtractorVersion: analysis.Version(), Title: svc.Name}
+					services = []queries.Service{storeService(svc)}
+				} else {
+					if c.Body, err = readBody(store.Path(), c); err != nil {
+						return err
+					}
+					doc, services = rereadLocalOfferPage(c, records[c.RunID])
+				}
+				if err := tx.ReplaceLocalOfferCapture(context.WithoutCancel(ctx), c, doc, services); err != nil {
+					return err
+				}
+				add.Captures++
+				add.Documents[doc.DocType]++
+				add.Services += len(services)
+				if doc.ExtractError != "" {
+					add.Errors++
+				}
+			}
+			return nil
+		})
+		if err == nil { // counted once the chunk is committed
+			sum.Captures += add.Captures
+			sum.Services += add.Services
+			sum.Errors += add.Errors
+			for k, v := range add.Documents {
+				sum.Documents[k] += v
+			}
+		}
+		return err
+	})
 }
 
 // rereadLocalOfferPage reads one stored Local Offer page: an ORUK list page or

@@ -83,7 +83,15 @@ func (sum *CrawlSummary) add(e SiteEvent) {
 type CrawlOptions struct {
 	Year       string
 	Scope      queries.Scope
-	LocalOffer bool // crawl the LAs' Local Offers too
+	LocalOffer bool         // crawl the LAs' Local Offers too
+	Batches    *BatchPolicy // nil: DefaultBatches
+}
+
+func (o CrawlOptions) batches() BatchPolicy {
+	if o.Batches != nil {
+		return *o.Batches
+	}
+	return DefaultBatches
 }
 
 // Crawl crawls the schools in scope for a year (and, when asked, their LAs'
@@ -93,32 +101,48 @@ type CrawlOptions struct {
 func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt CrawlOptions, progress Progress) (CrawlSummary, error) {
 	sum := CrawlSummary{NotFound: map[string]int{}, NotChecked: map[string]int{}, Failed: map[string]int{}, ByLA: map[string]*LASummary{}}
 	year, scope := opt.Year, opt.Scope
-	targets, err := store.Targets(ctx, scope)
+	// What the crawl needs from the store is read once, here, in one open: on a
+	// batches store the file is then let go, and taken again only to write.
+	var targets []queries.Target
+	var run queries.Run
+	var finished map[int]bool
+	var failedBefore map[int]string
+	var prior map[int]map[string]queries.PriorCapture
+	err := store.Hold(ctx, func() error {
+		var err error
+		if targets, err = store.Targets(ctx, scope); err != nil {
+			return err
+		}
+		if len(targets) == 0 {
+			return fmt.Errorf("no schools in scope: import the register first (sendscope register import FILE), or check --la/--urn")
+		}
+		opts, _ := json.Marshal(map[string]any{"concurrency": cfg.Concurrency, "per_host": cfg.PerHost, "delay": cfg.Delay.String(),
+			"timeout": cfg.Timeout.String(), "max_pages": cfg.MaxPages, "la": scope.LA, "urn": scope.URNs})
+		ua := cfg.UserAgent
+		if ua == "" {
+			ua = crawler.DefaultUserAgent
+		}
+		if run, err = store.StartRun(ctx, year, ua, string(opts)); err != nil {
+			return err
+		}
+		if finished, err = store.SitesFinished(ctx, run.ID); err != nil {
+			return err
+		}
+		if failedBefore, err = store.RunFailures(ctx, run.ID); err != nil {
+			return err
+		}
+		prior, err = store.PriorCaptures(ctx, year)
+		return err
+	})
 	if err != nil {
 		return sum, err
 	}
-	if len(targets) == 0 {
-		return sum, fmt.Errorf("no schools in scope: import the register first (sendscope register import FILE), or check --la/--urn")
-	}
-	opts, _ := json.Marshal(map[string]any{"concurrency": cfg.Concurrency, "per_host": cfg.PerHost, "delay": cfg.Delay.String(),
-		"timeout": cfg.Timeout.String(), "max_pages": cfg.MaxPages, "la": scope.LA, "urn": scope.URNs})
-	ua := cfg.UserAgent
-	if ua == "" {
-		ua = crawler.DefaultUserAgent
-	}
-	run, err := store.StartRun(ctx, year, ua, string(opts))
-	if err != nil {
-		return sum, err
+	// Schools of the run that failed before a resume count as failed in it.
+	for urn, reason := range failedBefore {
+		sum.Failed[reason]++
+		sum.FailedURNs = append(sum.FailedURNs, urn)
 	}
 	sum.RunID, sum.Resumed, sum.Sites = run.ID, run.Resumed, len(targets)
-	finished, err := store.SitesFinished(ctx, run.ID)
-	if err != nil {
-		return sum, err
-	}
-	prior, err := store.PriorCaptures(ctx, year)
-	if err != nil {
-		return sum, err
-	}
 	var sites []crawler.Site
 	for _, t := range targets {
 		if finished[t.URN] {
@@ -137,36 +161,30 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt Cr
 	progress.Start(len(targets), sum.AlreadyDone)
 	defer progress.Finish()
 
-	// One writer owns the store and the archive; crawler workers analyse and hand over.
+	// One writer owns the store and the archive; crawler workers analyse and hand
+	// over. It writes in batches (batch.go): the archive as each school arrives,
+	// the store a batch at a time.
 	results := make(chan siteWork)
 	archive := newArchive(store.Path(), run.ID)
 	defer archive.close()
-	var writeErr error
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		for w := range results {
-			if writeErr != nil {
-				continue
-			}
-			r := w.result
+	writer := &batchWriter[siteWork]{store: store, policy: opt.batches(), noun: "schools", notice: progress.Printf,
+		prepare: func(w siteWork) error {
 			// The bytes go to the WARC file first and reach the disk before the
 			// store points at them; a crash between the two leaves only an
 			// unreferenced record, and the school is crawled again.
-			if err := archive.write(r.Captures, w.pages); err != nil {
-				writeErr = err
-				continue
+			if err := archive.write(w.result.Captures, w.pages); err != nil {
+				return err
 			}
-			if err := archive.writeResponses(w.fetches); err != nil {
-				writeErr = err
-				continue
+			return archive.writeResponses(w.fetches)
+		},
+		save: func(tx *queries.Store, w siteWork) error {
+			if err := tx.SaveSite(context.WithoutCancel(ctx), w.result); err != nil {
+				return fmt.Errorf("storing school %d: %w", w.result.URN, err)
 			}
-			// Store even when ctx is cancelled: this school's work is complete.
-			if err := store.SaveSite(context.WithoutCancel(ctx), r); err != nil {
-				writeErr = fmt.Errorf("storing school %d: %w", r.URN, err)
-				continue
-			}
+			return nil
+		},
+		done: func(w siteWork) {
+			r := w.result
 			e := SiteEvent{URN: r.URN, LACode: laOf[r.URN], Status: r.Status, Reason: r.Reason, Outcome: r.Outcome, Requests: countRequests(r.Fetches)}
 			for _, c := range r.Captures {
 				if c.Document != nil {
@@ -176,7 +194,22 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt Cr
 			}
 			sum.add(e)
 			progress.SiteDone(e)
-		}
+		},
+		bytes: func(w siteWork) int64 {
+			var n int64
+			for _, p := range w.pages {
+				n += int64(len(p.Body))
+			}
+			return n
+		},
+	}
+	var writeErr error
+	var lost int
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		lost, writeErr = writer.run(ctx, results)
 	}()
 	c := crawler.New(cfg)
 	c.Started = func(s crawler.Site) { progress.SiteStarted(s.ID) }
@@ -188,6 +221,9 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt Cr
 	sort.Ints(sum.FailedURNs)
 	if writeErr != nil {
 		return sum, writeErr
+	}
+	if lost > 0 {
+		progress.Printf("%s", lostLine(lost, "schools", "they are crawled again when the run is resumed"))
 	}
 	if opt.LocalOffer && ctx.Err() == nil {
 		if sum.LocalOffers, err = crawlLocalOffers(ctx, store, c, run.ID, year, scope, archive, progress); err != nil {
@@ -202,7 +238,9 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt Cr
 	if len(sum.FailedURNs) > 0 || len(sum.LocalOffers.Failed) > 0 {
 		status = "partial"
 	}
-	if err := store.FinishRun(ctx, run.ID, status); err != nil {
+	if err := untilFree(ctx, progress.Printf, "close the run", func(wait time.Duration) error {
+		return store.WriteWithin(ctx, wait, func(tx *queries.Store) error { return tx.FinishRun(ctx, run.ID, status) })
+	}); err != nil {
 		return sum, err
 	}
 	return sum, nil
@@ -457,6 +495,9 @@ func Analyse(body []byte, contentType, url, linkText string) *queries.Document {
 	return d
 }
 
+// extractChunk is how many captures extract reads per open of the store.
+const extractChunk = 200
+
 // ExtractSummary says what a re-extraction did.
 type ExtractSummary struct {
 	Captures  int
@@ -491,44 +532,61 @@ func Extract(ctx context.Context, store *queries.Store, year string, progress io
 			}
 		}()
 	}
+	// Captures are read a chunk per open of the store, and the documents written
+	// in batches (batch.go), so that readers get in between.
 	var readErr error
 	go func() {
 		defer close(in)
-		for _, id := range ids {
-			if ctx.Err() != nil {
+		for from := 0; from < len(ids) && ctx.Err() == nil; from += extractChunk {
+			chunk := ids[from:min(from+extractChunk, len(ids))]
+			var loaded []queries.StoredCapture
+			readErr = untilFree(ctx, func(string, ...any) {}, "read captures", func(wait time.Duration) error {
+				loaded = loaded[:0]
+				return store.HoldWithin(ctx, wait, func() error {
+					for _, id := range chunk {
+						c, err := store.LoadCapture(ctx, id)
+						if err != nil {
+							return err
+						}
+						if c.Body, err = readBody(store.Path(), c); err != nil {
+							return err
+						}
+						loaded = append(loaded, c)
+					}
+					return nil
+				})
+			})
+			if readErr != nil {
 				return
 			}
-			c, err := store.LoadCapture(ctx, id)
-			if err != nil {
-				readErr = err
-				return
+			for _, c := range loaded {
+				in <- c
 			}
-			if c.Body, err = readBody(store.Path(), c); err != nil {
-				readErr = err
-				return
-			}
-			in <- c
 		}
 	}()
 	go func() { wg.Wait(); close(out) }()
-	var writeErr error
-	for j := range out {
-		if writeErr != nil {
-			continue
-		}
-		if err := store.ReplaceDocument(context.WithoutCancel(ctx), j.c, j.doc); err != nil {
-			writeErr = err
-			continue
-		}
-		sum.Captures++
-		sum.Documents[j.doc.DocType]++
-		sum.Facts += len(j.doc.Facts)
-		if j.doc.ExtractError != "" {
-			sum.Errors++
-		}
-		if sum.Captures%50 == 0 {
-			fmt.Fprintf(progress, "extracted %d of %d captures\n", sum.Captures, len(ids))
-		}
+	writer := &batchWriter[job]{store: store, policy: DefaultBatches, noun: "documents",
+		notice:  func(f string, a ...any) { fmt.Fprintf(progress, f+"\n", a...) },
+		prepare: func(job) error { return nil },
+		save: func(tx *queries.Store, j job) error {
+			return tx.ReplaceDocument(context.WithoutCancel(ctx), j.c, j.doc)
+		},
+		done: func(j job) {
+			sum.Captures++
+			sum.Documents[j.doc.DocType]++
+			sum.Facts += len(j.doc.Facts)
+			if j.doc.ExtractError != "" {
+				sum.Errors++
+			}
+			if sum.Captures%50 == 0 {
+				fmt.Fprintf(progress, "extracted %d of %d captures\n", sum.Captures, len(ids))
+			}
+		},
+		bytes: func(j job) int64 { return int64(len(j.c.Body)) },
+	}
+	lost, writeErr := writer.run(ctx, out)
+	if lost > 0 {
+		fmt.Fprintln(progress, lostLine(lost, "documents", "run extract again"))
 	}
 	if err := firstErr(readErr, writeErr, ctx.Err()); err != nil {
 		return sum, err

@@ -23,8 +23,9 @@ const lockedOptions = "&enable_external_access=false&autoinstall_known_extension
 // OpenLocked opens an existing store read-only for SQL a user wrote (`query sql`):
 // on top of OpenReadOnly, the database can reach no other file, no URL and no
 // extension, and its configuration is locked. Use ReadSQL on it.
-func OpenLocked(ctx context.Context, path string) (*Store, error) {
-	s, err := openReadOnly(ctx, path, lockedOptions)
+func OpenLocked(ctx context.Context, path string, opt OpenOptions) (*Store, error) {
+	opt.ReadOnly, opt.Batches, opt.settings = true, false, lockedOptions
+	s, err := openReadOnly(ctx, path, opt)
 	if err != nil {
 		return nil, err
 	}

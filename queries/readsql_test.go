@@ -25,7 +25,7 @@ func lockedStore(t *testing.T) (s *Store, path string, before []byte) {
 		t.Fatal(err)
 	}
 	rw.Close()
-	s, err := OpenLocked(ctx, path)
+	s, err := OpenLocked(ctx, path, OpenOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -27,8 +27,15 @@ type Store struct {
 	db       *sql.DB
 	path     string
 	readOnly bool
-	locked   bool   // opened by OpenLocked, for user-written SQL
-	spill    string // this process's spill folder, removed on Close ("" when none)
+	// batches: the file is opened for each use and let go after it (OpenOptions.Batches).
+	batches      bool
+	opt          OpenOptions
+	releaseClaim func()
+	// tx, when set, is the transaction of a Write that every write joins.
+	tx *sql.Conn
+
+	locked bool   // opened by OpenLocked, for user-written SQL
+	spill  string // this process's spill folder, removed on Close ("" when none)
 }
 
 // ErrNoStore is returned when a read-only open finds no database file.
@@ -36,47 +43,62 @@ var ErrNoStore = errors.New("no sendscope store")
 
 // Open opens (creating if needed) the store at path for reading and writing, and
 // migrates an older schema to this version. Only one process may hold a store open
-// for writing; a second gets an error that says so.
+// for writing; while another holds it, Open waits (DefaultWriteWait) and then says so.
 func Open(ctx context.Context, path string) (*Store, error) {
-	db, err := openDB(path)
-	if err != nil {
-		return nil, openError(path, err)
+	return OpenWith(ctx, path, OpenOptions{})
+}
+
+// OpenReadOnly opens an existing store without taking the write lock, so reports
+// and queries can run beside other readers and between a crawl's batches; while a
+// writer holds the file it waits (DefaultReadWait) and then says so. A store from an
+// older sendscope is first migrated (which briefly needs the write lock).
+func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
+	return OpenWith(ctx, path, OpenOptions{ReadOnly: true})
+}
+
+// OpenWith opens the store as opt says: see OpenOptions.
+func OpenWith(ctx context.Context, path string, opt OpenOptions) (*Store, error) {
+	if opt.ReadOnly {
+		return openReadOnly(ctx, path, opt)
 	}
-	if err := db.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, openError(path, err)
+	var release func()
+	if opt.Batches {
+		var err error
+		if release, err = claimBatchWriter(path); err != nil {
+			return nil, err
+		}
+	}
+	db, err := openDB(ctx, path, opt)
+	if err != nil {
+		if release != nil {
+			release()
+		}
+		return nil, err
 	}
 	s := &Store{db: db, path: path}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
+		if release != nil {
+			release()
+		}
 		return nil, err
 	}
+	if !opt.Batches {
+		return s, nil
+	}
+	// From here on the file is held only while a statement, a Hold or a Write runs.
+	db.Close()
+	s.db, s.batches, s.opt, s.releaseClaim = batchDB(path, opt), true, opt, release
 	return s, nil
 }
 
-func openDB(path string) (*sql.DB, error) {
-	return sql.Open("duckdb", path)
-}
-
-// OpenReadOnly opens an existing store without taking the write lock, so reports
-// and queries can run while nothing else writes. A store from an older sendscope is
-// first migrated (which briefly needs the write lock).
-func OpenReadOnly(ctx context.Context, path string) (*Store, error) {
-	return openReadOnly(ctx, path, "")
-}
-
-// openReadOnly is OpenReadOnly with more DuckDB options for the DSN (each "&name=value").
-func openReadOnly(ctx context.Context, path, options string) (*Store, error) {
+func openReadOnly(ctx context.Context, path string, opt OpenOptions) (*Store, error) {
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("%w at %s: import the register first (sendscope register import FILE) or pass --db", ErrNoStore, path)
 	}
-	db, err := sql.Open("duckdb", path+"?access_mode=read_only"+options)
+	db, err := openDB(ctx, path, opt)
 	if err != nil {
-		return nil, openError(path, err)
-	}
-	if err := db.PingContext(ctx); err != nil {
-		db.Close()
-		return nil, openError(path, err)
+		return nil, err
 	}
 	s := &Store{db: db, path: path, readOnly: true}
 	have, err := s.schemaVersion(ctx)
@@ -86,12 +108,12 @@ func openReadOnly(ctx context.Context, path, options string) (*Store, error) {
 	}
 	if have < latestVersion() {
 		db.Close()
-		rw, err := Open(ctx, path)
+		rw, err := OpenWith(ctx, path, OpenOptions{Wait: opt.Wait, Waiting: opt.Waiting})
 		if err != nil {
 			return nil, err
 		}
 		rw.Close()
-		return openReadOnly(ctx, path, options)
+		return openReadOnly(ctx, path, opt)
 	}
 	if have > latestVersion() {
 		db.Close()
@@ -106,11 +128,15 @@ func (s *Store) Path() string { return s.path }
 // DB gives read access for callers that stream query results (reports, export).
 func (s *Store) DB() *sql.DB { return s.db }
 
-// Close releases the file, and removes the spill folder LimitMemory chose.
+// Close releases the file.
 func (s *Store) Close() error {
 	err := s.db.Close()
 	if s.spill != "" {
 		os.RemoveAll(s.spill)
+	}
+	if s.releaseClaim != nil {
+		s.releaseClaim()
+		s.releaseClaim = nil
 	}
 	return err
 }
@@ -163,10 +189,6 @@ func processAlive(pid int) bool {
 }
 
 func openError(path string, err error) error {
-	msg := err.Error()
-	if strings.Contains(msg, "lock") {
-		return fmt.Errorf("the store %s is in use by another sendscope process; wait for it to finish and run this again (%v)", path, err)
-	}
 	return fmt.Errorf("cannot open the store %s: %w", path, err)
 }
 
@@ -176,6 +198,9 @@ func openError(path string, err error) error {
 func (s *Store) withTx(ctx context.Context, fn func(c *sql.Conn) error) error {
 	if s.readOnly {
 		return errors.New("the store was opened read-only")
+	}
+	if s.tx != nil {
+		return fn(s.tx) // inside a Write: its transaction commits or rolls back
 	}
 	c, err := s.db.Conn(ctx)
 	if err != nil {
@@ -202,6 +227,9 @@ func appendRows(c *sql.Conn, table string, rows [][]driver.Value) error {
 		return nil
 	}
 	return c.Raw(func(dc any) error {
+		if u, ok := dc.(interface{ Unwrap() driver.Conn }); ok {
+			dc = u.Unwrap() // a batches store's connection wraps DuckDB's
+		}
 		conn, ok := dc.(driver.Conn)
 		if !ok {
 			return fmt.Errorf("appender: unexpected driver connection %T", dc)

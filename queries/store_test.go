@@ -200,7 +200,7 @@ func TestOlderStoreIsMigrated(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.duckdb")
 	old := &Store{path: path}
 	var err error
-	if old.db, err = openDB(path); err != nil {
+	if old.db, err = openDB(ctx, path, OpenOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := old.migrateTo(ctx, 1); err != nil {

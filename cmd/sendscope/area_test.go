@@ -14,7 +14,13 @@ import (
 // test's own folder. It returns the area, the folder and the stores' paths.
 func startArea(t *testing.T, authorities bool, stores ...string) (*simarea.Area, string, []string) {
 	t.Helper()
-	area, err := simarea.Start()
+	return startAreaWith(t, simarea.Options{}, authorities, stores...)
+}
+
+// startAreaWith is startArea with the area's options (latency).
+func startAreaWith(t *testing.T, opt simarea.Options, authorities bool, stores ...string) (*simarea.Area, string, []string) {
+	t.Helper()
+	area, err := simarea.StartWith(opt)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -48,7 +48,7 @@ not fetched again. A finished year can be crawled again; it adds a new run.`,
 			if err != nil {
 				return err
 			}
-			store, err := g.openWrite(cmd.Context())
+			store, err := g.openBatches(cmd.Context())
 			if err != nil {
 				return err
 			}

@@ -20,7 +20,7 @@ func newExtractCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			store, err := g.openWrite(cmd.Context())
+			store, err := g.openBatches(cmd.Context())
 			if err != nil {
 				return err
 			}

@@ -17,10 +17,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/sendscope/sendscope/analysis"
+	"github.com/sendscope/sendscope/pipeline"
 	"github.com/sendscope/sendscope/queries"
 	"github.com/sendscope/sendscope/simarea"
 )
@@ -456,6 +458,11 @@ func snapshot(t *testing.T, db string) string {
 func TestCrawlInterruptedResumes(t *testing.T) {
 	_, _, dbs := startArea(t, false, "resume")
 	db := dbs[0]
+	// School by school, as before batches: a batch of 2 s would hold nearly the
+	// whole area, and the failing schools must be left for the resumed crawl
+	// (TestKill9MidCrawlAndResume interrupts batches).
+	defer func(p pipeline.BatchPolicy) { pipeline.DefaultBatches = p }(pipeline.DefaultBatches)
+	pipeline.DefaultBatches.Size = 1
 	// Interrupt after a few schools are stored, as Ctrl-C would.
 	ctx, cancel := context.WithCancel(context.Background())
 	var errb cancelAfter
@@ -501,12 +508,18 @@ func TestSecondWriterIsToldTheStoreIsBusy(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	cmd := exec.Command(os.Args[0], "--db", db, "crawl", "--year", "2025/26")
+	// The crawl waits for the file, says so, and gives up when --wait is over.
+	cmd := exec.Command(os.Args[0], "--db", db, "--wait", "1500ms", "crawl", "--year", "2025/26")
 	cmd.Env = append(os.Environ(), "SENDSCOPE_TEST_AS_MAIN=1")
+	start := time.Now()
 	out, err := cmd.CombinedOutput()
 	var ee *exec.ExitError
-	if !errors.As(err, &ee) || ee.ExitCode() != exitFailed || !strings.Contains(string(out), "in use by another sendscope process") {
+	if !errors.As(err, &ee) || ee.ExitCode() != exitFailed || !strings.Contains(string(out), "in use by another sendscope process") ||
+		!strings.Contains(string(out), "waiting for the store") {
 		t.Errorf("second writer: %v\n%s", err, out)
+	}
+	if waited := time.Since(start); waited < 1500*time.Millisecond {
+		t.Errorf("second writer gave up after %s, before its --wait", waited)
 	}
 }
 

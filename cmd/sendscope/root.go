@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -30,8 +32,10 @@ func isUsage(err error) bool {
 
 // globals are the options every command takes.
 type globals struct {
-	db    string
-	vocab []string
+	db     string
+	vocab  []string
+	wait   time.Duration
+	stderr io.Writer // where "waiting for the store" goes
 }
 
 func newRootCmd() *cobra.Command {
@@ -54,6 +58,7 @@ Start with:  sendscope demo`,
 	}
 	root.PersistentFlags().StringSliceVar(&g.vocab, "vocab", nil, "extra wordings for the extractor: field<TAB>value<TAB>pattern lines (need.area, need.type, provision.intervention, statutory.item, senco.role)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		g.stderr = cmd.ErrOrStderr()
 		for _, path := range g.vocab {
 			f, err := os.Open(path)
 			if err != nil {
@@ -68,6 +73,7 @@ Start with:  sendscope demo`,
 		}
 		return nil
 	}
+	root.PersistentFlags().DurationVar(&g.wait, "wait", 0, "how long to wait while another sendscope process uses the store (default 10s to read, 2m to write)")
 	root.PersistentFlags().StringVar(&g.db, "db", def, "the sendscope store (DuckDB file); default $SENDSCOPE_DB or ./"+queries.DefaultPath)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageErr{fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
@@ -98,20 +104,36 @@ func argsUsage(check cobra.PositionalArgs) cobra.PositionalArgs {
 	}
 }
 
-// openWrite opens the store for a command that changes it.
+// openWrite opens the store for a command that changes it, waiting while
+// another process uses it.
 func (g *globals) openWrite(ctx context.Context) (*queries.Store, error) {
-	return queries.Open(ctx, g.db)
+	return queries.OpenWith(ctx, g.db, g.openOptions(queries.OpenOptions{}))
 }
 
-// openRead opens the store for a command that only reads it.
+// openBatches opens the store for a long writer (crawl, extract) that holds it
+// only while it writes a batch, so that readers get in between.
+func (g *globals) openBatches(ctx context.Context) (*queries.Store, error) {
+	return queries.OpenWith(ctx, g.db, g.openOptions(queries.OpenOptions{Batches: true}))
+}
+
+// openRead opens the store for a command that only reads it, waiting (a few
+// seconds) while a writer holds it.
 func (g *globals) openRead(ctx context.Context) (*queries.Store, error) {
-	return queries.OpenReadOnly(ctx, g.db)
+	return queries.OpenWith(ctx, g.db, g.openOptions(queries.OpenOptions{ReadOnly: true}))
+}
+
+func (g *globals) openOptions(o queries.OpenOptions) queries.OpenOptions {
+	o.Wait = g.wait
+	if w := g.stderr; w != nil {
+		o.Waiting = func(msg string) { fmt.Fprintln(w, msg) }
+	}
+	return o
 }
 
 // openLocked opens the store for SQL the user wrote: read-only, reaching no
 // other file, URL or extension, with its configuration locked.
 func (g *globals) openLocked(ctx context.Context) (*queries.Store, error) {
-	return queries.OpenLocked(ctx, g.db)
+	return queries.OpenLocked(ctx, g.db, g.openOptions(queries.OpenOptions{}))
 }
 
 // parseYear accepts 2025/26, 2025-26 and 2025-2026 and returns "2025/26".
