@@ -110,7 +110,7 @@ commissioner's workbook into DIR.`,
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(msg, "%s: %s, %d schools, %d reports found, %d facts\n", path, cr.LAName, cr.Schools, cr.ReportsFound, cr.Facts)
+				fmt.Fprintf(msg, "%s: %s, %d schools: %d checked, %d reports found, %d could not be checked; %d facts\n", path, cr.LAName, cr.Schools, cr.Checked, cr.ReportsFound, cr.CouldNotCheck, cr.Facts)
 				books = append(books, path)
 			}
 
