@@ -136,3 +136,19 @@ func (s *Store) PersonalValues(ctx context.Context) (map[string]string, error) {
 	}
 	return out, rows.Err()
 }
+
+// Meta reads a setting of the store ("" when it has none).
+func (s *Store) Meta(ctx context.Context, key string) (string, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&v)
+	if err == sql.ErrNoRows {
+		return "", nil
+	}
+	return v, err
+}
+
+// SetMeta records a setting of the store.
+func (s *Store) SetMeta(ctx context.Context, key, value string) error {
+	_, err := s.db.ExecContext(ctx, `INSERT OR REPLACE INTO meta VALUES (?, ?)`, key, value)
+	return err
+}

@@ -71,6 +71,11 @@ func Export(ctx context.Context, store *queries.Store, opt ExportOptions) (Expor
 	default:
 		return res, fmt.Errorf("export format %q is not supported: use csv, parquet or xlsx", opt.Format)
 	}
+	// An xlsx export is one workbook: -o may name it (export.xlsx) or the folder for it.
+	xlsxPath := filepath.Join(opt.Dir, "sendscope-export.xlsx")
+	if opt.Format == "xlsx" && strings.EqualFold(filepath.Ext(opt.Dir), ".xlsx") {
+		xlsxPath, opt.Dir = opt.Dir, filepath.Dir(opt.Dir)
+	}
 	if err := os.MkdirAll(opt.Dir, 0o755); err != nil {
 		return res, fmt.Errorf("creating %s: %w", opt.Dir, err)
 	}
@@ -143,7 +148,7 @@ func Export(ctx context.Context, store *queries.Store, opt ExportOptions) (Expor
 		}
 	case "xlsx":
 		// One workbook: the dictionary is its last sheet.
-		path = filepath.Join(opt.Dir, "sendscope-export.xlsx")
+		path = xlsxPath
 		err = book.dictionary(header, dict)
 		if err == nil {
 			err = book.save(path)

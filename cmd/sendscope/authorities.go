@@ -19,7 +19,12 @@ import (
 func newAuthoritiesCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{Use: "authorities", Short: "Load local authorities and where their Local Offers are"}
 	cmd.AddCommand(&cobra.Command{
-		Use:   "import FILE",
+		Use: "import FILE",
+		Example: `  sendscope authorities import authorities.csv
+
+  # authorities.csv:
+  la_code,la_name,local_offer_url,oruk_api_url
+  886,Kent,https://www.kent.gov.uk/education-and-children/special-educational-needs,`,
 		Short: "Load LAs from a CSV: la_code,la_name,local_offer_url[,oruk_api_url]",
 		Long: `Load local authorities from a CSV with the columns la_code, la_name, local_offer_url
 and, optionally, oruk_api_url (the base of an Open Referral UK API; when given, the

@@ -11,8 +11,9 @@ func newBenchCmd() *cobra.Command {
 	var corpus string
 	var verbose bool
 	ex := &cobra.Command{
-		Use:   "extract --corpus DIR",
-		Short: "Grade the extractor on a folder of documents labelled by hand (NNN.json + NNN.txt/.html/.pdf/.docx/.odt)",
+		Use:     "extract --corpus DIR",
+		Example: `  sendscope bench extract --corpus labelled-reports/ -v`,
+		Short:   "Grade the extractor on a folder of documents labelled by hand (NNN.json + NNN.txt/.html/.pdf/.docx/.odt)",
 		Long: `Run the extractor over every document in DIR and compare with its NNN.json labels
 (see ../shared/corpus/LABELS.md): precision, recall and F1 per field, and
 document-type accuracy. -v lists every difference.

@@ -37,7 +37,12 @@ budget per site, fetching HTML pages, PDFs and Word files. Documents are analyse
 as they arrive. robots.txt is obeyed and each host gets one request at a time.
 
 Re-running the same command resumes an interrupted crawl: schools already done are
-not fetched again. A finished year can be crawled again; it adds a new run.`,
+not fetched again. A finished year can be crawled again; it adds a new run, and a
+school whose site cannot be reached this time keeps the finding of the last visit
+that reached it.`,
+		Example: `  sendscope crawl --year 2025/26 --la 886 --local-offer
+  sendscope crawl --year 2025/26 --urn 118000,118001 --delay 2s
+  sendscope crawl --year 2025/26 --user-agent "sendscope (+https://www.kent.gov.uk/send-survey)"`,
 		Args: argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			year, err := parseYear(o.year)
@@ -46,6 +51,9 @@ not fetched again. A finished year can be crawled again; it adds a new run.`,
 			}
 			scope, err := parseScope(o.la, o.urns)
 			if err != nil {
+				return err
+			}
+			if err := o.validate(); err != nil {
 				return err
 			}
 			store, err := g.openBatches(cmd.Context())
@@ -71,6 +79,23 @@ not fetched again. A finished year can be crawled again; it adds a new run.`,
 	f.StringVar(&o.cfg.UserAgent, "user-agent", crawler.DefaultUserAgent, "User-Agent header; name yourself and a contact URL")
 	f.BoolVar(&o.cfg.AllowPrivate, "allow-private", false, "allow loopback and private-network addresses (tests, the demo)")
 	return cmd
+}
+
+// validate refuses settings that would make a crawl hang, hammer a site or do nothing.
+func (o *crawlOptions) validate() error {
+	switch {
+	case o.cfg.Concurrency < 1:
+		return usageError("--concurrency %d: give 1 or more sites at once", o.cfg.Concurrency)
+	case o.cfg.PerHost < 1:
+		return usageError("--per-host %d: give 1 or more requests at once to one host", o.cfg.PerHost)
+	case o.delay < 0:
+		return usageError("--delay %s: give 0 or more (e.g. 1s)", o.delay)
+	case o.cfg.Timeout <= 0:
+		return usageError("--timeout %s: give a time above 0 (e.g. 30s)", o.cfg.Timeout)
+	case o.cfg.MaxPages < 1:
+		return usageError("--max-pages %d: give 1 or more requests per site", o.cfg.MaxPages)
+	}
+	return nil
 }
 
 func parseScope(las, urns []string) (queries.Scope, error) {
@@ -139,6 +164,10 @@ func runCrawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt
 	}
 	if sum.Interrupted {
 		return &exitError{code: exitInterrupted, err: fmt.Errorf("interrupted: run the same command again to resume run %d", sum.RunID)}
+	}
+	if sum.Crawled > 0 && len(sum.FailedURNs) == sum.Crawled && sum.AlreadyDone == 0 {
+		// Not "done in part": nothing was reached at all (the network, a proxy, a typo).
+		return &exitError{code: exitFailed, err: fmt.Errorf("no school's website could be reached (%s): check this machine's network or proxy, then run the same command again; findings of earlier runs are unchanged", pipeline.Reasons(sum.Failed))}
 	}
 	if len(sum.Failed) > 0 || len(sum.LocalOffers.Failed) > 0 {
 		return &exitError{code: exitPartial, err: fmt.Errorf("%d of %d schools and %d LAs could not be crawled; see `sendscope export` fetches.csv for each request", len(sum.FailedURNs), sum.Sites, len(sum.LocalOffers.Failed))}

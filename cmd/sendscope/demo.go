@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -29,7 +30,10 @@ func newDemoCmd() *cobra.Command {
 publish SEN information reports as HTML pages, PDFs and Word files, some hidden two
 clicks deep, some missing, one behind robots.txt) on this machine, then import its
 register, crawl it, extract, export the research dataset and write the
-commissioner's workbook into DIR.`,
+commissioner's workbook into DIR. A second demo in the same DIR starts afresh; a
+store in DIR that the demo did not make is never touched.`,
+		Example: `  sendscope demo
+  sendscope demo --dir /tmp/sendscope-demo`,
 		Args: argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -39,7 +43,11 @@ commissioner's workbook into DIR.`,
 			}
 			start := time.Now()
 			dbPath := filepath.Join(dir, "sendscope.duckdb")
-			// The demo starts afresh each time; it only removes its own store.
+			// The demo starts afresh each time; it only removes its own store, never
+			// a real one that happens to sit in DIR.
+			if err := checkDemoStore(ctx, dbPath); err != nil {
+				return err
+			}
 			for _, p := range []string{dbPath, dbPath + ".wal"} {
 				if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
 					return err
@@ -61,6 +69,9 @@ commissioner's workbook into DIR.`,
 				return err
 			}
 			defer store.Close()
+			if err := store.SetMeta(ctx, "made_by", "demo"); err != nil {
+				return err
+			}
 			fmt.Fprintln(msg, "\n== register import")
 			if err := importRegister(ctx, store, regPath, register.Options{}, msg); err != nil {
 				return err
@@ -133,4 +144,21 @@ commissioner's workbook into DIR.`,
 	}
 	cmd.Flags().StringVar(&dir, "dir", "sendscope-demo", "folder for the demo's store, register, export and workbooks")
 	return cmd
+}
+
+// checkDemoStore refuses to start afresh over a store the demo did not make.
+func checkDemoStore(ctx context.Context, path string) error {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	store, err := queries.OpenReadOnly(ctx, path)
+	if err != nil {
+		return fmt.Errorf("%s exists and could not be checked (%v): give the demo another --dir", path, err)
+	}
+	madeBy, err := store.Meta(ctx, "made_by")
+	store.Close()
+	if err != nil || madeBy != "demo" {
+		return usageError("%s is not a store the demo made, and the demo starts afresh: give it another --dir (nothing was changed)", path)
+	}
+	return nil
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sendscope/sendscope/queries"
 	"github.com/sendscope/sendscope/reports"
 )
 
@@ -21,7 +22,11 @@ func newExportCmd(g *globals) *cobra.Command {
 one file each, plus data_dictionary. SENCO and governor names, e-mail addresses and
 phone numbers are replaced by stable pseudonyms (the same person gets the same
 pseudonym in every table and year), also inside quoted evidence, unless
---include-personal is given.`,
+--include-personal is given. With --format xlsx, -o may name the workbook
+(-o dataset.xlsx) or the folder for it.`,
+		Example: `  sendscope export --year 2025/26 --format csv -o export/
+  sendscope export --all-years --format parquet -o dataset/
+  sendscope export --year 2025/26 --format xlsx -o dataset-2025-26.xlsx`,
 		Args: argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opt.Dir == "" {
@@ -48,6 +53,9 @@ pseudonym in every table and year), also inside quoted evidence, unless
 				return err
 			}
 			defer store.Close()
+			if err := store.CheckScope(cmd.Context(), queries.Params{Year: year}); err != nil {
+				return scopeError(err)
+			}
 			// And DuckDB spills its sorts to disk rather than hold a national
 			// table in memory (Parquet: 585 MB for a million facts, 240 MB so).
 			if err := store.LimitMemory(cmd.Context(), 128); err != nil {

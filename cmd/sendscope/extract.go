@@ -2,11 +2,13 @@ package main
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/sendscope/sendscope/analysis"
 	"github.com/sendscope/sendscope/pipeline"
+	"github.com/sendscope/sendscope/queries"
 )
 
 func newExtractCmd(g *globals) *cobra.Command {
@@ -14,11 +16,18 @@ func newExtractCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "extract [--year YEAR]",
 		Short: "Re-derive documents and facts from stored captures (after an extractor upgrade)",
-		Args:  argsUsage(cobra.NoArgs),
+		Example: `  sendscope extract --year 2025/26
+  sendscope --vocab our-wordings.tsv extract`,
+		Args: argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			year, err := yearFlag(yearArg)
 			if err != nil {
 				return err
+			}
+			// extract only re-reads what a crawl stored: a mistyped --db must not
+			// become a new, empty store.
+			if _, err := os.Stat(g.db); err != nil {
+				return fmt.Errorf("%w at %s: nothing to re-read (check --db, or crawl first)", queries.ErrNoStore, g.db)
 			}
 			store, err := g.openBatches(cmd.Context())
 			if err != nil {

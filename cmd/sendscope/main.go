@@ -59,10 +59,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		return ee.code
 	}
-	fmt.Fprintln(stderr, "sendscope:", err)
 	if ctx.Err() != nil {
+		// "context canceled" is Go's word for it.
+		fmt.Fprintln(stderr, "sendscope: interrupted: run the same command again to carry on")
 		return exitInterrupted
 	}
+	fmt.Fprintln(stderr, "sendscope:", err)
 	if isUsage(err) {
 		return exitUsage
 	}

@@ -17,7 +17,9 @@ import (
 func newNeedsCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{Use: "needs", Short: "Load the DfE's SEN statistics per school and year"}
 	cmd.AddCommand(&cobra.Command{
-		Use:   "import FILE...",
+		Use: "import FILE...",
+		Example: `  sendscope needs import sen_school_level_underlying_data.csv
+  sendscope needs import spc_sen_2223.csv spc_sen_2425.csv`,
 		Short: "Load 'Special educational needs in England' school-level files (totals or primary need)",
 		Long: `Load the DfE's school-level SEN statistics: the totals file (pupils, SEN support,
 EHC plans) and the primary-need file (pupils by SEN provision and type of need), in

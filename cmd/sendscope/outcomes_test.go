@@ -130,8 +130,8 @@ func TestRecrawlDuringOutageChangesNoFinding(t *testing.T) {
 	for _, outage := range []simarea.Outage{simarea.OutageDropped, simarea.OutageUnavailable} {
 		area.SetOutage(outage)
 		code, stderr := crawl()
-		if code != exitPartial {
-			t.Fatalf("crawl during outage %d: exit %d\n%s", outage, code, stderr)
+		if code != exitFailed || !strings.Contains(stderr, "no school's website could be reached") {
+			t.Fatalf("crawl during outage %d: exit %d, want 1 (nothing reached)\n%s", outage, code, stderr)
 		}
 		for la, want := range before {
 			got := steady(la)

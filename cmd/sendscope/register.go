@@ -17,8 +17,9 @@ func newRegisterCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{Use: "register", Short: "Load the DfE school register (Get Information About Schools)"}
 	var opt register.Options
 	imp := &cobra.Command{
-		Use:   "import FILE",
-		Short: "Load the GIAS all-establishments CSV as downloaded (Windows-1252 or UTF-8)",
+		Use:     "import FILE",
+		Example: `  sendscope register import edubasealldata20250901.csv`,
+		Short:   "Load the GIAS all-establishments CSV as downloaded (Windows-1252 or UTF-8)",
 		Long: `Load the DfE school register: the "all establishment data" CSV from Get Information
 About Schools, as downloaded. Columns are found by name; Windows-1252 and UTF-8 (with
 or without a byte-order mark) are both read. Only open schools are loaded unless

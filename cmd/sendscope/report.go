@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sendscope/sendscope/queries"
 	"github.com/sendscope/sendscope/reports"
 )
 
@@ -15,7 +16,9 @@ func newReportCmd(g *globals) *cobra.Command {
 	comm := &cobra.Command{
 		Use:   "commissioning --la LA --year YEAR -o FILE.xlsx",
 		Short: "The commissioner's workbook: summary, schools and the evidence behind every figure",
-		Args:  argsUsage(cobra.NoArgs),
+		Example: `  sendscope report commissioning --la 998 --year 2025/26 -o testshire-2025-26.xlsx
+  sendscope report commissioning --la E06000998 --year 2025/26 -o testshire.xlsx --redact`,
+		Args: argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opt.LA == "" || opt.Path == "" {
 				return usageError("--la and -o FILE.xlsx are required")
@@ -30,6 +33,9 @@ func newReportCmd(g *globals) *cobra.Command {
 				return err
 			}
 			defer store.Close()
+			if err := store.CheckScope(cmd.Context(), queries.Params{Year: year, LA: opt.LA}); err != nil {
+				return scopeError(err)
+			}
 			res, err := reports.Commissioning(cmd.Context(), store, opt)
 			if err != nil {
 				return err
@@ -48,9 +54,10 @@ func newReportCmd(g *globals) *cobra.Command {
 	var benchYear string
 	bopt := reports.BenchmarkOptions{}
 	bench := &cobra.Command{
-		Use:   "benchmark --urn N --year YEAR -o FILE.xlsx",
-		Short: "A school's benchmark workbook: its figures against its phase in the LA and nationally, over the years held",
-		Args:  argsUsage(cobra.NoArgs),
+		Use:     "benchmark --urn N --year YEAR -o FILE.xlsx",
+		Short:   "A school's benchmark workbook: its figures against its phase in the LA and nationally, over the years held",
+		Example: `  sendscope report benchmark --urn 990100 --year 2025/26 -o ashgrove.xlsx`,
+		Args:    argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if bopt.URN <= 0 || bopt.Path == "" {
 				return usageError("--urn and -o FILE.xlsx are required")
@@ -65,6 +72,9 @@ func newReportCmd(g *globals) *cobra.Command {
 				return err
 			}
 			defer store.Close()
+			if err := store.CheckScope(cmd.Context(), queries.Params{Year: year, URN: bopt.URN}); err != nil {
+				return scopeError(err)
+			}
 			name, err := reports.Benchmark(cmd.Context(), store, bopt)
 			if err != nil {
 				return err

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -48,7 +49,16 @@ reads what they say (the SENCO, the needs provided for, specialist provision),
 keeps every year in one DuckDB file, and turns it into analyses, Excel workbooks
 and a documented research dataset.
 
-Start with:  sendscope demo`,
+Start with:  sendscope demo
+
+Exit status: 0 done; 1 failed (the message says what and where); 2 bad usage
+(a flag, an argument, an LA, URN or year the store does not hold); 3 done in
+part (some schools could not be crawled: the summary says which); 130
+interrupted (run the same command again to resume).`,
+		Example: `  sendscope demo --dir demo
+  sendscope --db demo/sendscope.duckdb status
+  sendscope --db demo/sendscope.duckdb query run coverage_gaps --la 998 --year 2025/26
+  sendscope --db demo/sendscope.duckdb report commissioning --la 998 --year 2025/26 -o testshire.xlsx`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
@@ -76,7 +86,7 @@ Start with:  sendscope demo`,
 	root.PersistentFlags().DurationVar(&g.wait, "wait", 0, "how long to wait while another sendscope process uses the store (default 10s to read, 2m to write)")
 	root.PersistentFlags().StringVar(&g.db, "db", def, "the sendscope store (DuckDB file); default $SENDSCOPE_DB or ./"+queries.DefaultPath)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageErr{fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
+		return usageErr{fmt.Errorf("%s\nRun '%s --help' for usage.", flagErrorInWords(err), c.CommandPath())}
 	})
 	root.AddCommand(
 		newRegisterCmd(g),
@@ -90,6 +100,7 @@ Start with:  sendscope demo`,
 		newReportCmd(g),
 		newDemoCmd(),
 		newBenchCmd(),
+		newVersionCmd(),
 	)
 	return root
 }
@@ -174,4 +185,31 @@ func yearFlag(s string) (string, error) {
 		return "", nil
 	}
 	return parseYear(s)
+}
+
+// badFlagValue matches pflag's message for a value it could not parse, whose
+// tail is Go's own parser speaking (strconv.ParseInt: parsing "abc": ...).
+var badFlagValue = regexp.MustCompile(`^invalid argument "(.*)" for "(.*?)" flag: (.*)$`)
+
+// flagErrorInWords says what was wrong with a flag's value as a person would.
+func flagErrorInWords(err error) string {
+	m := badFlagValue.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err.Error()
+	}
+	value, flag, why := m[1], m[2], m[3]
+	if i := strings.LastIndex(flag, "--"); i >= 0 {
+		flag = flag[i:]
+	}
+	switch {
+	case strings.Contains(why, "ParseInt") || strings.Contains(why, "ParseUint") || strings.Contains(why, "Atoi"):
+		return fmt.Sprintf("%s %q: give a whole number", flag, value)
+	case strings.Contains(why, "ParseFloat"):
+		return fmt.Sprintf("%s %q: give a number", flag, value)
+	case strings.Contains(why, "duration"):
+		return fmt.Sprintf("%s %q: give a time such as 500ms, 2s or 1m", flag, value)
+	case strings.Contains(why, "ParseBool"):
+		return fmt.Sprintf("%s %q: give true or false", flag, value)
+	}
+	return fmt.Sprintf("%s %q: %s", flag, value, why)
 }

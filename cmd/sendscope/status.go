@@ -14,7 +14,9 @@ import (
 
 func newStatusCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
-		Use:   "status",
+		Use: "status",
+		Example: `  sendscope status
+  sendscope --db demo/sendscope.duckdb status`,
 		Short: "What the store holds: years, runs, schools reached, documents, facts",
 		Args:  argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
