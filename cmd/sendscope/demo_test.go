@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,4 +34,71 @@ func TestDemo(t *testing.T) {
 	if n := countRows(t, filepath.Join(dir, "sendscope.duckdb"), "crawl_runs"); n != 1 {
 		t.Errorf("%d crawl runs after two demos, want 1 (each demo starts afresh)", n)
 	}
+	readmeExamplesRun(t, filepath.Join(dir, "sendscope.duckdb"))
+}
+
+// readmeExamplesRun runs the README's tour, steps 3 to 6, as written, on the
+// demo's store: they must all work there.
+func readmeExamplesRun(t *testing.T, db string) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	start, end := strings.Index(text, "# 3. What the store holds"), strings.Index(text, "# After an extractor upgrade")
+	if start < 0 || end < start {
+		t.Fatal("README: the tour's steps 3 to 6 not found")
+	}
+	out := t.TempDir()
+	ran := 0
+	for _, line := range strings.Split(text[start:end], "\n") {
+		if !strings.HasPrefix(line, "sendscope ") {
+			continue
+		}
+		if i := strings.Index(line, "  #"); i >= 0 {
+			line = line[:i] // a comment after the command
+		}
+		args, err := shellWords(strings.TrimPrefix(line, "sendscope "))
+		if err != nil {
+			t.Fatalf("README line %q: %v", line, err)
+		}
+		for i := range args {
+			if i > 0 && (args[i-1] == "-o") {
+				args[i] = filepath.Join(out, args[i]) // written into the test's folder
+			}
+		}
+		code, _, stderr := sendscope(t, context.Background(), append([]string{"--db", db}, args...)...)
+		if code != 0 {
+			t.Errorf("README example %q on the demo store: exit %d\n%s", line, code, stderr)
+		}
+		ran++
+	}
+	if ran < 8 {
+		t.Errorf("only %d README examples found", ran)
+	}
+}
+
+// shellWords splits a command line as a shell would for these examples: words,
+// and "double-quoted" words.
+func shellWords(s string) ([]string, error) {
+	var out []string
+	for s = strings.TrimSpace(s); s != ""; s = strings.TrimSpace(s) {
+		if s[0] == '"' {
+			end := strings.Index(s[1:], "\"")
+			if end < 0 {
+				return nil, errors.New("unclosed quote")
+			}
+			out = append(out, s[1:end+1])
+			s = s[end+2:]
+			continue
+		}
+		i := strings.IndexAny(s, " \t")
+		if i < 0 {
+			i = len(s)
+		}
+		out = append(out, s[:i])
+		s = s[i:]
+	}
+	return out, nil
 }
