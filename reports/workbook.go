@@ -149,6 +149,11 @@ func (w *workbook) put(sheet string, top int, t sheetTable) error {
 	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: top, TopLeftCell: fmt.Sprintf("A%d", top+1), ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
+	// Printed, every page repeats the header rows, as the screen freezes them.
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
+		RefersTo: fmt.Sprintf("'%s'!$1:$%d", strings.ReplaceAll(sheet, "'", "''"), top)}); err != nil {
+		return fmt.Errorf("print titles on %s: %w", sheet, err)
+	}
 	return w.printSetup(sheet)
 }
 

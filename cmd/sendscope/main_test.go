@@ -297,6 +297,17 @@ func TestCommissioningWorkbook(t *testing.T) {
 			t.Errorf("%s!A1 %q, want %q", sheet, v, want)
 		}
 	}
+	titles := map[string]bool{}
+	for _, d := range f.GetDefinedName() {
+		if d.Name == "_xlnm.Print_Titles" {
+			titles[d.Scope] = true
+		}
+	}
+	for _, sheet := range []string{"Schools", "Evidence", "Could not check", "Compliance items", "Gaps"} {
+		if !titles[sheet] {
+			t.Errorf("%s does not repeat its header rows when printed", sheet)
+		}
+	}
 	if gaps, _ := f.GetRows("Gaps"); len(gaps) < 3 {
 		t.Errorf("Gaps has %d rows", len(gaps))
 	}
@@ -755,7 +766,7 @@ func TestBenchmarkWorkbook(t *testing.T) {
 		t.Errorf("%d charts in the workbook", charts)
 	}
 	convertWithLibreOffice(t, path)
-	if code, _, _ := sendscope(t, context.Background(), "--db", db, "report", "benchmark", "--urn", "1", "--year", "2025/26", "-o", path); code != exitFailed {
+	if code, _, _ := sendscope(t, context.Background(), "--db", db, "report", "benchmark", "--urn", "1", "--year", "2025/26", "-o", path); code != exitUsage {
 		t.Errorf("an unknown school: exit %d", code)
 	}
 }
