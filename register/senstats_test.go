@@ -117,8 +117,8 @@ func TestSENSchoolFiles(t *testing.T) {
 				"100003 ASD=65+?", "100003 SEMH=28", "100003 SLD=22", "100003 OTH=0", "100003 NSA=0"},
 			suppressed: 2, schools: 2, flags: 3 * 14},
 		{file: "sen-school-2018-19-wide.csv", shape: ShapeWide, encoding: "windows-1252", years: []string{"2018/19"},
-			totals: []string{"100001 2018/19 pupils=400 ehcp=8 support=50", "100002 2018/19 pupils=190 ehcp=3 support=25", "100003 2018/19 pupils=110 ehcp=110 support=0"},
-			needs:  []string{"100001 ASD=19", "100001 SEMH=21", "100002 ASD=6+?", "100002 SEMH=10", "100003 ASD=60", "100003 SEMH=25"},
+			totals:     []string{"100001 2018/19 pupils=400 ehcp=8 support=50", "100002 2018/19 pupils=190 ehcp=3 support=25", "100003 2018/19 pupils=110 ehcp=110 support=0"},
+			needs:      []string{"100001 ASD=19", "100001 SEMH=21", "100002 ASD=6+?", "100002 SEMH=10", "100003 ASD=60", "100003 SEMH=25"},
 			suppressed: 1, schools: 1},
 		// School Action + School Action Plus = SEN support: 30 + 14 = 44; 20 + 9 = 29.
 		{file: "sen-school-2012-13-wide.csv", shape: ShapeWide, encoding: "utf-8", years: []string{"2012/13"},

@@ -213,3 +213,60 @@ func TestNeedsImportReplacesAFile(t *testing.T) {
 		t.Errorf("a failed import changed the store: %s, before %s", got, before)
 	}
 }
+
+// TestCommissioningShowsEHCPlans: the LA's workbook has its EHC plan trend by need
+// and placement from the DfE's LA tables, for years the crawl never saw (2024,
+// 2025 beside a crawl of 2025/26), and the Gaps sheet says how many schools'
+// counts were suppressed.
+func TestCommissioningShowsEHCPlans(t *testing.T) {
+	_, shared := crawledArea(t)
+	db := filepath.Join(t.TempDir(), "c.duckdb")
+	b, err := os.ReadFile(shared)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(db, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The fixtures' Kent rows as the simulated LA 998's.
+	dir := t.TempDir()
+	var paths []string
+	for _, name := range []string{"ehcp-sen-needs-2025.csv", "ehcp-caseload-2025.csv"} {
+		raw, err := os.ReadFile(dfeFixture(name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(strings.ReplaceAll(string(raw), ",886,Kent,", ",998,Simshire,")), 0o644)
+		paths = append(paths, p)
+	}
+	if code, _, stderr := sendscope(t, context.Background(), append([]string{"--db", db, "needs", "import"}, paths...)...); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	f, _ := writeWorkbook(t, db, "commissioning", "--la", "998", "--year", "2025/26")
+	defer f.Close()
+	rows, err := f.GetRows("EHC plans")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range rows[1:] {
+		got = append(got, strings.Join(r[:7], " "))
+	}
+	if strings.Join(rows[0][:7], " ") != "year la_code la_name new_la_code topic category plans" {
+		t.Errorf("header %v", rows[0])
+	}
+	containsAll(t, "EHC plans sheet", got,
+		"2024 998 Simshire E10000016 need ASD 7000", "2025 998 Simshire E10000016 need ASD 8000",
+		"2025 998 Simshire E10000016 placement special_independent 1800",
+		"2025 998 Simshire E10000016 placement resourced_provision_or_sen_unit 850")
+	for _, r := range got {
+		if !strings.Contains(r, " 998 ") {
+			t.Errorf("another LA's row: %s", r)
+		}
+	}
+	gaps, _ := f.GetRows("Gaps")
+	if !strings.Contains(strings.Join(gaps[0], ","), "schools_with_suppressed_counts") {
+		t.Errorf("Gaps header %v", gaps[0])
+	}
+}
