@@ -108,18 +108,22 @@ var senStaging = [][2]string{{"_sen_stats", "sen_stats"}, {"_sen_need", "sen_nee
 // The statements that move a file's staged rows into the store. Its earlier rows
 // go first (re-importing a file replaces them), then those of every school (LA)
 // and year it holds, so a need or placement it no longer lists does not linger.
+// The reader hands each school's need and flag once (sen_need and
+// sen_school_flags have no key index, which would not fit a large file in
+// bounded memory); the small tables drop duplicates here.
 const senMerge = `
 DELETE FROM sen_stats WHERE source_file = $1;
 DELETE FROM sen_need WHERE source_file = $1;
 DELETE FROM sen_school_flags WHERE source_file = $1;
 DELETE FROM la_ehcp WHERE source_file = $1;
+DELETE FROM sen_stats WHERE (urn, academic_year) IN (SELECT DISTINCT urn, academic_year FROM _sen_stats);
 DELETE FROM sen_need WHERE (urn, academic_year) IN (SELECT DISTINCT urn, academic_year FROM _sen_need);
 DELETE FROM sen_school_flags WHERE (urn, academic_year) IN (SELECT DISTINCT urn, academic_year FROM _sen_flags);
 DELETE FROM la_ehcp WHERE (la_code, year, topic) IN (SELECT DISTINCT la_code, year, topic FROM _la_ehcp);
-INSERT OR REPLACE INTO sen_stats SELECT DISTINCT ON (urn, academic_year) * FROM _sen_stats;
-INSERT OR REPLACE INTO sen_need SELECT DISTINCT ON (urn, academic_year, sen_provision, need_type) * FROM _sen_need;
-INSERT OR REPLACE INTO sen_school_flags SELECT DISTINCT ON (urn, academic_year, flag) * FROM _sen_flags;
-INSERT OR REPLACE INTO la_ehcp SELECT DISTINCT ON (la_code, year, topic, category) * FROM _la_ehcp;
+INSERT INTO sen_stats SELECT DISTINCT ON (urn, academic_year) * FROM _sen_stats;
+INSERT INTO sen_need SELECT * FROM _sen_need;
+INSERT INTO sen_school_flags SELECT * FROM _sen_flags;
+INSERT INTO la_ehcp SELECT DISTINCT ON (la_code, year, topic, category) * FROM _la_ehcp;
 `
 
 // ImportSENSources loads several files in one transaction: all of them, or, when
@@ -180,7 +184,7 @@ func importSENSource(ctx context.Context, c *sql.Conn, src SENSource, now time.T
 			args = append(args, src.Source)
 		}
 		if _, err := c.ExecContext(ctx, strings.TrimSuffix(stmt, ";"), args...); err != nil {
-			return fmt.Errorf("storing: %w", err)
+			return fmt.Errorf("storing (%.60s): %w", strings.TrimSpace(stmt), err)
 		}
 	}
 	for _, t := range senStaging {

@@ -242,7 +242,7 @@ func ReadSENStats(r io.Reader, name string, sink SENSink) (*SENStats, error) {
 
 	rd := &senReader{res: res, sink: sink, col: col, header: header, needCols: needCols, flagCols: flagCols, laCols: laCols,
 		years: map[string]bool{}, suppressedKeys: map[string]bool{}, unknownLabels: map[string]int{},
-		totals: map[senKey]*SENTotals{}, flagged: map[senKey]bool{}}
+		totals: map[senKey]*SENTotals{}, flagged: map[senKey]bool{}, needsSeen: map[senKey]uint64{}}
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -301,6 +301,7 @@ type senReader struct {
 	totalOrder                 []senKey
 	flagged                    map[senKey]bool
 	aggregateRows              int
+	needsSeen                  map[senKey]uint64 // (provision, need) pairs given per school and year: each once
 	units                      map[string]bool
 }
 
@@ -464,8 +465,36 @@ func (rd *senReader) longRow(key senKey, skey, urnText string) error {
 		}
 		return nil
 	}
+	if rd.seenNeed(key, prov, need) {
+		rd.skip(urnText, fmt.Sprintf("a second row for %s, %s in this school and year", provLabel, needLabel))
+		return nil
+	}
 	rd.res.Loaded++
 	return rd.sink.Need(SENNeed{URN: key.urn, Year: key.year, Provision: prov, NeedType: need, Pupils: n})
+}
+
+// needBits numbers the census codes for seenNeed.
+var needBits = map[string]uint{"ASD": 0, "SEMH": 1, "SLCN": 2, "SpLD": 3, "MLD": 4, "SLD": 5, "PMLD": 6, "HI": 7, "VI": 8, "MSI": 9,
+	"PD": 10, "OTH": 11, "NSA": 12, "UNKNOWN": 13}
+
+// seenNeed says whether the school's year already had a count for this
+// provision and need (two labels meaning one need, or a row repeated): the store
+// keeps one count per school, year, provision and need, and a second would
+// count pupils twice. A bit per pair keeps this small for a million rows.
+func (rd *senReader) seenNeed(key senKey, prov, need string) bool {
+	b, ok := needBits[need]
+	if !ok {
+		b = 14
+	}
+	if prov == "sen_support" {
+		b += 16
+	}
+	mask := rd.needsSeen[key]
+	if mask&(1<<b) != 0 {
+		return true
+	}
+	rd.needsSeen[key] = mask | 1<<b
+	return false
 }
 
 func (rd *senReader) total(key senKey) *SENTotals {
@@ -513,6 +542,11 @@ func (rd *senReader) wideRow(key senKey, skey, urnText string) error {
 		rd.skip(urnText, "not a number: "+strings.Join(bad, ", "))
 		return nil
 	}
+	if _, dup := rd.needsSeen[key]; dup {
+		rd.skip(urnText, "a second row for this school and year")
+		return nil
+	}
+	rd.needsSeen[key] = 0
 	rd.res.Loaded += 1 + len(needs)
 	if err := rd.sink.Totals(t); err != nil {
 		return err

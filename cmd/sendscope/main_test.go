@@ -549,7 +549,7 @@ func (c *cancelAfter) Write(p []byte) (int, error) {
 	return c.Buffer.Write(p)
 }
 
-func countRows(t *testing.T, db, table string) int {
+func countRows(t testing.TB, db, table string) int {
 	t.Helper()
 	s, err := queries.OpenReadOnly(context.Background(), db)
 	if err != nil {

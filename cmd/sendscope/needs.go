@@ -41,6 +41,13 @@ Re-importing a file replaces its rows.`,
 				return err
 			}
 			defer store.Close()
+			// Files reach a million rows: DuckDB spills past this rather than grow.
+			if err := store.LimitMemory(cmd.Context(), 64); err != nil {
+				return err
+			}
+			if _, err := store.DB().ExecContext(cmd.Context(), `SET preserve_insertion_order = false; SET threads = 1`); err != nil {
+				return err
+			}
 			return importNeeds(cmd.Context(), store, args, cmd.ErrOrStderr())
 		},
 	})

@@ -3,6 +3,13 @@
 -- each imported file held (so re-importing a file replaces its rows, and the
 -- suppressed values it carried are counted).
 
+-- sen_need without its primary key: a 2024/25 file holds some 600,000 need rows,
+-- and DuckDB keeps a key's index in memory; `needs import` keeps the rows unique
+-- itself (a file's schools and years are replaced whole, duplicates dropped).
+CREATE TABLE sen_need_014 AS SELECT * FROM sen_need;
+DROP TABLE sen_need;
+ALTER TABLE sen_need_014 RENAME TO sen_need;
+
 -- The school's own flags in the DfE's school-level file, per year:
 -- provides_for:<need> (provision_for_asd, Prov_ASD), sen_unit (SEN_Unit),
 -- resourced_provision (RP_Unit). NULL: not given.
@@ -12,8 +19,8 @@ CREATE TABLE sen_school_flags (
     flag          VARCHAR NOT NULL,
     provides      BOOLEAN,
     source_file   VARCHAR,
-    imported_at   TIMESTAMP NOT NULL,
-    PRIMARY KEY (urn, academic_year, flag)
+    imported_at   TIMESTAMP NOT NULL
+    -- unique on (urn, academic_year, flag), kept by `needs import` (no index: see sen_need)
 );
 
 -- EHC plans an LA maintains, by primary need (topic need; category a census code
