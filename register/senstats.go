@@ -269,6 +269,10 @@ func ReadSENStats(r io.Reader, name string, sink SENSink) (*SENStats, error) {
 		return nil, fmt.Errorf("%s: no row has the aggregate value of %s (All pupils, Total): sendscope cannot count each pupil once; values seen: %s",
 			name, header[col["unit"]], strings.Join(rd.unitsSeen(), ", "))
 	}
+	if (res.Shape == ShapeLANeed || res.Shape == ShapeLACaseload) && has("breakdown") && rd.aggregateRows == 0 && res.ReadPast > 0 && res.Loaded == 0 {
+		return nil, fmt.Errorf("%s: no Local authority row has the aggregate breakdown (All EHC plans, Total) in %s: sendscope cannot count each plan once",
+			name, header[col["breakdown"]])
+	}
 	for k, n := range rd.unknownLabels {
 		res.UnrecognisedLabels = append(res.UnrecognisedLabels, fmt.Sprintf("%s (%d rows)", k, n))
 	}

@@ -258,6 +258,7 @@ func TestSENStatsBadInput(t *testing.T) {
 		"urn,time_period,colour\n1,202425,red\n": "columns seen: urn, time_period, colour",
 		"":                                       "empty",
 		"time_period,school_urn,specialist_provision_unit_type,sen_provision,sen_primary_need,pupil_count\n202425,1,Resourced provision,Total,Total,4\n": "aggregate",
+		"time_period,geographic_level,old_la_code,breakdown_topic,breakdown,ehc_plans,number_asd\n2025,Local authority,886,Age,Under 5,10,4\n":           "aggregate breakdown",
 	} {
 		c := &SENCollector{}
 		_, err := ReadSENStats(strings.NewReader(bad), "bad.csv", c)
