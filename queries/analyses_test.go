@@ -204,6 +204,30 @@ func TestContradictions(t *testing.T) {
 	})
 }
 
+// TestContradictionsWithDfEFlags: what the DfE's statistics record a school as
+// providing for, against what its report says. The flags of the DfE's latest
+// year up to the crawl's count; a later year's, or a No, do not.
+func TestContradictionsWithDfEFlags(t *testing.T) {
+	s := handBuiltStore(t)
+	if _, err := s.db.Exec(`INSERT INTO sen_school_flags VALUES
+		(1, '2024/25', 'provides_for:ASD', true, 'f', now()),   -- the report names ASD: agreed
+		(1, '2024/25', 'provides_for:SLCN', true, 'f', now()),  -- never named
+		(1, '2023/24', 'provides_for:HI', true, 'f', now()),    -- an older year than the latest held
+		(2, '2024/25', 'sen_unit', true, 'f', now()),           -- the report names an SEN unit
+		(4, '2024/25', 'resourced_provision', true, 'f', now()),-- the report names no specialist provision
+		(4, '2024/25', 'provides_for:VI', false, 'f', now()),
+		(4, '2026/27', 'provides_for:HI', true, 'f', now())`); err != nil {
+		t.Fatal(err)
+	}
+	got := rowsOf(t, s, "contradictions", Params{Year: "2025/26"}, "urn", "kind", "need_type", "detail")
+	expectRows(t, got, []string{
+		"urn=1 kind=dfe_records_need_not_in_report need_type=SLCN detail=DfE statistics 2024/25: provision for SLCN; the report never names the need",
+		"urn=2 kind=report_claims_unregistered_provision need_type=SLCN detail=report: sen_unit for SLCN; register: no resourced provision or SEN unit",
+		"urn=4 kind=dfe_records_unit_not_in_report need_type=- detail=DfE statistics 2024/25: resourced provision; the report names no specialist provision",
+		"urn=4 kind=registered_provision_not_in_report need_type=SEMH detail=register: SEN unit for SEMH (6 places); the report names no specialist provision for it",
+	})
+}
+
 func TestSENDistribution(t *testing.T) {
 	s := handBuiltStore(t)
 	got := rowsOf(t, s, "sen_distribution", Params{Year: "2025/26"}, "urn", "ehcp_rate", "sen_support_rate", "la_phase_q1",

@@ -84,7 +84,7 @@ func columnsOf(a queries.Analysis) ([]string, map[string]string) {
 // dictionarySheet explains every column of the workbook's analysis sheets.
 func (w *workbook) dictionarySheet(sheets map[string]string) error {
 	t := sheetTable{Columns: []string{"Sheet", "Column", "Meaning"}, Widths: []float64{20, 30, 100}}
-	for _, sheet := range []string{"Gaps", "SENCO capacity", "Compliance", "Changes", "Local Offer"} {
+	for _, sheet := range []string{"Gaps", "SENCO capacity", "Compliance", "Changes", "Local Offer", "EHC plans"} {
 		name, ok := sheets[sheet]
 		if !ok {
 			continue

@@ -35,7 +35,8 @@ type CommissioningResult struct {
 // a Schools sheet (one row per school: report found, format, SENCO, needs), an
 // Evidence sheet with every fact, the words it came from and a link to the source,
 // then the analyses (Gaps as a heat map, SENCO capacity, Compliance, Changes, Local
-// Offer coverage), the Method and a Data dictionary.
+// Offer coverage, the LA's EHC plans by need and placement), the Method and a Data
+// dictionary.
 func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningOptions) (CommissioningResult, error) {
 	var res CommissioningResult
 	ds, _ := queries.Lookup("dataset")
@@ -157,6 +158,12 @@ func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningO
 		if _, err := w.analysisSheet(ctx, store, sheet, sheets[sheet], queries.Params{Year: opt.Year, LA: opt.LA}, heat[sheet]); err != nil {
 			return res, fmt.Errorf("sheet %s: %w", sheet, err)
 		}
+	}
+	// The LA's EHC plans by need and placement, from the DfE's LA tables: every
+	// year imported (the trend), whether or not the crawl saw it.
+	sheets["EHC plans"] = "ehcp_trend"
+	if _, err := w.analysisSheet(ctx, store, "EHC plans", "ehcp_trend", queries.Params{LA: opt.LA}, ""); err != nil {
+		return res, fmt.Errorf("sheet EHC plans: %w", err)
 	}
 	if err := w.method(); err != nil {
 		return res, err

@@ -52,3 +52,65 @@ func (a *Area) SENNeedCSV() []byte {
 	}
 	return []byte(b.String())
 }
+
+// The published headers of the DfE's "Education, health and care plans" LA
+// tables (2025 release): EHC plans by primary need, and by placement.
+const (
+	ehcpNeedsHeader    = "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name,breakdown_topic,breakdown,ehc_plans,number_asd,number_hi,number_mld,number_msi,number_oth,number_pd,number_pmld,number_semh,number_slcn,number_sld,number_spld,number_vi,number_need_unknown"
+	ehcpCaseloadHeader = "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,new_la_code,old_la_code,la_name,breakdown_topic,breakdown,ehcplans,mainstream_la_maintained,mainstream_la_maintained_resourced_provision,mainstream_la_maintained_senunit,mainstream_academy,mainstream_academy_resourced_provision,mainstream_academy_senunit,special_la_maintained,special_academy_free,special_independent,special_non_maintained,placement_unknown"
+)
+
+// simLAs are the simulated area's LAs with made-up ONS codes.
+var simLAs = []struct{ code, ons, name string }{{"998", "E06000998", "Testshire"}, {"997", "E06000997", "Exampleton"}}
+
+// EHCPNeedsCSV is the LA table of EHC plans by primary need for the simulated LAs,
+// three January censuses, with a National row and an age breakdown the import
+// reads past. Autism and SEMH grow fastest, as they have nationally.
+func (a *Area) EHCPNeedsCSV() []byte {
+	var b strings.Builder
+	b.WriteString(ehcpNeedsHeader + "\r\n")
+	for yi, year := range []string{"2023", "2024", "2025"} {
+		fmt.Fprintf(&b, "%s,Calendar year,National,E92000001,England,,,,,,Total,All EHC plans,x,x,x,x,x,x,x,x,x,x,x,x,x,x\r\n", year)
+		for li, l := range simLAs {
+			// asd hi mld msi oth pd pmld semh slcn sld spld vi unknown
+			n := []int{900 + 150*yi + 40*li, 30, 260 + 5*yi, 6, 40, 70, 35, 420 + 90*yi, 520 + 40*yi, 110, 90, 20, 15}
+			if yi == 0 && li == 1 {
+				n[3] = -1 // suppressed
+			}
+			total, cells := 0, make([]string, len(n))
+			for i, v := range n {
+				if v < 0 {
+					cells[i] = "x"
+					continue
+				}
+				total += v
+				cells[i] = fmt.Sprint(v)
+			}
+			fmt.Fprintf(&b, "%s,Calendar year,Local authority,E92000001,England,E12000009,South West,%s,%s,%s,Total,All EHC plans,%d,%s\r\n",
+				year, l.ons, l.code, l.name, total, strings.Join(cells, ","))
+			fmt.Fprintf(&b, "%s,Calendar year,Local authority,E92000001,England,E12000009,South West,%s,%s,%s,Age,Under age 5,40,20,1,2,0,1,1,2,3,8,1,0,1,0\r\n",
+				year, l.ons, l.code, l.name)
+		}
+	}
+	return []byte(b.String())
+}
+
+// EHCPCaseloadCSV is the LA table of EHC plans by placement for the simulated
+// LAs: more placed in independent special schools each year.
+func (a *Area) EHCPCaseloadCSV() []byte {
+	var b strings.Builder
+	b.WriteString(ehcpCaseloadHeader + "\r\n")
+	for yi, year := range []string{"2023", "2024", "2025"} {
+		for li, l := range simLAs {
+			p := []int{900 + 50*yi, 60 + 10*yi, 25, 800 + 60*yi, 45 + 5*yi, 20, 600 + 40*yi, 300, 120 + 45*yi + 10*li, 30, 5}
+			total, cells := 0, make([]string, len(p))
+			for i, v := range p {
+				total += v
+				cells[i] = fmt.Sprint(v)
+			}
+			fmt.Fprintf(&b, "%s,Calendar year,Local authority,E92000001,England,E12000009,South West,%s,%s,%s,Total,Total,%d,%s\r\n",
+				year, l.ons, l.code, l.name, total, strings.Join(cells, ","))
+		}
+	}
+	return []byte(b.String())
+}

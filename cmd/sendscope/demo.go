@@ -85,14 +85,21 @@ store in DIR that the demo did not make is never touched.`,
 				return err
 			}
 
-			for name, data := range map[string][]byte{"sen-stats.csv": area.SENStatsCSV(), "sen-need.csv": area.SENNeedCSV()} {
-				path := filepath.Join(dir, name)
-				if err := os.WriteFile(path, data, 0o644); err != nil {
+			// The DfE's statistics: per school, and the LAs' EHC plans by need and placement.
+			var senPaths []string
+			for _, f := range []struct {
+				name string
+				data []byte
+			}{{"sen-stats.csv", area.SENStatsCSV()}, {"sen-need.csv", area.SENNeedCSV()},
+				{"ehcp-sen-needs.csv", area.EHCPNeedsCSV()}, {"ehcp-caseload.csv", area.EHCPCaseloadCSV()}} {
+				path := filepath.Join(dir, f.name)
+				if err := os.WriteFile(path, f.data, 0o644); err != nil {
 					return err
 				}
-				if err := importNeeds(ctx, store, []string{path}, msg); err != nil {
-					return err
-				}
+				senPaths = append(senPaths, path)
+			}
+			if err := importNeeds(ctx, store, senPaths, msg); err != nil {
+				return err
 			}
 
 			fmt.Fprintln(msg, "\n== crawl", demoYear, "(schools and Local Offers)")

@@ -286,7 +286,7 @@ func TestCommissioningWorkbook(t *testing.T) {
 	_, db := crawledArea(t)
 	f, path := writeWorkbook(t, db, "commissioning", "--la", "998", "--year", "2025/26")
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "Cover,Summary,Chart data,Schools,Evidence,Could not check,Compliance items,Gaps map,Gaps,SENCO capacity,Compliance,Changes,Local Offer,Method,Data dictionary" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Cover,Summary,Chart data,Schools,Evidence,Could not check,Compliance items,Gaps map,Gaps,SENCO capacity,Compliance,Changes,Local Offer,EHC plans,Method,Data dictionary" {
 		t.Errorf("sheets %s", got)
 	}
 	for sheet, want := range map[string]string{"Cover": "SEND commissioning workbook", "Chart data": "Year", "Gaps": "academic_year",
@@ -573,7 +573,7 @@ func (c *cancelAfter) Write(p []byte) (int, error) {
 	return c.Buffer.Write(p)
 }
 
-func countRows(t *testing.T, db, table string) int {
+func countRows(t testing.TB, db, table string) int {
 	t.Helper()
 	s, err := queries.OpenReadOnly(context.Background(), db)
 	if err != nil {

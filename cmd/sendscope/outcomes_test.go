@@ -18,7 +18,7 @@ func findings(t *testing.T, db, la, year string) map[string]string {
 	t.Helper()
 	ctx := context.Background()
 	out := map[string]string{}
-	for _, name := range []string{"statutory_compliance", "coverage_gaps", "senco_capacity", "changes", "school_benchmark"} {
+	for _, name := range []string{"statutory_compliance", "coverage_gaps", "senco_capacity", "changes", "ehcp_trend"} {
 		code, stdout, stderr := sendscope(t, ctx, "--db", db, "query", "run", name, "--year", year, "--la", la, "--format", "csv")
 		if code != 0 {
 			t.Fatalf("query run %s: exit %d\n%s", name, code, stderr)
