@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sendscope/sendscope/queries"
 	"github.com/sendscope/sendscope/simarea"
 )
 
@@ -18,8 +19,16 @@ func findings(t *testing.T, db, la, year string) map[string]string {
 	t.Helper()
 	ctx := context.Background()
 	out := map[string]string{}
-	for _, name := range []string{"statutory_compliance", "coverage_gaps", "senco_capacity", "changes", "ehcp_trend"} {
-		code, stdout, stderr := sendscope(t, ctx, "--db", db, "query", "run", name, "--year", year, "--la", la, "--format", "csv")
+	for _, name := range []string{"statutory_compliance", "coverage_gaps", "senco_capacity", "changes", "sen_distribution", "contradictions"} {
+		args := []string{"--db", db, "query", "run", name, "--format", "csv"}
+		a, _ := queries.Lookup(name)
+		if takes, _ := a.Takes("year"); takes {
+			args = append(args, "--year", year)
+		}
+		if takes, _ := a.Takes("la"); takes {
+			args = append(args, "--la", la)
+		}
+		code, stdout, stderr := sendscope(t, ctx, args...)
 		if code != 0 {
 			t.Fatalf("query run %s: exit %d\n%s", name, code, stderr)
 		}
