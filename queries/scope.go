@@ -32,7 +32,8 @@ func (s *Store) CheckScope(ctx context.Context, p Params) error {
 		var n int
 		err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (
 			SELECT la_code, la_name, la_ons_code FROM schools
-			UNION ALL SELECT la_code, la_name, NULL FROM authorities)
+			UNION ALL SELECT la_code, la_name, NULL FROM authorities
+			UNION ALL SELECT DISTINCT la_code, la_name, new_la_code FROM la_ehcp)
 			WHERE la_code = $1 OR lower(la_name) = lower($1) OR la_ons_code = $1`, p.LA).Scan(&n)
 		if err != nil {
 			return err

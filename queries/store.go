@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 )
@@ -128,8 +129,19 @@ func (s *Store) Path() string { return s.path }
 // DB gives read access for callers that stream query results (reports, export).
 func (s *Store) DB() *sql.DB { return s.db }
 
-// Close releases the file.
+// Close releases the file. A crawl or extract (a batches store) first writes its
+// log into the database file, so that the .duckdb file alone is whole once it
+// ends (a copy or backup of it then misses nothing); if a reader holds the file
+// just then, the log stays beside it and is read back on the next open.
 func (s *Store) Close() error {
+	if s.batches && s.tx == nil {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		_ = s.hold(ctx, 10*time.Second, func() error {
+			_, err := s.db.ExecContext(ctx, `CHECKPOINT`)
+			return err
+		})
+		cancel()
+	}
 	err := s.db.Close()
 	if s.spill != "" {
 		os.RemoveAll(s.spill)

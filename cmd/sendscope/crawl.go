@@ -165,7 +165,11 @@ func runCrawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt
 	if sum.Interrupted {
 		return &exitError{code: exitInterrupted, err: fmt.Errorf("interrupted: run the same command again to resume run %d", sum.RunID)}
 	}
-	if sum.Crawled > 0 && len(sum.FailedURNs) == sum.Crawled && sum.AlreadyDone == 0 {
+	reached := sum.Found
+	for _, n := range sum.NotFound {
+		reached += n
+	}
+	if reached == 0 && len(sum.FailedURNs) > 0 && sum.AlreadyDone == 0 {
 		// Not "done in part": nothing was reached at all (the network, a proxy, a typo).
 		return &exitError{code: exitFailed, err: fmt.Errorf("no school's website could be reached (%s): check this machine's network or proxy, then run the same command again; findings of earlier runs are unchanged", pipeline.Reasons(sum.Failed))}
 	}
