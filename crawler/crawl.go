@@ -36,6 +36,8 @@ type Config struct {
 	MaxCrawlDelay time.Duration // cap on a site's Crawl-delay (default 10s)
 	MaxRetryWait  time.Duration // longest Retry-After honoured before giving up on a URL (default 60s)
 	AllowPrivate  bool          // allow loopback and private addresses (tests, the demo)
+	Proxy         string        // proxy URL for every request; "" reads HTTPS_PROXY/HTTP_PROXY/NO_PROXY
+	CAFile        string        // PEM certificates trusted besides the system's (a gateway that inspects TLS)
 }
 
 // DefaultUserAgent names the tool and where to read about it.
@@ -157,15 +159,7 @@ type Crawler struct {
 // New makes a crawler.
 func New(cfg Config) *Crawler {
 	cfg = cfg.withDefaults()
-	base := &http.Transport{
-		Proxy:                 nil, // a crawler on an LA network talks to sites directly
-		DialContext:           newDialer(cfg.AllowPrivate, 10*time.Second),
-		TLSHandshakeTimeout:   10 * time.Second,
-		ResponseHeaderTimeout: cfg.Timeout,
-		MaxIdleConnsPerHost:   2,
-		IdleConnTimeout:       30 * time.Second,
-		ForceAttemptHTTP2:     true,
-	}
+	base := newBaseTransport(cfg)
 	return &Crawler{
 		cfg:       cfg,
 		transport: newPoliteTransport(base, cfg.PerHost, cfg.Delay),

@@ -48,6 +48,9 @@ not fetched again. A finished year can be crawled again; it adds a new run.`,
 			if err != nil {
 				return err
 			}
+			if err := o.cfg.CheckNetwork(); err != nil {
+				return usageError("%v", err)
+			}
 			store, err := g.openWrite(cmd.Context())
 			if err != nil {
 				return err
@@ -70,6 +73,8 @@ not fetched again. A finished year can be crawled again; it adds a new run.`,
 	f.IntVar(&o.cfg.MaxPages, "max-pages", 25, "requests per site")
 	f.StringVar(&o.cfg.UserAgent, "user-agent", crawler.DefaultUserAgent, "User-Agent header; name yourself and a contact URL")
 	f.BoolVar(&o.cfg.AllowPrivate, "allow-private", false, "allow loopback and private-network addresses (tests, the demo)")
+	f.StringVar(&o.cfg.Proxy, "proxy", "", "proxy URL for every request, e.g. http://proxy.council.gov.uk:8080 (default: HTTPS_PROXY/HTTP_PROXY, NO_PROXY)")
+	f.StringVar(&o.cfg.CAFile, "ca-file", "", "PEM file of CA certificates to trust besides the system's (a gateway that inspects TLS; SSL_CERT_FILE also works)")
 	return cmd
 }
 
