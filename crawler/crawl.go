@@ -204,7 +204,8 @@ feed:
 
 // link is a frontier entry.
 type link struct {
-	url     *url.URL
+	url     *url.URL // as found (no fragment): requested, and checked against robots.txt, as is
+	key     string   // the canonical URL: one request per key
 	text    string
 	depth   int
 	score   float64
@@ -337,21 +338,27 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		}
 	})
 
+	// Known URLs are matched by their canonical form, however they were stored.
+	knownByKey := map[string]Known{}
+	for k, v := range s.Known {
+		if u, err := url.Parse(k); err == nil {
+			knownByKey[Canonical(u).String()] = v
+		}
+	}
 	q := &frontier{}
 	seen := map[string]bool{}
 	order := 0
 	push := func(l *link) {
-		l.url = Canonical(l.url)
-		key := l.url.String()
-		if seen[key] {
+		l.key = Canonical(l.url).String()
+		if seen[l.key] {
 			return
 		}
-		seen[key] = true
+		seen[l.key] = true
 		l.order = order
 		order++
 		heap.Push(q, l)
 	}
-	push(&link{url: home, text: "home page", score: 1000})
+	push(&link{url: Canonical(home), text: "home page", score: 1000})
 
 	requests := 0
 	lastFailure := ""
@@ -390,7 +397,7 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		cur, curPage, curErr, curStatus, curCT, curBytes, curHdr, links, redirectBlocked = l, nil, nil, 0, "", 0, nil, nil, ""
 		start := time.Now()
 		var conditional http.Header
-		known, isKnown := s.Known[l.url.String()]
+		known, isKnown := knownByKey[l.key]
 		if isKnown {
 			conditional = http.Header{}
 			if known.ETag != "" {
@@ -433,7 +440,7 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		if wait, ok := retryWait(curStatus, curHdr, c.cfg.MaxRetryWait); ok && l.retries < 2 {
 			c.transport.holdOff(l.url.Host, wait)
 			l.retries++
-			seen[l.url.String()] = false
+			seen[l.key] = false
 			push(l)
 			continue
 		}

@@ -45,7 +45,7 @@ func proxiedSchool(t *testing.T) (*simarea.Proxy, string) {
 
 func foundReport(res Result) bool {
 	for _, pg := range res.Pages {
-		if strings.HasSuffix(pg.FinalURL, "/docs/sen-information-report.pdf") && len(pg.Body) > 0 {
+		if strings.HasSuffix(pg.FinalURL, "/sen-information-report.pdf") && len(pg.Body) > 0 {
 			return true
 		}
 	}

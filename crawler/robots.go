@@ -8,7 +8,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/temoto/robotstxt"
 )
 
 // robots.txt is read by us, not by colly: colly treats a 5xx as allow-all, follows
@@ -20,8 +19,8 @@ const maxRobotsBytes = 500 << 10
 
 // robotsRules is what one host's robots.txt allows us.
 type robotsRules struct {
-	group      *robotstxt.Group // nil: everything allowed
-	disallowed bool             // the whole host is off limits (5xx, unreachable)
+	policy     *robotsPolicy // nil: everything allowed
+	disallowed bool          // the whole host is off limits (5xx, unreachable)
 	reason     string
 	err        error // the request error when robots.txt could not be fetched at all
 	status     int   // a server error's status, when robots.txt answered one
@@ -32,22 +31,19 @@ func (r *robotsRules) allowed(u *url.URL) bool {
 	if r.disallowed {
 		return false
 	}
-	if r.group == nil {
+	if r.policy == nil {
 		return true
 	}
-	p := u.EscapedPath()
-	if u.RawQuery != "" {
-		p += "?" + u.RawQuery
-	}
-	return r.group.Test(p)
+	// The path and query exactly as they will be sent.
+	return r.policy.allowed(u.RequestURI())
 }
 
 // crawlDelay is the host's Crawl-delay, capped so that one site cannot stall a run.
 func (r *robotsRules) crawlDelay(limit time.Duration) time.Duration {
-	if r.group == nil {
+	if r.policy == nil {
 		return 0
 	}
-	return min(r.group.CrawlDelay, limit)
+	return min(r.policy.crawlDelay, limit)
 }
 
 // robotsCache keeps each host's rules for at most a day.
@@ -113,12 +109,8 @@ func fetchRobots(ctx context.Context, client *http.Client, userAgent, robotsURL 
 			f.Error = err.Error()
 			return &robotsRules{disallowed: true, reason: "robots.txt cut off", fetched: time.Now()}
 		}
-		data, err := robotstxt.FromBytes(body)
-		if err != nil {
-			// Unparseable rules are no rules (RFC 9309 2.2: parse what can be parsed).
-			return &robotsRules{fetched: time.Now()}
-		}
-		return &robotsRules{group: data.FindGroup(productToken(userAgent)), fetched: time.Now()}
+		// Every line that can be parsed is used; bad lines are skipped (robotstxt.go).
+		return &robotsRules{policy: parseRobots(body).policy(productToken(userAgent)), fetched: time.Now()}
 	}
 	// 3xx after the client's redirects ran out, or 1xx: treat as unavailable.
 	return &robotsRules{disallowed: true, reason: "robots.txt answered " + resp.Status, fetched: time.Now()}
@@ -126,11 +118,4 @@ func fetchRobots(ctx context.Context, client *http.Client, userAgent, robotsURL 
 
 // productToken is the name robots.txt groups address us by: the User-Agent's
 // first word without its version ("sendscope/0.1 (+https://...)" -> "sendscope").
-func productToken(ua string) string {
-	for i, r := range ua {
-		if r == '/' || r == ' ' {
-			return ua[:i]
-		}
-	}
-	return ua
-}
+func productToken(ua string) string { return agentToken(ua) }
