@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"sync"
 	"time"
-
 )
 
 // robots.txt is read by us, not by colly: colly treats a 5xx as allow-all, follows
