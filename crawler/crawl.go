@@ -113,6 +113,10 @@ type Fetch struct {
 	Skipped     string // robots, off_site, limit, depth
 	Depth       int
 	Score       float64
+	LinkURL     string // the link as found, before a viewer rewrite
+	LinkedFrom  string // the page that linked it
+	Platform    string // the file platform or viewer, when known
+	OffSite     bool   // fetched off the school's site (a document or the report, one or two hops)
 	// Response is the answer as received, kept for the archive: set for
 	// robots.txt, whose rules decided what else was fetched.
 	Response *Page
@@ -135,6 +139,10 @@ type Page struct {
 	FetchedAt   time.Time
 	NotModified bool   // the server answered 304: Body is the earlier capture's
 	Known       *Known // the earlier capture, when NotModified
+	LinkURL     string // the link as found, before a viewer rewrite
+	LinkedFrom  string // the page that linked it
+	Platform    string // the file platform or viewer, when known
+	OffSite     bool   // fetched off the school's site
 }
 
 // Result is what crawling one site produced.
@@ -204,13 +212,19 @@ feed:
 
 // link is a frontier entry.
 type link struct {
-	url     *url.URL // as found (no fragment): requested, and checked against robots.txt, as is
-	key     string   // the canonical URL: one request per key
-	text    string
-	depth   int
-	score   float64
-	order   int // discovery order breaks ties, so the crawl is repeatable
-	retries int // times retried after 429/503
+	url      *url.URL // as requested (no fragment; a viewer's file): checked against robots.txt as is
+	key      string   // the canonical URL: one request per key
+	found    string   // the link as found on the page, before a viewer rewrite
+	from     string   // the page that linked it
+	platform string   // the file platform or viewer, when known
+	document bool     // a file by its URL or platform
+	embedded bool     // an iframe, embed or object source
+	hops     int      // links followed off the school's site to reach it (at most 2)
+	text     string
+	depth    int
+	score    float64
+	order    int // discovery order breaks ties, so the crawl is repeatable
+	retries  int // times retried after 429/503
 }
 
 type frontier []*link
@@ -230,6 +244,11 @@ func (f *frontier) Pop() any {
 	*f = old[:len(old)-1]
 	return x
 }
+
+// minOffSiteScore is the score a page link off the school's site needs to be
+// followed: words of the report itself ("SEN information report"), not of the
+// furniture ("Policies") that every trust and council site has.
+const minOffSiteScore = 9.0
 
 // minDocumentScore is the score a file link needs before we download it: files
 // are large, and only those named like SEN documents are worth the bytes.
@@ -253,7 +272,8 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		res.Fetches = append(res.Fetches, f)
 		mu.Unlock()
 	}
-	hosts := map[string]bool{hostKey(home): true}
+	site := newSiteScope(home)
+	nameWords := distinctiveWords(s.Name)
 	score, maxPages, maxDepth := s.Score, s.MaxPages, s.MaxDepth
 	if score == nil {
 		score = ScoreLink
@@ -282,16 +302,21 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 	)
 	col.WithTransport(c.transport)
 	col.SetRequestTimeout(c.cfg.Timeout)
-	var redirectBlocked string
+	var (
+		redirectBlocked string
+		cur             *link // the link being fetched
+	)
 	col.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
 		if len(via) >= 10 {
 			return errors.New("too many redirects")
 		}
-		// The home page may move anywhere (a school that changed domain); deeper
-		// pages may only move within the site.
-		if len(via) > 0 && via[0].URL.String() == home.String() {
-			hosts[hostKey(req.URL)] = true
-		} else if !hosts[hostKey(req.URL)] && !sameSite(req.URL, home) {
+		// The home page may move anywhere (a school that changed domain), and so
+		// may a document or a link already off the site (a file platform's
+		// download moving to its storage host); the site's pages may only move
+		// within the site.
+		if cur.depth == 0 {
+			site.add(req.URL)
+		} else if !site.contains(req.URL) && !cur.document && cur.hops == 0 {
 			redirectBlocked = "off_site"
 			return http.ErrUseLastResponse
 		}
@@ -303,7 +328,6 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 	})
 
 	var (
-		cur       *link
 		curPage   *Page
 		curErr    error
 		curStatus int
@@ -322,6 +346,7 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 			Header: r.Headers.Clone(), RequestHdr: r.Request.Headers.Clone(),
 			Body: r.Body, Truncated: len(r.Body) >= c.cfg.MaxBodyBytes, SHA256: hex.EncodeToString(sum[:]),
 			LinkText: cur.text, Depth: cur.depth, Score: cur.score, FetchedAt: time.Now().UTC(),
+			LinkURL: cur.found, LinkedFrom: cur.from, Platform: cur.platform, OffSite: cur.hops > 0,
 		}
 		if isHTML(curCT, r.Body) {
 			links = pageLinks(r.Body, r.Request.URL)
@@ -364,8 +389,9 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 	lastFailure := ""
 	for q.Len() > 0 && ctx.Err() == nil {
 		l := heap.Pop(q).(*link)
-		fetch := Fetch{URL: l.url.String(), Depth: l.depth, Score: l.score, FetchedAt: time.Now().UTC(), Kind: "page"}
-		if DocumentLink(l.url) {
+		fetch := Fetch{URL: l.url.String(), Depth: l.depth, Score: l.score, FetchedAt: time.Now().UTC(), Kind: "page",
+			LinkURL: l.found, LinkedFrom: l.from, Platform: l.platform, OffSite: l.hops > 0}
+		if l.document {
 			fetch.Kind = "document"
 		}
 		if requests >= maxPages {
@@ -417,7 +443,7 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 				curErr = nil
 				curPage = &Page{URL: l.url.String(), FinalURL: l.url.String(), Status: http.StatusOK, ContentType: known.ContentType,
 					Header: curHdr, Body: body, LinkText: l.text, Depth: l.depth, Score: l.score, FetchedAt: time.Now().UTC(),
-					NotModified: true, Known: &known}
+					NotModified: true, Known: &known, LinkURL: l.found, LinkedFrom: l.from, Platform: l.platform, OffSite: l.hops > 0}
 				sum := sha256.Sum256(body)
 				curPage.SHA256 = hex.EncodeToString(sum[:])
 				if isHTML(known.ContentType, body) {
@@ -451,29 +477,58 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		if curPage == nil {
 			continue
 		}
+		finalURL, err := url.Parse(curPage.FinalURL)
+		if err != nil {
+			finalURL = l.url
+		}
 		if l.depth == 0 {
-			// Links on the moved home page belong to the site too.
-			if fu, err := url.Parse(curPage.FinalURL); err == nil {
-				hosts[hostKey(fu)] = true
-			}
+			site.add(finalURL) // links on the moved home page belong to the site too
 		}
 		mu.Lock()
 		res.Pages = append(res.Pages, *curPage)
 		mu.Unlock()
-		if l.depth >= maxDepth {
+		// A page off the school's site (a trust's or LA's) is read only for the
+		// school's documents, one hop further (even past the depth limit: it is
+		// the hop the report needs); beyond that nothing is followed.
+		hops := l.hops
+		if hops == 0 && !site.contains(finalURL) {
+			hops = 1
+		}
+		if hops >= 2 || (hops == 0 && l.depth >= maxDepth) {
 			continue
 		}
 		for _, nl := range links {
-			if !hosts[hostKey(nl.url)] && !sameSite(nl.url, home) {
-				continue // off-site links are not followed, nor logged: there are many
+			nl.found, nl.from = nl.url.String(), curPage.FinalURL
+			nl.url, nl.platform = rewriteViewer(nl.url)
+			if p := platformOf(nl.url); p != "" && nl.platform == "" {
+				nl.platform = p
+			}
+			nl.document = DocumentLink(nl.url) || nl.platform != ""
+			if nl.found == nl.url.String() {
+				nl.found = ""
 			}
 			if Trap(nl.url) != "" {
 				continue // calendars and endless URLs: never worth a request
 			}
+			if nl.embedded && strings.TrimSpace(nl.text) == "" {
+				nl.text = l.text // an embedded file is shown by the page that led here
+			}
 			nl.depth = l.depth + 1
 			nl.score = score(nl.text, nl.url, nl.depth)
-			if nl.score <= 0 || (DocumentLink(nl.url) && nl.score < minDocumentScore) {
+			if nl.score <= 0 || (nl.document && nl.score < minDocumentScore) {
 				continue
+			}
+			nl.hops = hops
+			if hops > 0 || !site.contains(nl.url) {
+				// Off the site: only a document or what scores as the report, and
+				// from a page off the site only what names the school.
+				if !nl.document && nl.score < minOffSiteScore {
+					continue // off-site links are not followed, nor logged: there are many
+				}
+				if hops > 0 && !namesSchool(nameWords, nl.text+" "+nl.url.String()) {
+					continue
+				}
+				nl.hops = hops + 1
 			}
 			push(nl)
 		}
@@ -567,6 +622,7 @@ func pageLinks(body []byte, base *url.URL) []*link {
 		}
 	}
 	var out []*link
+	embedded := false
 	add := func(ref, text string) {
 		ref = strings.TrimSpace(ref)
 		if ref == "" || strings.HasPrefix(ref, "#") {
@@ -577,7 +633,7 @@ func pageLinks(body []byte, base *url.URL) []*link {
 			return
 		}
 		u.Fragment = ""
-		out = append(out, &link{url: u, text: text})
+		out = append(out, &link{url: u, text: text, embedded: embedded})
 	}
 	doc.Find("a[href]").Each(func(_ int, s *goquery.Selection) {
 		href, _ := s.Attr("href")
@@ -590,15 +646,12 @@ func pageLinks(body []byte, base *url.URL) []*link {
 		}
 		add(href, text)
 	})
+	// Embedded files are links too; a viewer's URL is turned into its file's
+	// when the link is followed (platforms.go).
+	embedded = true
 	doc.Find("iframe[src], embed[src]").Each(func(_ int, s *goquery.Selection) {
 		src, _ := s.Attr("src")
 		title, _ := s.Attr("title")
-		// A PDF viewer iframe often carries the file in its query (?file=...).
-		if u, err := base.Parse(src); err == nil {
-			if f := u.Query().Get("file"); f != "" {
-				add(f, title)
-			}
-		}
 		add(src, title)
 	})
 	doc.Find("object[data]").Each(func(_ int, s *goquery.Selection) {
