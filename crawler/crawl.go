@@ -26,7 +26,7 @@ import (
 // Config sets how the crawler behaves. Zero values take the defaults below.
 type Config struct {
 	UserAgent     string        // names sendscope and a contact URL
-	Concurrency   int           // sites crawled at once (default 4)
+	Concurrency   int           // requests in flight at once across all hosts (default 4); sitesPerSlot times as many sites are in progress
 	PerHost       int           // requests at once per host (default 1)
 	Delay         time.Duration // pause between requests to one host (0: none; the command defaults to 1s)
 	Timeout       time.Duration // whole request, including the body (default 30s)
@@ -170,43 +170,97 @@ func New(cfg Config) *Crawler {
 	base := newBaseTransport(cfg)
 	return &Crawler{
 		cfg:       cfg,
-		transport: newPoliteTransport(base, cfg.PerHost, cfg.Delay),
+		transport: newPoliteTransport(base, cfg.PerHost, cfg.Delay, cfg.Concurrency),
 		robots:    newRobotsCache(),
 	}
 }
 
-// Crawl visits every site, at most cfg.Concurrency at once, and hands each site's
+// Sites in progress: sitesPerSlot per request slot are working (not waiting
+// for a busy host); a site that waits for a host's turn (a file platform shared
+// by many schools, with its Crawl-delay) steps aside and another starts, up to
+// maxSitesPerSlot per slot in all, which bounds what is held in memory.
+const (
+	sitesPerSlot    = 2
+	maxSitesPerSlot = 16
+)
+
+// scheduler admits sites: one starts when fewer than `working` sites are
+// working and fewer than `most` are in progress.
+type scheduler struct {
+	mu                sync.Mutex
+	cond              *sync.Cond
+	working, inFlight int
+	maxWorking, most  int
+}
+
+func newScheduler(maxWorking, most int) *scheduler {
+	s := &scheduler{maxWorking: maxWorking, most: most}
+	s.cond = sync.NewCond(&s.mu)
+	return s
+}
+
+func (s *scheduler) admit(ctx context.Context) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for ctx.Err() == nil && (s.working >= s.maxWorking || s.inFlight >= s.most) {
+		s.cond.Wait()
+	}
+	if ctx.Err() != nil {
+		return false
+	}
+	s.working++
+	s.inFlight++
+	return true
+}
+
+func (s *scheduler) change(working, inFlight int) {
+	s.mu.Lock()
+	s.working += working
+	s.inFlight += inFlight
+	s.mu.Unlock()
+	s.cond.Broadcast()
+}
+
+// park and unpark are called by the transport around a wait for a host's turn.
+func (s *scheduler) park()   { s.change(-1, 0) }
+func (s *scheduler) unpark() { s.change(1, 0) }
+
+type parkerKey struct{}
+
+// parker is what the transport tells that a site waits for a host.
+type parker interface {
+	park()
+	unpark()
+}
+
+// Crawl visits every site, cfg.Concurrency requests at once, and hands each site's
 // result to done as soon as the site is finished (done may be called from several
 // goroutines at once). It returns when all sites are done or ctx is cancelled;
 // sites not started by then are not reported.
 func (c *Crawler) Crawl(ctx context.Context, sites []Site, done func(Result)) {
-	work := make(chan Site)
+	sched := newScheduler(c.cfg.Concurrency*sitesPerSlot, c.cfg.Concurrency*maxSitesPerSlot)
+	stop := context.AfterFunc(ctx, func() { sched.change(0, 0) }) // wake admit on cancel
+	defer stop()
+	siteCtx := context.WithValue(ctx, parkerKey{}, parker(sched))
 	var wg sync.WaitGroup
-	for i := 0; i < c.cfg.Concurrency; i++ {
+	for _, s := range sites {
+		if !sched.admit(ctx) {
+			break
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for s := range work {
-				if c.Started != nil {
-					c.Started(s)
-				}
-				r := c.CrawlSite(ctx, s)
-				if ctx.Err() != nil {
-					return // an interrupted site is not reported: it will be crawled again
-				}
-				done(r)
+			defer sched.change(-1, -1)
+			if c.Started != nil {
+				c.Started(s)
 			}
+			r := c.CrawlSite(siteCtx, s)
+			if ctx.Err() != nil {
+				return // an interrupted site is not reported: it will be crawled again
+			}
+			done(r)
 		}()
 	}
-feed:
-	for _, s := range sites {
-		select {
-		case work <- s:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(work)
 	wg.Wait()
 }
 

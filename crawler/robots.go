@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/url"
@@ -45,15 +46,22 @@ func (r *robotsRules) crawlDelay(limit time.Duration) time.Duration {
 	return min(r.policy.crawlDelay, limit)
 }
 
-// robotsCache keeps each host's rules for at most a day.
+// robotsCache keeps each host's rules for the whole crawl (at most a day),
+// shared by every school: a file platform's robots.txt is asked for once, by
+// the first school that needs it, while the others wait for its answer.
 type robotsCache struct {
 	mu    sync.Mutex
-	hosts map[string]*robotsRules
+	hosts map[string]*robotsEntry
 	ttl   time.Duration
 }
 
+type robotsEntry struct {
+	ready chan struct{} // closed when r is set
+	r     *robotsRules
+}
+
 func newRobotsCache() *robotsCache {
-	return &robotsCache{hosts: map[string]*robotsRules{}, ttl: 24 * time.Hour}
+	return &robotsCache{hosts: map[string]*robotsEntry{}, ttl: 24 * time.Hour}
 }
 
 // rules returns the rules for u's host, fetching robots.txt with client when they
@@ -61,16 +69,31 @@ func newRobotsCache() *robotsCache {
 func (rc *robotsCache) rules(ctx context.Context, client *http.Client, userAgent string, u *url.URL, onFetch func(Fetch)) *robotsRules {
 	key := u.Scheme + "://" + u.Host
 	rc.mu.Lock()
-	r, ok := rc.hosts[key]
-	rc.mu.Unlock()
-	if ok && time.Since(r.fetched) < rc.ttl {
-		return r
+	e, ok := rc.hosts[key]
+	if ok {
+		select {
+		case <-e.ready:
+			if time.Since(e.r.fetched) >= rc.ttl || (e.r.err != nil && ctx.Err() == nil && errors.Is(e.r.err, context.Canceled)) {
+				ok = false // stale, or cut short by another school's interruption
+			}
+		default:
+		}
 	}
-	r = fetchRobots(ctx, client, userAgent, key+"/robots.txt", onFetch)
-	rc.mu.Lock()
-	rc.hosts[key] = r
+	if !ok {
+		e = &robotsEntry{ready: make(chan struct{})}
+		rc.hosts[key] = e
+		rc.mu.Unlock()
+		e.r = fetchRobots(ctx, client, userAgent, key+"/robots.txt", onFetch)
+		close(e.ready)
+		return e.r
+	}
 	rc.mu.Unlock()
-	return r
+	select {
+	case <-e.ready:
+		return e.r
+	case <-ctx.Done():
+		return &robotsRules{disallowed: true, reason: "interrupted", err: ctx.Err(), fetched: time.Now()}
+	}
 }
 
 func fetchRobots(ctx context.Context, client *http.Client, userAgent, robotsURL string, onFetch func(Fetch)) *robotsRules {
