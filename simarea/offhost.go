@@ -97,9 +97,19 @@ func (v *vhost) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // OffHost serves the off-host layouts through a proxy.
 type OffHost struct {
-	Schools []OffHostSchool
-	hosts   map[string]*vhost
-	proxy   *Proxy
+	Schools  []OffHostSchool
+	Profiles []Profile // the schools' profiles, in the order of Schools
+	hosts    map[string]*vhost
+	proxy    *Proxy
+}
+
+// RegisterCSV writes the schools as the DfE register download does.
+func (o *OffHost) RegisterCSV() []byte {
+	a := &Area{Profiles: o.Profiles, urls: map[int]string{}}
+	for i, p := range o.Profiles {
+		a.urls[p.URN] = o.Schools[i].Home
+	}
+	return a.RegisterCSV()
 }
 
 func (o *OffHost) host(name string) *vhost {
@@ -256,6 +266,7 @@ func (o *OffHost) add(l OffHostLayout, p Profile, i int) {
 		sch.Report = "" // a polite crawler may not fetch it
 	}
 	o.Schools = append(o.Schools, sch)
+	o.Profiles = append(o.Profiles, p)
 }
 
 func mustPath(u string) string {

@@ -66,7 +66,7 @@ not fetched again. A finished year can be crawled again; it adds a new run.`,
 	f.BoolVar(&o.localOffer, "local-offer", false, "also crawl the LAs' Local Offers (sites or ORUK feeds; see authorities import)")
 	f.StringSliceVar(&o.la, "la", nil, "only schools in these LAs (code or name; repeat or comma-separate)")
 	f.StringSliceVar(&o.urns, "urn", nil, "only these schools (URNs; repeat or comma-separate)")
-	f.IntVar(&o.cfg.Concurrency, "concurrency", 4, "sites crawled at once")
+	f.IntVar(&o.cfg.Concurrency, "concurrency", 4, "requests in flight at once across all hosts (more sites than this are in progress, so a busy host never idles the crawl)")
 	f.IntVar(&o.cfg.PerHost, "per-host", 1, "requests at once to one host")
 	f.DurationVar(&o.delay, "delay", time.Second, "pause between requests to one host")
 	f.DurationVar(&o.cfg.Timeout, "timeout", 30*time.Second, "time allowed for one request")
