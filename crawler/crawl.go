@@ -14,6 +14,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -33,6 +34,7 @@ type Config struct {
 	MaxPages      int           // requests per site, robots.txt excluded (default 25)
 	MaxDepth      int           // links from the home page (default 3)
 	MaxBodyBytes  int           // larger bodies are cut and marked truncated (default 50 MiB)
+	MaxSiteBytes  int           // bytes kept per site in all; a body is cut to what is left, then the site stops (default 64 MiB)
 	MaxCrawlDelay time.Duration // cap on a site's Crawl-delay (default 10s)
 	MaxRetryWait  time.Duration // longest Retry-After honoured before giving up on a URL (default 60s)
 	AllowPrivate  bool          // allow loopback and private addresses (tests, the demo)
@@ -67,6 +69,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxBodyBytes <= 0 {
 		c.MaxBodyBytes = 50 << 20
+	}
+	if c.MaxSiteBytes <= 0 {
+		c.MaxSiteBytes = 64 << 20
 	}
 	if c.MaxCrawlDelay <= 0 {
 		c.MaxCrawlDelay = 10 * time.Second
@@ -299,6 +304,15 @@ func (f *frontier) Pop() any {
 	return x
 }
 
+// Bounds on what one page can make the crawler hold: links are read from the
+// first maxLinkHTML bytes of a page, the best maxLinksPerPage of them join the
+// frontier, and at most maxRobotsRows links barred by robots.txt are logged.
+const (
+	maxLinkHTML     = 4 << 20
+	maxLinksPerPage = 200
+	maxRobotsRows   = 20
+)
+
 // minOffSiteScore is the score a page link off the school's site needs to be
 // followed: words of the report itself ("SEN information report"), not of the
 // furniture ("Policies") that every trust and council site has.
@@ -398,12 +412,12 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		curPage = &Page{
 			URL: cur.url.String(), FinalURL: r.Request.URL.String(), Status: r.StatusCode, ContentType: curCT,
 			Header: r.Headers.Clone(), RequestHdr: r.Request.Headers.Clone(),
-			Body: r.Body, Truncated: len(r.Body) >= c.cfg.MaxBodyBytes, SHA256: hex.EncodeToString(sum[:]),
+			Body: r.Body, Truncated: len(r.Body) >= col.MaxBodySize, SHA256: hex.EncodeToString(sum[:]),
 			LinkText: cur.text, Depth: cur.depth, Score: cur.score, FetchedAt: time.Now().UTC(),
 			LinkURL: cur.found, LinkedFrom: cur.from, Platform: cur.platform, OffSite: cur.hops > 0,
 		}
 		if isHTML(curCT, r.Body) {
-			links = pageLinks(r.Body, r.Request.URL)
+			links = pageLinks(r.Body[:min(len(r.Body), maxLinkHTML)], r.Request.URL)
 		}
 	})
 	col.OnError(func(r *colly.Response, err error) {
@@ -439,7 +453,8 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 	}
 	push(&link{url: Canonical(home), text: "home page", score: 1000})
 
-	requests := 0
+	requests, kept := 0, 0
+	robotsSkipped := 0
 	lastFailure := ""
 	for q.Len() > 0 && ctx.Err() == nil {
 		l := heap.Pop(q).(*link)
@@ -448,10 +463,16 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		if l.document {
 			fetch.Kind = "document"
 		}
-		if requests >= maxPages {
+		if requests >= maxPages || kept >= c.cfg.MaxSiteBytes {
+			// One line for all that is left, not one per link: a page of a
+			// million links must not become a million rows.
 			fetch.Skipped = "limit"
+			fetch.Error = fmt.Sprintf("the site's budget of %d requests was spent; this and %d more links not requested", maxPages, q.Len())
+			if kept >= c.cfg.MaxSiteBytes {
+				fetch.Error = fmt.Sprintf("the site's budget of %d bytes kept was spent; this and %d more links not requested", c.cfg.MaxSiteBytes, q.Len())
+			}
 			logFetch(fetch)
-			continue
+			break
 		}
 		rules := c.robots.rules(ctx, client, c.cfg.UserAgent, l.url, logFetch)
 		if !rules.allowed(l.url) {
@@ -459,7 +480,13 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 			if rules.disallowed {
 				fetch.Error = rules.reason
 			}
-			logFetch(fetch)
+			robotsSkipped++
+			if robotsSkipped == maxRobotsRows {
+				fetch.Error = "robots.txt disallows this and later links, which are not listed one by one"
+			}
+			if robotsSkipped <= maxRobotsRows || l.depth == 0 {
+				logFetch(fetch)
+			}
 			if l.depth == 0 {
 				res.Status, res.Reason = "failed", "robots"
 				switch {
@@ -487,6 +514,7 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 				conditional.Set("If-Modified-Since", known.LastModified)
 			}
 		}
+		col.MaxBodySize = min(c.cfg.MaxBodyBytes, c.cfg.MaxSiteBytes-kept) // what the site may still keep
 		_ = col.Request(http.MethodGet, l.url.String(), nil, nil, conditional)
 		requests++
 		fetch.Duration = time.Since(start)
@@ -501,7 +529,7 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 				sum := sha256.Sum256(body)
 				curPage.SHA256 = hex.EncodeToString(sum[:])
 				if isHTML(known.ContentType, body) {
-					links = pageLinks(body, l.url)
+					links = pageLinks(body[:min(len(body), maxLinkHTML)], l.url)
 				}
 			}
 		}
@@ -513,7 +541,7 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 			lastFailure = failureReason(curErr, curStatus)
 		}
 		if curPage != nil && curPage.Truncated {
-			fetch.Error = fmt.Sprintf("body cut at %d bytes", c.cfg.MaxBodyBytes)
+			fetch.Error = fmt.Sprintf("body cut at %d bytes", col.MaxBodySize)
 		}
 		logFetch(fetch)
 		// "Too many requests" or "unavailable, try later": wait as asked, then try again.
@@ -541,6 +569,7 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		mu.Lock()
 		res.Pages = append(res.Pages, *curPage)
 		mu.Unlock()
+		kept += len(curPage.Body)
 		// A page off the school's site (a trust's or LA's) is read only for the
 		// school's documents, one hop further (even past the depth limit: it is
 		// the hop the report needs); beyond that nothing is followed.
@@ -551,6 +580,7 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		if hops >= 2 || (hops == 0 && l.depth >= maxDepth) {
 			continue
 		}
+		var candidates []*link
 		for _, nl := range links {
 			nl.found, nl.from = nl.url.String(), curPage.FinalURL
 			nl.url, nl.platform = rewriteViewer(nl.url)
@@ -584,6 +614,12 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 				}
 				nl.hops = hops + 1
 			}
+			candidates = append(candidates, nl)
+		}
+		// The best of a page's links: no site needs more, and a page of a
+		// million links must not fill the memory.
+		sort.SliceStable(candidates, func(i, j int) bool { return candidates[i].score > candidates[j].score })
+		for _, nl := range candidates[:min(len(candidates), maxLinksPerPage)] {
 			push(nl)
 		}
 	}
