@@ -34,7 +34,7 @@ type Config struct {
 	MaxPages      int           // requests per site, robots.txt excluded (default 25)
 	MaxDepth      int           // links from the home page (default 3)
 	MaxBodyBytes  int           // larger bodies are cut and marked truncated (default 50 MiB)
-	MaxSiteBytes  int           // bytes kept per site in all; a body is cut to what is left, then the site stops (default 64 MiB)
+	MaxSiteBytes  int           // bytes kept per site in all; a body is cut to what is left, then the site stops (default 32 MiB)
 	MaxCrawlDelay time.Duration // cap on a site's Crawl-delay (default 10s)
 	MaxRetryWait  time.Duration // longest Retry-After honoured before giving up on a URL (default 60s)
 	AllowPrivate  bool          // allow loopback and private addresses (tests, the demo)
@@ -71,7 +71,7 @@ func (c Config) withDefaults() Config {
 		c.MaxBodyBytes = 50 << 20
 	}
 	if c.MaxSiteBytes <= 0 {
-		c.MaxSiteBytes = 64 << 20
+		c.MaxSiteBytes = 32 << 20
 	}
 	if c.MaxCrawlDelay <= 0 {
 		c.MaxCrawlDelay = 10 * time.Second
@@ -186,7 +186,7 @@ func New(cfg Config) *Crawler {
 // maxSitesPerSlot per slot in all, which bounds what is held in memory.
 const (
 	sitesPerSlot    = 2
-	maxSitesPerSlot = 16
+	maxSitesPerSlot = 8
 )
 
 // scheduler admits sites: one starts when fewer than `working` sites are

@@ -71,7 +71,7 @@ not fetched again. A finished year can be crawled again; it adds a new run.`,
 	f.DurationVar(&o.delay, "delay", time.Second, "pause between requests to one host")
 	f.DurationVar(&o.cfg.Timeout, "timeout", 30*time.Second, "time allowed for one request")
 	f.IntVar(&o.cfg.MaxPages, "max-pages", 25, "requests per site")
-	f.IntVar(&o.cfg.MaxSiteBytes, "max-site-bytes", 64<<20, "bytes kept per site in all (a body is cut to what is left; then the site stops)")
+	f.IntVar(&o.cfg.MaxSiteBytes, "max-site-bytes", 32<<20, "bytes kept per site in all (a body is cut to what is left; then the site stops)")
 	f.StringVar(&o.cfg.UserAgent, "user-agent", crawler.DefaultUserAgent, "User-Agent header; name yourself and a contact URL")
 	f.BoolVar(&o.cfg.AllowPrivate, "allow-private", false, "allow loopback and private-network addresses (tests, the demo)")
 	f.StringVar(&o.cfg.Proxy, "proxy", "", "proxy URL for every request, e.g. http://proxy.council.gov.uk:8080 (default: HTTPS_PROXY/HTTP_PROXY, NO_PROXY)")
