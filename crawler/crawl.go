@@ -751,19 +751,9 @@ func pageLinks(body []byte, base *url.URL) []*link {
 	return out
 }
 
-// hostKey is a host without a leading "www.", so www and bare names are one site.
-func hostKey(u *url.URL) string {
-	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.") + portSuffix(u)
-}
-
 func portSuffix(u *url.URL) string {
 	if p := u.Port(); p != "" {
 		return ":" + p
 	}
 	return ""
-}
-
-// sameSite says whether u is on the school's own site.
-func sameSite(u, home *url.URL) bool {
-	return hostKey(u) == hostKey(home)
 }

@@ -136,7 +136,8 @@ func a(href, text string) string {
 // on the proxy.
 func NewOffHost(p *Proxy, n int) *OffHost {
 	o := &OffHost{hosts: map[string]*vhost{}, proxy: p}
-	profiles := GenerateProfiles(len(OffHostLayouts()) * max(n, 1))
+	// After the demo area's 30: URNs and names of their own, so both can share a store.
+	profiles := GenerateProfiles(30 + len(OffHostLayouts())*max(n, 1))[30:]
 	i := 0
 	for k := 0; k < max(n, 1); k++ {
 		for _, l := range OffHostLayouts() {
