@@ -41,8 +41,13 @@ func BenchmarkSharedFileHosts(b *testing.B) {
 			h(w, r)
 		})
 	}
+	var tmu sync.Mutex
+	times := map[string][]time.Time{}
 	for _, h := range platforms {
 		p.Handle(h, slow(func(w http.ResponseWriter, r *http.Request) {
+			tmu.Lock()
+			times[h] = append(times[h], time.Now())
+			tmu.Unlock()
 			w.Header().Set("Content-Type", "application/pdf")
 			w.Write(pdf)
 		}))
@@ -53,7 +58,7 @@ func BenchmarkSharedFileHosts(b *testing.B) {
 		host := fmt.Sprintf("www.school%04d.kent.sch.uk", i)
 		reportURL := "http://" + host + "/send/sen-information-report.pdf"
 		if i%5 < 2 { // 40% on a shared host
-			plat := platforms[i%len(platforms)]
+			plat := platforms[(i/5)%len(platforms)]
 			reportURL = fmt.Sprintf("http://%s/school%04d/files/sen-information-report.pdf", plat, i)
 			if plat == "drive.google.com" {
 				reportURL = fmt.Sprintf("http://drive.google.com/uc?export=download&id=1Abc%04dXyZ0123", i)
@@ -111,6 +116,13 @@ func BenchmarkSharedFileHosts(b *testing.B) {
 		maxIn := 0
 		for _, h := range append(platforms, "www.school0000.kent.sch.uk") {
 			maxIn = max(maxIn, p.MaxInFlight(h))
+		}
+		for _, h := range platforms {
+			ts := times[h]
+			if len(ts) > 1 {
+				fmt.Printf("  %s: %d requests from %s to %s after the start, mean gap %s\n", h, len(ts), ts[0].Sub(start).Round(time.Millisecond),
+					ts[len(ts)-1].Sub(start).Round(time.Millisecond), (ts[len(ts)-1].Sub(ts[0]) / time.Duration(len(ts)-1)).Round(time.Millisecond))
+			}
 		}
 		b.ReportMetric(rate, "req/s")
 		b.ReportMetric(elapsed.Seconds(), "s")
