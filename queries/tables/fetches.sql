@@ -14,7 +14,7 @@
 --   bytes: size of the body received
 --   duration_ms: time taken, in milliseconds
 --   fetched_at: when (UTC)
---   skipped: why the URL was not requested: robots (robots.txt disallows it), limit (the site's page budget was spent)
+--   skipped: why the URL was not requested: robots (robots.txt disallows it; at most 20 lines a site), limit (the site's budget of requests or of bytes kept was spent: one line, whose error counts the links left)
 --   depth: links from the home page
 --   link_score: how strongly the link's words pointed at an SEN document
 --   link_url: the link as found on the page, when the crawler turned a viewer's URL into its file's; empty otherwise
