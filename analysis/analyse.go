@@ -67,6 +67,11 @@ func analyseText(t Text, pageURL, linkText string, all bool) Document {
 	d.DocType, d.DocTypeConfidence = Classify(t, pageURL, linkText)
 	d.StatedYear = statedYear(t.Title + "\n" + linkText + "\n" + head(t.Body, 3000))
 	d.WordCount, d.Readability = readability(t.Body)
+	if d.WordCount == 0 {
+		// No readable words (a body of zeros, an image-only file): whatever its
+		// link or URL says, it is no report anyone can read.
+		d.DocType, d.DocTypeConfidence = "other", 1
+	}
 	d.Fingerprint = FingerprintOf(t.Body)
 	if all || d.DocType != "other" {
 		d.Facts = factsFor(t.Body, d.DocType)

@@ -55,3 +55,23 @@ func TestLAGuidanceHasNoSENCOContact(t *testing.T) {
 		}
 	}
 }
+
+// TestNoWordsIsNoReport: a response with no readable words is never a report,
+// whatever the link that led to it says (a body of zeros, an empty page, a
+// PDF of images).
+func TestNoWordsIsNoReport(t *testing.T) {
+	cases := []struct {
+		name, contentType string
+		body              []byte
+	}{
+		{"zeros as html", "text/html", make([]byte, 1<<16)},
+		{"zeros as a pdf", "application/pdf", make([]byte, 1<<16)},
+		{"an empty page", "text/html", []byte("<html><head><title>SEN Information Report</title></head><body></body></html>")},
+	}
+	for _, c := range cases {
+		d := Analyse(c.body, c.contentType, "https://a.example.sch.uk/send/sen-information-report", "SEN Information Report")
+		if d.DocType != "other" {
+			t.Errorf("%s: classified %s with %d words", c.name, d.DocType, d.WordCount)
+		}
+	}
+}

@@ -1,8 +1,11 @@
 package analysis
 
 import (
+	"bytes"
+	"compress/zlib"
 	"fmt"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -139,5 +142,66 @@ func TestPDFSharedAmongHelpers(t *testing.T) {
 		if !strings.Contains(shared.Body, want) {
 			t.Errorf("missing %q", want)
 		}
+	}
+}
+
+// pdfBomb is a small PDF whose one content stream inflates to n bytes of zeros.
+func pdfBomb(t testing.TB, n int) []byte {
+	t.Helper()
+	var z bytes.Buffer
+	w, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
+	zeros := make([]byte, 1<<20)
+	for i := 0; i < n>>20; i++ {
+		w.Write(zeros)
+	}
+	w.Close()
+	var b bytes.Buffer
+	var offs []int
+	obj := func(s string) { offs = append(offs, b.Len()); b.WriteString(s) }
+	b.WriteString("%PDF-1.4\n")
+	obj("1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n")
+	obj("2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n")
+	obj("3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >> endobj\n")
+	offs = append(offs, b.Len())
+	fmt.Fprintf(&b, "4 0 obj << /Length %d /Filter /FlateDecode >> stream\n", z.Len())
+	b.Write(z.Bytes())
+	b.WriteString("\nendstream endobj\n")
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(offs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(offs)+1, xref)
+	return b.Bytes()
+}
+
+// TestPDFBombBounded reads a PDF whose content inflates to 1 GiB: it is
+// reported, no helper keeps its memory (each is replaced), the next PDF is read,
+// and the helpers' peak resident memory stays under the stated bound.
+func TestPDFBombBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("inflates a GiB")
+	}
+	bomb := pdfBomb(t, 1<<30)
+	t.Logf("bomb: %d bytes", len(bomb))
+	txt, err := helpers.read(bomb, 2*time.Minute)
+	t.Logf("bomb read: %d words, err %v", len(strings.Fields(txt.Body)), err)
+	helpers.mu.Lock()
+	idle := len(helpers.idle)
+	for _, h := range helpers.idle {
+		h.stop()
+	}
+	helpers.idle = nil
+	helpers.mu.Unlock()
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_CHILDREN, &ru)
+	peak := ru.Maxrss << 10 // KiB on Linux
+	t.Logf("largest helper's peak resident memory: %d MiB (idle helpers after the bomb: %d)", peak>>20, idle)
+	if peak > 1<<30 {
+		t.Errorf("a helper reached %d MiB, over the 1 GiB bound", peak>>20)
+	}
+	small, err := helpers.read(reportDoc.PDF(), time.Minute)
+	if err != nil || !strings.Contains(small.Body, "Pemberton") {
+		t.Fatalf("after the bomb: %v", err)
 	}
 }

@@ -141,7 +141,13 @@ func (p *pdfHelpers) ask(ctx context.Context, body []byte, req pdfRequest) (pdfP
 		case err != nil:
 			return pdfPages{}, fmt.Errorf("the PDF reader stopped on this file: %w%s", err, h.stderr.suffix())
 		}
-		p.give(h)
+		if reply.Err != "" || len(reply.PageErrs) > 0 {
+			// A WebAssembly trap or an over-limit error: PDFium's memory never
+			// shrinks and its state is unknown, so the helper is replaced.
+			h.stop()
+		} else {
+			p.give(h)
+		}
 		return reply, nil
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -38,9 +39,20 @@ import (
 // pdfHelperEnv marks a process started to read PDFs.
 const pdfHelperEnv = "SENDSCOPE_PDF_WORKER"
 
-// pdfHelperMemoryPages bounds a helper's WebAssembly memory (64 KiB pages):
-// 1 GiB, room for the largest PDF accepted (pdfMaxBytes) several times over.
-const pdfHelperMemoryPages = 16384
+// A helper's memory is bounded three ways: PDFium's WebAssembly memory
+// (pdfHelperMemoryPages of 64 KiB: 256 MiB, room for a report PDF many times
+// over; a PDF that needs more traps and is reported unreadable; growing the
+// memory copies it, so a helper peaks near three times this, 0.8 GiB, measured
+// by TestPDFBombBounded), the Go heap's
+// soft limit (pdfHelperHeapLimit: the collector works harder near it), and on
+// Linux the address space (pdfHelperAddressSpace: past it allocation fails and
+// the helper dies, which the parent reports and survives). The parent replaces
+// a helper after any error, so none keeps a bomb's memory.
+const (
+	pdfHelperMemoryPages  = 4096
+	pdfHelperHeapLimit    = 768 << 20
+	pdfHelperAddressSpace = 4 << 30
+)
 
 // pdfRequest asks for pages [From, To) of the PDF that follows it; To < 0 is
 // to the end, and From == To asks only for the title and page count.
@@ -56,6 +68,8 @@ func init() {
 	if os.Getenv(pdfHelperEnv) != "1" {
 		return
 	}
+	debug.SetMemoryLimit(pdfHelperHeapLimit)
+	limitAddressSpace(pdfHelperAddressSpace)
 	err := servePDFs(os.Stdin, os.Stdout)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "sendscope PDF helper:", err)

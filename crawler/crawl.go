@@ -14,6 +14,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -26,16 +27,19 @@ import (
 // Config sets how the crawler behaves. Zero values take the defaults below.
 type Config struct {
 	UserAgent     string        // names sendscope and a contact URL
-	Concurrency   int           // sites crawled at once (default 4)
+	Concurrency   int           // requests in flight at once across all hosts (default 4); sitesPerSlot times as many sites are in progress
 	PerHost       int           // requests at once per host (default 1)
 	Delay         time.Duration // pause between requests to one host (0: none; the command defaults to 1s)
 	Timeout       time.Duration // whole request, including the body (default 30s)
 	MaxPages      int           // requests per site, robots.txt excluded (default 25)
 	MaxDepth      int           // links from the home page (default 3)
 	MaxBodyBytes  int           // larger bodies are cut and marked truncated (default 50 MiB)
+	MaxSiteBytes  int           // bytes kept per site in all; a body is cut to what is left, then the site stops (default 32 MiB)
 	MaxCrawlDelay time.Duration // cap on a site's Crawl-delay (default 10s)
 	MaxRetryWait  time.Duration // longest Retry-After honoured before giving up on a URL (default 60s)
 	AllowPrivate  bool          // allow loopback and private addresses (tests, the demo)
+	Proxy         string        // proxy URL for every request; "" reads HTTPS_PROXY/HTTP_PROXY/NO_PROXY
+	CAFile        string        // PEM certificates trusted besides the system's (a gateway that inspects TLS)
 }
 
 // DefaultUserAgent names the tool and where to read about it.
@@ -65,6 +69,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxBodyBytes <= 0 {
 		c.MaxBodyBytes = 50 << 20
+	}
+	if c.MaxSiteBytes <= 0 {
+		c.MaxSiteBytes = 32 << 20
 	}
 	if c.MaxCrawlDelay <= 0 {
 		c.MaxCrawlDelay = 10 * time.Second
@@ -111,6 +118,10 @@ type Fetch struct {
 	Skipped     string // robots, off_site, limit, depth
 	Depth       int
 	Score       float64
+	LinkURL     string // the link as found, before a viewer rewrite
+	LinkedFrom  string // the page that linked it
+	Platform    string // the file platform or viewer, when known
+	OffSite     bool   // fetched off the school's site (a document or the report, one or two hops)
 	// Response is the answer as received, kept for the archive: set for
 	// robots.txt, whose rules decided what else was fetched.
 	Response *Page
@@ -133,6 +144,10 @@ type Page struct {
 	FetchedAt   time.Time
 	NotModified bool   // the server answered 304: Body is the earlier capture's
 	Known       *Known // the earlier capture, when NotModified
+	LinkURL     string // the link as found, before a viewer rewrite
+	LinkedFrom  string // the page that linked it
+	Platform    string // the file platform or viewer, when known
+	OffSite     bool   // fetched off the school's site
 }
 
 // Result is what crawling one site produced.
@@ -157,65 +172,118 @@ type Crawler struct {
 // New makes a crawler.
 func New(cfg Config) *Crawler {
 	cfg = cfg.withDefaults()
-	base := &http.Transport{
-		Proxy:                 nil, // a crawler on an LA network talks to sites directly
-		DialContext:           newDialer(cfg.AllowPrivate, 10*time.Second),
-		TLSHandshakeTimeout:   10 * time.Second,
-		ResponseHeaderTimeout: cfg.Timeout,
-		MaxIdleConnsPerHost:   2,
-		IdleConnTimeout:       30 * time.Second,
-		ForceAttemptHTTP2:     true,
-	}
+	base := newBaseTransport(cfg)
 	return &Crawler{
 		cfg:       cfg,
-		transport: newPoliteTransport(base, cfg.PerHost, cfg.Delay),
+		transport: newPoliteTransport(base, cfg.PerHost, cfg.Delay, cfg.Concurrency),
 		robots:    newRobotsCache(),
 	}
 }
 
-// Crawl visits every site, at most cfg.Concurrency at once, and hands each site's
+// Sites in progress: sitesPerSlot per request slot are working (not waiting
+// for a busy host); a site that waits for a host's turn (a file platform shared
+// by many schools, with its Crawl-delay) steps aside and another starts, up to
+// maxSitesPerSlot per slot in all, which bounds what is held in memory.
+const (
+	sitesPerSlot    = 2
+	maxSitesPerSlot = 8
+)
+
+// scheduler admits sites: one starts when fewer than `working` sites are
+// working and fewer than `most` are in progress.
+type scheduler struct {
+	mu                sync.Mutex
+	cond              *sync.Cond
+	working, inFlight int
+	maxWorking, most  int
+}
+
+func newScheduler(maxWorking, most int) *scheduler {
+	s := &scheduler{maxWorking: maxWorking, most: most}
+	s.cond = sync.NewCond(&s.mu)
+	return s
+}
+
+func (s *scheduler) admit(ctx context.Context) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for ctx.Err() == nil && (s.working >= s.maxWorking || s.inFlight >= s.most) {
+		s.cond.Wait()
+	}
+	if ctx.Err() != nil {
+		return false
+	}
+	s.working++
+	s.inFlight++
+	return true
+}
+
+func (s *scheduler) change(working, inFlight int) {
+	s.mu.Lock()
+	s.working += working
+	s.inFlight += inFlight
+	s.mu.Unlock()
+	s.cond.Broadcast()
+}
+
+// park and unpark are called by the transport around a wait for a host's turn.
+func (s *scheduler) park()   { s.change(-1, 0) }
+func (s *scheduler) unpark() { s.change(1, 0) }
+
+type parkerKey struct{}
+
+// parker is what the transport tells that a site waits for a host.
+type parker interface {
+	park()
+	unpark()
+}
+
+// Crawl visits every site, cfg.Concurrency requests at once, and hands each site's
 // result to done as soon as the site is finished (done may be called from several
 // goroutines at once). It returns when all sites are done or ctx is cancelled;
 // sites not started by then are not reported.
 func (c *Crawler) Crawl(ctx context.Context, sites []Site, done func(Result)) {
-	work := make(chan Site)
+	sched := newScheduler(c.cfg.Concurrency*sitesPerSlot, c.cfg.Concurrency*maxSitesPerSlot)
+	stop := context.AfterFunc(ctx, func() { sched.change(0, 0) }) // wake admit on cancel
+	defer stop()
+	siteCtx := context.WithValue(ctx, parkerKey{}, parker(sched))
 	var wg sync.WaitGroup
-	for i := 0; i < c.cfg.Concurrency; i++ {
+	for _, s := range sites {
+		if !sched.admit(ctx) {
+			break
+		}
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for s := range work {
-				if c.Started != nil {
-					c.Started(s)
-				}
-				r := c.CrawlSite(ctx, s)
-				if ctx.Err() != nil {
-					return // an interrupted site is not reported: it will be crawled again
-				}
-				done(r)
+			defer sched.change(-1, -1)
+			if c.Started != nil {
+				c.Started(s)
 			}
+			r := c.CrawlSite(siteCtx, s)
+			if ctx.Err() != nil {
+				return // an interrupted site is not reported: it will be crawled again
+			}
+			done(r)
 		}()
 	}
-feed:
-	for _, s := range sites {
-		select {
-		case work <- s:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(work)
 	wg.Wait()
 }
 
 // link is a frontier entry.
 type link struct {
-	url     *url.URL
-	text    string
-	depth   int
-	score   float64
-	order   int // discovery order breaks ties, so the crawl is repeatable
-	retries int // times retried after 429/503
+	url      *url.URL // as requested (no fragment; a viewer's file): checked against robots.txt as is
+	key      string   // the canonical URL: one request per key
+	found    string   // the link as found on the page, before a viewer rewrite
+	from     string   // the page that linked it
+	platform string   // the file platform or viewer, when known
+	document bool     // a file by its URL or platform
+	embedded bool     // an iframe, embed or object source
+	hops     int      // links followed off the school's site to reach it (at most 2)
+	text     string
+	depth    int
+	score    float64
+	order    int // discovery order breaks ties, so the crawl is repeatable
+	retries  int // times retried after 429/503
 }
 
 type frontier []*link
@@ -235,6 +303,20 @@ func (f *frontier) Pop() any {
 	*f = old[:len(old)-1]
 	return x
 }
+
+// Bounds on what one page can make the crawler hold: links are read from the
+// first maxLinkHTML bytes of a page, the best maxLinksPerPage of them join the
+// frontier, and at most maxRobotsRows links barred by robots.txt are logged.
+const (
+	maxLinkHTML     = 4 << 20
+	maxLinksPerPage = 200
+	maxRobotsRows   = 20
+)
+
+// minOffSiteScore is the score a page link off the school's site needs to be
+// followed: words of the report itself ("SEN information report"), not of the
+// furniture ("Policies") that every trust and council site has.
+const minOffSiteScore = 9.0
 
 // minDocumentScore is the score a file link needs before we download it: files
 // are large, and only those named like SEN documents are worth the bytes.
@@ -258,7 +340,8 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		res.Fetches = append(res.Fetches, f)
 		mu.Unlock()
 	}
-	hosts := map[string]bool{hostKey(home): true}
+	site := newSiteScope(home)
+	nameWords := distinctiveWords(s.Name)
 	score, maxPages, maxDepth := s.Score, s.MaxPages, s.MaxDepth
 	if score == nil {
 		score = ScoreLink
@@ -287,16 +370,21 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 	)
 	col.WithTransport(c.transport)
 	col.SetRequestTimeout(c.cfg.Timeout)
-	var redirectBlocked string
+	var (
+		redirectBlocked string
+		cur             *link // the link being fetched
+	)
 	col.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
 		if len(via) >= 10 {
 			return errors.New("too many redirects")
 		}
-		// The home page may move anywhere (a school that changed domain); deeper
-		// pages may only move within the site.
-		if len(via) > 0 && via[0].URL.String() == home.String() {
-			hosts[hostKey(req.URL)] = true
-		} else if !hosts[hostKey(req.URL)] && !sameSite(req.URL, home) {
+		// The home page may move anywhere (a school that changed domain), and so
+		// may a document or a link already off the site (a file platform's
+		// download moving to its storage host); the site's pages may only move
+		// within the site.
+		if cur.depth == 0 {
+			site.add(req.URL)
+		} else if !site.contains(req.URL) && !cur.document && cur.hops == 0 {
 			redirectBlocked = "off_site"
 			return http.ErrUseLastResponse
 		}
@@ -308,7 +396,6 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 	})
 
 	var (
-		cur       *link
 		curPage   *Page
 		curErr    error
 		curStatus int
@@ -325,11 +412,12 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		curPage = &Page{
 			URL: cur.url.String(), FinalURL: r.Request.URL.String(), Status: r.StatusCode, ContentType: curCT,
 			Header: r.Headers.Clone(), RequestHdr: r.Request.Headers.Clone(),
-			Body: r.Body, Truncated: len(r.Body) >= c.cfg.MaxBodyBytes, SHA256: hex.EncodeToString(sum[:]),
+			Body: r.Body, Truncated: len(r.Body) >= col.MaxBodySize, SHA256: hex.EncodeToString(sum[:]),
 			LinkText: cur.text, Depth: cur.depth, Score: cur.score, FetchedAt: time.Now().UTC(),
+			LinkURL: cur.found, LinkedFrom: cur.from, Platform: cur.platform, OffSite: cur.hops > 0,
 		}
 		if isHTML(curCT, r.Body) {
-			links = pageLinks(r.Body, r.Request.URL)
+			links = pageLinks(r.Body[:min(len(r.Body), maxLinkHTML)], r.Request.URL)
 		}
 	})
 	col.OnError(func(r *colly.Response, err error) {
@@ -343,34 +431,48 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		}
 	})
 
+	// Known URLs are matched by their canonical form, however they were stored.
+	knownByKey := map[string]Known{}
+	for k, v := range s.Known {
+		if u, err := url.Parse(k); err == nil {
+			knownByKey[Canonical(u).String()] = v
+		}
+	}
 	q := &frontier{}
 	seen := map[string]bool{}
 	order := 0
 	push := func(l *link) {
-		l.url = Canonical(l.url)
-		key := l.url.String()
-		if seen[key] {
+		l.key = Canonical(l.url).String()
+		if seen[l.key] {
 			return
 		}
-		seen[key] = true
+		seen[l.key] = true
 		l.order = order
 		order++
 		heap.Push(q, l)
 	}
-	push(&link{url: home, text: "home page", score: 1000})
+	push(&link{url: Canonical(home), text: "home page", score: 1000})
 
-	requests := 0
+	requests, kept := 0, 0
+	robotsSkipped := 0
 	lastFailure := ""
 	for q.Len() > 0 && ctx.Err() == nil {
 		l := heap.Pop(q).(*link)
-		fetch := Fetch{URL: l.url.String(), Depth: l.depth, Score: l.score, FetchedAt: time.Now().UTC(), Kind: "page"}
-		if DocumentLink(l.url) {
+		fetch := Fetch{URL: l.url.String(), Depth: l.depth, Score: l.score, FetchedAt: time.Now().UTC(), Kind: "page",
+			LinkURL: l.found, LinkedFrom: l.from, Platform: l.platform, OffSite: l.hops > 0}
+		if l.document {
 			fetch.Kind = "document"
 		}
-		if requests >= maxPages {
+		if requests >= maxPages || kept >= c.cfg.MaxSiteBytes {
+			// One line for all that is left, not one per link: a page of a
+			// million links must not become a million rows.
 			fetch.Skipped = "limit"
+			fetch.Error = fmt.Sprintf("the site's budget of %d requests was spent; this and %d more links not requested", maxPages, q.Len())
+			if kept >= c.cfg.MaxSiteBytes {
+				fetch.Error = fmt.Sprintf("the site's budget of %d bytes kept was spent; this and %d more links not requested", c.cfg.MaxSiteBytes, q.Len())
+			}
 			logFetch(fetch)
-			continue
+			break
 		}
 		rules := c.robots.rules(ctx, client, c.cfg.UserAgent, l.url, logFetch)
 		if !rules.allowed(l.url) {
@@ -378,7 +480,13 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 			if rules.disallowed {
 				fetch.Error = rules.reason
 			}
-			logFetch(fetch)
+			robotsSkipped++
+			if robotsSkipped == maxRobotsRows {
+				fetch.Error = "robots.txt disallows this and later links, which are not listed one by one"
+			}
+			if robotsSkipped <= maxRobotsRows || l.depth == 0 {
+				logFetch(fetch)
+			}
 			if l.depth == 0 {
 				res.Status, res.Reason = "failed", "robots"
 				switch {
@@ -396,7 +504,7 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		cur, curPage, curErr, curStatus, curCT, curBytes, curHdr, links, redirectBlocked = l, nil, nil, 0, "", 0, nil, nil, ""
 		start := time.Now()
 		var conditional http.Header
-		known, isKnown := s.Known[l.url.String()]
+		known, isKnown := knownByKey[l.key]
 		if isKnown {
 			conditional = http.Header{}
 			if known.ETag != "" {
@@ -406,6 +514,7 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 				conditional.Set("If-Modified-Since", known.LastModified)
 			}
 		}
+		col.MaxBodySize = min(c.cfg.MaxBodyBytes, c.cfg.MaxSiteBytes-kept) // what the site may still keep
 		_ = col.Request(http.MethodGet, l.url.String(), nil, nil, conditional)
 		requests++
 		fetch.Duration = time.Since(start)
@@ -416,11 +525,11 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 				curErr = nil
 				curPage = &Page{URL: l.url.String(), FinalURL: l.url.String(), Status: http.StatusOK, ContentType: known.ContentType,
 					Header: curHdr, Body: body, LinkText: l.text, Depth: l.depth, Score: l.score, FetchedAt: time.Now().UTC(),
-					NotModified: true, Known: &known}
+					NotModified: true, Known: &known, LinkURL: l.found, LinkedFrom: l.from, Platform: l.platform, OffSite: l.hops > 0}
 				sum := sha256.Sum256(body)
 				curPage.SHA256 = hex.EncodeToString(sum[:])
 				if isHTML(known.ContentType, body) {
-					links = pageLinks(body, l.url)
+					links = pageLinks(body[:min(len(body), maxLinkHTML)], l.url)
 				}
 			}
 		}
@@ -432,14 +541,14 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 			lastFailure = failureReason(curErr, curStatus)
 		}
 		if curPage != nil && curPage.Truncated {
-			fetch.Error = fmt.Sprintf("body cut at %d bytes", c.cfg.MaxBodyBytes)
+			fetch.Error = fmt.Sprintf("body cut at %d bytes", col.MaxBodySize)
 		}
 		logFetch(fetch)
 		// "Too many requests" or "unavailable, try later": wait as asked, then try again.
 		if wait, ok := retryWait(curStatus, curHdr, c.cfg.MaxRetryWait); ok && l.retries < 2 {
 			c.transport.holdOff(l.url.Host, wait)
 			l.retries++
-			seen[l.url.String()] = false
+			seen[l.key] = false
 			push(l)
 			continue
 		}
@@ -450,30 +559,67 @@ func (c *Crawler) CrawlSite(ctx context.Context, s Site) Result {
 		if curPage == nil {
 			continue
 		}
+		finalURL, err := url.Parse(curPage.FinalURL)
+		if err != nil {
+			finalURL = l.url
+		}
 		if l.depth == 0 {
-			// Links on the moved home page belong to the site too.
-			if fu, err := url.Parse(curPage.FinalURL); err == nil {
-				hosts[hostKey(fu)] = true
-			}
+			site.add(finalURL) // links on the moved home page belong to the site too
 		}
 		mu.Lock()
 		res.Pages = append(res.Pages, *curPage)
 		mu.Unlock()
-		if l.depth >= maxDepth {
+		kept += len(curPage.Body)
+		// A page off the school's site (a trust's or LA's) is read only for the
+		// school's documents, one hop further (even past the depth limit: it is
+		// the hop the report needs); beyond that nothing is followed.
+		hops := l.hops
+		if hops == 0 && !site.contains(finalURL) {
+			hops = 1
+		}
+		if hops >= 2 || (hops == 0 && l.depth >= maxDepth) {
 			continue
 		}
+		var candidates []*link
 		for _, nl := range links {
-			if !hosts[hostKey(nl.url)] && !sameSite(nl.url, home) {
-				continue // off-site links are not followed, nor logged: there are many
+			nl.found, nl.from = nl.url.String(), curPage.FinalURL
+			nl.url, nl.platform = rewriteViewer(nl.url)
+			if p := platformOf(nl.url); p != "" && nl.platform == "" {
+				nl.platform = p
+			}
+			nl.document = DocumentLink(nl.url) || nl.platform != ""
+			if nl.found == nl.url.String() {
+				nl.found = ""
 			}
 			if Trap(nl.url) != "" {
 				continue // calendars and endless URLs: never worth a request
 			}
+			if nl.embedded && strings.TrimSpace(nl.text) == "" {
+				nl.text = l.text // an embedded file is shown by the page that led here
+			}
 			nl.depth = l.depth + 1
 			nl.score = score(nl.text, nl.url, nl.depth)
-			if nl.score <= 0 || (DocumentLink(nl.url) && nl.score < minDocumentScore) {
+			if nl.score <= 0 || (nl.document && nl.score < minDocumentScore) {
 				continue
 			}
+			nl.hops = hops
+			if hops > 0 || !site.contains(nl.url) {
+				// Off the site: only a document or what scores as the report, and
+				// from a page off the site only what names the school.
+				if !nl.document && nl.score < minOffSiteScore {
+					continue // off-site links are not followed, nor logged: there are many
+				}
+				if hops > 0 && !namesSchool(nameWords, nl.text+" "+nl.url.String()) {
+					continue
+				}
+				nl.hops = hops + 1
+			}
+			candidates = append(candidates, nl)
+		}
+		// The best of a page's links: no site needs more, and a page of a
+		// million links must not fill the memory.
+		sort.SliceStable(candidates, func(i, j int) bool { return candidates[i].score > candidates[j].score })
+		for _, nl := range candidates[:min(len(candidates), maxLinksPerPage)] {
 			push(nl)
 		}
 	}
@@ -566,6 +712,7 @@ func pageLinks(body []byte, base *url.URL) []*link {
 		}
 	}
 	var out []*link
+	embedded := false
 	add := func(ref, text string) {
 		ref = strings.TrimSpace(ref)
 		if ref == "" || strings.HasPrefix(ref, "#") {
@@ -576,7 +723,7 @@ func pageLinks(body []byte, base *url.URL) []*link {
 			return
 		}
 		u.Fragment = ""
-		out = append(out, &link{url: u, text: text})
+		out = append(out, &link{url: u, text: text, embedded: embedded})
 	}
 	doc.Find("a[href]").Each(func(_ int, s *goquery.Selection) {
 		href, _ := s.Attr("href")
@@ -589,15 +736,12 @@ func pageLinks(body []byte, base *url.URL) []*link {
 		}
 		add(href, text)
 	})
+	// Embedded files are links too; a viewer's URL is turned into its file's
+	// when the link is followed (platforms.go).
+	embedded = true
 	doc.Find("iframe[src], embed[src]").Each(func(_ int, s *goquery.Selection) {
 		src, _ := s.Attr("src")
 		title, _ := s.Attr("title")
-		// A PDF viewer iframe often carries the file in its query (?file=...).
-		if u, err := base.Parse(src); err == nil {
-			if f := u.Query().Get("file"); f != "" {
-				add(f, title)
-			}
-		}
 		add(src, title)
 	})
 	doc.Find("object[data]").Each(func(_ int, s *goquery.Selection) {
@@ -607,19 +751,9 @@ func pageLinks(body []byte, base *url.URL) []*link {
 	return out
 }
 
-// hostKey is a host without a leading "www.", so www and bare names are one site.
-func hostKey(u *url.URL) string {
-	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.") + portSuffix(u)
-}
-
 func portSuffix(u *url.URL) string {
 	if p := u.Port(); p != "" {
 		return ":" + p
 	}
 	return ""
-}
-
-// sameSite says whether u is on the school's own site.
-func sameSite(u, home *url.URL) bool {
-	return hostKey(u) == hostKey(home)
 }

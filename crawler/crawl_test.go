@@ -27,7 +27,7 @@ type testSite struct {
 	delay    time.Duration
 }
 
-func newTestSite(t *testing.T) *testSite {
+func newTestSite(t testing.TB) *testSite {
 	s := &testSite{mux: http.NewServeMux()}
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
@@ -203,14 +203,49 @@ func TestBudgetIsKept(t *testing.T) {
 			pages++
 		}
 	}
-	limit := 0
+	// The links left over are one line of the log, which counts them.
+	var limit []Fetch
 	for _, f := range res.Fetches {
 		if f.Skipped == "limit" {
-			limit++
+			limit = append(limit, f)
 		}
 	}
-	if pages != 4 || limit != 17 {
-		t.Errorf("%d pages requested (want 4), %d logged as over the limit (want 17)", pages, limit)
+	if pages != 4 || len(limit) != 1 || !strings.Contains(limit[0].Error, "16 more links") {
+		t.Errorf("%d pages requested (want 4); over the limit: %+v (want one line counting 17 links)", pages, limit)
+	}
+}
+
+// TestHostilePageBounded: a page of 100,000 links and a site of pages larger
+// than its byte budget are crawled within bounds: a few log lines, the best
+// links only, and no more bytes kept than the budget.
+func TestHostilePageBounded(t *testing.T) {
+	s := newTestSite(t)
+	var links strings.Builder
+	for i := 0; i < 100000; i++ {
+		fmt.Fprintf(&links, `<a href="/send/p%d">SEND %d</a>`, i, i)
+	}
+	s.page("/", links.String())
+	big := bytes.Repeat([]byte("<p>SEND words</p>"), 1<<16) // 1.1 MB a page
+	s.mux.HandleFunc("/send/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write(big)
+	})
+	cfg := testConfig()
+	cfg.MaxPages, cfg.MaxSiteBytes = 25, 8<<20
+	res := New(cfg).CrawlSite(context.Background(), Site{ID: 1, Home: s.URL + "/"})
+	if len(res.Fetches) > 10 {
+		t.Errorf("%d lines in the crawl log, want a few", len(res.Fetches))
+	}
+	kept := 0
+	for _, p := range res.Pages {
+		kept += len(p.Body)
+	}
+	if kept > cfg.MaxSiteBytes {
+		t.Errorf("%d bytes kept, over the site's budget of %d", kept, cfg.MaxSiteBytes)
+	}
+	last := res.Fetches[len(res.Fetches)-1]
+	if last.Skipped != "limit" || !strings.Contains(last.Error, "bytes kept") {
+		t.Errorf("last line %+v, want the byte budget's", last)
 	}
 }
 

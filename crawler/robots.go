@@ -2,13 +2,12 @@ package crawler
 
 import (
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"net/url"
 	"sync"
 	"time"
-
-	"github.com/temoto/robotstxt"
 )
 
 // robots.txt is read by us, not by colly: colly treats a 5xx as allow-all, follows
@@ -20,8 +19,8 @@ const maxRobotsBytes = 500 << 10
 
 // robotsRules is what one host's robots.txt allows us.
 type robotsRules struct {
-	group      *robotstxt.Group // nil: everything allowed
-	disallowed bool             // the whole host is off limits (5xx, unreachable)
+	policy     *robotsPolicy // nil: everything allowed
+	disallowed bool          // the whole host is off limits (5xx, unreachable)
 	reason     string
 	err        error // the request error when robots.txt could not be fetched at all
 	status     int   // a server error's status, when robots.txt answered one
@@ -32,33 +31,37 @@ func (r *robotsRules) allowed(u *url.URL) bool {
 	if r.disallowed {
 		return false
 	}
-	if r.group == nil {
+	if r.policy == nil {
 		return true
 	}
-	p := u.EscapedPath()
-	if u.RawQuery != "" {
-		p += "?" + u.RawQuery
-	}
-	return r.group.Test(p)
+	// The path and query exactly as they will be sent.
+	return r.policy.allowed(u.RequestURI())
 }
 
 // crawlDelay is the host's Crawl-delay, capped so that one site cannot stall a run.
 func (r *robotsRules) crawlDelay(limit time.Duration) time.Duration {
-	if r.group == nil {
+	if r.policy == nil {
 		return 0
 	}
-	return min(r.group.CrawlDelay, limit)
+	return min(r.policy.crawlDelay, limit)
 }
 
-// robotsCache keeps each host's rules for at most a day.
+// robotsCache keeps each host's rules for the whole crawl (at most a day),
+// shared by every school: a file platform's robots.txt is asked for once, by
+// the first school that needs it, while the others wait for its answer.
 type robotsCache struct {
 	mu    sync.Mutex
-	hosts map[string]*robotsRules
+	hosts map[string]*robotsEntry
 	ttl   time.Duration
 }
 
+type robotsEntry struct {
+	ready chan struct{} // closed when r is set
+	r     *robotsRules
+}
+
 func newRobotsCache() *robotsCache {
-	return &robotsCache{hosts: map[string]*robotsRules{}, ttl: 24 * time.Hour}
+	return &robotsCache{hosts: map[string]*robotsEntry{}, ttl: 24 * time.Hour}
 }
 
 // rules returns the rules for u's host, fetching robots.txt with client when they
@@ -66,16 +69,31 @@ func newRobotsCache() *robotsCache {
 func (rc *robotsCache) rules(ctx context.Context, client *http.Client, userAgent string, u *url.URL, onFetch func(Fetch)) *robotsRules {
 	key := u.Scheme + "://" + u.Host
 	rc.mu.Lock()
-	r, ok := rc.hosts[key]
-	rc.mu.Unlock()
-	if ok && time.Since(r.fetched) < rc.ttl {
-		return r
+	e, ok := rc.hosts[key]
+	if ok {
+		select {
+		case <-e.ready:
+			if time.Since(e.r.fetched) >= rc.ttl || (e.r.err != nil && ctx.Err() == nil && errors.Is(e.r.err, context.Canceled)) {
+				ok = false // stale, or cut short by another school's interruption
+			}
+		default:
+		}
 	}
-	r = fetchRobots(ctx, client, userAgent, key+"/robots.txt", onFetch)
-	rc.mu.Lock()
-	rc.hosts[key] = r
+	if !ok {
+		e = &robotsEntry{ready: make(chan struct{})}
+		rc.hosts[key] = e
+		rc.mu.Unlock()
+		e.r = fetchRobots(ctx, client, userAgent, key+"/robots.txt", onFetch)
+		close(e.ready)
+		return e.r
+	}
 	rc.mu.Unlock()
-	return r
+	select {
+	case <-e.ready:
+		return e.r
+	case <-ctx.Done():
+		return &robotsRules{disallowed: true, reason: "interrupted", err: ctx.Err(), fetched: time.Now()}
+	}
 }
 
 func fetchRobots(ctx context.Context, client *http.Client, userAgent, robotsURL string, onFetch func(Fetch)) *robotsRules {
@@ -113,12 +131,8 @@ func fetchRobots(ctx context.Context, client *http.Client, userAgent, robotsURL 
 			f.Error = err.Error()
 			return &robotsRules{disallowed: true, reason: "robots.txt cut off", fetched: time.Now()}
 		}
-		data, err := robotstxt.FromBytes(body)
-		if err != nil {
-			// Unparseable rules are no rules (RFC 9309 2.2: parse what can be parsed).
-			return &robotsRules{fetched: time.Now()}
-		}
-		return &robotsRules{group: data.FindGroup(productToken(userAgent)), fetched: time.Now()}
+		// Every line that can be parsed is used; bad lines are skipped (robotstxt.go).
+		return &robotsRules{policy: parseRobots(body).policy(productToken(userAgent)), fetched: time.Now()}
 	}
 	// 3xx after the client's redirects ran out, or 1xx: treat as unavailable.
 	return &robotsRules{disallowed: true, reason: "robots.txt answered " + resp.Status, fetched: time.Now()}
@@ -126,11 +140,4 @@ func fetchRobots(ctx context.Context, client *http.Client, userAgent, robotsURL 
 
 // productToken is the name robots.txt groups address us by: the User-Agent's
 // first word without its version ("sendscope/0.1 (+https://...)" -> "sendscope").
-func productToken(ua string) string {
-	for i, r := range ua {
-		if r == '/' || r == ' ' {
-			return ua[:i]
-		}
-	}
-	return ua
-}
+func productToken(ua string) string { return agentToken(ua) }

@@ -242,7 +242,8 @@ func crawlFeed(ctx context.Context, c *crawler.Crawler, la queries.Authority, kn
 // capture shapes a fetched page and what analysis made of it for the store.
 func capture(p crawler.Page, doc *queries.Document) queries.Capture {
 	return queries.Capture{URL: p.URL, FinalURL: p.FinalURL, Status: p.Status, ContentType: p.ContentType,
-		SHA256: p.SHA256, Body: p.Body, LinkText: p.LinkText, FetchedAt: p.FetchedAt, Document: doc}
+		SHA256: p.SHA256, Body: p.Body, LinkText: p.LinkText, FetchedAt: p.FetchedAt, Document: doc,
+		Provenance: queries.Provenance{LinkURL: p.LinkURL, LinkedFrom: p.LinkedFrom, Platform: p.Platform, OffSite: p.OffSite}}
 }
 
 func storeService(s analysis.Service) queries.Service {
@@ -256,7 +257,8 @@ func logLines(fs []crawler.Fetch) []queries.Fetch {
 	out := make([]queries.Fetch, 0, len(fs))
 	for _, f := range fs {
 		out = append(out, queries.Fetch{URL: f.URL, Status: f.Status, Error: f.Error, ContentType: f.ContentType,
-			Bytes: f.Bytes, Duration: f.Duration, FetchedAt: f.FetchedAt, Skipped: f.Skipped, Depth: f.Depth, LinkScore: f.Score})
+			Bytes: f.Bytes, Duration: f.Duration, FetchedAt: f.FetchedAt, Skipped: f.Skipped, Depth: f.Depth, LinkScore: f.Score,
+			Provenance: queries.Provenance{LinkURL: f.LinkURL, LinkedFrom: f.LinkedFrom, Platform: f.Platform, OffSite: f.OffSite}})
 	}
 	return out
 }

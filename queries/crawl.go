@@ -73,6 +73,15 @@ type Fetch struct {
 	Skipped     string // why the URL was not requested: robots, off_site, limit
 	Depth       int
 	LinkScore   float64
+	Provenance
+}
+
+// Provenance is where a request or a kept response came from (migration 015).
+type Provenance struct {
+	LinkURL    string // the link as found, when a viewer's URL was turned into its file's
+	LinkedFrom string // the page that linked it
+	Platform   string // the file platform or viewer, when known
+	OffSite    bool   // off the school's site
 }
 
 // Capture is a kept response and the document read from it. Its bytes live in
@@ -94,6 +103,7 @@ type Capture struct {
 	FetchedAt    time.Time
 	Document     *Document // nil when the response has not been analysed
 	Services     []Service // Local Offer service records read from it
+	Provenance
 }
 
 // Service is a Local Offer service record.
@@ -206,6 +216,7 @@ func saveCaptures(ctx context.Context, c *sql.Conn, runID int64, urn int, laCode
 		rows = append(rows, []driver.Value{
 			ids[i], int32(runID), urnVal, f.URL, status, nullString(f.Error), nullString(f.ContentType),
 			f.Bytes, f.Duration.Milliseconds(), f.FetchedAt.UTC(), nullString(f.Skipped), int32(f.Depth), f.LinkScore, nullString(laCode),
+			nullString(f.LinkURL), nullString(f.LinkedFrom), nullString(f.Platform), f.OffSite,
 		})
 	}
 	if err := appendRows(c, "fetches", rows); err != nil {
@@ -222,11 +233,11 @@ func saveCaptures(ctx context.Context, c *sql.Conn, runID int64, urn int, laCode
 			off, length = cp.WARCOffset, cp.WARCLength
 		}
 		err := c.QueryRowContext(ctx, `INSERT INTO captures (run_id, urn, la_code, url, final_url, http_status, content_type, sha256, size, body,
-			warc_file, warc_offset, warc_length, etag, last_modified, link_text, fetched_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING capture_id`,
+			warc_file, warc_offset, warc_length, etag, last_modified, link_text, fetched_at, link_url, linked_from, platform, off_site)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING capture_id`,
 			runID, urnVal, nullString(laCode), cp.URL, cp.FinalURL, cp.Status, nullString(cp.ContentType), cp.SHA256, len(cp.Body), body,
 			nullString(cp.WARCFile), off, length, nullString(cp.ETag), nullString(cp.LastModified),
-			nullString(cp.LinkText), cp.FetchedAt.UTC()).Scan(&id)
+			nullString(cp.LinkText), cp.FetchedAt.UTC(), nullString(cp.LinkURL), nullString(cp.LinkedFrom), nullString(cp.Platform), cp.OffSite).Scan(&id)
 		if err != nil {
 			return 0, 0, fmt.Errorf("storing %s: %w", cp.URL, err)
 		}

@@ -56,6 +56,9 @@ that reached it.`,
 			if err := o.validate(); err != nil {
 				return err
 			}
+			if err := o.cfg.CheckNetwork(); err != nil {
+				return usageError("%v", err)
+			}
 			store, err := g.openBatches(cmd.Context())
 			if err != nil {
 				return err
@@ -71,13 +74,16 @@ that reached it.`,
 	f.BoolVar(&o.localOffer, "local-offer", false, "also crawl the LAs' Local Offers (sites or ORUK feeds; see authorities import)")
 	f.StringSliceVar(&o.la, "la", nil, "only schools in these LAs (code or name; repeat or comma-separate)")
 	f.StringSliceVar(&o.urns, "urn", nil, "only these schools (URNs; repeat or comma-separate)")
-	f.IntVar(&o.cfg.Concurrency, "concurrency", 4, "sites crawled at once")
+	f.IntVar(&o.cfg.Concurrency, "concurrency", 4, "requests in flight at once across all hosts (more sites than this are in progress, so a busy host never idles the crawl)")
 	f.IntVar(&o.cfg.PerHost, "per-host", 1, "requests at once to one host")
 	f.DurationVar(&o.delay, "delay", time.Second, "pause between requests to one host")
 	f.DurationVar(&o.cfg.Timeout, "timeout", 30*time.Second, "time allowed for one request")
 	f.IntVar(&o.cfg.MaxPages, "max-pages", 25, "requests per site")
+	f.IntVar(&o.cfg.MaxSiteBytes, "max-site-bytes", 32<<20, "bytes kept per site in all (a body is cut to what is left; then the site stops)")
 	f.StringVar(&o.cfg.UserAgent, "user-agent", crawler.DefaultUserAgent, "User-Agent header; name yourself and a contact URL")
 	f.BoolVar(&o.cfg.AllowPrivate, "allow-private", false, "allow loopback and private-network addresses (tests, the demo)")
+	f.StringVar(&o.cfg.Proxy, "proxy", "", "proxy URL for every request, e.g. http://proxy.council.gov.uk:8080 (default: HTTPS_PROXY/HTTP_PROXY, NO_PROXY)")
+	f.StringVar(&o.cfg.CAFile, "ca-file", "", "PEM file of CA certificates to trust besides the system's (a gateway that inspects TLS; SSL_CERT_FILE also works)")
 	return cmd
 }
 

@@ -59,6 +59,21 @@ store in DIR that the demo did not make is never touched.`,
 			}
 			defer area.Close()
 			fmt.Fprintf(msg, "simulated area: %d schools in 2 local authorities, websites on 127.0.0.1\n", len(area.Profiles))
+			// More schools whose reports sit off their own host (file platforms, Google
+			// Drive and Docs, a trust's site, a subdomain, embedded viewers, a moved
+			// domain), at realistic names that only a simulated council proxy knows: the
+			// crawl reaches them as a council's machine would, trusting the proxy's CA.
+			proxy, err := simarea.StartProxy()
+			if err != nil {
+				return err
+			}
+			defer proxy.Close()
+			offHost := simarea.NewOffHost(proxy, 1)
+			caPath := filepath.Join(dir, "council-gateway-ca.pem")
+			if err := proxy.WriteCA(caPath); err != nil {
+				return err
+			}
+			fmt.Fprintf(msg, "and %d schools keeping their reports elsewhere, behind a council proxy at %s that inspects TLS\n", len(offHost.Schools), proxy.URL)
 
 			regPath := filepath.Join(dir, "register.csv")
 			if err := area.WriteRegister(regPath); err != nil {
@@ -74,6 +89,13 @@ store in DIR that the demo did not make is never touched.`,
 			}
 			fmt.Fprintln(msg, "\n== register import")
 			if err := importRegister(ctx, store, regPath, register.Options{}, msg); err != nil {
+				return err
+			}
+			offRegPath := filepath.Join(dir, "register-offhost.csv")
+			if err := os.WriteFile(offRegPath, offHost.RegisterCSV(), 0o644); err != nil {
+				return err
+			}
+			if err := importRegister(ctx, store, offRegPath, register.Options{}, msg); err != nil {
 				return err
 			}
 
@@ -103,7 +125,10 @@ store in DIR that the demo did not make is never touched.`,
 			}
 
 			fmt.Fprintln(msg, "\n== crawl", demoYear, "(schools and Local Offers)")
-			cfg := crawler.Config{AllowPrivate: true, Concurrency: 6, Delay: 20 * time.Millisecond, Timeout: 10 * time.Second, MaxPages: 25}
+			// Loopback sites are reached directly (never through a proxy), the others
+			// through the council proxy.
+			cfg := crawler.Config{AllowPrivate: true, Concurrency: 6, Delay: 20 * time.Millisecond, Timeout: 10 * time.Second, MaxPages: 25,
+				Proxy: proxy.URL, CAFile: caPath}
 			if err := runCrawl(ctx, store, cfg, pipeline.CrawlOptions{Year: demoYear, LocalOffer: true}, msg); err != nil {
 				var ee *exitError
 				if !errors.As(err, &ee) || ee.code != exitPartial {

@@ -191,14 +191,14 @@ func TestFooterPhoneIsNotTheSENCOs(t *testing.T) {
 
 // The export tables and their columns, as DATASET.md promises them.
 var contract = map[string][]string{
-	"documents": strings.Split("doc_id,urn,la_code,academic_year,run_id,url,final_url,format,doc_type,doc_type_confidence,title,stated_year,word_count,readability_flesch,sha256,http_status,fetched_at,text_fingerprint,extractor_version", ","),
+	"documents": strings.Split("doc_id,urn,la_code,academic_year,run_id,url,final_url,format,doc_type,doc_type_confidence,title,stated_year,word_count,readability_flesch,sha256,http_status,fetched_at,text_fingerprint,extractor_version,link_url,linked_from,platform,off_site", ","),
 	"facts":     strings.Split("doc_id,url,urn,academic_year,field,value,value_num,evidence,evidence_start,evidence_end,confidence,extractor_version", ","),
 	"school_years": strings.Split("urn,academic_year,school_name,la_code,la_name,phase,outcome,outcome_reason,outcome_error,checked_at,last_attempt_at,last_attempt_outcome,report_found,report_url,report_format,stated_year,report_unchanged_since_last_year,report_stale,report_stale_reason,senco_names,"+
 		"senco_days_per_week,senco_hours_per_week,senco_fte,senco_qualifications,senco_on_slt,areas_of_need,need_types,specialist_provision,sen_percent,ehcp_count,"+
 		"statutory_items_covered,statutory_items_missing,pupils_total,pupils_sen_support,pupils_ehcp,pupils_asd,pupils_semh,pupils_slcn,pupils_spld,"+
 		"pupils_mld,pupils_sld,pupils_pmld,pupils_hi,pupils_vi,pupils_msi,pupils_pd,pupils_oth,pupils_nsa,"+
 		"time_period,time_identifier,geographic_level,country_code,country_name,region_name,new_la_code", ","),
-	"fetches":         strings.Split("run_id,urn,url,status,error,content_type,bytes,duration_ms,fetched_at,skipped,depth,link_score", ","),
+	"fetches":         strings.Split("run_id,urn,url,status,error,content_type,bytes,duration_ms,fetched_at,skipped,depth,link_score,link_url,linked_from,platform,off_site", ","),
 	"data_dictionary": strings.Split("table,column,type,meaning,source,licence", ","),
 	"services":        strings.Split("la_code,academic_year,service_id,name,url,categories,age_min,age_max,need_types,cost,has_phone,has_email,source,last_updated", ","),
 }

@@ -14,10 +14,15 @@
 --   bytes: size of the body received
 --   duration_ms: time taken, in milliseconds
 --   fetched_at: when (UTC)
---   skipped: why the URL was not requested: robots (robots.txt disallows it), limit (the site's page budget was spent)
+--   skipped: why the URL was not requested: robots (robots.txt disallows it; at most 20 lines a site), limit (the site's budget of requests or of bytes kept was spent: one line, whose error counts the links left)
 --   depth: links from the home page
 --   link_score: how strongly the link's words pointed at an SEN document
-SELECT f.run_id, f.urn, f.url, f.status, f.error, f.content_type, f.bytes, f.duration_ms, f.fetched_at, f.skipped, f.depth, f.link_score
+--   link_url: the link as found on the page, when the crawler turned a viewer's URL into its file's; empty otherwise
+--   linked_from: the page whose link led here; empty for a home page and robots.txt
+--   platform: the file platform or viewer, when known (schudio, primarysite, wix, squarespace, google_drive, google_docs, google_docs_viewer, pdfjs)
+--   off_site: true when requested off the school's own site (its domain and subdomains)
+SELECT f.run_id, f.urn, f.url, f.status, f.error, f.content_type, f.bytes, f.duration_ms, f.fetched_at, f.skipped, f.depth, f.link_score,
+       f.link_url, f.linked_from, f.platform, f.off_site
 FROM fetches f
 JOIN crawl_runs r USING (run_id)
 LEFT JOIN schools s ON s.urn = f.urn
