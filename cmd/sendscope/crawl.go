@@ -60,7 +60,7 @@ not fetched again. A finished year can be crawled again; it adds a new run.`,
 	f := cmd.Flags()
 	f.StringVar(&o.year, "year", "", "academic year to crawl, e.g. 2025/26 (required)")
 	cmd.MarkFlagRequired("year")
-	f.BoolVar(&o.localOffer, "local-offer", false, "also crawl the LAs' Local Offers (sites or ORUK feeds; see authorities import)")
+	f.BoolVar(&o.localOffer, "local-offer", false, "also crawl the LAs' Local Offers (sites and ORUK feeds; see authorities import); with no schools in scope, the Local Offers alone")
 	f.StringSliceVar(&o.la, "la", nil, "only schools in these LAs (code or name; repeat or comma-separate)")
 	f.StringSliceVar(&o.urns, "urn", nil, "only these schools (URNs; repeat or comma-separate)")
 	f.IntVar(&o.cfg.Concurrency, "concurrency", 4, "sites crawled at once")
@@ -116,11 +116,15 @@ func runCrawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt
 		}
 		fmt.Fprintln(out)
 	}
-	fmt.Fprintf(out, "crawl run %d (%s): %d schools; %d crawled now", sum.RunID, year, sum.Sites, sum.Crawled)
-	if sum.AlreadyDone > 0 {
-		fmt.Fprintf(out, ", %d done before", sum.AlreadyDone)
+	if sum.Sites == 0 {
+		fmt.Fprintf(out, "crawl run %d (%s): Local Offers only (no schools in scope)\n", sum.RunID, year)
+	} else {
+		fmt.Fprintf(out, "crawl run %d (%s): %d schools; %d crawled now", sum.RunID, year, sum.Sites, sum.Crawled)
+		if sum.AlreadyDone > 0 {
+			fmt.Fprintf(out, ", %d done before", sum.AlreadyDone)
+		}
+		fmt.Fprintf(out, "; SEN documents found at %d; %d documents, %d facts\n", sum.Found, sum.Documents, sum.Facts)
 	}
-	fmt.Fprintf(out, "; SEN documents found at %d; %d documents, %d facts\n", sum.Found, sum.Documents, sum.Facts)
 	if len(sum.NotFound) > 0 {
 		fmt.Fprintf(out, "  searched, nothing found: %s\n", pipeline.Reasons(sum.NotFound))
 	}
@@ -131,7 +135,7 @@ func runCrawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt
 		fmt.Fprintf(out, "  failed: %s (URNs %s)\n", pipeline.Reasons(sum.Failed), joinInts(sum.FailedURNs))
 	}
 	if lo := sum.LocalOffers; lo.Authorities > 0 {
-		fmt.Fprintf(out, "Local Offers: %d LAs, %d services", lo.Authorities, lo.Services)
+		fmt.Fprintf(out, "Local Offers: %d LAs, %d services, %d information pages", lo.Authorities, lo.Services, lo.InfoPages)
 		if len(lo.Failed) > 0 {
 			fmt.Fprintf(out, "; failed: %v", lo.Failed)
 		}
