@@ -49,7 +49,7 @@ func ReadLocalOffer(body []byte, contentType, pageURL string) LocalOfferRead {
 		s.URL, s.ID, s.Source = pageURL, pageURL, "html"
 		fillFromText(&s, t.Body)
 		s.HasEmail, s.HasPhone = s.HasEmail || sig.mail, s.HasPhone || sig.tel
-		return LocalOfferRead{Kind: KindService, Title: firstNonEmpty(s.Name, title), Service: &s, Items: LocalOfferItems(title + "\n" + t.Body)}
+		return LocalOfferRead{Kind: KindService, Title: firstNonEmpty(s.Name, title), Service: &s, Items: LocalOfferItems(t.Body)}
 	}
 	r := readLocalOfferText(t.Body, title, pageURL, sig)
 	if r.Service != nil {
@@ -122,7 +122,7 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 	if u != nil {
 		path, host, bare = u.Path+"?"+u.RawQuery, strings.ToLower(u.Hostname()), u.Path
 	}
-	r.Items = LocalOfferItems(r.Title + "\n" + text)
+	r.Items = LocalOfferItems(text)
 	lead := head(text, 1500)
 	markers := len(serviceMarkers.FindAllString(text, -1))
 	contacts := phoneRe.MatchString(text) || emailRe.MatchString(text) || sig.mail || sig.tel

@@ -107,13 +107,26 @@ func (s *Store) ReplaceLocalOfferCapture(ctx context.Context, c StoredCapture, d
 			var held int
 			// Held already: the same id, or (for a site's record) a feed service
 			// that names this page or bears this name.
-			if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM services WHERE run_id = ? AND la_code = ? AND (service_id = ?
-				OR (? = 'html' AND source <> 'html' AND (page_url = ? OR lower(trim(name)) = lower(trim(?)))))`,
-				c.RunID, c.LACode, sv.ServiceID, sv.Source, sv.URL, sv.Name).Scan(&held); err != nil {
+			if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM services WHERE run_id = ? AND la_code = ? AND service_id = ?`,
+				c.RunID, c.LACode, sv.ServiceID).Scan(&held); err != nil {
 				return err
 			}
 			if held > 0 {
 				continue
+			}
+			if sv.Source == "html" {
+				// A site's record of a feed's service (its id in the address, the
+				// same page, or the same name) joins that service, as the crawl did.
+				res, err := conn.ExecContext(ctx, `UPDATE services SET source = 'oruk+html', page_url = coalesce(page_url, ?)
+					WHERE run_id = ? AND la_code = ? AND source <> 'html'
+					  AND (page_url = ? OR lower(trim(name)) = lower(trim(?)) OR contains(?, 'id=' || service_id) OR ends_with(rtrim(?, '/'), '/' || service_id))`,
+					sv.URL, c.RunID, c.LACode, sv.URL, sv.Name, sv.URL, sv.URL)
+				if err != nil {
+					return err
+				}
+				if n, _ := res.RowsAffected(); n > 0 {
+					continue
+				}
 			}
 			if _, err := conn.ExecContext(ctx, `INSERT INTO services (run_id, la_code, academic_year, service_id, name, url, description,
 				categories, age_min, age_max, need_types, cost, has_phone, has_email, source, last_updated, doc_id, fetched_at,

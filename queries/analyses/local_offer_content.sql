@@ -3,8 +3,9 @@
 --   One row per LA, year and required item (the list is the program's, with the
 --   source of each item). An item is covered when a page of the LA's Local Offer
 --   (its website, in the latest run of the year) has words that show it; the
---   evidence is the first such page, preferring information pages to service
---   records and listings. ORUK feeds carry services only, so an LA crawled from
+--   evidence is the first such page, preferring information pages, then other
+--   pages (annual reports), then service records, and listings (whose links only
+--   name a section) last. ORUK feeds carry services only, so an LA crawled from
 --   its feed alone shows nothing covered.
 -- parameters:
 --   year: academic year ('2025/26'); empty for every year held
@@ -32,7 +33,8 @@ WITH latest_la AS (
 evidence AS (
     SELECT l.la_code, l.academic_year, e.item_id, e.url, e.doc_type, e.quote,
            row_number() OVER (PARTITION BY l.la_code, l.academic_year, e.item_id
-               ORDER BY CASE e.doc_type WHEN 'local_offer_information' THEN 1 WHEN 'local_offer_listing' THEN 2 ELSE 3 END, e.doc_id) AS rk,
+               ORDER BY CASE e.doc_type WHEN 'local_offer_information' THEN 1 WHEN 'local_offer_other' THEN 2
+                   WHEN 'local_offer_service' THEN 3 ELSE 4 END, e.doc_id) AS rk,
            count(*) OVER (PARTITION BY l.la_code, l.academic_year, e.item_id) AS pages
     FROM latest_la l JOIN local_offer_evidence e ON e.la_code = l.la_code AND e.run_id = l.run_id
 )
