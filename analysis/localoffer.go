@@ -209,7 +209,8 @@ func htmlSignals(doc *html.Node) pageSignals {
 		if nextPageLink.MatchString(text) || pageParam.MatchString(href) {
 			sig.pagination = true
 		}
-		if strings.Contains(text, "website") || strings.Contains(text, "visit site") {
+		web := strings.HasPrefix(strings.ToLower(href), "http")
+		if web && (strings.Contains(text, "website") || strings.Contains(text, "visit site") || domainText.MatchString(strings.TrimSpace(text))) {
 			sig.website = true
 		}
 	}
@@ -220,6 +221,7 @@ func htmlSignals(doc *html.Node) pageSignals {
 }
 
 var (
+	domainText   = regexp.MustCompile(`^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?$`)
 	nextPageLink = regexp.MustCompile(`(?i)^(?:next|next page|more results|older|›|»|>|\d{1,3})$`)
 	pageParam    = regexp.MustCompile(`[?&](?:page|p|pg|start|offset)=\d+|/page/\d+`)
 )

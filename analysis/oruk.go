@@ -165,7 +165,7 @@ func ORUKService(raw []byte) (Service, error) {
 		return s, fmt.Errorf("service %q has no id", o.Name)
 	}
 	s.Description = plainText(o.Description)
-	s.LastUpdated = firstNonEmpty(o.LastModified, o.AssuredDate, o.Metadata.Modified, o.Metadata.Assured)
+	s.LastUpdated = firstNonEmpty(o.LastModified, o.Metadata.Modified, o.AssuredDate, o.Metadata.Assured)
 	s.Status = strings.TrimSpace(o.Status)
 	s.HasWebsite = strings.TrimSpace(o.URL) != ""
 	s.Eligibility = plainText(o.Eligibility)
