@@ -16,7 +16,7 @@ func TestDemo(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("run %d: exit %d\n%s", run, code, stderr)
 		}
-		for _, f := range []string{"sendscope.duckdb", "register.csv", "commissioning-998.xlsx", "commissioning-997.xlsx", "benchmark-990100.xlsx",
+		for _, f := range []string{"sendscope.duckdb", "localoffer.duckdb", "register.csv", "commissioning-998.xlsx", "commissioning-997.xlsx", "benchmark-990100.xlsx",
 			"export/documents.csv", "export/facts.csv", "export/school_years.csv", "export/schools.csv", "export/fetches.csv", "export/data_dictionary.csv"} {
 			path := filepath.Join(dir, f)
 			if st, err := os.Stat(path); err != nil || st.Size() == 0 {
@@ -29,8 +29,18 @@ func TestDemo(t *testing.T) {
 		if !strings.Contains(stderr, "SEN documents found at 24") {
 			t.Errorf("run %d: unexpected crawl summary:\n%s", run, stderr)
 		}
+		// The Local-Offer-only run: no register, both LAs, what each publishes.
+		for _, want := range []string{"== Local Offers alone (no school register)", "no schools in scope: crawling the Local Offers of 2 LAs only",
+			"997 Exampleton: 12 services (12 in both feed and site", "998 Testshire: 12 services", "(not found: training,"} {
+			if !strings.Contains(stderr, want) {
+				t.Errorf("run %d: the Local-Offer-only run does not say %q:\n%s", run, want, stderr)
+			}
+		}
 	}
 	if n := countRows(t, filepath.Join(dir, "sendscope.duckdb"), "crawl_runs"); n != 1 {
 		t.Errorf("%d crawl runs after two demos, want 1 (each demo starts afresh)", n)
+	}
+	if n := countRows(t, filepath.Join(dir, "localoffer.duckdb"), "schools"); n != 0 {
+		t.Errorf("the Local-Offer-only store holds %d schools", n)
 	}
 }

@@ -200,7 +200,7 @@ var contract = map[string][]string{
 		"time_period,time_identifier,geographic_level,country_code,country_name,region_name,new_la_code", ","),
 	"fetches":         strings.Split("run_id,urn,url,status,error,content_type,bytes,duration_ms,fetched_at,skipped,depth,link_score", ","),
 	"data_dictionary": strings.Split("table,column,type,meaning,source,licence", ","),
-	"services":        strings.Split("la_code,academic_year,service_id,name,url,categories,age_min,age_max,need_types,cost,has_phone,has_email,source,last_updated", ","),
+	"services":        strings.Split("la_code,academic_year,service_id,name,url,categories,age_min,age_max,need_types,cost,has_phone,has_email,source,last_updated,eligibility,has_website,status,is_current,page_url", ","),
 }
 
 func readCSV(t *testing.T, path string) [][]string {

@@ -8,8 +8,9 @@
 --   Beside each cell, the pupils of the LA's schools with that primary need (SEN
 --   support and EHC plans, DfE statistics imported with `needs import`, the latest
 --   year up to the crawl's): a school's pupils are spread over the bands its age
---   range spans, in proportion to its years in each (schools without ages are left
---   out). ADHD is not a census need, so it has no pupil count.
+--   range spans (the register's statutory ages, else its phase's usual ages), in
+--   proportion to its years in each. ADHD is not a census need, so it has no
+--   pupil count.
 -- parameters:
 --   year: academic year ('2025/26'); empty for every year held
 --   la: LA code or name; empty for every LA
@@ -57,10 +58,19 @@ pick AS (
     FROM latest_la l LEFT JOIN need_years ny ON ny.la_code = l.la_code
     GROUP BY ALL
 ),
+school_ages AS (
+    -- The register's statutory ages, else the phase's usual ones.
+    SELECT urn, la_code,
+           coalesce(low_age, CASE lower(phase) WHEN 'nursery' THEN 2 WHEN 'primary' THEN 4 WHEN 'middle deemed primary' THEN 8
+               WHEN 'middle deemed secondary' THEN 9 WHEN 'secondary' THEN 11 WHEN 'all-through' THEN 4 WHEN '16 plus' THEN 16 END) AS low_age,
+           coalesce(high_age, CASE lower(phase) WHEN 'nursery' THEN 4 WHEN 'primary' THEN 11 WHEN 'middle deemed primary' THEN 12
+               WHEN 'middle deemed secondary' THEN 13 WHEN 'secondary' THEN 16 WHEN 'all-through' THEN 16 WHEN '16 plus' THEN 18 END) AS high_age
+    FROM schools
+),
 pupils AS (
     SELECT p.la_code, p.academic_year, p.stats_year, n.need_type, b.age_band,
            round(sum(n.pupils * (least(sc.high_age, b.hi) - greatest(sc.low_age, b.lo) + 1) / (sc.high_age - sc.low_age + 1))) AS pupils
-    FROM pick p JOIN schools sc ON sc.la_code = p.la_code
+    FROM pick p JOIN school_ages sc ON sc.la_code = p.la_code
     JOIN sen_need n ON n.urn = sc.urn AND n.academic_year = p.stats_year
     JOIN bands b ON sc.low_age <= b.hi AND sc.high_age >= b.lo
     WHERE sc.low_age IS NOT NULL AND sc.high_age IS NOT NULL AND sc.high_age >= sc.low_age AND n.pupils IS NOT NULL
