@@ -4,8 +4,11 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // TestDemo runs the README's first command and checks it leaves what it promises.
@@ -39,6 +42,30 @@ func TestDemo(t *testing.T) {
 	}
 	if n := countRows(t, filepath.Join(dir, "sendscope.duckdb"), "crawl_runs"); n != 1 {
 		t.Errorf("%d crawl runs after two demos, want 1 (each demo starts afresh)", n)
+	}
+	// The workbook shows the Local Offer's coverage beside pupils, and its required content.
+	f, err := excelize.OpenFile(filepath.Join(dir, "commissioning-997.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheetText := func(name string) string {
+		rows, _ := f.GetRows(name)
+		var b strings.Builder
+		for _, r := range rows {
+			b.WriteString(strings.Join(r, "|") + "\n")
+		}
+		return b.String()
+	}
+	// Exampleton lists no MLD service; its schools have pupils with MLD.
+	if lo := sheetText("Local Offer"); !strings.Contains(lo, "|pupils|pupils_year|gap") || !regexp.MustCompile(`(?im)^2025/26\|997\|MLD\|5-10\|\|0\|\|true\|[1-9]\d*\|2025/26\|true$`).MatchString(lo) {
+		t.Errorf("Local Offer sheet:\n%.2000s", lo)
+	}
+	content := sheetText("Local Offer content")
+	for _, want := range []string{"|997|Exampleton|transport|Travel and transport arrangements|", "|997|Exampleton|feedback_annual|"} {
+		if !strings.Contains(content, want) {
+			t.Errorf("Local Offer content sheet lacks %q:\n%s", want, content)
+		}
 	}
 	if n := countRows(t, filepath.Join(dir, "localoffer.duckdb"), "schools"); n != 0 {
 		t.Errorf("the Local-Offer-only store holds %d schools", n)

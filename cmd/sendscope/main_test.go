@@ -286,11 +286,11 @@ func TestCommissioningWorkbook(t *testing.T) {
 	_, db := crawledArea(t)
 	f, path := writeWorkbook(t, db, "commissioning", "--la", "998", "--year", "2025/26")
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "Cover,Summary,Chart data,Schools,Evidence,Could not check,Compliance items,Gaps map,Gaps,SENCO capacity,Compliance,Changes,Local Offer,Method,Data dictionary" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Cover,Summary,Chart data,Schools,Evidence,Could not check,Compliance items,Gaps map,Gaps,SENCO capacity,Compliance,Changes,Local Offer,Local Offer content,Method,Data dictionary" {
 		t.Errorf("sheets %s", got)
 	}
 	for sheet, want := range map[string]string{"Cover": "SEND commissioning workbook", "Chart data": "Year", "Gaps": "academic_year",
-		"SENCO capacity": "urn", "Compliance": "urn", "Changes": "urn", "Local Offer": "academic_year", "Method": "How this workbook was made",
+		"SENCO capacity": "urn", "Compliance": "urn", "Changes": "urn", "Local Offer": "academic_year", "Local Offer content": "academic_year", "Method": "How this workbook was made",
 		"Compliance items": "URN", "Schools": "URN", "Evidence": "URN", "Gaps map": "Specialist places per 100 pupils with the need, 2025/26",
 		"Data dictionary": "Sheet"} {
 		if v, _ := f.GetCellValue(sheet, "A1"); v != want {

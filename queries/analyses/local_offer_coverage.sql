@@ -25,7 +25,7 @@
 --   empty: true when no service covers the need at that age
 --   pupils: pupils of the LA's schools with the need in the band (estimated from their age ranges); empty without statistics
 --   pupils_year: the year of those statistics
---   gap: true when pupils have the need at that age and the Local Offer lists no service for it (e.g. no SEMH service for 16-18)
+--   gap: true when pupils have the need at that age and the Local Offer lists no service for it in any category (e.g. no SEMH service for 16-18); empty on the rows of one category
 WITH latest_la AS (
     -- Narrowed to the year and LA asked for first: the grid below is large.
     SELECT ra.la_code, r.academic_year, max(ra.run_id) AS run_id
@@ -89,7 +89,7 @@ SELECT g.academic_year, g.la_code, g.need_type, g.age_band, g.category,
        count(DISTINCT sn.service_id) = 0 AS empty,
        CAST(any_value(pu.pupils) AS INTEGER) AS pupils,
        any_value(pu.stats_year) AS pupils_year,
-       count(DISTINCT sn.service_id) = 0 AND coalesce(any_value(pu.pupils), 0) > 0 AS gap
+       CASE WHEN g.category IS NULL THEN count(DISTINCT sn.service_id) = 0 AND coalesce(any_value(pu.pupils), 0) > 0 END AS gap
 FROM grid g
 LEFT JOIN service_needs sn ON sn.la_code = g.la_code AND sn.academic_year = g.academic_year AND sn.need_type = g.need_type
     AND sn.lo <= g.hi AND sn.hi >= g.lo
