@@ -46,7 +46,7 @@ func ReadLocalOffer(body []byte, contentType, pageURL string) LocalOfferRead {
 	sig := htmlSignals(doc)
 	title := contentTitle(doc, t.Title)
 	if s, ok := jsonLDService(doc); ok {
-		s.URL, s.ID, s.Source = pageURL, pageURL, "html"
+		s.URL, s.ID, s.Source = RecordURL(pageURL), RecordURL(pageURL), "html"
 		fillFromText(&s, t.Body)
 		s.HasEmail, s.HasPhone = s.HasEmail || sig.mail, s.HasPhone || sig.tel
 		return LocalOfferRead{Kind: KindService, Title: firstNonEmpty(s.Name, title), Service: &s, Items: LocalOfferItems(t.Body)}
@@ -186,7 +186,8 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 	if r.Kind == KindSchoolOffer {
 		return r
 	}
-	s := Service{ID: pageURL, URL: pageURL, Name: name, Source: "html"}
+	rec := RecordURL(pageURL)
+	s := Service{ID: rec, URL: rec, Name: name, Source: "html"}
 	fillFromText(&s, text)
 	r.Service = &s
 	return r
@@ -396,4 +397,33 @@ func ServiceFields(text string) Service {
 	var s Service
 	fillFromText(&s, text)
 	return s
+}
+
+// RecordURL is a service record's address without what varies between the
+// ways to reach it: kb5 (Open Objects / Idox) record pages keep only their id
+// (the channel, search and session parameters go, and "&amp;" artefacts), any
+// page loses ";jsessionid=", tracking parameters and its fragment. One record
+// reached from two listings is then one service.
+func RecordURL(raw string) string {
+	u, err := url.Parse(strings.ReplaceAll(raw, "&amp;", "&"))
+	if err != nil {
+		return raw
+	}
+	u.Fragment = ""
+	if i := strings.Index(strings.ToLower(u.Path), ";jsessionid="); i >= 0 {
+		u.Path = u.Path[:i]
+		u.RawPath = ""
+	}
+	q := u.Query()
+	if kb5Record.MatchString(u.Path) && q.Get("id") != "" {
+		u.RawQuery = url.Values{"id": {q.Get("id")}}.Encode()
+		return u.String()
+	}
+	for k := range q {
+		if lk := strings.ToLower(k); strings.HasPrefix(lk, "utm_") || lk == "jsessionid" || lk == "slaction" {
+			q.Del(k)
+		}
+	}
+	u.RawQuery = q.Encode()
+	return u.String()
 }

@@ -153,3 +153,15 @@ func TestORUKLiveV1(t *testing.T) {
 		}
 	}
 }
+
+func TestRecordURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"http://search3.openobjects.example/kb5/durham/fsd/organisation.page?id=HZzSlfMJJKQ&amp;&amp;familychannel=0":   "http://search3.openobjects.example/kb5/durham/fsd/organisation.page?id=HZzSlfMJJKQ",
+		"https://fis.example.gov.uk/kb5/la/directory/service.page;jsessionid=ABC123?id=Er1-JxtuIf4&localofferchannel=2": "https://fis.example.gov.uk/kb5/la/directory/service.page?id=Er1-JxtuIf4",
+		"https://lo.example.gov.uk/directory/portage?utm_source=x&page=2#contact":                                       "https://lo.example.gov.uk/directory/portage?page=2",
+	} {
+		if got := RecordURL(in); got != want {
+			t.Errorf("%s: %s, want %s", in, got, want)
+		}
+	}
+}

@@ -381,7 +381,9 @@ func (k *kb5Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		for i, ip := range kb5InfoPages {
 			fmt.Fprintf(&b, `<li><a href="advice.page?id=adv%d">%s</a></li>`, i+1, html.EscapeString(ip.title))
 		}
-		b.WriteString(`</ul>`)
+		// A featured record, linked without its channel: the same record at a
+		// second address, as kb5 sites link them.
+		fmt.Fprintf(&b, `</ul><h2>Featured</h2><p><a href="service.page?id=%s">%s</a></p>`, k.id(0), html.EscapeString(k.services[0].Name))
 		fmt.Fprint(w, k.page("SEND Local Offer", b.String()))
 	case "localoffer.page":
 		n, _ := strconv.Atoi(q.Get("localofferchannel"))
