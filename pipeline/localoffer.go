@@ -328,7 +328,7 @@ func mergeFeedAndSite(feed, site queries.AuthorityResult) (queries.AuthorityResu
 		r.Status, r.Reason = "not_found", strings.Trim(feed.Reason+"; "+site.Reason, "; ")
 	}
 	if r.Status == "found" && feed.Status == "failed" {
-		r.Reason = "feed " + feed.Reason
+		r.Reason = feed.Reason + " (the site was read)"
 	}
 	type at struct{ c, s int }
 	byID, byURL, byName := map[string]at{}, map[string]at{}, map[string]at{}

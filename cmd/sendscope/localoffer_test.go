@@ -193,6 +193,11 @@ func TestLocalOfferOnly(t *testing.T) {
 	if code, _, stderr := sendscope(t, ctx, "--db", db, "crawl", "--year", "2025/26", "--allow-private", "--delay", "0"); code == 0 || !strings.Contains(stderr, "no schools in scope") {
 		t.Fatalf("crawl without schools: exit %d %s", code, stderr)
 	}
+	// An LA neither imported nor in the register: nothing in scope.
+	if code, _, stderr := sendscope(t, ctx, "--db", db, "crawl", "--year", "2025/26", "--allow-private", "--local-offer", "--la", "123"); code == 0 ||
+		!strings.Contains(stderr, "no schools and no local authorities in scope") {
+		t.Fatalf("crawl --la 123: exit %d %s", code, stderr)
+	}
 	code, _, stderr := sendscope(t, ctx, "--db", db, "crawl", "--year", "2025/26", "--allow-private", "--delay", "0", "--local-offer")
 	if code != 0 || !strings.Contains(stderr, "no schools in scope: crawling the Local Offers of 2 LAs only") ||
 		!strings.Contains(stderr, "Local Offers only (no schools in scope)") || !strings.Contains(stderr, "Local Offers: 2 LAs, 24 services") ||
