@@ -54,6 +54,9 @@ func ReadLocalOffer(body []byte, contentType, pageURL string) LocalOfferRead {
 	r := readLocalOfferText(t.Body, title, pageURL, sig)
 	if r.Service != nil {
 		r.Service.Categories = breadcrumbs(doc)
+		if len(r.Service.Categories) == 0 {
+			r.Service.Categories = channelLinks(doc)
+		}
 		r.Service.HasEmail = r.Service.HasEmail || sig.mail
 		r.Service.HasPhone = r.Service.HasPhone || sig.tel
 		r.Service.HasWebsite = r.Service.HasWebsite || sig.website
@@ -426,4 +429,30 @@ func RecordURL(raw string) string {
 	}
 	u.RawQuery = q.Encode()
 	return u.String()
+}
+
+// channelLinks reads the categories a directory record links to in a block of
+// its own (LocalGov Drupal's "localgov-directories-channels", a "categories"
+// list), where there is no breadcrumb trail.
+func channelLinks(doc *html.Node) []string {
+	if doc == nil {
+		return nil
+	}
+	block := find(mainContent(doc), func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return false
+		}
+		c := strings.ToLower(attr(n, "class"))
+		return strings.Contains(c, "channels") || strings.Contains(c, "categories") || strings.Contains(c, "taxonomy")
+	})
+	if block == nil {
+		return nil
+	}
+	var out []string
+	for _, a := range findAll(block, func(n *html.Node) bool { return n.DataAtom == atom.A }) {
+		if t := strings.TrimSpace(textOf(a)); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
 }

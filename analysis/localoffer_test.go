@@ -17,31 +17,32 @@ func TestLocalOfferPlatforms(t *testing.T) {
 		ages, needs            string // "lo-hi" ("?" for none); ';'-joined codes
 		phone, email, web      bool
 		cost, eligibility      string // words the cost and eligibility must contain
+		categories             string
 	}{
 		{"kb5_service.html", "https://fis.northshire.example.gov.uk/kb5/northshire/directory/service.page?id=aB1cD2eF3gH", KindService,
-			"Riverside Speech Group", "4-11", "SLCN", true, true, true, "free", ""},
+			"Riverside Speech Group", "4-11", "SLCN", true, true, true, "free", "", "Health"},
 		{"kb5_results.html", "https://fis.northshire.example.gov.uk/kb5/northshire/directory/results.page?localofferchannel=2", KindListing,
-			"Search results", "", "", false, false, false, "", ""},
+			"Search results", "", "", false, false, false, "", "", ""},
 		{"kb5_channel.html", "https://fis.northshire.example.gov.uk/kb5/northshire/directory/localoffer.page?localofferchannel=9-1", KindListing,
-			"SEND Local Offer - Preparing for Adulthood", "", "", false, false, false, "", ""},
+			"SEND Local Offer - Preparing for Adulthood", "", "", false, false, false, "", "", ""},
 		{"kb5_advice.html", "https://fis.northshire.example.gov.uk/kb5/northshire/directory/advice.page?id=zZ9yY8xX7wW", KindInfo,
-			"What happens at an annual review?", "", "", false, false, false, "", ""},
+			"What happens at an annual review?", "", "", false, false, false, "", "", ""},
 		{"cms_service.html", "https://www.westvale.example.gov.uk/info/20002/education/301/inclusion_support_team", KindService,
-			"Inclusion Support Team", "?-16", "ADHD;SEMH", true, false, false, "", "at risk of exclusion"},
+			"Inclusion Support Team", "?-16", "ADHD;SEMH", true, false, false, "", "at risk of exclusion", "Education"},
 		{"cms_info.html", "https://www.westvale.example.gov.uk/send-local-offer/home-to-school-transport", KindInfo,
-			"Home to school transport for children with SEND", "", "", false, false, false, "", ""},
+			"Home to school transport for children with SEND", "", "", false, false, false, "", "", ""},
 		{"lgd_directory_service.html", "https://www.eastmarsh.example.gov.uk/directory/autism-family-support", KindService,
-			"Autism Family Support", "2-19", "ASD", false, true, false, "free; charges for some", "autism assessment pathway"},
+			"Autism Family Support", "2-19", "ASD", false, true, false, "free; charges for some", "autism assessment pathway", "Autism"},
 		{"lgd_directory_channel.html", "https://www.eastmarsh.example.gov.uk/send-directory", KindListing,
-			"SEND directory", "", "", false, false, false, "", ""},
+			"SEND directory", "", "", false, false, false, "", "", ""},
 		{"openplace_service.html", "https://southport.example.openplace.directory/service/4fa1c2", KindService,
-			"Deaf Children's Swimming", "5-11", "HI", true, false, false, "charged", "hearing loss"},
+			"Deaf Children's Swimming", "5-11", "HI", true, false, false, "charged", "hearing loss", ""},
 		{"standalone_service.html", "https://www.hillcombelocaloffer.example.org.uk/listing/sunflower-sensory-club", KindService,
-			"Sunflower Sensory Club", "0-11", "PMLD", true, false, false, "free", ""},
+			"Sunflower Sensory Club", "0-11", "PMLD", true, false, false, "free", "", ""},
 		{"standalone_report.html", "https://www.hillcombelocaloffer.example.org.uk/annual-report", KindOther,
-			"Local Offer annual report 2024", "", "", false, false, false, "", ""},
+			"Local Offer annual report 2024", "", "", false, false, false, "", "", ""},
 		{"school_offer.html", "https://www.oakfield.example.sch.uk/send/resourced-provision", KindSchoolOffer,
-			"Our resourced provision", "", "", false, false, false, "", ""},
+			"Our resourced provision", "", "", false, false, false, "", "", ""},
 	}
 	for _, c := range cases {
 		body, err := os.ReadFile(filepath.Join("testdata", "localoffer", c.file))
@@ -61,6 +62,9 @@ func TestLocalOfferPlatforms(t *testing.T) {
 			continue
 		}
 		s := r.Service
+		if cats := strings.Join(s.Categories, ";"); cats != c.categories {
+			t.Errorf("%s: categories %q, want %q", c.file, cats, c.categories)
+		}
 		ages := fmt.Sprintf("%s-%s", ageStr(s.AgeMin), ageStr(s.AgeMax))
 		if s.Name != c.title || ages != c.ages || strings.Join(s.NeedTypes, ";") != c.needs || s.HasPhone != c.phone || s.HasEmail != c.email ||
 			s.HasWebsite != c.web || !strings.Contains(s.Cost, c.cost) || !strings.Contains(s.Eligibility, c.eligibility) {
