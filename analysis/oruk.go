@@ -67,6 +67,10 @@ func ORUKPage(body []byte) ([]Service, ORUKPageInfo, error) {
 			return nil, info, fmt.Errorf("ORUK services list: %w", err)
 		}
 		switch {
+		case l.Contents != nil && (l.TotalPagesV1 != nil || l.Number != nil || l.Last != nil):
+			// 1.0's envelope with the list named as its OpenAPI document names it.
+			info.Version, items = "1.0", l.Contents
+			info.Page, info.TotalPages, info.Last = deref(l.Number), deref(l.TotalPagesV1), derefB(l.Last)
 		case l.Contents != nil || l.TotalPages != nil:
 			info.Version, items = "3.0", l.Contents
 			info.Page, info.TotalPages, info.Last = deref(l.PageNumber), deref(l.TotalPages), derefB(l.LastPage)
@@ -139,6 +143,15 @@ type orukService struct {
 	Phones []struct {
 		Number string `json:"number"`
 	} `json:"phones"`
+	// Open Place (Placecube) extras on live 1.0 feeds.
+	TargetAudience []struct {
+		AudienceType string `json:"audienceType"`
+	} `json:"pc_targetAudience"`
+	Metadata struct {
+		Modified string `json:"modified"`
+		Assured  string `json:"assured"`
+	} `json:"pc_metadata"`
+	AccessInfo string `json:"pc_attendingAccess_additionalInfo"`
 }
 
 // ORUKService reads one service record of either version.
@@ -152,7 +165,10 @@ func ORUKService(raw []byte) (Service, error) {
 		return s, fmt.Errorf("service %q has no id", o.Name)
 	}
 	s.Description = plainText(o.Description)
-	s.LastUpdated = firstNonEmpty(o.LastModified, o.AssuredDate)
+	s.LastUpdated = firstNonEmpty(o.LastModified, o.Metadata.Modified, o.AssuredDate, o.Metadata.Assured)
+	s.Status = strings.TrimSpace(o.Status)
+	s.HasWebsite = strings.TrimSpace(o.URL) != ""
+	s.Eligibility = plainText(o.Eligibility)
 	// Ages: 3.0 on the service, 1.0 in eligibilitys; -1 means "no limit".
 	s.AgeMin, s.AgeMax = age(o.MinimumAge), age(o.MaximumAge)
 	words := s.Name + "\n" + s.Description + "\n" + o.Eligibility
@@ -164,6 +180,16 @@ func ORUKService(raw []byte) (Service, error) {
 			s.AgeMax = age(e.MaximumAge)
 		}
 		words += "\n" + e.Eligibility
+		if s.Eligibility == "" {
+			s.Eligibility = plainText(e.Eligibility)
+		}
+	}
+	// Target audiences ("Autism", "Young carers") name needs as taxonomy terms do.
+	for _, a := range o.TargetAudience {
+		if n := strings.TrimSpace(a.AudienceType); n != "" {
+			s.Categories = append(s.Categories, n)
+			words += "\n" + n
+		}
 	}
 	for _, a := range o.Attributes {
 		if n := a.TaxonomyTerm.Name; n != "" {
@@ -178,6 +204,13 @@ func ORUKService(raw []byte) (Service, error) {
 		}
 	}
 	s.NeedTypes = needCodes(words)
+	// Live feeds put ages only in the description's words ("aged 16 to 25").
+	if s.AgeMin == nil && s.AgeMax == nil {
+		s.AgeMin, s.AgeMax = ageRange(s.Description + "\n" + s.Eligibility + "\n" + plainText(o.AccessInfo))
+	}
+	if s.Eligibility == "" {
+		s.Eligibility = eligibility(s.Description)
+	}
 	fees := firstNonEmpty(o.FeesDescription, o.Fees)
 	switch {
 	case len(o.CostOptions) > 0:
@@ -195,6 +228,8 @@ func ORUKService(raw []byte) (Service, error) {
 		if s.Cost == "" {
 			s.Cost = fees
 		}
+	default:
+		s.Cost = cost(s.Description)
 	}
 	s.HasEmail = o.Email != ""
 	s.HasPhone = len(o.Phones) > 0

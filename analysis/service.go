@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -29,6 +28,15 @@ type Service struct {
 	HasEmail    bool
 	Source      string // html or oruk
 	LastUpdated string // as the record gives it
+	Eligibility string // who it is for, in the record's words
+	HasWebsite  bool
+	Status      string // the feed's status ("active", "inactive", ...); empty for web pages
+}
+
+// Current says whether a service is offered now: a feed's record whose status
+// is other than active is not.
+func (s Service) Current() bool {
+	return s.Status == "" || strings.EqualFold(s.Status, "active")
 }
 
 // Local Offer page kinds (DATASET.md doc_type values).
@@ -48,50 +56,20 @@ var (
 	referralWord = regexp.MustCompile(`(?i)\brefer(?:ral|rals|red|)\b`)
 )
 
-// LocalOfferPage reads one page of a Local Offer site: what kind of page it is,
-// the service it describes when it is a record, and for listings nothing more
-// (their links are the crawler's business).
+// LocalOfferPage reads one page of a Local Offer site: what kind of page it is
+// and the service it describes when it is a record (ReadLocalOffer says more).
 func LocalOfferPage(body []byte, contentType, pageURL string) (kind string, svc *Service) {
-	t, err := ExtractText(body, contentType, pageURL)
-	if err != nil || t.Format != "html" {
-		return KindGuide, nil
-	}
-	doc, _ := html.Parse(bytes.NewReader(body))
-	if s, ok := jsonLDService(doc); ok {
-		s.URL, s.ID, s.Source = pageURL, pageURL, "html"
-		fillFromText(&s, t.Body)
-		return KindService, &s
-	}
-	mail, tel := contactLinks(doc)
-	kind, svc = LocalOfferText(t.Body, t.Title, pageURL, mail || tel)
-	if svc != nil {
-		svc.Categories = breadcrumbs(doc)
-		// Addresses often sit only in mailto:/tel: links.
-		svc.HasEmail = svc.HasEmail || mail
-		svc.HasPhone = svc.HasPhone || tel
-		return kind, svc
-	}
-	if listingLinks(doc) >= 5 {
-		return KindListing, nil
-	}
-	return kind, nil
+	r := ReadLocalOffer(body, contentType, pageURL)
+	return r.Kind, r.Service
 }
 
-// LocalOfferText classifies a Local Offer page from its text: a service record
-// carries the headings of one ("Who is it for?", "How do you get it?",
-// "Eligibility", "Contact") or a heading and contact details.
+// LocalOfferText classifies a Local Offer page from its text and title: a
+// service record carries the headings of one ("Who is it for?", "How do you get
+// it?", "Eligibility", "Contact"), names itself a team or service, or gives
+// contact details.
 func LocalOfferText(text, title, pageURL string, contactLinks bool) (string, *Service) {
-	markers := len(serviceMarkers.FindAllString(text, -1))
-	contacts := phoneRe.MatchString(text) || emailRe.MatchString(text) || contactLinks
-	selfDescribed := serviceSelf.MatchString(head(text, 400)) && len(referralWord.FindAllString(text, -1)) >= 2
-	lo, hi := ageRange(text)
-	specifics := (lo != nil || hi != nil) && cost(text) != "" // who it is for and what it costs
-	if markers >= 2 || (markers >= 1 && (contacts || selfDescribed || specifics)) || (selfDescribed && contacts) {
-		s := Service{ID: pageURL, URL: pageURL, Name: title, Source: "html"}
-		fillFromText(&s, text)
-		return KindService, &s
-	}
-	return KindGuide, nil
+	r := readLocalOfferText(text, title, pageURL, pageSignals{mail: contactLinks})
+	return r.Kind, r.Service
 }
 
 // fillFromText reads ages, needs, cost, contacts and a description from a
@@ -109,6 +87,10 @@ func fillFromText(s *Service, text string) {
 	}
 	s.HasPhone = s.HasPhone || phoneRe.MatchString(text)
 	s.HasEmail = s.HasEmail || emailRe.MatchString(text)
+	if s.Eligibility == "" {
+		s.Eligibility = eligibility(text)
+	}
+	s.HasWebsite = s.HasWebsite || websiteRe.MatchString(text)
 	if s.LastUpdated == "" {
 		if m := lastUpdated.FindStringSubmatch(text); m != nil {
 			s.LastUpdated = strings.TrimSpace(m[1])
@@ -138,6 +120,51 @@ func mergeSorted(a, b []string) []string {
 	return out
 }
 
+// Eligibility follows a heading such as "Who is it for?" or a sentence such as
+// "Eligibility for the service is ...".
+var (
+	eligibilityHead = regexp.MustCompile(`(?im)^\s*(?:who (?:is|are) (?:it|this|the service|this service|[\w ]{1,30}) for\??|who can (?:use|access|get|attend|refer)[^\n]{0,40}|eligibility(?: criteria)?:?|can my child [^\n]{0,60})\s*$`)
+	eligibilityLine = regexp.MustCompile(`(?i)[^.\n]*\b(?:eligib(?:le|ility)|is (?:for|open to|available to) (?:children|young people|families|pupils|anyone))\b[^.\n]*[.\n]?`)
+	websiteRe       = regexp.MustCompile(`(?i)\bwebsite\s*:|\bhttps?://|\bwww\.[a-z0-9-]+\.`)
+)
+
+func eligibility(text string) string {
+	if loc := eligibilityHead.FindStringIndex(text); loc != nil {
+		rest := strings.TrimSpace(text[loc[1]:])
+		var lines []string
+		for _, l := range strings.Split(rest, "\n") {
+			l = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), "•*-–"))
+			if l == "" {
+				if len(lines) > 0 {
+					break
+				}
+				continue
+			}
+			if serviceMarkers.MatchString(l) && len(lines) > 0 {
+				break
+			}
+			lines = append(lines, l)
+			if len(strings.Join(lines, " ")) > 400 {
+				break
+			}
+		}
+		if e := strings.Join(lines, " "); e != "" {
+			return clip(e, 500)
+		}
+	}
+	if m := eligibilityLine.FindString(text); m != "" {
+		return clip(strings.TrimSpace(m), 500)
+	}
+	return ""
+}
+
+func clip(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n])
+	}
+	return s
+}
+
 var lastUpdated = regexp.MustCompile(`(?i)last (?:updated|reviewed)\s*[:\-]?\s*([0-9A-Za-z ,/]{6,30}\d{4})`)
 
 func firstParagraph(text, name string) string {
@@ -154,35 +181,85 @@ func firstParagraph(text, name string) string {
 }
 
 // Ages are given as numbers in many shapes: "aged 0-5", "(4-16)", "0 to 25 years",
-// "up to the age of 25", "from birth to 5".
+// "0-25", "up to the age of 25", "from birth to 5", "post-16", "16+", and as
+// school stages ("reception to year 6", "key stage 2"). "Up to" gives no minimum.
 var (
-	ageSpan  = regexp.MustCompile(`(?i)(?:aged?s?|age range|from|between|years?|young people|children)\s*(?:of\s*)?:?\s*\(?(\d{1,2}|birth)\s*(?:-|–|to|and)\s*(\d{1,2})\)?(?:\s*(?:years?|yrs))?`)
+	ageSpan  = regexp.MustCompile(`(?i)(?:aged?s?|age range|from|between|years?|young people|children)\s*(?:of\s*)?:?\s*\(?(\d{1,2}|birth)\s*(?:-|–|−|to|and)\s*(\d{1,2})\)?(?:\s*(?:years?|yrs))?`)
 	ageParen = regexp.MustCompile(`\((\d{1,2})\s*(?:-|–)\s*(\d{1,2})\)`)
-	ageUpTo  = regexp.MustCompile(`(?i)up to (?:the age of |age )?(\d{1,2})\b`)
+	ageBare  = regexp.MustCompile(`(?i)\b(0|birth)\s*(?:-|–|to)\s*(\d{1,2})\b`)
+	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})(?:\s*(?:years?|yrs)\b|\s*$|\s*[.,;)])|\b(?:until|up to) (?:their|the age of) (\d{1,2})(?:st|nd|rd|th)?(?: birthday)?\b|\b(?:under|aged under) (\d{1,2})s?\b|\bturns? (\d{1,2})\b`)
 	ageYears = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*(?:years?|yrs|year olds?)\b`)
+	agePlus  = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b|\b(1[1-9])\s?\+`)
 )
 
+// ageRange takes the first age statement of the text (a page states whom it is
+// for before it mentions other ages), extended by an "up to the age of 25"
+// that follows a span closely ("aged 16-19 (or up to 25 with an EHC plan)").
 func ageRange(text string) (*int, *int) {
-	for _, re := range []*regexp.Regexp{ageSpan, ageYears, ageParen} {
-		for _, m := range re.FindAllStringSubmatch(text, -1) {
+	type cand struct {
+		at     int
+		lo, hi *int
+	}
+	var best *cand
+	consider := func(c cand) {
+		if best == nil || c.at < best.at {
+			best = &c
+		}
+	}
+	for _, re := range []*regexp.Regexp{ageSpan, ageYears, ageParen, ageBare} {
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			a, b := text[m[2]:m[3]], text[m[4]:m[5]]
 			lo := 0
-			if !strings.EqualFold(m[1], "birth") {
-				lo, _ = strconv.Atoi(m[1])
+			if !strings.EqualFold(a, "birth") {
+				lo, _ = strconv.Atoi(a)
 			}
-			hi, _ := strconv.Atoi(m[2])
+			hi, _ := strconv.Atoi(b)
 			if lo < hi && hi <= 25 {
-				return &lo, &hi
+				if up := ageUpTo.FindStringSubmatch(text[m[1]:min(len(text), m[1]+100)]); up != nil {
+					if n, _ := strconv.Atoi(firstNonEmpty(up[1:]...)); n > hi && n <= 25 {
+						hi = n
+					}
+				}
+				consider(cand{m[0], &lo, &hi})
+				break
 			}
 		}
 	}
-	if m := ageUpTo.FindStringSubmatch(text); m != nil {
-		hi, _ := strconv.Atoi(m[1])
+	if at, lo, hi := stageRange(text); lo != nil {
+		consider(cand{at, lo, hi})
+	}
+	if m := ageUpTo.FindStringSubmatchIndex(text); m != nil {
+		words := text[m[0]:m[1]]
+		var num string
+		for g := 2; g+1 < len(m); g += 2 {
+			if m[g] >= 0 {
+				num = text[m[g]:m[g+1]]
+				break
+			}
+		}
+		hi, _ := strconv.Atoi(num)
+		if strings.Contains(strings.ToLower(words), "under") {
+			hi--
+		}
 		if hi > 0 && hi <= 25 {
-			zero := 0
-			return &zero, &hi
+			consider(cand{m[0], nil, &hi})
 		}
 	}
-	return nil, nil
+	if m := agePlus.FindStringSubmatchIndex(text); m != nil {
+		var num string
+		for g := 2; g+1 < len(m); g += 2 {
+			if m[g] >= 0 {
+				num = text[m[g]:m[g+1]]
+				break
+			}
+		}
+		lo, _ := strconv.Atoi(num)
+		consider(cand{m[0], &lo, nil})
+	}
+	if best == nil {
+		return nil, nil
+	}
+	return best.lo, best.hi
 }
 
 var (

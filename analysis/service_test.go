@@ -55,13 +55,13 @@ func TestORUKPageVersions(t *testing.T) {
 func TestServiceFields(t *testing.T) {
 	cases := []struct {
 		text         string
-		lo, hi       int
+		lo, hi       int // lo -1: no minimum
 		cost         string
 		phone, email bool
 	}{
 		{"Who is it for?\nFamilies with children aged 0-5.\nThis service is free.", 0, 5, "free", false, false},
 		{"Who can use it\nYoung people (16-25) with SEMH needs.\nCall 01632 961111", 16, 25, "", true, false},
-		{"Eligibility\nChildren up to the age of 19. Sessions cost £5 per day. Email us at team@la.example.gov.uk", 0, 19, "charged: £5 per day", false, true},
+		{"Eligibility\nChildren up to the age of 19. Sessions cost £5 per day. Email us at team@la.example.gov.uk", -1, 19, "charged: £5 per day", false, true},
 		{"How to refer\nFrom birth to 5 years. There is no charge.", 0, 5, "free", false, false},
 	}
 	for _, c := range cases {
@@ -70,7 +70,7 @@ func TestServiceFields(t *testing.T) {
 			t.Errorf("%q: not read as a service (%s)", c.text, kind)
 			continue
 		}
-		if s.AgeMin == nil || *s.AgeMin != c.lo || *s.AgeMax != c.hi || s.Cost != c.cost || s.HasPhone != c.phone || s.HasEmail != c.email {
+		if (s.AgeMin == nil) != (c.lo < 0) || s.AgeMin != nil && *s.AgeMin != c.lo || s.AgeMax == nil || *s.AgeMax != c.hi || s.Cost != c.cost || s.HasPhone != c.phone || s.HasEmail != c.email {
 			t.Errorf("%q: ages %v-%v cost %q phone %v email %v", c.text, deref(s.AgeMin), deref(s.AgeMax), s.Cost, s.HasPhone, s.HasEmail)
 		}
 	}

@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"path"
+	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -17,6 +20,8 @@ import (
 type LocalOfferSummary struct {
 	Authorities int
 	Services    int
+	InfoPages   int               // information pages kept (and assessed for the required content)
+	Merged      int               // services found on both an LA's site and its feed, stored once
 	Failed      map[string]string // LA code -> reason
 }
 
@@ -62,11 +67,21 @@ func crawlLocalOffers(ctx context.Context, store *queries.Store, c *crawler.Craw
 		var r queries.AuthorityResult
 		var pages []crawler.Page
 		var log []crawler.Fetch
+		// The feed lists the services; the site also has the information pages
+		// a Local Offer must publish. Both are read when both are known, and a
+		// service in both is stored once.
+		known := knownURLs(store, prior[la.LACode])
+		merged := 0
 		switch {
+		case la.ORUKURL != "" && la.LocalOfferURL != "":
+			fr, fpages, flog := crawlFeed(ctx, c, la, known)
+			sr, spages, slog := crawlLocalOfferSite(ctx, c, la, known)
+			r, merged = mergeFeedAndSite(fr, sr)
+			pages, log = append(fpages, spages...), append(flog, slog...)
 		case la.ORUKURL != "":
-			r, pages, log = crawlFeed(ctx, c, la, knownURLs(store, prior[la.LACode]))
+			r, pages, log = crawlFeed(ctx, c, la, known)
 		case la.LocalOfferURL != "":
-			r, pages, log = crawlLocalOfferSite(ctx, c, la, knownURLs(store, prior[la.LACode]))
+			r, pages, log = crawlLocalOfferSite(ctx, c, la, known)
 		default:
 			r = queries.AuthorityResult{Status: "not_found", Reason: "no_local_offer_url"}
 		}
@@ -83,18 +98,26 @@ func crawlLocalOffers(ctx context.Context, store *queries.Store, c *crawler.Craw
 		// One LA is one write; a reader holding the store is waited for.
 		err := untilFree(ctx, progress.Printf, "store the Local Offer of "+la.LACode, func(wait time.Duration) error {
 			return store.WriteWithin(context.WithoutCancel(ctx), wait, func(tx *queries.Store) error {
+				if err := tx.SaveLocalOfferItems(context.WithoutCancel(ctx), localOfferItems()); err != nil {
+					return err
+				}
 				return tx.SaveAuthority(context.WithoutCancel(ctx), r)
 			})
 		})
 		if err != nil {
 			return sum, fmt.Errorf("storing the Local Offer of %s: %w", la.LACode, err)
 		}
-		n := 0
+		n, info := 0, 0
 		for _, cp := range r.Captures {
 			n += len(cp.Services)
+			if cp.Document != nil && cp.Document.DocType == analysis.KindInfo {
+				info++
+			}
 		}
 		sum.Authorities++
 		sum.Services += n
+		sum.InfoPages += info
+		sum.Merged += merged
 		if r.Status == "failed" {
 			sum.Failed[la.LACode] = r.Reason
 		}
@@ -102,7 +125,15 @@ func crawlLocalOffers(ctx context.Context, store *queries.Store, c *crawler.Craw
 		if r.Reason != "" {
 			line += " (" + r.Reason + ")"
 		}
-		progress.Printf("%s, %d requests, %d services", line, countRequests(r.Fetches), n)
+		sources := "site"
+		switch {
+		case la.ORUKURL != "" && la.LocalOfferURL != "":
+			sources = "feed and site"
+		case la.ORUKURL != "":
+			sources = "feed"
+		}
+		progress.Printf("%s (%s), %d requests, %d services (%d in both feed and site), %d information pages", line, sources,
+			countRequests(r.Fetches), n, merged, info)
 	}
 	return sum, nil
 }
@@ -123,13 +154,14 @@ func crawlLocalOfferSite(ctx context.Context, c *crawler.Crawler, la queries.Aut
 	seen := map[string]bool{}
 	for _, p := range res.Pages {
 		r.Pages++
-		kind, svc := analysis.LocalOfferPage(p.Body, p.ContentType, p.FinalURL)
-		doc := Analyse(p.Body, p.ContentType, p.FinalURL, p.LinkText)
-		doc.DocType, doc.DocTypeConfidence, doc.Facts = kind, 0.7, nil
+		doc, services, items := readSitePage(p.Body, p.ContentType, p.FinalURL, p.LinkText)
 		cp := capture(p, doc)
-		if svc != nil && !seen[svc.ID] {
-			seen[svc.ID] = true
-			cp.Services = []queries.Service{storeService(*svc)}
+		cp.Items = items
+		for _, sv := range services {
+			if !seen[sv.ServiceID] {
+				seen[sv.ServiceID] = true
+				cp.Services = append(cp.Services, sv)
+			}
 		}
 		r.Captures = append(r.Captures, cp)
 	}
@@ -249,7 +281,158 @@ func capture(p crawler.Page, doc *queries.Document) queries.Capture {
 func storeService(s analysis.Service) queries.Service {
 	return queries.Service{ServiceID: s.ID, Name: s.Name, URL: s.URL, Description: s.Description, Categories: s.Categories,
 		AgeMin: s.AgeMin, AgeMax: s.AgeMax, NeedTypes: s.NeedTypes, Cost: s.Cost, HasPhone: s.HasPhone, HasEmail: s.HasEmail,
-		Source: s.Source, LastUpdated: s.LastUpdated}
+		Source: s.Source, LastUpdated: s.LastUpdated, Eligibility: s.Eligibility, HasWebsite: s.HasWebsite, Status: s.Status,
+		Current: s.Current()}
+}
+
+// readSitePage reads one page of a Local Offer website: its document (kind and
+// title from the content), the service it records, and the required items it
+// covers.
+func readSitePage(body []byte, contentType, pageURL, linkText string) (*queries.Document, []queries.Service, []queries.Evidence) {
+	lo := analysis.ReadLocalOffer(body, contentType, pageURL)
+	doc := Analyse(body, contentType, pageURL, linkText)
+	doc.DocType, doc.DocTypeConfidence, doc.Facts = lo.Kind, 0.7, nil
+	if lo.Title != "" {
+		doc.Title = lo.Title
+	}
+	var items []queries.Evidence
+	for _, it := range lo.Items {
+		items = append(items, queries.Evidence{ItemID: it.ID, Quote: it.Quote})
+	}
+	if lo.Service == nil {
+		return doc, nil, items
+	}
+	return doc, []queries.Service{storeService(*lo.Service)}, items
+}
+
+// localOfferItems is the program's list of what a Local Offer must publish.
+func localOfferItems() []queries.LocalOfferItem {
+	var out []queries.LocalOfferItem
+	for _, it := range analysis.LocalOfferItemList() {
+		out = append(out, queries.LocalOfferItem{ID: it.ID, Label: it.Label, Source: it.Source})
+	}
+	return out
+}
+
+// mergeFeedAndSite joins an LA's feed and site crawls into one result: a site
+// record that is a feed service (the feed's id in its address, the same
+// address, or the same name) is not stored again; the feed's service notes the
+// page (source oruk+html) and takes from it what the feed left empty.
+func mergeFeedAndSite(feed, site queries.AuthorityResult) (queries.AuthorityResult, int) {
+	r := queries.AuthorityResult{Pages: feed.Pages + site.Pages, Fetches: append(feed.Fetches, site.Fetches...)}
+	switch {
+	case feed.Status == "found" || site.Status == "found":
+		r.Status = "found"
+	case feed.Status == "failed" && site.Status == "failed":
+		r.Status, r.Reason = "failed", "feed: "+feed.Reason+"; site: "+site.Reason
+	default:
+		r.Status, r.Reason = "not_found", strings.Trim(feed.Reason+"; "+site.Reason, "; ")
+	}
+	if r.Status == "found" && feed.Status == "failed" {
+		r.Reason = feed.Reason + " (the site was read)"
+	}
+	type at struct{ c, s int }
+	byID, byURL, byName := map[string]at{}, map[string]at{}, map[string]at{}
+	for ci, cp := range feed.Captures {
+		for si, sv := range cp.Services {
+			byID[sv.ServiceID] = at{ci, si}
+			if sv.URL != "" {
+				byURL[normURL(sv.URL)] = at{ci, si}
+			}
+			if n := normName(sv.Name); n != "" {
+				byName[n] = at{ci, si}
+			}
+		}
+	}
+	merged := 0
+	for ci := range site.Captures {
+		cp := &site.Captures[ci]
+		var keep []queries.Service
+		for _, sv := range cp.Services {
+			hit, ok := byURL[normURL(sv.URL)]
+			if !ok {
+				hit, ok = byName[normName(sv.Name)]
+			}
+			if !ok {
+				for _, id := range idsInURL(sv.URL) {
+					if hit, ok = byID[id]; ok {
+						break
+					}
+				}
+			}
+			if !ok {
+				keep = append(keep, sv)
+				continue
+			}
+			f := &feed.Captures[hit.c].Services[hit.s]
+			if f.PageURL != "" {
+				continue // a second page of the same service
+			}
+			merged++
+			f.Source, f.PageURL = "oruk+html", sv.URL
+			if f.AgeMin == nil && f.AgeMax == nil {
+				f.AgeMin, f.AgeMax = sv.AgeMin, sv.AgeMax
+			}
+			f.NeedTypes = union(f.NeedTypes, sv.NeedTypes)
+			f.Categories = union(f.Categories, sv.Categories)
+			if f.Eligibility == "" {
+				f.Eligibility = sv.Eligibility
+			}
+			if f.Cost == "" {
+				f.Cost = sv.Cost
+			}
+			f.HasPhone, f.HasEmail, f.HasWebsite = f.HasPhone || sv.HasPhone, f.HasEmail || sv.HasEmail, f.HasWebsite || sv.HasWebsite
+		}
+		cp.Services = keep
+	}
+	r.Captures = append(feed.Captures, site.Captures...)
+	return r, merged
+}
+
+var nonWord = regexp.MustCompile(`[^a-z0-9]+`)
+
+func normName(s string) string {
+	return strings.TrimSpace(nonWord.ReplaceAllString(strings.ToLower(s), " "))
+}
+
+func normURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil || s == "" {
+		return s
+	}
+	return strings.ToLower(u.Host) + strings.TrimSuffix(u.Path, "/") + "?" + u.RawQuery
+}
+
+// idsInURL are the parts of a record's address that may be a feed's id: the id
+// parameter (kb5 service.page?id=) and the last path segment.
+func idsInURL(s string) []string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return nil
+	}
+	var ids []string
+	for _, k := range []string{"id", "serviceid", "service_id", "recordid"} {
+		if v := u.Query().Get(k); v != "" {
+			ids = append(ids, v)
+		}
+	}
+	if seg := path.Base(strings.TrimSuffix(u.Path, "/")); seg != "" && seg != "/" && seg != "." {
+		ids = append(ids, seg)
+	}
+	return ids
+}
+
+func union(a, b []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range append(append([]string{}, a...), b...) {
+		if x != "" && !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // logLines shapes crawler log lines for the store.
@@ -330,6 +513,7 @@ func rereadLocalOffers(ctx context.Context, store *queries.Store, year string, s
 				}
 				var doc *queries.Document
 				var services []queries.Service
+				var items []queries.Evidence
 				if svc, ok := read[id]; ok {
 					doc = &queries.Document{Format: "other", DocType: analysis.KindService, DocTypeConfidence: 1,
 						ExtractorVersion: analysis.Version(), Title: svc.Name}
@@ -338,9 +522,9 @@ func rereadLocalOffers(ctx context.Context, store *queries.Store, year string, s
 					if c.Body, err = readBody(store.Path(), c); err != nil {
 						return err
 					}
-					doc, services = rereadLocalOfferPage(c, records[c.RunID])
+					doc, services, items = rereadLocalOfferPage(c, records[c.RunID])
 				}
-				if err := tx.ReplaceLocalOfferCapture(context.WithoutCancel(ctx), c, doc, services); err != nil {
+				if err := tx.ReplaceLocalOfferCapture(context.WithoutCancel(ctx), c, doc, services, items); err != nil {
 					return err
 				}
 				add.Captures++
@@ -366,16 +550,16 @@ func rereadLocalOffers(ctx context.Context, store *queries.Store, year string, s
 
 // rereadLocalOfferPage reads one stored Local Offer page: an ORUK list page or
 // service record (JSON), or a page of a Local Offer website.
-func rereadLocalOfferPage(c queries.StoredCapture, records map[string]bool) (*queries.Document, []queries.Service) {
+func rereadLocalOfferPage(c queries.StoredCapture, records map[string]bool) (*queries.Document, []queries.Service, []queries.Evidence) {
 	if !looksLikeJSON(c.Body) {
-		kind, svc := analysis.LocalOfferPage(c.Body, c.ContentType, c.FinalURL)
-		doc := Analyse(c.Body, c.ContentType, c.FinalURL, c.LinkText)
-		doc.DocType, doc.DocTypeConfidence, doc.Facts = kind, 0.7, nil
-		if svc == nil {
-			return doc, nil
-		}
-		return doc, []queries.Service{storeService(*svc)}
+		return readSitePage(c.Body, c.ContentType, c.FinalURL, c.LinkText)
 	}
+	doc, services := rereadFeedPage(c, records)
+	return doc, services, nil
+}
+
+// rereadFeedPage reads one stored ORUK list page or service record.
+func rereadFeedPage(c queries.StoredCapture, records map[string]bool) (*queries.Document, []queries.Service) {
 	doc := &queries.Document{Format: "other", DocTypeConfidence: 1, ExtractorVersion: analysis.Version()}
 	if base, _, isList := strings.Cut(c.URL, "/services?"); isList {
 		doc.DocType, doc.Title = analysis.KindListing, "ORUK services page"

@@ -40,7 +40,9 @@ type CrawlSummary struct {
 	Facts       int
 	Interrupted bool
 	LocalOffers LocalOfferSummary
-	ByLA        map[string]*LASummary // LA code -> how its schools went
+	// LocalOfferLAs is how many LAs' Local Offers are in scope (with --local-offer).
+	LocalOfferLAs int
+	ByLA          map[string]*LASummary // LA code -> how its schools went
 }
 
 // LASummary is how one LA's schools went in a crawl.
@@ -113,8 +115,20 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt Cr
 		if targets, err = store.Targets(ctx, scope); err != nil {
 			return err
 		}
-		if len(targets) == 0 {
+		if len(targets) == 0 && !opt.LocalOffer {
 			return fmt.Errorf("no schools in scope: import the register first (sendscope register import FILE), or check --la/--urn")
+		}
+		if opt.LocalOffer {
+			// A Local Offer can be reviewed alone: LAs imported (or named by
+			// --la) are enough, with or without a register.
+			las, err := store.Authorities(ctx, queries.Scope{LA: scope.LA})
+			if err != nil {
+				return err
+			}
+			if len(las) == 0 && len(targets) == 0 {
+				return fmt.Errorf("no schools and no local authorities in scope: import the LAs (sendscope authorities import FILE) or the register (sendscope register import FILE), or check --la/--urn")
+			}
+			sum.LocalOfferLAs = len(las)
 		}
 		opts, _ := json.Marshal(map[string]any{"concurrency": cfg.Concurrency, "per_host": cfg.PerHost, "delay": cfg.Delay.String(),
 			"timeout": cfg.Timeout.String(), "max_pages": cfg.MaxPages, "la": scope.LA, "urn": scope.URNs})
@@ -150,6 +164,13 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt Cr
 			continue
 		}
 		sites = append(sites, crawler.Site{ID: t.URN, Name: t.Name, Home: t.Website, Known: knownURLs(store, prior[t.URN])})
+	}
+	if opt.LocalOffer {
+		if len(targets) == 0 {
+			progress.Printf("no schools in scope: crawling the Local Offers of %d LAs only", sum.LocalOfferLAs)
+		} else {
+			progress.Printf("crawling %d schools and the Local Offers of %d LAs", len(targets), sum.LocalOfferLAs)
+		}
 	}
 	if run.Resumed {
 		progress.Printf("resuming run %d of %s: %d of %d schools already done", run.ID, year, sum.AlreadyDone, len(targets))

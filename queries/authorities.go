@@ -110,3 +110,24 @@ func (s *Store) AuthoritiesFinished(ctx context.Context, runID int64) (map[strin
 	}
 	return done, rows.Err()
 }
+
+// LocalOfferItem is one thing a Local Offer must publish.
+type LocalOfferItem struct {
+	ID, Label, Source string
+}
+
+// SaveLocalOfferItems replaces the list of what a Local Offer must publish with
+// the program's (the analyses read it beside the evidence).
+func (s *Store) SaveLocalOfferItems(ctx context.Context, items []LocalOfferItem) error {
+	return s.withTx(ctx, func(c *sql.Conn) error {
+		if _, err := c.ExecContext(ctx, `DELETE FROM local_offer_items`); err != nil {
+			return err
+		}
+		for i, it := range items {
+			if _, err := c.ExecContext(ctx, `INSERT INTO local_offer_items VALUES (?, ?, ?, ?)`, it.ID, it.Label, it.Source, i+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

@@ -101,9 +101,16 @@ type Capture struct {
 	LastModified string
 	LinkText     string
 	FetchedAt    time.Time
-	Document     *Document // nil when the response has not been analysed
-	Services     []Service // Local Offer service records read from it
+	Document     *Document  // nil when the response has not been analysed
+	Services     []Service  // Local Offer service records read from it
+	Items        []Evidence // required Local Offer items the page covers
 	Provenance
+}
+
+// Evidence is a page's words showing it covers a required Local Offer item.
+type Evidence struct {
+	ItemID string
+	Quote  string
 }
 
 // Service is a Local Offer service record.
@@ -119,8 +126,13 @@ type Service struct {
 	Cost        string
 	HasPhone    bool
 	HasEmail    bool
-	Source      string
+	Source      string // html, oruk, or oruk+html (in the feed and on the site)
 	LastUpdated string
+	Eligibility string
+	HasWebsite  bool
+	Status      string // the feed's status; empty for web pages
+	Current     bool   // false when status is other than active
+	PageURL     string // the site's page for a feed's service
 }
 
 // Document is what analysis made of a capture.
@@ -253,8 +265,12 @@ func saveCaptures(ctx context.Context, c *sql.Conn, runID int64, urn int, laCode
 			svcRows = append(svcRows, []driver.Value{int32(runID), laCode, year, sv.ServiceID, nullString(sv.Name), nullString(sv.URL),
 				nullString(sv.Description), nullString(strings.Join(sv.Categories, ";")), nullInt(sv.AgeMin), nullInt(sv.AgeMax),
 				nullString(strings.Join(sv.NeedTypes, ";")), nullString(sv.Cost), sv.HasPhone, sv.HasEmail, sv.Source,
-				nullString(sv.LastUpdated), id, cp.FetchedAt.UTC()})
+				nullString(sv.LastUpdated), id, cp.FetchedAt.UTC(), nullString(sv.Eligibility), sv.HasWebsite, nullString(sv.Status),
+				sv.Current, nullString(sv.PageURL)})
 			services++
+		}
+		if err := insertEvidence(ctx, c, runID, laCode, id, cp.URL, cp.Document, cp.Items); err != nil {
+			return 0, 0, err
 		}
 	}
 	return docs, services, appendRows(c, "services", svcRows)
@@ -326,4 +342,19 @@ func scanIDs(rows *sql.Rows, err error) ([]int64, error) {
 		ids = append(ids, id)
 	}
 	return ids, rows.Err()
+}
+
+// insertEvidence stores what required Local Offer items a page covers.
+func insertEvidence(ctx context.Context, c *sql.Conn, runID int64, laCode string, docID int64, url string, d *Document, items []Evidence) error {
+	var docType any
+	if d != nil {
+		docType = nullString(d.DocType)
+	}
+	for _, it := range items {
+		if _, err := c.ExecContext(ctx, `INSERT INTO local_offer_evidence VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			runID, laCode, it.ItemID, docID, url, docType, nullString(it.Quote)); err != nil {
+			return fmt.Errorf("storing the Local Offer items of %s: %w", url, err)
+		}
+	}
+	return nil
 }

@@ -69,9 +69,31 @@ func (s *Store) LocalOfferCaptureIDs(ctx context.Context, year string) ([]int64,
 // ReplaceLocalOfferCapture stores a fresh reading of a Local Offer page: its
 // document and the service records read from it, replacing those before. A
 // service another page of the same run already holds is not stored twice.
-func (s *Store) ReplaceLocalOfferCapture(ctx context.Context, c StoredCapture, d *Document, services []Service) error {
+func (s *Store) ReplaceLocalOfferCapture(ctx context.Context, c StoredCapture, d *Document, services []Service, items []Evidence) error {
 	return s.withTx(ctx, func(conn *sql.Conn) error {
-		for _, q := range []string{`DELETE FROM facts WHERE doc_id = ?`, `DELETE FROM documents WHERE doc_id = ?`, `DELETE FROM services WHERE doc_id = ?`} {
+		// A feed's service also found on the LA's site keeps that: re-reading
+		// the feed's record alone does not undo the join.
+		pages := map[string][2]string{}
+		rows, err := conn.QueryContext(ctx, `SELECT service_id, page_url, source FROM services WHERE doc_id = ? AND page_url IS NOT NULL`, c.ID)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id, page, source string
+			if err := rows.Scan(&id, &page, &source); err != nil {
+				rows.Close()
+				return err
+			}
+			pages[id] = [2]string{page, source}
+		}
+		rows.Close()
+		for i, sv := range services {
+			if p, ok := pages[sv.ServiceID]; ok && sv.PageURL == "" {
+				services[i].PageURL, services[i].Source = p[0], p[1]
+			}
+		}
+		for _, q := range []string{`DELETE FROM facts WHERE doc_id = ?`, `DELETE FROM documents WHERE doc_id = ?`, `DELETE FROM services WHERE doc_id = ?`,
+			`DELETE FROM local_offer_evidence WHERE doc_id = ?`} {
 			if _, err := conn.ExecContext(ctx, q, c.ID); err != nil {
 				return err
 			}
@@ -83,6 +105,8 @@ func (s *Store) ReplaceLocalOfferCapture(ctx context.Context, c StoredCapture, d
 		}
 		for _, sv := range services {
 			var held int
+			// Held already: the same id, or (for a site's record) a feed service
+			// that names this page or bears this name.
 			if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM services WHERE run_id = ? AND la_code = ? AND service_id = ?`,
 				c.RunID, c.LACode, sv.ServiceID).Scan(&held); err != nil {
 				return err
@@ -90,17 +114,33 @@ func (s *Store) ReplaceLocalOfferCapture(ctx context.Context, c StoredCapture, d
 			if held > 0 {
 				continue
 			}
+			if sv.Source == "html" {
+				// A site's record of a feed's service (its id in the address, the
+				// same page, or the same name) joins that service, as the crawl did.
+				res, err := conn.ExecContext(ctx, `UPDATE services SET source = 'oruk+html', page_url = coalesce(page_url, ?)
+					WHERE run_id = ? AND la_code = ? AND source <> 'html'
+					  AND (page_url = ? OR lower(trim(name)) = lower(trim(?)) OR contains(?, 'id=' || service_id) OR ends_with(rtrim(?, '/'), '/' || service_id))`,
+					sv.URL, c.RunID, c.LACode, sv.URL, sv.Name, sv.URL, sv.URL)
+				if err != nil {
+					return err
+				}
+				if n, _ := res.RowsAffected(); n > 0 {
+					continue
+				}
+			}
 			if _, err := conn.ExecContext(ctx, `INSERT INTO services (run_id, la_code, academic_year, service_id, name, url, description,
-				categories, age_min, age_max, need_types, cost, has_phone, has_email, source, last_updated, doc_id, fetched_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				categories, age_min, age_max, need_types, cost, has_phone, has_email, source, last_updated, doc_id, fetched_at,
+				eligibility, has_website, status, is_current, page_url)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				c.RunID, c.LACode, c.Year, sv.ServiceID, nullString(sv.Name), nullString(sv.URL), nullString(sv.Description),
 				nullString(strings.Join(sv.Categories, ";")), nullInt(sv.AgeMin), nullInt(sv.AgeMax),
 				nullString(strings.Join(sv.NeedTypes, ";")), nullString(sv.Cost), sv.HasPhone, sv.HasEmail, sv.Source,
-				nullString(sv.LastUpdated), c.ID, c.FetchedAt.UTC()); err != nil {
+				nullString(sv.LastUpdated), c.ID, c.FetchedAt.UTC(), nullString(sv.Eligibility), sv.HasWebsite, nullString(sv.Status),
+				sv.Current, nullString(sv.PageURL)); err != nil {
 				return fmt.Errorf("storing service %s from %s: %w", sv.ServiceID, c.URL, err)
 			}
 		}
-		return nil
+		return insertEvidence(ctx, conn, c.RunID, c.LACode, c.ID, c.URL, d, items)
 	})
 }
 

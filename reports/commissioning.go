@@ -152,9 +152,9 @@ func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningO
 	}
 	// The analyses a commissioner acts on, one sheet each.
 	sheets := map[string]string{"Gaps": "coverage_gaps", "SENCO capacity": "senco_capacity", "Compliance": "statutory_compliance",
-		"Changes": "changes", "Local Offer": "local_offer_coverage"}
+		"Changes": "changes", "Local Offer": "local_offer_coverage", "Local Offer content": "local_offer_content"}
 	heat := map[string]string{"Gaps": "places_per_100_pupils", "SENCO capacity": "sen_pupils_per_senco_hour", "Compliance": "score"}
-	for _, sheet := range []string{"Gaps", "SENCO capacity", "Compliance", "Changes", "Local Offer"} {
+	for _, sheet := range []string{"Gaps", "SENCO capacity", "Compliance", "Changes", "Local Offer", "Local Offer content"} {
 		if _, err := w.analysisSheet(ctx, store, sheet, sheets[sheet], queries.Params{Year: opt.Year, LA: opt.LA}, heat[sheet]); err != nil {
 			return res, fmt.Errorf("sheet %s: %w", sheet, err)
 		}

@@ -111,8 +111,21 @@ func (l *localOfferSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		for _, c := range l.categories() {
 			fmt.Fprintf(&b, `<li><a href="/local-offer/category/%s/">%s</a></li>`, slug(c), html.EscapeString(c))
 		}
-		b.WriteString(`<li><a href="/local-offer/services/">All services A to Z</a></li></ul>`)
+		b.WriteString(`<li><a href="/local-offer/services/">All services A to Z</a></li></ul><h2>Information and advice</h2><ul>`)
+		for _, ip := range cmsInfoPages {
+			fmt.Fprintf(&b, `<li><a href="/local-offer/information/%s/">%s</a></li>`, slug(ip.title), html.EscapeString(ip.title))
+		}
+		b.WriteString(`</ul>`)
 		fmt.Fprint(w, l.page("SEND Local Offer", b.String()))
+	case strings.HasPrefix(p, "/local-offer/information/"):
+		sl := strings.Trim(strings.TrimPrefix(p, "/local-offer/information/"), "/")
+		for _, ip := range cmsInfoPages {
+			if slug(ip.title) == sl {
+				fmt.Fprint(w, l.page(ip.title, `<p class="updated">Last updated: 3 March 2025</p>`+ip.body))
+				return
+			}
+		}
+		http.NotFound(w, r)
 	case strings.HasPrefix(p, "/local-offer/category/"):
 		cat := strings.Trim(strings.TrimPrefix(p, "/local-offer/category/"), "/")
 		var b strings.Builder
@@ -242,8 +255,9 @@ func (o *orukFeed) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// startLocalOffers serves the first LA's Local Offer as a website and the second's
-// as an ORUK feed.
+// startLocalOffers serves the first LA's Local Offer as a council CMS website and
+// the second's as an ORUK feed beside an Open Objects (kb5) directory site that
+// lists the same services.
 func (a *Area) startLocalOffers() error {
 	type la struct{ code, name string }
 	for i, l := range []la{{"998", "Testshire"}, {"997", "Exampleton"}} {
@@ -258,8 +272,11 @@ func (a *Area) startLocalOffers() error {
 			h = &localOfferSite{laName: l.name, services: services}
 			a.localOffers[l.code] = [2]string{base + "/local-offer/", ""}
 		} else {
-			h = &orukFeed{services: services}
-			a.localOffers[l.code] = [2]string{base + "/local-offer/", base + "/api/v3"}
+			mux := http.NewServeMux()
+			mux.Handle("/kb5/", &kb5Site{la: "exampleton", laName: l.name, services: services})
+			mux.Handle("/", &orukFeed{services: services})
+			h = mux
+			a.localOffers[l.code] = [2]string{base + "/kb5/exampleton/localoffer/home.page", base + "/api/v3"}
 		}
 		a.laServices[l.code] = services
 		srv := &http.Server{Handler: h}
@@ -281,4 +298,171 @@ func (a *Area) AuthoritiesCSV() []byte {
 		fmt.Fprintf(&b, "%s,%s,%s,%s\n", l[0], l[1], u[0], u[1])
 	}
 	return []byte(b.String())
+}
+
+// infoPage is an information page of a Local Offer: what it must publish
+// besides its services (written for sendscope).
+type infoPage struct{ title, body string }
+
+// cmsInfoPages are Testshire's: everything but feedback and an annual report.
+var cmsInfoPages = []infoPage{
+	{"Requesting an EHC needs assessment", `<p>If your child needs more help than their school can give, you or the school can ask for an education, health and care needs assessment. Send us the request form and we will reply within six weeks.</p>`},
+	{"Home to school transport", `<p>Some children and young people with SEND can get home to school transport or travel training. Read our transport policy to see who is eligible.</p>`},
+	{"Information, advice and support", `<p>Testshire SENDIASS gives free, impartial information, advice and support to parents, children and young people about SEND.</p>`},
+	{"Disagreements and complaints", `<p>If you disagree with a decision, talk to us first. Mediation is free, and you can appeal to the tribunal. You can also make a complaint.</p>`},
+	{"Schools and colleges", `<p>Most children with SEND go to mainstream schools; some go to special schools. After year 11, young people can go to further education colleges or a sixth form.</p>`},
+	{"Social care for disabled children", `<p>Our social care team assesses disabled children's needs. Social workers can arrange short breaks for families.</p>`},
+}
+
+// kb5InfoPages are Exampleton's advice pages: no transport, complaints or
+// assessment pages.
+var kb5InfoPages = []infoPage{
+	{"Health services for children with SEND", `<p>Health services include health visitors, school nursing, therapies and CAMHS.</p>`},
+	{"Social care and short breaks", `<p>Short breaks give disabled children time with friends and give carers a rest. Ask social care for an assessment.</p>`},
+	{"You said, we did: Local Offer annual report", `<p>Each year we publish the comments families made about the Local Offer and what we changed.</p>`},
+	{"Preparing for adulthood", `<p>From year 9, planning looks at employment, independent living, friends and community, and good health.</p>`},
+}
+
+// kb5Site is an LA's directory on Open Objects / Idox (kb5): channel pages
+// (localoffer.page?localofferchannel=N), paged results (results.page), a
+// service.page?id= per record and advice.page?id= articles, in that
+// platform's page chrome. Odd records carry the feed's id; even ones their own,
+// so only their names tie them to the feed.
+type kb5Site struct {
+	la, laName string
+	services   []LOService
+}
+
+const kb5PerPage = 3
+
+func (k *kb5Site) id(i int) string {
+	if i%2 == 1 {
+		return "dir" + strconv.Itoa(1000+i)
+	}
+	return k.services[i].ID
+}
+
+func (k *kb5Site) page(title, main string) string {
+	return fmt.Sprintf(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>%s | %s Family Information Directory</title></head><body>
+<a class="skip-link" href="#content">Skip to main content</a>
+<div id="header"><a href="home.page">%s Family Information Directory</a><form action="results.page"><input name="qt"><button>Search</button></form></div>
+<div id="content"><h1>%s</h1>%s</div>
+<div id="footer"><a href="advice.page?id=cookies">Cookies</a> <a href="advice.page?id=accessibility">Accessibility</a></div></body></html>`,
+		html.EscapeString(title), html.EscapeString(k.laName), html.EscapeString(k.laName), html.EscapeString(title), main)
+}
+
+func (k *kb5Site) channels() []string {
+	var cats []string
+	seen := map[string]bool{}
+	for _, s := range k.services {
+		if !seen[s.Category] {
+			seen[s.Category] = true
+			cats = append(cats, s.Category)
+		}
+	}
+	return cats
+}
+
+func (k *kb5Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	prefix := "/kb5/" + k.la + "/localoffer/"
+	if !strings.HasPrefix(r.URL.Path, prefix) {
+		http.NotFound(w, r)
+		return
+	}
+	q := r.URL.Query()
+	switch strings.TrimPrefix(r.URL.Path, prefix) {
+	case "home.page":
+		var b strings.Builder
+		b.WriteString(`<p>Find services and support for children and young people with SEND aged 0 to 25.</p><ul>`)
+		for i, c := range k.channels() {
+			fmt.Fprintf(&b, `<li><a href="localoffer.page?localofferchannel=%d">%s</a></li>`, i+1, html.EscapeString(c))
+		}
+		for i, ip := range kb5InfoPages {
+			fmt.Fprintf(&b, `<li><a href="advice.page?id=adv%d">%s</a></li>`, i+1, html.EscapeString(ip.title))
+		}
+		// A featured record, linked without its channel: the same record at a
+		// second address, as kb5 sites link them.
+		fmt.Fprintf(&b, `</ul><h2>Featured</h2><p><a href="service.page?id=%s">%s</a></p>`, k.id(0), html.EscapeString(k.services[0].Name))
+		fmt.Fprint(w, k.page("SEND Local Offer", b.String()))
+	case "localoffer.page":
+		n, _ := strconv.Atoi(q.Get("localofferchannel"))
+		cats := k.channels()
+		if n < 1 || n > len(cats) {
+			http.NotFound(w, r)
+			return
+		}
+		fmt.Fprint(w, k.page("SEND Local Offer - "+cats[n-1], fmt.Sprintf(`<p>This section of the SEND Local Offer lists %s services.</p><p><a href="results.page?localofferchannel=%d">Show the services in this section</a></p><h2>Related features</h2>`,
+			strings.ToLower(html.EscapeString(cats[n-1])), n)))
+	case "results.page":
+		n, _ := strconv.Atoi(q.Get("localofferchannel"))
+		cats := k.channels()
+		if n < 1 || n > len(cats) {
+			http.NotFound(w, r)
+			return
+		}
+		var in []int
+		for i, s := range k.services {
+			if s.Category == cats[n-1] {
+				in = append(in, i)
+			}
+		}
+		pg, _ := strconv.Atoi(q.Get("page"))
+		if pg < 1 {
+			pg = 1
+		}
+		from, to := min((pg-1)*kb5PerPage, len(in)), min(pg*kb5PerPage, len(in))
+		var b strings.Builder
+		fmt.Fprintf(&b, `<p>Showing %d results</p><ol class="results">`, len(in))
+		for _, i := range in[from:to] {
+			fmt.Fprintf(&b, `<li><h3><a href="service.page?id=%s&amp;localofferchannel=%d">%s</a></h3><p>%s</p></li>`, k.id(i), n,
+				html.EscapeString(k.services[i].Name), html.EscapeString(k.services[i].description()))
+		}
+		b.WriteString(`</ol>`)
+		if to < len(in) {
+			fmt.Fprintf(&b, `<a href="results.page?localofferchannel=%d&amp;page=%d">Next</a>`, n, pg+1)
+		}
+		fmt.Fprint(w, k.page("Search results", b.String()))
+	case "service.page":
+		for i, s := range k.services {
+			if k.id(i) == q.Get("id") {
+				fmt.Fprint(w, k.page(s.Name, k.record(s)))
+				return
+			}
+		}
+		http.NotFound(w, r)
+	case "advice.page":
+		var n int
+		fmt.Sscanf(q.Get("id"), "adv%d", &n)
+		if n < 1 || n > len(kb5InfoPages) {
+			http.NotFound(w, r)
+			return
+		}
+		ip := kb5InfoPages[n-1]
+		fmt.Fprint(w, k.page(ip.title, ip.body))
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+// record is a kb5 service record: the description first, then the field
+// blocks that directory shows.
+func (k *kb5Site) record(s LOService) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<div class="service-description"><p>%s</p></div>`, html.EscapeString(s.description()))
+	b.WriteString(`<div class="contact-details"><h2>Who to contact</h2><dl>`)
+	if s.Phone {
+		b.WriteString(`<dt>Telephone</dt><dd>01632 961234</dd>`)
+	}
+	if s.Email {
+		b.WriteString(`<dt>E-mail</dt><dd><a href="mailto:team@la.example.gov.uk">team@la.example.gov.uk</a></dd>`)
+	}
+	b.WriteString(`</dl></div><div class="local-offer"><h2>Local Offer</h2><h3>Age range</h3>`)
+	fmt.Fprintf(&b, `<p>%d to %d years</p>`, s.AgeMin, s.AgeMax)
+	if s.Free {
+		b.WriteString(`<h3>Cost</h3><p>Free</p>`)
+	} else {
+		b.WriteString(`<h3>Cost</h3><p>£12 per session</p>`)
+	}
+	return b.String()
 }

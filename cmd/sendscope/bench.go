@@ -37,5 +37,31 @@ reads it, with its address taken from the labels' "url".`,
 	ex.Flags().StringVar(&corpus, "corpus", "", "folder of NNN.json labels with their documents")
 	ex.Flags().BoolVarP(&verbose, "verbose", "v", false, "list every difference")
 	cmd.AddCommand(ex)
+	var loCorpus string
+	var loVerbose bool
+	lo := &cobra.Command{
+		Use:   "localoffer --corpus DIR",
+		Short: "Grade the Local Offer reader on labelled pages (NNN.json + NNN.txt)",
+		Long: `Read every Local Offer page in DIR as a crawl reads one and compare with its
+NNN.json labels (see ../shared/data/LOCAL-OFFER-NOTES.md): page kind accuracy
+(service record, listing, information, school offer, other), the service name of
+service records, and the age range and need types of every page. -v lists every
+difference.`,
+		Args: argsUsage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if loCorpus == "" {
+				return usageError("--corpus DIR is required")
+			}
+			docs, err := grading.LoadLocalOffer(loCorpus)
+			if err != nil {
+				return err
+			}
+			grading.GradeLocalOffer(docs).Print(cmd.OutOrStdout(), loVerbose)
+			return nil
+		},
+	}
+	lo.Flags().StringVar(&loCorpus, "corpus", "", "folder of NNN.json labels with NNN.txt pages")
+	lo.Flags().BoolVarP(&loVerbose, "verbose", "v", false, "list every difference")
+	cmd.AddCommand(lo)
 	return cmd
 }

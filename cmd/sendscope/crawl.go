@@ -71,7 +71,7 @@ that reached it.`,
 	f := cmd.Flags()
 	f.StringVar(&o.year, "year", "", "academic year to crawl, e.g. 2025/26 (required)")
 	cmd.MarkFlagRequired("year")
-	f.BoolVar(&o.localOffer, "local-offer", false, "also crawl the LAs' Local Offers (sites or ORUK feeds; see authorities import)")
+	f.BoolVar(&o.localOffer, "local-offer", false, "also crawl the LAs' Local Offers (sites and ORUK feeds; see authorities import); with no schools in scope, the Local Offers alone")
 	f.StringSliceVar(&o.la, "la", nil, "only schools in these LAs (code or name; repeat or comma-separate)")
 	f.StringSliceVar(&o.urns, "urn", nil, "only these schools (URNs; repeat or comma-separate)")
 	f.IntVar(&o.cfg.Concurrency, "concurrency", 4, "requests in flight at once across all hosts (more sites than this are in progress, so a busy host never idles the crawl)")
@@ -147,11 +147,15 @@ func runCrawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt
 		}
 		fmt.Fprintln(out)
 	}
-	fmt.Fprintf(out, "crawl run %d (%s): %d schools; %d crawled now", sum.RunID, year, sum.Sites, sum.Crawled)
-	if sum.AlreadyDone > 0 {
-		fmt.Fprintf(out, ", %d done before", sum.AlreadyDone)
+	if sum.Sites == 0 {
+		fmt.Fprintf(out, "crawl run %d (%s): Local Offers only (no schools in scope)\n", sum.RunID, year)
+	} else {
+		fmt.Fprintf(out, "crawl run %d (%s): %d schools; %d crawled now", sum.RunID, year, sum.Sites, sum.Crawled)
+		if sum.AlreadyDone > 0 {
+			fmt.Fprintf(out, ", %d done before", sum.AlreadyDone)
+		}
+		fmt.Fprintf(out, "; SEN documents found at %d; %d documents, %d facts\n", sum.Found, sum.Documents, sum.Facts)
 	}
-	fmt.Fprintf(out, "; SEN documents found at %d; %d documents, %d facts\n", sum.Found, sum.Documents, sum.Facts)
 	if len(sum.NotFound) > 0 {
 		fmt.Fprintf(out, "  searched, nothing found: %s\n", pipeline.Reasons(sum.NotFound))
 	}
@@ -162,7 +166,7 @@ func runCrawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt
 		fmt.Fprintf(out, "  failed: %s (URNs %s)\n", pipeline.Reasons(sum.Failed), joinInts(sum.FailedURNs))
 	}
 	if lo := sum.LocalOffers; lo.Authorities > 0 {
-		fmt.Fprintf(out, "Local Offers: %d LAs, %d services", lo.Authorities, lo.Services)
+		fmt.Fprintf(out, "Local Offers: %d LAs, %d services, %d information pages", lo.Authorities, lo.Services, lo.InfoPages)
 		if len(lo.Failed) > 0 {
 			fmt.Fprintf(out, "; failed: %v", lo.Failed)
 		}

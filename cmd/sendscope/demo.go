@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -30,8 +32,11 @@ func newDemoCmd() *cobra.Command {
 publish SEN information reports as HTML pages, PDFs and Word files, some hidden two
 clicks deep, some missing, one behind robots.txt) on this machine, then import its
 register, crawl it, extract, export the research dataset and write the
-commissioner's workbook into DIR. A second demo in the same DIR starts afresh; a
-store in DIR that the demo did not make is never touched.`,
+commissioner's workbook into DIR. Then crawl the two LAs' Local Offers alone (an
+ORUK feed beside an Open Objects directory, and a council site), with no
+register, into DIR/localoffer.duckdb, and say what each publishes. A second demo
+in the same DIR starts afresh; a store in DIR that the demo did not make is
+never touched.`,
 		Example: `  sendscope demo
   sendscope demo --dir /tmp/sendscope-demo`,
 		Args: argsUsage(cobra.NoArgs),
@@ -165,8 +170,15 @@ store in DIR that the demo did not make is never touched.`,
 			fmt.Fprintf(msg, "%s: %s against its phase\n", benchPath, first.Name)
 			books = append(books, benchPath)
 
+			// A commissioner reviewing the Local Offers alone: no register.
+			fmt.Fprintln(msg, "\n== Local Offers alone (no school register)", demoYear)
+			loPath := filepath.Join(dir, "localoffer.duckdb")
+			if err := demoLocalOfferOnly(ctx, loPath, laPath, cfg, msg); err != nil {
+				return err
+			}
+
 			fmt.Fprintf(msg, "\ndone in %s. Files:\n", time.Since(start).Round(100*time.Millisecond))
-			fmt.Fprintf(out, "%s\n", dbPath)
+			fmt.Fprintf(out, "%s\n%s\n", dbPath, loPath)
 			for _, f := range append(books, res.Files...) {
 				fmt.Fprintln(out, f)
 			}
@@ -192,5 +204,46 @@ func checkDemoStore(ctx context.Context, path string) error {
 	if err != nil || madeBy != "demo" {
 		return usageError("%s is not a store the demo made, and the demo starts afresh: give it another --dir (nothing was changed)", path)
 	}
+	return nil
+}
+
+// demoLocalOfferOnly crawls the area's Local Offers into a store of their own,
+// with the LAs imported and no register, and says what each publishes.
+func demoLocalOfferOnly(ctx context.Context, dbPath, laPath string, cfg crawler.Config, msg io.Writer) error {
+	if err := checkDemoStore(ctx, dbPath); err != nil {
+		return err
+	}
+	for _, p := range []string{dbPath, dbPath + ".wal"} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	store, err := queries.Open(ctx, dbPath)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if err := store.SetMeta(ctx, "made_by", "demo"); err != nil {
+		return err
+	}
+	if err := importAuthorities(ctx, store, laPath, msg); err != nil {
+		return err
+	}
+	if err := runCrawl(ctx, store, cfg, pipeline.CrawlOptions{Year: demoYear, LocalOffer: true}, msg); err != nil {
+		return err
+	}
+	los, err := store.LocalOfferOverviews(ctx, demoYear)
+	if err != nil {
+		return err
+	}
+	for _, o := range los {
+		fmt.Fprintf(msg, "%s %s: %d services (%d in both feed and site, %d not current), %d information pages; publishes %d of the %d required items",
+			o.LACode, o.LAName, o.Services, o.BothSources, o.NotCurrent, o.InfoPages, o.Covered, o.Items)
+		if len(o.Missing) > 0 {
+			fmt.Fprintf(msg, " (not found: %s)", strings.Join(o.Missing, ", "))
+		}
+		fmt.Fprintf(msg, "; %d need x age cells with no service\n", o.EmptyCells)
+	}
+	fmt.Fprintf(msg, "Try: sendscope --db %s query run local_offer_content --la 997\n", dbPath)
 	return nil
 }

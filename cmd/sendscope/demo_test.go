@@ -5,8 +5,11 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // TestDemo runs the README's first command and checks it leaves what it promises.
@@ -17,7 +20,7 @@ func TestDemo(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("run %d: exit %d\n%s", run, code, stderr)
 		}
-		for _, f := range []string{"sendscope.duckdb", "register.csv", "commissioning-998.xlsx", "commissioning-997.xlsx", "benchmark-990100.xlsx",
+		for _, f := range []string{"sendscope.duckdb", "localoffer.duckdb", "register.csv", "commissioning-998.xlsx", "commissioning-997.xlsx", "benchmark-990100.xlsx",
 			"export/documents.csv", "export/facts.csv", "export/school_years.csv", "export/schools.csv", "export/fetches.csv", "export/data_dictionary.csv"} {
 			path := filepath.Join(dir, f)
 			if st, err := os.Stat(path); err != nil || st.Size() == 0 {
@@ -32,9 +35,43 @@ func TestDemo(t *testing.T) {
 		if !strings.Contains(stderr, "SEN documents found at 37") {
 			t.Errorf("run %d: unexpected crawl summary:\n%s", run, stderr)
 		}
+		// The Local-Offer-only run: no register, both LAs, what each publishes.
+		for _, want := range []string{"== Local Offers alone (no school register)", "no schools in scope: crawling the Local Offers of 2 LAs only",
+			"997 Exampleton: 12 services (12 in both feed and site", "998 Testshire: 12 services", "(not found: training,"} {
+			if !strings.Contains(stderr, want) {
+				t.Errorf("run %d: the Local-Offer-only run does not say %q:\n%s", run, want, stderr)
+			}
+		}
 	}
 	if n := countRows(t, filepath.Join(dir, "sendscope.duckdb"), "crawl_runs"); n != 1 {
 		t.Errorf("%d crawl runs after two demos, want 1 (each demo starts afresh)", n)
+	}
+	// The workbook shows the Local Offer's coverage beside pupils, and its required content.
+	f, err := excelize.OpenFile(filepath.Join(dir, "commissioning-997.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheetText := func(name string) string {
+		rows, _ := f.GetRows(name)
+		var b strings.Builder
+		for _, r := range rows {
+			b.WriteString(strings.Join(r, "|") + "\n")
+		}
+		return b.String()
+	}
+	// Exampleton lists no MLD service; its schools have pupils with MLD.
+	if lo := sheetText("Local Offer"); !strings.Contains(lo, "|pupils|pupils_year|gap") || !regexp.MustCompile(`(?im)^2025/26\|997\|MLD\|5-10\|\|0\|\|true\|[1-9]\d*\|2025/26\|true$`).MatchString(lo) {
+		t.Errorf("Local Offer sheet:\n%.2000s", lo)
+	}
+	content := sheetText("Local Offer content")
+	for _, want := range []string{"|997|Exampleton|transport|Travel and transport arrangements|", "|997|Exampleton|feedback_annual|"} {
+		if !strings.Contains(content, want) {
+			t.Errorf("Local Offer content sheet lacks %q:\n%s", want, content)
+		}
+	}
+	if n := countRows(t, filepath.Join(dir, "localoffer.duckdb"), "schools"); n != 0 {
+		t.Errorf("the Local-Offer-only store holds %d schools", n)
 	}
 	readmeExamplesRun(t, filepath.Join(dir, "sendscope.duckdb"))
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/csv"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -24,7 +25,7 @@ func TestLocalOffersLoadIntoServices(t *testing.T) {
 		t.Fatalf("crawl: exit %d\n%s", code, stderr)
 	}
 	s := openStore(t, db)
-	for _, la := range []struct{ code, source string }{{"998", "html"}, {"997", "oruk"}} {
+	for _, la := range []struct{ code, source string }{{"998", "html"}, {"997", "oruk+html"}} {
 		truth := map[string]simarea.LOService{}
 		for _, sv := range area.LocalOfferServices(la.code) {
 			truth[sv.Name] = sv
@@ -167,5 +168,80 @@ func TestLocalOfferRecrawlAsksConditionally(t *testing.T) {
 		if services[0] == 0 || services[0] != services[1] {
 			t.Errorf("LA %s: services per run: %v", la, services)
 		}
+	}
+}
+
+// TestLocalOfferOnly: with the LAs imported and no school register, crawl
+// --local-offer crawls the Local Offers alone and says so; the LA with both a
+// feed and a directory site has each service once (joined by the feed's id or
+// by name), its information pages are kept, and the required content is
+// assessed per LA with its evidence.
+func TestLocalOfferOnly(t *testing.T) {
+	area, err := simarea.Start()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(area.Close)
+	dir := t.TempDir()
+	db, las := filepath.Join(dir, "lo.duckdb"), filepath.Join(dir, "las.csv")
+	os.WriteFile(las, area.AuthoritiesCSV(), 0o644)
+	ctx := context.Background()
+	if code, _, stderr := sendscope(t, ctx, "--db", db, "authorities", "import", las); code != 0 {
+		t.Fatal(stderr)
+	}
+	// Without --local-offer there is nothing to crawl.
+	if code, _, stderr := sendscope(t, ctx, "--db", db, "crawl", "--year", "2025/26", "--allow-private", "--delay", "0"); code == 0 || !strings.Contains(stderr, "no schools in scope") {
+		t.Fatalf("crawl without schools: exit %d %s", code, stderr)
+	}
+	// An LA neither imported nor in the register: nothing in scope.
+	if code, _, stderr := sendscope(t, ctx, "--db", db, "crawl", "--year", "2025/26", "--allow-private", "--local-offer", "--la", "123"); code == 0 ||
+		!strings.Contains(stderr, "no schools and no local authorities in scope") {
+		t.Fatalf("crawl --la 123: exit %d %s", code, stderr)
+	}
+	code, _, stderr := sendscope(t, ctx, "--db", db, "crawl", "--year", "2025/26", "--allow-private", "--delay", "0", "--local-offer")
+	if code != 0 || !strings.Contains(stderr, "no schools in scope: crawling the Local Offers of 2 LAs only") ||
+		!strings.Contains(stderr, "Local Offers only (no schools in scope)") || !strings.Contains(stderr, "Local Offers: 2 LAs, 24 services") ||
+		!strings.Contains(stderr, "997 Exampleton: found (feed and site)") {
+		t.Fatalf("crawl: exit %d\n%s", code, stderr)
+	}
+	s := openStore(t, db)
+	for _, c := range []struct{ query, want string }{
+		// Each service once per LA, whatever its source.
+		{`SELECT string_agg(la_code || ':' || source || ':' || n, ' ' ORDER BY la_code) FROM (SELECT la_code, source, count(*) n, count(DISTINCT lower(name)) d FROM services GROUP BY ALL HAVING n = d)`,
+			"997:oruk+html:12 998:html:12"},
+		// The directory's records: odd ones joined by the feed's id, even ones by name.
+		{`SELECT count(*) FILTER (WHERE page_url LIKE '%service.page?id=997-%') || '/' || count(*) FILTER (WHERE page_url LIKE '%service.page?id=dir%') FROM services WHERE la_code = '997'`, "6/6"},
+		// Page kinds of both platforms, titles from the content.
+		{`SELECT string_agg(DISTINCT doc_type, ',' ORDER BY doc_type) FROM documents WHERE la_code = '997'`,
+			"local_offer_information,local_offer_listing,local_offer_other,local_offer_service"},
+		// An annual report is neither a service nor guidance.
+		{`SELECT string_agg(title, '|') FROM documents WHERE la_code = '997' AND doc_type = 'local_offer_other'`, "You said, we did: Local Offer annual report"},
+		{`SELECT count(*) FROM documents WHERE la_code IS NOT NULL AND (title ILIKE '%skip to%' OR title = '' OR title IS NULL) AND doc_type <> 'other'`, "0"},
+		{`SELECT string_agg(title, '|' ORDER BY title) FROM documents WHERE la_code = '997' AND doc_type = 'local_offer_information'`,
+			"Health services for children with SEND|Preparing for adulthood|Social care and short breaks"},
+		{`SELECT count(*) FROM documents WHERE la_code = '997' AND doc_type = 'local_offer_listing' AND url LIKE '%results.page%page=2%'`, "1"},
+	} {
+		var got string
+		if err := s.QueryRow(c.query).Scan(&got); err != nil || got != c.want {
+			t.Errorf("%s\ngot %q (%v), want %q", c.query, got, err, c.want)
+		}
+	}
+	code, out, stderr := sendscope(t, ctx, "--db", db, "query", "run", "local_offer_content", "--format", "csv")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	missing := map[string][]string{}
+	records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range records[1:] {
+		if len(f) > 6 && f[6] == "false" && strings.Contains("transport assessment_request complaints_mediation feedback_annual", f[3]) {
+			missing[f[1]] = append(missing[f[1]], f[3])
+		}
+	}
+	// Testshire publishes no feedback; Exampleton no transport, complaints or assessment pages.
+	if fmt.Sprint(missing["998"]) != "[feedback_annual]" || fmt.Sprint(missing["997"]) != "[transport assessment_request complaints_mediation]" {
+		t.Errorf("items not covered: %v\n%s", missing, out)
 	}
 }

@@ -200,7 +200,7 @@ var contract = map[string][]string{
 		"time_period,time_identifier,geographic_level,country_code,country_name,region_name,new_la_code", ","),
 	"fetches":         strings.Split("run_id,urn,url,status,error,content_type,bytes,duration_ms,fetched_at,skipped,depth,link_score,link_url,linked_from,platform,off_site", ","),
 	"data_dictionary": strings.Split("table,column,type,meaning,source,licence", ","),
-	"services":        strings.Split("la_code,academic_year,service_id,name,url,categories,age_min,age_max,need_types,cost,has_phone,has_email,source,last_updated", ","),
+	"services":        strings.Split("la_code,academic_year,service_id,name,url,categories,age_min,age_max,need_types,cost,has_phone,has_email,source,last_updated,eligibility,has_website,status,is_current,page_url", ","),
 }
 
 func readCSV(t *testing.T, path string) [][]string {
@@ -286,11 +286,11 @@ func TestCommissioningWorkbook(t *testing.T) {
 	_, db := crawledArea(t)
 	f, path := writeWorkbook(t, db, "commissioning", "--la", "998", "--year", "2025/26")
 	defer f.Close()
-	if got := strings.Join(f.GetSheetList(), ","); got != "Cover,Summary,Chart data,Schools,Evidence,Could not check,Compliance items,Gaps map,Gaps,SENCO capacity,Compliance,Changes,Local Offer,EHC plans,Method,Data dictionary" {
+	if got := strings.Join(f.GetSheetList(), ","); got != "Cover,Summary,Chart data,Schools,Evidence,Could not check,Compliance items,Gaps map,Gaps,SENCO capacity,Compliance,Changes,Local Offer,Local Offer content,EHC plans,Method,Data dictionary" {
 		t.Errorf("sheets %s", got)
 	}
 	for sheet, want := range map[string]string{"Cover": "SEND commissioning workbook", "Chart data": "Year", "Gaps": "academic_year",
-		"SENCO capacity": "urn", "Compliance": "urn", "Changes": "urn", "Local Offer": "academic_year", "Method": "How this workbook was made",
+		"SENCO capacity": "urn", "Compliance": "urn", "Changes": "urn", "Local Offer": "academic_year", "Local Offer content": "academic_year", "Method": "How this workbook was made",
 		"Compliance items": "URN", "Schools": "URN", "Evidence": "URN", "Gaps map": "Specialist places per 100 pupils with the need, 2025/26",
 		"Data dictionary": "Sheet"} {
 		if v, _ := f.GetCellValue(sheet, "A1"); v != want {

@@ -16,8 +16,13 @@
 --   cost: free, charged (with the amount given), or the record's words
 --   has_phone: true when the record gives a phone number
 --   has_email: true when the record gives an e-mail address
---   source: html (read from the Local Offer's pages) or oruk (read from its Open Referral UK feed)
+--   source: html (read from the Local Offer's pages), oruk (read from its Open Referral UK feed), or oruk+html (in the feed and on the site: one service)
 --   last_updated: when the record says it was last updated or assured, as given
+--   eligibility: who the service is for, in the record's words
+--   has_website: true when the record gives a website
+--   status: the feed's status for the record (active, inactive, ...); empty for web pages
+--   is_current: false when the feed's status is other than active
+--   page_url: for a feed's service also on the LA's site, that page
 WITH latest AS (
     -- The latest run of each year that reached each LA.
     SELECT ra.la_code, r.academic_year, max(ra.run_id) AS run_id
@@ -26,7 +31,7 @@ WITH latest AS (
     GROUP BY ra.la_code, r.academic_year
 )
 SELECT s.la_code, s.academic_year, s.service_id, s.name, s.url, s.categories, s.age_min, s.age_max, s.need_types,
-       s.cost, s.has_phone, s.has_email, s.source, s.last_updated
+       s.cost, s.has_phone, s.has_email, s.source, s.last_updated, s.eligibility, s.has_website, s.status, s.is_current, s.page_url
 FROM services s
 JOIN latest l ON l.la_code = s.la_code AND l.run_id = s.run_id
 LEFT JOIN authorities a ON a.la_code = s.la_code

@@ -1,0 +1,458 @@
+package analysis
+
+import (
+	"bytes"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// More Local Offer page kinds (DATASET.md doc_type values): an information page
+// (what the Local Offer explains: guidance, a topic, a category's introduction
+// without a list), anything else (inspection letters, annual reports, forum
+// news), and a school's own offer linked from the Local Offer.
+const (
+	KindInfo        = "local_offer_information"
+	KindOther       = "local_offer_other"
+	KindSchoolOffer = "local_offer_school_offer"
+)
+
+// LocalOfferRead is what one page of a Local Offer says: its kind, its title
+// from the content, the service it records (for service records), and the
+// required things of a Local Offer it covers.
+type LocalOfferRead struct {
+	Kind    string
+	Title   string
+	Service *Service
+	Items   []ItemEvidence
+}
+
+// ReadLocalOffer reads one page of a Local Offer website (HTML, or the text
+// of a PDF or Word file, which is never a listing).
+func ReadLocalOffer(body []byte, contentType, pageURL string) LocalOfferRead {
+	t, err := ExtractText(body, contentType, pageURL)
+	if t.Format != "html" {
+		if err != nil && strings.TrimSpace(t.Body) == "" {
+			return LocalOfferRead{Kind: KindOther}
+		}
+		r := readLocalOfferText(t.Body, cleanTitle(t.Title), pageURL, pageSignals{})
+		return r
+	}
+	doc, _ := html.Parse(bytes.NewReader(body))
+	sig := htmlSignals(doc)
+	title := contentTitle(doc, t.Title)
+	if s, ok := jsonLDService(doc); ok {
+		s.URL, s.ID, s.Source = RecordURL(pageURL), RecordURL(pageURL), "html"
+		fillFromText(&s, t.Body)
+		s.HasEmail, s.HasPhone = s.HasEmail || sig.mail, s.HasPhone || sig.tel
+		return LocalOfferRead{Kind: KindService, Title: firstNonEmpty(s.Name, title), Service: &s, Items: LocalOfferItems(t.Body)}
+	}
+	r := readLocalOfferText(t.Body, title, pageURL, sig)
+	if r.Service != nil {
+		r.Service.Categories = breadcrumbs(doc)
+		if len(r.Service.Categories) == 0 {
+			r.Service.Categories = channelLinks(doc)
+		}
+		r.Service.HasEmail = r.Service.HasEmail || sig.mail
+		r.Service.HasPhone = r.Service.HasPhone || sig.tel
+		r.Service.HasWebsite = r.Service.HasWebsite || sig.website
+	}
+	return r
+}
+
+// ReadLocalOfferText reads a Local Offer page kept as text only (as the
+// labelled corpus keeps them): its title is its first line of content.
+func ReadLocalOfferText(text, pageURL string) LocalOfferRead {
+	title := ""
+	for _, line := range strings.Split(text, "\n") {
+		l := strings.TrimSpace(line)
+		if l == "" || chromeLine.MatchString(l) {
+			continue
+		}
+		if len(l) <= 150 {
+			title = l
+		}
+		break
+	}
+	return readLocalOfferText(text, title, pageURL, pageSignals{})
+}
+
+// pageSignals are what the markup tells beyond the words.
+type pageSignals struct {
+	links      int  // links in the content
+	records    int  // links to what look like service records
+	pagination bool // a next page or numbered pages
+	words      int  // words in the content outside links
+	mail, tel  bool
+	website    bool // a link off the site labelled as the service's website
+}
+
+var (
+	kb5Record  = regexp.MustCompile(`(?i)/kb5/[^/]+/[^/]+/(?:service|organisation)\.page`)
+	kb5Listing = regexp.MustCompile(`(?i)/kb5/[^/]+/[^/]+/(?:results|localoffer|category|family|directory)\.page|[?&](?:\w*channel|qt|sorttype|category)=`)
+	kb5Advice  = regexp.MustCompile(`(?i)/kb5/[^/]+/[^/]+/(?:advice|content|article)\.page`)
+	// Directory paths of LocalGov Drupal, Open Place and stand-alone sites.
+	dirRecord  = regexp.MustCompile(`(?i)/(?:directory|service-directory|services?|listing|record|provider|organisations?)/[^/?]*[a-z0-9][^/?]*/?$|/o/[^/]+/service/`)
+	dirListing = regexp.MustCompile(`(?i)/(?:search|results|browse|categor(?:y|ies)|directory/?$|directory/(?:search|category|categories|results))(?:[/?]|$)|[?&](?:page|p|keywords?|q|search|filter)=`)
+	// A school's own offer linked from the Local Offer.
+	schoolHost = regexp.MustCompile(`(?i)\.sch\.uk$|(?:^|\.)(?:[a-z0-9-]*(?:school|academy|college)[a-z0-9-]*)\.(?:org\.uk|co\.uk|com|uk)$`)
+	otherTitle = regexp.MustCompile(`(?i)\b(?:inspections?|ofsted|cqc|annual report|self[- ]evaluation|written statement of action|parent carer forum|news(?:letter)?|consultation|minutes|cookies?|privacy|accessibility statement|site ?map|page not found)\b`)
+	// Words of a listing: a section introducing what is below.
+	listingWords = regexp.MustCompile(`(?i)\b(?:this section|in this section|the services below|listed below|browse (?:by|the|our)|(?:showing|results?) \d+|\d+ results?|one or more of these services|related features|refine (?:your )?search|sort by)\b`)
+	// A record describes itself as a service: "Portage is a free ... service",
+	// "Our team can", "We provide", "The Autism Outreach Team are part of".
+	selfService   = regexp.MustCompile(`(?i)\bis an? [\w ,'’-]{0,50}\b(?:service|team|clinic|group|scheme)\b|\bour (?:team|service|specialist|staff)\b|\bwe (?:provide|offer|support|work with|are a|run|deliver|visit)\b|\b(?:team|service) (?:is|are) (?:a|an|part|made up)\b|\bour services\b`)
+	serviceNoun   = regexp.MustCompile(`(?i)\b(?:team|service|services|portage|outreach|clinic|therapy|therapies|group|club|nursery|centre|center|helpline|project|scheme|practitioners?|teachers? of|charity)\b`)
+	questionTitle = regexp.MustCompile(`(?i)^(?:what|why|how|when|where|who|which|can|do|does|is|are|should|will)\b.*\??$`)
+	// Page furniture that is never a title.
+	chromeLine = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|skip to main|skip navigation|back search|back|search|menu|home|close|cookies?.*|accept (?:all )?cookies|this site uses cookies.*|view our new .*|you are here:?.*|breadcrumb.*|print(?: this page)?|share(?: this page)?|last updated.*|next review.*|page last (?:updated|reviewed).*|main navigation|navigation|toggle navigation|sign in|log ?in|translate.*|a-z|listen|contrast|text size.*)$`)
+	teamName   = regexp.MustCompile(`^(?:The )?((?:[A-Z][\w'’&-]*\s+){0,6}(?:Team|Service|Clinic|Group|Project))\b`)
+)
+
+// readLocalOfferText classifies a page and reads its service, from its words,
+// title, address and (for HTML) its markup.
+func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOfferRead {
+	r := LocalOfferRead{Title: title}
+	if r.Title == "" || chromeLine.MatchString(r.Title) {
+		r.Title = ""
+	}
+	u, _ := url.Parse(pageURL)
+	path, host, bare := "", "", ""
+	if u != nil {
+		path, host, bare = u.Path+"?"+u.RawQuery, strings.ToLower(u.Hostname()), u.Path
+	}
+	r.Items = LocalOfferItems(text)
+	lead := head(text, 1500)
+	markers := len(serviceMarkers.FindAllString(text, -1))
+	contacts := phoneRe.MatchString(text) || emailRe.MatchString(text) || sig.mail || sig.tel
+	self := selfService.MatchString(lead)
+	nounTitle := serviceNoun.MatchString(r.Title)
+	referrals := len(referralWord.FindAllString(text, -1))
+
+	score := 0
+	if kb5Record.MatchString(path) || dirRecord.MatchString(bare) {
+		score += 2
+	}
+	if lo, hi := ageRange(text); (lo != nil || hi != nil) && cost(text) != "" {
+		score++ // whom it is for and what it costs
+	}
+	if nounTitle && !questionTitle.MatchString(r.Title) {
+		score += 2
+	}
+	if self {
+		score += 2
+	}
+	score += min(markers, 2)
+	if contacts {
+		score++
+	}
+	if referrals >= 2 {
+		score++
+	}
+	if questionTitle.MatchString(r.Title) || kb5Advice.MatchString(path) {
+		score -= 2
+	}
+	// A listing: mostly links to records, or the words of a section's front
+	// page; on kb5 sites the address says so.
+	linky := sig.links >= 8 && (sig.records >= 5 || sig.words < 40*sig.links)
+	listing := kb5Listing.MatchString(path) || dirListing.MatchString(path) && !dirRecord.MatchString(bare) || sig.pagination && sig.records >= 3 || linky ||
+		(listingWords.MatchString(lead) && markers == 0 && !self)
+
+	switch {
+	case otherTitle.MatchString(r.Title):
+		r.Kind = KindOther
+	case schoolHost.MatchString(host):
+		r.Kind = KindSchoolOffer
+	case listing && score < 5:
+		r.Kind = KindListing
+	case score >= 4:
+		r.Kind = KindService
+	default:
+		r.Kind = KindInfo
+	}
+	if r.Kind != KindService && r.Kind != KindSchoolOffer {
+		return r
+	}
+	name := r.Title
+	if name == "" || len(name) > 120 {
+		if m := teamName.FindStringSubmatch(strings.TrimSpace(text)); m != nil {
+			name = strings.TrimSpace(m[1])
+		}
+	}
+	if r.Title == "" {
+		r.Title = name
+	}
+	if r.Kind == KindSchoolOffer {
+		return r
+	}
+	rec := RecordURL(pageURL)
+	s := Service{ID: rec, URL: rec, Name: name, Source: "html"}
+	fillFromText(&s, text)
+	r.Service = &s
+	return r
+}
+
+// htmlSignals counts what the markup shows of a page's kind.
+func htmlSignals(doc *html.Node) pageSignals {
+	var sig pageSignals
+	if doc == nil {
+		return sig
+	}
+	sig.mail, sig.tel = contactLinks(doc)
+	root := mainContent(doc)
+	for _, a := range findAll(root, func(n *html.Node) bool { return n.DataAtom == atom.A && !skipped(n) }) {
+		href, text := attr(a, "href"), strings.ToLower(textOf(a))
+		sig.links++
+		if kb5Record.MatchString(href) || dirRecord.MatchString(href) {
+			sig.records++
+		}
+		if nextPageLink.MatchString(text) || pageParam.MatchString(href) {
+			sig.pagination = true
+		}
+		web := strings.HasPrefix(strings.ToLower(href), "http")
+		if web && (strings.Contains(text, "website") || strings.Contains(text, "visit site") || domainText.MatchString(strings.TrimSpace(text))) {
+			sig.website = true
+		}
+	}
+	var w textWriter
+	w.walk(root)
+	sig.words = len(strings.Fields(w.String()))
+	return sig
+}
+
+var (
+	domainText   = regexp.MustCompile(`^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?$`)
+	nextPageLink = regexp.MustCompile(`(?i)^(?:next|next page|more results|older|›|»|>|\d{1,3})$`)
+	pageParam    = regexp.MustCompile(`[?&](?:page|p|pg|start|offset)=\d+|/page/\d+`)
+)
+
+// contentTitle is the page's own heading: the h1 of its content, else the first
+// heading, else the <title> without the site's name; page furniture ("Skip to
+// main content") never.
+func contentTitle(doc *html.Node, fallback string) string {
+	if doc != nil {
+		root := mainContent(doc)
+		for _, a := range []atom.Atom{atom.H1, atom.H2} {
+			for _, h := range findAll(root, func(n *html.Node) bool { return n.DataAtom == a && !skipped(n) }) {
+				if t := cleanTitle(textOf(h)); t != "" {
+					return t
+				}
+			}
+		}
+		if t := find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Title }); t != nil {
+			fallback = textOf(t)
+		}
+	}
+	return cleanTitle(fallback)
+}
+
+// cleanTitle drops page furniture and the site's name after a separator.
+func cleanTitle(t string) string {
+	t = strings.Join(strings.Fields(t), " ")
+	for _, sep := range []string{" | ", " - ", " – ", " :: "} {
+		if i := strings.Index(t, sep); i > 0 {
+			rest := strings.ToLower(t[i:])
+			if strings.Contains(rest, "local offer") || strings.Contains(rest, "council") || strings.Contains(rest, "directory") ||
+				strings.Contains(rest, "family") || strings.Contains(rest, ".gov") || strings.Contains(rest, "information") {
+				t = t[:i]
+			}
+		}
+	}
+	if chromeLine.MatchString(t) || len(t) > 200 {
+		return ""
+	}
+	return t
+}
+
+// School stages as ages: a child in year N is N+4 at its start and N+5 at its
+// end; reception starts at 4, nursery at 3; key stages span their years.
+var (
+	stageSpan = regexp.MustCompile(`(?i)\b(nursery|reception|year \d{1,2}|y\d{1,2})\s*(?:-|–|to|up to|until|through to|and)\s*(?:the )?(?:end of )?(?:year )?(reception|year \d{1,2}|y\d{1,2}|\d{1,2})\b`)
+	keyStage  = regexp.MustCompile(`(?i)\b(?:key stages?|ks)\s*([1-5])(?:\s*(?:-|–|to|and)\s*(?:ks\s*)?([1-5]))?\b`)
+	postAge   = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b`)
+)
+
+func stageAge(s string, end bool) (int, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case s == "nursery":
+		return 3, true
+	case s == "reception":
+		if end {
+			return 5, true
+		}
+		return 4, true
+	}
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "year "), "y")
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 1 || n > 14 {
+		return 0, false
+	}
+	if end {
+		return n + 5, true
+	}
+	return n + 4, true
+}
+
+var keyStageAges = map[string][2]int{"1": {5, 7}, "2": {7, 11}, "3": {11, 14}, "4": {14, 16}, "5": {16, 18}}
+
+// stageRange reads the first school-stage span, with where it starts.
+func stageRange(text string) (int, *int, *int) {
+	if m := stageSpan.FindStringSubmatchIndex(text); m != nil {
+		lo, ok1 := stageAge(text[m[2]:m[3]], false)
+		hi, ok2 := stageAge(text[m[4]:m[5]], true)
+		if ok1 && ok2 && lo < hi {
+			return m[0], &lo, &hi
+		}
+	}
+	if m := keyStage.FindStringSubmatchIndex(text); m != nil {
+		a := keyStageAges[text[m[2]:m[3]]]
+		lo, hi := a[0], a[1]
+		if m[4] >= 0 {
+			hi = keyStageAges[text[m[4]:m[5]]][1]
+		}
+		return m[0], &lo, &hi
+	}
+	return 0, nil, nil
+}
+
+// LocalOfferItem is one thing a Local Offer must publish, with the law or
+// guidance that requires it (vocab/local_offer_items.tsv).
+type LocalOfferItem struct {
+	ID, Label, Source string
+	patterns          []*regexp.Regexp
+}
+
+// ItemEvidence is where a page covers a required item: the words found.
+type ItemEvidence struct {
+	ID    string
+	Quote string
+}
+
+var localOfferItems = mustItems("local_offer_items.tsv")
+
+func mustItems(file string) []LocalOfferItem {
+	b, err := vocabFiles.ReadFile("vocab/" + file)
+	if err != nil {
+		panic(err)
+	}
+	var out []LocalOfferItem
+	at := map[string]int{}
+	for i, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			panic(file + ":" + strconv.Itoa(i+1) + ": expected id<TAB>label<TAB>source<TAB>pattern")
+		}
+		re := regexp.MustCompile("(?i)" + f[3])
+		if j, ok := at[f[0]]; ok {
+			out[j].patterns = append(out[j].patterns, re)
+			continue
+		}
+		at[f[0]] = len(out)
+		out = append(out, LocalOfferItem{ID: f[0], Label: f[1], Source: f[2], patterns: []*regexp.Regexp{re}})
+	}
+	return out
+}
+
+// LocalOfferItemList is the list of what a Local Offer must publish, in order.
+func LocalOfferItemList() []LocalOfferItem { return append([]LocalOfferItem(nil), localOfferItems...) }
+
+// LocalOfferItems says which required items a page's words cover, with the
+// words that show it.
+func LocalOfferItems(text string) []ItemEvidence {
+	var out []ItemEvidence
+	for _, it := range localOfferItems {
+		for _, re := range it.patterns {
+			if loc := re.FindStringIndex(text); loc != nil {
+				out = append(out, ItemEvidence{ID: it.ID, Quote: quoteAround(text, loc[0], loc[1])})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// quoteAround is the match with a little of its sentence.
+func quoteAround(text string, from, to int) string {
+	lo, hi := max(0, from-60), min(len(text), to+60)
+	for lo > 0 && !utf8Start(text[lo]) {
+		lo--
+	}
+	for hi < len(text) && !utf8Start(text[hi]) {
+		hi++
+	}
+	return strings.Join(strings.Fields(text[lo:hi]), " ")
+}
+
+func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
+
+// ServiceFields reads what a service's words say: ages, needs, cost, contacts,
+// eligibility, last updated.
+func ServiceFields(text string) Service {
+	var s Service
+	fillFromText(&s, text)
+	return s
+}
+
+// RecordURL is a service record's address without what varies between the
+// ways to reach it: kb5 (Open Objects / Idox) record pages keep only their id
+// (the channel, search and session parameters go, and "&amp;" artefacts), any
+// page loses ";jsessionid=", tracking parameters and its fragment. One record
+// reached from two listings is then one service.
+func RecordURL(raw string) string {
+	u, err := url.Parse(strings.ReplaceAll(raw, "&amp;", "&"))
+	if err != nil {
+		return raw
+	}
+	u.Fragment = ""
+	if i := strings.Index(strings.ToLower(u.Path), ";jsessionid="); i >= 0 {
+		u.Path = u.Path[:i]
+		u.RawPath = ""
+	}
+	q := u.Query()
+	if kb5Record.MatchString(u.Path) && q.Get("id") != "" {
+		u.RawQuery = url.Values{"id": {q.Get("id")}}.Encode()
+		return u.String()
+	}
+	for k := range q {
+		if lk := strings.ToLower(k); strings.HasPrefix(lk, "utm_") || lk == "jsessionid" || lk == "slaction" {
+			q.Del(k)
+		}
+	}
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// channelLinks reads the categories a directory record links to in a block of
+// its own (LocalGov Drupal's "localgov-directories-channels", a "categories"
+// list), where there is no breadcrumb trail.
+func channelLinks(doc *html.Node) []string {
+	if doc == nil {
+		return nil
+	}
+	block := find(mainContent(doc), func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return false
+		}
+		c := strings.ToLower(attr(n, "class"))
+		return strings.Contains(c, "channels") || strings.Contains(c, "categories") || strings.Contains(c, "taxonomy")
+	})
+	if block == nil {
+		return nil
+	}
+	var out []string
+	for _, a := range findAll(block, func(n *html.Node) bool { return n.DataAtom == atom.A }) {
+		if t := strings.TrimSpace(textOf(a)); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}

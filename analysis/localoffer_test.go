@@ -1,0 +1,171 @@
+package analysis
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestLocalOfferPlatforms reads pages written in the shapes of the platforms
+// councils use: the page kind, the title from the content (never the skip link
+// or the site's name), and a service record's fields.
+func TestLocalOfferPlatforms(t *testing.T) {
+	cases := []struct {
+		file, url, kind, title string
+		ages, needs            string // "lo-hi" ("?" for none); ';'-joined codes
+		phone, email, web      bool
+		cost, eligibility      string // words the cost and eligibility must contain
+		categories             string
+	}{
+		{"kb5_service.html", "https://fis.northshire.example.gov.uk/kb5/northshire/directory/service.page?id=aB1cD2eF3gH", KindService,
+			"Riverside Speech Group", "4-11", "SLCN", true, true, true, "free", "", "Health"},
+		{"kb5_results.html", "https://fis.northshire.example.gov.uk/kb5/northshire/directory/results.page?localofferchannel=2", KindListing,
+			"Search results", "", "", false, false, false, "", "", ""},
+		{"kb5_channel.html", "https://fis.northshire.example.gov.uk/kb5/northshire/directory/localoffer.page?localofferchannel=9-1", KindListing,
+			"SEND Local Offer - Preparing for Adulthood", "", "", false, false, false, "", "", ""},
+		{"kb5_advice.html", "https://fis.northshire.example.gov.uk/kb5/northshire/directory/advice.page?id=zZ9yY8xX7wW", KindInfo,
+			"What happens at an annual review?", "", "", false, false, false, "", "", ""},
+		{"cms_service.html", "https://www.westvale.example.gov.uk/info/20002/education/301/inclusion_support_team", KindService,
+			"Inclusion Support Team", "?-16", "ADHD;SEMH", true, false, false, "", "at risk of exclusion", "Education"},
+		{"cms_info.html", "https://www.westvale.example.gov.uk/send-local-offer/home-to-school-transport", KindInfo,
+			"Home to school transport for children with SEND", "", "", false, false, false, "", "", ""},
+		{"lgd_directory_service.html", "https://www.eastmarsh.example.gov.uk/directory/autism-family-support", KindService,
+			"Autism Family Support", "2-19", "ASD", false, true, false, "free; charges for some", "autism assessment pathway", "Autism"},
+		{"lgd_directory_channel.html", "https://www.eastmarsh.example.gov.uk/send-directory", KindListing,
+			"SEND directory", "", "", false, false, false, "", "", ""},
+		{"openplace_service.html", "https://southport.example.openplace.directory/service/4fa1c2", KindService,
+			"Deaf Children's Swimming", "5-11", "HI", true, false, false, "charged", "hearing loss", ""},
+		{"standalone_service.html", "https://www.hillcombelocaloffer.example.org.uk/listing/sunflower-sensory-club", KindService,
+			"Sunflower Sensory Club", "0-11", "PMLD", true, false, false, "free", "", ""},
+		{"standalone_report.html", "https://www.hillcombelocaloffer.example.org.uk/annual-report", KindOther,
+			"Local Offer annual report 2024", "", "", false, false, false, "", "", ""},
+		{"school_offer.html", "https://www.oakfield.example.sch.uk/send/resourced-provision", KindSchoolOffer,
+			"Our resourced provision", "", "", false, false, false, "", "", ""},
+	}
+	for _, c := range cases {
+		body, err := os.ReadFile(filepath.Join("testdata", "localoffer", c.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := ReadLocalOffer(body, "text/html; charset=utf-8", c.url)
+		if r.Kind != c.kind || r.Title != c.title {
+			t.Errorf("%s: kind %s title %q; want %s %q", c.file, r.Kind, r.Title, c.kind, c.title)
+			continue
+		}
+		if (r.Service != nil) != (c.kind == KindService) {
+			t.Errorf("%s: service %v", c.file, r.Service)
+			continue
+		}
+		if r.Service == nil {
+			continue
+		}
+		s := r.Service
+		if cats := strings.Join(s.Categories, ";"); cats != c.categories {
+			t.Errorf("%s: categories %q, want %q", c.file, cats, c.categories)
+		}
+		ages := fmt.Sprintf("%s-%s", ageStr(s.AgeMin), ageStr(s.AgeMax))
+		if s.Name != c.title || ages != c.ages || strings.Join(s.NeedTypes, ";") != c.needs || s.HasPhone != c.phone || s.HasEmail != c.email ||
+			s.HasWebsite != c.web || !strings.Contains(s.Cost, c.cost) || !strings.Contains(s.Eligibility, c.eligibility) {
+			t.Errorf("%s: name %q ages %s needs %v phone %v email %v web %v cost %q eligibility %q", c.file, s.Name, ages, s.NeedTypes,
+				s.HasPhone, s.HasEmail, s.HasWebsite, s.Cost, s.Eligibility)
+		}
+	}
+}
+
+func ageStr(p *int) string {
+	if p == nil {
+		return "?"
+	}
+	return fmt.Sprint(*p)
+}
+
+// TestAgeForms: ages as numbers, "up to", school stages and key stages.
+func TestAgeForms(t *testing.T) {
+	for text, want := range map[string]string{
+		"For children aged 0-25.":                              "0-25",
+		"Support for 0-25 year olds":                           "0-25",
+		"We work with young people up to 25.":                  "?-25",
+		"Open to anyone up to the age of 19.":                  "?-19",
+		"For pupils from reception to year 6.":                 "4-11",
+		"Pupils in Year 7 to Year 11":                          "11-16",
+		"Support in key stage 2":                               "7-11",
+		"A post-16 course for learners":                        "16-?",
+		"The group is for up to 10 pupils.":                    "?-?",
+		"aged 16-19 (or up to the age of 25 with an EHC plan)": "16-25",
+		"Nothing about ages here.":                             "?-?",
+	} {
+		lo, hi := ageRange(text)
+		if got := ageStr(lo) + "-" + ageStr(hi); got != want {
+			t.Errorf("%q: %s, want %s", text, got, want)
+		}
+	}
+}
+
+// TestLocalOfferItemsList: the required items are data with their source, and
+// a page's words show which it covers.
+func TestLocalOfferItemsList(t *testing.T) {
+	list := LocalOfferItemList()
+	if len(list) < 10 {
+		t.Fatalf("%d items", len(list))
+	}
+	for _, it := range list {
+		if it.Label == "" || !strings.Contains(it.Source, "Sch.2") && !strings.Contains(it.Source, "CoP") {
+			t.Errorf("%s: label %q source %q", it.ID, it.Label, it.Source)
+		}
+	}
+	var got []string
+	for _, e := range LocalOfferItems("You can ask for an EHC needs assessment. Home to school transport is explained below. Mediation is free.") {
+		got = append(got, e.ID)
+	}
+	if strings.Join(got, ",") != "transport,assessment_request,complaints_mediation" {
+		t.Errorf("items %v", got)
+	}
+}
+
+// TestORUKLiveV1: records as live 1.0 feeds send them: the list under
+// "content", descriptions in HTML, empty strings for absent fields, a record
+// without a name, platform fields for audiences and dates, a status other than
+// active.
+func TestORUKLiveV1(t *testing.T) {
+	body, err := os.ReadFile(filepath.Join("testdata", "oruk", "v1_live_page.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svcs, info, err := ORUKPage(body)
+	if err != nil || info.Version != "1.0" || !info.Last || len(svcs) != 3 {
+		t.Fatalf("%d services, %+v, %v", len(svcs), info, err)
+	}
+	var got []string
+	for _, s := range svcs {
+		got = append(got, fmt.Sprintf("%s name=%q ages=%s-%s needs=%s cost=%q web=%v email=%v updated=%s current=%v desc=%q",
+			s.ID, s.Name, ageStr(s.AgeMin), ageStr(s.AgeMax), strings.Join(s.NeedTypes, ";"), s.Cost, s.HasWebsite, s.HasEmail, s.LastUpdated, s.Current(), s.Description))
+	}
+	want := []string{
+		`b7e1c0de-0001 name="Pathways to Work" ages=16-25 needs=ASD cost="free" web=false email=false updated=2024-11-02 current=true desc="About us\n\nWe support young people aged 16 to 25 with autism to find and keep work.\nSessions are free."`,
+		`b7e1c0de-0002 name="" ages=?-? needs=ADHD cost="" web=false email=false updated= current=false desc="A drop-in for parents of children with ADHD.\nEvery Tuesday."`,
+		`b7e1c0de-0003 name="Signing Stories" ages=?-4 needs=HI cost="free" web=true email=true updated= current=true desc="Story time in British Sign Language for children under 5."`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// The assuring officer's e-mail in pc_metadata is personal data: never read.
+	for _, s := range svcs {
+		if strings.Contains(fmt.Sprintf("%+v", s), "officer@") {
+			t.Errorf("%s keeps the assuring officer's e-mail", s.ID)
+		}
+	}
+}
+
+func TestRecordURL(t *testing.T) {
+	for in, want := range map[string]string{
+		"http://search3.openobjects.example/kb5/durham/fsd/organisation.page?id=HZzSlfMJJKQ&amp;&amp;familychannel=0":   "http://search3.openobjects.example/kb5/durham/fsd/organisation.page?id=HZzSlfMJJKQ",
+		"https://fis.example.gov.uk/kb5/la/directory/service.page;jsessionid=ABC123?id=Er1-JxtuIf4&localofferchannel=2": "https://fis.example.gov.uk/kb5/la/directory/service.page?id=Er1-JxtuIf4",
+		"https://lo.example.gov.uk/directory/portage?utm_source=x&page=2#contact":                                       "https://lo.example.gov.uk/directory/portage?page=2",
+	} {
+		if got := RecordURL(in); got != want {
+			t.Errorf("%s: %s, want %s", in, got, want)
+		}
+	}
+}
