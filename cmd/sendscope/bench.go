@@ -40,9 +40,9 @@ reads it, with its address taken from the labels' "url".`,
 	var loCorpus string
 	var loVerbose bool
 	lo := &cobra.Command{
-		Use:   "localoffer --corpus DIR",
+		Use:     "localoffer --corpus DIR",
 		Example: "  sendscope bench localoffer --corpus labelled-local-offer-pages/ -v",
-		Short: "Grade the Local Offer reader on labelled pages (NNN.json + NNN.txt)",
+		Short:   "Grade the Local Offer reader on labelled pages (NNN.json + NNN.txt)",
 		Long: `Read every Local Offer page in DIR as a crawl reads one and compare with its
 NNN.json labels (see ../shared/data/LOCAL-OFFER-NOTES.md): page kind accuracy
 (service record, listing, information, school offer, other), the service name of
