@@ -81,7 +81,7 @@ func fillFromText(s *Service, text string) {
 	if s.AgeMin == nil && s.AgeMax == nil {
 		s.AgeMin, s.AgeMax = ageRange(text)
 	}
-	s.NeedTypes = mergeSorted(s.NeedTypes, needCodes(s.Name+"\n"+text))
+	s.NeedTypes = UnionSorted(s.NeedTypes, needCodes(s.Name+"\n"+text))
 	if s.Cost == "" {
 		s.Cost = cost(text)
 	}
@@ -107,7 +107,8 @@ func needCodes(text string) []string {
 	return out
 }
 
-func mergeSorted(a, b []string) []string {
+// UnionSorted is the sorted union of two lists, without empty or repeated values.
+func UnionSorted(a, b []string) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, x := range append(append([]string{}, a...), b...) {

@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"path"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -373,8 +372,8 @@ func mergeFeedAndSite(feed, site queries.AuthorityResult) (queries.AuthorityResu
 			if f.AgeMin == nil && f.AgeMax == nil {
 				f.AgeMin, f.AgeMax = sv.AgeMin, sv.AgeMax
 			}
-			f.NeedTypes = union(f.NeedTypes, sv.NeedTypes)
-			f.Categories = union(f.Categories, sv.Categories)
+			f.NeedTypes = analysis.UnionSorted(f.NeedTypes, sv.NeedTypes)
+			f.Categories = analysis.UnionSorted(f.Categories, sv.Categories)
 			if f.Eligibility == "" {
 				f.Eligibility = sv.Eligibility
 			}
@@ -420,19 +419,6 @@ func idsInURL(s string) []string {
 		ids = append(ids, seg)
 	}
 	return ids
-}
-
-func union(a, b []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, x := range append(append([]string{}, a...), b...) {
-		if x != "" && !seen[x] {
-			seen[x] = true
-			out = append(out, x)
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 // logLines shapes crawler log lines for the store.

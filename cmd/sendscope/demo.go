@@ -48,15 +48,9 @@ never touched.`,
 			}
 			start := time.Now()
 			dbPath := filepath.Join(dir, "sendscope.duckdb")
-			// The demo starts afresh each time; it only removes its own store, never
-			// a real one that happens to sit in DIR.
+			// Refused before anything starts when DIR holds a store the demo did not make.
 			if err := checkDemoStore(ctx, dbPath); err != nil {
 				return err
-			}
-			for _, p := range []string{dbPath, dbPath + ".wal"} {
-				if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
-					return err
-				}
 			}
 			area, err := simarea.Start()
 			if err != nil {
@@ -84,14 +78,11 @@ never touched.`,
 			if err := area.WriteRegister(regPath); err != nil {
 				return err
 			}
-			store, err := queries.Open(ctx, dbPath)
+			store, err := freshDemoStore(ctx, dbPath)
 			if err != nil {
 				return err
 			}
 			defer store.Close()
-			if err := store.SetMeta(ctx, "made_by", "demo"); err != nil {
-				return err
-			}
 			fmt.Fprintln(msg, "\n== register import")
 			if err := importRegister(ctx, store, regPath, register.Options{}, msg); err != nil {
 				return err
@@ -190,6 +181,28 @@ never touched.`,
 	return cmd
 }
 
+// freshDemoStore starts the demo's store afresh: it removes only a store the demo
+// made, never a real one that happens to sit in DIR, and marks the new one.
+func freshDemoStore(ctx context.Context, path string) (*queries.Store, error) {
+	if err := checkDemoStore(ctx, path); err != nil {
+		return nil, err
+	}
+	for _, p := range []string{path, path + ".wal"} {
+		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return nil, err
+		}
+	}
+	store, err := queries.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	if err := store.SetMeta(ctx, "made_by", "demo"); err != nil {
+		store.Close()
+		return nil, err
+	}
+	return store, nil
+}
+
 // checkDemoStore refuses to start afresh over a store the demo did not make.
 func checkDemoStore(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
@@ -210,22 +223,11 @@ func checkDemoStore(ctx context.Context, path string) error {
 // demoLocalOfferOnly crawls the area's Local Offers into a store of their own,
 // with the LAs imported and no register, and says what each publishes.
 func demoLocalOfferOnly(ctx context.Context, dbPath, laPath string, cfg crawler.Config, msg io.Writer) error {
-	if err := checkDemoStore(ctx, dbPath); err != nil {
-		return err
-	}
-	for _, p := range []string{dbPath, dbPath + ".wal"} {
-		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return err
-		}
-	}
-	store, err := queries.Open(ctx, dbPath)
+	store, err := freshDemoStore(ctx, dbPath)
 	if err != nil {
 		return err
 	}
 	defer store.Close()
-	if err := store.SetMeta(ctx, "made_by", "demo"); err != nil {
-		return err
-	}
 	if err := importAuthorities(ctx, store, laPath, msg); err != nil {
 		return err
 	}
