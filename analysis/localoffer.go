@@ -67,18 +67,78 @@ func ReadLocalOffer(body []byte, contentType, pageURL string) LocalOfferRead {
 // ReadLocalOfferText reads a Local Offer page kept as text only (as the
 // labelled corpus keeps them): its title is its first line of content.
 func ReadLocalOfferText(text, pageURL string) LocalOfferRead {
-	title := ""
+	return readLocalOfferText(text, textTitle(text), pageURL, pageSignals{})
+}
+
+var (
+	// A breadcrumb trail: "You are here: Home > SEND > Therapies", "Home / Directory / X".
+	breadcrumb = regexp.MustCompile(`(?i)^you are here\b|^(?:[^>/»›|]{1,60}\s[>/»›|]\s){2,}[^>/»›|]{1,80}$`)
+	// A line that names the site rather than the page: "Kent County Council",
+	// "Medway SEND Local Offer", "Family Information and Services Hub (FISH)".
+	siteName = regexp.MustCompile(`(?i)(?:council|local offer|directory|family (?:information|services?) hub|hub|information service|family services)(?:\s*\([A-Z]{2,6}\))?$`)
+	// A section's heading inside a page rather than the page's title: a question,
+	// or the labels directories put on every record.
+	sectionHeading = regexp.MustCompile(`(?i)\?$|^(?:about(?: us| the service)?|overview|description|summary|details|what (?:we|they) (?:do|offer)|who (?:we|it) (?:support|helps?|is for)|how to (?:get|access|contact|refer).*|contact(?: details| us)?|cost|eligibility|opening times|location|where)$`)
+	// Buttons and notices that sit between a heading and its text.
+	actionLine = regexp.MustCompile(`(?i)^(?:add to (?:my )?shortlist|print|share|save|email this page|back to (?:results|search)|report a problem|my shortlist.*|search .*|sign in.*|accessibility tools)\b`)
+)
+
+// textFurniture is a line of a page's text that belongs to the site, not to
+// the page: navigation, cookie notices, the site's own name, buttons.
+func textFurniture(l string) bool {
+	return chromeLine.MatchString(l) || strings.Contains(strings.ToLower(l), "cookie") || breadcrumb.MatchString(l) ||
+		siteName.MatchString(l) || actionLine.MatchString(l)
+}
+
+// textTitle finds a page's title in its text as copied from a browser, site
+// furniture and all: the first line after the breadcrumb trail when there is
+// one; else the heading just above the page's first paragraph (not a section's
+// own heading); else the first line that is not furniture.
+func textTitle(text string) string {
+	var lines []string
 	for _, line := range strings.Split(text, "\n") {
-		l := strings.TrimSpace(line)
-		if l == "" || chromeLine.MatchString(l) {
+		if l := strings.TrimSpace(line); l != "" && !strings.HasPrefix(l, "URL:") {
+			lines = append(lines, l)
+		}
+	}
+	heading := func(l string) bool { return !textFurniture(l) && len(l) <= 150 }
+	for i, l := range lines {
+		if breadcrumb.MatchString(l) {
+			for _, next := range lines[i+1:] {
+				if heading(next) {
+					return next
+				}
+			}
+		}
+	}
+	for i, l := range lines {
+		if textFurniture(l) || !paragraphLine(l) {
 			continue
 		}
-		if len(l) <= 150 {
-			title = l
+		// The nearest heading above it, passing over a section's own heading
+		// ("Who is this information for?", "About us") to the page's.
+		for j := i - 1; j >= 0; j-- {
+			if l := lines[j]; heading(l) && !paragraphLine(l) && !sectionHeading.MatchString(l) {
+				return l
+			}
 		}
 		break
 	}
-	return readLocalOfferText(text, title, pageURL, pageSignals{})
+	for _, l := range lines {
+		if !chromeLine.MatchString(l) {
+			if len(l) <= 150 {
+				return l
+			}
+			break
+		}
+	}
+	return ""
+}
+
+// paragraphLine is a line of running text rather than a heading: a sentence,
+// or a dozen words or more.
+func paragraphLine(l string) bool {
+	return len(strings.Fields(l)) >= 12 || strings.HasSuffix(l, ".") && len(strings.Fields(l)) >= 5
 }
 
 // pageSignals are what the markup tells beyond the words.

@@ -1,0 +1,33 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestTextTitle: a page's title in text copied from a browser, whatever the site
+// puts around it (lines written by us, in the shapes directories use).
+func TestTextTitle(t *testing.T) {
+	cases := []struct {
+		name  string
+		lines []string
+		want  string
+	}{
+		{"after a breadcrumb trail, past a button", []string{"Skip to main content", "We use cookies to make this site work.", "Anyshire Family Directory",
+			"Home", "You are here: Home > SEND > Therapies", "Sensory Support Team", "Add to shortlist",
+			"The Sensory Support Team works with children who are deaf or have a visual impairment."}, "Sensory Support Team"},
+		{"breadcrumb with slashes", []string{"Home / Directory / Play Together Club", "Play Together Club", "Category: Leisure",
+			"We run inclusive play sessions every Saturday for children aged 5 to 12."}, "Play Together Club"},
+		{"no trail: the heading above the first paragraph", []string{"Skip to content", "Westborough Borough Council", "Menu", "Home", "SEND Local Offer",
+			"Family Wellbeing Service", "A free service for families of children with additional needs, run by the council and local charities."}, "Family Wellbeing Service"},
+		{"a section heading is passed over", []string{"Local Area SEND Inspections", "Who is this page for?",
+			"If you work with families of children and young people with special educational needs, read on."}, "Local Area SEND Inspections"},
+		{"title first, as the extracted main content gives it", []string{"Portage Home Visiting", "",
+			"Portage is a home visiting educational service for pre-school children with additional needs."}, "Portage Home Visiting"},
+	}
+	for _, c := range cases {
+		if got := textTitle(strings.Join(c.lines, "\n")); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+}
