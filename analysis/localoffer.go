@@ -76,6 +76,10 @@ var (
 	// A line that names the site rather than the page: "Kent County Council",
 	// "Medway SEND Local Offer", "Family Information and Services Hub (FISH)".
 	siteName = regexp.MustCompile(`(?i)(?:council|local offer|directory|family (?:information|services?) hub|hub|information service|family services)(?:\s*\([A-Z]{2,6}\))?$`)
+	// A page of search results or a filtered category says how many it found.
+	resultCount = regexp.MustCompile(`(?im)^\s*(?:\d+ (?:results?|services?|records?|matches)(?: found)?|(?:showing|results?|displaying) \d+\s*(?:-|–|to)\s*\d+ of \d+.*|page \d+ of \d+)\s*$`)
+	// A dated news item: "Published: 18 November 2025" near the top.
+	newsItem = regexp.MustCompile(`(?im)^\s*(?:published|posted|news release|press release)(?: on)?:?\s+\d{1,2}(?:st|nd|rd|th)? [a-z]+ \d{4}\s*$`)
 	// A section's heading inside a page rather than the page's title: a question,
 	// or the labels directories put on every record.
 	sectionHeading = regexp.MustCompile(`(?i)\?$|^(?:about(?: us| the service)?|overview|description|summary|details|what (?:we|they) (?:do|offer)|who (?:we|it) (?:support|helps?|is for)|how to (?:get|access|contact|refer).*|contact(?: details| us)?|cost|eligibility|opening times|location|where)$`)
@@ -217,14 +221,17 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 		score -= 2
 	}
 	// A listing: mostly links to records, or the words of a section's front
-	// page; on kb5 sites the address says so.
+	// page, or a count of results with filters; on kb5 sites the address says so.
 	linky := sig.links >= 8 && (sig.records >= 5 || sig.words < 40*sig.links)
+	results := resultCount.MatchString(lead)
 	listing := kb5Listing.MatchString(path) || dirListing.MatchString(path) && !dirRecord.MatchString(bare) || sig.pagination && sig.records >= 3 || linky ||
-		(listingWords.MatchString(lead) && markers == 0 && !self)
+		(listingWords.MatchString(lead) && markers == 0 && !self) || results
 
 	switch {
-	case otherTitle.MatchString(r.Title):
+	case otherTitle.MatchString(r.Title) || newsItem.MatchString(lead):
 		r.Kind = KindOther
+	case results && !kb5Record.MatchString(path):
+		r.Kind = KindListing // "21 results", "Showing 11 to 20 of 34": a page of many
 	case schoolHost.MatchString(host):
 		r.Kind = KindSchoolOffer
 	case listing && score < 5:

@@ -84,17 +84,19 @@ func ageStr(p *int) string {
 // TestAgeForms: ages as numbers, "up to", school stages and key stages.
 func TestAgeForms(t *testing.T) {
 	for text, want := range map[string]string{
-		"For children aged 0-25.":                              "0-25",
-		"Support for 0-25 year olds":                           "0-25",
-		"We work with young people up to 25.":                  "?-25",
-		"Open to anyone up to the age of 19.":                  "?-19",
-		"For pupils from reception to year 6.":                 "4-11",
-		"Pupils in Year 7 to Year 11":                          "11-16",
-		"Support in key stage 2":                               "7-11",
-		"A post-16 course for learners":                        "16-?",
-		"The group is for up to 10 pupils.":                    "?-?",
-		"aged 16-19 (or up to the age of 25 with an EHC plan)": "16-25",
-		"Nothing about ages here.":                             "?-?",
+		"For children aged 0-25.":                                       "0-25",
+		"Support for 0-25 year olds":                                    "0-25",
+		"We work with young people up to 25.":                           "?-25",
+		"Open to anyone up to the age of 19.":                           "?-19",
+		"For pupils from reception to year 6.":                          "4-11",
+		"Pupils in Year 7 to Year 11":                                   "11-16",
+		"Support in key stage 2":                                        "7-11",
+		"A post-16 course for learners":                                 "16-?",
+		"The group is for up to 10 pupils.":                             "?-?",
+		"aged 16-19 (or up to the age of 25 with an EHC plan)":          "16-25",
+		"Nothing about ages here.":                                      "?-?",
+		"We see babies and children from birth up to 19 who live here.": "0-19",
+		"Children aged 3 until 11 may come.":                            "3-11",
 	} {
 		lo, hi := ageRange(text)
 		if got := ageStr(lo) + "-" + ageStr(hi); got != want {
@@ -166,6 +168,27 @@ func TestRecordURL(t *testing.T) {
 	} {
 		if got := RecordURL(in); got != want {
 			t.Errorf("%s: %s, want %s", in, got, want)
+		}
+	}
+}
+
+// TestListingAndNewsFromText: a count of results makes a page a listing, a
+// dated news line makes it other, whatever the words of the records shown.
+func TestListingAndNewsFromText(t *testing.T) {
+	cases := []struct {
+		text, url string
+		want      string
+	}{
+		{"Short breaks directory\nFilter results\n14 results\nRiver Club\nWe run a Saturday club for disabled children aged 8 to 18. Our team supports every child.\nPage 1 of 2",
+			"https://www.example.gov.uk/send-directory?category=short-breaks", KindListing},
+		{"Showing 11 to 20 of 43\nTalking Together\nOur service offers speech and language support. We provide groups for parents.",
+			"https://localoffer.example.org.uk/directory", KindListing},
+		{"New specialist places agreed\nPublished: 3 March 2026\nThe council has agreed to open a new resourced provision for autistic pupils.",
+			"https://www.example.gov.uk/news/new-specialist-places", KindOther},
+	}
+	for _, c := range cases {
+		if got := ReadLocalOfferText(c.text, c.url).Kind; got != c.want {
+			t.Errorf("%.40q: kind %v, want %v", c.text, got, c.want)
 		}
 	}
 }

@@ -185,7 +185,7 @@ func firstParagraph(text, name string) string {
 // "0-25", "up to the age of 25", "from birth to 5", "post-16", "16+", and as
 // school stages ("reception to year 6", "key stage 2"). "Up to" gives no minimum.
 var (
-	ageSpan  = regexp.MustCompile(`(?i)(?:aged?s?|age range|from|between|years?|young people|children)\s*(?:of\s*)?:?\s*\(?(\d{1,2}|birth)\s*(?:-|–|−|to|and)\s*(\d{1,2})\)?(?:\s*(?:years?|yrs))?`)
+	ageSpan  = regexp.MustCompile(`(?i)(?:aged?s?|age range|from|between|years?|young people|children)\s*(?:of\s*)?:?\s*\(?(\d{1,2}|birth)\s*(?:-|–|−|to|and|up to|until)\s*(\d{1,2})\)?(?:\s*(?:years?|yrs))?`)
 	ageParen = regexp.MustCompile(`\((\d{1,2})\s*(?:-|–)\s*(\d{1,2})\)`)
 	ageBare  = regexp.MustCompile(`(?i)\b(0|birth)\s*(?:-|–|to)\s*(\d{1,2})\b`)
 	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})(?:\s*(?:years?|yrs)\b|\s*$|\s*[.,;)])|\b(?:until|up to) (?:their|the age of) (\d{1,2})(?:st|nd|rd|th)?(?: birthday)?\b|\b(?:under|aged under) (\d{1,2})s?\b|\bturns? (\d{1,2})\b`)
