@@ -20,6 +20,7 @@ type LocalOfferSummary struct {
 	Authorities int
 	Services    int
 	InfoPages   int               // information pages kept (and assessed for the required content)
+	Documents   int               // Local Offer pages and records kept as documents
 	Merged      int               // services found on both an LA's site and its feed, stored once
 	Failed      map[string]string // LA code -> reason
 }
@@ -109,8 +110,11 @@ func crawlLocalOffers(ctx context.Context, store *queries.Store, c *crawler.Craw
 		n, info := 0, 0
 		for _, cp := range r.Captures {
 			n += len(cp.Services)
-			if cp.Document != nil && cp.Document.DocType == analysis.KindInfo {
-				info++
+			if cp.Document != nil {
+				sum.Documents++
+				if cp.Document.DocType == analysis.KindInfo {
+					info++
+				}
 			}
 		}
 		sum.Authorities++
