@@ -75,7 +75,9 @@ var (
 	breadcrumb = regexp.MustCompile(`(?i)^you are here\b|^(?:[^>/»›|]{1,60}\s[>/»›|]\s){2,}[^>/»›|]{1,80}$`)
 	// A line that names the site rather than the page: "Kent County Council",
 	// "Medway SEND Local Offer", "Family Information and Services Hub (FISH)".
-	siteName = regexp.MustCompile(`(?i)(?:council|local offer|directory|family (?:information|services?) hub|hub|information service|family services)(?:\s*\([A-Z]{2,6}\))?$`)
+	siteName  = regexp.MustCompile(`(?i)(?:council|local offer|directory|family (?:information|services?) hub|hub|information service|family services)(?:\s*\([A-Z]{2,6}\))?$`)
+	wideGap   = regexp.MustCompile(`\s{2,}|\t`)
+	homeFirst = regexp.MustCompile(`(?i)^(?:you are here:?\s*)?home\b`)
 	// A page of search results or a filtered category says how many it found.
 	resultCount = regexp.MustCompile(`(?im)^\s*(?:\d+ (?:results?|services?|records?|matches)(?: found)?|(?:showing|results?|displaying) \d+\s*(?:-|–|to)\s*\d+ of \d+.*|page \d+ of \d+)\s*$`)
 	// A dated news item: "Published: 18 November 2025" near the top.
@@ -91,7 +93,20 @@ var (
 // the page: navigation, cookie notices, the site's own name, buttons.
 func textFurniture(l string) bool {
 	return chromeLine.MatchString(l) || strings.Contains(strings.ToLower(l), "cookie") || breadcrumb.MatchString(l) ||
-		siteName.MatchString(l) || actionLine.MatchString(l)
+		siteName.MatchString(l) || actionLine.MatchString(l) || navBar(l)
+}
+
+// navBar is a menu copied as one line: four or more short items apart by wide
+// gaps ("Home   About us   Parents   News").
+func navBar(l string) bool {
+	items := 0
+	for _, it := range wideGap.Split(l, -1) {
+		if n := len(strings.Fields(it)); n == 0 || n > 3 {
+			return false
+		}
+		items++
+	}
+	return items >= 4
 }
 
 // textTitle finds a page's title in its text as copied from a browser, site
@@ -106,12 +121,29 @@ func textTitle(text string) string {
 		}
 	}
 	heading := func(l string) bool { return !textFurniture(l) && len(l) <= 150 }
+	// A trail that starts at the home page; else the one nearest above the first
+	// paragraph (a motto such as "Ambition | Respect | Belonging" has its shape).
+	trail, homeTrail := -1, -1
+	for i, l := range lines[:min(len(lines), 60)] {
+		if breadcrumb.MatchString(l) && homeFirst.MatchString(l) {
+			homeTrail = i
+		}
+	}
 	for i, l := range lines {
+		if paragraphLine(l) && !textFurniture(l) {
+			break
+		}
 		if breadcrumb.MatchString(l) {
-			for _, next := range lines[i+1:] {
-				if heading(next) {
-					return next
-				}
+			trail = i
+		}
+	}
+	if homeTrail >= 0 {
+		trail = homeTrail
+	}
+	if trail >= 0 {
+		for _, next := range lines[trail+1:] {
+			if heading(next) {
+				return next
 			}
 		}
 	}

@@ -115,8 +115,13 @@ func GradeLocalOffer(docs []LODoc) LOReport {
 			}
 		}
 		// Ages and needs are read from every page (an information page can say
-		// whom it is for), as the extractor would read a record.
+		// whom it is for), as the extractor would read a record; but a page read
+		// as a listing has none of its own beyond its title (a category such as
+		// "Autism"): the records it lists speak for themselves, as the labels say.
 		f := analysis.ServiceFields(d.Text)
+		if kind == "listing" {
+			f = analysis.ServiceFields(got.Title)
+		}
 		r.AgesN++
 		if eqInt(f.AgeMin, d.Gold.AgeMin) && eqInt(f.AgeMax, d.Gold.AgeMax) {
 			r.Ages++

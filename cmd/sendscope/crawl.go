@@ -155,8 +155,8 @@ func runCrawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt
 			fmt.Fprintf(out, ", %d done before", sum.AlreadyDone)
 		}
 		// One count of documents, as status and export count them: the schools' and the Local Offers'.
-	fmt.Fprintf(out, "; SEN documents found at %d; %d documents (%d from schools, %d from Local Offers), %d facts\n",
-		sum.Found, sum.Documents+sum.LocalOffers.Documents, sum.Documents, sum.LocalOffers.Documents, sum.Facts)
+		fmt.Fprintf(out, "; SEN documents found at %d; %d documents (%d from schools, %d from Local Offers), %d facts\n",
+			sum.Found, sum.Documents+sum.LocalOffers.Documents, sum.Documents, sum.LocalOffers.Documents, sum.Facts)
 	}
 	if len(sum.NotFound) > 0 {
 		fmt.Fprintf(out, "  searched, nothing found: %s\n", pipeline.Reasons(sum.NotFound))
