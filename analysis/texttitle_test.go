@@ -22,6 +22,9 @@ func TestTextTitle(t *testing.T) {
 			"Family Wellbeing Service", "A free service for families of children with additional needs, run by the council and local charities."}, "Family Wellbeing Service"},
 		{"a section heading is passed over", []string{"Local Area SEND Inspections", "Who is this page for?",
 			"If you work with families of children and young people with special educational needs, read on."}, "Local Area SEND Inspections"},
+		{"a motto shaped like a trail, a menu on one line", []string{"Skip to content", "Hillcrest Academy", "Learn | Care | Grow",
+			"Home   About us   Parents   Curriculum   News   Contact", "Home > Parents > SEND > Our SEND offer", "Our SEND offer",
+			"Hillcrest Academy is a mixed secondary school where every student with SEND is known and supported."}, "Our SEND offer"},
 		{"title first, as the extracted main content gives it", []string{"Portage Home Visiting", "",
 			"Portage is a home visiting educational service for pre-school children with additional needs."}, "Portage Home Visiting"},
 	}
