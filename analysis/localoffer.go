@@ -371,6 +371,7 @@ func cleanTitle(t string) string {
 // end; reception starts at 4, nursery at 3; key stages span their years.
 var (
 	stageSpan = regexp.MustCompile(`(?i)\b(nursery|reception|year \d{1,2}|y\d{1,2})\s*(?:-|–|to|up to|until|through to|and)\s*(?:the )?(?:end of )?(?:year )?(reception|year \d{1,2}|y\d{1,2}|\d{1,2})\b`)
+	stageFrom = regexp.MustCompile(`(?i)\bfrom (year \d{1,2}|y\d{1,2}|reception|nursery)\b(?:\s*(?:onwards?|upwards))?`)
 	keyStage  = regexp.MustCompile(`(?i)\b(?:key stages?|ks)\s*([1-5])(?:\s*(?:-|–|to|and)\s*(?:ks\s*)?([1-5]))?\b`)
 	postAge   = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b`)
 )
@@ -406,6 +407,11 @@ func stageRange(text string) (int, *int, *int) {
 		hi, ok2 := stageAge(text[m[4]:m[5]], true)
 		if ok1 && ok2 && lo < hi {
 			return m[0], &lo, &hi
+		}
+	}
+	if m := stageFrom.FindStringSubmatchIndex(text); m != nil {
+		if lo, ok := stageAge(text[m[2]:m[3]], false); ok {
+			return m[0], &lo, nil
 		}
 	}
 	if m := keyStage.FindStringSubmatchIndex(text); m != nil {

@@ -97,6 +97,8 @@ func TestAgeForms(t *testing.T) {
 		"Nothing about ages here.":                                      "?-?",
 		"We see babies and children from birth up to 19 who live here.": "0-19",
 		"Children aged 3 until 11 may come.":                            "3-11",
+		"You can ask if you are the parent of a child aged 0 to 16, or a young person aged 16 to 25.": "0-25",
+		"Planning starts from Year 9 onwards and goes on until they are 25.":                          "13-25",
 	} {
 		lo, hi := ageRange(text)
 		if got := ageStr(lo) + "-" + ageStr(hi); got != want {

@@ -188,7 +188,7 @@ var (
 	ageSpan  = regexp.MustCompile(`(?i)(?:aged?s?|age range|from|between|years?|young people|children)\s*(?:of\s*)?:?\s*\(?(\d{1,2}|birth)\s*(?:-|–|−|to|and|up to|until)\s*(\d{1,2})\)?(?:\s*(?:years?|yrs))?`)
 	ageParen = regexp.MustCompile(`\((\d{1,2})\s*(?:-|–)\s*(\d{1,2})\)`)
 	ageBare  = regexp.MustCompile(`(?i)\b(0|birth)\s*(?:-|–|to)\s*(\d{1,2})\b`)
-	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})(?:\s*(?:years?|yrs)\b|\s*$|\s*[.,;)])|\b(?:until|up to) (?:their|the age of) (\d{1,2})(?:st|nd|rd|th)?(?: birthday)?\b|\b(?:under|aged under) (\d{1,2})s?\b|\bturns? (\d{1,2})\b`)
+	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})(?:\s*(?:years?|yrs)\b|\s*$|\s*[.,;)])|\b(?:until|up to) (?:their|the age of) (\d{1,2})(?:st|nd|rd|th)?(?: birthday)?\b|\buntil (?:they are|they're|the young person is|your child is) (\d{1,2})\b|\b(?:under|aged under) (\d{1,2})s?\b|\bturns? (\d{1,2})\b`)
 	ageYears = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*(?:years?|yrs|year olds?)\b`)
 	agePlus  = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b|\b(1[1-9])\s?\+`)
 )
@@ -260,7 +260,36 @@ func ageRange(text string) (*int, *int) {
 	if best == nil {
 		return nil, nil
 	}
-	return best.lo, best.hi
+	lo, hi := best.lo, best.hi
+	// Two spans that continue each other describe one population told in two
+	// parts ("a child aged 0 to 16 ... a young person aged 16 to 25").
+	if lo != nil && hi != nil {
+		for _, m := range ageSpan.FindAllStringSubmatchIndex(text, -1) {
+			if m[0] <= best.at || m[0] > best.at+400 {
+				continue
+			}
+			a, _ := strconv.Atoi(text[m[2]:m[3]])
+			b, _ := strconv.Atoi(text[m[4]:m[5]])
+			if (a == *hi || a == *hi+1) && b > *hi && b <= 25 {
+				h := b
+				hi = &h
+			}
+		}
+	}
+	// A stated start with its end said apart ("from Year 9 ... until they are 25").
+	if lo != nil && hi == nil {
+		if m := ageUpTo.FindStringSubmatchIndex(text[best.at:min(len(text), best.at+600)]); m != nil {
+			for g := 2; g+1 < len(m); g += 2 {
+				if m[g] >= 0 {
+					if n, _ := strconv.Atoi(text[best.at+m[g] : best.at+m[g+1]]); n > *lo && n <= 25 {
+						hi = &n
+					}
+					break
+				}
+			}
+		}
+	}
+	return lo, hi
 }
 
 var (
