@@ -230,7 +230,8 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 	referrals := len(referralWord.FindAllString(text, -1))
 
 	score := 0
-	if kb5Record.MatchString(path) || dirRecord.MatchString(bare) {
+	recordPath := kb5Record.MatchString(path) || dirRecord.MatchString(bare)
+	if recordPath {
 		score += 2
 	}
 	if lo, hi := ageRange(text); (lo != nil || hi != nil) && cost(text) != "" {
@@ -260,7 +261,9 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 		(listingWords.MatchString(lead) && markers == 0 && !self) || results
 
 	switch {
-	case otherTitle.MatchString(r.Title) || newsItem.MatchString(lead):
+	case newsItem.MatchString(lead) || otherTitle.MatchString(r.Title) && !(recordPath && score >= 5):
+		// A title such as "... Parent Carer Forum" is other on the forum's own
+		// page, not on the directory's record of it.
 		r.Kind = KindOther
 	case results && !kb5Record.MatchString(path):
 		r.Kind = KindListing // "21 results", "Showing 11 to 20 of 34": a page of many
