@@ -9,20 +9,25 @@ import (
 
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"
+	"golang.org/x/term"
 
 	"github.com/sendscope/sendscope/pipeline"
 )
 
-// newProgress draws live bars when w is a terminal, and plain lines otherwise
-// (mpb draws nothing into a pipe or a log file).
+// newProgress draws live bars when w is a terminal wide enough for them, and
+// plain lines otherwise: mpb draws nothing into a pipe, a log file or a
+// terminal that reports no size (some CI consoles and serial lines).
 func newProgress(w io.Writer) pipeline.Progress {
-	if f, ok := w.(*os.File); ok {
-		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		if width, _, err := term.GetSize(int(f.Fd())); err == nil && width >= minBarWidth {
 			return &barProgress{w: w}
 		}
 	}
 	return &pipeline.Lines{W: w}
 }
+
+// minBarWidth is the narrowest terminal the bar and its counts fit on.
+const minBarWidth = 40
 
 // barProgress is the terminal display: schools done of all, in flight, with SEN
 // documents found, failed, and the rate.
