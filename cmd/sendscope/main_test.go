@@ -76,6 +76,11 @@ func crawledArea(t *testing.T) (*simarea.Area, string) {
 func TestMain(m *testing.M) {
 	// Re-executed as the sendscope command itself, for tests that need a second process.
 	if os.Getenv("SENDSCOPE_TEST_AS_MAIN") == "1" {
+		// A test may ask for small batches, so that a kill lands between them
+		// however fast this machine crawls the simulated area.
+		if n, err := strconv.Atoi(os.Getenv("SENDSCOPE_TEST_BATCH_SIZE")); err == nil && n > 0 {
+			pipeline.DefaultBatches.Size = n
+		}
 		os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
 	}
 	code := m.Run()
