@@ -351,6 +351,15 @@ type span struct{ start, end int }
 // Everything else (space, punctuation, hyphens, apostrophes) lies between.
 func tokenize(s string) []span {
 	var out []span
+	eachWord(s, func(start, end int) bool {
+		out = append(out, span{start, end})
+		return true
+	})
+	return out
+}
+
+// eachWord calls fn with each word's bounds in s, in order, until fn returns false.
+func eachWord(s string, fn func(start, end int) bool) {
 	start := -1
 	for i, c := range s {
 		if isWordRune(c) {
@@ -360,14 +369,15 @@ func tokenize(s string) []span {
 			continue
 		}
 		if start >= 0 {
-			out = append(out, span{start, i})
+			if !fn(start, i) {
+				return
+			}
 			start = -1
 		}
 	}
 	if start >= 0 {
-		out = append(out, span{start, len(s)})
+		fn(start, len(s))
 	}
-	return out
 }
 
 func isWordRune(c rune) bool {
@@ -440,23 +450,11 @@ func (r *Redactor) names(s string) string {
 	// A first pass finds any hit before the word list is built, so text naming
 	// no one costs one scan and no allocation.
 	hit := false
-	start := -1
-	for i, c := range s {
-		if isWordRune(c) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			if r.isLast(buf[:], s[start:i]) {
-				hit = true
-				break
-			}
-			start = -1
-		}
-	}
-	if !hit && (start < 0 || !r.isLast(buf[:], s[start:])) {
+	eachWord(s, func(start, end int) bool {
+		hit = r.isLast(buf[:], s[start:end])
+		return !hit
+	})
+	if !hit {
 		return s
 	}
 	toks = tokenize(s)
