@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"bufio"
+	"context"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -162,6 +163,7 @@ func readPagesInProcess(body []byte, req pdfRequest) (r pdfPages) {
 		}
 		var pool pdfium.Pool
 		pool, pdfiumErr = webassembly.Init(webassembly.Config{
+			Context: experimental.WithMemoryAllocator(context.Background(), wasmMemoryAllocator()),
 			MinIdle: 1, MaxIdle: 1, MaxTotal: 1,
 			RuntimeConfig: rc,
 			// No file system: documents are passed as bytes, never by path.
