@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"regexp"
@@ -23,7 +24,7 @@ import (
 var (
 	pdfTimeout  = 60 * time.Second
 	pdfMaxPages = 500
-	pdfMaxBytes = 100 << 20
+	pdfMaxBytes = 64 << 20 // twice what a crawl keeps of a site by default
 )
 
 func pdfText(body []byte) (Text, error) {
@@ -46,7 +47,13 @@ type pdfPages struct {
 // readPages reads pages [from, to) of a PDF, to < 0 meaning to the last page
 // read (pdfMaxPages at most); from == to reads only the title and page count.
 func readPages(inst pdfium.Pdfium, body []byte, from, to int) (r pdfPages) {
-	doc, err := inst.OpenDocument(&requests.OpenDocument{File: &body})
+	if len(body) == 0 {
+		r.Err = "not a readable PDF: the file is empty"
+		return r
+	}
+	// PDFium reads the file from here as it needs it, not from a copy in its
+	// own memory: a PDF's size does not count against the WebAssembly limit.
+	doc, err := inst.OpenDocument(&requests.OpenDocument{FileReader: bytes.NewReader(body), FileReaderSize: int64(len(body))})
 	if err != nil {
 		r.Err = fmt.Sprintf("not a readable PDF: %v", err)
 		return r

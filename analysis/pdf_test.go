@@ -1,10 +1,10 @@
 package analysis
 
 import (
-	"bytes"
-	"compress/zlib"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -145,47 +145,28 @@ func TestPDFSharedAmongHelpers(t *testing.T) {
 	}
 }
 
-// pdfBomb is a small PDF whose one content stream inflates to n bytes of zeros.
-func pdfBomb(t testing.TB, n int) []byte {
-	t.Helper()
-	var z bytes.Buffer
-	w, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
-	zeros := make([]byte, 1<<20)
-	for i := 0; i < n>>20; i++ {
-		w.Write(zeros)
-	}
-	w.Close()
-	var b bytes.Buffer
-	var offs []int
-	obj := func(s string) { offs = append(offs, b.Len()); b.WriteString(s) }
-	b.WriteString("%PDF-1.4\n")
-	obj("1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n")
-	obj("2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n")
-	obj("3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >> endobj\n")
-	offs = append(offs, b.Len())
-	fmt.Fprintf(&b, "4 0 obj << /Length %d /Filter /FlateDecode >> stream\n", z.Len())
-	b.Write(z.Bytes())
-	b.WriteString("\nendstream endobj\n")
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(offs)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&b, "trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(offs)+1, xref)
-	return b.Bytes()
-}
-
-// TestPDFBombBounded reads a PDF whose content inflates to 1 GiB: it is
-// reported, no helper keeps its memory (each is replaced), the next PDF is read,
-// and the helpers' peak resident memory stays under the stated bound.
+// TestPDFBombBounded reads PDFs whose content inflates to 1 GiB, more at once
+// than there are helpers: each is reported, no helper keeps its memory (each
+// is replaced), the next PDF is read, and every helper's peak resident memory
+// stays under pdfHelperBound.
 func TestPDFBombBounded(t *testing.T) {
 	if testing.Short() {
-		t.Skip("inflates a GiB")
+		t.Skip("inflates GiBs")
 	}
-	bomb := pdfBomb(t, 1<<30)
-	t.Logf("bomb: %d bytes", len(bomb))
-	txt, err := helpers.read(bomb, 2*time.Minute)
-	t.Logf("bomb read: %d words, err %v", len(strings.Fields(txt.Body)), err)
+	n := cap(helpers.slots) + 1
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			bomb := simarea.PDFBomb(1<<30, fmt.Sprintf("bomb %d", i))
+			txt, err := helpers.read(bomb, 2*time.Minute)
+			if err == nil || txt.Body != "" {
+				t.Errorf("bomb %d read without an error: %d bytes of text", i, len(txt.Body))
+			}
+		}()
+	}
+	wg.Wait()
 	helpers.mu.Lock()
 	idle := len(helpers.idle)
 	for _, h := range helpers.idle {
@@ -196,12 +177,49 @@ func TestPDFBombBounded(t *testing.T) {
 	var ru syscall.Rusage
 	syscall.Getrusage(syscall.RUSAGE_CHILDREN, &ru)
 	peak := ru.Maxrss << 10 // KiB on Linux
-	t.Logf("largest helper's peak resident memory: %d MiB (idle helpers after the bomb: %d)", peak>>20, idle)
-	if peak > 1<<30 {
-		t.Errorf("a helper reached %d MiB, over the 1 GiB bound", peak>>20)
+	t.Logf("%d bombs, %d helpers at most: the largest helper's peak resident memory %d MiB (bound %d MiB; idle helpers after the bombs: %d)",
+		n, cap(helpers.slots), peak>>20, pdfHelperBound>>20, idle)
+	if runtime.GOOS == "linux" && peak > pdfHelperBound {
+		t.Errorf("a helper reached %d MiB, over the %d MiB bound", peak>>20, pdfHelperBound>>20)
 	}
 	small, err := helpers.read(reportDoc.PDF(), time.Minute)
 	if err != nil || !strings.Contains(small.Body, "Pemberton") {
 		t.Fatalf("after the bomb: %v", err)
+	}
+}
+
+// TestHelperCount: the pool is sized by the memory budget, never past one
+// helper per CPU, never empty.
+func TestHelperCount(t *testing.T) {
+	cases := []struct {
+		budget int64
+		cpus   int
+		want   int
+	}{
+		{PDFHelpersMemory, 1, 1},
+		{PDFHelpersMemory, 2, 2},
+		{PDFHelpersMemory, 64, int(PDFHelpersMemory / pdfHelperBound)},
+		{pdfHelperBound - 1, 8, 1}, // less than one helper's worth: one all the same
+		{10 * pdfHelperBound, 8, 8},
+		{10*pdfHelperBound - 1, 16, 9},
+	}
+	for _, c := range cases {
+		if got := helperCount(c.budget, c.cpus); got != c.want {
+			t.Errorf("helperCount(%d MiB, %d CPUs) = %d, want %d", c.budget>>20, c.cpus, got, c.want)
+		}
+	}
+	if n := PDFHelpersMemory / pdfHelperBound; n < 2 {
+		t.Errorf("the budget holds %d helper(s): a long PDF is never shared out", n)
+	}
+}
+
+// TestHelperThatDidNotServe: a process started as a helper that reads a PDF
+// itself (its main never called ServePDFHelper) is refused a helper of its
+// own, instead of starting copies of itself without end.
+func TestHelperThatDidNotServe(t *testing.T) {
+	t.Setenv(pdfHelperEnv, "1")
+	_, err := startPDFHelper()
+	if err != errNotHelper {
+		t.Fatalf("got %v, want %v", err, errNotHelper)
 	}
 }

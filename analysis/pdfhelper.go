@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -23,16 +24,31 @@ type pdfHelper struct {
 	stdin  io.WriteCloser
 	stdout *bufio.Reader
 	stderr *tailBuffer
+	fresh  bool // its hello is not read yet
 }
 
-// pdfHelpers is the process's pool of helpers, at most one per CPU.
+// pdfHelpers is the process's pool of helpers: as many as PDFHelpersMemory
+// holds at pdfHelperBound each, at least one and at most one per CPU.
 type pdfHelpers struct {
 	slots chan struct{}
 	mu    sync.Mutex
 	idle  []*pdfHelper
 }
 
-var helpers = &pdfHelpers{slots: make(chan struct{}, runtime.NumCPU())}
+// PDFHelpersMemory is the resident memory that all PDF helpers together may
+// hold: with a crawler at --concurrency 4 (about 250 MiB on hostile sites)
+// the whole process tree stays under 1 GiB. A helper can hold up to about
+// 384 MiB (a PDF bomb fills its WebAssembly memory), so this is two helpers;
+// one per CPU would be over 3 GB on a 4-CPU machine that meets bombs.
+const PDFHelpersMemory = 768 << 20
+
+// helperCount is how many helpers budget bytes hold at pdfHelperBound each,
+// at least one (PDFs must be read) and at most one per CPU (more cannot run).
+func helperCount(budget int64, cpus int) int {
+	return max(1, min(cpus, int(budget/pdfHelperBound)))
+}
+
+var helpers = &pdfHelpers{slots: make(chan struct{}, helperCount(PDFHelpersMemory, runtime.NumCPU()))}
 
 // read reads a PDF's text in helpers, waiting at most timeout in all.
 func (p *pdfHelpers) read(body []byte, timeout time.Duration) (Text, error) {
@@ -198,7 +214,15 @@ func (p *pdfHelpers) give(h *pdfHelper) {
 	p.mu.Unlock()
 }
 
+// errNotHelper: the program started as a helper did not become one.
+var errNotHelper = errors.New("the program started to read PDFs did not become a PDF helper: its main (or TestMain) must call analysis.ServePDFHelper first")
+
 func startPDFHelper() (*pdfHelper, error) {
+	if os.Getenv(pdfHelperEnv) == "1" {
+		// This process is a helper that did not serve: a helper of its own
+		// would do the same, and so on without end.
+		return nil, errNotHelper
+	}
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, err
@@ -219,11 +243,18 @@ func startPDFHelper() (*pdfHelper, error) {
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	return &pdfHelper{cmd: cmd, stdin: stdin, stdout: bufio.NewReader(stdout), stderr: tail}, nil
+	return &pdfHelper{cmd: cmd, stdin: stdin, stdout: bufio.NewReader(stdout), stderr: tail, fresh: true}, nil
 }
 
 func (h *pdfHelper) exchange(body []byte, req pdfRequest) (pdfPages, error) {
 	var reply pdfPages
+	if h.fresh {
+		hello, err := readFrame(h.stdout, len(pdfHelperHello))
+		if err != nil || string(hello) != pdfHelperHello {
+			return reply, errNotHelper
+		}
+		h.fresh = false
+	}
 	head, err := json.Marshal(req)
 	if err != nil {
 		return reply, err
@@ -250,17 +281,27 @@ func (h *pdfHelper) stop() {
 	h.cmd.Wait()
 }
 
-// tailBuffer keeps the last max bytes written: a helper's last words on stderr.
+// tailBuffer keeps the last max bytes written: a helper's last words on
+// stderr; and the Go runtime's "fatal error:" line (out of memory, say), which
+// the goroutine dump after it would push out.
 type tailBuffer struct {
-	mu  sync.Mutex
-	max int
-	b   []byte
+	mu    sync.Mutex
+	max   int
+	b     []byte
+	fatal string
 }
 
 func (t *tailBuffer) Write(p []byte) (int, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.b = append(t.b, p...)
+	if t.fatal == "" {
+		if _, after, ok := bytes.Cut(t.b, []byte("fatal error: ")); ok {
+			if line, _, ok := bytes.Cut(after, []byte("\n")); ok {
+				t.fatal = "fatal error: " + string(line)
+			}
+		}
+	}
 	if len(t.b) > t.max {
 		t.b = t.b[len(t.b)-t.max:]
 	}
@@ -270,6 +311,9 @@ func (t *tailBuffer) Write(p []byte) (int, error) {
 func (t *tailBuffer) suffix() string {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if t.fatal != "" {
+		return " (" + t.fatal + ")"
+	}
 	if len(t.b) == 0 {
 		return ""
 	}

@@ -1,6 +1,10 @@
 package analysis
 
 import (
+	"errors"
+	"os"
+	"strconv"
+	"strings"
 	"syscall"
 
 	"github.com/tetratelabs/wazero/experimental"
@@ -12,15 +16,38 @@ func helperProcAttr() *syscall.SysProcAttr {
 	return &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
 }
 
-// limitAddressSpace caps the helper's address space: a PDF that would take
-// more makes the helper fail, not the machine swap.
-func limitAddressSpace(n uint64) {
-	lim := syscall.Rlimit{Cur: n, Max: n}
+// limitAddressSpaceGrowth lets the helper's address space grow by n bytes
+// more than it has now, and no further: a PDF that would take more makes the
+// helper fail, not the machine swap. Once PDFium is started (its code loaded,
+// its memory reserved), what grows is the Go heap; a cap counted from now,
+// not a round number far above the runtime's own reservations, is one that
+// binds.
+func limitAddressSpaceGrowth(n uint64) {
+	size, err := addressSpace()
+	if err != nil {
+		return
+	}
+	lim := syscall.Rlimit{Cur: size + n, Max: size + n}
 	var cur syscall.Rlimit
-	if syscall.Getrlimit(syscall.RLIMIT_AS, &cur) == nil && cur.Max < n {
+	if syscall.Getrlimit(syscall.RLIMIT_AS, &cur) == nil && cur.Max < lim.Max {
 		return // already lower
 	}
 	_ = syscall.Setrlimit(syscall.RLIMIT_AS, &lim)
+}
+
+// addressSpace is this process's mapped address space (VmSize).
+func addressSpace() (uint64, error) {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, err
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmSize:"); ok {
+			kb, err := strconv.ParseUint(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 10, 64)
+			return kb << 10, err
+		}
+	}
+	return 0, errors.New("no VmSize in /proc/self/status")
 }
 
 // wasmMemoryAllocator backs PDFium's WebAssembly memory with one mapping of

@@ -11,8 +11,8 @@ import (
 // helperProcAttr: elsewhere a helper ends when its stdin closes.
 func helperProcAttr() *syscall.SysProcAttr { return nil }
 
-// limitAddressSpace: elsewhere only the WebAssembly and heap limits apply.
-func limitAddressSpace(uint64) {}
+// limitAddressSpaceGrowth: elsewhere only the WebAssembly and heap limits apply.
+func limitAddressSpaceGrowth(uint64) {}
 
 // wasmMemoryAllocator: elsewhere a Go slice as big as the memory's limit from
 // the start (virtual until touched), so that growing never copies.

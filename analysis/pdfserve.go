@@ -40,19 +40,27 @@ import (
 // pdfHelperEnv marks a process started to read PDFs.
 const pdfHelperEnv = "SENDSCOPE_PDF_WORKER"
 
-// A helper's memory is bounded three ways: PDFium's WebAssembly memory
-// (pdfHelperMemoryPages of 64 KiB: 256 MiB, room for a report PDF many times
-// over; a PDF that needs more traps and is reported unreadable; growing the
-// memory copies it, so a helper peaks near three times this, 0.8 GiB, measured
-// by TestPDFBombBounded), the Go heap's
-// soft limit (pdfHelperHeapLimit: the collector works harder near it), and on
-// Linux the address space (pdfHelperAddressSpace: past it allocation fails and
-// the helper dies, which the parent reports and survives). The parent replaces
-// a helper after any error, so none keeps a bomb's memory.
+// A helper's memory is bounded three ways. PDFium's WebAssembly memory is at
+// most pdfHelperMemoryPages of 64 KiB (128 MiB: a 45-page report takes 2 MiB; the
+// PDF itself is not copied in, PDFium reads it from the Go side as it needs);
+// a PDF that needs more traps and is reported unreadable. It is one mapping
+// reserved up front and opened as it grows (wasmMemoryAllocator), so growing
+// copies nothing. The Go side (the PDF, at most pdfMaxBytes, its text and the
+// reply) has a soft limit, pdfHelperHeapLimit (the collector works harder
+// near it), and on Linux a hard one: once PDFium is ready, the address space
+// may grow by pdfHelperGoGrowth more and no further (past it allocation fails
+// and the helper dies, which the parent reports and survives). The parent
+// replaces a helper after any error, so none keeps a bomb's memory.
+//
+// So a helper holds at most about pdfHelperBound: its runtime and compiled
+// PDFium (60 MiB measured), the WebAssembly memory and the Go side's growth.
+// TestPDFBombBounded measures it.
 const (
-	pdfHelperMemoryPages  = 4096
-	pdfHelperHeapLimit    = 768 << 20
-	pdfHelperAddressSpace = 4 << 30
+	pdfHelperMemoryPages = 2048
+	pdfHelperHeapLimit   = 128 << 20
+	pdfHelperGoGrowth    = 192 << 20
+	pdfHelperBaseline    = 64 << 20
+	pdfHelperBound       = pdfHelperBaseline + pdfHelperMemoryPages<<16 + pdfHelperGoGrowth
 )
 
 // pdfRequest asks for pages [From, To) of the PDF that follows it; To < 0 is
@@ -62,16 +70,28 @@ type pdfRequest struct {
 	To   int `json:"to"`
 }
 
-// init turns this process into a PDF helper when it was started as one. It is
-// in init, before main or the test runner, so that every program linking this
-// package (the CLI and each package's tests) can serve as its own helper.
-func init() {
+// pdfHelperHello is the first message of every helper: a program that was
+// started as a helper but never became one (its main did not call
+// ServePDFHelper) is told apart from a helper at once.
+const pdfHelperHello = "sendscope PDF helper 1"
+
+// ServePDFHelper turns this process into a PDF helper if it was started as
+// one (sendscope re-runs its own executable to read PDFs apart), and then
+// never returns: it serves PDFs until its parent closes stdin, and exits.
+// Otherwise it returns at once. Every program that reads PDFs through this
+// package, the sendscope command and each test binary that does (in TestMain),
+// must call it first thing in main: a helper is an ordinary start of the
+// same program, and only this call makes it a helper.
+func ServePDFHelper() {
 	if os.Getenv(pdfHelperEnv) != "1" {
 		return
 	}
 	debug.SetMemoryLimit(pdfHelperHeapLimit)
-	limitAddressSpace(pdfHelperAddressSpace)
-	err := servePDFs(os.Stdin, os.Stdout)
+	err := servePDFs(os.Stdin, os.Stdout, func() {
+		// PDFium is ready, its WebAssembly memory reserved: from here on
+		// only the Go side grows.
+		limitAddressSpaceGrowth(pdfHelperGoGrowth)
+	})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "sendscope PDF helper:", err)
 		os.Exit(1)
@@ -79,10 +99,20 @@ func init() {
 	os.Exit(0)
 }
 
-// servePDFs answers PDF requests from r on w until r ends.
-func servePDFs(r io.Reader, w io.Writer) error {
+// servePDFs starts PDFium, says hello, calls ready, and answers PDF requests
+// from r on w until r ends.
+func servePDFs(r io.Reader, w io.Writer, ready func()) error {
 	in := bufio.NewReader(r)
 	out := bufio.NewWriter(w)
+	// A PDFium that cannot start is told in the reply to each request.
+	startPDFium()
+	ready()
+	if err := writeFrame(out, []byte(pdfHelperHello)); err != nil {
+		return err
+	}
+	if err := out.Flush(); err != nil {
+		return err
+	}
 	for {
 		head, err := readFrame(in, 1<<10)
 		if errors.Is(err, io.EOF) {
@@ -146,7 +176,8 @@ var (
 	pdfiumErr  error
 )
 
-func readPagesInProcess(body []byte, req pdfRequest) (r pdfPages) {
+// startPDFium starts this process's PDFium once.
+func startPDFium() error {
 	pdfiumOnce.Do(func() {
 		rc := wazero.NewRuntimeConfig().
 			WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
@@ -176,7 +207,11 @@ func readPagesInProcess(body []byte, req pdfRequest) (r pdfPages) {
 			pdfiumInst, pdfiumErr = pool.GetInstance(time.Minute)
 		}
 	})
-	if pdfiumErr != nil {
+	return pdfiumErr
+}
+
+func readPagesInProcess(body []byte, req pdfRequest) (r pdfPages) {
+	if startPDFium() != nil {
 		return pdfPages{Err: fmt.Sprintf("starting PDFium: %v", pdfiumErr)}
 	}
 	defer func() {

@@ -74,6 +74,8 @@ func crawledArea(t *testing.T) (*simarea.Area, string) {
 }
 
 func TestMain(m *testing.M) {
+	// The crawls and extracts below read PDFs in helpers: this test binary, re-run.
+	analysis.ServePDFHelper()
 	// Re-executed as the sendscope command itself, for tests that need a second process.
 	if os.Getenv("SENDSCOPE_TEST_AS_MAIN") == "1" {
 		// A test may ask for small batches, so that a kill lands between them
