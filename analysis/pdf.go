@@ -24,7 +24,7 @@ import (
 var (
 	pdfTimeout  = 60 * time.Second
 	pdfMaxPages = 500
-	pdfMaxBytes = 64 << 20 // twice what a crawl keeps of a site by default
+	pdfMaxBytes = 48 << 20 // half as much again as a crawl keeps of a site by default
 )
 
 func pdfText(body []byte) (Text, error) {

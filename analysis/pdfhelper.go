@@ -36,11 +36,12 @@ type pdfHelpers struct {
 }
 
 // PDFHelpersMemory is the resident memory that all PDF helpers together may
-// hold: with a crawler at --concurrency 4 (about 250 MiB on hostile sites)
-// the whole process tree stays under 1 GiB. A helper can hold up to about
-// 384 MiB (a PDF bomb fills its WebAssembly memory), so this is two helpers;
-// one per CPU would be over 3 GB on a 4-CPU machine that meets bombs.
-const PDFHelpersMemory = 768 << 20
+// hold. A helper can hold up to pdfHelperBound, 320 MiB (a PDF bomb fills its
+// WebAssembly memory: 215 MiB measured), so this is two helpers; one per CPU
+// would be over 3 GB on a 4-CPU machine that meets bombs. With the crawl's own
+// heap limit (pipeline.CrawlHeapLimit) a crawl and its helpers stay under
+// 1 GiB (TestHostileCrawlMemoryBounded).
+const PDFHelpersMemory = 640 << 20
 
 // helperCount is how many helpers budget bytes hold at pdfHelperBound each,
 // at least one (PDFs must be read) and at most one per CPU (more cannot run).

@@ -58,7 +58,7 @@ const pdfHelperEnv = "SENDSCOPE_PDF_WORKER"
 const (
 	pdfHelperMemoryPages = 2048
 	pdfHelperHeapLimit   = 128 << 20
-	pdfHelperGoGrowth    = 192 << 20
+	pdfHelperGoGrowth    = 128 << 20
 	pdfHelperBaseline    = 64 << 20
 	pdfHelperBound       = pdfHelperBaseline + pdfHelperMemoryPages<<16 + pdfHelperGoGrowth
 )

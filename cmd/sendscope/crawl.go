@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"sort"
 	"strconv"
 	"strings"
@@ -124,6 +125,7 @@ func parseScope(las, urns []string) (queries.Scope, error) {
 // runCrawl crawls and prints the summary; the error carries the exit code.
 func runCrawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt pipeline.CrawlOptions, out io.Writer) error {
 	year := opt.Year
+	debug.SetMemoryLimit(pipeline.CrawlHeapLimit)
 	sum, err := pipeline.Crawl(ctx, store, cfg, opt, newProgress(out))
 	if err != nil {
 		return err
