@@ -134,10 +134,10 @@ func factsFor(text, docType string) []Fact {
 }
 
 // statutory lists the statutory items (SEND Regulations 2014 Sch.1) the text
-// covers. The SENCO's contact details (S1.04) are covered by a name with an
+// covers by content (a heading or menu item alone does not count). The SENCO's contact details (S1.04) are covered by a name with an
 // e-mail address or phone number.
 func statutory(text string, facts []Fact) []Fact {
-	out := vocabFacts(text, "statutory.item", statutoryItems, 0.6)
+	out := statutoryFacts(text, statutoryItems, 0.6)
 	var name, contact *Fact
 	for i, f := range facts {
 		switch f.Field {
