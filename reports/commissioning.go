@@ -28,6 +28,7 @@ type CommissioningResult struct {
 	Checked       int // their sites answered and were searched
 	ReportsFound  int
 	CouldNotCheck int // unreachable, blocked, no website, script-built, not crawled
+	Documents     int // the LA's documents of the year, as export --la counts them
 	Facts         int
 }
 
@@ -74,6 +75,9 @@ func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningO
 	res.LAName = str(schools[0]["la_name"])
 	res.Schools = len(schools)
 	res.Facts = len(facts)
+	if res.Documents, err = store.CountDocuments(ctx, queries.Params{Year: opt.Year, LA: opt.LA}); err != nil {
+		return res, err
+	}
 	names := map[string]string{}
 	for _, s := range schools {
 		names[str(s["urn"])] = str(s["school_name"])

@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -182,5 +184,53 @@ func TestTablesFitTheTerminal(t *testing.T) {
 	}
 	if !strings.Contains(stderr, "not shown") {
 		t.Errorf("status at 50 columns names nothing left out:\n%s", stderr)
+	}
+}
+
+// TestOneCountOfDocuments: the crawl summary, status, export and the workbooks
+// (one per LA) give one number of documents for the year.
+func TestOneCountOfDocuments(t *testing.T) {
+	_, db := crawledArea(t)
+	ctx := context.Background()
+	counts := map[string]int{}
+	number := func(what, text, pattern string) {
+		t.Helper()
+		m := regexp.MustCompile(pattern).FindStringSubmatch(text)
+		if m == nil {
+			t.Fatalf("%s: no %q in:\n%s", what, pattern, text)
+		}
+		n, _ := strconv.Atoi(m[1])
+		counts[what] += n
+	}
+	number("crawl summary", crawled.stderr, `; (\d+) documents \(`)
+
+	t.Setenv("COLUMNS", "")
+	_, stdout, _ := sendscope(t, ctx, "--db", db, "status")
+	var header []string
+	for _, line := range strings.Split(stdout, "\n") {
+		cells := regexp.MustCompile(`\s{2,}`).Split(strings.TrimSpace(line), -1)
+		if cells[0] == "year" {
+			header = cells
+		}
+		if cells[0] == "2025/26" && header != nil {
+			if i := slices.Index(header, "documents"); i >= 0 && i < len(cells) {
+				number("status", cells[i], `^(\d+)$`)
+			}
+		}
+	}
+	_, _, stderr := sendscope(t, ctx, "--db", db, "export", "--year", "2025/26", "-o", t.TempDir())
+	number("export", stderr, `exported (\d+) documents`)
+	for _, la := range []string{"998", "997"} {
+		_, _, stderr := sendscope(t, ctx, "--db", db, "report", "commissioning", "--la", la, "--year", "2025/26", "-o", filepath.Join(t.TempDir(), la+".xlsx"))
+		number("workbooks", stderr, `; (\d+) documents, `)
+	}
+	t.Logf("documents: %v", counts)
+	if counts["crawl summary"] == 0 || len(counts) != 4 {
+		t.Fatalf("counts %v", counts)
+	}
+	for what, n := range counts {
+		if n != counts["crawl summary"] {
+			t.Errorf("documents: %v: %s disagrees", counts, what)
+		}
 	}
 }

@@ -158,6 +158,10 @@ func runCrawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt
 		fmt.Fprintf(out, "; SEN documents found at %d; %d documents (%d from schools, %d from Local Offers), %d facts\n",
 			sum.Found, sum.Documents+sum.LocalOffers.Documents, sum.Documents, sum.LocalOffers.Documents, sum.Facts)
 	}
+	// Status and export count every run of the year: say so when that differs.
+	if held, err := store.CountDocuments(ctx, queries.Params{Year: year}); err == nil && held != sum.Documents+sum.LocalOffers.Documents {
+		fmt.Fprintf(out, "  %s now holds %d documents from all its runs (as status and export count them)\n", year, held)
+	}
 	if len(sum.NotFound) > 0 {
 		fmt.Fprintf(out, "  searched, nothing found: %s\n", pipeline.Reasons(sum.NotFound))
 	}

@@ -40,7 +40,7 @@ func newReportCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s %s, %d schools: %d checked, %d reports found, %d could not be checked; %d facts\n", opt.Path, res.LAName, year, res.Schools, res.Checked, res.ReportsFound, res.CouldNotCheck, res.Facts)
+			fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s %s, %d schools: %d checked, %d reports found, %d could not be checked; %d documents, %d facts\n", opt.Path, res.LAName, year, res.Schools, res.Checked, res.ReportsFound, res.CouldNotCheck, res.Documents, res.Facts)
 			return nil
 		},
 	}
