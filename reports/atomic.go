@@ -77,7 +77,8 @@ func renameWritten(tmp, path string) error {
 }
 
 // renameWrittenDir moves a folder written by someone else (DuckDB's partitioned
-// Parquet) at tmp to path, each file synced and given fileMode first. A folder
+// Parquet) at tmp to path, each file synced and given fileMode first (folders
+// 0755). A folder
 // an earlier export left at path is moved aside and removed once the new one is
 // in place, so a reader finds the old dataset or the new, never a mixture.
 func renameWrittenDir(tmp, path string) error {
@@ -94,10 +95,12 @@ func renameWrittenDir(tmp, path string) error {
 			return err
 		}
 		defer f.Close()
-		if !d.IsDir() {
-			if err := f.Chmod(fileMode); err != nil {
-				return err
-			}
+		mode := os.FileMode(fileMode)
+		if d.IsDir() {
+			mode = 0o755 // the folders of a partitioned table, as readable as their files
+		}
+		if err := f.Chmod(mode); err != nil {
+			return err
 		}
 		return f.Sync()
 	})
