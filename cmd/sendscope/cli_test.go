@@ -176,6 +176,12 @@ func TestTablesFitTheTerminal(t *testing.T) {
 		}
 	}
 	t.Setenv("COLUMNS", "50")
+	_, stdout, _ := sendscope(t, ctx, "query", "list")
+	for _, l := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		if len([]rune(l)) > 50 || !strings.Contains(l, " ") {
+			t.Errorf("query list at 50 columns: %q", l)
+		}
+	}
 	_, stdout, stderr := sendscope(t, ctx, "--db", db, "status")
 	for _, l := range strings.Split(stdout, "\n") {
 		if strings.HasPrefix(l, "2025/26 ") && len(l) > 50 {

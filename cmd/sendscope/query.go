@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 
 	"github.com/sendscope/sendscope/queries"
@@ -21,11 +22,21 @@ func newQueryCmd(g *globals) *cobra.Command {
 		Example: "  sendscope query list\n  sendscope query show coverage_gaps",
 		Args:    argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			for _, a := range append(queries.Analyses(), queries.Tables()...) {
-				fmt.Fprintf(tw, "%s\t%s\n", a.Name, firstSentence(a.Question))
+			all := append(queries.Analyses(), queries.Tables()...)
+			pad := 0
+			for _, a := range all {
+				pad = max(pad, len(a.Name)+2)
 			}
-			return tw.Flush()
+			// Each line fits the terminal: the question is cut with "…" (query show has it whole).
+			width := outputWidth(cmd.OutOrStdout())
+			for _, a := range all {
+				q := firstSentence(a.Question)
+				if width > pad+12 {
+					q = runewidth.Truncate(q, width-pad, "…")
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "%-*s%s\n", pad, a.Name, q)
+			}
+			return nil
 		},
 	})
 	cmd.AddCommand(&cobra.Command{
