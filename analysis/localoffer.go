@@ -373,7 +373,7 @@ func cleanTitle(t string) string {
 // School stages as ages: a child in year N is N+4 at its start and N+5 at its
 // end; reception starts at 4, nursery at 3; key stages span their years.
 var (
-	stageSpan = regexp.MustCompile(`(?i)\b(nursery|reception|year \d{1,2}|y\d{1,2})\s*(?:-|–|to|up to|until|through to|and)\s*(?:the )?(?:end of )?(?:year )?(reception|year \d{1,2}|y\d{1,2}|\d{1,2})\b`)
+	stageSpan = regexp.MustCompile(`(?i)\b(nursery|reception|years? \d{1,2}|y\d{1,2})\s*(?:-|–|to|up to|until|through to|and)\s*(?:the )?(?:end of )?(?:year )?(reception|year \d{1,2}|y\d{1,2}|\d{1,2})\b`)
 	stageFrom = regexp.MustCompile(`(?i)\bfrom (year \d{1,2}|y\d{1,2}|reception|nursery)\b(?:\s*(?:onwards?|upwards))?`)
 	keyStage  = regexp.MustCompile(`(?i)\b(?:key stages?|ks)\s*([1-5])(?:\s*(?:-|–|to|and)\s*(?:ks\s*)?([1-5]))?\b`)
 	postAge   = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b`)
@@ -390,7 +390,7 @@ func stageAge(s string, end bool) (int, bool) {
 		}
 		return 4, true
 	}
-	s = strings.TrimPrefix(strings.TrimPrefix(s, "year "), "y")
+	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "years "), "year "), "y")
 	n, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil || n < 1 || n > 14 {
 		return 0, false
