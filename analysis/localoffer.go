@@ -29,6 +29,13 @@ type LocalOfferRead struct {
 	Title   string
 	Service *Service
 	Items   []ItemEvidence
+	// Whom the page as a whole is for: a record's ages and needs; a listing's
+	// only when the section itself is one band or need (its title and
+	// introduction, not its entries, not a visitor's search or filter); an
+	// information page's as it states them, not its examples
+	// (docs/LABELS-local-offer.md).
+	AgeMin, AgeMax *int
+	NeedTypes      []string
 }
 
 // ReadLocalOffer reads one page of a Local Offer website (HTML, or the text
@@ -49,7 +56,8 @@ func ReadLocalOffer(body []byte, contentType, pageURL string) LocalOfferRead {
 		s.URL, s.ID, s.Source = RecordURL(pageURL), RecordURL(pageURL), "html"
 		fillFromText(&s, t.Body)
 		s.HasEmail, s.HasPhone = s.HasEmail || sig.mail, s.HasPhone || sig.tel
-		return LocalOfferRead{Kind: KindService, Title: firstNonEmpty(s.Name, title), Service: &s, Items: LocalOfferItems(t.Body)}
+		return LocalOfferRead{Kind: KindService, Title: firstNonEmpty(s.Name, title), Service: &s, Items: LocalOfferItems(t.Body),
+			AgeMin: s.AgeMin, AgeMax: s.AgeMax, NeedTypes: s.NeedTypes}
 	}
 	r := readLocalOfferText(t.Body, title, pageURL, sig)
 	if r.Service != nil {
@@ -79,7 +87,7 @@ var (
 	wideGap   = regexp.MustCompile(`\s{2,}|\t`)
 	homeFirst = regexp.MustCompile(`(?i)^(?:you are here:?\s*)?home\b`)
 	// A page of search results or a filtered category says how many it found.
-	resultCount = regexp.MustCompile(`(?im)^\s*(?:\d+ (?:results?|services?|records?|matches)(?: found)?|(?:showing|results?|displaying) \d+\s*(?:-|–|to)\s*\d+ of \d+.*|page \d+ of \d+)\s*$`)
+	resultCount = regexp.MustCompile(`(?im)^\s*(?:\d+ (?:results?|services?|records?|matches|organisations?|activities|providers?|listings?|entries)(?: (?:found|listed|match\w*))?\b.*|(?:showing|results?|displaying) \d+\s*(?:-|–|to)\s*\d+ of \d+.*|page \d+ of \d+|(?:services?|results?|records?|organisations?|activities|providers?|listings?|entries)(?: (?:in|under) this (?:section|category|topic|page))?\s*\(\d+\))\s*$`)
 	// A dated news item: "Published: 18 November 2025" near the top.
 	newsItem = regexp.MustCompile(`(?im)^\s*(?:published|posted|news release|press release)(?: on)?:?\s+\d{1,2}(?:st|nd|rd|th)? [a-z]+ \d{4}\s*$`)
 	// A section's heading inside a page rather than the page's title: a question,
@@ -155,6 +163,11 @@ func textTitle(text string) string {
 		// ("Who is this information for?", "About us") to the page's.
 		for j := i - 1; j >= 0; j-- {
 			if l := lines[j]; heading(l) && !paragraphLine(l) && !sectionHeading.MatchString(l) {
+				// The organisation running it, under the service's own heading.
+				if providerLine.MatchString(l) && j > 0 && heading(lines[j-1]) && !paragraphLine(lines[j-1]) &&
+					!sectionHeading.MatchString(lines[j-1]) && !providerLine.MatchString(lines[j-1]) {
+					return lines[j-1]
+				}
 				return l
 			}
 		}
@@ -201,8 +214,20 @@ var (
 	listingWords = regexp.MustCompile(`(?i)\b(?:this section|in this section|the services below|listed below|browse (?:by|the|our)|(?:showing|results?) \d+|\d+ results?|one or more of these services|related features|refine (?:your )?search|sort by)\b`)
 	// A record describes itself as a service: "Portage is a free ... service",
 	// "Our team can", "We provide", "The Autism Outreach Team are part of".
-	selfService   = regexp.MustCompile(`(?i)\bis an? [\w ,'’-]{0,50}\b(?:service|team|clinic|group|scheme)\b|\bour (?:team|service|specialist|staff)\b|\bwe (?:provide|offer|support|work with|are a|run|deliver|visit)\b|\b(?:team|service) (?:is|are) (?:a|an|part|made up)\b|\bour services\b`)
-	serviceNoun   = regexp.MustCompile(`(?i)\b(?:team|service|services|portage|outreach|clinic|therapy|therapies|group|club|nursery|centre|center|helpline|project|scheme|practitioners?|teachers? of|charity)\b`)
+	selfService = regexp.MustCompile(`(?i)\bis an? [\w ,'’-]{0,50}\b(?:service|team|clinic|group|scheme|programme|course|internship|club|project|charity|organisation|playscheme)\b|\b(?:is|are) (?:run|provided|delivered|led|organised|managed) by (?:the )?[A-Z]|\bour (?:team|service|specialist|staff)\b|\bwe (?:provide|offer|support|work with|are a|run|deliver|visit)\b|\b(?:team|service) (?:is|are) (?:a|an|part|made up)\b|\bour services\b`)
+	serviceNoun = regexp.MustCompile(`(?i)\b(?:team|service|services|portage|outreach|clinic|therapy|therapies|group|club|nursery|centre|center|helpline|project|scheme|practitioners?|teachers? of|charity|course|internship|apprenticeship|playscheme|befriending|advocacy)\b`)
+	// Pages that are not part of the offer, by their address: news, jobs,
+	// events, consultations, minutes (a jobs or news site of the council too).
+	otherPath = regexp.MustCompile(`(?i)(?:^|/)(?:news|jobs?|vacanc(?:y|ies)|careers?|recruitment|events?|whats-?on|consultations?|minutes|meetings?|committees?|press(?:-releases?)?|blog)(?:/|$)`)
+	otherHost = regexp.MustCompile(`(?i)^(?:jobs|careers|recruitment|vacancies|news|democracy|moderngov)\.`)
+	// A job advert's facts ("Salary:", "Closing date:"), a meeting's minutes
+	// ("Apologies", "Present:"), a consultation's dates.
+	jobFact         = regexp.MustCompile(`(?im)^\s*(?:salary|closing date|contract(?: type)?|hours|grade|job (?:reference|type|title)|interview (?:date|dates)|pay|working pattern)\s*:`)
+	minutesFact     = regexp.MustCompile(`(?im)^\s*(?:apologies(?: for absence)?|present|attendees|in attendance|minutes of|agenda item|actions? arising|date of (?:the )?meeting)\b`)
+	consultationRun = regexp.MustCompile(`(?i)\bconsultation (?:closes|is open|runs|will (?:close|run)|period|opens)\b`)
+	// A service's name given by its heading, the organisation running it on a
+	// line of its own below ("Northern Care Alliance NHS Foundation Trust").
+	providerLine  = regexp.MustCompile(`(?i)(?:\b(?:nhs(?: foundation)? trust|foundation trust|trust|council|ltd|limited|cic|cio|plc|llp|charity|college|university|hospital|integrated care board|icb|clinical commissioning group)\.?$|^(?:provided|run|delivered|managed|organised|offered) by\b)`)
 	questionTitle = regexp.MustCompile(`(?i)^(?:what|why|how|when|where|who|which|can|do|does|is|are|should|will)\b.*\??$`)
 	// Page furniture that is never a title.
 	chromeLine = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|skip to main|skip navigation|back search|back|search|menu|home|close|cookies?.*|accept (?:all )?cookies|this site uses cookies.*|view our new .*|you are here:?.*|breadcrumb.*|print(?: this page)?|share(?: this page)?|last updated.*|next review.*|page last (?:updated|reviewed).*|main navigation|navigation|toggle navigation|sign in|log ?in|translate.*|a-z|listen|contrast|text size.*)$`)
@@ -257,11 +282,14 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 	// page, or a count of results with filters; on kb5 sites the address says so.
 	linky := sig.links >= 8 && (sig.records >= 5 || sig.words < 40*sig.links)
 	results := resultCount.MatchString(lead)
+	buttons, entries := entryShape(text)
 	listing := kb5Listing.MatchString(path) || dirListing.MatchString(path) && !dirRecord.MatchString(bare) || sig.pagination && sig.records >= 3 || linky ||
-		(listingWords.MatchString(lead) && markers == 0 && !self) || results
+		(listingWords.MatchString(lead) && markers == 0 && !self) || results || buttons >= 3 || entries >= 5
+	other := newsItem.MatchString(lead) || otherPath.MatchString(bare) || otherHost.MatchString(host) ||
+		len(jobFact.FindAllString(text, 3)) >= 2 || len(minutesFact.FindAllString(text, 3)) >= 2 || consultationRun.MatchString(lead)
 
 	switch {
-	case newsItem.MatchString(lead) || otherTitle.MatchString(r.Title) && !(recordPath && score >= 5):
+	case other && !(recordPath && score >= 5) || otherTitle.MatchString(r.Title) && !(recordPath && score >= 5):
 		// A title such as "... Parent Carer Forum" is other on the forum's own
 		// page, not on the directory's record of it.
 		r.Kind = KindOther
@@ -275,6 +303,18 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 		r.Kind = KindService
 	default:
 		r.Kind = KindInfo
+	}
+	switch r.Kind {
+	case KindListing:
+		own := listingOwn(text, r.Title)
+		r.AgeMin, r.AgeMax = ageRange(own)
+		r.NeedTypes = needCodes(own)
+	case KindInfo, KindOther:
+		r.AgeMin, r.AgeMax = ageRange(groupAsides(text))
+		r.NeedTypes = needCodes(text)
+	case KindSchoolOffer:
+		r.AgeMin, r.AgeMax = ageRange(text)
+		r.NeedTypes = needCodes(text)
 	}
 	if r.Kind != KindService && r.Kind != KindSchoolOffer {
 		return r
@@ -295,7 +335,86 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 	s := Service{ID: rec, URL: rec, Name: name, Source: "html"}
 	fillFromText(&s, text)
 	r.Service = &s
+	r.AgeMin, r.AgeMax, r.NeedTypes = s.AgeMin, s.AgeMax, s.NeedTypes
 	return r
+}
+
+var (
+	// A listing's title that is a visitor's search, not a section: "Search
+	// results for 'autism'", "You searched for ...".
+	searchTitle = regexp.MustCompile(`(?i)^(?:search(?:ing)?|results?|showing results?|you searched)\b|\bsearch(?:ed)? for\b|\bresults for\b`)
+	// An information page's rule for one group: "For children under five, we
+	// recommend ...", "For moves into post-16 education, the deadline is ...".
+	forGroup = regexp.MustCompile(`(?m)(?:^|[.!?]\s+)For [^.,;\n]{3,60},[^.\n]*[.\n]?`)
+)
+
+// listingOwn is what a listing says of itself: its title (unless it is a
+// visitor's search) and the paragraphs that introduce it, up to its first
+// entry, count or filter.
+func listingOwn(text, title string) string {
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	start := 0
+	for i, l := range lines {
+		if title != "" && l == title {
+			start = i + 1
+			break
+		}
+	}
+	var b strings.Builder
+	if !searchTitle.MatchString(title) {
+		b.WriteString(title + "\n")
+	}
+	for _, l := range lines[start:] {
+		if !paragraphLine(l) || resultCount.MatchString(l) {
+			break
+		}
+		b.WriteString(l + "\n")
+	}
+	return b.String()
+}
+
+// groupAsides takes out of an information page the sentences that give one
+// group's rule, whose ages are examples rather than whom the page is for.
+func groupAsides(text string) string {
+	return forGroup.ReplaceAllString(text, ". ")
+}
+
+// entryShape counts what a page of many records shows in its text: the most
+// times one short button line is repeated ("Add to shortlist", "Read more"),
+// and entries (a short name line, not a section's heading, then a one- or
+// two-sentence blurb).
+func entryShape(text string) (buttons, entries int) {
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "URL:") {
+			lines = append(lines, l)
+		}
+	}
+	seen := map[string]int{}
+	for _, l := range lines {
+		if len(strings.Fields(l)) <= 5 && !strings.ContainsAny(l, "0123456789:") {
+			k := strings.ToLower(strings.Trim(l, "[]»›<> "))
+			seen[k]++
+			buttons = max(buttons, seen[k])
+		}
+	}
+	if buttons < 3 {
+		buttons = 0
+	}
+	for i := 0; i+1 < len(lines); i++ {
+		name, blurb := lines[i], lines[i+1]
+		nw, bw := len(strings.Fields(name)), len(strings.Fields(blurb))
+		if nw <= 10 && !strings.ContainsAny(name[len(name)-1:], ".:?!") && !sectionHeading.MatchString(name) &&
+			!serviceMarkers.MatchString(name) && !textFurniture(name) && bw >= 4 && bw <= 35 && strings.HasSuffix(blurb, ".") {
+			entries++
+		}
+	}
+	return buttons, entries
 }
 
 // htmlSignals counts what the markup shows of a page's kind.

@@ -48,7 +48,7 @@ const (
 
 // Headings and labels that service records carry: short lines such as "Who is
 // it for?", "How to get portage", "Making a referral", "Eligibility", "Contact us".
-var serviceMarkers = regexp.MustCompile(`(?im)^(?:who (?:is|are|can)\b|how (?:to|do|can|is|will|does)\b|(?:making a |the )?referrals?\b|referral (?:process|criteria|form)|eligib|contact\b|costs?\b|fees\b|charges\b|age range|ages?\b|opening (?:hours|times)|venue\b|what to expect|where (?:is|are|to)\b).{0,60}$`)
+var serviceMarkers = regexp.MustCompile(`(?im)^(?:who (?:is|are|can)\b|how (?:to|do|can|is|will|does)\b|(?:making a |the )?referrals?\b|referral (?:process|criteria|form)|eligib|contact\b|costs?\b|fees\b|charges\b|age range|ages?\b|opening (?:hours|times)|venue\b|what to expect|where (?:is|are|to)\b|(?:what (?:it|does it) costs?|does it cost|how much (?:does|is|will)|is there a (?:cost|charge|fee))\b|(?:when and where|where and when|times and venues?)\b).{0,60}$`)
 
 // A service describes itself as a team or service that takes referrals.
 var (
