@@ -89,7 +89,13 @@ var (
 	// A page of search results or a filtered category says how many it found.
 	resultCount = regexp.MustCompile(`(?im)^\s*(?:\d+ (?:results?|services?|records?|matches|organisations?|activities|providers?|listings?|entries)(?: (?:found|listed|match\w*))?\b.*|(?:showing|results?|displaying) \d+\s*(?:-|–|to)\s*\d+ of \d+.*|page \d+ of \d+|(?:services?|results?|records?|organisations?|activities|providers?|listings?|entries)(?: (?:in|under) this (?:section|category|topic|page))?\s*\(\d+\))\s*$`)
 	// A dated news item: "Published: 18 November 2025" near the top.
-	newsItem = regexp.MustCompile(`(?im)^\s*(?:published|posted|news release|press release)(?: on)?:?\s+\d{1,2}(?:st|nd|rd|th)? [a-z]+ \d{4}\s*$`)
+	newsItem = regexp.MustCompile(`(?im)^\s*(?:published|posted|news release|press release)(?: on)?:?\s+(?:on\s+)?\d{1,2}(?:st|nd|rd|th)? [a-z]+ \d{4}(?:\s+(?:by|at)\b.*)?\s*$`)
+	// A school speaks of itself: "Oakridge is a secondary school", "our
+	// pupils", "Our SENCO" (two of them make a school's own offer).
+	schoolWords = regexp.MustCompile(`(?i)\bis an? (?:[\w-]+ ){0,3}(?:primary|secondary|special|infant|junior|middle|all-through|first|nursery) (?:school|academy)\b|\bour (?:school|academy|pupils|students|sencos?|sendcos?|inclusion (?:lead|centre|team))\b|\bsen(?:d)? information report\b`)
+	// A record introduced by what it is: "A friendly group for ...", "A
+	// weekly circus skills session for children who ...".
+	recordIntro = regexp.MustCompile(`(?im)^(?:an?|our) [\w ,'’-]{0,50}\b(?:service|team|group|club|sessions?|class(?:es)?|course|scheme|programme|project|clinic|activit(?:y|ies)|playscheme|workshops?|drop-in)s? (?:for|where|that|which|to|offering|supporting)\b`)
 	// A section's heading inside a page rather than the page's title: a question,
 	// or the labels directories put on every record.
 	sectionHeading = regexp.MustCompile(`(?i)\?$|^(?:about(?: us| the service)?|overview|description|summary|details|what (?:we|they) (?:do|offer)|who (?:we|it) (?:support|helps?|is for)|how to (?:get|access|contact|refer).*|contact(?: details| us)?|cost|eligibility|opening times|location|where)$`)
@@ -250,7 +256,7 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 	lead := head(text, 1500)
 	markers := len(serviceMarkers.FindAllString(text, -1))
 	contacts := phoneRe.MatchString(text) || emailRe.MatchString(text) || sig.mail || sig.tel
-	self := selfService.MatchString(lead)
+	self := selfService.MatchString(lead) || recordIntro.MatchString(lead)
 	nounTitle := serviceNoun.MatchString(r.Title)
 	referrals := len(referralWord.FindAllString(text, -1))
 
@@ -295,7 +301,7 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 		r.Kind = KindOther
 	case results && !kb5Record.MatchString(path):
 		r.Kind = KindListing // "21 results", "Showing 11 to 20 of 34": a page of many
-	case schoolHost.MatchString(host):
+	case schoolHost.MatchString(host) || !recordPath && len(uniqueLower(schoolWords.FindAllString(text, -1))) >= 2:
 		r.Kind = KindSchoolOffer
 	case listing && score < 5:
 		r.Kind = KindListing
@@ -346,6 +352,9 @@ var (
 	// An information page's rule for one group: "For children under five, we
 	// recommend ...", "For moves into post-16 education, the deadline is ...".
 	forGroup = regexp.MustCompile(`(?m)(?:^|[.!?]\s+)For [^.,;\n]{3,60},[^.\n]*[.\n]?`)
+	// A group that may act for itself: "Young people aged 16 or over can make
+	// the request themselves."
+	selfActing = regexp.MustCompile(`(?m)(?:^|[.!?]\s+)[^.!?\n]*\b(?:themselves|on their own behalf|in their own right)\b[^.!?\n]*[.!?]?`)
 )
 
 // listingOwn is what a listing says of itself: its title (unless it is a
@@ -381,7 +390,16 @@ func listingOwn(text, title string) string {
 // groupAsides takes out of an information page the sentences that give one
 // group's rule, whose ages are examples rather than whom the page is for.
 func groupAsides(text string) string {
-	return forGroup.ReplaceAllString(text, ". ")
+	return selfActing.ReplaceAllString(forGroup.ReplaceAllString(text, ". "), ". ")
+}
+
+// uniqueLower is the distinct values of a list, case folded.
+func uniqueLower(xs []string) map[string]bool {
+	out := map[string]bool{}
+	for _, x := range xs {
+		out[strings.ToLower(x)] = true
+	}
+	return out
 }
 
 // entryShape counts what a page of many records shows in its text: the most

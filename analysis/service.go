@@ -48,7 +48,7 @@ const (
 
 // Headings and labels that service records carry: short lines such as "Who is
 // it for?", "How to get portage", "Making a referral", "Eligibility", "Contact us".
-var serviceMarkers = regexp.MustCompile(`(?im)^(?:who (?:is|are|can)\b|how (?:to|do|can|is|will|does)\b|(?:making a |the )?referrals?\b|referral (?:process|criteria|form)|eligib|contact\b|costs?\b|fees\b|charges\b|age range|ages?\b|opening (?:hours|times)|venue\b|what to expect|where (?:is|are|to)\b|(?:what (?:it|does it) costs?|does it cost|how much (?:does|is|will)|is there a (?:cost|charge|fee))\b|(?:when and where|where and when|times and venues?)\b).{0,60}$`)
+var serviceMarkers = regexp.MustCompile(`(?im)^(?:who (?:is|are|can)\b|how (?:to|do|can|is|will|does)\b|(?:where|when|venue|location):?$|(?:making a |the )?referrals?\b|referral (?:process|criteria|form)|eligib|contact\b|costs?\b|fees\b|charges\b|age range|ages?\b|opening (?:hours|times)|venue\b|what to expect|where (?:is|are|to)\b|(?:what (?:it|does it) costs?|does it cost|how much (?:does|is|will)|is there a (?:cost|charge|fee))\b|(?:when and where|where and when|times and venues?)\b).{0,60}$`)
 
 // A service describes itself as a team or service that takes referrals.
 var (
@@ -226,14 +226,17 @@ var (
 	ageBare  = regexp.MustCompile(`(?i)\b(0|birth)\s*(?:-|–|to)\s*(\d{1,2})\b`)
 	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})(?:\s*(?:years?|yrs)\b|\s*$|\s*[.,;)])|\b(?:until|up to) (?:the age of) (\d{1,2})\b|\buntil (?:they are|they're|the young person is|your child is) (\d{1,2})\b|\b(?:under|aged under) (\d{1,2})s?\b|\bturns? (\d{1,2})\b`)
 	ageYears = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*(?:years?|yrs|year olds?)\b`)
-	agePlus  = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b|\b(1[1-9])\s?\+`)
+	agePlus  = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b|\b(1[1-9])\s?\+|\bfrom (?:the )?age (?:of )?(\d{1,2})\b|\bfrom (\d{1,2}) years?(?: of age| old)?\b|\b(?:aged )?(\d{1,2}) (?:and|or) (?:over|above|older)\b`)
+	// A band in the plural: "0-4s", "for 16-25s".
+	agePlural = regexp.MustCompile(`\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})s\b`)
 	// A birthday as an end: "between birth and their 5th birthday" (a band named
 	// by its ends: 0-5), "up to their 19th birthday" (every age below: 0-18).
 	ageBirthday = regexp.MustCompile(`(?i)\b(?:(?:from |between )?(birth|\d{1,2})\s*(?:-|–|to|and|until|up to)\s*)?(?:up to|until|before|to|and)?\s*(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday`)
-	// A sentence that names ages as a condition or another group's right, not
-	// whom the page is for: "If your child is in Year 5, ...", "Young people
-	// aged 16 to 25 can appeal in their own right."
-	ageAside = regexp.MustCompile(`(?i)^(?:if|when|whenever|unless|once|where)\b|\bin (?:their|his or her) own right\b`)
+	// Ages named as a condition or another group's right, not whom the page is
+	// for: the clause "If your child is under two," (its main clause stays),
+	// the sentence "Young people aged 16 to 25 can appeal in their own right."
+	ageCondition = regexp.MustCompile(`(?i)^(?:if|when|whenever|unless|once|where)\b[^,]*,`)
+	ageOwnRight  = regexp.MustCompile(`(?i)\bin (?:their|his or her) own right\b`)
 )
 
 // Number words as digits, where they stand for ages: "birth to five", "aged
@@ -303,19 +306,20 @@ func replaceAllSubmatchFunc(re *regexp.Regexp, s string, f func(groups []string,
 	return b.String()
 }
 
-// ageAudience drops the sentences that name ages as a condition or another
-// group's right ("If your child is under five, ...").
+// ageAudience drops the clauses that name ages as a condition ("If your child
+// is under two, ...") and the sentences that give another group's right.
 func ageAudience(text string) string {
-	if !ageAside.MatchString(text) && !strings.Contains(text, "own right") {
-		return text
-	}
 	var b strings.Builder
 	for _, line := range strings.SplitAfter(text, "\n") {
 		for _, sent := range sentenceEnd.Split(line, -1) {
-			if !ageAside.MatchString(strings.TrimSpace(sent)) {
-				b.WriteString(sent)
-				b.WriteString(" ")
+			if ageOwnRight.MatchString(sent) {
+				continue
 			}
+			if loc := ageCondition.FindStringIndex(strings.TrimSpace(sent)); loc != nil {
+				sent = strings.TrimSpace(sent)[loc[1]:]
+			}
+			b.WriteString(sent)
+			b.WriteString(" ")
 		}
 		if strings.HasSuffix(line, "\n") {
 			b.WriteString("\n")
@@ -342,7 +346,7 @@ func ageRange(text string) (*int, *int) {
 			best = &c
 		}
 	}
-	for _, re := range []*regexp.Regexp{ageSpan, ageYears, ageParen, ageBare} {
+	for _, re := range []*regexp.Regexp{ageSpan, ageYears, ageParen, ageBare, agePlural} {
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 			a, b := text[m[2]:m[3]], text[m[4]:m[5]]
 			lo := 0

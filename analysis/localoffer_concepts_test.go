@@ -1,0 +1,65 @@
+package analysis
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestLocalOfferConcepts reads pages we wrote, one per concept the reader must
+// generalise (docs/LABELS-local-offer.md), in wordings the labelled corpora do
+// not use: what makes a page a record, a listing, information or other; a
+// record's name above its provider's line; ages in words, birthdays, school
+// years, "0-4s", "from 14 years of age"; councils' need words, and the words
+// that are not the service's needs (related services, a venue's access).
+func TestLocalOfferConcepts(t *testing.T) {
+	cases := []struct {
+		file, kind, name string
+		ages, needs      string // "lo-hi" with "?" for none; ';'-joined codes
+	}{
+		{"provider_under_name.txt", KindService, "Children's Occupational Therapy", "2-18", "PD;SpLD"},
+		{"provided_by.txt", KindService, "Sensory Circus Club", "6-13", "VI"},
+		{"deaf_section.txt", KindListing, "", "?-?", "HI"}, // a section for one need
+		{"holiday_list.txt", KindListing, "", "?-?", ""},   // its entries' needs are theirs
+		{"ehc_request.txt", KindInfo, "", "?-?", ""},       // ages only as a condition or a right
+		{"news_posted.txt", KindOther, "", "?-?", "ASD"},   // a dated story
+		{"job_keyworker.txt", KindOther, "", "?-?", "ASD"}, // salary and closing date
+		{"consultation.txt", KindOther, "", "16-25", ""},   // a consultation that closes
+		{"minutes.txt", KindOther, "", "?-?", "ASD"},       // present, apologies
+		{"words_ages.txt", KindService, "Stepping Stones Youth Club", "11-18", "ASD;SLD"},
+		{"birthday_end.txt", KindService, "Children's Community Nursing Team", "0-17", ""},
+		{"school_years.txt", KindService, "Literacy Outreach Service", "7-13", "SpLD"},
+		{"plural_band.txt", KindService, "Play and Stay", "0-4", "SLCN"},
+		{"from_years_of_age.txt", KindService, "Transitions Team", "14-25", "PD"},
+		{"mental_health_service.txt", KindService, "Young Minds Matter", "11-18", "SEMH"},
+		{"venue_access.txt", KindService, "Story time at the library", "2-5", ""},
+		{"info_strategy_ages.txt", KindInfo, "", "0-18", ""},
+		{"trust_school_offer.txt", KindSchoolOffer, "", "11-16", "ASD;SEMH;SpLD"},
+	}
+	for _, c := range cases {
+		raw, err := os.ReadFile(filepath.Join("testdata", "localoffer", "concepts", c.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, text, _ := strings.Cut(string(raw), "\n")
+		r := ReadLocalOfferText(text, strings.TrimSpace(strings.TrimPrefix(first, "URL:")))
+		name := ""
+		if r.Service != nil {
+			name = r.Service.Name
+		}
+		ages := fmt.Sprintf("%s-%s", intText(r.AgeMin), intText(r.AgeMax))
+		needs := strings.Join(r.NeedTypes, ";")
+		if r.Kind != c.kind || name != c.name || ages != c.ages || needs != c.needs {
+			t.Errorf("%s: got %s %q %s [%s]; want %s %q %s [%s]", c.file, r.Kind, name, ages, needs, c.kind, c.name, c.ages, c.needs)
+		}
+	}
+}
+
+func intText(p *int) string {
+	if p == nil {
+		return "?"
+	}
+	return fmt.Sprint(*p)
+}
