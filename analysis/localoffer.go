@@ -92,7 +92,7 @@ var (
 	newsItem = regexp.MustCompile(`(?im)^\s*(?:published|posted|news release|press release)(?: on)?:?\s+(?:on\s+)?\d{1,2}(?:st|nd|rd|th)? [a-z]+ \d{4}(?:\s+(?:by|at)\b.*)?\s*$`)
 	// A school speaks of itself: "Oakridge is a secondary school", "our
 	// pupils", "Our SENCO" (two of them make a school's own offer).
-	schoolWords = regexp.MustCompile(`(?i)\bis an? (?:[\w-]+ ){0,3}(?:primary|secondary|special|infant|junior|middle|all-through|first|nursery) (?:school|academy)\b|\bour (?:school|academy|pupils|students|sencos?|sendcos?|inclusion (?:lead|centre|team))\b|\bsen(?:d)? information report\b`)
+	schoolWords = regexp.MustCompile(`(?i)\bis an? (?:[\w-]+ ){0,3}(?:primary|secondary|special|infant|junior|middle|all-through|first|nursery|further education|sixth form|specialist) (?:school|academy|college)\b|\bour (?:school|academy|college|pupils|students|sencos?|sendcos?|inclusion (?:lead|centre|team))\b|\bsen(?:d)? information report\b`)
 	// A record introduced by what it is: "A friendly group for ...", "A
 	// weekly circus skills session for children who ...".
 	recordIntro = regexp.MustCompile(`(?im)^(?:an?|our) [\w ,'’-]{0,50}\b(?:service|team|group|club|sessions?|class(?:es)?|course|scheme|programme|project|clinic|activit(?:y|ies)|playscheme|workshops?|drop-in)s? (?:for|where|that|which|to|offering|supporting)\b`)
@@ -214,7 +214,7 @@ var (
 	dirRecord  = regexp.MustCompile(`(?i)/(?:directory|service-directory|services?|listing|record|provider|organisations?)/[^/?]*[a-z0-9][^/?]*/?$|/o/[^/]+/service/`)
 	dirListing = regexp.MustCompile(`(?i)/(?:search|results|browse|categor(?:y|ies)|directory/?$|directory/(?:search|category|categories|results))(?:[/?]|$)|[?&](?:page|p|keywords?|q|search|filter)=`)
 	// A school's own offer linked from the Local Offer.
-	schoolHost = regexp.MustCompile(`(?i)\.sch\.uk$|(?:^|\.)(?:[a-z0-9-]*(?:school|academy|college)[a-z0-9-]*)\.(?:org\.uk|co\.uk|com|uk)$`)
+	schoolHost = regexp.MustCompile(`(?i)\.sch\.uk$|(?:^|\.)[a-z0-9-]*college[a-z0-9-]*(?:\.[a-z0-9-]+)*\.ac\.uk$|(?:^|\.)(?:[a-z0-9-]*(?:school|academy|college)[a-z0-9-]*)\.(?:org\.uk|co\.uk|com|uk)$`)
 	otherTitle = regexp.MustCompile(`(?i)\b(?:inspections?|ofsted|cqc|annual report|self[- ]evaluation|written statement of action|parent carer forum|news(?:letter)?|consultation|minutes|cookies?|privacy|accessibility statement|site ?map|page not found)\b`)
 	// Words of a listing: a section introducing what is below.
 	listingWords = regexp.MustCompile(`(?i)\b(?:this section|in this section|the services below|listed below|browse (?:by|the|our)|(?:showing|results?) \d+|\d+ results?|one or more of these services|related features|refine (?:your )?search|sort by)\b`)
@@ -261,7 +261,8 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 	referrals := len(referralWord.FindAllString(text, -1))
 
 	score := 0
-	recordPath := kb5Record.MatchString(path) || dirRecord.MatchString(bare)
+	// A kb5 address says its kind itself (advice.page is not a record).
+	recordPath := kb5Record.MatchString(path) || dirRecord.MatchString(bare) && !strings.Contains(strings.ToLower(bare), "/kb5/")
 	if recordPath {
 		score += 2
 	}
@@ -278,6 +279,9 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 	if contacts {
 		score++
 	}
+	if schedule.MatchString(text) {
+		score++ // when it runs: "Sundays, 9am", "Monday to Friday, 8.30am to 4.30pm"
+	}
 	if referrals >= 2 {
 		score++
 	}
@@ -291,7 +295,7 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 	buttons, entries := entryShape(text)
 	listing := kb5Listing.MatchString(path) || dirListing.MatchString(path) && !dirRecord.MatchString(bare) || sig.pagination && sig.records >= 3 || linky ||
 		(listingWords.MatchString(lead) && markers == 0 && !self) || results || buttons >= 3 || entries >= 5
-	other := newsItem.MatchString(lead) || otherPath.MatchString(bare) || otherHost.MatchString(host) ||
+	other := newsItem.MatchString(lead) || eventDay(lead) || otherPath.MatchString(bare) || otherHost.MatchString(host) ||
 		len(jobFact.FindAllString(text, 3)) >= 2 || len(minutesFact.FindAllString(text, 3)) >= 2 || consultationRun.MatchString(lead)
 
 	switch {
@@ -391,6 +395,21 @@ func listingOwn(text, title string) string {
 // group's rule, whose ages are examples rather than whom the page is for.
 func groupAsides(text string) string {
 	return selfActing.ReplaceAllString(forGroup.ReplaceAllString(text, ". "), ". ")
+}
+
+var (
+	// When a service runs: a day of the week and a time.
+	schedule = regexp.MustCompile(`(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b[^.\n]{0,40}\b\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)\b`)
+	// One dated day with a year ("Saturday 18 April 2026"), to book a place at.
+	fullDate   = regexp.MustCompile(`(?i)\b\d{1,2}(?:st|nd|rd|th)? (?:january|february|march|april|may|june|july|august|september|october|november|december) 20\d\d\b`)
+	bookPlace  = regexp.MustCompile(`(?i)\bbook (?:your|a|an)? ?(?:free )?(?:place|ticket|space|seat)s?\b|\bregister (?:your place|now|to attend|for (?:the|this) event)\b|\btickets? (?:are|cost|available)\b`)
+	recurrence = regexp.MustCompile(`(?i)\b(?:every|each) (?:week|month|fortnight|day|term|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\bweekly\b|\bfortnightly\b|\bmonthly\b|\bterm[- ]time\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b`)
+)
+
+// eventDay is a page about one event: a date with its year and a place to
+// book, with no schedule that repeats (a weekly club is a service).
+func eventDay(lead string) bool {
+	return fullDate.MatchString(lead) && bookPlace.MatchString(lead) && !recurrence.MatchString(lead)
 }
 
 // uniqueLower is the distinct values of a list, case folded.

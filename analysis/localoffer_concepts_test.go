@@ -37,6 +37,16 @@ func TestLocalOfferConcepts(t *testing.T) {
 		{"venue_access.txt", KindService, "Story time at the library", "2-5", ""},
 		{"info_strategy_ages.txt", KindInfo, "", "0-18", ""},
 		{"trust_school_offer.txt", KindSchoolOffer, "", "11-16", "ASD;SEMH;SpLD"},
+		// A second set, written after the first passed, read at first sight.
+		{"event_day.txt", KindOther, "", "?-?", ""}, // one dated day to book
+		{"college_support.txt", KindSchoolOffer, "", "16-25", "ASD;HI;SpLD"},
+		{"organisation_line.txt", KindService, "Community Paediatrics", "0-19", "PD"},
+		{"between_ages.txt", KindService, "Splash and Play", "5-12", "HI;VI"},
+		{"months_start.txt", KindService, "Little Steps", "1-4", "PD"},
+		{"faq_info.txt", KindInfo, "", "?-?", ""},
+		{"exclusion_sentence.txt", KindService, "Buddy scheme", "12-19", "ADHD;ASD"},
+		{"salt_service.txt", KindService, "Children's Speech and Language Therapy", "?-18", "SLCN"},
+		{"info_examples.txt", KindInfo, "", "?-?", "SpLD"},
 	}
 	for _, c := range cases {
 		raw, err := os.ReadFile(filepath.Join("testdata", "localoffer", "concepts", c.file))

@@ -118,7 +118,7 @@ func needCodes(text string) []string {
 var (
 	// Where a page turns to other services ("Related pages", "See also"): what
 	// follows names their needs, not this page's.
-	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?: pages?| links?| services?| advice(?: pages?)?| content| information| articles?| topics?)?|see also|useful links|other useful (?:links|services|organisations)|you (?:may|might) also (?:like|want|need|be interested in).*|other services (?:that|which|who) (?:can|may|might) help.*|similar services|more (?:in|from) this section|recent posts|latest news)\s*:?$`)
+	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?: pages?| links?| services?| advice(?: pages?)?| content| information| articles?| topics?)?|see also|useful (?:links|organisations|contacts|websites)|other (?:useful )?(?:links|services|organisations|support)(?: (?:you|that|which|who) .*)?|where else (?:to|can (?:i|you)) get (?:help|support)|you (?:may|might) also (?:like|want|need|be interested in).*|other services (?:that|which|who) (?:can|may|might) help.*|similar services|more (?:in|from) this section|recent posts|latest news)\s*:?$`)
 	// A venue's access is not a need of the service: "wheelchair accessible",
 	// "level access", "a changing places toilet".
 	venueAccess = regexp.MustCompile(`(?i)\bwheelchairs?[- ](?:accessible|access(?:ibility)?|friendly|ramps?)\b|\b(?:level|step[- ]free|disabled|accessible|wheelchair) (?:access|toilets?|parking|entrances?|changing(?: rooms?)?|lifts?)\b|\bchanging places\b`)
@@ -138,8 +138,13 @@ func needText(text string) string {
 		}
 		said = said || paragraphLine(l)
 	}
-	return venueAccess.ReplaceAllString(strings.Join(lines, "\n"), " ")
+	text = venueAccess.ReplaceAllString(strings.Join(lines, "\n"), " ")
+	return notServed.ReplaceAllString(text, " ")
 }
+
+// notServed is a sentence saying whom a service does not take: "The scheme is
+// not suitable for young people with profound and multiple learning disabilities."
+var notServed = regexp.MustCompile(`(?i)[^.!?\n]*\b(?:not (?:suitable|appropriate|designed|able to (?:support|offer|help|accept|meet))|unable to (?:support|accept|meet)|cannot (?:support|accept|meet)|(?:does|do) not (?:support|cover|accept|work with))\b[^.!?\n]*[.!?]?`)
 
 // UnionSorted is the sorted union of two lists, without empty or repeated values.
 func UnionSorted(a, b []string) []string {
@@ -224,9 +229,15 @@ var (
 	ageSpan  = regexp.MustCompile(`(?i)(?:aged?s?|age range|from|between|young people|children)\s*(?:of\s*)?:?\s*\(?(\d{1,2}|birth)\s*(?:-|–|−|to|and|up to|until)\s*(\d{1,2})\)?(?:\s*(?:years?|yrs))?`)
 	ageParen = regexp.MustCompile(`\((\d{1,2})\s*(?:-|–)\s*(\d{1,2})\)`)
 	ageBare  = regexp.MustCompile(`(?i)\b(0|birth)\s*(?:-|–|to)\s*(\d{1,2})\b`)
-	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})(?:\s*(?:years?|yrs)\b|\s*$|\s*[.,;)])|\b(?:until|up to) (?:the age of) (\d{1,2})\b|\buntil (?:they are|they're|the young person is|your child is) (\d{1,2})\b|\b(?:under|aged under) (\d{1,2})s?\b|\bturns? (\d{1,2})\b`)
+	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})(?:\s*(?:years?|yrs)(?: old| of age)?)?(?:\s*$|\s*[.,;)]|\s+(?:who|with|and|in|if|living|registered|that|attending|for)\b)|\b(?:until|up to) (?:the age of) (\d{1,2})\b|\buntil (?:they are|they're|the young person is|your child is) (\d{1,2})\b|\b(?:under|aged under) (\d{1,2})s?\b|\bturns? (\d{1,2})\b`)
 	ageYears = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*(?:years?|yrs|year olds?)\b`)
-	agePlus  = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b|\b(1[1-9])\s?\+|\bfrom (?:the )?age (?:of )?(\d{1,2})\b|\bfrom (\d{1,2}) years?(?: of age| old)?\b|\b(?:aged )?(\d{1,2}) (?:and|or) (?:over|above|older)\b`)
+	// A span's end carried further in the same sentence: "aged 16 to 19, and
+	// up to 25 for students with an EHC plan", "from birth to 16, or to 19 for
+	// those in a special school" (not "up to 20 places").
+	ageFurther = regexp.MustCompile(`(?i)^[^.;\n]{0,80}?\b(?:up to|or to|or until|until|to) (?:the )?(?:age )?(?:of )?(\d{1,2})(?:\s*(?:years?|yrs)(?: old| of age)?)?(?:\s*$|\s*[.,;)]|\s+(?:for|with|if|when|where|in|who)\b)`)
+	// Months as whole years where a span starts: "aged 18 months to 4 years".
+	ageMonths = regexp.MustCompile(`(?i)\b(aged?|from|between)\s+(\d{1,2})\s*months?\b`)
+	agePlus   = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b|\b(1[1-9])\s?\+|\bfrom (?:the )?age (?:of )?(\d{1,2})\b|\bfrom (\d{1,2}) years?(?: of age| old)?\b|\b(?:aged )?(\d{1,2}) (?:and|or) (?:over|above|older)\b`)
 	// A band in the plural: "0-4s", "for 16-25s".
 	agePlural = regexp.MustCompile(`\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})s\b`)
 	// A birthday as an end: "between birth and their 5th birthday" (a band named
@@ -336,6 +347,10 @@ var sentenceEnd = regexp.MustCompile(`[.!?;]\s+`)
 // Ages named only as a condition or another group's right do not count.
 func ageRange(text string) (*int, *int) {
 	text = ageAudience(ageDigits(text))
+	text = replaceAllSubmatchFunc(ageMonths, text, func(g []string, _ int) string {
+		n, _ := strconv.Atoi(g[2])
+		return g[1] + " " + strconv.Itoa(n/12)
+	})
 	type cand struct {
 		at     int
 		lo, hi *int
@@ -358,8 +373,8 @@ func ageRange(text string) (*int, *int) {
 				continue // a birthday end is read below
 			}
 			if lo < hi && hi <= 25 {
-				if up := ageUpTo.FindStringSubmatch(text[m[1]:min(len(text), m[1]+100)]); up != nil {
-					if n, _ := strconv.Atoi(firstNonEmpty(up[1:]...)); n > hi && n <= 25 {
+				if up := ageFurther.FindStringSubmatch(text[m[1]:min(len(text), m[1]+120)]); up != nil {
+					if n, _ := strconv.Atoi(up[1]); n > hi && n <= 25 {
 						hi = n
 					}
 				}
@@ -446,8 +461,8 @@ func ageRange(text string) (*int, *int) {
 					continue
 				}
 				if b, _ := strconv.Atoi(rest[m[4]:m[5]]); b > *lo && b <= 25 {
-					if up := ageUpTo.FindStringSubmatch(rest[m[1]:min(len(rest), m[1]+100)]); up != nil {
-						if n, _ := strconv.Atoi(firstNonEmpty(up[1:]...)); n > b && n <= 25 {
+					if up := ageFurther.FindStringSubmatch(rest[m[1]:min(len(rest), m[1]+120)]); up != nil {
+						if n, _ := strconv.Atoi(up[1]); n > b && n <= 25 {
 							b = n
 						}
 					}
