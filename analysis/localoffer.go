@@ -215,7 +215,7 @@ var (
 	dirListing = regexp.MustCompile(`(?i)/(?:search|results|browse|categor(?:y|ies)|directory/?$|directory/(?:search|category|categories|results))(?:[/?]|$)|[?&](?:page|p|keywords?|q|search|filter)=`)
 	// A school's own offer linked from the Local Offer.
 	schoolHost = regexp.MustCompile(`(?i)\.sch\.uk$|(?:^|\.)[a-z0-9-]*college[a-z0-9-]*(?:\.[a-z0-9-]+)*\.ac\.uk$|(?:^|\.)(?:[a-z0-9-]*(?:school|academy|college)[a-z0-9-]*)\.(?:org\.uk|co\.uk|com|uk)$`)
-	otherTitle = regexp.MustCompile(`(?i)\b(?:inspections?|ofsted|cqc|annual report|self[- ]evaluation|written statement of action|parent carer forum|news(?:letter)?|consultation|minutes|cookies?|privacy|accessibility statement|site ?map|page not found)\b`)
+	otherTitle = regexp.MustCompile(`(?i)\b(?:inspections?|ofsted|cqc|annual report|self[- ]evaluation|written statement of action|news(?:letter)?|consultation|minutes|cookies?|privacy|accessibility statement|site ?map|page not found)\b`)
 	// Words of a listing: a section introducing what is below.
 	listingWords = regexp.MustCompile(`(?i)\b(?:this section|in this section|the services below|listed below|browse (?:by|the|our)|(?:showing|results?) \d+|\d+ results?|one or more of these services|related features|refine (?:your )?search|sort by)\b`)
 	// A record describes itself as a service: "Portage is a free ... service",
@@ -233,7 +233,7 @@ var (
 	consultationRun = regexp.MustCompile(`(?i)\bconsultation (?:closes|is open|runs|will (?:close|run)|period|opens)\b`)
 	// A service's name given by its heading, the organisation running it on a
 	// line of its own below ("Northern Care Alliance NHS Foundation Trust").
-	providerLine  = regexp.MustCompile(`(?i)(?:\b(?:nhs(?: foundation)? trust|foundation trust|trust|council|ltd|limited|cic|cio|plc|llp|charity|college|university|hospital|integrated care board|icb|clinical commissioning group)\.?$|^(?:provided|run|delivered|managed|organised|offered) by\b)`)
+	providerLine  = regexp.MustCompile(`(?i)(?:\b(?:nhs(?: foundation)? trust|foundation trust|trust|council|ltd|limited|cic|cio|plc|llp|charity|college|university|hospital|integrated care board|icb|clinical commissioning group)\.?$|^(?:provided|run|delivered|managed|organised|offered) by\b|^(?:organisation|provider|service provider|run by|provided by)\s*:)`)
 	questionTitle = regexp.MustCompile(`(?i)^(?:what|why|how|when|where|who|which|can|do|does|is|are|should|will)\b.*\??$`)
 	// Page furniture that is never a title.
 	chromeLine = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|skip to main|skip navigation|back search|back|search|menu|home|close|cookies?.*|accept (?:all )?cookies|this site uses cookies.*|view our new .*|you are here:?.*|breadcrumb.*|print(?: this page)?|share(?: this page)?|last updated.*|next review.*|page last (?:updated|reviewed).*|main navigation|navigation|toggle navigation|sign in|log ?in|translate.*|a-z|listen|contrast|text size.*)$`)

@@ -47,6 +47,14 @@ func TestLocalOfferConcepts(t *testing.T) {
 		{"exclusion_sentence.txt", KindService, "Buddy scheme", "12-19", "ADHD;ASD"},
 		{"salt_service.txt", KindService, "Children's Speech and Language Therapy", "?-18", "SLCN"},
 		{"info_examples.txt", KindInfo, "", "?-?", "SpLD"},
+		// A third set, read at first sight after the second passed.
+		{"nhs_page_record.txt", KindService, "Children's Continence Service", "5-19", "ASD;PD"},
+		{"listing_no_buttons.txt", KindListing, "", "?-?", ""},
+		{"info_guidance_process.txt", KindInfo, "", "?-?", ""},
+		{"record_with_title_suffix.txt", KindService, "Hearing Support Team", "?-16", "HI"},
+		{"needs_words.txt", KindService, "Inclusion Outreach Service", "?-?", "SEMH;SpLD"},
+		{"parents_forum_record.txt", KindService, "Fenton Parent Carer Forum", "0-25", ""},
+		{"autism_hub_section.txt", KindListing, "", "?-?", "ASD"},
 	}
 	for _, c := range cases {
 		raw, err := os.ReadFile(filepath.Join("testdata", "localoffer", "concepts", c.file))
