@@ -335,6 +335,7 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 			name = strings.TrimSpace(m[1])
 		}
 	}
+	name = spelledOut(name, text)
 	if r.Title == "" {
 		r.Title = name
 	}
@@ -410,6 +411,35 @@ var (
 // book, with no schedule that repeats (a weekly club is a service).
 func eventDay(lead string) bool {
 	return fullDate.MatchString(lead) && bookPlace.MatchString(lead) && !recurrence.MatchString(lead)
+}
+
+// A heading ending in an acronym ("Dudley SENDIASS").
+var acronymEnd = regexp.MustCompile(`^(.*?)\b([A-Z][A-Z&]{2,}[A-Za-z]?)$`)
+
+// spelledOut is a record's name in full where its heading abbreviates it and
+// its text spells it out with the short form in brackets: "Dudley SENDIASS"
+// beside "Dudley Special Educational Needs and Disabilities Information, Advice
+// and Support Service (SENDIASS) gives ..." names the second.
+func spelledOut(name, text string) string {
+	m := acronymEnd.FindStringSubmatch(name)
+	if m == nil {
+		return name
+	}
+	short := "(" + m[2] + ")"
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		at := strings.Index(line, short)
+		if at <= 0 || at > 200 {
+			continue
+		}
+		full := strings.TrimSpace(line[:at])
+		// The full name starts the sentence with the heading's own words and
+		// is longer than them by the spelled-out acronym.
+		if strings.HasPrefix(full, m[1]) && len(strings.Fields(full)) >= len(strings.Fields(m[1]))+2 && !strings.ContainsAny(full, ".!?") {
+			return full + " " + short
+		}
+	}
+	return name
 }
 
 // uniqueLower is the distinct values of a list, case folded.

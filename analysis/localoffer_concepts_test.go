@@ -55,6 +55,7 @@ func TestLocalOfferConcepts(t *testing.T) {
 		{"needs_words.txt", KindService, "Inclusion Outreach Service", "?-?", "SEMH;SpLD"},
 		{"parents_forum_record.txt", KindService, "Fenton Parent Carer Forum", "0-25", ""},
 		{"autism_hub_section.txt", KindListing, "", "?-?", "ASD"},
+		{"acronym_name.txt", KindService, "Westvale Special Educational Needs and Disability Information, Advice and Support (SENDIAS)", "0-25", ""},
 	}
 	for _, c := range cases {
 		raw, err := os.ReadFile(filepath.Join("testdata", "localoffer", "concepts", c.file))
