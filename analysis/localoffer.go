@@ -215,7 +215,7 @@ var (
 	dirListing = regexp.MustCompile(`(?i)/(?:search|results|browse|categor(?:y|ies)|directory/?$|directory/(?:search|category|categories|results))(?:[/?]|$)|[?&](?:page|p|keywords?|q|search|filter)=`)
 	// A school's own offer linked from the Local Offer.
 	schoolHost = regexp.MustCompile(`(?i)\.sch\.uk$|(?:^|\.)[a-z0-9-]*college[a-z0-9-]*(?:\.[a-z0-9-]+)*\.ac\.uk$|(?:^|\.)(?:[a-z0-9-]*(?:school|academy|college)[a-z0-9-]*)\.(?:org\.uk|co\.uk|com|uk)$`)
-	otherTitle = regexp.MustCompile(`(?i)\b(?:inspections?|ofsted|cqc|annual report|self[- ]evaluation|written statement of action|news(?:letter)?|consultation|minutes|cookies?|privacy|accessibility statement|site ?map|page not found)\b`)
+	otherTitle = regexp.MustCompile(`(?i)\b(?:inspections?|ofsted|cqc|annual report|you said,? we did|what you told us|feedback (?:report|summary)|self[- ]evaluation|written statement of action|news(?:letter)?|consultation|minutes|cookies?|privacy|accessibility statement|site ?map|page not found)\b`)
 	// Words of a listing: a section introducing what is below.
 	listingWords = regexp.MustCompile(`(?i)\b(?:this section|in this section|the services below|listed below|browse (?:by|the|our)|(?:showing|results?) \d+|\d+ results?|one or more of these services|related features|refine (?:your )?search|sort by)\b`)
 	// A record describes itself as a service: "Portage is a free ... service",

@@ -55,6 +55,12 @@ func TestLocalOfferConcepts(t *testing.T) {
 		{"needs_words.txt", KindService, "Inclusion Outreach Service", "?-?", "SEMH;SpLD"},
 		{"parents_forum_record.txt", KindService, "Fenton Parent Carer Forum", "0-25", ""},
 		{"autism_hub_section.txt", KindListing, "", "?-?", "ASD"},
+		// A fourth set in platforms' full shapes, read at first sight.
+		{"kb5_record_full.txt", KindService, "Kooth Online Counselling", "11-25", "ASD"},
+		{"info_transport.txt", KindInfo, "", "?-?", ""},
+		{"lgd_directory_entry.txt", KindService, "Sensory Support Service", "?-25", "HI;MSI;VI"},
+		{"feedback_other.txt", KindOther, "", "?-?", "ASD"},
+		{"open_place_record.txt", KindService, "Gateway Club", "16-?", ""},
 		{"acronym_name.txt", KindService, "Westvale Special Educational Needs and Disability Information, Advice and Support (SENDIAS)", "0-25", ""},
 	}
 	for _, c := range cases {
