@@ -292,7 +292,7 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 	// page, or a count of results with filters; on kb5 sites the address says so.
 	linky := sig.links >= 8 && (sig.records >= 5 || sig.words < 40*sig.links)
 	results := resultCount.MatchString(lead)
-	buttons, entries := entryShape(text)
+	buttons, entries := entryShape(text, r.Title)
 	listing := kb5Listing.MatchString(path) || dirListing.MatchString(path) && !dirRecord.MatchString(bare) || sig.pagination && sig.records >= 3 || linky ||
 		(listingWords.MatchString(lead) && markers == 0 && !self) || results || buttons >= 3 || entries >= 5
 	other := newsItem.MatchString(lead) || eventDay(lead) || otherPath.MatchString(bare) || otherHost.MatchString(host) ||
@@ -455,7 +455,7 @@ func uniqueLower(xs []string) map[string]bool {
 // times one short button line is repeated ("Add to shortlist", "Read more"),
 // and entries (a short name line, not a section's heading, then a one- or
 // two-sentence blurb).
-func entryShape(text string) (buttons, entries int) {
+func entryShape(text, title string) (buttons, entries int) {
 	var lines []string
 	for _, l := range strings.Split(text, "\n") {
 		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "URL:") {
@@ -475,6 +475,9 @@ func entryShape(text string) (buttons, entries int) {
 	}
 	for i := 0; i+1 < len(lines); i++ {
 		name, blurb := lines[i], lines[i+1]
+		if name == title {
+			continue // the page's own heading and introduction
+		}
 		nw, bw := len(strings.Fields(name)), len(strings.Fields(blurb))
 		if nw <= 10 && !strings.ContainsAny(name[len(name)-1:], ".:?!") && !sectionHeading.MatchString(name) &&
 			!serviceMarkers.MatchString(name) && !textFurniture(name) && bw >= 4 && bw <= 35 && strings.HasSuffix(blurb, ".") {

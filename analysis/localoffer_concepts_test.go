@@ -61,6 +61,13 @@ func TestLocalOfferConcepts(t *testing.T) {
 		{"lgd_directory_entry.txt", KindService, "Sensory Support Service", "?-25", "HI;MSI;VI"},
 		{"feedback_other.txt", KindOther, "", "?-?", "ASD"},
 		{"open_place_record.txt", KindService, "Gateway Club", "16-?", ""},
+		// A fifth set, read at first sight (kinds 5/6, ages 4/6, needs 5/6).
+		{"extended_with_plan.txt", KindService, "Sleep Support Service", "2-25", "ADHD;ASD"},
+		{"question_info.txt", KindInfo, "", "0-25", ""},
+		{"search_results.txt", KindListing, "", "?-?", ""}, // a visitor's search
+		{"hyphen_year_olds.txt", KindService, "Pathways Supported Employment", "16-25", "ASD;SEMH"},
+		{"area_headings_info.txt", KindInfo, "", "?-?", "ASD;HI;PD;SEMH;SLCN;SpLD;VI"},
+		{"info_up_to.txt", KindInfo, "", "?-18", ""},
 		{"acronym_name.txt", KindService, "Westvale Special Educational Needs and Disability Information, Advice and Support (SENDIAS)", "0-25", ""},
 	}
 	for _, c := range cases {

@@ -229,12 +229,14 @@ var (
 	ageSpan  = regexp.MustCompile(`(?i)(?:aged?s?|age range|from|between|young people|children)\s*(?:of\s*)?:?\s*\(?(\d{1,2}|birth)\s*(?:-|–|−|to|and|up to|until)\s*(\d{1,2})\)?(?:\s*(?:years?|yrs))?`)
 	ageParen = regexp.MustCompile(`\((\d{1,2})\s*(?:-|–)\s*(\d{1,2})\)`)
 	ageBare  = regexp.MustCompile(`(?i)\b(0|birth)\s*(?:-|–|to)\s*(\d{1,2})\b`)
-	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})(?:\s*(?:years?|yrs)(?: old| of age)?)?(?:\s*$|\s*[.,;)]|\s+(?:who|with|and|in|if|living|registered|that|attending|for)\b)|\b(?:until|up to) (?:the age of) (\d{1,2})\b|\buntil (?:they are|they're|the young person is|your child is) (\d{1,2})\b|\b(?:under|aged under) (\d{1,2})s?\b|\bturns? (\d{1,2})\b|\buntil [^.,;\n]{0,40}?\b(?:leave|leaves|finish|finishes) (?:school|college|education)[^.,;\n]{0,12}? at (?:age )?(\d{1,2})\b`)
-	ageYears = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*(?:years?|yrs|year olds?)\b`)
+	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})\b|\b(?:until|up to) (?:the age of) (\d{1,2})\b|\buntil (?:they are|they're|the young person is|your child is) (\d{1,2})\b|\b(?:under|aged under) (\d{1,2})s?\b|\bturns? (\d{1,2})\b|\buntil [^.,;\n]{0,40}?\b(?:leave|leaves|finish|finishes) (?:school|college|education)[^.,;\n]{0,12}? at (?:age )?(\d{1,2})\b`)
+	ageYears = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*(?:years?|yrs|[- ]?year[- ]olds?)\b`)
 	// A span's end carried further in the same sentence: "aged 16 to 19, and
 	// up to 25 for students with an EHC plan", "from birth to 16, or to 19 for
 	// those in a special school" (not "up to 20 places").
 	ageFurther = regexp.MustCompile(`(?i)^[^.;\n]{0,80}?\b(?:up to|or to|or until|until|to) (?:the )?(?:age )?(?:of )?(\d{1,2})(?:\s*(?:years?|yrs)(?: old| of age)?)?(?:\s*$|\s*[.,;)]|\s+(?:for|with|if|when|where|in|who)\b)`)
+	// "Up to" a number of things is not an age: "up to 20 places", "up to 6 weeks".
+	upToCount = regexp.MustCompile(`(?i)\bup to (\d{1,2})(\s+(?:places|children|young people|people|pupils|students|participants|members|families|sessions|times|visits|hours|days|weeks|months|minutes|miles|nights|per\b|%))`)
 	// Months as whole years where a span starts: "aged 18 months to 4 years".
 	ageMonths = regexp.MustCompile(`(?i)\b(aged?|from|between)\s+(\d{1,2})\s*months?\b`)
 	agePlus   = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b|\b(1[1-9])\s?\+|\bfrom (?:the )?age (?:of )?(\d{1,2})\b|\bfrom (\d{1,2}) years?(?: of age| old)?\b|\b(?:aged )?(\d{1,2}) (?:and|or) (?:over|above|older)\b`)
@@ -347,6 +349,7 @@ var sentenceEnd = regexp.MustCompile(`[.!?;]\s+`)
 // Ages named only as a condition or another group's right do not count.
 func ageRange(text string) (*int, *int) {
 	text = ageAudience(ageDigits(text))
+	text = upToCount.ReplaceAllString(text, "at most $1$2")
 	text = replaceAllSubmatchFunc(ageMonths, text, func(g []string, _ int) string {
 		n, _ := strconv.Atoi(g[2])
 		return g[1] + " " + strconv.Itoa(n/12)
