@@ -134,6 +134,9 @@ func textTitle(text string) string {
 			lines = append(lines, l)
 		}
 	}
+	for i, l := range lines {
+		lines[i] = siteSuffixCut(l)
+	}
 	heading := func(l string) bool { return !textFurniture(l) && len(l) <= 150 }
 	// A trail that starts at the home page; else the one nearest above the first
 	// paragraph (a motto such as "Ambition | Respect | Belonging" has its shape).
@@ -155,8 +158,17 @@ func textTitle(text string) string {
 		trail = homeTrail
 	}
 	if trail >= 0 {
+		// The trail's last step names the page when the page heads itself
+		// with it just above or below the trail.
+		steps := trailStep.Split(lines[trail], -1)
+		last := strings.TrimSpace(steps[len(steps)-1])
+		for i := max(0, trail-3); i < min(len(lines), trail+4); i++ {
+			if i != trail && strings.EqualFold(lines[i], last) && heading(lines[i]) {
+				return lines[i]
+			}
+		}
 		for _, next := range lines[trail+1:] {
-			if heading(next) {
+			if heading(next) && !paragraphLine(next) && !sectionHeading.MatchString(next) {
 				return next
 			}
 		}
@@ -190,6 +202,20 @@ func textTitle(text string) string {
 	return ""
 }
 
+var (
+	trailStep = regexp.MustCompile(`\s[>/»›|]\s`)
+	// A heading with the site's name after it: "Little Owls Nursery - Hillcombe SEND Local Offer".
+	siteSuffix = regexp.MustCompile(`^(.{3,}?)\s+(?:-|–|\||::)\s+(.+)$`)
+)
+
+// siteSuffixCut drops the site's name after a page's own heading.
+func siteSuffixCut(l string) string {
+	if m := siteSuffix.FindStringSubmatch(l); m != nil && siteName.MatchString(m[2]) && !siteName.MatchString(m[1]) {
+		return m[1]
+	}
+	return l
+}
+
 // paragraphLine is a line of running text rather than a heading: a sentence,
 // or a dozen words or more.
 func paragraphLine(l string) bool {
@@ -220,7 +246,7 @@ var (
 	listingWords = regexp.MustCompile(`(?i)\b(?:this section|in this section|the services below|listed below|browse (?:by|the|our)|(?:showing|results?) \d+|\d+ results?|one or more of these services|related features|refine (?:your )?search|sort by)\b`)
 	// A record describes itself as a service: "Portage is a free ... service",
 	// "Our team can", "We provide", "The Autism Outreach Team are part of".
-	selfService = regexp.MustCompile(`(?i)\bis an? [\w ,'’-]{0,50}\b(?:service|team|clinic|group|scheme|programme|course|internship|club|project|charity|organisation|playscheme)\b|\b(?:is|are) (?:run|provided|delivered|led|organised|managed) by (?:the )?[A-Z]|\bour (?:team|service|specialist|staff)\b|\bwe (?:provide|offer|support|work with|are a|run|deliver|visit)\b|\b(?:team|service) (?:is|are) (?:a|an|part|made up)\b|\bour services\b`)
+	selfService = regexp.MustCompile(`(?i)\bis an? [\w ,'’-]{0,50}\b(?:service|team|clinic|group|scheme|programme|course|internship|club|project|charity|organisation|playscheme)\b|\b(?:is|are) (?:run|provided|delivered|led|organised|managed) by (?:the )?[A-Z]|\bour (?:team|service|specialist|staff)\b|\bwe (?:provide|offer|support|work with|are a|run|deliver|visit)\b|\b(?:team|service) (?:is|are) (?:a|an|part|made up)\b|\bour services\b|\bour [\w ]{0,30}\b(?:workers|practitioners|teachers|nurses|therapists|officers|coaches|volunteers|advisers|specialists|counsellors|youth workers)\b|\bwe can (?:visit|help|support|offer|provide|see|work)\b`)
 	serviceNoun = regexp.MustCompile(`(?i)\b(?:team|service|services|portage|outreach|clinic|therapy|therapies|group|club|nursery|centre|center|helpline|project|scheme|practitioners?|teachers? of|charity|course|internship|apprenticeship|playscheme|befriending|advocacy)\b`)
 	// Pages that are not part of the offer, by their address: news, jobs,
 	// events, consultations, minutes (a jobs or news site of the council too).

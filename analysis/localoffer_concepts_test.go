@@ -68,6 +68,12 @@ func TestLocalOfferConcepts(t *testing.T) {
 		{"hyphen_year_olds.txt", KindService, "Pathways Supported Employment", "16-25", "ASD;SEMH"},
 		{"area_headings_info.txt", KindInfo, "", "?-?", "ASD;HI;PD;SEMH;SLCN;SpLD;VI"},
 		{"info_up_to.txt", KindInfo, "", "?-18", ""},
+		// A sixth set, read at first sight (kinds 4/5, names 0/2).
+		{"title_site_suffix.txt", KindService, "Little Owls Nursery", "0-5", ""},
+		{"resource_bases_info.txt", KindInfo, "", "?-?", "ASD;HI;SLCN"},
+		{"title_above_trail.txt", KindService, "Early Help Family Support", "0-18", ""},
+		{"news_dated_line.txt", KindOther, "", "11-18", "ASD"},
+		{"pfa_section_band.txt", KindListing, "", "14-25", ""}, // the section's own band
 		{"acronym_name.txt", KindService, "Westvale Special Educational Needs and Disability Information, Advice and Support (SENDIAS)", "0-25", ""},
 	}
 	for _, c := range cases {
