@@ -321,7 +321,7 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 	buttons, entries := entryShape(text, r.Title)
 	listing := kb5Listing.MatchString(path) || dirListing.MatchString(path) && !dirRecord.MatchString(bare) || sig.pagination && sig.records >= 3 || linky ||
 		(listingWords.MatchString(lead) && markers == 0 && !self) || results || buttons >= 3 || entries >= 5
-	other := newsItem.MatchString(lead) || eventDay(lead) || otherPath.MatchString(bare) || otherHost.MatchString(host) ||
+	other := newsItem.MatchString(lead) || eventDay(lead) || siteNotice.MatchString(lead) || otherPath.MatchString(bare) || otherHost.MatchString(host) ||
 		len(jobFact.FindAllString(text, 3)) >= 2 || len(minutesFact.FindAllString(text, 3)) >= 2 || consultationRun.MatchString(lead)
 
 	switch {
@@ -425,6 +425,8 @@ func groupAsides(text string) string {
 }
 
 var (
+	// A page about the site itself: "This privacy notice explains ...".
+	siteNotice = regexp.MustCompile(`(?i)\bthis (?:privacy (?:notice|policy|statement)|cookies? (?:policy|notice)|accessibility statement|statement of accessibility|terms(?: and conditions| of use)?)\b`)
 	// When a service runs: a day of the week and a time.
 	schedule = regexp.MustCompile(`(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b[^.\n]{0,40}\b\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)\b`)
 	// One dated day with a year ("Saturday 18 April 2026"), to book a place at.

@@ -74,6 +74,12 @@ func TestLocalOfferConcepts(t *testing.T) {
 		{"title_above_trail.txt", KindService, "Early Help Family Support", "0-18", ""},
 		{"news_dated_line.txt", KindOther, "", "11-18", "ASD"},
 		{"pfa_section_band.txt", KindListing, "", "14-25", ""}, // the section's own band
+		// A seventh set, read at first sight (kinds 4/5, ages 4/5).
+		{"table_fields.txt", KindService, "ADHD Parent Support Group", "5-16", "ADHD"},
+		{"info_audience.txt", KindInfo, "", "4-16", ""},
+		{"adhd_section.txt", KindListing, "", "?-?", "ADHD"},
+		{"privacy_notice.txt", KindOther, "", "?-?", ""},
+		{"age_plus.txt", KindService, "Youth Inclusion Project", "14-?", ""},
 		{"acronym_name.txt", KindService, "Westvale Special Educational Needs and Disability Information, Advice and Support (SENDIAS)", "0-25", ""},
 	}
 	for _, c := range cases {
