@@ -27,15 +27,20 @@ func (w *workbook) analysisSheet(ctx context.Context, store *queries.Store, shee
 		return 0, err
 	}
 	cols, _ := columnsOf(a)
-	t := sheetTable{Columns: cols}
+	t := sheetTable{}
 	heatCol := -1
 	for i, c := range cols {
-		width := float64(max(len(c), 10)) + 2
+		// The header is the column's words, its name under them (as in the data
+		// dictionary and the export).
+		t.Columns = append(t.Columns, headerWithCode(c))
+		width := 12.0
 		switch {
-		case strings.HasSuffix(c, "_url") || c == "detail" || c == "items_missing" || c == "categories":
-			width = 40
-		case strings.HasSuffix(c, "_name"):
+		case strings.HasSuffix(c, "_url") || c == "detail" || c == "items_missing" || c == "categories" || c == "evidence":
 			width = 30
+		case strings.HasSuffix(c, "_name") || c == "need_type" || c == "item":
+			width = 22
+		case strings.HasSuffix(c, "_code") || c == "urn" || c == "year" || c == "level":
+			width = 9
 		}
 		t.Widths = append(t.Widths, width)
 		if c == heat {
@@ -48,6 +53,9 @@ func (w *workbook) analysisSheet(ctx context.Context, store *queries.Store, shee
 			v := orBlank(m[c])
 			if s, ok := v.(string); ok && strings.HasSuffix(c, "_url") && s != "" {
 				v = link{URL: s, Text: s}
+			}
+			if s, ok := v.(string); ok && c == "need_type" && s != "" {
+				v = needLabel(s)
 			}
 			r = append(r, v)
 		}
@@ -64,6 +72,9 @@ func (w *workbook) analysisSheet(ctx context.Context, store *queries.Store, shee
 			Type: "3_color_scale", Criteria: "=", MinType: "min", MidType: "percentile", MidValue: "50", MaxType: "max",
 			MinColor: "#F8696B", MidColor: "#FFEB84", MaxColor: "#63BE7B",
 		}}); err != nil {
+			return 0, err
+		}
+		if err := w.heatLegend(sh, len(t.Rows)+3, "the column "+columnLabel(heat)+", "+heat); err != nil {
 			return 0, err
 		}
 	}
@@ -83,7 +94,7 @@ func columnsOf(a queries.Analysis) ([]string, map[string]string) {
 
 // dictionarySheet explains every column of the workbook's analysis sheets.
 func (w *workbook) dictionarySheet(sheets map[string]string) error {
-	t := sheetTable{Columns: []string{"Sheet", "Column", "Meaning"}, Widths: []float64{20, 30, 100}}
+	t := sheetTable{Columns: []string{"Sheet", "Column", "In words", "Meaning"}, Widths: []float64{16, 26, 30, 80}}
 	for _, sheet := range []string{"Gaps", "SENCO capacity", "Compliance", "Changes", "Local Offer", "EHC plans"} {
 		name, ok := sheets[sheet]
 		if !ok {
@@ -91,7 +102,7 @@ func (w *workbook) dictionarySheet(sheets map[string]string) error {
 		}
 		a, _ := queries.Lookup(name)
 		for _, c := range a.Columns {
-			t.Rows = append(t.Rows, []any{sheet, c.Name, c.Meaning})
+			t.Rows = append(t.Rows, []any{sheet, c.Name, columnLabel(c.Name), c.Meaning})
 		}
 	}
 	return w.put(w.sheet("Data dictionary"), 1, t)

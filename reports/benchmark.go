@@ -77,6 +77,9 @@ func Benchmark(ctx context.Context, store *queries.Store, opt BenchmarkOptions) 
 	if err := w.putPlain(sh, 4, latest); err != nil {
 		return "", err
 	}
+	if err := w.printSetup(sh, false); err != nil {
+		return "", err
+	}
 	// Chart data: one block per measure, years down, school and medians across.
 	data := w.sheet("Chart data")
 	row := 1
