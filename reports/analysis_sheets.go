@@ -54,8 +54,16 @@ func (w *workbook) analysisSheet(ctx context.Context, store *queries.Store, shee
 			if s, ok := v.(string); ok && strings.HasSuffix(c, "_url") && s != "" {
 				v = link{URL: s, Text: s}
 			}
-			if s, ok := v.(string); ok && c == "need_type" && s != "" {
-				v = needLabel(s)
+			switch x := v.(type) {
+			case bool:
+				v = yesNo(x)
+			case string:
+				if c == "need_type" && x != "" {
+					v = needLabel(x)
+				} else if strings.Contains(x, ";") && !strings.Contains(x, " ") {
+					// Lists of codes wrap at their separators.
+					v = strings.ReplaceAll(x, ";", "; ")
+				}
 			}
 			r = append(r, v)
 		}

@@ -351,7 +351,7 @@ func (w *workbook) complianceItems(items map[string]string, compliance []map[str
 	for _, id := range ids {
 		heads = append(heads, withCode(items[id], id))
 	}
-	t := sheetTable{Columns: append([]string{"URN", "School", "Report found"}, heads...), Widths: []float64{8, 28, 10}, RotateFrom: 4}
+	t := sheetTable{Columns: append([]string{"URN", "School", "Report found"}, heads...), Widths: []float64{8, 28, 13}, RotateFrom: 4}
 	for range ids {
 		t.Widths = append(t.Widths, 4.5)
 	}
@@ -397,8 +397,10 @@ func (w *workbook) noteBelow(sheet string, row int, text string) error {
 // the figure in each cell, which a reader can always read instead.
 func (w *workbook) heatLegend(sheet string, row int, what string) error {
 	f := w.f
-	f.SetCellStr(sheet, fmt.Sprintf("A%d", row), "Colours ("+what+")")
-	f.SetCellStyle(sheet, fmt.Sprintf("A%d", row), fmt.Sprintf("A%d", row), w.bold)
+	title := fmt.Sprintf("A%d", row)
+	f.SetCellStr(sheet, title, "Colours ("+what+")")
+	f.MergeCell(sheet, title, fmt.Sprintf("H%d", row))
+	f.SetCellStyle(sheet, title, title, w.bold)
 	for i, c := range []struct{ colour, words string }{
 		{"F8696B", "red: the lowest on this sheet"},
 		{"FFEB84", "yellow: the middle (median)"},
@@ -413,7 +415,8 @@ func (w *workbook) heatLegend(sheet string, row int, what string) error {
 		}
 		cell := fmt.Sprintf("A%d", row+1+i)
 		f.SetCellStr(sheet, cell, c.words)
-		f.SetCellStyle(sheet, cell, cell, st)
+		f.MergeCell(sheet, cell, fmt.Sprintf("C%d", row+1+i))
+		f.SetCellStyle(sheet, cell, fmt.Sprintf("C%d", row+1+i), st)
 	}
 	return w.noteBelow(sheet, row+6, "The colour repeats the number in the cell, so the sheet reads the same printed in black and white.")
 }

@@ -31,6 +31,7 @@ type needFinding struct {
 	PrevPupils *float64
 	Rank       int // 1 = fewest places per 100 pupils among the LAs ranked; 0: not ranked
 	Ranked     int // LAs with a figure for the need this year
+	Tied       int // other LAs with the same figure (a joint rank)
 	Services   *float64
 	Stating    *float64
 }
@@ -58,6 +59,10 @@ func loadNeedFigures(ctx context.Context, store *queries.Store, opt Commissionin
 	}
 	held := map[string]bool{}
 	ranked := map[string]int{}
+	same := map[string]int{} // need and figure -> LAs with it
+	// gap_rank from this run over every LA: the analysis ranks the rows it
+	// returns, so run for one LA it would rank that LA alone.
+	rank := map[string]int{} // la_code|need -> rank
 	pupilsAll, placesAll := map[string]float64{}, map[string]float64{}
 	for _, m := range all {
 		if str(m["level"]) != "la" {
@@ -70,8 +75,12 @@ func loadNeedFigures(ctx context.Context, store *queries.Store, opt Commissionin
 			pl, _ := num(m["specialist_places"])
 			placesAll[need] += pl
 		}
-		if m["places_per_100_pupils"] != nil {
+		if p, ok := num(m["places_per_100_pupils"]); ok {
 			ranked[need]++
+			same[need+"|"+figure(p)]++
+		}
+		if r, ok := num(m["gap_rank"]); ok {
+			rank[str(m["la_code"])+"|"+need] = int(r)
 		}
 	}
 	nf.LAsHeld = len(held)
@@ -98,10 +107,9 @@ func loadNeedFigures(ctx context.Context, store *queries.Store, opt Commissionin
 		f.Places, _ = num(m["specialist_places"])
 		if p, ok := num(m["places_per_100_pupils"]); ok {
 			f.Per100 = &p
+			f.Tied = same[need+"|"+figure(p)] - 1
 		}
-		if r, ok := num(m["gap_rank"]); ok {
-			f.Rank = int(r)
-		}
+		f.Rank = rank[str(m["la_code"])+"|"+need]
 		if s, ok := num(m["local_offer_services"]); ok {
 			f.Services = &s
 		}
@@ -227,7 +235,11 @@ func (nf needFigures) sentence(f needFinding) string {
 	}
 	b.WriteString(".")
 	if f.Rank > 0 {
-		fmt.Fprintf(&b, " Rank %d %s for places per 100 pupils (1 = fewest).", f.Rank, nf.rankScope(f.Ranked))
+		joint := ""
+		if f.Tied > 0 {
+			joint = fmt.Sprintf(" (joint, with %d other%s)", f.Tied, map[bool]string{true: "s"}[f.Tied > 1])
+		}
+		fmt.Fprintf(&b, " Rank %d %s for places per 100 pupils%s (1 = fewest).", f.Rank, nf.rankScope(f.Ranked), joint)
 	}
 	if n, ok := nf.National[f.Need]; ok {
 		fmt.Fprintf(&b, " England: %s per 100 pupils.", figure(n))
@@ -336,7 +348,7 @@ func (w *workbook) summary(res CommissioningResult, opt CommissioningOptions, sc
 		{"Share of checked schools with a report found", float64(res.ReportsFound) / float64(max(res.Checked, 1))},
 		{"Schools with an SEN information report found", res.ReportsFound},
 		{"Schools searched, no report found", res.Checked - res.ReportsFound},
-		{"Schools that could not be checked (sheet Could not check)", res.CouldNotCheck},
+		{"Schools not checked (sheet Could not check)", res.CouldNotCheck},
 		{"Facts read from their documents", res.Facts},
 	}
 	for _, l := range figures {
@@ -424,6 +436,9 @@ func (w *workbook) putPlain(sheet string, top int, t sheetTable) error {
 			if err := w.setCell(sheet, cell, v); err != nil {
 				return err
 			}
+			if _, ok := v.(link); !ok {
+				w.f.SetCellStyle(sheet, cell, cell, w.body)
+			}
 		}
 	}
 	return nil
@@ -466,14 +481,20 @@ func (w *workbook) needChart(sh string, r int, laYears []map[string]any, opt Com
 		return r, nil
 	}
 	sort.Strings(years)
-	var zeros []string
+	zeroYears := make([][]string, len(heads))
 	for i, y := range years {
 		row := byYear[y]
 		f.SetSheetRow(data, fmt.Sprintf("A%d", i+2), &row)
 		for c := 1; c < len(row); c++ {
 			if v, ok := num(row[c]); ok && v == 0 {
-				zeros = append(zeros, fmt.Sprintf("%s in %s", lowerFirst(heads[c].(string)), y))
+				zeroYears[c] = append(zeroYears[c], y)
 			}
+		}
+	}
+	var zeros []string
+	for c, ys := range zeroYears {
+		if len(ys) > 0 {
+			zeros = append(zeros, fmt.Sprintf("%s: 0 in %s", heads[c], strings.Join(ys, " and ")))
 		}
 	}
 	if err := f.InsertPageBreak(sh, fmt.Sprintf("A%d", r)); err != nil {
@@ -497,7 +518,7 @@ func (w *workbook) needChart(sh string, r int, laYears []map[string]any, opt Com
 	r += 1 + 20 // the chart is 380 pixels, 19 rows of 20
 	note := "Every bar is labelled with its value."
 	if len(zeros) > 0 {
-		note = "A bar of 0 has no height: " + strings.Join(zeros, "; ") + " are 0."
+		note = "A bar of 0 has no height, only its label 0. " + strings.Join(zeros, "; ") + "."
 	}
 	cell := fmt.Sprintf("A%d", r)
 	f.SetCellStr(sh, cell, note)
