@@ -75,19 +75,28 @@ func (w *workbook) analysisSheet(ctx context.Context, store *queries.Store, shee
 	}
 	if heatCol >= 0 && len(t.Rows) > 0 {
 		col, _ := excelize.ColumnNumberToName(heatCol + 1)
+		// Red marks what a commissioner worries about: few places, a low score,
+		// many pupils for each SENCO hour.
+		low, high := "#F8696B", "#63BE7B"
+		if highIsBad[heat] {
+			low, high = high, low
+		}
 		ref := fmt.Sprintf("%s2:%s%d", col, col, len(t.Rows)+1)
 		if err := w.f.SetConditionalFormat(sh, ref, []excelize.ConditionalFormatOptions{{
 			Type: "3_color_scale", Criteria: "=", MinType: "min", MidType: "percentile", MidValue: "50", MaxType: "max",
-			MinColor: "#F8696B", MidColor: "#FFEB84", MaxColor: "#63BE7B",
+			MinColor: low, MidColor: "#FFEB84", MaxColor: high,
 		}}); err != nil {
 			return 0, err
 		}
-		if err := w.heatLegend(sh, len(t.Rows)+3, "the column "+columnLabel(heat)+", "+heat); err != nil {
+		if err := w.heatLegend(sh, len(t.Rows)+3, "the column "+columnLabel(heat)+", "+heat, highIsBad[heat]); err != nil {
 			return 0, err
 		}
 	}
 	return len(t.Rows), nil
 }
+
+// highIsBad are the heat-mapped columns where a high figure is the worry.
+var highIsBad = map[string]bool{"sen_pupils_per_senco_hour": true}
 
 // columnsOf lists an analysis's output columns as its header documents them.
 func columnsOf(a queries.Analysis) ([]string, map[string]string) {

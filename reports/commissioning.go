@@ -255,6 +255,9 @@ func (w *workbook) method() error {
 		"Each school has an outcome. 'found': a report was found. 'not found': the website answered, was searched, and no report was found (it may still be linked in words the crawler did not recognise: check the school's website before acting on it). Every other outcome means the school could not be checked: 'unreachable' (the site was down, refused, timed out or failed), 'blocked by robots.txt', 'no website' in the register, 'needs JavaScript' (a page that only builds itself with scripts), 'not crawled'. A school that could not be checked is never counted as publishing nothing and never scored 0; the sheet 'Could not check' lists them with the command that tries them again.",
 		"A year's outcome is the latest visit that reached the school's site: a later visit that failed (an outage) is recorded as an attempt and changes no finding.",
 		"Needs named in a report say what a school describes, not the places it commissions: compare with the register's resourced provision and the DfE SEN statistics.",
+		"Pupils with a need are the DfE's SEN statistics (school census: pupils whose primary need it is, with an EHC plan or SEN support) summed over the LA's schools; a count the DfE suppressed is left out, so the figure is a floor. Specialist places are the register's resourced provision and SEN unit places (for the first need the register lists) or the places a school's report states, whichever is larger. Places per 100 pupils = places / pupils x 100.",
+		"Ranks: 1 is the LA with the fewest places per 100 pupils with the need, among the LAs whose DfE figures the store holds; the Summary says how many. A figure for England is given only when the store holds the DfE's national file (every LA); otherwise there is none. Peers in a school's benchmark are named for what they are (all N primaries in the store, K LAs).",
+		"Colours: every colour scale has a legend under its table, and the colour only repeats the number in the cell. Codes (ASD, S1.03e, senco.days_per_week) stand beside their words so they can be found in the data dictionary and the export.",
 	}
 	for i, l := range lines {
 		cell := fmt.Sprintf("A%d", i+1)
@@ -395,16 +398,16 @@ func (w *workbook) noteBelow(sheet string, row int, text string) error {
 
 // heatLegend explains a colour scale under a table: the colours only repeat
 // the figure in each cell, which a reader can always read instead.
-func (w *workbook) heatLegend(sheet string, row int, what string) error {
+func (w *workbook) heatLegend(sheet string, row int, what string, highIsBad bool) error {
 	f := w.f
 	title := fmt.Sprintf("A%d", row)
 	f.SetCellStr(sheet, title, "Colours ("+what+")")
 	f.MergeCell(sheet, title, fmt.Sprintf("H%d", row))
 	f.SetCellStyle(sheet, title, title, w.bold)
 	for i, c := range []struct{ colour, words string }{
-		{"F8696B", "red: the lowest on this sheet"},
+		{"F8696B", map[bool]string{false: "red: the lowest on this sheet", true: "red: the highest on this sheet"}[highIsBad]},
 		{"FFEB84", "yellow: the middle (median)"},
-		{"63BE7B", "green: the highest"},
+		{"63BE7B", map[bool]string{false: "green: the highest", true: "green: the lowest"}[highIsBad]},
 		{"FFFFFF", "white: no figure (empty cell)"},
 	} {
 		st, err := f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c.colour}},
@@ -479,5 +482,5 @@ func (w *workbook) gapsMap(ctx context.Context, store *queries.Store, opt Commis
 	}}); err != nil {
 		return err
 	}
-	return w.heatLegend(sh, len(t.Rows)+3, "specialist places per 100 pupils with the need: red where they are fewest")
+	return w.heatLegend(sh, len(t.Rows)+3, "specialist places per 100 pupils with the need: red where they are fewest", false)
 }

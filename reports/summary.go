@@ -272,7 +272,7 @@ func (w *workbook) summary(res CommissioningResult, opt CommissioningOptions, sc
 		f.SetCellStr(sh, cell, text)
 		f.MergeCell(sh, cell, fmt.Sprintf("%s%d", lastCol, r))
 		f.SetCellStyle(sh, cell, cell, style)
-		if n := wrappedLines(text, fullWidth*0.95); n > 1 {
+		if n := wrappedLines(text, fullWidth*0.85); n > 1 { // 11 points, not 10
 			f.SetRowHeight(sh, r, float64(n)*14.5+3)
 		}
 	}

@@ -239,9 +239,9 @@ func tableName(s string) string {
 
 // wrappedLines is how many lines text takes wrapped at word boundaries in a
 // column of the given width (Excel's unit: one digit of the default Calibri
-// 11, about 1.25 average characters of Arial 10; measured on LibreOffice's PDF).
+// 11, about 1.4 average characters of Arial 10; measured on LibreOffice's PDF).
 func wrappedLines(s string, width float64) int {
-	per := max(int(width*1.2)-1, 4)
+	per := max(int(width*1.35)-1, 4)
 	lines := 0
 	for _, para := range strings.Split(s, "\n") {
 		n, cur := 1, 0
