@@ -161,13 +161,10 @@ func columnLabel(col string) string {
 	return sentenceCase(strings.Join(parts, " "))
 }
 
-// headerWithCode is a column header: its words, and the column's name under them.
+// headerWithCode is a column header: its words, and the column's name under
+// them (always, so a reader or a script finds the name on the last line).
 func headerWithCode(col string) string {
-	l := columnLabel(col)
-	if strings.EqualFold(strings.ReplaceAll(l, " ", "_"), col) {
-		return l
-	}
-	return l + "\n" + col
+	return columnLabel(col) + "\n" + col
 }
 
 func sentenceCase(s string) string {

@@ -56,10 +56,10 @@ type workbook struct {
 	tables   int
 }
 
-// Fonts: Arial 10 in tables, whose line LibreOffice prints about 12 points high.
+// Fonts: Arial 10 in tables, whose line LibreOffice prints about 11.4 points high.
 const (
 	bodySize   = 10
-	lineHeight = 12.0
+	lineHeight = 11.5
 )
 
 func newWorkbook(red *Redactor) (*workbook, error) {
@@ -239,9 +239,9 @@ func tableName(s string) string {
 
 // wrappedLines is how many lines text takes wrapped at word boundaries in a
 // column of the given width (Excel's unit: one digit of the default Calibri
-// 11, about 1.4 average characters of Arial 10; measured on LibreOffice's PDF).
+// 11, about 1.5 average characters of Arial 10, measured on LibreOffice's PDF).
 func wrappedLines(s string, width float64) int {
-	per := max(int(width*1.35)-1, 4)
+	per := max(int(width*1.45)-1, 4)
 	lines := 0
 	for _, para := range strings.Split(s, "\n") {
 		n, cur := 1, 0

@@ -295,7 +295,7 @@ func TestCommissioningWorkbook(t *testing.T) {
 		t.Errorf("sheets %s", got)
 	}
 	for sheet, want := range map[string]string{"Cover": "SEND commissioning workbook", "Chart data": "Year", "Gaps": "Academic year\nacademic_year",
-		"SENCO capacity": "URN", "Compliance": "URN", "Changes": "URN", "Local Offer": "Academic year\nacademic_year",
+		"SENCO capacity": "URN\nurn", "Compliance": "URN\nurn", "Changes": "URN\nurn", "Local Offer": "Academic year\nacademic_year",
 		"Local Offer content": "Academic year\nacademic_year", "Method": "How this workbook was made",
 		"Compliance items": "URN", "Schools": "URN", "Evidence": "URN", "Gaps map": "Specialist places per 100 pupils with the need, 2025/26",
 		"Data dictionary": "Sheet"} {
