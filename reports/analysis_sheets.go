@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -32,15 +33,17 @@ func (w *workbook) analysisSheet(ctx context.Context, store *queries.Store, shee
 	for i, c := range cols {
 		// The header is the column's words, its name under them (as in the data
 		// dictionary and the export).
-		t.Columns = append(t.Columns, headerWithCode(c))
-		width := 12.0
+		t.Columns = append(t.Columns, columnLabel(c))
+		t.Codes = append(t.Codes, c)
+		// Narrow enough to print: figures take the width of their name in 8 points.
+		width := max(8, min(float64(len(c))*0.7+1, 16))
 		switch {
 		case strings.HasSuffix(c, "_url") || c == "detail" || c == "items_missing" || c == "categories" || c == "evidence":
-			width = 30
+			width = 26
 		case strings.HasSuffix(c, "_name") || c == "need_type" || c == "item":
-			width = 22
+			width = 18
 		case strings.HasSuffix(c, "_code") || c == "urn" || c == "year" || c == "level":
-			width = 9
+			width = 8
 		}
 		t.Widths = append(t.Widths, width)
 		if c == heat {
@@ -68,6 +71,17 @@ func (w *workbook) analysisSheet(ctx context.Context, store *queries.Store, shee
 			r = append(r, v)
 		}
 		t.Rows = append(t.Rows, r)
+	}
+	// A column of short words is as wide as its longest, up to 18; longer
+	// text wraps in 26.
+	for i := range cols {
+		longest := 0
+		for _, r := range t.Rows {
+			longest = max(longest, utf8.RuneCountInString(cellString(r[i])))
+		}
+		if fit := float64(longest)/1.4 + 1; fit > t.Widths[i] {
+			t.Widths[i] = min(fit, max(t.Widths[i], 18))
+		}
 	}
 	sh := w.sheet(sheet)
 	if err := w.put(sh, 1, t); err != nil {

@@ -124,7 +124,7 @@ func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningO
 	sh := w.sheet("Schools")
 	st := sheetTable{
 		Columns: []string{"URN", "School", "Phase", "Outcome", "Why", "Report found", "Format", "Stated year", "Report", "SENCO", "Areas of need", "Need types"},
-		Widths:  []float64{9, 30, 11, 14, 22, 11, 8, 9, 34, 20, 30, 30},
+		Widths:  []float64{8, 22, 9, 11, 14, 8, 6, 7, 18, 14, 20, 22}, // 159: A4 landscape at two-thirds size
 	}
 	for _, s := range schools {
 		var report any
@@ -145,7 +145,7 @@ func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningO
 	ev := w.sheet("Evidence")
 	et := sheetTable{
 		Columns: []string{"URN", "School", "Field", "Value", "Evidence (the document's words)", "Source", "Confidence"},
-		Widths:  []float64{9, 24, 22, 24, 60, 34, 11},
+		Widths:  []float64{8, 18, 18, 20, 52, 24, 8}, // 148
 	}
 	for _, f := range facts {
 		u := str(f["url"])

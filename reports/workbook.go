@@ -22,6 +22,9 @@ type sheetTable struct {
 	// quarter turn, so a matrix of many narrow columns fits a printed page.
 	RotateFrom int
 	Portrait   bool // print upright (the default is landscape when wide)
+	// Codes, when given, are the columns' names, set small under their words in
+	// the header (the words wrap; a name is one long word).
+	Codes []string
 	// NoFreeze leaves the sheet's panes and printed titles alone: a table below
 	// other content (on the Summary) has its filter but freezes nothing.
 	NoFreeze bool
@@ -154,6 +157,14 @@ func (w *workbook) put(sheet string, top int, t sheetTable) error {
 	for i, c := range t.Columns {
 		cell, _ := excelize.CoordinatesToCellName(i+1, top)
 		f.SetCellStr(sheet, cell, c)
+		if i < len(t.Codes) && t.Codes[i] != "" {
+			f.SetCellRichText(sheet, cell, []excelize.RichTextRun{
+				{Text: c, Font: &excelize.Font{Family: "Arial", Size: bodySize, Bold: true, Color: "FFFFFF"}},
+				{Text: "\n" + t.Codes[i], Font: &excelize.Font{Family: "Arial", Size: 8, Color: "DDE6F3"}},
+			})
+			// The name is in 8 points: a line holds a quarter more of it.
+			headLines = max(headLines, wrappedLines(c, widths[i]*0.9)+wrappedLines(t.Codes[i], widths[i]*1.25))
+		}
 		st := w.header
 		if t.RotateFrom > 0 && i+1 >= t.RotateFrom {
 			st = w.headRot
