@@ -177,6 +177,10 @@ func TestCoverageGaps(t *testing.T) {
 		"la_code=900 need_type=SEMH pupils_with_need=4 schools_with_suppressed_counts=0 specialist_places=0 schools_stating_provision=1 places_per_100_pupils=0 gap_rank=1 need_trend=- places_trend=- need_outgrowing_places=-",
 		"la_code=901 need_type=SEMH pupils_with_need=12 schools_with_suppressed_counts=0 specialist_places=6 schools_stating_provision=1 places_per_100_pupils=50 gap_rank=2 need_trend=steady places_trend=steady need_outgrowing_places=false",
 	})
+	// One LA asked for keeps its rank among every LA held (it was ranked among
+	// the rows returned: always 1).
+	expectRows(t, rowsOf(t, s, "coverage_gaps", Params{Year: "2025/26", LA: "901"}, "level", "need_type", "gap_rank"),
+		[]string{"level=la need_type=SEMH gap_rank=2"})
 }
 
 func TestChanges(t *testing.T) {

@@ -60,9 +60,7 @@ func loadNeedFigures(ctx context.Context, store *queries.Store, opt Commissionin
 	held := map[string]bool{}
 	ranked := map[string]int{}
 	same := map[string]int{} // need and figure -> LAs with it
-	// gap_rank from this run over every LA: the analysis ranks the rows it
-	// returns, so run for one LA it would rank that LA alone.
-	rank := map[string]int{} // la_code|need -> rank
+	rank := map[string]int{} // la_code|need -> gap_rank among every LA held
 	pupilsAll, placesAll := map[string]float64{}, map[string]float64{}
 	for _, m := range all {
 		if str(m["level"]) != "la" {
