@@ -162,7 +162,7 @@ func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningO
 	if err := w.complianceItems(items, compliance); err != nil {
 		return res, err
 	}
-	if err := w.gapsMap(ctx, store, opt); err != nil {
+	if err := w.gapsMap(laYears, opt); err != nil {
 		return res, err
 	}
 	// The analyses a commissioner acts on, one sheet each.
@@ -427,15 +427,12 @@ func (w *workbook) heatLegend(sheet string, row int, what string, highIsBad bool
 // gapsMap is the heat map a commissioner reads first: the LA and each district
 // down, need types across (autism and SEMH first), specialist places per 100
 // pupils with the need in each cell, red where they are fewest, with a legend.
-func (w *workbook) gapsMap(ctx context.Context, store *queries.Store, opt CommissioningOptions) error {
-	a, _ := queries.Lookup("coverage_gaps")
-	rows, err := store.Run(ctx, a, queries.Params{Year: opt.Year, LA: opt.LA})
-	if err != nil {
-		return err
-	}
-	maps, err := rowsAsMaps(rows)
-	if err != nil {
-		return err
+func (w *workbook) gapsMap(laYears []map[string]any, opt CommissioningOptions) error {
+	var maps []map[string]any
+	for _, m := range laYears {
+		if str(m["academic_year"]) == opt.Year {
+			maps = append(maps, m)
+		}
 	}
 	var areas, needs []string
 	seenArea, seenNeed := map[string]bool{}, map[string]bool{}
