@@ -294,13 +294,20 @@ func TestCommissioningWorkbook(t *testing.T) {
 	if got := strings.Join(f.GetSheetList(), ","); got != "Cover,Summary,Chart data,Schools,Evidence,Could not check,Compliance items,Gaps map,Gaps,SENCO capacity,Compliance,Changes,Local Offer,Local Offer content,EHC plans,Method,Data dictionary" {
 		t.Errorf("sheets %s", got)
 	}
-	for sheet, want := range map[string]string{"Cover": "SEND commissioning workbook", "Chart data": "Year", "Gaps": "academic_year",
-		"SENCO capacity": "urn", "Compliance": "urn", "Changes": "urn", "Local Offer": "academic_year", "Local Offer content": "academic_year", "Method": "How this workbook was made",
+	for sheet, want := range map[string]string{"Cover": "SEND commissioning workbook", "Chart data": "Year", "Gaps": "Academic year\nacademic_year",
+		"SENCO capacity": "URN\nurn", "Compliance": "URN\nurn", "Changes": "URN\nurn", "Local Offer": "Academic year\nacademic_year",
+		"Local Offer content": "Academic year\nacademic_year", "Method": "How this workbook was made",
 		"Compliance items": "URN", "Schools": "URN", "Evidence": "URN", "Gaps map": "Specialist places per 100 pupils with the need, 2025/26",
 		"Data dictionary": "Sheet"} {
 		if v, _ := f.GetCellValue(sheet, "A1"); v != want {
 			t.Errorf("%s!A1 %q, want %q", sheet, v, want)
 		}
+	}
+	// The Summary says the finding in words, autism and SEMH first.
+	summary, _ := f.GetRows("Summary")
+	if len(summary) < 6 || !strings.HasPrefix(strings.Join(summary[4], ""), "Autism (ASD): ") ||
+		!strings.HasPrefix(strings.Join(summary[5], ""), "Social, emotional and mental health (SEMH): ") {
+		t.Errorf("Summary rows 5 and 6: %q", summary[4:min(6, len(summary))])
 	}
 	titles := map[string]bool{}
 	for _, d := range f.GetDefinedName() {
