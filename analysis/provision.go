@@ -26,7 +26,7 @@ var provisionKinds = []struct {
 
 var (
 	notCurrent = regexp.MustCompile(`(?i)\b(?:do(?:es)?\s+not\s+(?:have|host|run)|don't\s+have|doesn't\s+have|no\s+(?:specialist\s+)?(?:unit|resource|resourced|nurture)|not\s+currently|plans?\s+to|planning\s+to|will\s+(?:open|be\s+opening|host)|propos(?:ed|al|es|ing)|consult(?:ation|ing)?\s+on|hope\s+to|would\s+like\s+to|in\s+the\s+future|(?:currently|temporarily)\s+closed|closed\s+(?:for|until)|will\s+re-?open|where\s+(?:she|he|they)\s+(?:set\s+up|ran|led|established)|(?:previously|formerly)\s+(?:\w+\s+){0,3}at\s+[A-Z]\w*)\b`)
-	placesRe   = regexp.MustCompile(`(?i)\b(\d{1,3})[-\s]places?\b|\bup\s+to\s+(\d{1,3})\s+(?:pupils|children|students|young\s+people|learners)\b|\bcapacity\s+(?:of|for)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:funded\s+|commissioned\s+)?places\b|\bfor\s+(\d{1,3})\s+(?:pupils|children|students|learners)\b`)
+	placesRe   = regexp.MustCompile(`(?i)\b(\d{1,3})[-\s]places?\b|\bup\s+to\s+(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(?:pupils|children|students|young\s+people|learners)\b|\b(?:supports?|serves?|caters?\s+for|admits|takes|educates|has\s+room\s+for)\s+(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(?:pupils|children|students|young\s+people|learners)\b|\bcapacity\s+(?:of|for)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:funded\s+|commissioned\s+)?places\b|\bfor\s+(\d{1,3})\s+(?:pupils|children|students|learners)\b`)
 	areaCodes  = []struct {
 		code string
 		re   *regexp.Regexp
@@ -73,6 +73,20 @@ func provisions(text string, proposed bool) []Fact {
 			kindHasNeed[c.kind] = true
 		}
 	}
+	// Places are given in the provision's sentence or the one after ("The
+	// provision has 14 places").
+	placesOf := func(c cand) *float64 {
+		_, hi2 := sentenceAround(text, c.hi, min(c.hi+1, len(text)))
+		if pm := placesRe.FindStringSubmatch(text[c.lo:max(c.hi, hi2)]); pm != nil {
+			for _, g := range pm[1:] {
+				if n, err := strconv.Atoi(g); err == nil && n > 0 {
+					f := float64(n)
+					return &f
+				}
+			}
+		}
+		return nil
+	}
 	var out []Fact
 	for _, c := range cands {
 		if c.need == "" && kindHasNeed[c.kind] || c.need != "" && needSeen[c.need] {
@@ -83,16 +97,16 @@ func provisions(text string, proposed bool) []Fact {
 			continue
 		}
 		seen[value], needSeen[c.need] = true, c.need != ""
-		var places *float64
-		// Places are often given in the sentence after ("The provision has 14 places").
-		_, hi2 := sentenceAround(text, c.hi, min(c.hi+1, len(text)))
-		if pm := placesRe.FindStringSubmatch(text[c.lo:max(c.hi, hi2)]); pm != nil {
-			for _, g := range pm[1:] {
-				if n, err := strconv.Atoi(g); err == nil && n > 0 {
-					f := float64(n)
-					places = &f
-					break
-				}
+		places := placesOf(c)
+		// Or elsewhere, where the same provision is named again: a heading ("a
+		// 15 place Specialist Resource Provision"), or its short name ("Each DSP
+		// will have 10 places"). A mention naming another need is another one.
+		for _, o := range cands {
+			if places != nil {
+				break
+			}
+			if o.kind == c.kind && (o.need == "" || o.need == c.need) && o != c {
+				places = placesOf(o)
 			}
 		}
 		out = append(out, factAt(text, c.pos, c.end, "provision.specialist", value, places, 0.7))
