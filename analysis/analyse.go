@@ -212,8 +212,8 @@ var laSchoolPage = regexp.MustCompile(`(?i)\b(?:decision|consultation|proposal|p
 // must publish", "your child's school"); a school speaks of itself ("our
 // school", "our SENCO").
 var (
-	schoolsInGeneral = regexp.MustCompile(`(?i)\b(?:every|each|all)\s+(?:[\w-]+\s+){0,2}?schools?\b|\bschools\s+(?:must|should|have\s+to|are\s+(?:required|expected|asked)\s+to|need\s+to|will\s+need\s+to|can|may)\b|\b(?:your|a|the)\s+(?:child'?s\s+|child’s\s+)?school(?:'s|’s)\s+(?:SEND?\s+|own\s+)?(?:information\s+report|report|local\s+offer|website|SENCO)\b|\byour\s+(?:child'?s|child’s)\s+school\b|\bschools\s+in\s+(?:the\s+)?[A-Z]\w+`)
-	schoolVoice = regexp.MustCompile(`(?i)\bour\s+(?:school|academy|pupils|children|students|SEND?COs?|SEND?\s+information\s+report|federation|teachers|staff|classes|nursery)\b|\b(?:at|here\s+at)\s+[A-Z][\w']+(?:\s+[A-Z][\w']+){0,3}\s+we\b`)
+	schoolsInGeneral = regexp.MustCompile(`(?i)\b(?:every|each|all)\s+(?:[\w-]+\s+){0,2}?schools?\b|\bschools\s+(?:must|should|have\s+to|are\s+(?:required|expected|asked)\s+to|need\s+to|will\s+need\s+to|can|may)\b|\b(?:your|a|the)\s+(?:child'?s\s+|child’s\s+)?school(?:'s|’s)\s+(?:SEND?\s+|own\s+)?(?:information\s+report|report|local\s+offer|website|SENCO)\b|\byour\s+(?:child'?s|child’s)\s+school\b|\bschools\s+in\s+(?:the\s+)?(?-i:[A-Z])\w+`)
+	schoolVoice      = regexp.MustCompile(`(?i)\bour\s+(?:school|academy|pupils|children|students|SEND?COs?|SEND?\s+information\s+report|federation|teachers|staff|classes|nursery)\b|\b(?:at|here\s+at)\s+[A-Z][\w']+(?:\s+[A-Z][\w']+){0,3}\s+we\b`)
 )
 
 // policyMarkers: the furniture of a policy document: its approval and review
