@@ -257,7 +257,7 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	// A policy speaks of the report it publishes: that is not this document.
 	// Review and approval lines mark a policy unless the document calls itself
 	// the report (reports are reviewed and approved too).
-	own := crossReference.ReplaceAllString(head(t.Body, 3000), " ")
+	own := reportElsewhere.ReplaceAllString(crossReference.ReplaceAllString(head(t.Body, 3000), " "), " ")
 	namedReport := selfReport.MatchString(title+" "+path+" "+head(t.Body, 3000)) || informationReport.MatchString(title+" "+path+" "+head(own, 300))
 	policyVoice := selfPolicy.MatchString(head(t.Body, 3000)) || !namedReport && len(distinct(policyMarkers.FindAllString(head(t.Body, 3000), -1))) >= 2
 	if policyVoice {
