@@ -174,7 +174,7 @@ var typeSignals = []struct {
 	{"sen_information_report", regexp.MustCompile(`(?i)\bhow\s+(?:does|will|do)\s+(?:the|our)\s+(?:school|academy)\b`), 0, 0, 1.5},
 	// A page about the school's SENCO carries the report's key facts.
 	{"sen_information_report", regexp.MustCompile(`(?i)\b(?:our|the|meet\s+(?:our|the))\s+SEND?COs?\b`), 4, 3, 0},
-	{"sen_policy", regexp.MustCompile(`(?i)\b(?:send?|special\s+educational\s+needs(?:\s+(?:and|&)\s+disabilit(?:y|ies))?|inclusion)\s+(?:\(send?\)\s+)?policy\b`), 9, 6, 1},
+	{"sen_policy", senPolicyName, 9, 6, 1},
 	{"accessibility_plan", regexp.MustCompile(`(?i)\baccessibility\s+plan\b`), 9, 6, 0.5},
 }
 
@@ -218,7 +218,11 @@ var (
 
 // policyMarkers: the furniture of a policy document: its approval and review
 // dates, who ratified it, what the governing body will do.
-var policyMarkers = regexp.MustCompile(`(?i)\b(?:(?:date\s+of\s+|next\s+|policy\s+)?review(?:ed)?\s+(?:date|by|on|in)?\s*:|next\s+review|date\s+of\s+review|review\s+date|(?:approved|adopted|ratified|agreed)\s+by\s+(?:the\s+)?(?:full\s+)?(?:governing|governors|board|trustees|local\s+governing)|date\s+(?:of\s+)?(?:publication|adopted|approved|ratified)|the\s+(?:governing\s+(?:body|board)|board\s+of\s+trustees|trustees|governors)\s+will\b|this\s+policy\s+(?:will|is|applies|sets|should))`)
+var policyMarkers = regexp.MustCompile(`(?i)\b(?:(?:date\s+of\s+|next\s+|last\s+|policy\s+)?review(?:ed)?(?:\s+date)?\s*(?:by|on|in)?\s*:|(?:next|last)\s+review(?:ed)?|date\s+of\s+review|review\s+date|(?:approved|adopted|ratified|agreed)\s+(?:by|on)\s*:|(?:approved|adopted|ratified|agreed)\s+by\s+(?:the\s+)?(?:full\s+)?(?:governing|governors|board|trustees|local\s+governing)|date\s+(?:of\s+)?(?:publication|adopted|approved|ratified)|(?:the\s+)?(?:governing\s+(?:body|board)|board\s+of\s+trustees|trustees|governors)\s+will\b|policy\s+(?:owner|lead|author)\s*:|this\s+policy\s+(?:will|is|applies|sets|should))`)
+
+// senPolicyName: an SEN policy's name ("SEND Policy", "Special Educational
+// Needs and Disabilities Policy", "Inclusion Policy").
+var senPolicyName = regexp.MustCompile(`(?i)\b(?:send?|special\s+educational\s+needs(?:\s+(?:and|&)\s+disabilit(?:y|ies))?|inclusion)\s+(?:\(send?\)\s+)?policy\b`)
 
 // selfReport: a document naming itself the SEN information report ("this
 // report", "this document is both our SEND policy and our SEN information
@@ -228,7 +232,7 @@ var selfReport = regexp.MustCompile(`(?i)\bthis\s+(?:SEND?\s+)?(?:information\s+
 // reportElsewhere: a sentence about publishing, or finding, an SEN information
 // report that is another document ("the governing body will publish the SEN
 // information report", "each academy publishes its own SEN information report").
-var reportElsewhere = regexp.MustCompile(`(?i)[^.\n]*\b(?:publish(?:es|ed|ing)?|update[sd]?|link(?:s|ed)?\s+to|can\s+be\s+found|is\s+available|found\s+in|see|read)\b[^.\n]*\binformation\s+report\b[^.\n]*[.\n]?|[^.\n]*\binformation\s+report\b[^.\n]{0,40}\b(?:is|are|will\s+be)\s+(?:published|updated|available|reviewed)\b[^.\n]*[.\n]?`)
+var reportElsewhere = regexp.MustCompile(`(?i)[^.\n]*\b(?:publish(?:es|ed|ing)?|update[sd]?|link(?:s|ed)?\s+to|can\s+be\s+found|is\s+available|found\s+in|see|read)\b[^.\n]*\binformation\s+report\b[^.\n]*[.\n]?|[^.\n]*\binformation\s+report\b[^.\n]{0,40}?\b(?:(?:is|are|will\s+be)\s+)?(?:published|updated|available|reviewed)\b[^.\n]*[.\n]?`)
 
 // admissionsPage: a page about admissions (to the school or to its provision).
 var admissionsPage = regexp.MustCompile(`(?i)\badmissions?\b`)
@@ -343,10 +347,12 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	// SENCO and the needs it provides for, and speaks of the report it
 	// publishes, is the policy.
 	if scores["sen_policy"] >= 6 && scores["sen_information_report"] >= 6 {
-		if !policyVoice || namedReport {
+		if namedReport {
 			return "policy_and_report", confidence(scores["sen_policy"]+scores["sen_information_report"], 0)
 		}
-		return "sen_policy", confidence(scores["sen_policy"], scores["sen_information_report"])
+		if policyVoice || senPolicyName.MatchString(title+" "+path) {
+			return "sen_policy", confidence(scores["sen_policy"], scores["sen_information_report"])
+		}
 	}
 	type kv struct {
 		k string

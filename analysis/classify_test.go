@@ -50,6 +50,9 @@ func TestClassify(t *testing.T) {
 		{"a report with review lines stays a report", "https://l.example.sch.uk/send", "SEND Information Report",
 			"Reviewed by: Mrs Lin Park\nNext review: September 2026\nThis report sets out how we support pupils with SEND.\n" +
 				"Our SENCO is Mrs Lin Park. We provide for pupils with autism.", "sen_information_report"},
+		{"a policy by its address, with a report's SENCO and needs", "https://p.example.sch.uk/uploads/SEND-Policy.pdf", "Elm Primary",
+			"Policy owner: SENCO\nLast reviewed: July 2025\nThe SENCO, Mrs Una Bell, leads SEND. The school's SEN Information Report, published on our website, " +
+				"gives details of our support for pupils with autism, dyslexia and SEMH needs.", "sen_policy"},
 		{"a landing page pointing to the report", "https://m.example.sch.uk/about/key-information/send", "SEND",
 			"All teachers are responsible for pupils with special educational needs.\nOur SENCO is Mrs Ann Rea.\n" +
 				"Further details can be found in our SEND Policy and our SEND Information Report.", "other"},

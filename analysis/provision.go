@@ -31,7 +31,11 @@ var provisionKinds = []struct {
 var (
 	notCurrent = regexp.MustCompile(`(?i)\b(?:do(?:es)?\s+not\s+(?:have|host|run)|don't\s+have|doesn't\s+have|no\s+(?:specialist\s+)?(?:unit|resource|resourced|nurture)|not\s+currently|plans?\s+to|planning\s+to|will\s+(?:open|be\s+opening|host)|propos(?:ed|al|es|ing)|consult(?:ation|ing)?\s+on|hope\s+to|would\s+like\s+to|in\s+the\s+future|(?:currently|temporarily)\s+closed|closed\s+(?:for|until)|will\s+re-?open|where\s+(?:she|he|they)\s+(?:set\s+up|ran|led|established)|(?:previously|formerly)\s+(?:\w+\s+){0,3}at\s+[A-Z]\w*|(?:several|some|many|most|a\s+number)\s+(?:of\s+(?:our|the)\s+)?(?:academies|schools))\b`)
 	placesRe   = regexp.MustCompile(`(?i)\b(\d{1,3})[-\s]places?\b|\bup\s+to\s+(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(?:pupils|children|students|young\s+people|learners)\b|\b(?:supports?|serves?|caters?\s+for|admits|takes|educates|has\s+room\s+for)\s+(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(?:pupils|children|students|young\s+people|learners)\b|\bcapacity\s+(?:of|for)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:funded\s+|commissioned\s+)?places\b|\bfor\s+(\d{1,3})\s+(?:pupils|children|students|learners)\b`)
-	areaCodes  = []struct {
+	// Places in words: "a small class for six pupils".
+	placesWordRe = regexp.MustCompile(`(?i)\b(?:for|up\s+to|supports?|serves?|caters?\s+for|admits|takes|has|have)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|sixteen|eighteen|twenty)\s+(?:[\w-]+\s+){0,3}?(?:pupils|children|students|young\s+people|learners|places)\b`)
+	numberWords  = map[string]float64{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+		"eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20}
+	areaCodes = []struct {
 		code string
 		re   *regexp.Regexp
 	}{
@@ -92,6 +96,10 @@ func provisions(text string, proposed bool) []Fact {
 					return &f, c.lo + pm[1]
 				}
 			}
+		}
+		if pm := placesWordRe.FindStringSubmatchIndex(text[c.lo:max(c.hi, hi2)]); pm != nil {
+			f := numberWords[strings.ToLower(text[c.lo+pm[2]:c.lo+pm[3]])]
+			return &f, c.lo + pm[1]
 		}
 		return nil, 0
 	}
@@ -197,6 +205,8 @@ var (
 		regexp.MustCompile(`(?i)\b` + count + `\s+` + pupils + `\s+(?:are\s+)?(?:currently\s+)?(?:on\s+(?:the\s+)?(?:school\s+)?roll|attend|(?:in|at)\s+(?:the|our)\s+school)\b`),
 		// "Of our 402 pupils, 61 receive SEN support"
 		regexp.MustCompile(`(?i)\bof\s+(?:our|the)\s+` + count + `\s+` + pupils + `\s*,`),
+		// "We currently have 1,210 students" (not "We have 12 pupils with EHC plans": see rollOfSome)
+		regexp.MustCompile(`(?i)\bwe\s+(?:currently\s+|now\s+)?have\s+(?:around\s+|about\s+|approximately\s+)?` + count + `\s+` + pupils + `\b`),
 		// "Harbourside has 1,512 students", "There are 360 children at Redbrook"
 		regexp.MustCompile(`\b(?:[A-Z][\w']+|[Ss]chool|[Aa]cademy)\s+(?:has|had)\s+` + count + `\s+` + pupils + `\b`),
 		// "Number of students: 864"
@@ -237,6 +247,8 @@ var (
 		regexp.MustCompile(`(?i)\b` + count + `\s+(?:` + pupils + `\s*)?(?:\([^)]{0,12}\)\s*)?(?:had|have|has|receive|receives|received|get|got)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
 		// "23 pupils receiving SEN Support", "47 pupils (16%) were receiving SEN support"
 		regexp.MustCompile(`(?i)\b` + count + `\s+(?:` + pupils + `\s+)?(?:\([^)]{0,12}\)\s*)?(?:are\s+|were\s+)?(?:currently\s+)?(?:receiving|at|on|getting)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
+		// "on the SEN register 33 (15.9%);": a label and its figure, in a list
+		regexp.MustCompile(`(?im)\bon\s+(?:the|our)\s+SEND?\s+register\s*[-:=]?\s*(\d{1,3})\s*(?:\(|;|,|\.|$)`),
 		// "Our SEND register currently has 38 children"
 		regexp.MustCompile(`(?i)\bSEND?\s+register\s+(?:currently\s+|now\s+)?(?:has|holds|includes|lists|contains|numbers)\s+` + count + `\s+` + pupils + `\b`),
 		regexp.MustCompile(`(?i)\b` + pupils + `\s+with\s+(?:SEND?|special\s+educational\s+needs)\s*[-:=]\s*` + count + `\b`),
@@ -249,6 +261,8 @@ var (
 		regexp.MustCompile(`(?i)\b` + count + `\s+of\s+(?:whom|them)\s+(?:have|hold|had|has)\s+(?:an?\s+)?(?:EHC\s*Ps?\b|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)`),
 		regexp.MustCompile(`(?i)\b` + count + `\s*(?:\([^)]{0,12}\)\s*)?(?:` + pupils + `\s+)?(?:are\s+on|on|with|have|had|having|hold|holds|held)\s+(?:an?\s+)?(?:education,?\s+health\s+(?:and|&)\s+care\s+(?:plans?|\(EHC\)\s+plans?)|EHC\s*Ps?\b|EHC\s+plans?)`),
 		regexp.MustCompile(`(?i)\b(?:EHC\s*Ps?|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)\s*[-:=]\s*` + count + `\b`),
+		// "with an EHCP 5;": a label and its figure, in a list
+		regexp.MustCompile(`(?im)\bwith\s+(?:an?\s+)?(?:EHC\s*Ps?|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)\s*[-:=]?\s*(\d{1,3})\s*(?:\(|;|,|\.|$)`),
 	}
 	// A share of pupils: "14% of pupils", or a bracket after a count of pupils
 	// with SEN ("Pupils with SEN: 31 (14.9%)").
@@ -260,7 +274,7 @@ var (
 	// "Total on register: 146 (13.2%)"
 	senPercentRegister = regexp.MustCompile(`(?i)\bon\s+(?:the\s+)?(?:SEND?\s+)?register\s*[:=-]\s*\d[\d,]*\s*\(\s*(\d{1,2}(?:\.\d+)?)` + percent + `\s*\)`)
 	// "one in six of our pupils (16%) has special educational needs"
-	senPercentAside = regexp.MustCompile(`(?i)` + pupils + `\s*\(\s*(\d{1,2}(?:\.\d+)?)` + percent + `\s*\)\s*(?:has|have|had|is|are|was|were)\s+(?:on\s+(?:the|our)\s+)?(?:SEND?\b|special\s+educational\s+needs)`)
+	senPercentAside = regexp.MustCompile(`(?i)` + pupils + `\s*\(\s*(\d{1,2}(?:\.\d+)?)` + percent + `\s*\)\s*(?:has|have|had|is|are|was|were)\s+(?:on\s+(?:the|our)\s+|identified\s+(?:as\s+having|with)\s+|receiving\s+)?(?:SEND?\b|special\s+educational\s+needs)`)
 	// "All pupils have an EHC plan": as many as are on roll.
 	allHaveEHCP = regexp.MustCompile(`(?i)\ball\s+(?:of\s+)?(?:our\s+|the\s+)?` + pupils + `\s+(?:have|hold)\s+(?:an?\s+)?(?:EHC\s*Ps?\b|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)`)
 	// "15% have special educational needs"
@@ -292,6 +306,9 @@ func stats(text string) []Fact {
 				}
 				if before := text[max(0, m[2]-20):m[2]]; field != "stats.number_on_roll" && ofTotal.MatchString(before) && !allOf.MatchString(before) {
 					continue // "42 out of 310 pupils": 310 is the roll, not this count
+				}
+				if field == "stats.number_on_roll" && endsInPupils.MatchString(text[m[0]:m[1]]) && rollOfSome.MatchString(text[m[1]:min(len(text), m[1]+40)]) {
+					continue // "we have 12 pupils with EHC plans": some pupils, not the roll
 				}
 				if labelRowBreak.MatchString(text[m[3]:m[1]]) {
 					continue // "Pupils on roll: 247" then "Pupils with ...": two rows, not a sentence
@@ -343,6 +360,12 @@ func stats(text string) []Fact {
 	}
 	return out
 }
+
+// rollOfSome: words after a count of pupils that make them some of the pupils.
+var rollOfSome = regexp.MustCompile(`(?i)^\s*(?:with|who|on\s+(?:the|our)\s+SEN|receiving|having|in\s+receipt|have\s+(?:an?\s+)?(?:EHC|SEN)|are\s+on\s+(?:the|our)\s+SEN)`)
+
+// endsInPupils: a count of pupils that says no more ("Elm has 420 pupils").
+var endsInPupils = regexp.MustCompile(`(?i)` + pupils + `$`)
 
 // shareNext: a number followed by a percent sign or "per cent" is a share.
 var shareNext = regexp.MustCompile(`(?i)^` + percent)

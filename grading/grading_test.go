@@ -59,15 +59,16 @@ func pinProblems(r Report, pins map[string]pin, docTypes int) (problems, better 
 	return problems, better
 }
 
-// ownPins: our own documents' grades on 2026-12-02 (batch 29 included: a
-// qualification still in progress is read as held, one "is Assistant
-// Headteacher and SENDCo" name is missed).
+// ownPins: our own documents' grades on 2026-12-02, batches 29 and 30
+// included: two qualifications still in progress read as held ("in her second
+// year of the NPQ", "is completing the NPQ"), one "is Assistant Headteacher and
+// SENDCo" name missed, two SENCOs' different days added up as one's.
 var ownPins = map[string]pin{
-	"senco.name": {121, 0, 1}, "senco.email": {38, 0, 0}, "senco.phone": {31, 0, 0}, "senco.qualification": {76, 1, 0},
-	"senco.days_per_week": {53, 0, 0}, "senco.hours_per_week": {5, 0, 0}, "senco.fte": {18, 0, 0}, "senco.on_slt": {34, 0, 0},
-	"governor.name": {43, 0, 0}, "need.area": {43, 0, 0}, "need.type": {151, 0, 0}, "provision.specialist": {37, 0, 0},
-	"provision.need": {31, 0, 0}, "provision.places": {33, 0, 0}, "stats.sen_percent": {28, 0, 0}, "stats.sen_count": {35, 0, 0},
-	"stats.ehcp_count": {38, 0, 0}, "stats.number_on_roll": {39, 0, 0}, "report.stated_year": {25, 0, 0},
+	"senco.name": {130, 0, 1}, "senco.email": {40, 0, 0}, "senco.phone": {32, 0, 0}, "senco.qualification": {81, 2, 0},
+	"senco.days_per_week": {54, 1, 0}, "senco.hours_per_week": {5, 0, 0}, "senco.fte": {18, 0, 0}, "senco.on_slt": {36, 0, 0},
+	"governor.name": {47, 0, 0}, "need.area": {47, 0, 0}, "need.type": {160, 0, 0}, "provision.specialist": {40, 0, 0},
+	"provision.need": {34, 0, 0}, "provision.places": {36, 0, 0}, "stats.sen_percent": {31, 0, 0}, "stats.sen_count": {37, 0, 0},
+	"stats.ehcp_count": {41, 0, 0}, "stats.number_on_roll": {41, 0, 0}, "report.stated_year": {26, 0, 0},
 }
 
 // TestOwnCorpus grades the extractor on documents we wrote ourselves, in
@@ -77,7 +78,7 @@ func TestOwnCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	holdsPins(t, Grade(docs), ownPins, 133)
+	holdsPins(t, Grade(docs), ownPins, 143)
 }
 
 // sharedPins: the 45 real reports' grades on 2026-12-02 (a governor and an
