@@ -339,8 +339,8 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	}
 	// A page on no council's site that speaks to parents about every school's
 	// report, not for one school, is an LA's (or its Local Offer's) guidance.
-	if !strings.HasSuffix(host, ".sch.uk") && len(distinct(schoolsInGeneral.FindAllString(t.Body, -1))) >= 3 &&
-		!schoolVoice.MatchString(t.Body) && len(sencoNames(t.Body)) == 0 {
+	if !strings.HasSuffix(host, ".sch.uk") && len(distinct(schoolsInGeneral.FindAllString(head(t.Body, 6000), -1))) >= 3 &&
+		!schoolVoice.MatchString(head(t.Body, 6000)) && len(sencoNames(t.Body)) == 0 {
 		return "la_guidance", 0.6
 	}
 	// A combined policy and report says it is both; a policy that names the
