@@ -234,6 +234,10 @@ var selfReport = regexp.MustCompile(`(?i)\bthis\s+(?:SEND?\s+)?(?:information\s+
 // information report", "each academy publishes its own SEN information report").
 var reportElsewhere = regexp.MustCompile(`(?i)[^.\n]*\b(?:publish(?:es|ed|ing)?|update[sd]?|link(?:s|ed)?\s+to|can\s+be\s+found|is\s+available|found\s+in|see|read)\b[^.\n]*\binformation\s+report\b[^.\n]*[.\n]?|[^.\n]*\binformation\s+report\b[^.\n]{0,40}?\b(?:(?:is|are|will\s+be)\s+)?(?:published|updated|available|reviewed)\b[^.\n]*[.\n]?`)
 
+// alsoPolicy: a report naming itself the SEN policy too ("SEN Information Report
+// (incorporating the SEND Policy)", "this report also sets out our SEND policy").
+var alsoPolicy = regexp.MustCompile(`(?i)\bincorporat(?:es|ing)\s+(?:the\s+|our\s+)?(?:SEND?\s+|special\s+educational\s+needs\s+(?:and\s+disabilit(?:y|ies)\s+)?|inclusion\s+)policy\b|\b(?:this|the)\s+(?:report|document|page)\s+(?:also\s+)?(?:sets\s+out|includes|contains|forms|is|serves\s+as)\s+(?:both\s+)?(?:our|the)\s+(?:school'?s\s+)?(?:SEND?|special\s+educational\s+needs|inclusion)\s+(?:and\s+disabilit(?:y|ies)\s+)?policy\b`)
+
 // admissionsPage: a page about admissions (to the school or to its provision).
 var admissionsPage = regexp.MustCompile(`(?i)\badmissions?\b`)
 
@@ -332,7 +336,7 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	// known by their host.
 	if laSite.MatchString(host) {
 		// An LA's page: about one school's provision, or guidance for all.
-		if laSchoolPage.MatchString(head(t.Body, 3000)) {
+		if laSchoolPage.MatchString(head(t.Body, 3000)) || namesOneSchool(t.Title) {
 			return "la_school_sen_page", 0.7
 		}
 		return "la_guidance", 0.7
@@ -346,6 +350,10 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	// A combined policy and report says it is both; a policy that names the
 	// SENCO and the needs it provides for, and speaks of the report it
 	// publishes, is the policy.
+	// A report that says it is the policy too is both.
+	if scores["sen_information_report"] >= 6 && alsoPolicy.MatchString(title+" "+head(t.Body, 3000)) {
+		return "policy_and_report", confidence(scores["sen_policy"]+scores["sen_information_report"]+6, 0)
+	}
 	if scores["sen_policy"] >= 6 && scores["sen_information_report"] >= 6 {
 		if namedReport {
 			return "policy_and_report", confidence(scores["sen_policy"]+scores["sen_information_report"], 0)
@@ -373,6 +381,26 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 		second = ranked[1].v
 	}
 	return ranked[0].k, confidence(ranked[0].v, second)
+}
+
+// schoolName: a school's name in a title ("Greenhill Academy - Specialist
+// Teaching Facility"), its words before School, Academy or College.
+var schoolName = regexp.MustCompile(`((?:[A-Z][\w'’.-]*\s+){1,5})(?:School|Academy|College)\b`)
+
+// genericSchool: words that make "... School" a kind of school, not one.
+var genericSchool = regexp.MustCompile(`^(?:Special|Mainstream|Primary|Secondary|Independent|Free|Maintained|State|Your|Our|A|The|Choosing|Nursery|Infant|Junior|High|Middle|Upper|Lower|Residential|Faith|Church|Community|Grammar|Post-16|SEN|SEND|Local|Council|County|All|Every|Each|New|Moving|Starting|Changing|Finding|Applying|Transport|Travel|To|For|And|In|Of|At|Schools?)$`)
+
+// namesOneSchool says whether a title names one school rather than a kind of
+// school ("Choosing a Special School").
+func namesOneSchool(title string) bool {
+	for _, m := range schoolName.FindAllStringSubmatch(title, -1) {
+		for _, w := range strings.Fields(m[1]) {
+			if !genericSchool.MatchString(strings.TrimRight(w, ".")) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // distinct is the matches in lower case, each once.

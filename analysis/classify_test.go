@@ -53,6 +53,12 @@ func TestClassify(t *testing.T) {
 		{"a policy by its address, with a report's SENCO and needs", "https://p.example.sch.uk/uploads/SEND-Policy.pdf", "Elm Primary",
 			"Policy owner: SENCO\nLast reviewed: July 2025\nThe SENCO, Mrs Una Bell, leads SEND. The school's SEN Information Report, published on our website, " +
 				"gives details of our support for pupils with autism, dyslexia and SEMH needs.", "sen_policy"},
+		{"an LA page titled with one school", "https://www.shire.example.gov.uk/localoffer/facilities/elm-academy", "Elm Academy – Specialist Teaching Facility",
+			"Specialist Teaching Facility for pupils with autism. Admission is through the council's panel.", "la_school_sen_page"},
+		{"an LA page about a kind of school", "https://www.shire.example.gov.uk/localoffer/special-schools", "Choosing a Special School",
+			"Special schools are for pupils whose needs cannot be met in mainstream. Ask the council about a place.", "la_guidance"},
+		{"a report incorporating the policy", "https://q.example.sch.uk/docs/sen-information-report.pdf", "SEN Information Report (incorporating the SEND Policy)",
+			"Our SENCO is Mr Lee Fenn. We support pupils with autism and dyslexia.", "policy_and_report"},
 		{"a landing page pointing to the report", "https://m.example.sch.uk/about/key-information/send", "SEND",
 			"All teachers are responsible for pupils with special educational needs.\nOur SENCO is Mrs Ann Rea.\n" +
 				"Further details can be found in our SEND Policy and our SEND Information Report.", "other"},

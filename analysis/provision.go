@@ -23,14 +23,15 @@ var provisionKinds = []struct {
 	{"sen_unit", regexp.MustCompile(`(?i)\b(?:hearing|visual(?:ly)?|sensory|physical(?:ly)?)\s+impair(?:ment|ed)\s+unit\b|\b(?:SEND?|special\s+needs?|specialist|language|hearing|autism|ASD)\s+unit\b|\bunit\s+for\s+(?:pupils|children|students)\s+with\b`)},
 	// A class or room that is the school's specialist provision ("Kestrel Class
 	// is a specialist provision for up to 8 children with ..."), not the
-	// specialist provision a pupil may need elsewhere.
-	{"other", regexp.MustCompile(`(?i)\b(?:is|as)\s+(?:a|an|our)\s+(?:small\s+)?specialist\s+(?:class|classroom|provision|teaching\s+group)\b|\bwe\s+(?:have|run|host|offer)\s+(?:a|an)\s+(?:small\s+)?specialist\s+(?:class|classroom|provision|teaching\s+group)\s+for\b`)},
+	// specialist provision a pupil may need elsewhere; a Specialist Teaching
+	// Facility (an LA's name for a provision at a school).
+	{"other", regexp.MustCompile(`(?i)\bspecialist\s+teaching\s+(?:facility|facilities|centre)\b|\bSTF\b|\b(?:is|as)\s+(?:a|an|our)\s+(?:small\s+)?specialist\s+(?:class|classroom|provision|teaching\s+group)\b|\bwe\s+(?:have|run|host|offer)\s+(?:a|an)\s+(?:small\s+)?specialist\s+(?:class|classroom|provision|teaching\s+group)\s+for\b`)},
 	{"nurture_group", regexp.MustCompile(`(?i)\bnurture\s+(?:group|class|room|base|provision|unit)\b`)},
 }
 
 var (
 	notCurrent = regexp.MustCompile(`(?i)\b(?:do(?:es)?\s+not\s+(?:have|host|run)|don't\s+have|doesn't\s+have|no\s+(?:specialist\s+)?(?:unit|resource|resourced|nurture)|not\s+currently|plans?\s+to|planning\s+to|will\s+(?:open|be\s+opening|host)|propos(?:ed|al|es|ing)|consult(?:ation|ing)?\s+on|hope\s+to|would\s+like\s+to|in\s+the\s+future|(?:currently|temporarily)\s+closed|closed\s+(?:for|until)|will\s+re-?open|where\s+(?:she|he|they)\s+(?:set\s+up|ran|led|established)|(?:previously|formerly)\s+(?:\w+\s+){0,3}at\s+[A-Z]\w*|(?:several|some|many|most|a\s+number)\s+(?:of\s+(?:our|the)\s+)?(?:academies|schools))\b`)
-	placesRe   = regexp.MustCompile(`(?i)\b(\d{1,3})[-\s]places?\b|\bup\s+to\s+(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(?:pupils|children|students|young\s+people|learners)\b|\b(?:supports?|serves?|caters?\s+for|admits|takes|educates|has\s+room\s+for)\s+(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(?:pupils|children|students|young\s+people|learners)\b|\bcapacity\s+(?:of|for)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:funded\s+|commissioned\s+)?places\b|\bfor\s+(\d{1,3})\s+(?:pupils|children|students|learners)\b`)
+	placesRe   = regexp.MustCompile(`(?i)\b(\d{1,3})[-\s]places?\b|\bplaces\s*[:=-]\s*(\d{1,3})\b|\bup\s+to\s+(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(?:pupils|children|students|young\s+people|learners)\b|\b(?:supports?|serves?|caters?\s+for|admits|takes|educates|has\s+room\s+for)\s+(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(?:pupils|children|students|young\s+people|learners)\b|\bcapacity\s+(?:of|for)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:funded\s+|commissioned\s+)?places\b|\bfor\s+(\d{1,3})\s+(?:pupils|children|students|learners)\b`)
 	// Places in words: "a small class for six pupils".
 	placesWordRe = regexp.MustCompile(`(?i)\b(?:for|up\s+to|supports?|serves?|caters?\s+for|admits|takes|has|have)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|sixteen|eighteen|twenty)\s+(?:[\w-]+\s+){0,3}?(?:pupils|children|students|young\s+people|learners|places)\b`)
 	numberWords  = map[string]float64{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -234,7 +235,7 @@ var (
 		regexp.MustCompile(`(?i)\b(?:SEND?|special\s+educational\s+needs)(?:\s*\(SEND?\))?\s+support\s*[-:=]\s*` + count + `\b`),
 		regexp.MustCompile(`(?i)\b` + count + `\s+(?:` + pupils + `\s*)?(?:\([^)]{0,12}\)\s*)?(?:are\s+|were\s+)?on\s+(?:the|our)\s+SEND?\s+register\b`),
 		// "46 of them (14.7%) are identified as having special educational needs"
-		regexp.MustCompile(`(?i)\b` + count + `\s+of\s+(?:them|these)\s*(?:\([^)]{0,12}\)\s*)?(?:are|were|have|had)\s+(?:identified\s+(?:as\s+having|with)\s+|receiving\s+|on\s+(?:the|our)\s+)?(?:SEND?|special\s+educational\s+needs)\b`),
+		regexp.MustCompile(`(?i)\b` + count + `\s+of\s+(?:them|these)\s*(?:\([^)]{0,12}\)\s*)?(?:are|were|have|had|receive|get)\s+(?:identified\s+(?:as\s+having|with)\s+|receiving\s+|on\s+(?:the|our)\s+)?(?:SEND?|special\s+educational\s+needs)\b`),
 		// "Pupils with SEN support: 29"
 		regexp.MustCompile(`(?i)\b` + pupils + `\s+(?:with|receiving|on|at)\s+(?:SEND?|special\s+educational\s+needs)\s+support\s*[-:=]\s*` + count + `\b`),
 		// "Pupils with SEN: 31", "Number of children on our SEN register: 27"
@@ -275,8 +276,11 @@ var (
 	senPercentRegister = regexp.MustCompile(`(?i)\bon\s+(?:the\s+)?(?:SEND?\s+)?register\s*[:=-]\s*\d[\d,]*\s*\(\s*(\d{1,2}(?:\.\d+)?)` + percent + `\s*\)`)
 	// "one in six of our pupils (16%) has special educational needs"
 	senPercentAside = regexp.MustCompile(`(?i)` + pupils + `\s*\(\s*(\d{1,2}(?:\.\d+)?)` + percent + `\s*\)\s*(?:has|have|had|is|are|was|were)\s+(?:on\s+(?:the|our)\s+|identified\s+(?:as\s+having|with)\s+|receiving\s+)?(?:SEND?\b|special\s+educational\s+needs)`)
-	// "All pupils have an EHC plan": as many as are on roll.
-	allHaveEHCP = regexp.MustCompile(`(?i)\ball\s+(?:of\s+)?(?:our\s+|the\s+)?` + pupils + `\s+(?:have|hold)\s+(?:an?\s+)?(?:EHC\s*Ps?\b|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)`)
+	// "All pupils have an EHC plan", "Every pupil has an EHCP": as many as are on roll.
+	allHaveEHCP = regexp.MustCompile(`(?i)(?:\ball\s+(?:of\s+)?(?:our\s+|the\s+)?` + pupils + `\s+(?:have|hold)|\bevery\s+(?:pupil|child|student|learner)\s+(?:has|holds))\s+(?:an?\s+)?(?:EHC\s*Ps?\b|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)`)
+	// "Around a fifth of our pupils (21%) ... are on our SEND register": its
+	// sentence must speak of SEN (see stats).
+	pupilsShare = regexp.MustCompile(`(?i)\b` + pupils + `\s*\(\s*(\d{1,2}(?:\.\d+)?)` + percent + `\s*\)`)
 	// "15% have special educational needs"
 	senPercentVerb = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)` + percent + `\s+(?:of\s+(?:them|pupils|children|students)\s+)?(?:have|has|are\s+on\s+(?:the|our)\s+SEND?\s+register|receive|are\s+receiving|get)\s+(?:SEND?\b|special\s+educational\s+needs)`)
 	senPercentRe   = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)` + percent + `\s*(?:of\s+(?:the\s+|our\s+)?(?:school\s+population|pupils|children|students|learners|the\s+school|our\s+school|school))`)
@@ -335,6 +339,8 @@ func stats(text string) []Fact {
 	shares = append(shares, senPercentVerb.FindAllStringSubmatchIndex(text, -1)...)
 	shares = append(shares, senPercentAside.FindAllStringSubmatchIndex(text, -1)...)
 	shares = append(shares, senPercentRegister.FindAllStringSubmatchIndex(text, -1)...)
+	// Last, a bare "of our pupils (21%)" in a sentence about SEN.
+	shares = append(shares, pupilsShare.FindAllStringSubmatchIndex(text, -1)...)
 	// A bracketed share in or right after the count of pupils with SEN is theirs.
 	if at := spans["stats.sen_count"]; at != nil {
 		if m := senShareAfterCount.FindStringSubmatchIndex(text[at[0]:min(len(text), at[1]+40)]); m != nil {

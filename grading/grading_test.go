@@ -59,16 +59,18 @@ func pinProblems(r Report, pins map[string]pin, docTypes int) (problems, better 
 	return problems, better
 }
 
-// ownPins: our own documents' grades on 2026-12-02, batches 29 and 30
-// included: two qualifications still in progress read as held ("in her second
-// year of the NPQ", "is completing the NPQ"), one "is Assistant Headteacher and
-// SENDCo" name missed, two SENCOs' different days added up as one's.
+// ownPins: our own documents' grades on 2026-12-02, batches 29 to 31
+// included. Misses: qualifications still in progress read as held ("in her
+// second year of the NPQ", "is completing the NPQ"), a diploma and an early
+// years SENCO award not read, "is Assistant Headteacher and SENDCo" not read as
+// a name and "Early Years" read as one, two SENCOs' days added up as one's, and
+// "That is 67 children" after a share of pupils on the SEND register.
 var ownPins = map[string]pin{
-	"senco.name": {130, 0, 1}, "senco.email": {40, 0, 0}, "senco.phone": {32, 0, 0}, "senco.qualification": {81, 2, 0},
-	"senco.days_per_week": {54, 1, 0}, "senco.hours_per_week": {5, 0, 0}, "senco.fte": {18, 0, 0}, "senco.on_slt": {36, 0, 0},
-	"governor.name": {47, 0, 0}, "need.area": {47, 0, 0}, "need.type": {160, 0, 0}, "provision.specialist": {40, 0, 0},
-	"provision.need": {34, 0, 0}, "provision.places": {36, 0, 0}, "stats.sen_percent": {31, 0, 0}, "stats.sen_count": {37, 0, 0},
-	"stats.ehcp_count": {41, 0, 0}, "stats.number_on_roll": {41, 0, 0}, "report.stated_year": {26, 0, 0},
+	"senco.name": {135, 1, 1}, "senco.email": {40, 0, 0}, "senco.phone": {33, 0, 0}, "senco.qualification": {84, 2, 2},
+	"senco.days_per_week": {55, 1, 0}, "senco.hours_per_week": {5, 0, 0}, "senco.fte": {18, 0, 0}, "senco.on_slt": {37, 0, 0},
+	"governor.name": {48, 0, 0}, "need.area": {47, 0, 0}, "need.type": {165, 0, 0}, "provision.specialist": {41, 0, 0},
+	"provision.need": {35, 0, 0}, "provision.places": {37, 0, 0}, "stats.sen_percent": {32, 0, 0}, "stats.sen_count": {38, 0, 1},
+	"stats.ehcp_count": {43, 0, 0}, "stats.number_on_roll": {43, 0, 0}, "report.stated_year": {27, 0, 0},
 }
 
 // TestOwnCorpus grades the extractor on documents we wrote ourselves, in
@@ -78,7 +80,7 @@ func TestOwnCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	holdsPins(t, Grade(docs), ownPins, 143)
+	holdsPins(t, Grade(docs), ownPins, 151)
 }
 
 // sharedPins: the 45 real reports' grades on 2026-12-02 (a governor and an
