@@ -347,13 +347,13 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 		!schoolVoice.MatchString(head(t.Body, 6000)) && len(sencoNames(t.Body)) == 0 {
 		return "la_guidance", 0.6
 	}
-	// A combined policy and report says it is both; a policy that names the
-	// SENCO and the needs it provides for, and speaks of the report it
-	// publishes, is the policy.
 	// A report that says it is the policy too is both.
 	if scores["sen_information_report"] >= 6 && alsoPolicy.MatchString(title+" "+head(t.Body, 3000)) {
 		return "policy_and_report", confidence(scores["sen_policy"]+scores["sen_information_report"]+6, 0)
 	}
+	// A combined policy and report says it is both; a policy that names the
+	// SENCO and the needs it provides for, and speaks of the report it
+	// publishes, is the policy.
 	if scores["sen_policy"] >= 6 && scores["sen_information_report"] >= 6 {
 		if namedReport {
 			return "policy_and_report", confidence(scores["sen_policy"]+scores["sen_information_report"], 0)
