@@ -174,7 +174,7 @@ var typeSignals = []struct {
 	{"sen_information_report", regexp.MustCompile(`(?i)\bhow\s+(?:does|will|do)\s+(?:the|our)\s+(?:school|academy)\b`), 0, 0, 1.5},
 	// A page about the school's SENCO carries the report's key facts.
 	{"sen_information_report", regexp.MustCompile(`(?i)\b(?:our|the|meet\s+(?:our|the))\s+SEND?COs?\b`), 4, 3, 0},
-	{"sen_policy", regexp.MustCompile(`(?i)\b(?:send?|special\s+educational\s+needs(?:\s+(?:and|&)\s+disabilit(?:y|ies))?|inclusion)\s+(?:\(send?\)\s+)?policy\b`), 9, 6, 1},
+	{"sen_policy", senPolicyName, 9, 6, 1},
 	{"accessibility_plan", regexp.MustCompile(`(?i)\baccessibility\s+plan\b`), 9, 6, 0.5},
 }
 
@@ -207,6 +207,40 @@ var newsPath = regexp.MustCompile(`(?i)/(?:news|latest-news|blog|blogs|newslette
 // directory, known by its URN or a breadcrumb ending in the school).
 var laSchoolPage = regexp.MustCompile(`(?i)\b(?:decision|consultation|proposal|proposed|establish(?:ing)?|expansion|cabinet)\b[^\n]{0,200}\b(?:school|academy|college)\b|\b(?:provision|unit|base)\s+at\s+[A-Z][\w' ]+(?:School|Academy|College)|\bURN\s*:?\s*\d{6}\b|(?m)>\s*[A-Z][\w'. ]+(?:School|Academy|College)\s*$`)
 
+// Who a page speaks for. An LA page about schools' reports speaks of schools in
+// general and to parents about every school ("each school's report", "schools
+// must publish", "your child's school"); a school speaks of itself ("our
+// school", "our SENCO").
+var (
+	schoolsInGeneral = regexp.MustCompile(`(?i)\b(?:every|each|all)\s+(?:[\w-]+\s+){0,2}?schools?\b|\bschools\s+(?:must|should|have\s+to|are\s+(?:required|expected|asked)\s+to|need\s+to|will\s+need\s+to|can|may)\b|\b(?:your|a|the)\s+(?:child'?s\s+|child’s\s+)?school(?:'s|’s)\s+(?:SEND?\s+|own\s+)?(?:information\s+report|report|local\s+offer|website|SENCO)\b|\byour\s+(?:child'?s|child’s)\s+school\b|\bschools\s+in\s+(?:the\s+)?(?-i:[A-Z])\w+`)
+	schoolVoice      = regexp.MustCompile(`(?i)\bour\s+(?:school|academy|pupils|children|students|SEND?COs?|SEND?\s+information\s+report|federation|teachers|staff|classes|nursery)\b|\b(?:at|here\s+at)\s+[A-Z][\w']+(?:\s+[A-Z][\w']+){0,3}\s+we\b`)
+)
+
+// policyMarkers: the furniture of a policy document: its approval and review
+// dates, who ratified it, what the governing body will do.
+var policyMarkers = regexp.MustCompile(`(?i)\b(?:(?:date\s+of\s+|next\s+|last\s+|policy\s+)?review(?:ed)?(?:\s+date)?\s*(?:by|on|in)?\s*:|(?:next|last)\s+review(?:ed)?|date\s+of\s+review|review\s+date|(?:approved|adopted|ratified|agreed)\s+(?:by|on)\s*:|(?:approved|adopted|ratified|agreed)\s+by\s+(?:the\s+)?(?:full\s+)?(?:governing|governors|board|trustees|local\s+governing)|date\s+(?:of\s+)?(?:publication|adopted|approved|ratified)|(?:the\s+)?(?:governing\s+(?:body|board)|board\s+of\s+trustees|trustees|governors)\s+will\b|policy\s+(?:owner|lead|author)\s*:|this\s+policy\s+(?:will|is|applies|sets|should))`)
+
+// senPolicyName: an SEN policy's name ("SEND Policy", "Special Educational
+// Needs and Disabilities Policy", "Inclusion Policy").
+var senPolicyName = regexp.MustCompile(`(?i)\b(?:send?|special\s+educational\s+needs(?:\s+(?:and|&)\s+disabilit(?:y|ies))?|inclusion)\s+(?:\(send?\)\s+)?policy\b`)
+
+// selfReport: a document naming itself the SEN information report ("this
+// report", "this document is both our SEND policy and our SEN information
+// report", "SEND Policy and Information Report").
+var selfReport = regexp.MustCompile(`(?i)\bthis\s+(?:SEND?\s+)?(?:information\s+)?report\b|\b(?:this|the\s+following)\s+(?:document|page)\s+(?:is|forms|also\s+(?:forms|serves\s+as|is)|includes|contains|sets\s+out|serves\s+as|acts\s+as)\b[^.]{0,60}\binformation\s+report\b|\bpolicy\s+(?:and|&|\+)\s+(?:the\s+)?(?:SEND?\s+)?information\s+report\b|\binformation\s+report\s+(?:and|&|\+)\s+(?:SEND?\s+)?policy\b|\bincorporat(?:es|ing)\s+(?:the\s+|our\s+)?(?:SEND?\s+)?information\s+report\b`)
+
+// reportElsewhere: a sentence about publishing, or finding, an SEN information
+// report that is another document ("the governing body will publish the SEN
+// information report", "each academy publishes its own SEN information report").
+var reportElsewhere = regexp.MustCompile(`(?i)[^.\n]*\b(?:publish(?:es|ed|ing)?|update[sd]?|link(?:s|ed)?\s+to|can\s+be\s+found|is\s+available|found\s+in|see|read)\b[^.\n]*\binformation\s+report\b[^.\n]*[.\n]?|[^.\n]*\binformation\s+report\b[^.\n]{0,40}?\b(?:(?:is|are|will\s+be)\s+)?(?:published|updated|available|reviewed)\b[^.\n]*[.\n]?`)
+
+// alsoPolicy: a report naming itself the SEN policy too ("SEN Information Report
+// (incorporating the SEND Policy)", "this report also sets out our SEND policy").
+var alsoPolicy = regexp.MustCompile(`(?i)\bincorporat(?:es|ing)\s+(?:the\s+|our\s+)?(?:SEND?\s+|special\s+educational\s+needs\s+(?:and\s+disabilit(?:y|ies)\s+)?|inclusion\s+)policy\b|\b(?:this|the)\s+(?:report|document|page)\s+(?:also\s+)?(?:sets\s+out|includes|contains|forms|is|serves\s+as)\s+(?:both\s+)?(?:our|the)\s+(?:school'?s\s+)?(?:SEND?|special\s+educational\s+needs|inclusion)\s+(?:and\s+disabilit(?:y|ies)\s+)?policy\b`)
+
+// admissionsPage: a page about admissions (to the school or to its provision).
+var admissionsPage = regexp.MustCompile(`(?i)\badmissions?\b`)
+
 var (
 	selfPolicy = regexp.MustCompile(`(?i)\bthis\s+policy\b`)
 	senWords   = regexp.MustCompile(`(?i)special\s+educational\s+needs|\bSEND?\b|\bSEND?Co\b`)
@@ -228,6 +262,15 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	// A policy that asks to be "read alongside our SEN Information Report" is not
 	// that report: sentences pointing to other documents are not signals.
 	opening := crossReference.ReplaceAllString(head(t.Body, 1500), " ")
+	// A policy speaks of the report it publishes: that is not this document.
+	// Review and approval lines mark a policy unless the document calls itself
+	// the report (reports are reviewed and approved too).
+	own := reportElsewhere.ReplaceAllString(crossReference.ReplaceAllString(head(t.Body, 3000), " "), " ")
+	namedReport := selfReport.MatchString(title+" "+path+" "+head(t.Body, 3000)) || informationReport.MatchString(title+" "+path+" "+head(own, 300))
+	policyVoice := selfPolicy.MatchString(head(t.Body, 3000)) || !namedReport && len(distinct(policyMarkers.FindAllString(head(t.Body, 3000), -1))) >= 2
+	if policyVoice {
+		opening = reportElsewhere.ReplaceAllString(opening, " ")
+	}
 	for _, s := range typeSignals {
 		if s.re.MatchString(title) {
 			scores[s.docType] += s.title
@@ -267,9 +310,20 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	if aboutPage.MatchString(path) && !senHeading.MatchString(path+" "+title) {
 		scores["sen_information_report"] -= 6
 	}
-	// A document that calls itself "this policy" and is about SEN is the SEN policy.
-	if selfPolicy.MatchString(opening) && len(senWords.FindAllString(t.Body, 3)) >= 3 {
+	// A document that calls itself "this policy", or carries a policy's review
+	// and approval lines, and is about SEN is the SEN policy.
+	if policyVoice && len(senWords.FindAllString(t.Body, 3)) >= 3 {
 		scores["sen_policy"] += 6
+	}
+	// A page about admissions (to the school, or to its resourced provision) is
+	// not the report, unless it says it is.
+	if admissionsPage.MatchString(path+" "+title) && !informationReport.MatchString(path+" "+title) {
+		scores["sen_information_report"] -= 6
+	}
+	// A SEN page that sends the reader on to "our SEND Information Report" is a
+	// landing page, not the report, unless its title or address says it is.
+	if crossToReport(head(t.Body, 3000)) && !informationReport.MatchString(path+" "+title) && !selfReport.MatchString(head(t.Body, 3000)) {
+		scores["sen_information_report"] -= 6
 	}
 	// A news item about SEN (a new SENCO, a report to come) is not the report,
 	// unless its own heading says it is.
@@ -282,13 +336,31 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	// known by their host.
 	if laSite.MatchString(host) {
 		// An LA's page: about one school's provision, or guidance for all.
-		if laSchoolPage.MatchString(head(t.Body, 3000)) {
+		if laSchoolPage.MatchString(head(t.Body, 3000)) || namesOneSchool(t.Title) {
 			return "la_school_sen_page", 0.7
 		}
 		return "la_guidance", 0.7
 	}
+	// A page on no council's site that speaks to parents about every school's
+	// report, not for one school, is an LA's (or its Local Offer's) guidance.
+	if !strings.HasSuffix(host, ".sch.uk") && len(distinct(schoolsInGeneral.FindAllString(head(t.Body, 6000), -1))) >= 3 &&
+		!schoolVoice.MatchString(head(t.Body, 6000)) && len(sencoNames(t.Body)) == 0 {
+		return "la_guidance", 0.6
+	}
+	// A report that says it is the policy too is both.
+	if scores["sen_information_report"] >= 6 && alsoPolicy.MatchString(title+" "+head(t.Body, 3000)) {
+		return "policy_and_report", confidence(scores["sen_policy"]+scores["sen_information_report"]+6, 0)
+	}
+	// A combined policy and report says it is both; a policy that names the
+	// SENCO and the needs it provides for, and speaks of the report it
+	// publishes, is the policy.
 	if scores["sen_policy"] >= 6 && scores["sen_information_report"] >= 6 {
-		return "policy_and_report", confidence(scores["sen_policy"]+scores["sen_information_report"], 0)
+		if namedReport {
+			return "policy_and_report", confidence(scores["sen_policy"]+scores["sen_information_report"], 0)
+		}
+		if policyVoice || senPolicyName.MatchString(title+" "+path) {
+			return "sen_policy", confidence(scores["sen_policy"], scores["sen_information_report"])
+		}
 	}
 	type kv struct {
 		k string
@@ -309,6 +381,46 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 		second = ranked[1].v
 	}
 	return ranked[0].k, confidence(ranked[0].v, second)
+}
+
+// schoolName: a school's name in a title ("Greenhill Academy - Specialist
+// Teaching Facility"), its words before School, Academy or College.
+var schoolName = regexp.MustCompile(`((?:[A-Z][\w'’.-]*\s+){1,5})(?:School|Academy|College)\b`)
+
+// genericSchool: words that make "... School" a kind of school, not one.
+var genericSchool = regexp.MustCompile(`^(?:Special|Mainstream|Primary|Secondary|Independent|Free|Maintained|State|Your|Our|A|The|Choosing|Nursery|Infant|Junior|High|Middle|Upper|Lower|Residential|Faith|Church|Community|Grammar|Post-16|SEN|SEND|Local|Council|County|All|Every|Each|New|Moving|Starting|Changing|Finding|Applying|Transport|Travel|To|For|And|In|Of|At|Schools?)$`)
+
+// namesOneSchool says whether a title names one school rather than a kind of
+// school ("Choosing a Special School").
+func namesOneSchool(title string) bool {
+	for _, m := range schoolName.FindAllStringSubmatch(title, -1) {
+		for _, w := range strings.Fields(m[1]) {
+			if !genericSchool.MatchString(strings.TrimRight(w, ".")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// distinct is the matches in lower case, each once.
+func distinct(ms []string) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range ms {
+		out[strings.ToLower(strings.Join(strings.Fields(m), " "))] = true
+	}
+	return out
+}
+
+// crossToReport says whether a sentence sends the reader to "our SEN
+// Information Report" as another document.
+func crossToReport(text string) bool {
+	for _, m := range crossReference.FindAllString(text, -1) {
+		if informationReport.MatchString(m) {
+			return true
+		}
+	}
+	return false
 }
 
 // confidence grows with the winning score and its lead over the runner-up.

@@ -199,7 +199,7 @@ func TestProvisionAndStats(t *testing.T) {
 		{"Hill Top has 1,250 students, of whom 150 (12%) receive SEN support and 40 (3.2%) have an EHCP.", "",
 			[]string{"stats.number_on_roll=1250", "stats.sen_count=150", "stats.sen_percent=12", "stats.ehcp_count=40"}},
 		{"There are 210 children at Hill Top; 16% have special educational needs.", "", []string{"stats.number_on_roll=210", "stats.sen_percent=16"}},
-		{"Our resource base supports 20 pupils with an EHC plan for autism.", "", []string{"provision.specialist=resource_base:ASD"}},
+		{"Our resource base supports 20 pupils with an EHC plan for autism.", "", []string{"provision.specialist=resource_base:ASD/20"}},
 		{"Percentage of pupils with SEND: 14%\nTotal roll: 415", "", []string{"stats.sen_percent=14", "stats.number_on_roll=415"}},
 		{"A special school for 88 pupils. All pupils have an EHC plan.", "", []string{"stats.number_on_roll=88", "stats.ehcp_count=88"}},
 		{"Pupils on roll: 247\nPupils with SEN support: 29\nPupils with an Education, Health and Care Plan: 7", "",
