@@ -12,25 +12,40 @@ import (
 // (or go test ./... -update), then review the diff with git.
 var update = flag.Bool("update", false, "rewrite the golden files from what the extractor reads now")
 
-// goldenSets are the labelled sets in the repository, each with its golden
-// files in testdata/golden/<set>. The shared corpus is other people's words:
-// it is graded (TestSharedCorpus), never kept here.
-var goldenSets = []struct {
+// labelledSets are the labelled sets in the repository (every folder of
+// testdata but golden, so a new batch cannot be left without golden files),
+// each with its golden files in testdata/golden/<set>. A set whose name starts
+// with "localoffer" holds Local Offer pages. The shared corpus is other
+// people's words: it is graded (TestSharedCorpus), never kept here.
+func labelledSets(t *testing.T) []struct {
 	set        string
 	localOffer bool
-}{
-	{"own", false},
-	{"localoffer", true},
-	{"localoffer-fresh", true},
-	{"localoffer-fresh2", true},
-	{"localoffer-fresh3", true},
+} {
+	t.Helper()
+	entries, err := os.ReadDir("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sets []struct {
+		set        string
+		localOffer bool
+	}
+	for _, e := range entries {
+		if e.IsDir() && e.Name() != "golden" {
+			sets = append(sets, struct {
+				set        string
+				localOffer bool
+			}{e.Name(), strings.HasPrefix(e.Name(), "localoffer")})
+		}
+	}
+	return sets
 }
 
 // TestGolden compares what the extractor reads from every labelled document
 // with its golden file: a changed type, value, place count, offset or evidence
 // fails with the lines that changed.
 func TestGolden(t *testing.T) {
-	for _, s := range goldenSets {
+	for _, s := range labelledSets(t) {
 		t.Run(s.set, func(t *testing.T) {
 			got := map[string][]byte{}
 			if s.localOffer {
