@@ -98,9 +98,12 @@ func fillFromText(s *Service, text string) {
 	}
 }
 
+// needCodes are the need types a Local Offer text names. The Local Offer readers
+// use the compiled-in need types (an LA's --vocab wordings reach school
+// documents only; threading an Extractor through them is still to do).
 func needCodes(text string) []string {
 	var out []string
-	for _, f := range vocabFacts(text, "need.type", needTypes, 0) {
+	for _, f := range vocabFacts(text, "need.type", Default().needTypes, 0) {
 		out = append(out, f.Value)
 	}
 	sort.Strings(out)

@@ -33,10 +33,12 @@ func isUsage(err error) bool {
 
 // globals are the options every command takes.
 type globals struct {
-	db     string
-	vocab  []string
-	wait   time.Duration
-	stderr io.Writer // where "waiting for the store" goes
+	db    string
+	vocab []string
+	// extractor is the compiled-in rules with the --vocab files added.
+	extractor *analysis.Extractor
+	wait      time.Duration
+	stderr    io.Writer // where "waiting for the store" goes
 }
 
 func newRootCmd() *cobra.Command {
@@ -69,16 +71,18 @@ interrupted (run the same command again to resume).`,
 	root.PersistentFlags().StringSliceVar(&g.vocab, "vocab", nil, "extra wordings for the extractor: field<TAB>value<TAB>pattern lines (need.area, need.type, provision.intervention, statutory.item, senco.role)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		g.stderr = cmd.ErrOrStderr()
+		g.extractor = analysis.Default()
 		for _, path := range g.vocab {
 			f, err := os.Open(path)
 			if err != nil {
 				return err
 			}
-			n, err := analysis.ExtendVocabularies(f, path)
+			x, n, err := g.extractor.Extend(f, path)
 			f.Close()
 			if err != nil {
 				return err
 			}
+			g.extractor = x
 			fmt.Fprintf(cmd.ErrOrStderr(), "%s: %d wordings added to the extractor's vocabularies\n", path, n)
 		}
 		return nil
@@ -100,7 +104,7 @@ interrupted (run the same command again to resume).`,
 		newReportCmd(g),
 		newDemoCmd(),
 		newBenchCmd(),
-		newVersionCmd(),
+		newVersionCmd(g),
 	)
 	return root
 }
