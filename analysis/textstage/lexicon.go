@@ -167,6 +167,24 @@ func (l *Lexicon) Names() []string {
 // Entries are the lexicon's lines in the order read.
 func (l *Lexicon) Entries() []Entry { return l.entries }
 
+// Check runs every example of the lexicon against the fragment it is written
+// under (all of that name's wordings): one error per example it gets wrong.
+func (l *Lexicon) Check() []error {
+	var errs []error
+	for _, e := range l.entries {
+		for _, ex := range e.Examples {
+			if got := l.cache[e.Name].MatchString(ex.Text); got != ex.Match {
+				want := "match"
+				if !ex.Match {
+					want = "not match"
+				}
+				errs = append(errs, fmt.Errorf("%s: lexicon fragment %s must %s %q", ex.Where, e.Name, want, ex.Text))
+			}
+		}
+	}
+	return errs
+}
+
 // MatchString says whether an entry's own pattern matches s.
 func (e Entry) MatchString(s string) bool { return e.re.MatchString(s) }
 
