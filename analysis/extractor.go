@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strconv"
 	"strings"
@@ -35,6 +36,10 @@ type Extractor struct {
 	sencoSelf *regexp.Regexp // words for the SENCO in a sentence: the role, "she", "he"
 	dayWord   *regexp.Regexp // a weekday or its abbreviation
 	partOfDay *regexp.Regexp
+
+	// gates hold, for each rule's pattern, the literals every match contains:
+	// a text with none of them is not scanned.
+	gates map[*regexp.Regexp]Term
 
 	added   []string // the lines added with Extend, for the version
 	version string
@@ -71,6 +76,14 @@ func (x *Extractor) compile() {
 	x.sencoSelf = regexp.MustCompile(`(?i)\b(?:` + x.lex.Fragment("senco_role") + `)\b|\b(?:she|he|they|her|him|them)\b`)
 	x.dayWord = regexp.MustCompile(`(?i)\b(?:` + x.lex.Fragment("weekday") + `)s?\b`)
 	x.partOfDay = x.lex.Regexp("part_of_day")
+	x.gates = map[*regexp.Regexp]Term{}
+	for _, r := range x.rules.All() {
+		t := Term{Pattern: r.Regexp()}
+		if tree, err := syntax.Parse(r.Regexp().String(), syntax.Perl); err == nil {
+			t.must = requiredLiterals(tree.Simplify())
+		}
+		x.gates[r.Regexp()] = t
+	}
 }
 
 // Version names the rules in force: the release, and a short hash of the rule

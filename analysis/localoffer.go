@@ -33,13 +33,13 @@ type LocalOfferRead struct {
 
 // ReadLocalOffer reads one page of a Local Offer website (HTML, or the text
 // of a PDF or Word file, which is never a listing).
-func ReadLocalOffer(body []byte, contentType, pageURL string) LocalOfferRead {
+func (x *Extractor) ReadLocalOffer(body []byte, contentType, pageURL string) LocalOfferRead {
 	t, err := ExtractText(body, contentType, pageURL)
 	if t.Format != "html" {
 		if err != nil && strings.TrimSpace(t.Body) == "" {
 			return LocalOfferRead{Kind: KindOther}
 		}
-		r := readLocalOfferText(t.Body, cleanTitle(t.Title), pageURL, pageSignals{})
+		r := x.readLocalOfferText(t.Body, cleanTitle(t.Title), pageURL, pageSignals{})
 		return r
 	}
 	doc, _ := html.Parse(bytes.NewReader(body))
@@ -47,11 +47,11 @@ func ReadLocalOffer(body []byte, contentType, pageURL string) LocalOfferRead {
 	title := contentTitle(doc, t.Title)
 	if s, ok := jsonLDService(doc); ok {
 		s.URL, s.ID, s.Source = RecordURL(pageURL), RecordURL(pageURL), "html"
-		fillFromText(&s, t.Body)
+		x.fillFromText(&s, t.Body)
 		s.HasEmail, s.HasPhone = s.HasEmail || sig.mail, s.HasPhone || sig.tel
 		return LocalOfferRead{Kind: KindService, Title: firstNonEmpty(s.Name, title), Service: &s, Items: LocalOfferItems(t.Body)}
 	}
-	r := readLocalOfferText(t.Body, title, pageURL, sig)
+	r := x.readLocalOfferText(t.Body, title, pageURL, sig)
 	if r.Service != nil {
 		r.Service.Categories = breadcrumbs(doc)
 		if len(r.Service.Categories) == 0 {
@@ -66,8 +66,8 @@ func ReadLocalOffer(body []byte, contentType, pageURL string) LocalOfferRead {
 
 // ReadLocalOfferText reads a Local Offer page kept as text only (as the
 // labelled corpus keeps them): its title is its first line of content.
-func ReadLocalOfferText(text, pageURL string) LocalOfferRead {
-	return readLocalOfferText(text, textTitle(text), pageURL, pageSignals{})
+func (x *Extractor) ReadLocalOfferText(text, pageURL string) LocalOfferRead {
+	return x.readLocalOfferText(text, textTitle(text), pageURL, pageSignals{})
 }
 
 var (
@@ -211,7 +211,7 @@ var (
 
 // readLocalOfferText classifies a page and reads its service, from its words,
 // title, address and (for HTML) its markup.
-func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOfferRead {
+func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOfferRead {
 	r := LocalOfferRead{Title: title}
 	if r.Title == "" || chromeLine.MatchString(r.Title) {
 		r.Title = ""
@@ -293,7 +293,7 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 	}
 	rec := RecordURL(pageURL)
 	s := Service{ID: rec, URL: rec, Name: name, Source: "html"}
-	fillFromText(&s, text)
+	x.fillFromText(&s, text)
 	r.Service = &s
 	return r
 }
@@ -504,9 +504,9 @@ func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
 
 // ServiceFields reads what a service's words say: ages, needs, cost, contacts,
 // eligibility, last updated.
-func ServiceFields(text string) Service {
+func (x *Extractor) ServiceFields(text string) Service {
 	var s Service
-	fillFromText(&s, text)
+	x.fillFromText(&s, text)
 	return s
 }
 

@@ -19,6 +19,7 @@ type sencoStage struct {
 	x     *Extractor
 	text  string
 	doc   *textstage.Doc
+	lower string // text in lower case, for the rules' cheap pre-check
 	names []Fact
 	ctx   []textstage.Span // the SENCO's sentences, merged
 	who   *textstage.Subject
@@ -28,7 +29,7 @@ type sencoStage struct {
 // the SENCO: each naming the role or a SENCO by name (or SENCO time), and the
 // two after it (which often go on with "She holds ..." or "He works ...").
 func (x *Extractor) newSENCOStage(text string, names []Fact) *sencoStage {
-	s := &sencoStage{x: x, text: text, doc: textstage.Read(text, x.lex), names: names}
+	s := &sencoStage{x: x, text: text, doc: textstage.Read(text, x.lex), names: names, lower: strings.ToLower(text)}
 	var marks []int
 	for _, m := range x.role.FindAllStringIndex(text, 300) {
 		marks = append(marks, m[0])
@@ -78,6 +79,9 @@ func (x *Extractor) newSENCOStage(text string, names []Fact) *sencoStage {
 
 // find lists a rule's matches in the SENCO's sentences.
 func (s *sencoStage) find(r textstage.Rule, who *textstage.Subject) []textstage.Mention {
+	if g, ok := s.x.gates[r.Regexp()]; ok && !g.mayMatch(s.text, s.lower) {
+		return nil
+	}
 	return s.doc.Find(r.Regexp(), s.ctx, 1000, who)
 }
 

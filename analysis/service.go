@@ -58,8 +58,8 @@ var (
 
 // LocalOfferPage reads one page of a Local Offer site: what kind of page it is
 // and the service it describes when it is a record (ReadLocalOffer says more).
-func LocalOfferPage(body []byte, contentType, pageURL string) (kind string, svc *Service) {
-	r := ReadLocalOffer(body, contentType, pageURL)
+func (x *Extractor) LocalOfferPage(body []byte, contentType, pageURL string) (kind string, svc *Service) {
+	r := x.ReadLocalOffer(body, contentType, pageURL)
 	return r.Kind, r.Service
 }
 
@@ -67,21 +67,21 @@ func LocalOfferPage(body []byte, contentType, pageURL string) (kind string, svc 
 // service record carries the headings of one ("Who is it for?", "How do you get
 // it?", "Eligibility", "Contact"), names itself a team or service, or gives
 // contact details.
-func LocalOfferText(text, title, pageURL string, contactLinks bool) (string, *Service) {
-	r := readLocalOfferText(text, title, pageURL, pageSignals{mail: contactLinks})
+func (x *Extractor) LocalOfferText(text, title, pageURL string, contactLinks bool) (string, *Service) {
+	r := x.readLocalOfferText(text, title, pageURL, pageSignals{mail: contactLinks})
 	return r.Kind, r.Service
 }
 
 // fillFromText reads ages, needs, cost, contacts and a description from a
 // record's text.
-func fillFromText(s *Service, text string) {
+func (x *Extractor) fillFromText(s *Service, text string) {
 	if s.Description == "" {
 		s.Description = firstParagraph(text, s.Name)
 	}
 	if s.AgeMin == nil && s.AgeMax == nil {
 		s.AgeMin, s.AgeMax = ageRange(text)
 	}
-	s.NeedTypes = UnionSorted(s.NeedTypes, needCodes(s.Name+"\n"+text))
+	s.NeedTypes = UnionSorted(s.NeedTypes, x.needCodes(s.Name+"\n"+text))
 	if s.Cost == "" {
 		s.Cost = cost(text)
 	}
@@ -98,12 +98,10 @@ func fillFromText(s *Service, text string) {
 	}
 }
 
-// needCodes are the need types a Local Offer text names. The Local Offer readers
-// use the compiled-in need types (an LA's --vocab wordings reach school
-// documents only; threading an Extractor through them is still to do).
-func needCodes(text string) []string {
+// needCodes are the need types a Local Offer text names.
+func (x *Extractor) needCodes(text string) []string {
 	var out []string
-	for _, f := range vocabFacts(text, "need.type", Default().needTypes, 0) {
+	for _, f := range vocabFacts(text, "need.type", x.needTypes, 0) {
 		out = append(out, f.Value)
 	}
 	sort.Strings(out)

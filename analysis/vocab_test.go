@@ -52,7 +52,11 @@ func TestPrefilterNeverHides(t *testing.T) {
 		}
 	}
 	x := Default()
-	for _, v := range []Vocabulary{x.needAreas, x.needTypes, x.interventions, x.statutoryItems, counts} {
+	var gates Vocabulary
+	for _, g := range x.gates {
+		gates = append(gates, g)
+	}
+	for _, v := range []Vocabulary{x.needAreas, x.needTypes, x.interventions, x.statutoryItems, counts, gates} {
 		for _, term := range v {
 			for _, text := range texts {
 				if term.Pattern.MatchString(text) && !term.mayMatch(text, strings.ToLower(text)) {

@@ -87,8 +87,7 @@ type CrawlOptions struct {
 	Scope      queries.Scope
 	LocalOffer bool         // crawl the LAs' Local Offers too
 	Batches    *BatchPolicy // nil: DefaultBatches
-	// Extractor reads the schools' documents; nil for the rules compiled in
-	// (analysis.Default). Local Offer pages are read with the default for now.
+	// Extractor reads the documents; nil for the rules compiled in (analysis.Default).
 	Extractor *analysis.Extractor
 }
 
@@ -257,7 +256,7 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt Cr
 		progress.Printf("%s", lostLine(lost, "schools", "they are crawled again when the run is resumed"))
 	}
 	if opt.LocalOffer && ctx.Err() == nil {
-		if sum.LocalOffers, err = crawlLocalOffers(ctx, store, c, run.ID, year, scope, archive, progress); err != nil {
+		if sum.LocalOffers, err = crawlLocalOffers(ctx, store, c, run.ID, year, scope, archive, progress, opt.extractor()); err != nil {
 			return sum, err
 		}
 	}
@@ -630,7 +629,7 @@ func Extract(ctx context.Context, store *queries.Store, year string, x *analysis
 	if err := firstErr(readErr, writeErr, ctx.Err()); err != nil {
 		return sum, err
 	}
-	return sum, rereadLocalOffers(ctx, store, year, &sum)
+	return sum, rereadLocalOffers(ctx, store, year, &sum, x)
 }
 
 func firstErr(errs ...error) error {
