@@ -42,7 +42,7 @@ type globals struct {
 }
 
 func newRootCmd() *cobra.Command {
-	g := &globals{}
+	g := &globals{extractor: analysis.Default()}
 	root := &cobra.Command{
 		Use:   "sendscope",
 		Short: "Survey what SEND provision English schools and local authorities publish, year after year",
