@@ -68,7 +68,7 @@ interrupted (run the same command again to resume).`,
 	if def == "" {
 		def = queries.DefaultPath
 	}
-	root.PersistentFlags().StringSliceVar(&g.vocab, "vocab", nil, "extra wordings for the extractor: field<TAB>value<TAB>pattern lines (need.area, need.type, provision.intervention, statutory.item, senco.role)")
+	root.PersistentFlags().StringSliceVar(&g.vocab, "vocab", nil, "extra wordings for the extractor: field<TAB>value<TAB>pattern lines, each optionally followed by +<TAB>example / -<TAB>counter-example lines (need.area, need.type, provision.intervention, statutory.item, senco.role, senco.on_slt, senco.qualification, senco.fte, senco.days_per_week, senco.hours_per_week)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		g.stderr = cmd.ErrOrStderr()
 		g.extractor = analysis.Default()
