@@ -130,7 +130,7 @@ func (x *Extractor) Extend(r io.Reader, name string) (*Extractor, int, error) {
 	}
 	t, err := textstage.ParseRules(strings.NewReader(string(body)), name, x.lex, nil)
 	if err != nil {
-		return nil, 0, fmt.Errorf("%v (expected field<TAB>value<TAB>pattern, field one of %s)", err, strings.Join(known, ", "))
+		return nil, 0, fmt.Errorf("%v (fields: %s)", err, strings.Join(known, ", "))
 	}
 	added := 0
 	lex, rules := x.lex, x.rules

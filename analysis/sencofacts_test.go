@@ -314,6 +314,10 @@ func TestExtendVocabularies(t *testing.T) {
 	if !found {
 		t.Error("the added wording was not used")
 	}
+	// A value in brackets is a value, not an expression.
+	if _, n, err := x.Extend(strings.NewReader("provision.intervention\tRead Write Inc (RWI)\t\\bRWI\\b\n"), "la.tsv"); err != nil || n != 1 {
+		t.Errorf("a value with brackets: %d, %v", n, err)
+	}
 	// A rule table's field takes a wording too, and its examples are run.
 	x, _, err = x.Extend(strings.NewReader("senco.on_slt\ttrue\t\\bin\\s+the\\s+school'?s\\s+core\\s+leadership\n+\tShe is in the school's core leadership.\n"), "la.tsv")
 	if err != nil {
@@ -332,6 +336,7 @@ func TestExtendVocabularies(t *testing.T) {
 		{"need.type\tASD\t\\bneurodiv\n-\tneurodiverse pupils\n", "bad.tsv:2"},
 		{"senco.fte\t$2\t(0\\.\\d) FTE\n", "bad.tsv:1"},
 		{"senco.days_per_week\t$1\t{days}\n", "unknown fragment {days}"},
+		{"senco.days_per_week\tdays($1)\t(\\d) days\n", "bad.tsv:1: value \"days($1)\""},
 	} {
 		if _, _, err := base.Extend(strings.NewReader(c.file), "bad.tsv"); err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%q: got %v, want an error naming %s", c.file, err, c.want)

@@ -38,6 +38,9 @@ func (r Rule) Check() []error {
 	return errs
 }
 
+// valueExpr: a value written as an expression of the match.
+var valueExpr = regexp.MustCompile(`^\$|^\w+\(\$`)
+
 // Table is a set of rules by field, in the order written: for a field, an earlier
 // rule is tried before a later one. A Table is never changed once built.
 type Table struct {
@@ -180,8 +183,10 @@ func (r Rule) eval(m []int, text string, lex *Lexicon, dry bool) (string, error)
 			return "", fmt.Errorf("not a range")
 		}
 		return num(float64(y - x + 1)), nil
-	case strings.Contains(v, "$") || strings.Contains(v, "("):
-		return "", fmt.Errorf("value %q: expected a literal, $1, 1-$1, weekdays($1) or range($1,$2)", v)
+	case valueExpr.MatchString(v):
+		// A value that reads the match but is none of the forms above ("$2",
+		// "days($1)"): a mistake, not a literal.
+		return "", fmt.Errorf("value %q: expected a literal, $0, $1, 1-$1, weekdays($1) or range($1,$2)", v)
 	}
 	return v, nil
 }
