@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Document is everything analysis reads from one capture.
@@ -26,45 +25,47 @@ type Document struct {
 
 // Analyse reads a captured response: its text, document type and facts.
 // linkText is the text of the link that led to it, a strong hint for PDFs.
-func Analyse(body []byte, contentType, pageURL, linkText string) Document {
+func (x *Extractor) Analyse(body []byte, contentType, pageURL, linkText string) Document {
 	t, err := ExtractText(body, contentType, pageURL)
 	if err != nil && t.Body == "" {
 		return Document{Text: t, Err: err, DocType: "other"}
 	}
-	d := analyseText(t, pageURL, linkText, false)
+	d := x.analyseText(t, pageURL, linkText, false)
 	d.Err = err
 	return d
 }
 
 // AnalyseFile reads a document file (HTML, PDF, Word...) and reads facts from
 // it whatever its type, as grading needs.
-func AnalyseFile(body []byte, pageURL string) Document {
+func (x *Extractor) AnalyseFile(body []byte, pageURL string) Document {
 	t, err := ExtractText(body, "", pageURL)
 	if err != nil && t.Body == "" {
 		return Document{Text: t, Err: err, DocType: "other"}
 	}
-	d := analyseText(t, pageURL, "", true)
+	d := x.analyseText(t, pageURL, "", true)
 	d.Err = err
 	return d
 }
 
 // AnalyseText analyses a document already in text form (the grading corpus
 // keeps documents as text).
-func AnalyseText(text, pageURL string) Document {
+func (x *Extractor) AnalyseText(text, pageURL string) Document {
 	t := Text{Format: "text", Body: Normalise(text)}
 	// The first line of a document is its title, as a page's heading is.
 	if first, _, ok := strings.Cut(t.Body, "\n"); ok && len(first) < 150 {
 		t.Title = first
 	}
-	return analyseText(t, pageURL, "", true)
+	return x.analyseText(t, pageURL, "", true)
 }
 
 // analyseText classifies a text and reads its facts: from every document when
 // all is set (grading reads what any text says), else only from SEN documents
 // (a crawl's home and news pages would only add noise).
-func analyseText(t Text, pageURL, linkText string, all bool) Document {
+func (x *Extractor) analyseText(t Text, pageURL, linkText string, all bool) Document {
 	d := Document{Text: t}
-	d.DocType, d.DocTypeConfidence = Classify(t, pageURL, linkText)
+	// The SENCO's names are read once per document, for its type and its facts.
+	names := x.namesOnce(t.Body)
+	d.DocType, d.DocTypeConfidence = x.classify(t, pageURL, linkText, names)
 	d.StatedYear = statedYear(t.Title + "\n" + linkText + "\n" + head(t.Body, 3000))
 	d.WordCount, d.Readability = readability(t.Body)
 	if d.WordCount == 0 {
@@ -74,7 +75,7 @@ func analyseText(t Text, pageURL, linkText string, all bool) Document {
 	}
 	d.Fingerprint = FingerprintOf(t.Body)
 	if all || d.DocType != "other" {
-		d.Facts = factsFor(t.Body, d.DocType)
+		d.Facts = x.factsFor(t.Body, d.DocType, names)
 		if w := yearWritten(t.Body, d.StatedYear); w != "" {
 			loc := strings.Index(t.Body, w)
 			d.Facts = append(d.Facts, factAt(t.Body, loc, loc+len(w), "report.stated_year", d.StatedYear, nil, 0.7))
@@ -93,51 +94,45 @@ func head(s string, n int) string {
 const maxFactText = 1 << 20
 
 // Facts reads every fact this extractor knows from a school document's text.
-func Facts(text string) []Fact { return factsFor(text, "") }
+func (x *Extractor) Facts(text string) []Fact { return x.factsFor(text, "", x.namesOnce(text)) }
 
 // factsFor reads the facts of a document of the given type: on an LA page about
 // a school, proposed provision is what the page records.
-func factsFor(text, docType string) []Fact {
+func (x *Extractor) factsFor(text, docType string, sencoNames func() []Fact) []Fact {
 	// Facts are read from the first megabyte of text: far more than any report,
 	// and a bound on the work a hostile page can cause.
-	if len(text) > maxFactText {
-		cut := maxFactText
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		text = text[:cut]
-	}
+	text = factText(text)
 	var out []Fact
-	names := sencoNames(text)
+	names := sencoNames()
 	out = append(out, names...)
 	// LA guidance about SENCOs in general gives its own team's contacts, not a
 	// SENCO's, unless it names one.
 	if docType != "la_guidance" || len(names) > 0 {
-		out = append(out, sencoContacts(text, names)...)
+		out = append(out, x.sencoContacts(text, names)...)
 	}
-	ctx := sencoContext(text, names)
-	out = append(out, qualifications(text, ctx, names)...)
-	out = append(out, sencoTime(text, ctx, names)...)
-	out = append(out, onSLT(text, ctx, names)...)
+	st := x.newSENCOStage(text, names)
+	out = append(out, st.qualifications()...)
+	out = append(out, st.sencoTime()...)
+	out = append(out, st.onSLT()...)
 	out = append(out, governors(text, names)...)
 	// LA guidance speaks of provision in general ("resourced provisions are..."),
 	// at no one school.
 	if docType != "la_guidance" {
-		out = append(out, provisions(text, docType == "la_school_sen_page")...)
+		out = append(out, x.provisions(text, docType == "la_school_sen_page")...)
 	}
-	out = append(out, vocabFacts(text, "provision.intervention", interventions, 0.8)...)
+	out = append(out, vocabFacts(text, "provision.intervention", x.interventions, 0.8)...)
 	out = append(out, stats(text)...)
-	out = append(out, statutory(text, out)...)
-	out = append(out, vocabFacts(text, "need.area", needAreas, 0.9)...)
-	out = append(out, vocabFacts(text, "need.type", needTypes, 0.8)...)
+	out = append(out, x.statutory(text, out)...)
+	out = append(out, vocabFacts(text, "need.area", x.needAreas, 0.9)...)
+	out = append(out, vocabFacts(text, "need.type", x.needTypes, 0.8)...)
 	return out
 }
 
 // statutory lists the statutory items (SEND Regulations 2014 Sch.1) the text
 // covers by content (a heading or menu item alone does not count). The SENCO's contact details (S1.04) are covered by a name with an
 // e-mail address or phone number.
-func statutory(text string, facts []Fact) []Fact {
-	out := statutoryFacts(text, statutoryItems, 0.6)
+func (x *Extractor) statutory(text string, facts []Fact) []Fact {
+	out := statutoryFacts(text, x.statutoryItems, 0.6)
 	var name, contact *Fact
 	for i, f := range facts {
 		switch f.Field {
@@ -250,7 +245,7 @@ var (
 var senHeading = regexp.MustCompile(`(?i)special\s+educational\s+needs|\bSEND?\b|inclusion`)
 
 // Classify decides what kind of document this is, with a confidence in [0,1].
-func Classify(t Text, pageURL, linkText string) (string, float64) {
+func (x *Extractor) classify(t Text, pageURL, linkText string, sencoNames func() []Fact) (string, float64) {
 	scores := map[string]float64{}
 	title := t.Title + " " + linkText
 	path, host := pageURL, ""
@@ -284,8 +279,8 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	}
 	// A school's SEN page that names its SENCO and the needs it provides for is
 	// its report even when it never says "information report".
-	if sencoRole.MatchString(t.Body) {
-		needs := len(vocabFacts(t.Body, "need.area", needAreas, 0)) + len(vocabFacts(t.Body, "need.type", needTypes, 0))
+	if x.role.MatchString(t.Body) {
+		needs := len(vocabFacts(t.Body, "need.area", x.needAreas, 0)) + len(vocabFacts(t.Body, "need.type", x.needTypes, 0))
 		switch {
 		case needs >= 3:
 			scores["sen_information_report"] += 4
@@ -299,7 +294,7 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	}
 	// So is a trust's page over its schools ("each of our six academies") that
 	// names no SENCO (a federation's report names each school's).
-	if trustWide.MatchString(title+"\n"+head(t.Body, 400)) && !informationReport.MatchString(title) && len(sencoNames(t.Body)) == 0 {
+	if trustWide.MatchString(title+"\n"+head(t.Body, 400)) && !informationReport.MatchString(title) && len(sencoNames()) == 0 {
 		scores["sen_information_report"] -= 6
 	}
 	// So is the governors' page, which names the SEN governor and the SENCO.
@@ -344,7 +339,7 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	// A page on no council's site that speaks to parents about every school's
 	// report, not for one school, is an LA's (or its Local Offer's) guidance.
 	if !strings.HasSuffix(host, ".sch.uk") && len(distinct(schoolsInGeneral.FindAllString(head(t.Body, 6000), -1))) >= 3 &&
-		!schoolVoice.MatchString(head(t.Body, 6000)) && len(sencoNames(t.Body)) == 0 {
+		!schoolVoice.MatchString(head(t.Body, 6000)) && len(sencoNames()) == 0 {
 		return "la_guidance", 0.6
 	}
 	// A report that says it is the policy too is both.

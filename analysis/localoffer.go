@@ -40,13 +40,13 @@ type LocalOfferRead struct {
 
 // ReadLocalOffer reads one page of a Local Offer website (HTML, or the text
 // of a PDF or Word file, which is never a listing).
-func ReadLocalOffer(body []byte, contentType, pageURL string) LocalOfferRead {
+func (x *Extractor) ReadLocalOffer(body []byte, contentType, pageURL string) LocalOfferRead {
 	t, err := ExtractText(body, contentType, pageURL)
 	if t.Format != "html" {
 		if err != nil && strings.TrimSpace(t.Body) == "" {
 			return LocalOfferRead{Kind: KindOther}
 		}
-		r := readLocalOfferText(t.Body, cleanTitle(t.Title), pageURL, pageSignals{})
+		r := x.readLocalOfferText(t.Body, cleanTitle(t.Title), pageURL, pageSignals{})
 		return r
 	}
 	doc, _ := html.Parse(bytes.NewReader(body))
@@ -54,12 +54,12 @@ func ReadLocalOffer(body []byte, contentType, pageURL string) LocalOfferRead {
 	title := contentTitle(doc, t.Title)
 	if s, ok := jsonLDService(doc); ok {
 		s.URL, s.ID, s.Source = RecordURL(pageURL), RecordURL(pageURL), "html"
-		fillFromText(&s, t.Body)
+		x.fillFromText(&s, t.Body)
 		s.HasEmail, s.HasPhone = s.HasEmail || sig.mail, s.HasPhone || sig.tel
 		return LocalOfferRead{Kind: KindService, Title: firstNonEmpty(s.Name, title), Service: &s, Items: LocalOfferItems(t.Body),
 			AgeMin: s.AgeMin, AgeMax: s.AgeMax, NeedTypes: s.NeedTypes}
 	}
-	r := readLocalOfferText(t.Body, title, pageURL, sig)
+	r := x.readLocalOfferText(t.Body, title, pageURL, sig)
 	if r.Service != nil {
 		r.Service.Categories = breadcrumbs(doc)
 		if len(r.Service.Categories) == 0 {
@@ -74,8 +74,8 @@ func ReadLocalOffer(body []byte, contentType, pageURL string) LocalOfferRead {
 
 // ReadLocalOfferText reads a Local Offer page kept as text only (as the
 // labelled corpus keeps them): its title is its first line of content.
-func ReadLocalOfferText(text, pageURL string) LocalOfferRead {
-	return readLocalOfferText(text, textTitle(text), pageURL, pageSignals{})
+func (x *Extractor) ReadLocalOfferText(text, pageURL string) LocalOfferRead {
+	return x.readLocalOfferText(text, textTitle(text), pageURL, pageSignals{})
 }
 
 var (
@@ -268,7 +268,7 @@ var (
 
 // readLocalOfferText classifies a page and reads its service, from its words,
 // title, address and (for HTML) its markup.
-func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOfferRead {
+func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOfferRead {
 	r := LocalOfferRead{Title: title}
 	if r.Title == "" || chromeLine.MatchString(r.Title) {
 		r.Title = ""
@@ -344,13 +344,13 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 	case KindListing:
 		own := listingOwn(text, r.Title)
 		r.AgeMin, r.AgeMax = ageRange(own)
-		r.NeedTypes = needCodes(own)
+		r.NeedTypes = x.needCodes(own)
 	case KindInfo, KindOther:
 		r.AgeMin, r.AgeMax = ageRange(groupAsides(text))
-		r.NeedTypes = needCodes(text)
+		r.NeedTypes = x.needCodes(text)
 	case KindSchoolOffer:
 		r.AgeMin, r.AgeMax = ageRange(text)
-		r.NeedTypes = needCodes(text)
+		r.NeedTypes = x.needCodes(text)
 	}
 	if r.Kind != KindService && r.Kind != KindSchoolOffer {
 		return r
@@ -370,7 +370,7 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 	}
 	rec := RecordURL(pageURL)
 	s := Service{ID: rec, URL: rec, Name: name, Source: "html"}
-	fillFromText(&s, text)
+	x.fillFromText(&s, text)
 	r.Service = &s
 	r.AgeMin, r.AgeMax, r.NeedTypes = s.AgeMin, s.AgeMax, s.NeedTypes
 	return r
@@ -721,9 +721,9 @@ func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
 
 // ServiceFields reads what a service's words say: ages, needs, cost, contacts,
 // eligibility, last updated.
-func ServiceFields(text string) Service {
+func (x *Extractor) ServiceFields(text string) Service {
 	var s Service
-	fillFromText(&s, text)
+	x.fillFromText(&s, text)
 	return s
 }
 

@@ -48,7 +48,7 @@ var (
 
 // provisions reads the specialist provision a document describes. proposed says
 // whether proposals count (an LA page about a proposal).
-func provisions(text string, proposed bool) []Fact {
+func (x *Extractor) provisions(text string, proposed bool) []Fact {
 	type cand struct {
 		pos, end   int
 		kind, need string
@@ -66,7 +66,7 @@ func provisions(text string, proposed bool) []Fact {
 			if !proposed && notCurrent.MatchString(text[lo:hi]) {
 				continue
 			}
-			bySentence[lo] = cand{pos: m[0], end: m[1], kind: k.kind, need: provisionNeed(text[lo:hi], m[0]-lo), lo: lo, hi: hi}
+			bySentence[lo] = cand{pos: m[0], end: m[1], kind: k.kind, need: x.provisionNeed(text[lo:hi], m[0]-lo), lo: lo, hi: hi}
 		}
 	}
 	var cands []cand
@@ -146,7 +146,7 @@ func provisions(text string, proposed bool) []Fact {
 // provisionNeed finds the need a provision is for in its sentence: the need type
 // named nearest the provision, else the broad area nearest it ("Communication
 // and Interaction (Autism)" is for autism).
-func provisionNeed(sentence string, at int) string {
+func (x *Extractor) provisionNeed(sentence string, at int) string {
 	nearestOf := func(pats []*regexp.Regexp, codes []string) string {
 		best, bestD := "", 1<<30
 		for i, re := range pats {
@@ -160,7 +160,7 @@ func provisionNeed(sentence string, at int) string {
 	}
 	var pats []*regexp.Regexp
 	var codes []string
-	for _, t := range needTypes {
+	for _, t := range x.needTypes {
 		pats, codes = append(pats, t.Pattern), append(codes, t.Value)
 	}
 	if best := nearestOf(pats, codes); best != "" {

@@ -37,7 +37,7 @@ func TestProvisionPlacesAndNeed(t *testing.T) {
 	}
 	for _, c := range cases {
 		var got []Fact
-		for _, f := range factsFor(c.text, c.docType) {
+		for _, f := range Default().factsFor(c.text, c.docType, Default().namesOnce(c.text)) {
 			if f.Field == "provision.specialist" {
 				got = append(got, f)
 			}
@@ -95,7 +95,7 @@ func TestSENShareWordings(t *testing.T) {
 	}
 	for _, c := range cases {
 		got := map[string]bool{}
-		for _, f := range factsFor(c.text, "") {
+		for _, f := range Default().factsFor(c.text, "", Default().namesOnce(c.text)) {
 			if strings.HasPrefix(f.Field, "stats.") {
 				checkEvidence(t, c.text, f)
 				got[f.Field+"="+strconv.FormatFloat(*f.ValueNum, 'f', -1, 64)] = true

@@ -58,8 +58,8 @@ var (
 
 // LocalOfferPage reads one page of a Local Offer site: what kind of page it is
 // and the service it describes when it is a record (ReadLocalOffer says more).
-func LocalOfferPage(body []byte, contentType, pageURL string) (kind string, svc *Service) {
-	r := ReadLocalOffer(body, contentType, pageURL)
+func (x *Extractor) LocalOfferPage(body []byte, contentType, pageURL string) (kind string, svc *Service) {
+	r := x.ReadLocalOffer(body, contentType, pageURL)
 	return r.Kind, r.Service
 }
 
@@ -67,21 +67,21 @@ func LocalOfferPage(body []byte, contentType, pageURL string) (kind string, svc 
 // service record carries the headings of one ("Who is it for?", "How do you get
 // it?", "Eligibility", "Contact"), names itself a team or service, or gives
 // contact details.
-func LocalOfferText(text, title, pageURL string, contactLinks bool) (string, *Service) {
-	r := readLocalOfferText(text, title, pageURL, pageSignals{mail: contactLinks})
+func (x *Extractor) LocalOfferText(text, title, pageURL string, contactLinks bool) (string, *Service) {
+	r := x.readLocalOfferText(text, title, pageURL, pageSignals{mail: contactLinks})
 	return r.Kind, r.Service
 }
 
 // fillFromText reads ages, needs, cost, contacts and a description from a
 // record's text.
-func fillFromText(s *Service, text string) {
+func (x *Extractor) fillFromText(s *Service, text string) {
 	if s.Description == "" {
 		s.Description = firstParagraph(text, s.Name)
 	}
 	if s.AgeMin == nil && s.AgeMax == nil {
 		s.AgeMin, s.AgeMax = ageRange(text)
 	}
-	s.NeedTypes = UnionSorted(s.NeedTypes, needCodes(s.Name+"\n"+text))
+	s.NeedTypes = UnionSorted(s.NeedTypes, x.needCodes(s.Name+"\n"+text))
 	if s.Cost == "" {
 		s.Cost = cost(text)
 	}
@@ -99,15 +99,16 @@ func fillFromText(s *Service, text string) {
 }
 
 // localOfferNeeds are the words Local Offer records use for needs beyond the
-// school reports' vocabulary (vocab/local_offer_needs.tsv).
+// school reports' vocabulary (vocab/local_offer_needs.tsv). Read once, never
+// changed.
 var localOfferNeeds = mustVocab("local_offer_needs.tsv")
 
 // needCodes are the census codes (plus ADHD) a service's or page's own words
 // name: what it links to as other services, and its venue's access, are not its needs.
-func needCodes(text string) []string {
+func (x *Extractor) needCodes(text string) []string {
 	text = needText(text)
 	var out []string
-	for _, v := range []Vocabulary{needTypes, localOfferNeeds} {
+	for _, v := range []Vocabulary{x.needTypes, localOfferNeeds} {
 		for _, f := range vocabFacts(text, "need.type", v, 0) {
 			out = append(out, f.Value)
 		}

@@ -82,7 +82,7 @@ func TestInContentLines(t *testing.T) {
 
 func statutoryPattern(t *testing.T, id string) *regexp.Regexp {
 	t.Helper()
-	for _, term := range statutoryItems {
+	for _, term := range Default().statutoryItems {
 		if term.Value == id {
 			return term.Pattern
 		}

@@ -65,7 +65,7 @@ that reached it.`,
 			}
 			defer store.Close()
 			o.cfg.Delay = o.delay
-			return runCrawl(cmd.Context(), store, o.cfg, pipeline.CrawlOptions{Year: year, Scope: scope, LocalOffer: o.localOffer}, cmd.ErrOrStderr())
+			return runCrawl(cmd.Context(), store, o.cfg, pipeline.CrawlOptions{Year: year, Scope: scope, LocalOffer: o.localOffer, Extractor: g.extractor}, cmd.ErrOrStderr())
 		},
 	}
 	f := cmd.Flags()

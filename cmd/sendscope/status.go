@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sendscope/sendscope/analysis"
 	"github.com/sendscope/sendscope/queries"
 	"github.com/sendscope/sendscope/reports"
 )
@@ -50,7 +49,7 @@ func newStatusCmd(g *globals) *cobra.Command {
 				return err
 			}
 			fmt.Fprintln(out, "checked: the school's website answered and was searched (a report found, or none); could not check: unreachable, blocked by robots.txt, no website, needs JavaScript, or not crawled")
-			printVersions(out, st.Years, analysis.Version())
+			printVersions(out, st.Years, g.extractor.Version())
 			return nil
 		},
 	}
