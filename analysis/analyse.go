@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Document is everything analysis reads from one capture.
@@ -26,45 +25,47 @@ type Document struct {
 
 // Analyse reads a captured response: its text, document type and facts.
 // linkText is the text of the link that led to it, a strong hint for PDFs.
-func Analyse(body []byte, contentType, pageURL, linkText string) Document {
+func (x *Extractor) Analyse(body []byte, contentType, pageURL, linkText string) Document {
 	t, err := ExtractText(body, contentType, pageURL)
 	if err != nil && t.Body == "" {
 		return Document{Text: t, Err: err, DocType: "other"}
 	}
-	d := analyseText(t, pageURL, linkText, false)
+	d := x.analyseText(t, pageURL, linkText, false)
 	d.Err = err
 	return d
 }
 
 // AnalyseFile reads a document file (HTML, PDF, Word...) and reads facts from
 // it whatever its type, as grading needs.
-func AnalyseFile(body []byte, pageURL string) Document {
+func (x *Extractor) AnalyseFile(body []byte, pageURL string) Document {
 	t, err := ExtractText(body, "", pageURL)
 	if err != nil && t.Body == "" {
 		return Document{Text: t, Err: err, DocType: "other"}
 	}
-	d := analyseText(t, pageURL, "", true)
+	d := x.analyseText(t, pageURL, "", true)
 	d.Err = err
 	return d
 }
 
 // AnalyseText analyses a document already in text form (the grading corpus
 // keeps documents as text).
-func AnalyseText(text, pageURL string) Document {
+func (x *Extractor) AnalyseText(text, pageURL string) Document {
 	t := Text{Format: "text", Body: Normalise(text)}
 	// The first line of a document is its title, as a page's heading is.
 	if first, _, ok := strings.Cut(t.Body, "\n"); ok && len(first) < 150 {
 		t.Title = first
 	}
-	return analyseText(t, pageURL, "", true)
+	return x.analyseText(t, pageURL, "", true)
 }
 
 // analyseText classifies a text and reads its facts: from every document when
 // all is set (grading reads what any text says), else only from SEN documents
 // (a crawl's home and news pages would only add noise).
-func analyseText(t Text, pageURL, linkText string, all bool) Document {
+func (x *Extractor) analyseText(t Text, pageURL, linkText string, all bool) Document {
 	d := Document{Text: t}
-	d.DocType, d.DocTypeConfidence = Classify(t, pageURL, linkText)
+	// The SENCO's names are read once per document, for its type and its facts.
+	names := x.namesOnce(t.Body)
+	d.DocType, d.DocTypeConfidence = x.classify(t, pageURL, linkText, names)
 	d.StatedYear = statedYear(t.Title + "\n" + linkText + "\n" + head(t.Body, 3000))
 	d.WordCount, d.Readability = readability(t.Body)
 	if d.WordCount == 0 {
@@ -74,7 +75,7 @@ func analyseText(t Text, pageURL, linkText string, all bool) Document {
 	}
 	d.Fingerprint = FingerprintOf(t.Body)
 	if all || d.DocType != "other" {
-		d.Facts = factsFor(t.Body, d.DocType)
+		d.Facts = x.factsFor(t.Body, d.DocType, names)
 		if w := yearWritten(t.Body, d.StatedYear); w != "" {
 			loc := strings.Index(t.Body, w)
 			d.Facts = append(d.Facts, factAt(t.Body, loc, loc+len(w), "report.stated_year", d.StatedYear, nil, 0.7))
@@ -93,51 +94,45 @@ func head(s string, n int) string {
 const maxFactText = 1 << 20
 
 // Facts reads every fact this extractor knows from a school document's text.
-func Facts(text string) []Fact { return factsFor(text, "") }
+func (x *Extractor) Facts(text string) []Fact { return x.factsFor(text, "", x.namesOnce(text)) }
 
 // factsFor reads the facts of a document of the given type: on an LA page about
 // a school, proposed provision is what the page records.
-func factsFor(text, docType string) []Fact {
+func (x *Extractor) factsFor(text, docType string, sencoNames func() []Fact) []Fact {
 	// Facts are read from the first megabyte of text: far more than any report,
 	// and a bound on the work a hostile page can cause.
-	if len(text) > maxFactText {
-		cut := maxFactText
-		for cut > 0 && !utf8.RuneStart(text[cut]) {
-			cut--
-		}
-		text = text[:cut]
-	}
+	text = factText(text)
 	var out []Fact
-	names := sencoNames(text)
+	names := sencoNames()
 	out = append(out, names...)
 	// LA guidance about SENCOs in general gives its own team's contacts, not a
 	// SENCO's, unless it names one.
 	if docType != "la_guidance" || len(names) > 0 {
-		out = append(out, sencoContacts(text, names)...)
+		out = append(out, x.sencoContacts(text, names)...)
 	}
-	ctx := sencoContext(text, names)
-	out = append(out, qualifications(text, ctx, names)...)
-	out = append(out, sencoTime(text, ctx, names)...)
-	out = append(out, onSLT(text, ctx, names)...)
+	st := x.newSENCOStage(text, names)
+	out = append(out, st.qualifications()...)
+	out = append(out, st.sencoTime()...)
+	out = append(out, st.onSLT()...)
 	out = append(out, governors(text, names)...)
 	// LA guidance speaks of provision in general ("resourced provisions are..."),
 	// at no one school.
 	if docType != "la_guidance" {
-		out = append(out, provisions(text, docType == "la_school_sen_page")...)
+		out = append(out, x.provisions(text, docType == "la_school_sen_page")...)
 	}
-	out = append(out, vocabFacts(text, "provision.intervention", interventions, 0.8)...)
+	out = append(out, vocabFacts(text, "provision.intervention", x.interventions, 0.8)...)
 	out = append(out, stats(text)...)
-	out = append(out, statutory(text, out)...)
-	out = append(out, vocabFacts(text, "need.area", needAreas, 0.9)...)
-	out = append(out, vocabFacts(text, "need.type", needTypes, 0.8)...)
+	out = append(out, x.statutory(text, out)...)
+	out = append(out, vocabFacts(text, "need.area", x.needAreas, 0.9)...)
+	out = append(out, vocabFacts(text, "need.type", x.needTypes, 0.8)...)
 	return out
 }
 
 // statutory lists the statutory items (SEND Regulations 2014 Sch.1) the text
-// covers. The SENCO's contact details (S1.04) are covered by a name with an
+// covers by content (a heading or menu item alone does not count). The SENCO's contact details (S1.04) are covered by a name with an
 // e-mail address or phone number.
-func statutory(text string, facts []Fact) []Fact {
-	out := vocabFacts(text, "statutory.item", statutoryItems, 0.6)
+func (x *Extractor) statutory(text string, facts []Fact) []Fact {
+	out := statutoryFacts(text, x.statutoryItems, 0.6)
 	var name, contact *Fact
 	for i, f := range facts {
 		switch f.Field {
@@ -174,7 +169,7 @@ var typeSignals = []struct {
 	{"sen_information_report", regexp.MustCompile(`(?i)\bhow\s+(?:does|will|do)\s+(?:the|our)\s+(?:school|academy)\b`), 0, 0, 1.5},
 	// A page about the school's SENCO carries the report's key facts.
 	{"sen_information_report", regexp.MustCompile(`(?i)\b(?:our|the|meet\s+(?:our|the))\s+SEND?COs?\b`), 4, 3, 0},
-	{"sen_policy", regexp.MustCompile(`(?i)\b(?:send?|special\s+educational\s+needs(?:\s+(?:and|&)\s+disabilit(?:y|ies))?|inclusion)\s+(?:\(send?\)\s+)?policy\b`), 9, 6, 1},
+	{"sen_policy", senPolicyName, 9, 6, 1},
 	{"accessibility_plan", regexp.MustCompile(`(?i)\baccessibility\s+plan\b`), 9, 6, 0.5},
 }
 
@@ -207,6 +202,40 @@ var newsPath = regexp.MustCompile(`(?i)/(?:news|latest-news|blog|blogs|newslette
 // directory, known by its URN or a breadcrumb ending in the school).
 var laSchoolPage = regexp.MustCompile(`(?i)\b(?:decision|consultation|proposal|proposed|establish(?:ing)?|expansion|cabinet)\b[^\n]{0,200}\b(?:school|academy|college)\b|\b(?:provision|unit|base)\s+at\s+[A-Z][\w' ]+(?:School|Academy|College)|\bURN\s*:?\s*\d{6}\b|(?m)>\s*[A-Z][\w'. ]+(?:School|Academy|College)\s*$`)
 
+// Who a page speaks for. An LA page about schools' reports speaks of schools in
+// general and to parents about every school ("each school's report", "schools
+// must publish", "your child's school"); a school speaks of itself ("our
+// school", "our SENCO").
+var (
+	schoolsInGeneral = regexp.MustCompile(`(?i)\b(?:every|each|all)\s+(?:[\w-]+\s+){0,2}?schools?\b|\bschools\s+(?:must|should|have\s+to|are\s+(?:required|expected|asked)\s+to|need\s+to|will\s+need\s+to|can|may)\b|\b(?:your|a|the)\s+(?:child'?s\s+|child’s\s+)?school(?:'s|’s)\s+(?:SEND?\s+|own\s+)?(?:information\s+report|report|local\s+offer|website|SENCO)\b|\byour\s+(?:child'?s|child’s)\s+school\b|\bschools\s+in\s+(?:the\s+)?(?-i:[A-Z])\w+`)
+	schoolVoice      = regexp.MustCompile(`(?i)\bour\s+(?:school|academy|pupils|children|students|SEND?COs?|SEND?\s+information\s+report|federation|teachers|staff|classes|nursery)\b|\b(?:at|here\s+at)\s+[A-Z][\w']+(?:\s+[A-Z][\w']+){0,3}\s+we\b`)
+)
+
+// policyMarkers: the furniture of a policy document: its approval and review
+// dates, who ratified it, what the governing body will do.
+var policyMarkers = regexp.MustCompile(`(?i)\b(?:(?:date\s+of\s+|next\s+|last\s+|policy\s+)?review(?:ed)?(?:\s+date)?\s*(?:by|on|in)?\s*:|(?:next|last)\s+review(?:ed)?|date\s+of\s+review|review\s+date|(?:approved|adopted|ratified|agreed)\s+(?:by|on)\s*:|(?:approved|adopted|ratified|agreed)\s+by\s+(?:the\s+)?(?:full\s+)?(?:governing|governors|board|trustees|local\s+governing)|date\s+(?:of\s+)?(?:publication|adopted|approved|ratified)|(?:the\s+)?(?:governing\s+(?:body|board)|board\s+of\s+trustees|trustees|governors)\s+will\b|policy\s+(?:owner|lead|author)\s*:|this\s+policy\s+(?:will|is|applies|sets|should))`)
+
+// senPolicyName: an SEN policy's name ("SEND Policy", "Special Educational
+// Needs and Disabilities Policy", "Inclusion Policy").
+var senPolicyName = regexp.MustCompile(`(?i)\b(?:send?|special\s+educational\s+needs(?:\s+(?:and|&)\s+disabilit(?:y|ies))?|inclusion)\s+(?:\(send?\)\s+)?policy\b`)
+
+// selfReport: a document naming itself the SEN information report ("this
+// report", "this document is both our SEND policy and our SEN information
+// report", "SEND Policy and Information Report").
+var selfReport = regexp.MustCompile(`(?i)\bthis\s+(?:SEND?\s+)?(?:information\s+)?report\b|\b(?:this|the\s+following)\s+(?:document|page)\s+(?:is|forms|also\s+(?:forms|serves\s+as|is)|includes|contains|sets\s+out|serves\s+as|acts\s+as)\b[^.]{0,60}\binformation\s+report\b|\bpolicy\s+(?:and|&|\+)\s+(?:the\s+)?(?:SEND?\s+)?information\s+report\b|\binformation\s+report\s+(?:and|&|\+)\s+(?:SEND?\s+)?policy\b|\bincorporat(?:es|ing)\s+(?:the\s+|our\s+)?(?:SEND?\s+)?information\s+report\b`)
+
+// reportElsewhere: a sentence about publishing, or finding, an SEN information
+// report that is another document ("the governing body will publish the SEN
+// information report", "each academy publishes its own SEN information report").
+var reportElsewhere = regexp.MustCompile(`(?i)[^.\n]*\b(?:publish(?:es|ed|ing)?|update[sd]?|link(?:s|ed)?\s+to|can\s+be\s+found|is\s+available|found\s+in|see|read)\b[^.\n]*\binformation\s+report\b[^.\n]*[.\n]?|[^.\n]*\binformation\s+report\b[^.\n]{0,40}?\b(?:(?:is|are|will\s+be)\s+)?(?:published|updated|available|reviewed)\b[^.\n]*[.\n]?`)
+
+// alsoPolicy: a report naming itself the SEN policy too ("SEN Information Report
+// (incorporating the SEND Policy)", "this report also sets out our SEND policy").
+var alsoPolicy = regexp.MustCompile(`(?i)\bincorporat(?:es|ing)\s+(?:the\s+|our\s+)?(?:SEND?\s+|special\s+educational\s+needs\s+(?:and\s+disabilit(?:y|ies)\s+)?|inclusion\s+)policy\b|\b(?:this|the)\s+(?:report|document|page)\s+(?:also\s+)?(?:sets\s+out|includes|contains|forms|is|serves\s+as)\s+(?:both\s+)?(?:our|the)\s+(?:school'?s\s+)?(?:SEND?|special\s+educational\s+needs|inclusion)\s+(?:and\s+disabilit(?:y|ies)\s+)?policy\b`)
+
+// admissionsPage: a page about admissions (to the school or to its provision).
+var admissionsPage = regexp.MustCompile(`(?i)\badmissions?\b`)
+
 var (
 	selfPolicy = regexp.MustCompile(`(?i)\bthis\s+policy\b`)
 	senWords   = regexp.MustCompile(`(?i)special\s+educational\s+needs|\bSEND?\b|\bSEND?Co\b`)
@@ -216,7 +245,7 @@ var (
 var senHeading = regexp.MustCompile(`(?i)special\s+educational\s+needs|\bSEND?\b|inclusion`)
 
 // Classify decides what kind of document this is, with a confidence in [0,1].
-func Classify(t Text, pageURL, linkText string) (string, float64) {
+func (x *Extractor) classify(t Text, pageURL, linkText string, sencoNames func() []Fact) (string, float64) {
 	scores := map[string]float64{}
 	title := t.Title + " " + linkText
 	path, host := pageURL, ""
@@ -228,6 +257,15 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	// A policy that asks to be "read alongside our SEN Information Report" is not
 	// that report: sentences pointing to other documents are not signals.
 	opening := crossReference.ReplaceAllString(head(t.Body, 1500), " ")
+	// A policy speaks of the report it publishes: that is not this document.
+	// Review and approval lines mark a policy unless the document calls itself
+	// the report (reports are reviewed and approved too).
+	own := reportElsewhere.ReplaceAllString(crossReference.ReplaceAllString(head(t.Body, 3000), " "), " ")
+	namedReport := selfReport.MatchString(title+" "+path+" "+head(t.Body, 3000)) || informationReport.MatchString(title+" "+path+" "+head(own, 300))
+	policyVoice := selfPolicy.MatchString(head(t.Body, 3000)) || !namedReport && len(distinct(policyMarkers.FindAllString(head(t.Body, 3000), -1))) >= 2
+	if policyVoice {
+		opening = reportElsewhere.ReplaceAllString(opening, " ")
+	}
 	for _, s := range typeSignals {
 		if s.re.MatchString(title) {
 			scores[s.docType] += s.title
@@ -241,8 +279,8 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	}
 	// A school's SEN page that names its SENCO and the needs it provides for is
 	// its report even when it never says "information report".
-	if sencoRole.MatchString(t.Body) {
-		needs := len(vocabFacts(t.Body, "need.area", needAreas, 0)) + len(vocabFacts(t.Body, "need.type", needTypes, 0))
+	if x.role.MatchString(t.Body) {
+		needs := len(vocabFacts(t.Body, "need.area", x.needAreas, 0)) + len(vocabFacts(t.Body, "need.type", x.needTypes, 0))
 		switch {
 		case needs >= 3:
 			scores["sen_information_report"] += 4
@@ -256,7 +294,7 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	}
 	// So is a trust's page over its schools ("each of our six academies") that
 	// names no SENCO (a federation's report names each school's).
-	if trustWide.MatchString(title+"\n"+head(t.Body, 400)) && !informationReport.MatchString(title) && len(sencoNames(t.Body)) == 0 {
+	if trustWide.MatchString(title+"\n"+head(t.Body, 400)) && !informationReport.MatchString(title) && len(sencoNames()) == 0 {
 		scores["sen_information_report"] -= 6
 	}
 	// So is the governors' page, which names the SEN governor and the SENCO.
@@ -267,9 +305,20 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	if aboutPage.MatchString(path) && !senHeading.MatchString(path+" "+title) {
 		scores["sen_information_report"] -= 6
 	}
-	// A document that calls itself "this policy" and is about SEN is the SEN policy.
-	if selfPolicy.MatchString(opening) && len(senWords.FindAllString(t.Body, 3)) >= 3 {
+	// A document that calls itself "this policy", or carries a policy's review
+	// and approval lines, and is about SEN is the SEN policy.
+	if policyVoice && len(senWords.FindAllString(t.Body, 3)) >= 3 {
 		scores["sen_policy"] += 6
+	}
+	// A page about admissions (to the school, or to its resourced provision) is
+	// not the report, unless it says it is.
+	if admissionsPage.MatchString(path+" "+title) && !informationReport.MatchString(path+" "+title) {
+		scores["sen_information_report"] -= 6
+	}
+	// A SEN page that sends the reader on to "our SEND Information Report" is a
+	// landing page, not the report, unless its title or address says it is.
+	if crossToReport(head(t.Body, 3000)) && !informationReport.MatchString(path+" "+title) && !selfReport.MatchString(head(t.Body, 3000)) {
+		scores["sen_information_report"] -= 6
 	}
 	// A news item about SEN (a new SENCO, a report to come) is not the report,
 	// unless its own heading says it is.
@@ -282,13 +331,31 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 	// known by their host.
 	if laSite.MatchString(host) {
 		// An LA's page: about one school's provision, or guidance for all.
-		if laSchoolPage.MatchString(head(t.Body, 3000)) {
+		if laSchoolPage.MatchString(head(t.Body, 3000)) || namesOneSchool(t.Title) {
 			return "la_school_sen_page", 0.7
 		}
 		return "la_guidance", 0.7
 	}
+	// A page on no council's site that speaks to parents about every school's
+	// report, not for one school, is an LA's (or its Local Offer's) guidance.
+	if !strings.HasSuffix(host, ".sch.uk") && len(distinct(schoolsInGeneral.FindAllString(head(t.Body, 6000), -1))) >= 3 &&
+		!schoolVoice.MatchString(head(t.Body, 6000)) && len(sencoNames()) == 0 {
+		return "la_guidance", 0.6
+	}
+	// A report that says it is the policy too is both.
+	if scores["sen_information_report"] >= 6 && alsoPolicy.MatchString(title+" "+head(t.Body, 3000)) {
+		return "policy_and_report", confidence(scores["sen_policy"]+scores["sen_information_report"]+6, 0)
+	}
+	// A combined policy and report says it is both; a policy that names the
+	// SENCO and the needs it provides for, and speaks of the report it
+	// publishes, is the policy.
 	if scores["sen_policy"] >= 6 && scores["sen_information_report"] >= 6 {
-		return "policy_and_report", confidence(scores["sen_policy"]+scores["sen_information_report"], 0)
+		if namedReport {
+			return "policy_and_report", confidence(scores["sen_policy"]+scores["sen_information_report"], 0)
+		}
+		if policyVoice || senPolicyName.MatchString(title+" "+path) {
+			return "sen_policy", confidence(scores["sen_policy"], scores["sen_information_report"])
+		}
 	}
 	type kv struct {
 		k string
@@ -309,6 +376,46 @@ func Classify(t Text, pageURL, linkText string) (string, float64) {
 		second = ranked[1].v
 	}
 	return ranked[0].k, confidence(ranked[0].v, second)
+}
+
+// schoolName: a school's name in a title ("Greenhill Academy - Specialist
+// Teaching Facility"), its words before School, Academy or College.
+var schoolName = regexp.MustCompile(`((?:[A-Z][\w'’.-]*\s+){1,5})(?:School|Academy|College)\b`)
+
+// genericSchool: words that make "... School" a kind of school, not one.
+var genericSchool = regexp.MustCompile(`^(?:Special|Mainstream|Primary|Secondary|Independent|Free|Maintained|State|Your|Our|A|The|Choosing|Nursery|Infant|Junior|High|Middle|Upper|Lower|Residential|Faith|Church|Community|Grammar|Post-16|SEN|SEND|Local|Council|County|All|Every|Each|New|Moving|Starting|Changing|Finding|Applying|Transport|Travel|To|For|And|In|Of|At|Schools?)$`)
+
+// namesOneSchool says whether a title names one school rather than a kind of
+// school ("Choosing a Special School").
+func namesOneSchool(title string) bool {
+	for _, m := range schoolName.FindAllStringSubmatch(title, -1) {
+		for _, w := range strings.Fields(m[1]) {
+			if !genericSchool.MatchString(strings.TrimRight(w, ".")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// distinct is the matches in lower case, each once.
+func distinct(ms []string) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range ms {
+		out[strings.ToLower(strings.Join(strings.Fields(m), " "))] = true
+	}
+	return out
+}
+
+// crossToReport says whether a sentence sends the reader to "our SEN
+// Information Report" as another document.
+func crossToReport(text string) bool {
+	for _, m := range crossReference.FindAllString(text, -1) {
+		if informationReport.MatchString(m) {
+			return true
+		}
+	}
+	return false
 }
 
 // confidence grows with the winning score and its lead over the runner-up.

@@ -32,6 +32,38 @@ func TestClassify(t *testing.T) {
 			"Our staff\nHeadteacher: Mrs Mo Daly\nSENCO: Mrs Pat Hirst\nFor SEN enquiries please contact Mrs Hirst.", "sen_information_report"},
 		{"LA guidance", "https://www.shire.example.gov.uk/localoffer/ehcp", "EHC plans",
 			"An EHC plan describes a child's needs. Ask the council for an EHC needs assessment.", "la_guidance"},
+		{"a page about schools' reports, on no council's host", "https://www.shire-send.example.org.uk/parents/school-reports", "What schools publish",
+			"Every school in Shire must publish an SEN information report. Your child's school's report names its SENCO.\n" +
+				"If you cannot find a school's report, ask the school. Each school's report should link to the Local Offer.", "la_guidance"},
+		{"a school's report that speaks of all schools", "https://h.example.sch.uk/send", "SEND",
+			"Every school must publish an SEN information report; this is ours. Each school's report is reviewed yearly.\n" +
+				"Our SENCO is Mrs Ena Pole. We support pupils with autism and dyslexia.", "sen_information_report"},
+		{"a policy known by its review lines", "https://j.example.sch.uk/key-info/send", "SEND",
+			"Approved by the governing body: 3 March 2025\nNext review: March 2026\nSpecial Educational Needs Policy\n" +
+				"The SENCO, Mr Rob Vale, makes sure the SEN information report is published each year. We provide for pupils with autism and dyslexia.", "sen_policy"},
+		{"a policy naming the SENCO and the needs is not combined", "https://k.example.sch.uk/policies/send-policy", "SEND Policy",
+			"This policy sets out our approach. The governing body will publish the SEN information report every year.\n" +
+				"Our SENCO is Mrs Ivy Holm. We provide for pupils with autism, dyslexia and SEMH needs.", "sen_policy"},
+		{"a combined document says it is both", "https://k.example.sch.uk/send", "SEND",
+			"This document is both our SEND policy and our SEN information report. This policy is reviewed every year.\n" +
+				"Our SENCO is Mrs Ivy Holm. We provide for pupils with autism, dyslexia and SEMH needs.", "policy_and_report"},
+		{"a report with review lines stays a report", "https://l.example.sch.uk/send", "SEND Information Report",
+			"Reviewed by: Mrs Lin Park\nNext review: September 2026\nThis report sets out how we support pupils with SEND.\n" +
+				"Our SENCO is Mrs Lin Park. We provide for pupils with autism.", "sen_information_report"},
+		{"a policy by its address, with a report's SENCO and needs", "https://p.example.sch.uk/uploads/SEND-Policy.pdf", "Elm Primary",
+			"Policy owner: SENCO\nLast reviewed: July 2025\nThe SENCO, Mrs Una Bell, leads SEND. The school's SEN Information Report, published on our website, " +
+				"gives details of our support for pupils with autism, dyslexia and SEMH needs.", "sen_policy"},
+		{"an LA page titled with one school", "https://www.shire.example.gov.uk/localoffer/facilities/elm-academy", "Elm Academy – Specialist Teaching Facility",
+			"Specialist Teaching Facility for pupils with autism. Admission is through the council's panel.", "la_school_sen_page"},
+		{"an LA page about a kind of school", "https://www.shire.example.gov.uk/localoffer/special-schools", "Choosing a Special School",
+			"Special schools are for pupils whose needs cannot be met in mainstream. Ask the council about a place.", "la_guidance"},
+		{"a report incorporating the policy", "https://q.example.sch.uk/docs/sen-information-report.pdf", "SEN Information Report (incorporating the SEND Policy)",
+			"Our SENCO is Mr Lee Fenn. We support pupils with autism and dyslexia.", "policy_and_report"},
+		{"a landing page pointing to the report", "https://m.example.sch.uk/about/key-information/send", "SEND",
+			"All teachers are responsible for pupils with special educational needs.\nOur SENCO is Mrs Ann Rea.\n" +
+				"Further details can be found in our SEND Policy and our SEND Information Report.", "other"},
+		{"admissions to a resourced provision", "https://n.example.sch.uk/parents/resource-provision/admission-criteria", "Admission criteria",
+			"The provision is for up to 10 pupils with autism. The SENCo meets parents before a place is offered. Pupils have an EHCP.", "other"},
 	}
 	for _, c := range cases {
 		got, _ := Classify(Text{Title: c.title, Body: c.body}, c.url, "")

@@ -76,8 +76,8 @@ func TestHostileDocuments(t *testing.T) {
 		if !utf8.ValidString(d.Body) {
 			t.Errorf("%s: invalid UTF-8 text", c.name)
 		}
-		if el := time.Since(start); el > 30*time.Second {
-			t.Errorf("%s: took %s", c.name, el) // a guard against hangs, not a speed target
+		if el := time.Since(start); el > 5*time.Minute {
+			t.Errorf("%s: took %s", c.name, el) // a guard against hangs, not a speed target: loose, since a loaded CI machine took 37 s on the 50 MB page
 		}
 		if len(d.Body) > maxTextRunes*4+1024 {
 			t.Errorf("%s: %d bytes of text kept", c.name, len(d.Body))

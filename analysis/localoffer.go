@@ -29,17 +29,24 @@ type LocalOfferRead struct {
 	Title   string
 	Service *Service
 	Items   []ItemEvidence
+	// Whom the page as a whole is for: a record's ages and needs; a listing's
+	// only when the section itself is one band or need (its title and
+	// introduction, not its entries, not a visitor's search or filter); an
+	// information page's as it states them, not its examples
+	// (docs/LABELS-local-offer.md).
+	AgeMin, AgeMax *int
+	NeedTypes      []string
 }
 
 // ReadLocalOffer reads one page of a Local Offer website (HTML, or the text
 // of a PDF or Word file, which is never a listing).
-func ReadLocalOffer(body []byte, contentType, pageURL string) LocalOfferRead {
+func (x *Extractor) ReadLocalOffer(body []byte, contentType, pageURL string) LocalOfferRead {
 	t, err := ExtractText(body, contentType, pageURL)
 	if t.Format != "html" {
 		if err != nil && strings.TrimSpace(t.Body) == "" {
 			return LocalOfferRead{Kind: KindOther}
 		}
-		r := readLocalOfferText(t.Body, cleanTitle(t.Title), pageURL, pageSignals{})
+		r := x.readLocalOfferText(t.Body, cleanTitle(t.Title), pageURL, pageSignals{})
 		return r
 	}
 	doc, _ := html.Parse(bytes.NewReader(body))
@@ -47,11 +54,12 @@ func ReadLocalOffer(body []byte, contentType, pageURL string) LocalOfferRead {
 	title := contentTitle(doc, t.Title)
 	if s, ok := jsonLDService(doc); ok {
 		s.URL, s.ID, s.Source = RecordURL(pageURL), RecordURL(pageURL), "html"
-		fillFromText(&s, t.Body)
+		x.fillFromText(&s, t.Body)
 		s.HasEmail, s.HasPhone = s.HasEmail || sig.mail, s.HasPhone || sig.tel
-		return LocalOfferRead{Kind: KindService, Title: firstNonEmpty(s.Name, title), Service: &s, Items: LocalOfferItems(t.Body)}
+		return LocalOfferRead{Kind: KindService, Title: firstNonEmpty(s.Name, title), Service: &s, Items: LocalOfferItems(t.Body),
+			AgeMin: s.AgeMin, AgeMax: s.AgeMax, NeedTypes: s.NeedTypes}
 	}
-	r := readLocalOfferText(t.Body, title, pageURL, sig)
+	r := x.readLocalOfferText(t.Body, title, pageURL, sig)
 	if r.Service != nil {
 		r.Service.Categories = breadcrumbs(doc)
 		if len(r.Service.Categories) == 0 {
@@ -66,8 +74,8 @@ func ReadLocalOffer(body []byte, contentType, pageURL string) LocalOfferRead {
 
 // ReadLocalOfferText reads a Local Offer page kept as text only (as the
 // labelled corpus keeps them): its title is its first line of content.
-func ReadLocalOfferText(text, pageURL string) LocalOfferRead {
-	return readLocalOfferText(text, textTitle(text), pageURL, pageSignals{})
+func (x *Extractor) ReadLocalOfferText(text, pageURL string) LocalOfferRead {
+	return x.readLocalOfferText(text, textTitle(text), pageURL, pageSignals{})
 }
 
 var (
@@ -79,9 +87,15 @@ var (
 	wideGap   = regexp.MustCompile(`\s{2,}|\t`)
 	homeFirst = regexp.MustCompile(`(?i)^(?:you are here:?\s*)?home\b`)
 	// A page of search results or a filtered category says how many it found.
-	resultCount = regexp.MustCompile(`(?im)^\s*(?:\d+ (?:results?|services?|records?|matches)(?: found)?|(?:showing|results?|displaying) \d+\s*(?:-|–|to)\s*\d+ of \d+.*|page \d+ of \d+)\s*$`)
+	resultCount = regexp.MustCompile(`(?im)^\s*(?:\d+ (?:results?|services?|records?|matches|organisations?|activities|providers?|listings?|entries)(?: (?:found|listed|match\w*))?\b.*|(?:showing|results?|displaying) \d+\s*(?:-|–|to)\s*\d+ of \d+.*|page \d+ of \d+|(?:services?|results?|records?|organisations?|activities|providers?|listings?|entries)(?: (?:in|under) this (?:section|category|topic|page))?\s*\(\d+\))\s*$`)
 	// A dated news item: "Published: 18 November 2025" near the top.
-	newsItem = regexp.MustCompile(`(?im)^\s*(?:published|posted|news release|press release)(?: on)?:?\s+\d{1,2}(?:st|nd|rd|th)? [a-z]+ \d{4}\s*$`)
+	newsItem = regexp.MustCompile(`(?im)^\s*(?:published|posted|news release|press release)(?: on)?:?\s+(?:on\s+)?\d{1,2}(?:st|nd|rd|th)? [a-z]+ \d{4}(?:\s+(?:by|at)\b.*)?\s*$`)
+	// A school speaks of itself: "Oakridge is a secondary school", "our
+	// pupils", "Our SENCO" (two of them make a school's own offer).
+	schoolWords = regexp.MustCompile(`(?i)\bis an? (?:[\w-]+ ){0,3}(?:primary|secondary|special|infant|junior|middle|all-through|first|nursery|further education|sixth form|specialist) (?:school|academy|college)\b|\bour (?:school|academy|college|pupils|students|sencos?|sendcos?|inclusion (?:lead|centre|team))\b|\bsen(?:d)? information report\b`)
+	// A record introduced by what it is: "A friendly group for ...", "A
+	// weekly circus skills session for children who ...".
+	recordIntro = regexp.MustCompile(`(?im)^(?:an?|our) [\w ,'’-]{0,50}\b(?:service|team|group|club|sessions?|class(?:es)?|course|scheme|programme|project|clinic|activit(?:y|ies)|playscheme|workshops?|drop-in)s? (?:for|where|that|which|to|offering|supporting)\b`)
 	// A section's heading inside a page rather than the page's title: a question,
 	// or the labels directories put on every record.
 	sectionHeading = regexp.MustCompile(`(?i)\?$|^(?:about(?: us| the service)?|overview|description|summary|details|what (?:we|they) (?:do|offer)|who (?:we|it) (?:support|helps?|is for)|how to (?:get|access|contact|refer).*|contact(?: details| us)?|cost|eligibility|opening times|location|where)$`)
@@ -120,6 +134,9 @@ func textTitle(text string) string {
 			lines = append(lines, l)
 		}
 	}
+	for i, l := range lines {
+		lines[i] = siteSuffixCut(l)
+	}
 	heading := func(l string) bool { return !textFurniture(l) && len(l) <= 150 }
 	// A trail that starts at the home page; else the one nearest above the first
 	// paragraph (a motto such as "Ambition | Respect | Belonging" has its shape).
@@ -141,8 +158,17 @@ func textTitle(text string) string {
 		trail = homeTrail
 	}
 	if trail >= 0 {
+		// The trail's last step names the page when the page heads itself
+		// with it just above or below the trail.
+		steps := trailStep.Split(lines[trail], -1)
+		last := strings.TrimSpace(steps[len(steps)-1])
+		for i := max(0, trail-3); i < min(len(lines), trail+4); i++ {
+			if i != trail && strings.EqualFold(lines[i], last) && heading(lines[i]) {
+				return lines[i]
+			}
+		}
 		for _, next := range lines[trail+1:] {
-			if heading(next) {
+			if heading(next) && !paragraphLine(next) && !sectionHeading.MatchString(next) {
 				return next
 			}
 		}
@@ -155,6 +181,11 @@ func textTitle(text string) string {
 		// ("Who is this information for?", "About us") to the page's.
 		for j := i - 1; j >= 0; j-- {
 			if l := lines[j]; heading(l) && !paragraphLine(l) && !sectionHeading.MatchString(l) {
+				// The organisation running it, under the service's own heading.
+				if providerLine.MatchString(l) && j > 0 && heading(lines[j-1]) && !paragraphLine(lines[j-1]) &&
+					!sectionHeading.MatchString(lines[j-1]) && !providerLine.MatchString(lines[j-1]) {
+					return lines[j-1]
+				}
 				return l
 			}
 		}
@@ -169,6 +200,20 @@ func textTitle(text string) string {
 		}
 	}
 	return ""
+}
+
+var (
+	trailStep = regexp.MustCompile(`\s[>/»›|]\s`)
+	// A heading with the site's name after it: "Little Owls Nursery - Hillcombe SEND Local Offer".
+	siteSuffix = regexp.MustCompile(`^(.{3,}?)\s+(?:-|–|\||::)\s+(.+)$`)
+)
+
+// siteSuffixCut drops the site's name after a page's own heading.
+func siteSuffixCut(l string) string {
+	if m := siteSuffix.FindStringSubmatch(l); m != nil && siteName.MatchString(m[2]) && !siteName.MatchString(m[1]) {
+		return m[1]
+	}
+	return l
 }
 
 // paragraphLine is a line of running text rather than a heading: a sentence,
@@ -195,14 +240,26 @@ var (
 	dirRecord  = regexp.MustCompile(`(?i)/(?:directory|service-directory|services?|listing|record|provider|organisations?)/[^/?]*[a-z0-9][^/?]*/?$|/o/[^/]+/service/`)
 	dirListing = regexp.MustCompile(`(?i)/(?:search|results|browse|categor(?:y|ies)|directory/?$|directory/(?:search|category|categories|results))(?:[/?]|$)|[?&](?:page|p|keywords?|q|search|filter)=`)
 	// A school's own offer linked from the Local Offer.
-	schoolHost = regexp.MustCompile(`(?i)\.sch\.uk$|(?:^|\.)(?:[a-z0-9-]*(?:school|academy|college)[a-z0-9-]*)\.(?:org\.uk|co\.uk|com|uk)$`)
-	otherTitle = regexp.MustCompile(`(?i)\b(?:inspections?|ofsted|cqc|annual report|self[- ]evaluation|written statement of action|parent carer forum|news(?:letter)?|consultation|minutes|cookies?|privacy|accessibility statement|site ?map|page not found)\b`)
+	schoolHost = regexp.MustCompile(`(?i)\.sch\.uk$|(?:^|\.)[a-z0-9-]*college[a-z0-9-]*(?:\.[a-z0-9-]+)*\.ac\.uk$|(?:^|\.)(?:[a-z0-9-]*(?:school|academy|college)[a-z0-9-]*)\.(?:org\.uk|co\.uk|com|uk)$`)
+	otherTitle = regexp.MustCompile(`(?i)\b(?:inspections?|ofsted|cqc|annual report|you said,? we did|what you told us|feedback (?:report|summary)|self[- ]evaluation|written statement of action|news(?:letter)?|consultation|minutes|cookies?|privacy|accessibility statement|site ?map|page not found)\b`)
 	// Words of a listing: a section introducing what is below.
 	listingWords = regexp.MustCompile(`(?i)\b(?:this section|in this section|the services below|listed below|browse (?:by|the|our)|(?:showing|results?) \d+|\d+ results?|one or more of these services|related features|refine (?:your )?search|sort by)\b`)
 	// A record describes itself as a service: "Portage is a free ... service",
 	// "Our team can", "We provide", "The Autism Outreach Team are part of".
-	selfService   = regexp.MustCompile(`(?i)\bis an? [\w ,'’-]{0,50}\b(?:service|team|clinic|group|scheme)\b|\bour (?:team|service|specialist|staff)\b|\bwe (?:provide|offer|support|work with|are a|run|deliver|visit)\b|\b(?:team|service) (?:is|are) (?:a|an|part|made up)\b|\bour services\b`)
-	serviceNoun   = regexp.MustCompile(`(?i)\b(?:team|service|services|portage|outreach|clinic|therapy|therapies|group|club|nursery|centre|center|helpline|project|scheme|practitioners?|teachers? of|charity)\b`)
+	selfService = regexp.MustCompile(`(?i)\bis an? [\w ,'’-]{0,50}\b(?:service|team|clinic|group|scheme|programme|course|internship|club|project|charity|organisation|playscheme)\b|\b(?:is|are) (?:run|provided|delivered|led|organised|managed) by (?:the )?[A-Z]|\bour (?:team|service|specialist|staff)\b|\bwe (?:provide|offer|support|work with|are a|run|deliver|visit)\b|\b(?:team|service) (?:is|are) (?:a|an|part|made up)\b|\bour services\b|\bour [\w ]{0,30}\b(?:workers|practitioners|teachers|nurses|therapists|officers|coaches|volunteers|advisers|specialists|counsellors|youth workers)\b|\bwe can (?:visit|help|support|offer|provide|see|work)\b`)
+	serviceNoun = regexp.MustCompile(`(?i)\b(?:team|service|services|portage|outreach|clinic|therapy|therapies|group|club|nursery|centre|center|helpline|project|scheme|practitioners?|teachers? of|charity|course|internship|apprenticeship|playscheme|befriending|advocacy)\b`)
+	// Pages that are not part of the offer, by their address: news, jobs,
+	// events, consultations, minutes (a jobs or news site of the council too).
+	otherPath = regexp.MustCompile(`(?i)(?:^|/)(?:news|jobs?|vacanc(?:y|ies)|careers?|recruitment|events?|whats-?on|consultations?|minutes|meetings?|committees?|press(?:-releases?)?|blog)(?:/|$)`)
+	otherHost = regexp.MustCompile(`(?i)^(?:jobs|careers|recruitment|vacancies|news|democracy|moderngov)\.`)
+	// A job advert's facts ("Salary:", "Closing date:"), a meeting's minutes
+	// ("Apologies", "Present:"), a consultation's dates.
+	jobFact         = regexp.MustCompile(`(?im)^\s*(?:salary|closing date|contract(?: type)?|hours|grade|job (?:reference|type|title)|interview (?:date|dates)|pay|working pattern)\s*:`)
+	minutesFact     = regexp.MustCompile(`(?im)^\s*(?:apologies(?: for absence)?|present|attendees|in attendance|minutes of|agenda item|actions? arising|date of (?:the )?meeting)\b`)
+	consultationRun = regexp.MustCompile(`(?i)\bconsultation (?:closes|is open|runs|will (?:close|run)|period|opens)\b`)
+	// A service's name given by its heading, the organisation running it on a
+	// line of its own below ("Northern Care Alliance NHS Foundation Trust").
+	providerLine  = regexp.MustCompile(`(?i)(?:\b(?:nhs(?: foundation)? trust|foundation trust|trust|council|ltd|limited|cic|cio|plc|llp|charity|college|university|hospital|integrated care board|icb|clinical commissioning group)\.?$|^(?:provided|run|delivered|managed|organised|offered) by\b|^(?:organisation|provider|service provider|run by|provided by)\s*:)`)
 	questionTitle = regexp.MustCompile(`(?i)^(?:what|why|how|when|where|who|which|can|do|does|is|are|should|will)\b.*\??$`)
 	// Page furniture that is never a title.
 	chromeLine = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|skip to main|skip navigation|back search|back|search|menu|home|close|cookies?.*|accept (?:all )?cookies|this site uses cookies.*|view our new .*|you are here:?.*|breadcrumb.*|print(?: this page)?|share(?: this page)?|last updated.*|next review.*|page last (?:updated|reviewed).*|main navigation|navigation|toggle navigation|sign in|log ?in|translate.*|a-z|listen|contrast|text size.*)$`)
@@ -211,7 +268,7 @@ var (
 
 // readLocalOfferText classifies a page and reads its service, from its words,
 // title, address and (for HTML) its markup.
-func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOfferRead {
+func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOfferRead {
 	r := LocalOfferRead{Title: title}
 	if r.Title == "" || chromeLine.MatchString(r.Title) {
 		r.Title = ""
@@ -225,12 +282,13 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 	lead := head(text, 1500)
 	markers := len(serviceMarkers.FindAllString(text, -1))
 	contacts := phoneRe.MatchString(text) || emailRe.MatchString(text) || sig.mail || sig.tel
-	self := selfService.MatchString(lead)
+	self := selfService.MatchString(lead) || recordIntro.MatchString(lead)
 	nounTitle := serviceNoun.MatchString(r.Title)
 	referrals := len(referralWord.FindAllString(text, -1))
 
 	score := 0
-	recordPath := kb5Record.MatchString(path) || dirRecord.MatchString(bare)
+	// A kb5 address says its kind itself (advice.page is not a record).
+	recordPath := kb5Record.MatchString(path) || dirRecord.MatchString(bare) && !strings.Contains(strings.ToLower(bare), "/kb5/")
 	if recordPath {
 		score += 2
 	}
@@ -247,6 +305,9 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 	if contacts {
 		score++
 	}
+	if schedule.MatchString(text) {
+		score++ // when it runs: "Sundays, 9am", "Monday to Friday, 8.30am to 4.30pm"
+	}
 	if referrals >= 2 {
 		score++
 	}
@@ -257,17 +318,20 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 	// page, or a count of results with filters; on kb5 sites the address says so.
 	linky := sig.links >= 8 && (sig.records >= 5 || sig.words < 40*sig.links)
 	results := resultCount.MatchString(lead)
+	buttons, entries := entryShape(text, r.Title)
 	listing := kb5Listing.MatchString(path) || dirListing.MatchString(path) && !dirRecord.MatchString(bare) || sig.pagination && sig.records >= 3 || linky ||
-		(listingWords.MatchString(lead) && markers == 0 && !self) || results
+		(listingWords.MatchString(lead) && markers == 0 && !self) || results || buttons >= 3 || entries >= 5
+	other := newsItem.MatchString(lead) || eventDay(lead) || siteNotice.MatchString(lead) || otherPath.MatchString(bare) || otherHost.MatchString(host) ||
+		len(jobFact.FindAllString(text, 3)) >= 2 || len(minutesFact.FindAllString(text, 3)) >= 2 || consultationRun.MatchString(lead)
 
 	switch {
-	case newsItem.MatchString(lead) || otherTitle.MatchString(r.Title) && !(recordPath && score >= 5):
+	case other && !(recordPath && score >= 5) || otherTitle.MatchString(r.Title) && !(recordPath && score >= 5):
 		// A title such as "... Parent Carer Forum" is other on the forum's own
 		// page, not on the directory's record of it.
 		r.Kind = KindOther
 	case results && !kb5Record.MatchString(path):
 		r.Kind = KindListing // "21 results", "Showing 11 to 20 of 34": a page of many
-	case schoolHost.MatchString(host):
+	case schoolHost.MatchString(host) || !recordPath && len(uniqueLower(schoolWords.FindAllString(text, -1))) >= 2:
 		r.Kind = KindSchoolOffer
 	case listing && score < 5:
 		r.Kind = KindListing
@@ -275,6 +339,18 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 		r.Kind = KindService
 	default:
 		r.Kind = KindInfo
+	}
+	switch r.Kind {
+	case KindListing:
+		own := listingOwn(text, r.Title)
+		r.AgeMin, r.AgeMax = ageRange(own)
+		r.NeedTypes = x.needCodes(own)
+	case KindInfo, KindOther:
+		r.AgeMin, r.AgeMax = ageRange(groupAsides(text))
+		r.NeedTypes = x.needCodes(text)
+	case KindSchoolOffer:
+		r.AgeMin, r.AgeMax = ageRange(text)
+		r.NeedTypes = x.needCodes(text)
 	}
 	if r.Kind != KindService && r.Kind != KindSchoolOffer {
 		return r
@@ -285,6 +361,7 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 			name = strings.TrimSpace(m[1])
 		}
 	}
+	name = spelledOut(name, text)
 	if r.Title == "" {
 		r.Title = name
 	}
@@ -293,9 +370,149 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 	}
 	rec := RecordURL(pageURL)
 	s := Service{ID: rec, URL: rec, Name: name, Source: "html"}
-	fillFromText(&s, text)
+	x.fillFromText(&s, text)
 	r.Service = &s
+	r.AgeMin, r.AgeMax, r.NeedTypes = s.AgeMin, s.AgeMax, s.NeedTypes
 	return r
+}
+
+var (
+	// A listing's title that is a visitor's search, not a section: "Search
+	// results for 'autism'", "You searched for ...".
+	searchTitle = regexp.MustCompile(`(?i)^(?:search(?:ing)?|results?|showing results?|you searched)\b|\bsearch(?:ed)? for\b|\bresults for\b`)
+	// An information page's rule for one group: "For children under five, we
+	// recommend ...", "For moves into post-16 education, the deadline is ...".
+	forGroup = regexp.MustCompile(`(?m)(?:^|[.!?]\s+)For [^.,;\n]{3,60},[^.\n]*[.\n]?`)
+	// A group that may act for itself: "Young people aged 16 or over can make
+	// the request themselves."
+	selfActing = regexp.MustCompile(`(?m)(?:^|[.!?]\s+)[^.!?\n]*\b(?:themselves|on their own behalf|in their own right)\b[^.!?\n]*[.!?]?`)
+)
+
+// listingOwn is what a listing says of itself: its title (unless it is a
+// visitor's search) and the paragraphs that introduce it, up to its first
+// entry, count or filter.
+func listingOwn(text, title string) string {
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	start := 0
+	for i, l := range lines {
+		if title != "" && l == title {
+			start = i + 1
+			break
+		}
+	}
+	var b strings.Builder
+	if !searchTitle.MatchString(title) {
+		b.WriteString(title + "\n")
+	}
+	for _, l := range lines[start:] {
+		if !paragraphLine(l) || resultCount.MatchString(l) {
+			break
+		}
+		b.WriteString(l + "\n")
+	}
+	return b.String()
+}
+
+// groupAsides takes out of an information page the sentences that give one
+// group's rule, whose ages are examples rather than whom the page is for.
+func groupAsides(text string) string {
+	return selfActing.ReplaceAllString(forGroup.ReplaceAllString(text, ". "), ". ")
+}
+
+var (
+	// A page about the site itself: "This privacy notice explains ...".
+	siteNotice = regexp.MustCompile(`(?i)\bthis (?:privacy (?:notice|policy|statement)|cookies? (?:policy|notice)|accessibility statement|statement of accessibility|terms(?: and conditions| of use)?)\b`)
+	// When a service runs: a day of the week and a time.
+	schedule = regexp.MustCompile(`(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b[^.\n]{0,40}\b\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)\b`)
+	// One dated day with a year ("Saturday 18 April 2026"), to book a place at.
+	fullDate   = regexp.MustCompile(`(?i)\b\d{1,2}(?:st|nd|rd|th)? (?:january|february|march|april|may|june|july|august|september|october|november|december) 20\d\d\b`)
+	bookPlace  = regexp.MustCompile(`(?i)\bbook (?:your|a|an)? ?(?:free )?(?:place|ticket|space|seat)s?\b|\bregister (?:your place|now|to attend|for (?:the|this) event)\b|\btickets? (?:are|cost|available)\b`)
+	recurrence = regexp.MustCompile(`(?i)\b(?:every|each) (?:week|month|fortnight|day|term|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b|\bweekly\b|\bfortnightly\b|\bmonthly\b|\bterm[- ]time\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)days\b`)
+)
+
+// eventDay is a page about one event: a date with its year and a place to
+// book, with no schedule that repeats (a weekly club is a service).
+func eventDay(lead string) bool {
+	return fullDate.MatchString(lead) && bookPlace.MatchString(lead) && !recurrence.MatchString(lead)
+}
+
+// A heading ending in an acronym ("Dudley SENDIASS").
+var acronymEnd = regexp.MustCompile(`^(.*?)\b([A-Z][A-Z&]{2,}[A-Za-z]?)$`)
+
+// spelledOut is a record's name in full where its heading abbreviates it and
+// its text spells it out with the short form in brackets: "Dudley SENDIASS"
+// beside "Dudley Special Educational Needs and Disabilities Information, Advice
+// and Support Service (SENDIASS) gives ..." names the second.
+func spelledOut(name, text string) string {
+	m := acronymEnd.FindStringSubmatch(name)
+	if m == nil {
+		return name
+	}
+	short := "(" + m[2] + ")"
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		at := strings.Index(line, short)
+		if at <= 0 || at > 200 {
+			continue
+		}
+		full := strings.TrimSpace(line[:at])
+		// The full name starts the sentence with the heading's own words and
+		// is longer than them by the spelled-out acronym.
+		if strings.HasPrefix(full, m[1]) && len(strings.Fields(full)) >= len(strings.Fields(m[1]))+2 && !strings.ContainsAny(full, ".!?") {
+			return full + " " + short
+		}
+	}
+	return name
+}
+
+// uniqueLower is the distinct values of a list, case folded.
+func uniqueLower(xs []string) map[string]bool {
+	out := map[string]bool{}
+	for _, x := range xs {
+		out[strings.ToLower(x)] = true
+	}
+	return out
+}
+
+// entryShape counts what a page of many records shows in its text: the most
+// times one short button line is repeated ("Add to shortlist", "Read more"),
+// and entries (a short name line, not a section's heading, then a one- or
+// two-sentence blurb).
+func entryShape(text, title string) (buttons, entries int) {
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "URL:") {
+			lines = append(lines, l)
+		}
+	}
+	seen := map[string]int{}
+	for _, l := range lines {
+		if len(strings.Fields(l)) <= 5 && !strings.ContainsAny(l, "0123456789:") {
+			k := strings.ToLower(strings.Trim(l, "[]»›<> "))
+			seen[k]++
+			buttons = max(buttons, seen[k])
+		}
+	}
+	if buttons < 3 {
+		buttons = 0
+	}
+	for i := 0; i+1 < len(lines); i++ {
+		name, blurb := lines[i], lines[i+1]
+		if name == title {
+			continue // the page's own heading and introduction
+		}
+		nw, bw := len(strings.Fields(name)), len(strings.Fields(blurb))
+		if nw <= 10 && !strings.ContainsAny(name[len(name)-1:], ".:?!") && !sectionHeading.MatchString(name) &&
+			!serviceMarkers.MatchString(name) && !textFurniture(name) && bw >= 4 && bw <= 35 && strings.HasSuffix(blurb, ".") {
+			entries++
+		}
+	}
+	return buttons, entries
 }
 
 // htmlSignals counts what the markup shows of a page's kind.
@@ -373,7 +590,7 @@ func cleanTitle(t string) string {
 // School stages as ages: a child in year N is N+4 at its start and N+5 at its
 // end; reception starts at 4, nursery at 3; key stages span their years.
 var (
-	stageSpan = regexp.MustCompile(`(?i)\b(nursery|reception|year \d{1,2}|y\d{1,2})\s*(?:-|–|to|up to|until|through to|and)\s*(?:the )?(?:end of )?(?:year )?(reception|year \d{1,2}|y\d{1,2}|\d{1,2})\b`)
+	stageSpan = regexp.MustCompile(`(?i)\b(nursery|reception|years? \d{1,2}|y\d{1,2})\s*(?:-|–|to|up to|until|through to|and)\s*(?:the )?(?:end of )?(?:year )?(reception|year \d{1,2}|y\d{1,2}|\d{1,2})\b`)
 	stageFrom = regexp.MustCompile(`(?i)\bfrom (year \d{1,2}|y\d{1,2}|reception|nursery)\b(?:\s*(?:onwards?|upwards))?`)
 	keyStage  = regexp.MustCompile(`(?i)\b(?:key stages?|ks)\s*([1-5])(?:\s*(?:-|–|to|and)\s*(?:ks\s*)?([1-5]))?\b`)
 	postAge   = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b`)
@@ -390,7 +607,7 @@ func stageAge(s string, end bool) (int, bool) {
 		}
 		return 4, true
 	}
-	s = strings.TrimPrefix(strings.TrimPrefix(s, "year "), "y")
+	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "years "), "year "), "y")
 	n, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil || n < 1 || n > 14 {
 		return 0, false
@@ -504,9 +721,9 @@ func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
 
 // ServiceFields reads what a service's words say: ages, needs, cost, contacts,
 // eligibility, last updated.
-func ServiceFields(text string) Service {
+func (x *Extractor) ServiceFields(text string) Service {
 	var s Service
-	fillFromText(&s, text)
+	x.fillFromText(&s, text)
 	return s
 }
 

@@ -149,7 +149,7 @@ func TestORUKLiveV1(t *testing.T) {
 	want := []string{
 		`b7e1c0de-0001 name="Pathways to Work" ages=16-25 needs=ASD cost="free" web=false email=false updated=2024-11-02 current=true desc="About us\n\nWe support young people aged 16 to 25 with autism to find and keep work.\nSessions are free."`,
 		`b7e1c0de-0002 name="" ages=?-? needs=ADHD cost="" web=false email=false updated= current=false desc="A drop-in for parents of children with ADHD.\nEvery Tuesday."`,
-		`b7e1c0de-0003 name="Signing Stories" ages=?-4 needs=HI cost="free" web=true email=true updated= current=true desc="Story time in British Sign Language for children under 5."`,
+		`b7e1c0de-0003 name="Signing Stories" ages=0-4 needs=HI cost="free" web=true email=true updated= current=true desc="Story time in British Sign Language for children under 5."`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -52,7 +52,7 @@ func ORUKRawItems(body []byte) []json.RawMessage {
 }
 
 // ORUKPage reads one page of GET /services.
-func ORUKPage(body []byte) ([]Service, ORUKPageInfo, error) {
+func (x *Extractor) ORUKPage(body []byte) ([]Service, ORUKPageInfo, error) {
 	var info ORUKPageInfo
 	trimmed := strings.TrimSpace(string(body))
 	var items []json.RawMessage
@@ -89,7 +89,7 @@ func ORUKPage(body []byte) ([]Service, ORUKPageInfo, error) {
 	}
 	var out []Service
 	for i, raw := range items {
-		s, err := ORUKService(raw)
+		s, err := x.ORUKService(raw)
 		if err != nil {
 			return out, info, fmt.Errorf("ORUK service %d on the page: %w", i+1, err)
 		}
@@ -155,7 +155,7 @@ type orukService struct {
 }
 
 // ORUKService reads one service record of either version.
-func ORUKService(raw []byte) (Service, error) {
+func (x *Extractor) ORUKService(raw []byte) (Service, error) {
 	var o orukService
 	if err := json.Unmarshal(raw, &o); err != nil {
 		return Service{}, err
@@ -203,7 +203,7 @@ func ORUKService(raw []byte) (Service, error) {
 			words += "\n" + n
 		}
 	}
-	s.NeedTypes = needCodes(words)
+	s.NeedTypes = x.needCodes(words)
 	// Live feeds put ages only in the description's words ("aged 16 to 25").
 	if s.AgeMin == nil && s.AgeMax == nil {
 		s.AgeMin, s.AgeMax = ageRange(s.Description + "\n" + s.Eligibility + "\n" + plainText(o.AccessInfo))

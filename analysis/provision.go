@@ -21,13 +21,22 @@ var provisionKinds = []struct {
 	{"resourced_provision", regexp.MustCompile(`(?i)\b(?:specialist\s+)?resourced?\s+(?:base\s+)?provision\b|\bSRP\b|\bdesignated\s+special(?:ist)?\s+provision\b|\bDSP\b|\benhanced\s+(?:mainstream\s+|nursery\s+|learning\s+)?provisions?\b|\bspecialist\s+provision\s+(?:unit|base)\b`)},
 	{"resource_base", regexp.MustCompile(`(?i)\bresource\s+(?:base|unit)\b|\b(?:autism|ASD|ASC|SEMH|speech\s+and\s+language|language|communication|hearing|HI|VI)\s+(?:base|centre|center|hub)\b|\b(?:learning\s+support|specialist\s+support|SEND?)\s+(?:base|centre|center)\b`)},
 	{"sen_unit", regexp.MustCompile(`(?i)\b(?:hearing|visual(?:ly)?|sensory|physical(?:ly)?)\s+impair(?:ment|ed)\s+unit\b|\b(?:SEND?|special\s+needs?|specialist|language|hearing|autism|ASD)\s+unit\b|\bunit\s+for\s+(?:pupils|children|students)\s+with\b`)},
+	// A class or room that is the school's specialist provision ("Kestrel Class
+	// is a specialist provision for up to 8 children with ..."), not the
+	// specialist provision a pupil may need elsewhere; a Specialist Teaching
+	// Facility (an LA's name for a provision at a school).
+	{"other", regexp.MustCompile(`(?i)\bspecialist\s+teaching\s+(?:facility|facilities|centre)\b|\bSTF\b|\b(?:is|as)\s+(?:a|an|our)\s+(?:small\s+)?specialist\s+(?:class|classroom|provision|teaching\s+group)\b|\bwe\s+(?:have|run|host|offer)\s+(?:a|an)\s+(?:small\s+)?specialist\s+(?:class|classroom|provision|teaching\s+group)\s+for\b`)},
 	{"nurture_group", regexp.MustCompile(`(?i)\bnurture\s+(?:group|class|room|base|provision|unit)\b`)},
 }
 
 var (
-	notCurrent = regexp.MustCompile(`(?i)\b(?:do(?:es)?\s+not\s+(?:have|host|run)|don't\s+have|doesn't\s+have|no\s+(?:specialist\s+)?(?:unit|resource|resourced|nurture)|not\s+currently|plans?\s+to|planning\s+to|will\s+(?:open|be\s+opening|host)|propos(?:ed|al|es|ing)|consult(?:ation|ing)?\s+on|hope\s+to|would\s+like\s+to|in\s+the\s+future|(?:currently|temporarily)\s+closed|closed\s+(?:for|until)|will\s+re-?open|where\s+(?:she|he|they)\s+(?:set\s+up|ran|led|established)|(?:previously|formerly)\s+(?:\w+\s+){0,3}at\s+[A-Z]\w*)\b`)
-	placesRe   = regexp.MustCompile(`(?i)\b(\d{1,3})[-\s]places?\b|\bup\s+to\s+(\d{1,3})\s+(?:pupils|children|students|young\s+people|learners)\b|\bcapacity\s+(?:of|for)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:funded\s+|commissioned\s+)?places\b|\bfor\s+(\d{1,3})\s+(?:pupils|children|students|learners)\b`)
-	areaCodes  = []struct {
+	notCurrent = regexp.MustCompile(`(?i)\b(?:do(?:es)?\s+not\s+(?:have|host|run)|don't\s+have|doesn't\s+have|no\s+(?:specialist\s+)?(?:unit|resource|resourced|nurture)|not\s+currently|plans?\s+to|planning\s+to|will\s+(?:open|be\s+opening|host)|propos(?:ed|al|es|ing)|consult(?:ation|ing)?\s+on|hope\s+to|would\s+like\s+to|in\s+the\s+future|(?:currently|temporarily)\s+closed|closed\s+(?:for|until)|will\s+re-?open|where\s+(?:she|he|they)\s+(?:set\s+up|ran|led|established)|(?:previously|formerly)\s+(?:\w+\s+){0,3}at\s+[A-Z]\w*|(?:several|some|many|most|a\s+number)\s+(?:of\s+(?:our|the)\s+)?(?:academies|schools))\b`)
+	placesRe   = regexp.MustCompile(`(?i)\b(\d{1,3})[-\s]places?\b|\bplaces\s*[:=-]\s*(\d{1,3})\b|\bup\s+to\s+(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(?:pupils|children|students|young\s+people|learners)\b|\b(?:supports?|serves?|caters?\s+for|admits|takes|educates|has\s+room\s+for)\s+(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(?:pupils|children|students|young\s+people|learners)\b|\bcapacity\s+(?:of|for)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:funded\s+|commissioned\s+)?places\b|\bfor\s+(\d{1,3})\s+(?:pupils|children|students|learners)\b`)
+	// Places in words: "a small class for six pupils".
+	placesWordRe = regexp.MustCompile(`(?i)\b(?:for|up\s+to|supports?|serves?|caters?\s+for|admits|takes|has|have)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|sixteen|eighteen|twenty)\s+(?:[\w-]+\s+){0,3}?(?:pupils|children|students|young\s+people|learners|places)\b`)
+	numberWords  = map[string]float64{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+		"eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20}
+	areaCodes = []struct {
 		code string
 		re   *regexp.Regexp
 	}{
@@ -39,7 +48,7 @@ var (
 
 // provisions reads the specialist provision a document describes. proposed says
 // whether proposals count (an LA page about a proposal).
-func provisions(text string, proposed bool) []Fact {
+func (x *Extractor) provisions(text string, proposed bool) []Fact {
 	type cand struct {
 		pos, end   int
 		kind, need string
@@ -57,7 +66,7 @@ func provisions(text string, proposed bool) []Fact {
 			if !proposed && notCurrent.MatchString(text[lo:hi]) {
 				continue
 			}
-			bySentence[lo] = cand{pos: m[0], end: m[1], kind: k.kind, need: provisionNeed(text[lo:hi], m[0]-lo), lo: lo, hi: hi}
+			bySentence[lo] = cand{pos: m[0], end: m[1], kind: k.kind, need: x.provisionNeed(text[lo:hi], m[0]-lo), lo: lo, hi: hi}
 		}
 	}
 	var cands []cand
@@ -73,6 +82,28 @@ func provisions(text string, proposed bool) []Fact {
 			kindHasNeed[c.kind] = true
 		}
 	}
+	// Places are given in the provision's sentence or the one after ("The
+	// provision has 14 places").
+	// placesOf also gives where the places are said, for the evidence.
+	placesOf := func(c cand) (*float64, int) {
+		_, hi2 := sentenceAround(text, c.hi, min(c.hi+1, len(text)))
+		if pm := placesRe.FindStringSubmatchIndex(text[c.lo:max(c.hi, hi2)]); pm != nil {
+			for g := 2; g+1 < len(pm); g += 2 {
+				if pm[g] < 0 {
+					continue
+				}
+				if n, err := strconv.Atoi(text[c.lo+pm[g] : c.lo+pm[g+1]]); err == nil && n > 0 {
+					f := float64(n)
+					return &f, c.lo + pm[1]
+				}
+			}
+		}
+		if pm := placesWordRe.FindStringSubmatchIndex(text[c.lo:max(c.hi, hi2)]); pm != nil {
+			f := numberWords[strings.ToLower(text[c.lo+pm[2]:c.lo+pm[3]])]
+			return &f, c.lo + pm[1]
+		}
+		return nil, 0
+	}
 	var out []Fact
 	for _, c := range cands {
 		if c.need == "" && kindHasNeed[c.kind] || c.need != "" && needSeen[c.need] {
@@ -83,19 +114,31 @@ func provisions(text string, proposed bool) []Fact {
 			continue
 		}
 		seen[value], needSeen[c.need] = true, c.need != ""
-		var places *float64
-		// Places are often given in the sentence after ("The provision has 14 places").
-		_, hi2 := sentenceAround(text, c.hi, min(c.hi+1, len(text)))
-		if pm := placesRe.FindStringSubmatch(text[c.lo:max(c.hi, hi2)]); pm != nil {
-			for _, g := range pm[1:] {
-				if n, err := strconv.Atoi(g); err == nil && n > 0 {
-					f := float64(n)
-					places = &f
-					break
+		places, placesEnd := placesOf(c)
+		at, from := c, c
+		// Or elsewhere, where the same provision is named again: a heading ("a
+		// 15 place Specialist Resource Provision"), or its short name ("Each DSP
+		// will have 10 places"). A mention naming another need is another one.
+		// A mention with the same need and its places is the better evidence.
+		for _, o := range cands {
+			if places != nil {
+				break
+			}
+			if o.kind == c.kind && (o.need == "" || o.need == c.need) && o != c {
+				if places, placesEnd = placesOf(o); places != nil {
+					from = o
+					if o.need == c.need {
+						at = o
+					}
 				}
 			}
 		}
-		out = append(out, factAt(text, c.pos, c.end, "provision.specialist", value, places, 0.7))
+		end := at.end
+		if places != nil && from == at {
+			// The evidence runs on to the places when the next sentence gives them.
+			end = max(end, placesEnd)
+		}
+		out = append(out, factAt(text, at.pos, end, "provision.specialist", value, places, 0.7))
 	}
 	return out
 }
@@ -103,7 +146,7 @@ func provisions(text string, proposed bool) []Fact {
 // provisionNeed finds the need a provision is for in its sentence: the need type
 // named nearest the provision, else the broad area nearest it ("Communication
 // and Interaction (Autism)" is for autism).
-func provisionNeed(sentence string, at int) string {
+func (x *Extractor) provisionNeed(sentence string, at int) string {
 	nearestOf := func(pats []*regexp.Regexp, codes []string) string {
 		best, bestD := "", 1<<30
 		for i, re := range pats {
@@ -117,7 +160,7 @@ func provisionNeed(sentence string, at int) string {
 	}
 	var pats []*regexp.Regexp
 	var codes []string
-	for _, t := range needTypes {
+	for _, t := range x.needTypes {
 		pats, codes = append(pats, t.Pattern), append(codes, t.Value)
 	}
 	if best := nearestOf(pats, codes); best != "" {
@@ -150,8 +193,12 @@ func sentenceAround(text string, from, to int) (int, int) {
 }
 
 // Statistics a report gives about its pupils. Counts may carry a thousands
-// separator ("1,142 students").
-const count = `(\d{1,3}(?:,\d{3})|\d{1,4})`
+// separator ("1,142 students"); shares are written "16%", "16 %", "16 per cent"
+// or "16 percent".
+const (
+	count   = `(\d{1,3}(?:,\d{3})|\d{1,4})`
+	percent = `(?:\s?%|\s?per\s?cent\b)`
+)
 
 var (
 	pupils   = `(?:children|pupils|students|learners)`
@@ -159,6 +206,8 @@ var (
 		regexp.MustCompile(`(?i)\b` + count + `\s+` + pupils + `\s+(?:are\s+)?(?:currently\s+)?(?:on\s+(?:the\s+)?(?:school\s+)?roll|attend|(?:in|at)\s+(?:the|our)\s+school)\b`),
 		// "Of our 402 pupils, 61 receive SEN support"
 		regexp.MustCompile(`(?i)\bof\s+(?:our|the)\s+` + count + `\s+` + pupils + `\s*,`),
+		// "We currently have 1,210 students" (not "We have 12 pupils with EHC plans": see rollOfSome)
+		regexp.MustCompile(`(?i)\bwe\s+(?:currently\s+|now\s+)?have\s+(?:around\s+|about\s+|approximately\s+)?` + count + `\s+` + pupils + `\b`),
 		// "Harbourside has 1,512 students", "There are 360 children at Redbrook"
 		regexp.MustCompile(`\b(?:[A-Z][\w']+|[Ss]chool|[Aa]cademy)\s+(?:has|had)\s+` + count + `\s+` + pupils + `\b`),
 		// "Number of students: 864"
@@ -186,7 +235,7 @@ var (
 		regexp.MustCompile(`(?i)\b(?:SEND?|special\s+educational\s+needs)(?:\s*\(SEND?\))?\s+support\s*[-:=]\s*` + count + `\b`),
 		regexp.MustCompile(`(?i)\b` + count + `\s+(?:` + pupils + `\s*)?(?:\([^)]{0,12}\)\s*)?(?:are\s+|were\s+)?on\s+(?:the|our)\s+SEND?\s+register\b`),
 		// "46 of them (14.7%) are identified as having special educational needs"
-		regexp.MustCompile(`(?i)\b` + count + `\s+of\s+(?:them|these)\s*(?:\([^)]{0,12}\)\s*)?(?:are|were|have|had)\s+(?:identified\s+(?:as\s+having|with)\s+|receiving\s+|on\s+(?:the|our)\s+)?(?:SEND?|special\s+educational\s+needs)\b`),
+		regexp.MustCompile(`(?i)\b` + count + `\s+of\s+(?:them|these)\s*(?:\([^)]{0,12}\)\s*)?(?:are|were|have|had|receive|get)\s+(?:identified\s+(?:as\s+having|with)\s+|receiving\s+|on\s+(?:the|our)\s+)?(?:SEND?|special\s+educational\s+needs)\b`),
 		// "Pupils with SEN support: 29"
 		regexp.MustCompile(`(?i)\b` + pupils + `\s+(?:with|receiving|on|at)\s+(?:SEND?|special\s+educational\s+needs)\s+support\s*[-:=]\s*` + count + `\b`),
 		// "Pupils with SEN: 31", "Number of children on our SEN register: 27"
@@ -197,8 +246,12 @@ var (
 		regexp.MustCompile(`(?i)` + pupils + `\s*,\s*` + count + `\s+(?:(?:receive|are\s+receiving|get|are\s+on)\s+(?:SEND?|special\s+educational\s+needs)\s+support|are\s+on\s+(?:the|our)\s+SEND?\s+register)\b`),
 		// "164 had SEN support"
 		regexp.MustCompile(`(?i)\b` + count + `\s+(?:` + pupils + `\s*)?(?:\([^)]{0,12}\)\s*)?(?:had|have|has|receive|receives|received|get|got)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
-		// "23 pupils receiving SEN Support"
-		regexp.MustCompile(`(?i)\b` + count + `\s+(?:` + pupils + `\s+)?(?:are\s+)?(?:receiving|at|on|getting)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
+		// "23 pupils receiving SEN Support", "47 pupils (16%) were receiving SEN support"
+		regexp.MustCompile(`(?i)\b` + count + `\s+(?:` + pupils + `\s+)?(?:\([^)]{0,12}\)\s*)?(?:are\s+|were\s+)?(?:currently\s+)?(?:receiving|at|on|getting)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
+		// "on the SEN register 33 (15.9%);": a label and its figure, in a list
+		regexp.MustCompile(`(?im)\bon\s+(?:the|our)\s+SEND?\s+register\s*[-:=]?\s*(\d{1,3})\s*(?:\(|;|,|\.|$)`),
+		// "Our SEND register currently has 38 children"
+		regexp.MustCompile(`(?i)\bSEND?\s+register\s+(?:currently\s+|now\s+)?(?:has|holds|includes|lists|contains|numbers)\s+` + count + `\s+` + pupils + `\b`),
 		regexp.MustCompile(`(?i)\b` + pupils + `\s+with\s+(?:SEND?|special\s+educational\s+needs)\s*[-:=]\s*` + count + `\b`),
 		// "57 of our 342 pupils (16.7%) were receiving SEN support or had an EHCP",
 		// "42 out of 310 pupils (13.5%) are on our SEN register"
@@ -209,21 +262,28 @@ var (
 		regexp.MustCompile(`(?i)\b` + count + `\s+of\s+(?:whom|them)\s+(?:have|hold|had|has)\s+(?:an?\s+)?(?:EHC\s*Ps?\b|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)`),
 		regexp.MustCompile(`(?i)\b` + count + `\s*(?:\([^)]{0,12}\)\s*)?(?:` + pupils + `\s+)?(?:are\s+on|on|with|have|had|having|hold|holds|held)\s+(?:an?\s+)?(?:education,?\s+health\s+(?:and|&)\s+care\s+(?:plans?|\(EHC\)\s+plans?)|EHC\s*Ps?\b|EHC\s+plans?)`),
 		regexp.MustCompile(`(?i)\b(?:EHC\s*Ps?|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)\s*[-:=]\s*` + count + `\b`),
+		// "with an EHCP 5;": a label and its figure, in a list
+		regexp.MustCompile(`(?im)\bwith\s+(?:an?\s+)?(?:EHC\s*Ps?|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)\s*[-:=]?\s*(\d{1,3})\s*(?:\(|;|,|\.|$)`),
 	}
 	// A share of pupils: "14% of pupils", or a bracket after a count of pupils
 	// with SEN ("Pupils with SEN: 31 (14.9%)").
-	senShareAfterCount = regexp.MustCompile(`\(\s*(\d{1,2}(?:\.\d+)?)\s*%\s*\)`)
+	senShareAfterCount = regexp.MustCompile(`\(\s*(\d{1,2}(?:\.\d+)?)` + percent + `\s*\)`)
 	// "Percentage of pupils with SEND: 17%"
-	senPercentLabel = regexp.MustCompile(`(?i)\bpercentage\s+of\s+` + pupils + `\s+(?:with|on\s+the)\s+(?:SEND?|special\s+educational\s+needs)(?:\s+register)?\s*[:=-]?\s*(\d{1,2}(?:\.\d+)?)\s*%`)
+	// "The proportion of pupils receiving SEN support is 15 per cent", "Pupils
+	// with SEND: 19%"
+	senPercentLabel = regexp.MustCompile(`(?i)\b(?:(?:percentage|proportion|share)\s+of\s+(?:our\s+|the\s+)?)?` + pupils + `\s+(?:with|on\s+(?:the|our)|receiving|who\s+(?:have|receive))\s+(?:an?\s+)?(?:identified\s+)?(?:SEND?|special\s+educational\s+needs)(?:\s+support|\s+register)?\s*(?:[:=-]|is|was|stands\s+at)?\s*(?:about\s+|around\s+)?(\d{1,2}(?:\.\d+)?)` + percent)
 	// "Total on register: 146 (13.2%)"
-	senPercentRegister = regexp.MustCompile(`(?i)\bon\s+(?:the\s+)?(?:SEND?\s+)?register\s*[:=-]\s*\d[\d,]*\s*\(\s*(\d{1,2}(?:\.\d+)?)\s*%\s*\)`)
+	senPercentRegister = regexp.MustCompile(`(?i)\bon\s+(?:the\s+)?(?:SEND?\s+)?register\s*[:=-]\s*\d[\d,]*\s*\(\s*(\d{1,2}(?:\.\d+)?)` + percent + `\s*\)`)
 	// "one in six of our pupils (16%) has special educational needs"
-	senPercentAside = regexp.MustCompile(`(?i)` + pupils + `\s*\(\s*(\d{1,2}(?:\.\d+)?)\s*%\s*\)\s*(?:has|have|had|is|are|was|were)\s+(?:on\s+(?:the|our)\s+)?(?:SEND?\b|special\s+educational\s+needs)`)
-	// "All pupils have an EHC plan": as many as are on roll.
-	allHaveEHCP = regexp.MustCompile(`(?i)\ball\s+(?:of\s+)?(?:our\s+|the\s+)?` + pupils + `\s+(?:have|hold)\s+(?:an?\s+)?(?:EHC\s*Ps?\b|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)`)
+	senPercentAside = regexp.MustCompile(`(?i)` + pupils + `\s*\(\s*(\d{1,2}(?:\.\d+)?)` + percent + `\s*\)\s*(?:has|have|had|is|are|was|were)\s+(?:on\s+(?:the|our)\s+|identified\s+(?:as\s+having|with)\s+|receiving\s+)?(?:SEND?\b|special\s+educational\s+needs)`)
+	// "All pupils have an EHC plan", "Every pupil has an EHCP": as many as are on roll.
+	allHaveEHCP = regexp.MustCompile(`(?i)(?:\ball\s+(?:of\s+)?(?:our\s+|the\s+)?` + pupils + `\s+(?:have|hold)|\bevery\s+(?:pupil|child|student|learner)\s+(?:has|holds))\s+(?:an?\s+)?(?:EHC\s*Ps?\b|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)`)
+	// "Around a fifth of our pupils (21%) ... are on our SEND register": its
+	// sentence must speak of SEN (see stats).
+	pupilsShare = regexp.MustCompile(`(?i)\b` + pupils + `\s*\(\s*(\d{1,2}(?:\.\d+)?)` + percent + `\s*\)`)
 	// "15% have special educational needs"
-	senPercentVerb = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)\s*%\s+(?:of\s+(?:them|pupils|children|students)\s+)?(?:have|has|are\s+on\s+the\s+SEND?\s+register|receive)\s+(?:SEND?\b|special\s+educational\s+needs)`)
-	senPercentRe   = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)\s*%\s*(?:of\s+(?:the\s+|our\s+)?(?:school\s+population|pupils|children|students|learners|the\s+school|our\s+school|school))`)
+	senPercentVerb = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)` + percent + `\s+(?:of\s+(?:them|pupils|children|students)\s+)?(?:have|has|are\s+on\s+(?:the|our)\s+SEND?\s+register|receive|are\s+receiving|get)\s+(?:SEND?\b|special\s+educational\s+needs)`)
+	senPercentRe   = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)` + percent + `\s*(?:of\s+(?:the\s+|our\s+)?(?:school\s+population|pupils|children|students|learners|the\s+school|our\s+school|school))`)
 	notOurs        = regexp.MustCompile(`(?i)\b(?:national(?:ly)?|average|england|local\s+authority|LA\s+average)\b[^.%]{0,40}$`)
 	senMention     = regexp.MustCompile(`(?i)\bSEND?\b|special\s+educational\s+needs|SEN\s+register|SEN\s+support`)
 	ehcMention     = regexp.MustCompile(`(?i)\bEHC|education,?\s+health\s+(?:and|&)\s+care|statement`)
@@ -245,11 +305,14 @@ func stats(text string) []Fact {
 				if someoneElses(text[max(0, m[0]-60):m[0]]) || aboutAProvision(text, m[0], m[1]) {
 					continue
 				}
-				if m[1] < len(text) && text[m[1]] == '%' {
-					continue // a share ("SEND: 17%"), not a count
+				if shareNext.MatchString(text[m[1]:min(len(text), m[1]+10)]) {
+					continue // a share ("SEND: 17%", "17 per cent"), not a count
 				}
 				if before := text[max(0, m[2]-20):m[2]]; field != "stats.number_on_roll" && ofTotal.MatchString(before) && !allOf.MatchString(before) {
 					continue // "42 out of 310 pupils": 310 is the roll, not this count
+				}
+				if field == "stats.number_on_roll" && endsInPupils.MatchString(text[m[0]:m[1]]) && rollOfSome.MatchString(text[m[1]:min(len(text), m[1]+40)]) {
+					continue // "we have 12 pupils with EHC plans": some pupils, not the roll
 				}
 				if labelRowBreak.MatchString(text[m[3]:m[1]]) {
 					continue // "Pupils on roll: 247" then "Pupils with ...": two rows, not a sentence
@@ -276,6 +339,8 @@ func stats(text string) []Fact {
 	shares = append(shares, senPercentVerb.FindAllStringSubmatchIndex(text, -1)...)
 	shares = append(shares, senPercentAside.FindAllStringSubmatchIndex(text, -1)...)
 	shares = append(shares, senPercentRegister.FindAllStringSubmatchIndex(text, -1)...)
+	// Last, a bare "of our pupils (21%)" in a sentence about SEN.
+	shares = append(shares, pupilsShare.FindAllStringSubmatchIndex(text, -1)...)
 	// A bracketed share in or right after the count of pupils with SEN is theirs.
 	if at := spans["stats.sen_count"]; at != nil {
 		if m := senShareAfterCount.FindStringSubmatchIndex(text[at[0]:min(len(text), at[1]+40)]); m != nil {
@@ -301,6 +366,15 @@ func stats(text string) []Fact {
 	}
 	return out
 }
+
+// rollOfSome: words after a count of pupils that make them some of the pupils.
+var rollOfSome = regexp.MustCompile(`(?i)^\s*(?:with|who|on\s+(?:the|our)\s+SEN|receiving|having|in\s+receipt|have\s+(?:an?\s+)?(?:EHC|SEN)|are\s+on\s+(?:the|our)\s+SEN)`)
+
+// endsInPupils: a count of pupils that says no more ("Elm has 420 pupils").
+var endsInPupils = regexp.MustCompile(`(?i)` + pupils + `$`)
+
+// shareNext: a number followed by a percent sign or "per cent" is a share.
+var shareNext = regexp.MustCompile(`(?i)^` + percent)
 
 // ofTotal: a figure given as the whole that another is out of.
 var ofTotal = regexp.MustCompile(`(?i)\b(?:out\s+)?of\s+(?:our\s+|the\s+)?$`)

@@ -3,15 +3,13 @@ package analysis
 import (
 	"regexp"
 	"strings"
+
+	"github.com/sendscope/sendscope/analysis/textstage"
 )
 
-// The SENCO goes by many titles. The role must stand as a word of its own, so
-// an address such as senco@school.org is not a role mention.
-// sencoRoleTitles are the role's names as alternatives; an LA adds its own with
-// --vocab (field senco.role).
-var sencoRoleTitles = `SENCO|SENDCO|SENCos|SENDCos|SENCOs|SEND\s?Co-?ordinator|SEN\s?Co-?ordinator|Special\s+Needs\s+Co-?ordinator|Special\s+Educational\s+Needs(?:\s+(?:and\s+|&\s+)?Disabilit(?:y|ies))?\s+(?:\(SEND?\)\s+)?Co-?ordinator|Inclusion\s+(?:Lead|Leader|Manager|Co-?ordinator)|(?:SEND?|Inclusion)\s+(?:and|&)\s+(?:SEND?|Inclusion)\s+(?:Lead|Leader|Manager|Co-?ordinator)`
-
-var sencoRole = roleRegexp(sencoRoleTitles)
+// The SENCO goes by many titles (the lexicon's senco_role; an LA adds its own
+// with --vocab senco.role). The role must stand as a word of its own, so an
+// address such as senco@school.org is not a role mention.
 
 // roleRegexp matches any of the titles as words of their own.
 func roleRegexp(titles string) *regexp.Regexp {
@@ -24,7 +22,7 @@ var notTheSENCO = regexp.MustCompile(`(?i)\b(?:assistant|deputy|trainee|associat
 // A person's name: with a title ("Mrs K. McKinley", "Mr Jones", "Dr A J Patel") or
 // as first and last name ("Helen Watson").
 var (
-	titledName   = regexp.MustCompile(`\b(?:Mr|Mrs|Miss|Ms|Mx|Dr|Prof|Professor|Revd|Rev|Reverend|Fr|Father|Canon|Cllr|Councillor|Sir|Dame|Sister|Lady|Lord)\.?[ \t]+(?:(?:Mr|Mrs|Miss|Ms|Mx|Dr|Prof|Professor|Revd|Rev|Reverend|Fr|Father|Canon|Cllr|Councillor|Sir|Dame|Sister|Lady|Lord)\.?[ \t]+)?(?:[A-Z]\.?[ \t]*){0,3}[A-Z][A-Za-z'\-]+(?:[ \-](?:Mc|Mac|O'|D')?[A-Z][a-z][A-Za-z'\-]*)?`)
+	titledName   = regexp.MustCompile(`\b(?:` + lexTitle + `)\.?[ \t]+(?:(?:` + lexTitle + `)\.?[ \t]+)?` + `(?:[A-Z]\.?[ \t]*){0,3}[A-Z][A-Za-z'\-]+(?:[ \-](?:Mc|Mac|O'|D')?[A-Z][a-z][A-Za-z'\-]*)?`)
 	initialName  = regexp.MustCompile(`\b[A-Z]\.?[ \t]+(?:Mc|Mac|O')?[A-Z][a-z'\-]{2,}\b`)
 	untitledName = regexp.MustCompile(`\b[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+(?:(?:Mc|Mac|O')?[A-Z][a-z'\-]+)(?:-[A-Z][a-z]+)?\b`)
 )
@@ -57,11 +55,11 @@ var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/?]*(?:(?:a|s|ans
 var nameThenRoleFiller = regexp.MustCompile(`(?i)^[\s,(\-|:;]*(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|principal|class|year|of|send?|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|will|join|joins|joined|joining|us|here|i|i'm|am)\b[\s,(\-|:;'/&]*){0,7}$`)
 
 // sencoNames finds the people named in the SENCO role.
-func sencoNames(text string) []Fact {
-	if names := peopleInRole(text, sencoRole, notTheSENCO, "senco.name"); len(names) > 0 {
+func (x *Extractor) sencoNames(text string) []Fact {
+	if names := peopleInRole(text, x.role, notTheSENCO, "senco.name"); len(names) > 0 {
 		return names
 	}
-	return soleNameWithRole(text)
+	return x.soleNameWithRole(text)
 }
 
 // predecessor: words before someone the SENCO took over from.
@@ -73,8 +71,8 @@ var otherRoles = regexp.MustCompile(`(?i)\b(?:head\s*teacher|head|principal|gove
 // soleNameWithRole is the last resort when no wording ties a name to the role:
 // a sentence naming the SENCO role and exactly one titled person, and no other
 // role, names the SENCO ("Mrs A has led SEN here, as SENCO, since 2019").
-func soleNameWithRole(text string) []Fact {
-	for _, m := range sencoRole.FindAllStringIndex(text, 50) {
+func (x *Extractor) soleNameWithRole(text string) []Fact {
+	for _, m := range x.role.FindAllStringIndex(text, 50) {
 		if inAddress(text, m[0], m[1]) || notTheSENCO.MatchString(text[max(0, m[0]-30):m[0]]) {
 			continue
 		}
@@ -293,7 +291,10 @@ func inAddress(text string, rs, re int) bool {
 var fileName = regexp.MustCompile(`\.(?:pdf|docx?|html?|aspx|php)\b`)
 
 // Titles before a name, the clergy's and councillors' among them.
-var titleWord = regexp.MustCompile(`^(?:Mr|Mrs|Miss|Ms|Mx|Dr|Prof|Professor|Revd|Rev|Reverend|Fr|Father|Canon|Cllr|Councillor|Sir|Dame|Sister|Lady|Lord)\.?$`)
+var titleWord = regexp.MustCompile(`^(?:` + lexTitle + `)\.?$`)
+
+// lexTitle: the titles of the lexicon (case as written: "Mrs", not "MRS").
+var lexTitle = `(?-i:` + textstage.Builtin().Fragment("title") + `)`
 
 // plausibleName rejects phrases made of capitalised common words
 // ("Special Educational", "Local Offer").
@@ -339,9 +340,9 @@ var (
 // close to a mention of the SENCO (after it, or just before it as in "Contact
 // the team on ... : Mrs X, SENCO"), or a mailbox named for the role or for the
 // SENCO. A school office number elsewhere on the page is not the SENCO's.
-func sencoContacts(text string, names []Fact) []Fact {
+func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 	var out []Fact
-	roles := sencoRole.FindAllStringIndex(text, 300)
+	roles := x.role.FindAllStringIndex(text, 300)
 	// A page that never speaks of a SENCO gives no SENCO's contact, unless an
 	// address is the role's own (senco@...); a SEND team's is not.
 	noSENCO := len(roles) == 0 && len(names) == 0
@@ -396,7 +397,7 @@ func sencoContacts(text string, names []Fact) []Fact {
 			d = 0
 		case containsAny(local, surnames):
 			d = 1
-		case forSomeoneElse(text, m[0], names):
+		case x.forSomeoneElse(text, m[0], names):
 			continue
 		case d < 0:
 			if d = fallback(m[0]); d < 0 {
@@ -427,7 +428,7 @@ func sencoContacts(text string, names []Fact) []Fact {
 		if digits < 10 || digits > 13 {
 			continue
 		}
-		if noSENCO || officeNumber(text, m[0], surnames) || forSomeoneElse(text, m[0], names) {
+		if noSENCO || x.officeNumber(text, m[0], surnames) || x.forSomeoneElse(text, m[0], names) {
 			continue
 		}
 		d := distance(m[0])
@@ -452,7 +453,7 @@ var officeWords = regexp.MustCompile(`(?i)\b(?:general\s+enquiries|(?:school|mai
 // line, as the school's general number with neither the SENCO nor their name
 // beside it ("For general enquiries call the office on ...", "Reception: ...").
 // "Mrs A can be reached through the school office on ..." is the SENCO's.
-func officeNumber(text string, pos int, surnames []string) bool {
+func (x *Extractor) officeNumber(text string, pos int, surnames []string) bool {
 	lo, hi := sentenceAround(text, pos, pos)
 	if nl := strings.LastIndexByte(text[lo:pos], '\n'); nl >= 0 {
 		lo += nl + 1
@@ -461,7 +462,7 @@ func officeNumber(text string, pos int, surnames []string) bool {
 		hi = pos + nl
 	}
 	sentence := text[lo:hi]
-	if !officeWords.MatchString(sentence) || sencoRole.MatchString(sentence) {
+	if !officeWords.MatchString(sentence) || x.role.MatchString(sentence) {
 		return false
 	}
 	return !containsAny(strings.ToLower(sentence), surnames) && !personWord.MatchString(sentence)
@@ -470,10 +471,10 @@ func officeNumber(text string, pos int, surnames []string) bool {
 // forSomeoneElse says whether the sentence giving the contact at pos names
 // another person and neither the SENCO nor the role ("please e-mail our deputy
 // head, Mr A, at office@...").
-func forSomeoneElse(text string, pos int, names []Fact) bool {
+func (x *Extractor) forSomeoneElse(text string, pos int, names []Fact) bool {
 	lo, hi := sentenceAround(text, pos, pos)
 	sentence := text[lo:hi]
-	if sencoRole.MatchString(sentence) {
+	if x.role.MatchString(sentence) {
 		return false
 	}
 	other := false

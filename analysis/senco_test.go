@@ -28,7 +28,7 @@ func TestSENCONames(t *testing.T) {
 	}
 	for _, c := range cases {
 		var got []string
-		for _, f := range sencoNames(c.text) {
+		for _, f := range Default().sencoNames(c.text) {
 			got = append(got, f.Value)
 			checkEvidence(t, c.text, f)
 		}
@@ -58,7 +58,7 @@ func TestSENCOContacts(t *testing.T) {
 	}
 	for _, c := range cases {
 		email, phone := "", ""
-		for _, f := range sencoContacts(c.text, sencoNames(c.text)) {
+		for _, f := range Default().sencoContacts(c.text, Default().sencoNames(c.text)) {
 			checkEvidence(t, c.text, f)
 			switch f.Field {
 			case "senco.email":

@@ -199,7 +199,7 @@ func TestProvisionAndStats(t *testing.T) {
 		{"Hill Top has 1,250 students, of whom 150 (12%) receive SEN support and 40 (3.2%) have an EHCP.", "",
 			[]string{"stats.number_on_roll=1250", "stats.sen_count=150", "stats.sen_percent=12", "stats.ehcp_count=40"}},
 		{"There are 210 children at Hill Top; 16% have special educational needs.", "", []string{"stats.number_on_roll=210", "stats.sen_percent=16"}},
-		{"Our resource base supports 20 pupils with an EHC plan for autism.", "", []string{"provision.specialist=resource_base:ASD"}},
+		{"Our resource base supports 20 pupils with an EHC plan for autism.", "", []string{"provision.specialist=resource_base:ASD/20"}},
 		{"Percentage of pupils with SEND: 14%\nTotal roll: 415", "", []string{"stats.sen_percent=14", "stats.number_on_roll=415"}},
 		{"A special school for 88 pupils. All pupils have an EHC plan.", "", []string{"stats.number_on_roll=88", "stats.ehcp_count=88"}},
 		{"Pupils on roll: 247\nPupils with SEN support: 29\nPupils with an Education, Health and Care Plan: 7", "",
@@ -238,7 +238,7 @@ func TestProvisionAndStats(t *testing.T) {
 	}
 	for _, c := range cases {
 		got := map[string]bool{}
-		for _, f := range factsFor(c.text, c.docType) {
+		for _, f := range Default().factsFor(c.text, c.docType, Default().namesOnce(c.text)) {
 			if f.Field != "provision.specialist" && !strings.HasPrefix(f.Field, "stats.") {
 				continue
 			}
@@ -279,43 +279,68 @@ func TestInterventionsAndStatutoryItems(t *testing.T) {
 }
 
 func TestExtendVocabularies(t *testing.T) {
-	keepVersion(t)
-	before := len(needTypes)
-	titles, role := sencoRoleTitles, sencoRole
-	defer func() { needTypes, sencoRoleTitles, sencoRole = needTypes[:before], titles, role }()
+	base := Default()
 	// A local title for the SENCO.
 	text := "Our Additional Needs Co-ordinator is Mrs Ada Finn."
-	for _, f := range Facts(text) {
+	for _, f := range base.Facts(text) {
 		if f.Field == "senco.name" {
 			t.Fatalf("found %q before the title was added", f.Value)
 		}
 	}
-	if n, err := ExtendVocabularies(strings.NewReader("senco.role\tANCo\tAdditional\\s+Needs\\s+Co-?ordinator\n"), "la.tsv"); err != nil || n != 1 {
+	x, n, err := base.Extend(strings.NewReader("senco.role\tANCo\tAdditional\\s+Needs\\s+Co-?ordinator\n+\tOur Additional Needs Coordinator\n"), "la.tsv")
+	if err != nil || n != 1 {
 		t.Fatal(n, err)
 	}
 	found := false
-	for _, f := range Facts(text) {
+	for _, f := range x.Facts(text) {
 		found = found || f.Field == "senco.name" && f.Value == "Mrs Ada Finn"
 	}
 	if !found {
 		t.Error("the added SENCO title was not used")
 	}
-	n, err := ExtendVocabularies(strings.NewReader("# ours\nneed.type\tASD\t\\bneurodivergen\n"), "la.tsv")
+	for _, f := range base.Facts(text) {
+		if f.Field == "senco.name" {
+			t.Errorf("extending changed the extractor it was made from: %q", f.Value)
+		}
+	}
+	x, n, err = x.Extend(strings.NewReader("# ours\nneed.type\tASD\t\\bneurodivergen\n"), "la.tsv")
 	if err != nil || n != 1 {
 		t.Fatal(n, err)
 	}
 	found = false
-	for _, f := range Facts("We support neurodivergent pupils.") {
+	for _, f := range x.Facts("We support neurodivergent pupils.") {
 		found = found || f.Field == "need.type" && f.Value == "ASD"
 	}
 	if !found {
 		t.Error("the added wording was not used")
 	}
-	if _, err := ExtendVocabularies(strings.NewReader("colour\tred\tx\n"), "bad.tsv"); err == nil || !strings.Contains(err.Error(), "bad.tsv:1") {
-		t.Errorf("bad field: %v", err)
+	// A value in brackets is a value, not an expression.
+	if _, n, err := x.Extend(strings.NewReader("provision.intervention\tRead Write Inc (RWI)\t\\bRWI\\b\n"), "la.tsv"); err != nil || n != 1 {
+		t.Errorf("a value with brackets: %d, %v", n, err)
 	}
-	if _, err := ExtendVocabularies(strings.NewReader("need.type\tASD\t(unclosed\n"), "bad.tsv"); err == nil || !strings.Contains(err.Error(), "bad.tsv:1") {
-		t.Errorf("bad pattern: %v", err)
+	// A rule table's field takes a wording too, and its examples are run.
+	x, _, err = x.Extend(strings.NewReader("senco.on_slt\ttrue\t\\bin\\s+the\\s+school'?s\\s+core\\s+leadership\n+\tShe is in the school's core leadership.\n"), "la.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, f := range x.Facts("Our SENCO, Mrs Ann Poe, is in the school's core leadership.") {
+		got[f.Field+"="+f.Value] = true
+	}
+	if !got["senco.on_slt=true"] {
+		t.Errorf("the added senco.on_slt wording was not used: %v", got)
+	}
+	for _, c := range []struct{ file, want string }{
+		{"colour\tred\tx\n", "bad.tsv:1"},
+		{"need.type\tASD\t(unclosed\n", "bad.tsv:1"},
+		{"need.type\tASD\t\\bneurodiv\n-\tneurodiverse pupils\n", "bad.tsv:2"},
+		{"senco.fte\t$2\t(0\\.\\d) FTE\n", "bad.tsv:1"},
+		{"senco.days_per_week\t$1\t{days}\n", "unknown fragment {days}"},
+		{"senco.days_per_week\tdays($1)\t(\\d) days\n", "bad.tsv:1: value \"days($1)\""},
+	} {
+		if _, _, err := base.Extend(strings.NewReader(c.file), "bad.tsv"); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%q: got %v, want an error naming %s", c.file, err, c.want)
+		}
 	}
 }
 

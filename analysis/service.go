@@ -48,7 +48,7 @@ const (
 
 // Headings and labels that service records carry: short lines such as "Who is
 // it for?", "How to get portage", "Making a referral", "Eligibility", "Contact us".
-var serviceMarkers = regexp.MustCompile(`(?im)^(?:who (?:is|are|can)\b|how (?:to|do|can|is|will|does)\b|(?:making a |the )?referrals?\b|referral (?:process|criteria|form)|eligib|contact\b|costs?\b|fees\b|charges\b|age range|ages?\b|opening (?:hours|times)|venue\b|what to expect|where (?:is|are|to)\b).{0,60}$`)
+var serviceMarkers = regexp.MustCompile(`(?im)^(?:who (?:is|are|can)\b|how (?:to|do|can|is|will|does)\b|(?:where|when|venue|location):?$|(?:making a |the )?referrals?\b|referral (?:process|criteria|form)|eligib|contact\b|costs?\b|fees\b|charges\b|age range|ages?\b|opening (?:hours|times)|venue\b|what to expect|where (?:is|are|to)\b|(?:what (?:it|does it) costs?|does it cost|how much (?:does|is|will)|is there a (?:cost|charge|fee))\b|(?:when and where|where and when|times and venues?)\b).{0,60}$`)
 
 // A service describes itself as a team or service that takes referrals.
 var (
@@ -58,8 +58,8 @@ var (
 
 // LocalOfferPage reads one page of a Local Offer site: what kind of page it is
 // and the service it describes when it is a record (ReadLocalOffer says more).
-func LocalOfferPage(body []byte, contentType, pageURL string) (kind string, svc *Service) {
-	r := ReadLocalOffer(body, contentType, pageURL)
+func (x *Extractor) LocalOfferPage(body []byte, contentType, pageURL string) (kind string, svc *Service) {
+	r := x.ReadLocalOffer(body, contentType, pageURL)
 	return r.Kind, r.Service
 }
 
@@ -67,21 +67,21 @@ func LocalOfferPage(body []byte, contentType, pageURL string) (kind string, svc 
 // service record carries the headings of one ("Who is it for?", "How do you get
 // it?", "Eligibility", "Contact"), names itself a team or service, or gives
 // contact details.
-func LocalOfferText(text, title, pageURL string, contactLinks bool) (string, *Service) {
-	r := readLocalOfferText(text, title, pageURL, pageSignals{mail: contactLinks})
+func (x *Extractor) LocalOfferText(text, title, pageURL string, contactLinks bool) (string, *Service) {
+	r := x.readLocalOfferText(text, title, pageURL, pageSignals{mail: contactLinks})
 	return r.Kind, r.Service
 }
 
 // fillFromText reads ages, needs, cost, contacts and a description from a
 // record's text.
-func fillFromText(s *Service, text string) {
+func (x *Extractor) fillFromText(s *Service, text string) {
 	if s.Description == "" {
 		s.Description = firstParagraph(text, s.Name)
 	}
 	if s.AgeMin == nil && s.AgeMax == nil {
 		s.AgeMin, s.AgeMax = ageRange(text)
 	}
-	s.NeedTypes = UnionSorted(s.NeedTypes, needCodes(s.Name+"\n"+text))
+	s.NeedTypes = UnionSorted(s.NeedTypes, x.needCodes(s.Name+"\n"+text))
 	if s.Cost == "" {
 		s.Cost = cost(text)
 	}
@@ -98,14 +98,54 @@ func fillFromText(s *Service, text string) {
 	}
 }
 
-func needCodes(text string) []string {
+// localOfferNeeds are the words Local Offer records use for needs beyond the
+// school reports' vocabulary (vocab/local_offer_needs.tsv). Read once, never
+// changed.
+var localOfferNeeds = mustVocab("local_offer_needs.tsv")
+
+// needCodes are the census codes (plus ADHD) a service's or page's own words
+// name: what it links to as other services, and its venue's access, are not its needs.
+func (x *Extractor) needCodes(text string) []string {
+	text = needText(text)
 	var out []string
-	for _, f := range vocabFacts(text, "need.type", needTypes, 0) {
-		out = append(out, f.Value)
+	for _, v := range []Vocabulary{x.needTypes, localOfferNeeds} {
+		for _, f := range vocabFacts(text, "need.type", v, 0) {
+			out = append(out, f.Value)
+		}
 	}
-	sort.Strings(out)
-	return out
+	return UnionSorted(out, nil)
 }
+
+var (
+	// Where a page turns to other services ("Related pages", "See also"): what
+	// follows names their needs, not this page's.
+	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?: pages?| links?| services?| advice(?: pages?)?| content| information| articles?| topics?)?|see also|useful (?:links|organisations|contacts|websites)|other (?:useful )?(?:links|services|organisations|support)(?: (?:you|that|which|who) .*)?|where else (?:to|can (?:i|you)) get (?:help|support)|you (?:may|might) also (?:like|want|need|be interested in).*|other services (?:that|which|who) (?:can|may|might) help.*|similar services|more (?:in|from) this section|recent posts|latest news)\s*:?$`)
+	// A venue's access is not a need of the service: "wheelchair accessible",
+	// "level access", "a changing places toilet".
+	venueAccess = regexp.MustCompile(`(?i)\bwheelchairs?[- ](?:accessible|access(?:ibility)?|friendly|ramps?)\b|\b(?:level|step[- ]free|disabled|accessible|wheelchair) (?:access|toilets?|parking|entrances?|changing(?: rooms?)?|lifts?)\b|\bchanging places\b`)
+)
+
+// needText is the part of a page that speaks of its own service: the page up to
+// a heading that turns to other services (once some text has been said), with
+// a venue's access words taken out.
+func needText(text string) string {
+	lines := strings.Split(text, "\n")
+	said := false
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if said && relatedHeading.MatchString(l) {
+			lines = lines[:i]
+			break
+		}
+		said = said || paragraphLine(l)
+	}
+	text = venueAccess.ReplaceAllString(strings.Join(lines, "\n"), " ")
+	return notServed.ReplaceAllString(text, " ")
+}
+
+// notServed is a sentence saying whom a service does not take: "The scheme is
+// not suitable for young people with profound and multiple learning disabilities."
+var notServed = regexp.MustCompile(`(?i)[^.!?\n]*\b(?:not (?:suitable|appropriate|designed|able to (?:support|offer|help|accept|meet))|unable to (?:support|accept|meet)|cannot (?:support|accept|meet)|(?:does|do) not (?:support|cover|accept|work with))\b[^.!?\n]*[.!?]?`)
 
 // UnionSorted is the sorted union of two lists, without empty or repeated values.
 func UnionSorted(a, b []string) []string {
@@ -182,21 +222,139 @@ func firstParagraph(text, name string) string {
 }
 
 // Ages are given as numbers in many shapes: "aged 0-5", "(4-16)", "0 to 25 years",
-// "0-25", "up to the age of 25", "from birth to 5", "post-16", "16+", and as
-// school stages ("reception to year 6", "key stage 2"). "Up to" gives no minimum.
+// "0-25", "up to the age of 25", "from birth to 5", "post-16", "16+", in words
+// ("birth to five", "their fifth birthday"), and as school stages ("reception to
+// year 6", "school Years 4 to 9", "key stage 2"). "Up to" gives no minimum;
+// "under N" and "up to their Nth birthday" are every age below N.
 var (
-	ageSpan  = regexp.MustCompile(`(?i)(?:aged?s?|age range|from|between|years?|young people|children)\s*(?:of\s*)?:?\s*\(?(\d{1,2}|birth)\s*(?:-|–|−|to|and|up to|until)\s*(\d{1,2})\)?(?:\s*(?:years?|yrs))?`)
+	ageSpan  = regexp.MustCompile(`(?i)(?:aged?s?|age range|from|between|young people|children)\s*(?:of\s*)?[:|]?\s*\(?(\d{1,2}|birth)\s*(?:-|–|−|to|and|up to|until)\s*(\d{1,2})\)?(?:\s*(?:years?|yrs))?`)
 	ageParen = regexp.MustCompile(`\((\d{1,2})\s*(?:-|–)\s*(\d{1,2})\)`)
 	ageBare  = regexp.MustCompile(`(?i)\b(0|birth)\s*(?:-|–|to)\s*(\d{1,2})\b`)
-	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})(?:\s*(?:years?|yrs)\b|\s*$|\s*[.,;)])|\b(?:until|up to) (?:their|the age of) (\d{1,2})(?:st|nd|rd|th)?(?: birthday)?\b|\buntil (?:they are|they're|the young person is|your child is) (\d{1,2})\b|\b(?:under|aged under) (\d{1,2})s?\b|\bturns? (\d{1,2})\b`)
-	ageYears = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*(?:years?|yrs|year olds?)\b`)
-	agePlus  = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b|\b(1[1-9])\s?\+`)
+	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})\b|\b(?:until|up to) (?:the age of) (\d{1,2})\b|\buntil (?:they are|they're|the young person is|your child is) (\d{1,2})\b|\b(?:under|aged under) (\d{1,2})s?\b|\bturns? (\d{1,2})\b|\buntil [^.,;\n]{0,40}?\b(?:leave|leaves|finish|finishes) (?:school|college|education)[^.,;\n]{0,12}? at (?:age )?(\d{1,2})\b`)
+	ageYears = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*(?:years?|yrs|[- ]?year[- ]olds?)\b`)
+	// A span's end carried further in the same sentence: "aged 16 to 19, and
+	// up to 25 for students with an EHC plan", "from birth to 16, or to 19 for
+	// those in a special school" (not "up to 20 places").
+	ageFurther = regexp.MustCompile(`(?i)^[^.;\n]{0,80}?\b(?:up to|or to|or until|until|to) (?:the )?(?:age )?(?:of )?(\d{1,2})(?:\s*(?:years?|yrs)(?: old| of age)?)?(?:\s*$|\s*[.,;)]|\s+(?:for|with|if|when|where|in|who)\b)`)
+	// "Up to" a number of things is not an age: "up to 20 places", "up to 6 weeks".
+	upToCount = regexp.MustCompile(`(?i)\bup to (\d{1,2})(\s+(?:places|children|young people|people|pupils|students|participants|members|families|sessions|times|visits|hours|days|weeks|months|minutes|miles|nights|per\b|%))`)
+	// Months as whole years where a span starts: "aged 18 months to 4 years".
+	ageMonths = regexp.MustCompile(`(?i)\b(aged?|from|between)\s+(\d{1,2})\s*months?\b`)
+	agePlus   = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b|\b(1[1-9])\s?\+|\bfrom (?:the )?age (?:of )?(\d{1,2})\b|\bfrom (\d{1,2}) years?(?: of age| old)?\b|\b(?:aged )?(\d{1,2}) (?:and|or) (?:over|above|older)\b`)
+	// A band in the plural: "0-4s", "for 16-25s".
+	agePlural = regexp.MustCompile(`\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})s\b`)
+	// A birthday as an end: "between birth and their 5th birthday" (a band named
+	// by its ends: 0-5), "up to their 19th birthday" (every age below: 0-18).
+	ageBirthday = regexp.MustCompile(`(?i)\b(?:(?:from |between )?(birth|\d{1,2})\s*(?:-|–|to|and|until|up to)\s*)?(?:up to|until|before|to|and)?\s*(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday`)
+	// Ages named as a condition or another group's right, not whom the page is
+	// for: the clause "If your child is under two," (its main clause stays),
+	// the sentence "Young people aged 16 to 25 can appeal in their own right."
+	ageCondition = regexp.MustCompile(`(?i)^(?:if|when|whenever|unless|once|where)\b[^,]*,`)
+	ageOwnRight  = regexp.MustCompile(`(?i)\bin (?:their|his or her) own right\b`)
 )
+
+// Number words as digits, where they stand for ages: "birth to five", "aged
+// nineteen", "their fifth birthday", "Year nine".
+var (
+	numberWord  = regexp.MustCompile(`(?i)\b(?:(twenty)[- ])?(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\b`)
+	numberValue = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+		"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+		"eighteen": 18, "nineteen": 19, "twenty": 20, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+		"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+		"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20}
+	// "one" is an age only beside an age word ("aged one to five"), not in
+	// "one-to-one" or "one of our team".
+	ageOne = regexp.MustCompile(`(?i)(?:\b(?:aged?|from|between|to|and|under|until|year)\s+one\b|\bone\s+(?:to|and)\s+(?:two|three|four|five|six|\d))`)
+)
+
+// ageDigits writes number words as digits (ordinals as "5th") so that the age
+// patterns read them; other text is left as it is.
+func ageDigits(text string) string {
+	if !numberWord.MatchString(text) {
+		return text
+	}
+	ones := ageOne.FindAllStringIndex(text, -1)
+	return replaceAllSubmatchFunc(numberWord, text, func(m []string, at int) string {
+		w := strings.ToLower(m[2])
+		if w == "one" {
+			keep := true
+			for _, o := range ones {
+				if at >= o[0] && at < o[1] {
+					keep = false
+				}
+			}
+			if keep {
+				return m[0]
+			}
+		}
+		n := numberValue[w]
+		if m[1] != "" {
+			n += 20
+		}
+		if n > 25 {
+			return m[0]
+		}
+		if strings.HasSuffix(w, "th") || strings.HasSuffix(w, "st") || strings.HasSuffix(w, "nd") || strings.HasSuffix(w, "rd") {
+			return strconv.Itoa(n) + "th"
+		}
+		return strconv.Itoa(n)
+	})
+}
+
+// replaceAllSubmatchFunc is ReplaceAllStringFunc with the groups and offset of each match.
+func replaceAllSubmatchFunc(re *regexp.Regexp, s string, f func(groups []string, at int) string) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+		b.WriteString(s[last:m[0]])
+		groups := make([]string, len(m)/2)
+		for g := range groups {
+			if m[2*g] >= 0 {
+				groups[g] = s[m[2*g]:m[2*g+1]]
+			}
+		}
+		b.WriteString(f(groups, m[0]))
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// ageAudience drops the clauses that name ages as a condition ("If your child
+// is under two, ...") and the sentences that give another group's right.
+func ageAudience(text string) string {
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(text, "\n") {
+		for _, sent := range sentenceEnd.Split(line, -1) {
+			if ageOwnRight.MatchString(sent) {
+				continue
+			}
+			if loc := ageCondition.FindStringIndex(strings.TrimSpace(sent)); loc != nil {
+				sent = strings.TrimSpace(sent)[loc[1]:]
+			}
+			b.WriteString(sent)
+			b.WriteString(" ")
+		}
+		if strings.HasSuffix(line, "\n") {
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
+
+var sentenceEnd = regexp.MustCompile(`[.!?;]\s+`)
 
 // ageRange takes the first age statement of the text (a page states whom it is
 // for before it mentions other ages), extended by an "up to the age of 25"
 // that follows a span closely ("aged 16-19 (or up to 25 with an EHC plan)").
+// Ages named only as a condition or another group's right do not count.
 func ageRange(text string) (*int, *int) {
+	text = ageAudience(ageDigits(text))
+	text = upToCount.ReplaceAllString(text, "at most $1$2")
+	text = replaceAllSubmatchFunc(ageMonths, text, func(g []string, _ int) string {
+		n, _ := strconv.Atoi(g[2])
+		return g[1] + " " + strconv.Itoa(n/12)
+	})
 	type cand struct {
 		at     int
 		lo, hi *int
@@ -207,7 +365,7 @@ func ageRange(text string) (*int, *int) {
 			best = &c
 		}
 	}
-	for _, re := range []*regexp.Regexp{ageSpan, ageYears, ageParen, ageBare} {
+	for _, re := range []*regexp.Regexp{ageSpan, ageYears, ageParen, ageBare, agePlural} {
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 			a, b := text[m[2]:m[3]], text[m[4]:m[5]]
 			lo := 0
@@ -215,15 +373,32 @@ func ageRange(text string) (*int, *int) {
 				lo, _ = strconv.Atoi(a)
 			}
 			hi, _ := strconv.Atoi(b)
+			if strings.HasPrefix(strings.ToLower(text[m[5]:min(len(text), m[5]+12)]), "th birthday") {
+				continue // a birthday end is read below
+			}
 			if lo < hi && hi <= 25 {
-				if up := ageUpTo.FindStringSubmatch(text[m[1]:min(len(text), m[1]+100)]); up != nil {
-					if n, _ := strconv.Atoi(firstNonEmpty(up[1:]...)); n > hi && n <= 25 {
+				if up := ageFurther.FindStringSubmatch(text[m[1]:min(len(text), m[1]+120)]); up != nil {
+					if n, _ := strconv.Atoi(up[1]); n > hi && n <= 25 {
 						hi = n
 					}
 				}
 				consider(cand{m[0], &lo, &hi})
 				break
 			}
+		}
+	}
+	if m := ageBirthday.FindStringSubmatchIndex(text); m != nil {
+		n, _ := strconv.Atoi(text[m[4]:m[5]])
+		lo, hi := 0, n-1
+		if m[2] >= 0 {
+			// A span from a start to a birthday names the band by its ends.
+			if a := text[m[2]:m[3]]; !strings.EqualFold(a, "birth") {
+				lo, _ = strconv.Atoi(a)
+			}
+			hi = n
+		}
+		if lo < hi && hi <= 25 {
+			consider(cand{m[0], &lo, &hi})
 		}
 	}
 	if at, lo, hi := stageRange(text); lo != nil {
@@ -239,11 +414,14 @@ func ageRange(text string) (*int, *int) {
 			}
 		}
 		hi, _ := strconv.Atoi(num)
+		var lo *int
 		if strings.Contains(strings.ToLower(words), "under") {
-			hi--
+			hi-- // every age below N, from birth
+			zero := 0
+			lo = &zero
 		}
 		if hi > 0 && hi <= 25 {
-			consider(cand{m[0], nil, &hi})
+			consider(cand{m[0], lo, &hi})
 		}
 	}
 	if m := agePlus.FindStringSubmatchIndex(text); m != nil {
@@ -276,7 +454,31 @@ func ageRange(text string) (*int, *int) {
 			}
 		}
 	}
-	// A stated start with its end said apart ("from Year 9 ... until they are 25").
+	// A stated start with its end said apart: a span from the same start
+	// ("Post-16 ... aged 16-19 (or up to 25 with an EHC plan)"), else an upper
+	// limit ("from Year 9 ... until they are 25").
+	if lo != nil && hi == nil {
+		rest := text[best.at:min(len(text), best.at+1500)]
+		for _, re := range []*regexp.Regexp{ageSpan, ageYears} {
+			for _, m := range re.FindAllStringSubmatchIndex(rest, -1) {
+				if a, _ := strconv.Atoi(rest[m[2]:m[3]]); a != *lo {
+					continue
+				}
+				if b, _ := strconv.Atoi(rest[m[4]:m[5]]); b > *lo && b <= 25 {
+					if up := ageFurther.FindStringSubmatch(rest[m[1]:min(len(rest), m[1]+120)]); up != nil {
+						if n, _ := strconv.Atoi(up[1]); n > b && n <= 25 {
+							b = n
+						}
+					}
+					hi = &b
+				}
+				break
+			}
+			if hi != nil {
+				break
+			}
+		}
+	}
 	if lo != nil && hi == nil {
 		if m := ageUpTo.FindStringSubmatchIndex(text[best.at:min(len(text), best.at+600)]); m != nil {
 			for g := 2; g+1 < len(m); g += 2 {

@@ -9,7 +9,8 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
-	"sync"
+
+	"github.com/sendscope/sendscope/analysis/textstage"
 )
 
 // Release is the extractor's release, bumped by hand for a change of meaning
@@ -18,7 +19,8 @@ import (
 const Release = "0.3"
 
 // The extractor's rules as compiled in: its Go sources (hashed as tokens, so a
-// comment or a layout change does not move the version) and its vocabularies.
+// comment or a layout change does not move the version), its rule tables, the
+// text stages' lexicon and sources, and its vocabularies.
 //
 //go:embed *.go
 var ruleSources embed.FS
@@ -28,36 +30,9 @@ var ruleSources embed.FS
 var notRules = map[string]bool{"version.go": true, "pdfhelper.go": true, "pdfhelper_linux.go": true,
 	"pdfhelper_other.go": true, "pdfserve.go": true}
 
-var version struct {
-	sync.Mutex
-	base  []byte // the hash state's input for the compiled-in rules
-	added []string
-	value string
-}
-
-func init() {
-	version.base = compiledRules()
-	version.value = versionOf(version.base, nil)
-}
-
-// Version names the rules in force: the release, and a short hash of the rule
-// sources, the vocabulary files and any wordings added with ExtendVocabularies.
-// It is stored with every document and fact, so a difference between two
-// readings can be told to come from the extractor, and `extract` re-reads with
-// the rules in force.
-func Version() string {
-	version.Lock()
-	defer version.Unlock()
-	return version.value
-}
-
-// addedToVersion records wordings added at run time in the version.
-func addedToVersion(line string) {
-	version.Lock()
-	defer version.Unlock()
-	version.added = append(version.added, line)
-	version.value = versionOf(version.base, version.added)
-}
+// Version names the rules of the default extractor (those compiled in); an
+// extractor with wordings added has its own (Extractor.Version).
+func Version() string { return Default().Version() }
 
 func versionOf(base []byte, added []string) string {
 	h := sha256.New()
@@ -84,6 +59,31 @@ func compiledRules() []byte {
 		}
 		b.WriteString("\x00source\x00" + name + "\x00")
 		b.WriteString(goTokens(src))
+	}
+	tables, _ := fs.Glob(ruleFiles, "rules/*.tsv")
+	sort.Strings(tables)
+	for _, name := range tables {
+		body, err := ruleFiles.ReadFile(name)
+		if err != nil {
+			panic(err)
+		}
+		b.WriteString("\x00rules\x00" + name + "\x00")
+		b.Write(body)
+	}
+	// The text stages: their lexicon, and their Go sources as tokens.
+	stage := textstage.Sources()
+	var stageFiles []string
+	for name := range stage {
+		stageFiles = append(stageFiles, name)
+	}
+	sort.Strings(stageFiles)
+	for _, name := range stageFiles {
+		b.WriteString("\x00textstage\x00" + name + "\x00")
+		if strings.HasSuffix(name, ".go") {
+			b.WriteString(goTokens(stage[name]))
+		} else {
+			b.Write(stage[name])
+		}
 	}
 	vocabs, _ := fs.Glob(vocabFiles, "vocab/*.tsv")
 	sort.Strings(vocabs)

@@ -149,64 +149,6 @@ func mustVocab(file string) Vocabulary {
 	return v
 }
 
-var (
-	needAreas      = mustVocab("need_areas.tsv")
-	needTypes      = mustVocab("need_types.tsv")
-	interventions  = mustVocab("interventions.tsv")
-	statutoryItems = mustVocab("statutory_items.tsv")
-)
-
-// Vocabularies an LA can extend without a rebuild (sendscope --vocab FILE).
-var extensible = map[string]*Vocabulary{
-	"need.area":              &needAreas,
-	"need.type":              &needTypes,
-	"provision.intervention": &interventions,
-	"statutory.item":         &statutoryItems,
-}
-
-// ExtendVocabularies adds wordings from a file of "field<TAB>value<TAB>pattern"
-// lines (# starts a comment), e.g. "need.type<TAB>ASD<TAB>\bneurodivergen". The
-// fields are need.area, need.type, provision.intervention, statutory.item, and
-// senco.role (a local title for the SENCO; the value is a label). Every
-// wording added moves Version. Call it before any analysis starts.
-func ExtendVocabularies(r io.Reader, name string) (int, error) {
-	sc := bufio.NewScanner(r)
-	added, line := 0, 0
-	for sc.Scan() {
-		line++
-		s := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(s) == "" || strings.HasPrefix(strings.TrimSpace(s), "#") {
-			continue
-		}
-		field, rest, ok := strings.Cut(s, "\t")
-		if ok && strings.TrimSpace(field) == "senco.role" {
-			// A local title for the SENCO ("Additional Needs Co-ordinator"): its
-			// pattern joins the role's alternatives.
-			_, pattern, ok := strings.Cut(rest, "\t")
-			if _, err := regexp.Compile("(?i)" + pattern); !ok || strings.TrimSpace(pattern) == "" || err != nil {
-				return added, fmt.Errorf("%s:%d: expected senco.role<TAB>name<TAB>pattern with a valid pattern", name, line)
-			}
-			sencoRoleTitles += "|(?:" + pattern + ")"
-			sencoRole = roleRegexp(sencoRoleTitles)
-			addedToVersion(strings.TrimSpace(s))
-			added++
-			continue
-		}
-		v, known := extensible[strings.TrimSpace(field)]
-		if !ok || !known {
-			return added, fmt.Errorf("%s:%d: expected field<TAB>value<TAB>pattern with field one of need.area, need.type, provision.intervention, statutory.item, senco.role", name, line)
-		}
-		more, err := ParseVocabulary(strings.NewReader(rest), fmt.Sprintf("%s:%d", name, line))
-		if err != nil {
-			return added, err
-		}
-		*v = append(*v, more...)
-		addedToVersion(strings.TrimSpace(s))
-		added += len(more)
-	}
-	return added, sc.Err()
-}
-
 // vocabFacts emits one fact per value the text names, quoting its first mention.
 func vocabFacts(text, field string, v Vocabulary, conf float64) []Fact {
 	first := map[string][2]int{}
@@ -235,12 +177,15 @@ func vocabFacts(text, field string, v Vocabulary, conf float64) []Fact {
 	return out
 }
 
+// StatutoryItemIDs lists the statutory item ids the default extractor can find, in order.
+func StatutoryItemIDs() []string { return Default().StatutoryItemIDs() }
+
 // StatutoryItemIDs lists the statutory item ids the extractor can find, in order.
-func StatutoryItemIDs() []string {
+func (x *Extractor) StatutoryItemIDs() []string {
 	var ids []string
 	seen := map[string]bool{"S1.04": true}
 	ids = append(ids, "S1.04") // found from the SENCO's name and contact, not from words
-	for _, t := range statutoryItems {
+	for _, t := range x.statutoryItems {
 		if !seen[t.Value] {
 			seen[t.Value] = true
 			ids = append(ids, t.Value)

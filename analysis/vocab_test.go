@@ -51,7 +51,12 @@ func TestPrefilterNeverHides(t *testing.T) {
 			counts = append(counts, literalsOf(re))
 		}
 	}
-	for _, v := range []Vocabulary{needAreas, needTypes, interventions, statutoryItems, counts} {
+	x := Default()
+	var gates Vocabulary
+	for _, g := range x.gates {
+		gates = append(gates, g)
+	}
+	for _, v := range []Vocabulary{x.needAreas, x.needTypes, x.interventions, x.statutoryItems, counts, gates} {
 		for _, term := range v {
 			for _, text := range texts {
 				if term.Pattern.MatchString(text) && !term.mayMatch(text, strings.ToLower(text)) {

@@ -32,6 +32,7 @@ type Gold struct {
 	SENCOPhone         *string  `json:"senco_phone"`
 	SENCOQualification []string `json:"senco_qualification"`
 	SENCOTime          struct {
+		Text  *string  `json:"text"`
 		Days  *float64 `json:"days_per_week"`
 		Hours *float64 `json:"hours_per_week"`
 		FTE   *float64 `json:"fte"`
@@ -44,6 +45,7 @@ type Gold struct {
 		Kind   string   `json:"kind"`
 		Need   *string  `json:"need"`
 		Places *float64 `json:"places"`
+		Text   *string  `json:"text"`
 	} `json:"specialist_provision"`
 	Stats struct {
 		SENPercent   *float64 `json:"sen_percent"`
@@ -169,34 +171,59 @@ func ratio(a, b int) float64 {
 type Report struct {
 	Docs       int
 	Fields     map[string]*Score
+	Spans      map[string]*SpanScore // of each field's right facts, how many have the right evidence
 	DocTypeOK  int
 	Misses     []string // "doc field: expected X, got Y" for the first differences
 	DocTypeBad []string
 }
 
-// Fields in the order they are printed.
+// SpanScore counts, of the facts whose value was right, those whose evidence is
+// right too: exactly the document's text at its offsets, holding the value when
+// the value is words of the text (a name, an address, a number), and overlapping
+// the labelled words when the labels quote them (a provision, the SENCO's time).
+type SpanScore struct {
+	OK, Of int
+}
+
+// Fields in the order they are printed. provision.need is the need each
+// provision serves, whatever its kind; provision.places is kind:need:places for
+// each provision whose places are given.
 var fieldOrder = []string{"senco.name", "senco.email", "senco.phone", "senco.qualification", "senco.days_per_week",
 	"senco.hours_per_week", "senco.fte", "senco.on_slt", "governor.name", "need.area", "need.type", "provision.specialist",
-	"stats.sen_percent", "stats.sen_count", "stats.ehcp_count", "stats.number_on_roll", "report.stated_year"}
+	"provision.need", "provision.places", "stats.sen_percent", "stats.sen_count", "stats.ehcp_count", "stats.number_on_roll",
+	"report.stated_year"}
+
+// FieldNames lists the graded fields in the order they are printed.
+func FieldNames() []string { return append([]string(nil), fieldOrder...) }
+
+// Analyse reads a labelled document as grading does: the published file as a
+// crawl reads it, or the text.
+func Analyse(d Doc) analysis.Document {
+	if len(d.File) > 0 {
+		return analysis.AnalyseFile(d.File, d.URL)
+	}
+	return analysis.AnalyseText(d.Text, d.URL)
+}
+
+// DocType is the document type as the labels name it: they have no
+// accessibility_plan (sendscope's own type), so such a document is "other".
+func DocType(a analysis.Document) string {
+	if a.DocType == "accessibility_plan" {
+		return "other"
+	}
+	return a.DocType
+}
 
 // Grade runs the extractor on every document and scores it.
 func Grade(docs []Doc) Report {
-	r := Report{Docs: len(docs), Fields: map[string]*Score{}}
+	r := Report{Docs: len(docs), Fields: map[string]*Score{}, Spans: map[string]*SpanScore{}}
 	for _, f := range fieldOrder {
 		r.Fields[f] = &Score{}
+		r.Spans[f] = &SpanScore{}
 	}
 	for _, d := range docs {
-		a := analysis.AnalyseText(d.Text, d.URL)
-		if len(d.File) > 0 {
-			a = analysis.AnalyseFile(d.File, d.URL)
-		}
-		// The labels have no accessibility_plan (sendscope's own type): such a
-		// document is labelled other.
-		docType := a.DocType
-		if docType == "accessibility_plan" {
-			docType = "other"
-		}
-		if docType == d.Gold.DocType {
+		a := Analyse(d)
+		if docType := DocType(a); docType == d.Gold.DocType {
 			r.DocTypeOK++
 		} else {
 			r.DocTypeBad = append(r.DocTypeBad, fmt.Sprintf("%s: %s, labelled %s", d.ID, a.DocType, d.Gold.DocType))
@@ -221,9 +248,134 @@ func Grade(docs []Doc) Report {
 				}
 			}
 		}
+		r.gradeSpans(d, a, want)
 	}
 	sort.Strings(r.Misses)
 	return r
+}
+
+// gradeSpans checks the evidence of every fact whose value is right.
+func (r *Report) gradeSpans(d Doc, a analysis.Document, want valueSet) {
+	body := []rune(a.Body)
+	quotes := labelQuotes(d.Gold)
+	for _, f := range a.Facts {
+		vs := valueSet{}
+		addFact(vs, f)
+		for field, vals := range vs {
+			for v := range vals {
+				if !want[field][v] {
+					continue
+				}
+				r.Spans[field].Of++
+				if why := badSpan(body, f, field, quotes[field+"="+v]); why != "" {
+					r.Misses = append(r.Misses, fmt.Sprintf("%s %s %q: evidence %s", d.ID, field, v, why))
+				} else {
+					r.Spans[field].OK++
+				}
+			}
+		}
+	}
+}
+
+// labelQuotes gives the words the labels quote for a field's value
+// ("provision.specialist=resource_base:asd" -> "our autism resource base...").
+func labelQuotes(g Gold) map[string]string {
+	q := map[string]string{}
+	for _, p := range g.SpecialistProvision {
+		if p.Text == nil {
+			continue
+		}
+		v := provisionValue(p.Kind, p.Need)
+		q["provision.specialist="+v] = *p.Text
+		_, need, _ := strings.Cut(v, ":")
+		q["provision.need="+need] = *p.Text
+		if p.Places != nil {
+			q["provision.places="+v+":"+num(*p.Places)] = *p.Text
+		}
+	}
+	if t := g.SENCOTime.Text; t != nil {
+		for field, v := range map[string]*float64{"senco.days_per_week": g.SENCOTime.Days, "senco.hours_per_week": g.SENCOTime.Hours, "senco.fte": g.SENCOTime.FTE} {
+			if v != nil {
+				q[field+"="+num(*v)] = *t
+			}
+		}
+	}
+	return q
+}
+
+// badSpan says what is wrong with a fact's evidence, or "" when nothing is.
+func badSpan(body []rune, f analysis.Fact, field, quote string) string {
+	if f.Start < 0 || f.End > len(body) || f.Start >= f.End || string(body[f.Start:f.End]) != f.Evidence {
+		return fmt.Sprintf("%q is not the text at [%d,%d)", clip(f.Evidence), f.Start, f.End)
+	}
+	ev := words(f.Evidence)
+	if quote != "" {
+		if !overlaps(ev, words(quote)) {
+			return fmt.Sprintf("%q does not overlap the labelled %q", clip(f.Evidence), clip(quote))
+		}
+		return ""
+	}
+	var must string
+	switch field {
+	case "senco.name", "governor.name", "senco.email":
+		must = words(f.Value)
+	case "senco.phone":
+		if !strings.Contains(digits(f.Evidence), digits(f.Value)) {
+			return fmt.Sprintf("%q does not hold %q", clip(f.Evidence), f.Value)
+		}
+	case "stats.sen_percent", "stats.sen_count", "stats.ehcp_count", "stats.number_on_roll", "senco.hours_per_week":
+		// A number written as a word ("eighteen hours") cannot be checked here.
+		if f.ValueNum != nil && strings.ContainsAny(f.Evidence, "0123456789") {
+			must = num(*f.ValueNum)
+			ev = words(strings.ReplaceAll(f.Evidence, ",", ""))
+		}
+	}
+	if must != "" && !strings.Contains(" "+ev+" ", " "+strings.ReplaceAll(must, ".", " ")+" ") {
+		return fmt.Sprintf("%q does not hold %q", clip(f.Evidence), must)
+	}
+	return ""
+}
+
+// words is s in lower case, its words apart by one space, punctuation gone.
+func words(s string) string { return norm("", s) }
+
+func digits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// overlaps says whether two texts (as words) share words: one holds the other,
+// or they share a run of four words (of the shorter's words, when fewer).
+func overlaps(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	if strings.Contains(" "+a+" ", " "+b+" ") || strings.Contains(" "+b+" ", " "+a+" ") {
+		return true
+	}
+	aw, bw := strings.Fields(a), strings.Fields(b)
+	n := min(4, len(aw), len(bw))
+	runs := map[string]bool{}
+	for i := 0; i+n <= len(aw); i++ {
+		runs[strings.Join(aw[i:i+n], " ")] = true
+	}
+	for i := 0; i+n <= len(bw); i++ {
+		if runs[strings.Join(bw[i:i+n], " ")] {
+			return true
+		}
+	}
+	return false
+}
+
+func clip(s string) string {
+	if r := []rune(s); len(r) > 80 {
+		return string(r[:77]) + "..."
+	}
+	return s
 }
 
 type valueSet map[string]map[string]bool
@@ -262,18 +414,39 @@ func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 func predicted(facts []analysis.Fact) valueSet {
 	vs := valueSet{}
 	for _, f := range facts {
-		switch f.Field {
-		case "senco.days_per_week", "senco.hours_per_week", "senco.fte", "stats.sen_percent", "stats.sen_count", "stats.ehcp_count", "stats.number_on_roll":
-			if f.ValueNum != nil {
-				vs.add(f.Field, num(*f.ValueNum))
-			}
-		case "provision.specialist":
-			vs.add(f.Field, strings.ToLower(f.Value))
-		default:
-			vs.add(f.Field, norm(f.Field, f.Value))
-		}
+		addFact(vs, f)
 	}
 	return vs
+}
+
+// addFact adds the values a fact is graded by.
+func addFact(vs valueSet, f analysis.Fact) {
+	switch f.Field {
+	case "senco.days_per_week", "senco.hours_per_week", "senco.fte", "stats.sen_percent", "stats.sen_count", "stats.ehcp_count", "stats.number_on_roll":
+		if f.ValueNum != nil {
+			vs.add(f.Field, num(*f.ValueNum))
+		}
+	case "provision.specialist":
+		v := strings.ToLower(f.Value)
+		vs.add(f.Field, v)
+		if _, need, _ := strings.Cut(v, ":"); need != "" {
+			vs.add("provision.need", need)
+		}
+		if f.ValueNum != nil {
+			vs.add("provision.places", v+":"+num(*f.ValueNum))
+		}
+	default:
+		vs.add(f.Field, norm(f.Field, f.Value))
+	}
+}
+
+// provisionValue is a provision's graded value: "kind:need", lower case.
+func provisionValue(kind string, need *string) string {
+	n := ""
+	if need != nil {
+		n = *need
+	}
+	return strings.ToLower(kind + ":" + n)
 }
 
 func expected(g Gold) valueSet {
@@ -310,11 +483,14 @@ func expected(g Gold) valueSet {
 		vs.add("need.type", norm("need.type", t))
 	}
 	for _, p := range g.SpecialistProvision {
-		need := ""
+		v := provisionValue(p.Kind, p.Need)
+		vs.add("provision.specialist", v)
 		if p.Need != nil {
-			need = *p.Need
+			vs.add("provision.need", strings.ToLower(*p.Need))
 		}
-		vs.add("provision.specialist", strings.ToLower(p.Kind+":"+need))
+		if p.Places != nil {
+			vs.add("provision.places", v+":"+num(*p.Places))
+		}
 	}
 	if g.StatedYear != nil {
 		vs.add("report.stated_year", norm("report.stated_year", *g.StatedYear))
@@ -325,10 +501,14 @@ func expected(g Gold) valueSet {
 // Print writes the grade as a table, then the differences when verbose.
 func (r Report) Print(w io.Writer, verbose bool) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "field\tTP\tFP\tFN\tprecision\trecall\tF1\t\n")
+	fmt.Fprintf(tw, "field\tTP\tFP\tFN\tprecision\trecall\tF1\tspans\t\n")
 	for _, f := range fieldOrder {
-		s := r.Fields[f]
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%s\t\n", f, s.TP, s.FP, s.FN, pct(s.precision()), pct(s.recall()), pct(s.F1()))
+		s, sp := r.Fields[f], r.Spans[f]
+		spans := "-"
+		if sp != nil && sp.Of > 0 {
+			spans = fmt.Sprintf("%d/%d", sp.OK, sp.Of)
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%s\t%s\t%s\t%s\t\n", f, s.TP, s.FP, s.FN, pct(s.precision()), pct(s.recall()), pct(s.F1()), spans)
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "doc_type accuracy: %d/%d = %s\n", r.DocTypeOK, r.Docs, pct(ratio(r.DocTypeOK, r.Docs)))

@@ -1,6 +1,7 @@
 package grading
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -8,37 +9,93 @@ import (
 	"testing"
 )
 
-// holdsBar fails the test for any field below min F1, or doc types below min accuracy.
-func holdsBar(t *testing.T, r Report, min float64) {
+// pin is a field's grade when it was pinned: its F1 may not fall below the F1
+// of these counts (a field can no longer lose a tenth of its hits silently).
+type pin struct{ tp, fp, fn int }
+
+// holdsPins fails the test for any field whose F1 is below its pin, whose
+// evidence is wrong for any right value, or with no pin; and for document types
+// below docTypes right. A field doing better than its pin is told to be raised.
+func holdsPins(t *testing.T, r Report, pins map[string]pin, docTypes int) {
 	t.Helper()
-	var b strings.Builder
-	r.Print(&b, true)
-	for field, s := range r.Fields {
-		if f1 := s.F1(); !math.IsNaN(f1) && f1 < min {
-			t.Errorf("%s: F1 %.2f < %.2f", field, f1, min)
-		}
+	problems, better := pinProblems(r, pins, docTypes)
+	for _, p := range problems {
+		t.Error(p)
 	}
-	if acc := float64(r.DocTypeOK) / float64(r.Docs); acc < min {
-		t.Errorf("doc_type accuracy %.2f < %.2f", acc, min)
+	for _, b := range better {
+		t.Log(b)
 	}
-	if t.Failed() {
+	if len(problems) > 0 {
+		var b strings.Builder
+		r.Print(&b, true)
 		t.Log("\n" + b.String())
 	}
 }
 
+func pinProblems(r Report, pins map[string]pin, docTypes int) (problems, better []string) {
+	for _, field := range fieldOrder {
+		p, ok := pins[field]
+		if !ok {
+			problems = append(problems, fmt.Sprintf("%s: no pin (pin it at its grade: %+v)", field, *r.Fields[field]))
+			continue
+		}
+		s := r.Fields[field]
+		want, got := Score{p.tp, p.fp, p.fn}.F1(), s.F1()
+		switch {
+		case math.IsNaN(want) && !math.IsNaN(got):
+			problems = append(problems, fmt.Sprintf("%s: pinned with nothing expected or found, now TP %d FP %d FN %d", field, s.TP, s.FP, s.FN))
+		case !math.IsNaN(want) && (math.IsNaN(got) || got < want-1e-9):
+			problems = append(problems, fmt.Sprintf("%s: F1 %.3f (TP %d FP %d FN %d) below its pin %.3f (TP %d FP %d FN %d)", field, got, s.TP, s.FP, s.FN, want, p.tp, p.fp, p.fn))
+		case got > want+1e-9:
+			better = append(better, fmt.Sprintf("%s: F1 %.3f above its pin %.3f: raise the pin to {%d, %d, %d}", field, got, want, s.TP, s.FP, s.FN))
+		}
+		if sp := r.Spans[field]; sp.OK != sp.Of {
+			problems = append(problems, fmt.Sprintf("%s: %d of %d right values have wrong evidence", field, sp.Of-sp.OK, sp.Of))
+		}
+	}
+	if r.DocTypeOK < docTypes {
+		problems = append(problems, fmt.Sprintf("doc_type: %d/%d right, pinned at %d", r.DocTypeOK, r.Docs, docTypes))
+	}
+	return problems, better
+}
+
+// ownPins: our own documents' grades on 2026-12-02, batches 29 to 31
+// included. Misses: qualifications still in progress read as held ("in her
+// second year of the NPQ", "is completing the NPQ"), a diploma and an early
+// years SENCO award not read, "is Assistant Headteacher and SENDCo" not read as
+// a name and "Early Years" read as one, two SENCOs' days added up as one's, and
+// "That is 67 children" after a share of pupils on the SEND register.
+var ownPins = map[string]pin{
+	"senco.name": {135, 1, 1}, "senco.email": {40, 0, 0}, "senco.phone": {33, 0, 0}, "senco.qualification": {84, 2, 2},
+	"senco.days_per_week": {55, 1, 0}, "senco.hours_per_week": {5, 0, 0}, "senco.fte": {18, 0, 0}, "senco.on_slt": {37, 0, 0},
+	"governor.name": {48, 0, 0}, "need.area": {47, 0, 0}, "need.type": {165, 0, 0}, "provision.specialist": {41, 0, 0},
+	"provision.need": {35, 0, 0}, "provision.places": {37, 0, 0}, "stats.sen_percent": {32, 0, 0}, "stats.sen_count": {38, 0, 1},
+	"stats.ehcp_count": {43, 0, 0}, "stats.number_on_roll": {43, 0, 0}, "report.stated_year": {27, 0, 0},
+}
+
 // TestOwnCorpus grades the extractor on documents we wrote ourselves, in
-// wordings unlike the shared corpus's.
+// wordings unlike the shared corpus's, each field held at its pin.
 func TestOwnCorpus(t *testing.T) {
 	docs, err := Load(filepath.Join("testdata", "own"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	holdsBar(t, Grade(docs), 0.9)
+	holdsPins(t, Grade(docs), ownPins, 151)
 }
 
-// TestSharedCorpus holds the extractor to its bar on the real, hand-labelled
+// sharedPins: the 45 real reports' grades on 2026-12-02 (a governor and an
+// SLCN mention missed). Fields with no support are pinned at nothing found.
+var sharedPins = map[string]pin{
+	"senco.name": {27, 0, 0}, "senco.email": {5, 0, 0}, "senco.phone": {10, 0, 0}, "senco.qualification": {5, 0, 0},
+	"senco.days_per_week": {0, 0, 0}, "senco.hours_per_week": {0, 0, 0}, "senco.fte": {1, 0, 0}, "senco.on_slt": {1, 0, 0},
+	"governor.name": {14, 0, 1}, "need.area": {52, 0, 0}, "need.type": {77, 0, 1}, "provision.specialist": {10, 0, 0},
+	"provision.need": {9, 0, 0}, "provision.places": {5, 0, 0}, "stats.sen_percent": {1, 0, 0}, "stats.sen_count": {2, 0, 0},
+	"stats.ehcp_count": {2, 0, 0}, "stats.number_on_roll": {2, 0, 0}, "report.stated_year": {4, 0, 0},
+}
+
+// TestSharedCorpus holds each field to its pin on the real, hand-labelled
 // reports in ../shared/corpus/reports when they are there (they are not ours to
-// copy into the repository).
+// copy into the repository, so they have no golden files here).
 func TestSharedCorpus(t *testing.T) {
 	dir := filepath.Join("..", "..", "shared", "corpus", "reports")
 	if _, err := os.Stat(dir); err != nil {
@@ -48,7 +105,42 @@ func TestSharedCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	holdsBar(t, Grade(docs), 0.9)
+	holdsPins(t, Grade(docs), sharedPins, 45)
+}
+
+// TestPinsCatchALoss: the pins fail a field that loses one hit of many (which
+// the former 0.9 bar let through), wrong evidence, a new field and fewer types.
+func TestPinsCatchALoss(t *testing.T) {
+	grade := func(change func(r *Report, pins map[string]pin)) []string {
+		r := Report{Docs: 2, DocTypeOK: 2, Fields: map[string]*Score{}, Spans: map[string]*SpanScore{}}
+		pins := map[string]pin{}
+		for _, f := range fieldOrder {
+			r.Fields[f], r.Spans[f], pins[f] = &Score{TP: 77, FN: 1}, &SpanScore{77, 77}, pin{77, 0, 1}
+		}
+		change(&r, pins)
+		problems, _ := pinProblems(r, pins, 2)
+		return problems
+	}
+	for _, c := range []struct {
+		name   string
+		change func(r *Report, pins map[string]pin)
+		want   string
+	}{
+		{"as pinned", func(*Report, map[string]pin) {}, ""},
+		{"one hit lost", func(r *Report, _ map[string]pin) { *r.Fields["need.type"] = Score{TP: 76, FN: 2} }, "need.type: F1 0.987"},
+		{"one extra", func(r *Report, _ map[string]pin) { r.Fields["senco.fte"].FP = 1 }, "senco.fte: F1"},
+		{"found where nothing was", func(r *Report, pins map[string]pin) {
+			pins["senco.fte"], *r.Fields["senco.fte"] = pin{}, Score{FP: 1}
+		}, "senco.fte: pinned with nothing"},
+		{"wrong evidence", func(r *Report, _ map[string]pin) { r.Spans["provision.places"].OK-- }, "provision.places: 1 of 77"},
+		{"no pin", func(_ *Report, pins map[string]pin) { delete(pins, "governor.name") }, "governor.name: no pin"},
+		{"a type lost", func(r *Report, _ map[string]pin) { r.DocTypeOK-- }, "doc_type: 1/2"},
+	} {
+		got := strings.Join(grade(c.change), "\n")
+		if c.want == "" && got != "" || !strings.Contains(got, c.want) {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
 }
 
 func TestLoadErrors(t *testing.T) {

@@ -114,27 +114,22 @@ func GradeLocalOffer(docs []LODoc) LOReport {
 				r.Diffs = append(r.Diffs, fmt.Sprintf("%s name: got %q, want %q", d.ID, name, *d.Gold.ServiceName))
 			}
 		}
-		// Ages and needs are read from every page (an information page can say
-		// whom it is for), as the extractor would read a record; but a page read
-		// as a listing has none of its own beyond its title (a category such as
-		// "Autism"): the records it lists speak for themselves, as the labels say.
-		f := analysis.ServiceFields(d.Text)
-		if kind == "listing" {
-			f = analysis.ServiceFields(got.Title)
-		}
+		// Ages and needs are graded on every page: whom the page as a whole is
+		// for, as the reader gives it (a listing's only when the section itself
+		// is one band or need; docs/LABELS-local-offer.md).
 		r.AgesN++
-		if eqInt(f.AgeMin, d.Gold.AgeMin) && eqInt(f.AgeMax, d.Gold.AgeMax) {
+		if eqInt(got.AgeMin, d.Gold.AgeMin) && eqInt(got.AgeMax, d.Gold.AgeMax) {
 			r.Ages++
 		} else {
-			r.Diffs = append(r.Diffs, fmt.Sprintf("%s ages: got %s-%s, want %s-%s", d.ID, intOr(f.AgeMin), intOr(f.AgeMax), intOr(d.Gold.AgeMin), intOr(d.Gold.AgeMax)))
+			r.Diffs = append(r.Diffs, fmt.Sprintf("%s ages: got %s-%s, want %s-%s", d.ID, intOr(got.AgeMin), intOr(got.AgeMax), intOr(d.Gold.AgeMin), intOr(d.Gold.AgeMax)))
 		}
 		r.NeedsN++
 		want := append([]string(nil), d.Gold.NeedTypes...)
 		sort.Strings(want)
-		if strings.Join(f.NeedTypes, ";") == strings.Join(want, ";") {
+		if strings.Join(got.NeedTypes, ";") == strings.Join(want, ";") {
 			r.Needs++
 		} else {
-			r.Diffs = append(r.Diffs, fmt.Sprintf("%s needs: got %v, want %v", d.ID, f.NeedTypes, want))
+			r.Diffs = append(r.Diffs, fmt.Sprintf("%s needs: got %v, want %v", d.ID, got.NeedTypes, want))
 		}
 	}
 	return r

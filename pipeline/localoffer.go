@@ -36,7 +36,7 @@ const (
 // when it has one, else its Local Offer website; each LA is stored in one
 // transaction.
 func crawlLocalOffers(ctx context.Context, store *queries.Store, c *crawler.Crawler, runID int64, year string, scope queries.Scope,
-	arch *archive, progress Progress) (LocalOfferSummary, error) {
+	arch *archive, progress Progress, x *analysis.Extractor) (LocalOfferSummary, error) {
 	sum := LocalOfferSummary{Failed: map[string]string{}}
 	// Read once, in one open: pages kept by an earlier run of the year (asked for
 	// conditionally), the LAs, those done already.
@@ -74,14 +74,14 @@ func crawlLocalOffers(ctx context.Context, store *queries.Store, c *crawler.Craw
 		merged := 0
 		switch {
 		case la.ORUKURL != "" && la.LocalOfferURL != "":
-			fr, fpages, flog := crawlFeed(ctx, c, la, known)
-			sr, spages, slog := crawlLocalOfferSite(ctx, c, la, known)
+			fr, fpages, flog := crawlFeed(ctx, c, la, known, x)
+			sr, spages, slog := crawlLocalOfferSite(ctx, c, la, known, x)
 			r, merged = mergeFeedAndSite(fr, sr)
 			pages, log = append(fpages, spages...), append(flog, slog...)
 		case la.ORUKURL != "":
-			r, pages, log = crawlFeed(ctx, c, la, known)
+			r, pages, log = crawlFeed(ctx, c, la, known, x)
 		case la.LocalOfferURL != "":
-			r, pages, log = crawlLocalOfferSite(ctx, c, la, known)
+			r, pages, log = crawlLocalOfferSite(ctx, c, la, known, x)
 		default:
 			r = queries.AuthorityResult{Status: "not_found", Reason: "no_local_offer_url"}
 		}
@@ -149,7 +149,7 @@ func laID(code string) int {
 // crawlLocalOfferSite crawls an LA's Local Offer website and reads a service from
 // every record page. It returns the LA's result, the pages to archive and the
 // crawl log (with robots.txt responses to archive).
-func crawlLocalOfferSite(ctx context.Context, c *crawler.Crawler, la queries.Authority, known map[string]crawler.Known) (queries.AuthorityResult, []crawler.Page, []crawler.Fetch) {
+func crawlLocalOfferSite(ctx context.Context, c *crawler.Crawler, la queries.Authority, known map[string]crawler.Known, x *analysis.Extractor) (queries.AuthorityResult, []crawler.Page, []crawler.Fetch) {
 	site := crawler.LocalOfferSite(laID(la.LACode), la.LAName, la.LocalOfferURL, maxLocalOfferPages)
 	site.Known = known
 	res := c.CrawlSite(ctx, site)
@@ -157,7 +157,7 @@ func crawlLocalOfferSite(ctx context.Context, c *crawler.Crawler, la queries.Aut
 	seen := map[string]bool{}
 	for _, p := range res.Pages {
 		r.Pages++
-		doc, services, items := readSitePage(p.Body, p.ContentType, p.FinalURL, p.LinkText)
+		doc, services, items := readSitePage(x, p.Body, p.ContentType, p.FinalURL, p.LinkText)
 		cp := capture(p, doc)
 		cp.Items = items
 		for _, sv := range services {
@@ -180,7 +180,7 @@ func crawlLocalOfferSite(ctx context.Context, c *crawler.Crawler, la queries.Aut
 // crawlFeed reads an LA's Open Referral UK feed: GET {base}/services page by page
 // until the last, and the full record of every service the list gives only in
 // outline.
-func crawlFeed(ctx context.Context, c *crawler.Crawler, la queries.Authority, known map[string]crawler.Known) (queries.AuthorityResult, []crawler.Page, []crawler.Fetch) {
+func crawlFeed(ctx context.Context, c *crawler.Crawler, la queries.Authority, known map[string]crawler.Known, x *analysis.Extractor) (queries.AuthorityResult, []crawler.Page, []crawler.Fetch) {
 	r := queries.AuthorityResult{Status: "found"}
 	var pages []crawler.Page
 	var fetchLog []crawler.Fetch
@@ -211,9 +211,9 @@ func crawlFeed(ctx context.Context, c *crawler.Crawler, la queries.Authority, kn
 			}
 			break
 		}
-		services, info, err := analysis.ORUKPage(p.Body)
+		services, info, err := x.ORUKPage(p.Body)
 		doc := &queries.Document{Format: "other", DocType: analysis.KindListing, DocTypeConfidence: 1, Title: "ORUK services page " + strconv.Itoa(page),
-			ExtractorVersion: analysis.Version()}
+			ExtractorVersion: x.Version()}
 		if err != nil {
 			doc.ExtractError = err.Error()
 			r.Captures = append(r.Captures, capture(p, doc))
@@ -238,9 +238,9 @@ func crawlFeed(ctx context.Context, c *crawler.Crawler, la queries.Authority, kn
 			details = append(details, func() {
 				// The list gives the outline; the record has ages, taxonomies, contacts.
 				if dp, ok := get(base + "/services/" + s.ID); ok {
-					full, err := analysis.ORUKService(dp.Body)
+					full, err := x.ORUKService(dp.Body)
 					ddoc := &queries.Document{Format: "other", DocType: analysis.KindService, DocTypeConfidence: 1, Title: s.Name,
-						ExtractorVersion: analysis.Version()}
+						ExtractorVersion: x.Version()}
 					dcp := capture(dp, ddoc)
 					if err == nil {
 						dcp.Services = []queries.Service{storeService(full)}
@@ -291,9 +291,9 @@ func storeService(s analysis.Service) queries.Service {
 // readSitePage reads one page of a Local Offer website: its document (kind and
 // title from the content), the service it records, and the required items it
 // covers.
-func readSitePage(body []byte, contentType, pageURL, linkText string) (*queries.Document, []queries.Service, []queries.Evidence) {
-	lo := analysis.ReadLocalOffer(body, contentType, pageURL)
-	doc := Analyse(body, contentType, pageURL, linkText)
+func readSitePage(x *analysis.Extractor, body []byte, contentType, pageURL, linkText string) (*queries.Document, []queries.Service, []queries.Evidence) {
+	lo := x.ReadLocalOffer(body, contentType, pageURL)
+	doc := AnalyseWith(x, body, contentType, pageURL, linkText)
 	doc.DocType, doc.DocTypeConfidence, doc.Facts = lo.Kind, 0.7, nil
 	if lo.Title != "" {
 		doc.Title = lo.Title
@@ -439,7 +439,7 @@ func logLines(fs []crawler.Fetch) []queries.Fetch {
 // rereadLocalOffers reads the stored Local Offer pages of year again with this
 // build's extractor (an upgrade may read services better), replacing their
 // documents and service records.
-func rereadLocalOffers(ctx context.Context, store *queries.Store, year string, sum *ExtractSummary) error {
+func rereadLocalOffers(ctx context.Context, store *queries.Store, year string, sum *ExtractSummary, x *analysis.Extractor) error {
 	ids, err := store.LocalOfferCaptureIDs(ctx, year)
 	if err != nil {
 		return err
@@ -478,7 +478,7 @@ func rereadLocalOffers(ctx context.Context, store *queries.Store, year string, s
 				if c.Body, err = readBody(store.Path(), c); err != nil {
 					return err
 				}
-				if svc, err := analysis.ORUKService(c.Body); err == nil {
+				if svc, err := x.ORUKService(c.Body); err == nil {
 					read[id] = svc
 					if records[c.RunID] == nil {
 						records[c.RunID] = map[string]bool{}
@@ -506,13 +506,13 @@ func rereadLocalOffers(ctx context.Context, store *queries.Store, year string, s
 				var items []queries.Evidence
 				if svc, ok := read[id]; ok {
 					doc = &queries.Document{Format: "other", DocType: analysis.KindService, DocTypeConfidence: 1,
-						ExtractorVersion: analysis.Version(), Title: svc.Name}
+						ExtractorVersion: x.Version(), Title: svc.Name}
 					services = []queries.Service{storeService(svc)}
 				} else {
 					if c.Body, err = readBody(store.Path(), c); err != nil {
 						return err
 					}
-					doc, services, items = rereadLocalOfferPage(c, records[c.RunID])
+					doc, services, items = rereadLocalOfferPage(x, c, records[c.RunID])
 				}
 				if err := tx.ReplaceLocalOfferCapture(context.WithoutCancel(ctx), c, doc, services, items); err != nil {
 					return err
@@ -540,23 +540,23 @@ func rereadLocalOffers(ctx context.Context, store *queries.Store, year string, s
 
 // rereadLocalOfferPage reads one stored Local Offer page: an ORUK list page or
 // service record (JSON), or a page of a Local Offer website.
-func rereadLocalOfferPage(c queries.StoredCapture, records map[string]bool) (*queries.Document, []queries.Service, []queries.Evidence) {
+func rereadLocalOfferPage(x *analysis.Extractor, c queries.StoredCapture, records map[string]bool) (*queries.Document, []queries.Service, []queries.Evidence) {
 	if !looksLikeJSON(c.Body) {
-		return readSitePage(c.Body, c.ContentType, c.FinalURL, c.LinkText)
+		return readSitePage(x, c.Body, c.ContentType, c.FinalURL, c.LinkText)
 	}
-	doc, services := rereadFeedPage(c, records)
+	doc, services := rereadFeedPage(x, c, records)
 	return doc, services, nil
 }
 
 // rereadFeedPage reads one stored ORUK list page or service record.
-func rereadFeedPage(c queries.StoredCapture, records map[string]bool) (*queries.Document, []queries.Service) {
-	doc := &queries.Document{Format: "other", DocTypeConfidence: 1, ExtractorVersion: analysis.Version()}
+func rereadFeedPage(x *analysis.Extractor, c queries.StoredCapture, records map[string]bool) (*queries.Document, []queries.Service) {
+	doc := &queries.Document{Format: "other", DocTypeConfidence: 1, ExtractorVersion: x.Version()}
 	if base, _, isList := strings.Cut(c.URL, "/services?"); isList {
 		doc.DocType, doc.Title = analysis.KindListing, "ORUK services page"
 		if u, err := url.Parse(c.URL); err == nil && u.Query().Get("page") != "" {
 			doc.Title += " " + u.Query().Get("page")
 		}
-		services, _, err := analysis.ORUKPage(c.Body)
+		services, _, err := x.ORUKPage(c.Body)
 		if err != nil {
 			doc.ExtractError = err.Error()
 			return doc, nil
@@ -572,7 +572,7 @@ func rereadFeedPage(c queries.StoredCapture, records map[string]bool) (*queries.
 		return doc, out
 	}
 	doc.DocType = analysis.KindService
-	full, err := analysis.ORUKService(c.Body)
+	full, err := x.ORUKService(c.Body)
 	if err != nil {
 		// The list page's outline of the service stands in for it.
 		doc.ExtractError = err.Error()

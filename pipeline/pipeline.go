@@ -88,6 +88,15 @@ type CrawlOptions struct {
 	Scope      queries.Scope
 	LocalOffer bool         // crawl the LAs' Local Offers too
 	Batches    *BatchPolicy // nil: DefaultBatches
+	// Extractor reads the documents; nil for the rules compiled in (analysis.Default).
+	Extractor *analysis.Extractor
+}
+
+func (o CrawlOptions) extractor() *analysis.Extractor {
+	if o.Extractor != nil {
+		return o.Extractor
+	}
+	return analysis.Default()
 }
 
 func (o CrawlOptions) batches() BatchPolicy {
@@ -236,7 +245,7 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt Cr
 	c := crawler.New(cfg)
 	c.Started = func(s crawler.Site) { progress.SiteStarted(s.ID) }
 	c.Crawl(ctx, sites, func(r crawler.Result) {
-		results <- siteWork{result: siteResult(run.ID, r), pages: r.Pages, fetches: r.Fetches}
+		results <- siteWork{result: siteResult(run.ID, r, opt.extractor()), pages: r.Pages, fetches: r.Fetches}
 	})
 	close(results)
 	wg.Wait()
@@ -248,7 +257,7 @@ func Crawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt Cr
 		progress.Printf("%s", lostLine(lost, "schools", "they are crawled again when the run is resumed"))
 	}
 	if opt.LocalOffer && ctx.Err() == nil {
-		if sum.LocalOffers, err = crawlLocalOffers(ctx, store, c, run.ID, year, scope, archive, progress); err != nil {
+		if sum.LocalOffers, err = crawlLocalOffers(ctx, store, c, run.ID, year, scope, archive, progress, opt.extractor()); err != nil {
 			return sum, err
 		}
 	}
@@ -454,12 +463,12 @@ func countRequests(fs []queries.Fetch) int {
 }
 
 // siteResult analyses a site's pages and shapes them for the store.
-func siteResult(runID int64, r crawler.Result) queries.SiteResult {
+func siteResult(runID int64, r crawler.Result, x *analysis.Extractor) queries.SiteResult {
 	out := queries.SiteResult{RunID: runID, URN: r.Site.ID, Status: r.Status, Reason: r.Reason, Fetches: logLines(r.Fetches)}
 	found := false
 	for _, p := range r.Pages {
 		out.Pages++
-		doc := Analyse(p.Body, p.ContentType, p.FinalURL, p.LinkText)
+		doc := AnalyseWith(x, p.Body, p.ContentType, p.FinalURL, p.LinkText)
 		found = found || senDocTypes[doc.DocType]
 		out.Captures = append(out.Captures, capture(p, doc))
 	}
@@ -516,14 +525,19 @@ var analysing = semaphore.NewWeighted(AnalysingBytes)
 // its heap reached 480 MiB.
 const CrawlHeapLimit = 320 << 20
 
-// Analyse runs the extractor on one response and shapes the result for the store.
+// Analyse runs the default extractor on one response and shapes the result for the store.
 func Analyse(body []byte, contentType, url, linkText string) *queries.Document {
+	return AnalyseWith(analysis.Default(), body, contentType, url, linkText)
+}
+
+// AnalyseWith runs an extractor on one response and shapes the result for the store.
+func AnalyseWith(x *analysis.Extractor, body []byte, contentType, url, linkText string) *queries.Document {
 	n := max(1, min(int64(len(body)), AnalysingBytes))
 	analysing.Acquire(context.Background(), n) // never fails without a deadline
-	a := analysis.Analyse(body, contentType, url, linkText)
+	a := x.Analyse(body, contentType, url, linkText)
 	analysing.Release(n)
 	d := &queries.Document{Format: a.Format, DocType: a.DocType, DocTypeConfidence: a.DocTypeConfidence, Title: a.Title,
-		StatedYear: a.StatedYear, WordCount: a.WordCount, Readability: a.Readability, Text: a.Body, ExtractorVersion: analysis.Version(),
+		StatedYear: a.StatedYear, WordCount: a.WordCount, Readability: a.Readability, Text: a.Body, ExtractorVersion: x.Version(),
 		TextFingerprint: a.Fingerprint.Text, SentenceHashes: a.Fingerprint.Sentences}
 	if d.Format == "" {
 		d.Format = "other"
@@ -553,7 +567,10 @@ type ExtractSummary struct {
 // Extract re-derives documents and facts from the stored captures of year ("" for
 // all years) with this build's extractor, in parallel, replacing the old ones;
 // then the Local Offer pages' documents and service records.
-func Extract(ctx context.Context, store *queries.Store, year string, progress io.Writer) (ExtractSummary, error) {
+func Extract(ctx context.Context, store *queries.Store, year string, x *analysis.Extractor, progress io.Writer) (ExtractSummary, error) {
+	if x == nil {
+		x = analysis.Default()
+	}
 	sum := ExtractSummary{Documents: map[string]int{}}
 	ids, err := store.CaptureIDs(ctx, year)
 	if err != nil {
@@ -571,7 +588,7 @@ func Extract(ctx context.Context, store *queries.Store, year string, progress io
 		go func() {
 			defer wg.Done()
 			for c := range in {
-				out <- job{c, Analyse(c.Body, c.ContentType, c.FinalURL, c.LinkText)}
+				out <- job{c, AnalyseWith(x, c.Body, c.ContentType, c.FinalURL, c.LinkText)}
 			}
 		}()
 	}
@@ -634,7 +651,7 @@ func Extract(ctx context.Context, store *queries.Store, year string, progress io
 	if err := firstErr(readErr, writeErr, ctx.Err()); err != nil {
 		return sum, err
 	}
-	return sum, rereadLocalOffers(ctx, store, year, &sum)
+	return sum, rereadLocalOffers(ctx, store, year, &sum, x)
 }
 
 func firstErr(errs ...error) error {

@@ -177,6 +177,10 @@ func TestCoverageGaps(t *testing.T) {
 		"la_code=900 need_type=SEMH pupils_with_need=4 schools_with_suppressed_counts=0 specialist_places=0 schools_stating_provision=1 places_per_100_pupils=0 gap_rank=1 need_trend=- places_trend=- need_outgrowing_places=-",
 		"la_code=901 need_type=SEMH pupils_with_need=12 schools_with_suppressed_counts=0 specialist_places=6 schools_stating_provision=1 places_per_100_pupils=50 gap_rank=2 need_trend=steady places_trend=steady need_outgrowing_places=false",
 	})
+	// One LA asked for keeps its rank among every LA held (it was ranked among
+	// the rows returned: always 1).
+	expectRows(t, rowsOf(t, s, "coverage_gaps", Params{Year: "2025/26", LA: "901"}, "level", "need_type", "gap_rank"),
+		[]string{"level=la need_type=SEMH gap_rank=2"})
 }
 
 func TestChanges(t *testing.T) {
@@ -282,16 +286,16 @@ func TestTemplateReuse(t *testing.T) {
 func TestSchoolBenchmark(t *testing.T) {
 	s := handBuiltStore(t)
 	got := rowsOf(t, s, "school_benchmark", Params{Year: "2025/26", URN: 1}, "measure", "school_value", "la_phase_median", "la_phase_schools",
-		"national_phase_median", "national_phase_schools")
+		"store_phase_median", "store_phase_schools", "store_phase_las")
 	expectRows(t, got, []string{
-		// Primary schools in 2025/26: 1 and 2 in Alpha, 4 in Beta.
-		"measure=senco_hours_per_week school_value=13 la_phase_median=13 la_phase_schools=2 national_phase_median=13 national_phase_schools=3",
+		// Primary schools in 2025/26: 1 and 2 in Alpha, 4 in Beta: two LAs in the store.
+		"measure=senco_hours_per_week school_value=13 la_phase_median=13 la_phase_schools=2 store_phase_median=13 store_phase_schools=3 store_phase_las=2",
 		// 52/13 = 4, 30/13 = 2.31 in Alpha; 26/6.5 = 4 in Beta: medians (4 + 2.31) / 2 and 4.
-		"measure=sen_pupils_per_senco_hour school_value=4 la_phase_median=3.16 la_phase_schools=2 national_phase_median=4 national_phase_schools=3",
-		"measure=ehcp_rate school_value=3 la_phase_median=2.34 la_phase_schools=2 national_phase_median=3 national_phase_schools=3",
+		"measure=sen_pupils_per_senco_hour school_value=4 la_phase_median=3.16 la_phase_schools=2 store_phase_median=4 store_phase_schools=3 store_phase_las=2",
+		"measure=ehcp_rate school_value=3 la_phase_median=2.34 la_phase_schools=2 store_phase_median=3 store_phase_schools=3 store_phase_las=2",
 		// School 2's SEN support was suppressed: one figure in Alpha.
-		"measure=sen_support_rate school_value=10 la_phase_median=10 la_phase_schools=1 national_phase_median=10 national_phase_schools=2",
-		"measure=statutory_items_covered school_value=4 la_phase_median=2.5 la_phase_schools=2 national_phase_median=2 national_phase_schools=3",
+		"measure=sen_support_rate school_value=10 la_phase_median=10 la_phase_schools=1 store_phase_median=10 store_phase_schools=2 store_phase_las=2",
+		"measure=statutory_items_covered school_value=4 la_phase_median=2.5 la_phase_schools=2 store_phase_median=2 store_phase_schools=3 store_phase_las=2",
 	})
 	if rows := rowsOf(t, s, "school_benchmark", Params{Year: "2025/26"}, "measure"); len(rows) != 0 {
 		t.Errorf("without a URN: %d rows", len(rows))

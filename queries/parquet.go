@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"database/sql/driver"
 	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
@@ -30,8 +33,12 @@ func (u cleanUDF) Executor() duckdb.ScalarFuncExecutor {
 
 // ExportParquet writes a named analysis or table to a Parquet file with DuckDB's
 // own writer, so the column types are the store's; clean is applied to every text
-// column on the way (nil: text as stored). It returns the rows written.
-func (s *Store) ExportParquet(ctx context.Context, a Analysis, p Params, path string, clean func(string) string) (int, error) {
+// column on the way (nil: text as stored). With partitionBy, path is a folder that
+// must not exist, written as a Hive-partitioned dataset: one folder level per
+// column (academic_year=2025%2F26/la_code=998/data_0.parquet; an empty value is
+// __HIVE_DEFAULT_PARTITION__), the partition columns held by the folder names
+// alone; a table of no rows is one empty file there. It returns the rows written.
+func (s *Store) ExportParquet(ctx context.Context, a Analysis, p Params, path string, partitionBy []string, clean func(string) string) (int, error) {
 	c, err := s.db.Conn(ctx)
 	if err != nil {
 		return 0, err
@@ -67,13 +74,48 @@ func (s *Store) ExportParquet(ctx context.Context, a Analysis, p Params, path st
 			sel = append(sel, q)
 		}
 	}
-	res, err := c.ExecContext(ctx, fmt.Sprintf(`COPY (SELECT %s FROM (%s)) TO '%s' (FORMAT parquet, COMPRESSION zstd)`,
-		strings.Join(sel, ", "), a.SQL, strings.ReplaceAll(path, "'", "''")), p.args(a.SQL)...)
+	opts := "FORMAT parquet, COMPRESSION zstd"
+	if len(partitionBy) > 0 {
+		var pcols []string
+		for _, col := range partitionBy {
+			if !slices.ContainsFunc(cols, func(c [2]string) bool { return c[0] == col }) {
+				return 0, fmt.Errorf("%s has no column %s to partition by", a.Name, col)
+			}
+			pcols = append(pcols, `"`+col+`"`)
+		}
+		opts += ", PARTITION_BY (" + strings.Join(pcols, ", ") + ")"
+	}
+	res, err := c.ExecContext(ctx, fmt.Sprintf(`COPY (SELECT %s FROM (%s)) TO '%s' (%s)`,
+		strings.Join(sel, ", "), a.SQL, strings.ReplaceAll(path, "'", "''"), opts), p.args(a.SQL)...)
 	if err != nil {
 		return 0, fmt.Errorf("writing %s: %w", path, err)
 	}
 	n, err := res.RowsAffected()
-	return int(n), err
+	if err != nil || n > 0 || len(partitionBy) == 0 {
+		return int(n), err
+	}
+	// No rows, no files: a folder that no reader could open. One empty file in the
+	// partition of empty values keeps the table's columns, so the folder reads as a
+	// table of no rows.
+	dir := path
+	var keep []string
+	for _, col := range partitionBy {
+		dir = filepath.Join(dir, col+"=__HIVE_DEFAULT_PARTITION__")
+	}
+	for i, col := range cols {
+		if !slices.Contains(partitionBy, col[0]) {
+			keep = append(keep, sel[i])
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, err
+	}
+	file := filepath.Join(dir, "data_0.parquet")
+	if _, err := c.ExecContext(ctx, fmt.Sprintf(`COPY (SELECT %s FROM (%s) LIMIT 0) TO '%s' (FORMAT parquet, COMPRESSION zstd)`,
+		strings.Join(keep, ", "), a.SQL, strings.ReplaceAll(file, "'", "''")), p.args(a.SQL)...); err != nil {
+		return 0, fmt.Errorf("writing %s: %w", file, err)
+	}
+	return 0, nil
 }
 
 // WriteParquetStrings writes rows of text to a Parquet file (the data dictionary).

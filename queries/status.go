@@ -152,3 +152,16 @@ func (s *Store) SetMeta(ctx context.Context, key, value string) error {
 	_, err := s.db.ExecContext(ctx, `INSERT OR REPLACE INTO meta VALUES (?, ?)`, key, value)
 	return err
 }
+
+// CountDocuments counts the documents of the research export's documents table
+// for p (a year, an LA): every run's, the schools' and the Local Offers'. The
+// crawl summary, status, export and the commissioning workbook give this count.
+func (s *Store) CountDocuments(ctx context.Context, p Params) (int, error) {
+	a, ok := Lookup("documents")
+	if !ok {
+		return 0, fmt.Errorf("no named table documents")
+	}
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM (`+a.SQL+`)`, p.args(a.SQL)...).Scan(&n)
+	return n, err
+}

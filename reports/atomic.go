@@ -2,6 +2,7 @@ package reports
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -40,9 +41,16 @@ func writeAtomic(path string, fill func(f *os.File) error) error {
 	return commitFile(f, tmp, path)
 }
 
+// fileMode is the mode of every file written for a user, whatever the umask:
+// readable by all, as a spreadsheet or dataset is meant to be shared.
+const fileMode = 0o644
+
 // commitFile syncs and closes f (written at tmp) and renames it to path.
 func commitFile(f *os.File, tmp, path string) error {
-	err := f.Sync()
+	err := f.Chmod(fileMode)
+	if err == nil {
+		err = f.Sync()
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -66,6 +74,60 @@ func renameWritten(tmp, path string) error {
 		return err
 	}
 	return commitFile(f, tmp, path)
+}
+
+// renameWrittenDir moves a folder written by someone else (DuckDB's partitioned
+// Parquet) at tmp to path, each file synced and given fileMode first (folders
+// 0755). A folder
+// an earlier export left at path is moved aside and removed once the new one is
+// in place, so a reader finds the old dataset or the new, never a mixture.
+func renameWrittenDir(tmp, path string) error {
+	fail := func(err error) error {
+		os.RemoveAll(tmp)
+		return err
+	}
+	err := filepath.WalkDir(tmp, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		mode := os.FileMode(fileMode)
+		if d.IsDir() {
+			mode = 0o755 // the folders of a partitioned table, as readable as their files
+		}
+		if err := f.Chmod(mode); err != nil {
+			return err
+		}
+		return f.Sync()
+	})
+	if err != nil {
+		return fail(err)
+	}
+	old := ""
+	if st, err := os.Lstat(path); err == nil {
+		if !st.IsDir() {
+			return fail(fmt.Errorf("a file of that name is in the way: move it, or export into another folder"))
+		}
+		old = tmp + ".old" // a temporary name too: removed by the next export if we die here
+		if err := os.Rename(path, old); err != nil {
+			return fail(err)
+		}
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		if old != "" {
+			os.Rename(old, path)
+		}
+		return fail(err)
+	}
+	syncDir(filepath.Dir(path))
+	if old != "" {
+		os.RemoveAll(old)
+	}
+	return nil
 }
 
 // syncDir makes a rename in dir durable (best effort: not every system can).
@@ -98,7 +160,7 @@ func removeStaleTemps(dir string) int {
 		if err != nil || processAlive(pid) {
 			continue
 		}
-		if os.Remove(filepath.Join(dir, name)) == nil {
+		if os.RemoveAll(filepath.Join(dir, name)) == nil { // a partitioned table is a folder
 			n++
 		}
 	}

@@ -3,6 +3,7 @@ package reports
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -27,9 +28,38 @@ var measureNames = map[string]string{
 	"statutory_items_covered":   "Statutory items covered",
 }
 
+// phaseSchools is a phase's schools in words: "primaries", "secondaries".
+func phaseSchools(phase string) string {
+	switch strings.ToLower(phase) {
+	case "primary":
+		return "primaries"
+	case "secondary":
+		return "secondaries"
+	case "", "not applicable":
+		return "schools"
+	}
+	return strings.ToLower(phase) + " schools"
+}
+
+// peerWords names the store-wide peers: "all 412 primaries in the store, 3 LAs",
+// or, when the store holds (nearly) every LA, "all 16,000 primaries in England
+// (152 LAs)".
+func peerWords(phase string, schools, las int) string {
+	if las >= nationalFrom {
+		return fmt.Sprintf("all %d %s in England (%d LAs)", schools, phaseSchools(phase), las)
+	}
+	s := "s"
+	if las == 1 {
+		s = ""
+	}
+	return fmt.Sprintf("all %d %s in the store, %d LA%s", schools, phaseSchools(phase), las, s)
+}
+
 // Benchmark writes a school's benchmark workbook: a Summary with the school's
-// figures beside the medians of its phase in its LA and nationally for the
-// latest year, a chart of each measure over the years held, and the full table.
+// figures beside the medians of its phase in its LA and among every school of
+// its phase the store holds (named for what they are: national only when the
+// store holds every LA) for the latest year, a chart of each measure over the
+// years held, and the full table.
 func Benchmark(ctx context.Context, store *queries.Store, opt BenchmarkOptions) (string, error) {
 	a, _ := queries.Lookup("school_benchmark")
 	rows, err := store.Run(ctx, a, queries.Params{URN: opt.URN})
@@ -61,68 +91,98 @@ func Benchmark(ctx context.Context, store *queries.Store, opt BenchmarkOptions) 
 		return "", err
 	}
 	name := str(maps[0]["school_name"])
+	phase := str(maps[0]["phase"])
+	// The peers are named for what they are: every school of the phase the store
+	// holds is national only when the store holds every LA.
+	// Per measure, fewer may have a figure: the peers are the most of any measure.
+	var schoolsHeld, lasHeld float64
+	for _, m := range maps {
+		if str(m["academic_year"]) == opt.Year {
+			n, _ := num(m["store_phase_schools"])
+			las, _ := num(m["store_phase_las"])
+			schoolsHeld, lasHeld = max(schoolsHeld, n), max(lasHeld, las)
+		}
+	}
+	latestPeers := peerWords(phase, int(schoolsHeld), int(lasHeld))
 	f := w.f
 	sh := w.sheet("Summary")
 	f.SetColWidth(sh, "A", "A", 34)
 	f.SetColWidth(sh, "B", "E", 16)
+	f.SetColWidth(sh, "E", "E", 30)
 	f.SetCellStr(sh, "A1", fmt.Sprintf("%s (URN %d): SEND benchmark %s", name, opt.URN, opt.Year))
 	f.SetCellStyle(sh, "A1", "A1", w.title)
-	f.SetCellStr(sh, "A2", "Against schools of the same phase in the LA and nationally, from published reports and DfE statistics; made "+time.Now().UTC().Format("2 January 2006")+".")
-	latest := sheetTable{Columns: []string{"Measure (" + opt.Year + ")", "This school", "LA median", "LA schools", "National median"}}
+	f.SetCellStr(sh, "A2", fmt.Sprintf("Against the LA's %s and against %s, from published reports and DfE statistics; made %s.",
+		phaseSchools(phase), latestPeers, time.Now().UTC().Format("2 January 2006")))
+	f.MergeCell(sh, "A2", "E2")
+	f.SetCellStyle(sh, "A2", "A2", w.note)
+	f.SetRowHeight(sh, 2, 2*lineHeight+3)
+	latest := sheetTable{Columns: []string{"Measure (" + opt.Year + ")", "This school", "LA median", "LA schools", "Median of " + latestPeers}}
 	for _, m := range maps {
 		if str(m["academic_year"]) == opt.Year {
-			latest.Rows = append(latest.Rows, []any{measureNames[str(m["measure"])], m["school_value"], m["la_phase_median"], m["la_phase_schools"], m["national_phase_median"]})
+			latest.Rows = append(latest.Rows, []any{measureNames[str(m["measure"])], m["school_value"], m["la_phase_median"], m["la_phase_schools"], m["store_phase_median"]})
 		}
 	}
 	if err := w.putPlain(sh, 4, latest); err != nil {
 		return "", err
 	}
+	f.SetCellStyle(sh, "E4", "E4", w.bold)
+	f.SetRowHeight(sh, 4, float64(wrappedLines(latest.Columns[4], 27))*lineHeight+3)
+	if err := w.printSetup(sh, false); err != nil {
+		return "", err
+	}
 	// Chart data: one block per measure, years down, school and medians across.
 	data := w.sheet("Chart data")
+	f.SetColWidth(data, "A", "A", 30)
+	f.SetColWidth(data, "B", "D", 22)
 	row := 1
 	chartRow := 6 + len(latest.Rows) + 2
+	charts := 0
 	for _, measure := range []string{"senco_hours_per_week", "sen_pupils_per_senco_hour", "ehcp_rate", "statutory_items_covered"} {
 		var block [][]any
 		for _, m := range maps {
 			if str(m["measure"]) == measure {
-				block = append(block, []any{str(m["academic_year"]), m["school_value"], m["la_phase_median"], m["national_phase_median"]})
+				block = append(block, []any{str(m["academic_year"]), m["school_value"], m["la_phase_median"], m["store_phase_median"]})
 			}
 		}
 		if len(block) == 0 {
 			continue
 		}
-		f.SetSheetRow(data, fmt.Sprintf("A%d", row), &[]any{measureNames[measure], "This school", "LA median", "National median"})
+		f.SetSheetRow(data, fmt.Sprintf("A%d", row), &[]any{measureNames[measure], "This school", "LA median", "Median of " + latestPeers})
+		f.SetCellStyle(data, fmt.Sprintf("A%d", row), fmt.Sprintf("D%d", row), w.header)
+		f.SetRowHeight(data, row, 3*lineHeight+4)
 		for i, b := range block {
 			f.SetSheetRow(data, fmt.Sprintf("A%d", row+1+i), &b)
 		}
 		first, last := row+1, row+len(block)
-		vary := false
 		series := []excelize.ChartSeries{}
 		for i, col := range []string{"B", "C", "D"} {
 			series = append(series, excelize.ChartSeries{
 				Name:       fmt.Sprintf("'Chart data'!$%s$%d", col, row),
 				Categories: fmt.Sprintf("'Chart data'!$A$%d:$A$%d", first, last),
 				Values:     fmt.Sprintf("'Chart data'!$%s$%d:$%s$%d", col, first, col, last),
-				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{[]string{"1F4E79", "8FAADC", "C9C9C9"}[i]}},
+				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{[]string{"1F4E79", "8FAADC", "7F7F7F"}[i]}},
 			})
 		}
-		if err := f.AddChart(sh, fmt.Sprintf("A%d", chartRow), &excelize.Chart{
-			Type: excelize.Col, Series: series, VaryColors: &vary,
-			Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: measureNames[measure]}}},
-			Legend:    excelize.ChartLegend{Position: "bottom"},
-			Dimension: excelize.ChartDimension{Width: 560, Height: 260},
-		}); err != nil {
+		// Two charts a page, each whole on its page.
+		if charts > 0 && charts%2 == 0 {
+			f.InsertPageBreak(sh, fmt.Sprintf("A%d", chartRow))
+		}
+		if err := f.AddChart(sh, fmt.Sprintf("A%d", chartRow), barChart(measureNames[measure], series, 620, 280)); err != nil {
 			return "", fmt.Errorf("chart %s: %w", measure, err)
 		}
-		chartRow += 15
+		charts++
+		chartRow += 16
 		row = last + 2
+	}
+	if err := w.printSetup(data, false); err != nil {
+		return "", err
 	}
 	// The full table.
 	all2 := sheetTable{Columns: []string{"Year", "Measure", "This school", "LA lower quartile", "LA median", "LA upper quartile", "LA schools",
-		"National median", "National schools"}, Widths: []float64{10, 32, 12, 14, 12, 14, 11, 15, 15}}
+		"Median of every " + strings.ToLower(phase) + " school held", "Schools", "LAs"}, Widths: []float64{9, 30, 11, 12, 11, 12, 10, 18, 10, 8}}
 	for _, m := range maps {
 		all2.Rows = append(all2.Rows, []any{str(m["academic_year"]), measureNames[str(m["measure"])], m["school_value"], m["la_phase_q1"],
-			m["la_phase_median"], m["la_phase_q3"], m["la_phase_schools"], m["national_phase_median"], m["national_phase_schools"]})
+			m["la_phase_median"], m["la_phase_q3"], m["la_phase_schools"], m["store_phase_median"], m["store_phase_schools"], m["store_phase_las"]})
 	}
 	if err := w.put(w.sheet("Benchmark"), 1, all2); err != nil {
 		return "", err

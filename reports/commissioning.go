@@ -28,6 +28,7 @@ type CommissioningResult struct {
 	Checked       int // their sites answered and were searched
 	ReportsFound  int
 	CouldNotCheck int // unreachable, blocked, no website, script-built, not crawled
+	Documents     int // the LA's documents of the year, as export --la counts them
 	Facts         int
 }
 
@@ -74,6 +75,9 @@ func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningO
 	res.LAName = str(schools[0]["la_name"])
 	res.Schools = len(schools)
 	res.Facts = len(facts)
+	if res.Documents, err = store.CountDocuments(ctx, queries.Params{Year: opt.Year, LA: opt.LA}); err != nil {
+		return res, err
+	}
 	names := map[string]string{}
 	for _, s := range schools {
 		names[str(s["urn"])] = str(s["school_name"])
@@ -100,17 +104,31 @@ func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningO
 	if err != nil {
 		return res, err
 	}
-	if err := w.summary(res, opt, schools, compliance); err != nil {
+	gaps, _ := queries.Lookup("coverage_gaps")
+	rows, err = store.Run(ctx, gaps, queries.Params{LA: opt.LA})
+	if err != nil {
 		return res, err
 	}
-	if err := w.needChart(ctx, store, opt); err != nil {
+	laYears, err := rowsAsMaps(rows)
+	if err != nil {
+		return res, err
+	}
+	nf, err := loadNeedFigures(ctx, store, opt, laYears)
+	if err != nil {
+		return res, err
+	}
+	if err := w.summary(res, opt, schools, compliance, nf, laYears); err != nil {
+		return res, err
+	}
+	items, err := statutoryItems(ctx, store)
+	if err != nil {
 		return res, err
 	}
 	// Schools.
 	sh := w.sheet("Schools")
 	st := sheetTable{
 		Columns: []string{"URN", "School", "Phase", "Outcome", "Why", "Report found", "Format", "Stated year", "Report", "SENCO", "Areas of need", "Need types"},
-		Widths:  []float64{10, 38, 12, 16, 18, 13, 9, 11, 40, 26, 40, 30},
+		Widths:  []float64{8, 22, 9, 11, 14, 8, 6, 7, 18, 14, 20, 22}, // 159: A4 landscape at two-thirds size
 	}
 	for _, s := range schools {
 		var report any
@@ -118,10 +136,10 @@ func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningO
 			report = link{URL: u, Text: u}
 		}
 		st.Rows = append(st.Rows, []any{
-			s["urn"], str(s["school_name"]), str(s["phase"]), outcomeWords(str(s["outcome"])), str(s["outcome_reason"]),
+			s["urn"], str(s["school_name"]), str(s["phase"]), outcomeWords(str(s["outcome"])), reasonLabel(str(s["outcome_reason"])),
 			reportFound(s), str(s["report_format"]), str(s["stated_year"]),
-			report, strings.ReplaceAll(str(s["senco_names"]), ";", "; "), strings.ReplaceAll(str(s["areas_of_need"]), ";", "; "),
-			strings.ReplaceAll(str(s["need_types"]), ";", "; "),
+			report, strings.ReplaceAll(str(s["senco_names"]), ";", "; "), listLabels(str(s["areas_of_need"]), areaLabel),
+			listLabels(str(s["need_types"]), needLabel),
 		})
 	}
 	if err := w.put(sh, 1, st); err != nil {
@@ -131,11 +149,12 @@ func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningO
 	ev := w.sheet("Evidence")
 	et := sheetTable{
 		Columns: []string{"URN", "School", "Field", "Value", "Evidence (the document's words)", "Source", "Confidence"},
-		Widths:  []float64{10, 30, 18, 26, 70, 40, 11},
+		Widths:  []float64{8, 18, 18, 20, 52, 24, 8}, // 148
 	}
 	for _, f := range facts {
 		u := str(f["url"])
-		et.Rows = append(et.Rows, []any{f["urn"], names[str(f["urn"])], str(f["field"]), str(f["value"]), str(f["evidence"]),
+		field := str(f["field"])
+		et.Rows = append(et.Rows, []any{f["urn"], names[str(f["urn"])], fieldLabel(field), factValue(field, str(f["value"]), items), str(f["evidence"]),
 			link{URL: u, Text: u}, f["confidence"]})
 	}
 	if err := w.put(ev, 1, et); err != nil {
@@ -144,10 +163,10 @@ func Commissioning(ctx context.Context, store *queries.Store, opt CommissioningO
 	if err := w.couldNotCheck(schools, opt); err != nil {
 		return res, err
 	}
-	if err := w.complianceItems(ctx, store, compliance); err != nil {
+	if err := w.complianceItems(items, compliance); err != nil {
 		return res, err
 	}
-	if err := w.gapsMap(ctx, store, opt); err != nil {
+	if err := w.gapsMap(laYears, opt); err != nil {
 		return res, err
 	}
 	// The analyses a commissioner acts on, one sheet each.
@@ -203,7 +222,7 @@ func outcomeWords(o string) string {
 func (w *workbook) couldNotCheck(schools []map[string]any, opt CommissioningOptions) error {
 	t := sheetTable{
 		Columns: []string{"URN", "School", "Outcome", "Reason", "Error", "Last attempt (UTC)", "Try again with"},
-		Widths:  []float64{10, 38, 20, 18, 50, 20, 60},
+		Widths:  []float64{9, 30, 16, 24, 40, 16, 38},
 	}
 	for _, s := range schools {
 		if s["report_found"] != nil {
@@ -213,7 +232,7 @@ func (w *workbook) couldNotCheck(schools []map[string]any, opt CommissioningOpti
 		if t, ok := s["last_attempt_at"].(time.Time); ok {
 			when = t.UTC().Format("2006-01-02 15:04")
 		}
-		t.Rows = append(t.Rows, []any{s["urn"], str(s["school_name"]), outcomeWords(str(s["outcome"])), str(s["outcome_reason"]),
+		t.Rows = append(t.Rows, []any{s["urn"], str(s["school_name"]), outcomeWords(str(s["outcome"])), reasonLabel(str(s["outcome_reason"])),
 			str(s["outcome_error"]), when, fmt.Sprintf("sendscope crawl --year %s --urn %v", opt.Year, s["urn"])})
 	}
 	return w.put(w.sheet("Could not check"), 1, t)
@@ -229,100 +248,10 @@ func yesNo(v any) string {
 	return ""
 }
 
-// summary writes the cover figures and the two lists a commissioner acts on first:
-// schools with no report found, and how often each need is named.
-func (w *workbook) summary(res CommissioningResult, opt CommissioningOptions, schools, compliance []map[string]any) error {
-	f := w.f
-	sh := w.sheet("Summary")
-	f.SetColWidth(sh, "A", "A", 44)
-	f.SetColWidth(sh, "B", "D", 18)
-	f.SetCellStr(sh, "A1", fmt.Sprintf("SEND provision in %s, %s", res.LAName, opt.Year))
-	f.SetCellStyle(sh, "A1", "A1", w.title)
-	f.SetCellStr(sh, "A2", "What schools publish in their SEN information reports, as found by sendscope on "+time.Now().UTC().Format("2 January 2006")+".")
-	lines := [][]any{
-		{"Schools in the year's crawl", res.Schools},
-		{"Schools checked (website searched)", res.Checked},
-		{"Share of checked schools with a report found", float64(res.ReportsFound) / float64(max(res.Checked, 1))},
-		{"Schools with an SEN information report found", res.ReportsFound},
-		{"Schools searched, no report found", res.Checked - res.ReportsFound},
-		{"Schools that could not be checked (see the sheet Could not check)", res.CouldNotCheck},
-		{"Facts read from their documents", res.Facts},
-	}
-	for i, l := range lines {
-		r := 4 + i
-		f.SetCellStr(sh, fmt.Sprintf("A%d", r), l[0].(string))
-		f.SetCellValue(sh, fmt.Sprintf("B%d", r), l[1])
-		f.SetCellStyle(sh, fmt.Sprintf("A%d", r), fmt.Sprintf("A%d", r), w.bold)
-	}
-	f.SetCellStyle(sh, "B6", "B6", w.pct)
-
-	// Need types named, most first.
-	counts := map[string]int{}
-	for _, s := range schools {
-		for _, n := range strings.Split(str(s["need_types"]), ";") {
-			if n != "" {
-				counts[n]++
-			}
-		}
-	}
-	var needs []string
-	for n := range counts {
-		needs = append(needs, n)
-	}
-	sort.Slice(needs, func(i, j int) bool {
-		return counts[needs[i]] > counts[needs[j]] || counts[needs[i]] == counts[needs[j]] && needs[i] < needs[j]
-	})
-	top := 4 + len(lines) + 2
-	nt := sheetTable{Columns: []string{"Need type named in reports", "Schools"}}
-	for _, n := range needs {
-		nt.Rows = append(nt.Rows, []any{n, counts[n]})
-	}
-	if err := w.putPlain(sh, top, nt); err != nil {
-		return err
-	}
-	// Schools whose site was searched and holds no report (not those that could
-	// not be checked: they are on a sheet of their own).
-	missing := sheetTable{Columns: []string{"Schools searched, no report found", "URN"}}
-	for _, s := range schools {
-		if s["report_found"] == false {
-			missing.Rows = append(missing.Rows, []any{str(s["school_name"]), s["urn"]})
-		}
-	}
-	if err := w.putPlain(sh, top+len(nt.Rows)+3, missing); err != nil {
-		return err
-	}
-	// Schools whose report is last year's again, or states an earlier year.
-	stale := sheetTable{Columns: []string{"Schools with a stale report", "URN"}}
-	for _, c := range compliance {
-		if c["stale"] == true {
-			stale.Rows = append(stale.Rows, []any{str(c["school_name"]), c["urn"]})
-		}
-	}
-	return w.putPlain(sh, top+len(nt.Rows)+len(missing.Rows)+6, stale)
-}
-
-// putPlain writes a small headed list without making it an Excel table (the
-// Summary holds several, and tables may not share a frozen header).
-func (w *workbook) putPlain(sheet string, top int, t sheetTable) error {
-	for i, c := range t.Columns {
-		cell := fmt.Sprintf("%c%d", 'A'+i, top)
-		w.f.SetCellStr(sheet, cell, c)
-		w.f.SetCellStyle(sheet, cell, cell, w.bold)
-	}
-	for r, row := range t.Rows {
-		for c, v := range row {
-			if err := w.setCell(sheet, fmt.Sprintf("%c%d", 'A'+c, top+1+r), v); err != nil {
-				return err
-			}
-		}
-	}
-	return w.printSetup(sheet)
-}
-
 // method explains how the figures were made and what they cannot say.
 func (w *workbook) method() error {
 	sh := w.sheet("Method")
-	w.f.SetColWidth(sh, "A", "A", 110)
+	w.f.SetColWidth(sh, "A", "A", 100)
 	lines := []string{
 		"How this workbook was made",
 		"sendscope visited each school's website listed in the DfE register, followed the links most likely to lead to its SEN information report (SEND, Special Educational Needs, Key information, Policies, Local offer...), and kept the pages and files it found.",
@@ -330,17 +259,22 @@ func (w *workbook) method() error {
 		"Each school has an outcome. 'found': a report was found. 'not found': the website answered, was searched, and no report was found (it may still be linked in words the crawler did not recognise: check the school's website before acting on it). Every other outcome means the school could not be checked: 'unreachable' (the site was down, refused, timed out or failed), 'blocked by robots.txt', 'no website' in the register, 'needs JavaScript' (a page that only builds itself with scripts), 'not crawled'. A school that could not be checked is never counted as publishing nothing and never scored 0; the sheet 'Could not check' lists them with the command that tries them again.",
 		"A year's outcome is the latest visit that reached the school's site: a later visit that failed (an outage) is recorded as an attempt and changes no finding.",
 		"Needs named in a report say what a school describes, not the places it commissions: compare with the register's resourced provision and the DfE SEN statistics.",
+		"Pupils with a need are the DfE's SEN statistics (school census: pupils whose primary need it is, with an EHC plan or SEN support) summed over the LA's schools; a count the DfE suppressed is left out, so the figure is a floor. Specialist places are the register's resourced provision and SEN unit places (for the first need the register lists) or the places a school's report states, whichever is larger. Places per 100 pupils = places / pupils x 100.",
+		"Ranks: 1 is the LA with the fewest places per 100 pupils with the need, among the LAs whose DfE figures the store holds; the Summary says how many. A figure for England is given only when the store holds the DfE's national file (every LA); otherwise there is none. Peers in a school's benchmark are named for what they are (all N primaries in the store, K LAs).",
+		"Colours: every colour scale has a legend under its table, and the colour only repeats the number in the cell. Codes (ASD, S1.03e, senco.days_per_week) stand beside their words so they can be found in the data dictionary and the export.",
 	}
 	for i, l := range lines {
 		cell := fmt.Sprintf("A%d", i+1)
 		w.f.SetCellStr(sh, cell, l)
 		if i == 0 {
 			w.f.SetCellStyle(sh, cell, cell, w.title)
+			w.f.SetRowHeight(sh, 1, 22)
 		} else {
 			w.f.SetCellStyle(sh, cell, cell, w.wrap)
+			w.f.SetRowHeight(sh, i+1, float64(wrappedLines(l, 100))*lineHeight+6)
 		}
 	}
-	return w.printSetup(sh)
+	return w.printSetup(sh, false)
 }
 
 // cover says what the workbook is, for which LA and years, and when the data
@@ -359,8 +293,14 @@ func (w *workbook) cover(ctx context.Context, store *queries.Store, res Commissi
 	if crawled.Valid {
 		when = crawled.Time.UTC().Format("2 January 2006")
 	}
+	personal := "Shown: SENCO and governor names, e-mail addresses and phone numbers as schools publish them, for the LA's own use. " +
+		"Made without --redact; note that sendscope export pseudonymises them by default. To share this workbook, make it again with --redact."
+	if opt.Redact {
+		personal = "Pseudonymised (--redact): every name, e-mail address and phone number is replaced by a pseudonym (person-..., email-..., phone-...), as sendscope export does by default."
+	}
 	lines := [][2]string{
 		{"What this is", "SEND provision as schools publish it: their SEN information reports read and compared, with the DfE's statistics and the LA's Local Offer."},
+		{"Personal data", personal},
 		{"Local authority", res.LAName},
 		{"Year of this workbook", opt.Year},
 		{"Years held", years},
@@ -369,101 +309,59 @@ func (w *workbook) cover(ctx context.Context, store *queries.Store, res Commissi
 		{"Schools checked", fmt.Sprint(res.Checked)},
 		{"Schools with a report found", fmt.Sprint(res.ReportsFound)},
 		{"Schools that could not be checked", fmt.Sprint(res.CouldNotCheck)},
+		{"Documents read", fmt.Sprint(res.Documents)},
 		{"Made by", "sendscope " + time.Now().UTC().Format("2 January 2006")},
-		{"Personal data", map[bool]string{true: "names, e-mail addresses and phone numbers replaced by pseudonyms", false: "SENCO and governor names and contact details as schools publish them: for the LA's own use"}[opt.Redact]},
 	}
 	f.SetCellStr(sh, "A1", "SEND commissioning workbook")
 	f.SetCellStyle(sh, "A1", "A1", w.title)
+	f.SetRowHeight(sh, 1, 22)
 	for i, l := range lines {
-		f.SetCellStr(sh, fmt.Sprintf("A%d", i+3), l[0])
-		f.SetCellStyle(sh, fmt.Sprintf("A%d", i+3), fmt.Sprintf("A%d", i+3), w.bold)
-		f.SetCellStr(sh, fmt.Sprintf("B%d", i+3), l[1])
-		f.SetCellStyle(sh, fmt.Sprintf("B%d", i+3), fmt.Sprintf("B%d", i+3), w.wrap)
+		r := i + 3
+		f.SetCellStr(sh, fmt.Sprintf("A%d", r), l[0])
+		f.SetCellStyle(sh, fmt.Sprintf("A%d", r), fmt.Sprintf("A%d", r), w.bold)
+		f.SetCellStr(sh, fmt.Sprintf("B%d", r), l[1])
+		f.SetCellStyle(sh, fmt.Sprintf("B%d", r), fmt.Sprintf("B%d", r), w.wrap)
+		if n := wrappedLines(l[1], 70); n > 1 {
+			f.SetRowHeight(sh, r, float64(n)*lineHeight+3)
+		}
 	}
-	return w.printSetup(sh)
+	return w.printSetup(sh, false)
 }
 
-// needChart charts autism and SEMH need against specialist places over the years
-// held, from coverage_gaps, on the Summary sheet.
-func (w *workbook) needChart(ctx context.Context, store *queries.Store, opt CommissioningOptions) error {
-	a, _ := queries.Lookup("coverage_gaps")
-	rows, err := store.Run(ctx, a, queries.Params{LA: opt.LA})
-	if err != nil {
-		return err
-	}
-	maps, err := rowsAsMaps(rows)
-	if err != nil {
-		return err
-	}
-	f := w.f
-	data := w.sheet("Chart data")
-	f.SetSheetRow(data, "A1", &[]any{"Year", "Pupils with autism", "Autism places", "Pupils with SEMH", "SEMH places"})
-	byYear := map[string][]any{}
-	var years []string
-	for _, m := range maps {
-		if str(m["level"]) != "la" || str(m["academic_year"]) > opt.Year {
-			continue
-		}
-		y := str(m["academic_year"])
-		if byYear[y] == nil {
-			byYear[y] = []any{y, nil, nil, nil, nil}
-			years = append(years, y)
-		}
-		switch str(m["need_type"]) {
-		case "ASD":
-			byYear[y][1], byYear[y][2] = orBlank(m["pupils_with_need"]), orBlank(m["specialist_places"])
-		case "SEMH":
-			byYear[y][3], byYear[y][4] = orBlank(m["pupils_with_need"]), orBlank(m["specialist_places"])
-		}
-	}
-	if len(years) == 0 {
-		return nil
-	}
-	sort.Strings(years)
-	for i, y := range years {
-		r := byYear[y]
-		f.SetSheetRow(data, fmt.Sprintf("A%d", i+2), &r)
-	}
-	vary := false
-	colours := []string{"1F4E79", "8FAADC", "C55A11", "F4B183"}
-	var series []excelize.ChartSeries
-	for i, col := range []string{"B", "C", "D", "E"} {
-		series = append(series, excelize.ChartSeries{
-			Name:       fmt.Sprintf("'Chart data'!$%s$1", col),
-			Categories: fmt.Sprintf("'Chart data'!$A$2:$A$%d", len(years)+1),
-			Values:     fmt.Sprintf("'Chart data'!$%s$2:$%s$%d", col, col, len(years)+1),
-			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colours[i]}},
-		})
-	}
-	return f.AddChart("Summary", "E4", &excelize.Chart{
-		Type: excelize.Col, Series: series, VaryColors: &vary,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Autism and SEMH: pupils with the need and specialist places"}}},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		Dimension: excelize.ChartDimension{Width: 620, Height: 320},
-	})
-}
-
-// complianceItems is the compliance matrix: a row per school, a column per
-// statutory item, yes where the school's SEN documents cover it.
-func (w *workbook) complianceItems(ctx context.Context, store *queries.Store, compliance []map[string]any) error {
+// statutoryItems are the statutory items' ids and names in words.
+func statutoryItems(ctx context.Context, store *queries.Store) (map[string]string, error) {
 	rows, err := store.DB().QueryContext(ctx, `SELECT id, short_name FROM statutory_items ORDER BY id`)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	var ids, heads []string
+	defer rows.Close()
+	items := map[string]string{}
 	for rows.Next() {
 		var id, name string
 		if err := rows.Scan(&id, &name); err != nil {
-			rows.Close()
-			return err
+			return nil, err
 		}
-		ids = append(ids, id)
-		heads = append(heads, id+" "+strings.ReplaceAll(name, "_", " "))
+		items[id] = itemName(name)
 	}
-	rows.Close()
-	t := sheetTable{Columns: append([]string{"URN", "School", "Report found"}, heads...), Widths: []float64{10, 32, 13}}
+	return items, rows.Err()
+}
+
+// complianceItems is the compliance matrix: a row per school, a column per
+// statutory item (its words, the id beside), yes where the school's SEN
+// documents cover it. The items' headers are turned upright so the 27 columns
+// print legibly on one landscape page.
+func (w *workbook) complianceItems(items map[string]string, compliance []map[string]any) error {
+	var ids, heads []string
+	for id := range items {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		heads = append(heads, withCode(items[id], id))
+	}
+	t := sheetTable{Columns: append([]string{"URN", "School", "Report found"}, heads...), Widths: []float64{8, 28, 13}, RotateFrom: 4}
 	for range ids {
-		t.Widths = append(t.Widths, 14)
+		t.Widths = append(t.Widths, 4.5)
 	}
 	for _, c := range compliance {
 		missing := map[string]bool{}
@@ -483,21 +381,63 @@ func (w *workbook) complianceItems(ctx context.Context, store *queries.Store, co
 		}
 		t.Rows = append(t.Rows, r)
 	}
-	return w.put(w.sheet("Compliance items"), 1, t)
+	sh := w.sheet("Compliance items")
+	if err := w.put(sh, 1, t); err != nil {
+		return err
+	}
+	return w.noteBelow(sh, len(t.Rows)+3, "yes: the school's SEN documents cover the item; no: they do not; empty: no report found, or the school could not be checked. "+
+		"The items are those of the SEND Regulations 2014 Schedule 1 (the id is the paragraph).")
+}
+
+// noteBelow writes a line of explanation under a table, across its first columns.
+func (w *workbook) noteBelow(sheet string, row int, text string) error {
+	cell := fmt.Sprintf("A%d", row)
+	if err := w.f.SetCellStr(sheet, cell, text); err != nil {
+		return err
+	}
+	w.f.MergeCell(sheet, cell, fmt.Sprintf("H%d", row))
+	w.f.SetCellStyle(sheet, cell, cell, w.note)
+	w.f.SetRowHeight(sheet, row, 3*lineHeight+3)
+	return nil
+}
+
+// heatLegend explains a colour scale under a table: the colours only repeat
+// the figure in each cell, which a reader can always read instead.
+func (w *workbook) heatLegend(sheet string, row int, what string, highIsBad bool) error {
+	f := w.f
+	title := fmt.Sprintf("A%d", row)
+	f.SetCellStr(sheet, title, "Colours ("+what+")")
+	f.MergeCell(sheet, title, fmt.Sprintf("H%d", row))
+	f.SetCellStyle(sheet, title, title, w.bold)
+	for i, c := range []struct{ colour, words string }{
+		{"F8696B", map[bool]string{false: "red: the lowest on this sheet", true: "red: the highest on this sheet"}[highIsBad]},
+		{"FFEB84", "yellow: the middle (median)"},
+		{"63BE7B", map[bool]string{false: "green: the highest", true: "green: the lowest"}[highIsBad]},
+		{"FFFFFF", "white: no figure (empty cell)"},
+	} {
+		st, err := f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c.colour}},
+			Font: &excelize.Font{Family: "Arial", Size: bodySize}, Border: []excelize.Border{{Type: "left", Color: "808080", Style: 1},
+				{Type: "right", Color: "808080", Style: 1}, {Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1}}})
+		if err != nil {
+			return err
+		}
+		cell := fmt.Sprintf("A%d", row+1+i)
+		f.SetCellStr(sheet, cell, c.words)
+		f.MergeCell(sheet, cell, fmt.Sprintf("C%d", row+1+i))
+		f.SetCellStyle(sheet, cell, fmt.Sprintf("C%d", row+1+i), st)
+	}
+	return w.noteBelow(sheet, row+6, "The colour repeats the number in the cell, so the sheet reads the same printed in black and white.")
 }
 
 // gapsMap is the heat map a commissioner reads first: the LA and each district
 // down, need types across (autism and SEMH first), specialist places per 100
-// pupils with the need in each cell, red where they are fewest.
-func (w *workbook) gapsMap(ctx context.Context, store *queries.Store, opt CommissioningOptions) error {
-	a, _ := queries.Lookup("coverage_gaps")
-	rows, err := store.Run(ctx, a, queries.Params{Year: opt.Year, LA: opt.LA})
-	if err != nil {
-		return err
-	}
-	maps, err := rowsAsMaps(rows)
-	if err != nil {
-		return err
+// pupils with the need in each cell, red where they are fewest, with a legend.
+func (w *workbook) gapsMap(laYears []map[string]any, opt CommissioningOptions) error {
+	var maps []map[string]any
+	for _, m := range laYears {
+		if str(m["academic_year"]) == opt.Year {
+			maps = append(maps, m)
+		}
 	}
 	var areas, needs []string
 	seenArea, seenNeed := map[string]bool{}, map[string]bool{}
@@ -518,9 +458,10 @@ func (w *workbook) gapsMap(ctx context.Context, store *queries.Store, opt Commis
 		}
 		cell[[2]string{area, need}] = orBlank(m["places_per_100_pupils"])
 	}
-	t := sheetTable{Columns: append([]string{"Specialist places per 100 pupils with the need, " + opt.Year}, needs...), Widths: []float64{44}}
-	for range needs {
-		t.Widths = append(t.Widths, 9)
+	t := sheetTable{Columns: []string{"Specialist places per 100 pupils with the need, " + opt.Year}, Widths: []float64{30}}
+	for _, n := range needs {
+		t.Columns = append(t.Columns, needLabel(n))
+		t.Widths = append(t.Widths, 13)
 	}
 	for _, area := range areas {
 		r := []any{area}
@@ -537,8 +478,11 @@ func (w *workbook) gapsMap(ctx context.Context, store *queries.Store, opt Commis
 		return nil
 	}
 	last, _ := excelize.CoordinatesToCellName(len(needs)+1, len(t.Rows)+1)
-	return w.f.SetConditionalFormat(sh, "B2:"+last, []excelize.ConditionalFormatOptions{{
+	if err := w.f.SetConditionalFormat(sh, "B2:"+last, []excelize.ConditionalFormatOptions{{
 		Type: "3_color_scale", Criteria: "=", MinType: "min", MidType: "percentile", MidValue: "50", MaxType: "max",
 		MinColor: "#F8696B", MidColor: "#FFEB84", MaxColor: "#63BE7B",
-	}})
+	}}); err != nil {
+		return err
+	}
+	return w.heatLegend(sh, len(t.Rows)+3, "specialist places per 100 pupils with the need: red where they are fewest", false)
 }

@@ -25,7 +25,13 @@ type ExportOptions struct {
 type ExportTable struct {
 	File     string // file name without extension
 	Analysis queries.Analysis
+	// Partition: the columns a Parquet export partitions the table by (a folder
+	// per value, Hive's layout); none for a table written as one file.
+	Partition []string
 }
+
+// byYearAndLA is how the tables of crawled data are partitioned in Parquet.
+var byYearAndLA = []string{"academic_year", "la_code"}
 
 // ExportTables are the tables of the research export, in DATASET.md's order.
 func ExportTables() []ExportTable {
@@ -37,12 +43,12 @@ func ExportTables() []ExportTable {
 		return a
 	}
 	return []ExportTable{
-		{"documents", get("documents")},
-		{"facts", get("facts")},
-		{"school_years", get("dataset")},
-		{"schools", get("schools")},
-		{"fetches", get("fetches")},
-		{"services", get("services")},
+		{"documents", get("documents"), byYearAndLA},
+		{"facts", get("facts"), byYearAndLA},
+		{"school_years", get("dataset"), byYearAndLA},
+		{"schools", get("schools"), nil},
+		{"fetches", get("fetches"), byYearAndLA},
+		{"services", get("services"), byYearAndLA},
 	}
 }
 
@@ -109,11 +115,19 @@ func Export(ctx context.Context, store *queries.Store, opt ExportOptions) (Expor
 			if red != nil {
 				clean = red.Text
 			}
-			tmp := tempName(path)
-			if n, err = store.ExportParquet(ctx, t.Analysis, params, tmp, clean); err == nil {
-				err = renameWritten(tmp, path)
+			if len(t.Partition) > 0 {
+				// A folder per academic_year and la_code value, written whole under a
+				// temporary name and renamed.
+				path = filepath.Join(opt.Dir, t.File)
+				n, err = writeParquetDataset(ctx, store, t, params, path, clean)
+				path += string(filepath.Separator)
 			} else {
-				os.Remove(tmp)
+				tmp := tempName(path)
+				if n, err = store.ExportParquet(ctx, t.Analysis, params, tmp, nil, clean); err == nil {
+					err = renameWritten(tmp, path)
+				} else {
+					os.Remove(tmp)
+				}
 			}
 			if err == nil {
 				types, err = columnTypesOf(ctx, store, t.Analysis, params)
@@ -185,6 +199,19 @@ func licenceOf(table string) string {
 		return "sendscope's own record: reuse freely"
 	}
 	return "facts and figures derived from documents published by schools and local authorities; quoted evidence remains theirs, quoted for research and accountability"
+}
+
+// writeParquetDataset writes a table as a Hive-partitioned Parquet folder at
+// dir: under a temporary name first, renamed when whole.
+func writeParquetDataset(ctx context.Context, store *queries.Store, t ExportTable, p queries.Params, dir string, clean func(string) string) (int, error) {
+	tmp := tempName(dir)
+	os.RemoveAll(tmp)
+	n, err := store.ExportParquet(ctx, t.Analysis, p, tmp, t.Partition, clean)
+	if err != nil {
+		os.RemoveAll(tmp)
+		return 0, err
+	}
+	return n, renameWrittenDir(tmp, dir)
 }
 
 // columnTypesOf runs a table for its column types alone.

@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
-	"unicode/utf8"
 )
 
 // Formats are the ways query results can be printed.
@@ -18,6 +16,11 @@ var Formats = []string{"table", "csv", "json"}
 // JSON array of objects keyed by column name. CSV text is neutralised against
 // formula injection like every other export.
 func WriteRows(w io.Writer, rows *sql.Rows, format string) (int, error) {
+	return WriteRowsFit(w, rows, format, TableOptions{})
+}
+
+// WriteRowsFit is WriteRows with a table fitted to a terminal (see TableOptions).
+func WriteRowsFit(w io.Writer, rows *sql.Rows, format string, opt TableOptions) (int, error) {
 	cols, err := rows.Columns()
 	if err != nil {
 		return 0, err
@@ -78,25 +81,22 @@ func WriteRows(w io.Writer, rows *sql.Rows, format string) (int, error) {
 		}
 		io.WriteString(w, "]\n")
 	case "table", "":
-		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, strings.Join(cols, "\t"))
-		rec := make([]string, len(cols))
+		var recs [][]string
 		for rows.Next() {
 			if err := rows.Scan(ptrs...); err != nil {
 				return n, err
 			}
+			rec := make([]string, len(cols))
 			for i, v := range vals {
-				s, _ := cellText(v)
-				s = strings.Join(strings.Fields(s), " ")
-				if utf8.RuneCountInString(s) > 60 {
-					s = string([]rune(s)[:57]) + "..."
-				}
-				rec[i] = s
+				rec[i], _ = cellText(v)
 			}
-			fmt.Fprintln(tw, strings.Join(rec, "\t"))
+			recs = append(recs, rec)
 			n++
 		}
-		if err := tw.Flush(); err != nil {
+		if err := rows.Err(); err != nil {
+			return n, err
+		}
+		if err := WriteTable(w, cols, recs, opt); err != nil {
 			return n, err
 		}
 	default:

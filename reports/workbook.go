@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -17,6 +18,16 @@ type sheetTable struct {
 	Columns []string  // header names as users read them
 	Widths  []float64 // column widths
 	Rows    [][]any   // values: string, float64, int, bool, or link
+	// RotateFrom turns the headers from this column on (1-based; 0: none) a
+	// quarter turn, so a matrix of many narrow columns fits a printed page.
+	RotateFrom int
+	Portrait   bool // print upright (the default is landscape when wide)
+	// Codes, when given, are the columns' names, set small under their words in
+	// the header (the words wrap; a name is one long word).
+	Codes []string
+	// NoFreeze leaves the sheet's panes and printed titles alone: a table below
+	// other content (on the Summary) has its filter but freezes nothing.
+	NoFreeze bool
 }
 
 // link is a cell that opens a URL.
@@ -26,49 +37,67 @@ type link struct {
 }
 
 // workbook wraps excelize with the house style: bold coloured headers, banded
-// Excel tables with filters, frozen header rows, landscape pages fitted to width
-// (LibreOffice shows none of these unless they are set explicitly).
+// Excel tables with filters, frozen header rows repeated on every printed page,
+// A4 pages fitted to width, rows as tall as their wrapped text (LibreOffice
+// shows none of these unless they are set explicitly: it neither grows a row
+// for wrapped text in a file it opens nor draws a table style).
 type workbook struct {
 	f        *excelize.File
 	redactor *Redactor // nil: show personal data as published
 	bold     int
 	header   int
+	headRot  int
+	body     int
 	band     int
 	title    int
 	wrap     int
 	linkSt   int
+	linkBand int
 	pct      int
+	note     int
+	sentence int
 	tables   int
 }
+
+// Fonts: Arial 10 in tables, whose line LibreOffice prints about 11.4 points high.
+const (
+	bodySize   = 10
+	lineHeight = 11.5
+)
 
 func newWorkbook(red *Redactor) (*workbook, error) {
 	f := excelize.NewFile()
 	w := &workbook{f: f, redactor: red}
-	var err error
-	if w.title, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 16, Family: "Arial"}}); err != nil {
-		return nil, err
+	arial := func(size float64, bold bool, colour string) *excelize.Font {
+		return &excelize.Font{Family: "Arial", Size: size, Bold: bold, Color: colour}
 	}
-	if w.bold, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Arial"}}); err != nil {
-		return nil, err
+	top := &excelize.Alignment{Vertical: "top", WrapText: true}
+	fill := func(c string) excelize.Fill { return excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c}} }
+	styles := []struct {
+		id *int
+		st excelize.Style
+	}{
+		{&w.title, excelize.Style{Font: arial(16, true, "000000")}},
+		{&w.bold, excelize.Style{Font: arial(bodySize, true, "000000"), Alignment: top}},
+		// Table header and banding are set as cell styles too: LibreOffice draws no
+		// table style of its own.
+		{&w.header, excelize.Style{Font: arial(bodySize, true, "FFFFFF"), Fill: fill("1F4E79"), Alignment: &excelize.Alignment{Vertical: "bottom", WrapText: true}}},
+		{&w.headRot, excelize.Style{Font: arial(bodySize, true, "FFFFFF"), Fill: fill("1F4E79"), Alignment: &excelize.Alignment{Vertical: "bottom", Horizontal: "center", TextRotation: 90, WrapText: true}}},
+		{&w.body, excelize.Style{Font: arial(bodySize, false, "000000"), Alignment: top}},
+		{&w.band, excelize.Style{Font: arial(bodySize, false, "000000"), Fill: fill("EAF1FB"), Alignment: top}},
+		{&w.wrap, excelize.Style{Font: arial(bodySize, false, "000000"), Alignment: top}},
+		{&w.linkSt, excelize.Style{Font: &excelize.Font{Family: "Arial", Size: bodySize, Color: "1F4E9E", Underline: "single"}, Alignment: top}},
+		{&w.linkBand, excelize.Style{Font: &excelize.Font{Family: "Arial", Size: bodySize, Color: "1F4E9E", Underline: "single"}, Fill: fill("EAF1FB"), Alignment: top}},
+		{&w.pct, excelize.Style{NumFmt: 10, Font: arial(bodySize, false, "000000"), Alignment: top}},
+		{&w.note, excelize.Style{Font: &excelize.Font{Family: "Arial", Size: bodySize, Italic: true, Color: "404040"}, Alignment: top}},
+		{&w.sentence, excelize.Style{Font: arial(11, false, "000000"), Alignment: top}},
 	}
-	// Table header and banding are set as cell styles too: LibreOffice draws no
-	// table style of its own.
-	if w.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF", Family: "Arial"},
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E79"}}, Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}); err != nil {
-		return nil, err
-	}
-	if w.band, err = f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EAF1FB"}},
-		Alignment: &excelize.Alignment{Vertical: "top"}, Font: &excelize.Font{Family: "Arial"}}); err != nil {
-		return nil, err
-	}
-	if w.wrap, err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}, Font: &excelize.Font{Family: "Arial"}}); err != nil {
-		return nil, err
-	}
-	if w.linkSt, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Color: "1F4E9E", Underline: "single", Family: "Arial"}, Alignment: &excelize.Alignment{Vertical: "top"}}); err != nil {
-		return nil, err
-	}
-	if w.pct, err = f.NewStyle(&excelize.Style{NumFmt: 10}); err != nil {
-		return nil, err
+	for _, s := range styles {
+		id, err := f.NewStyle(&s.st)
+		if err != nil {
+			return nil, err
+		}
+		*s.id = id
 	}
 	return w, nil
 }
@@ -110,41 +139,88 @@ func sheetName(s string) string {
 	return s
 }
 
-// put writes rows as an Excel table starting at row top.
+// put writes rows as an Excel table starting at row top: a filter on its
+// header, the header frozen on screen and repeated on every printed page, rows
+// as tall as their wrapped text.
 func (w *workbook) put(sheet string, top int, t sheetTable) error {
 	f := w.f
+	widths := make([]float64, len(t.Columns))
+	for i := range t.Columns {
+		widths[i] = 12
+		if i < len(t.Widths) {
+			widths[i] = t.Widths[i]
+		}
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		f.SetColWidth(sheet, col, col, widths[i])
+	}
+	headLines := 1
 	for i, c := range t.Columns {
 		cell, _ := excelize.CoordinatesToCellName(i+1, top)
 		f.SetCellStr(sheet, cell, c)
-		if i < len(t.Widths) {
-			col, _ := excelize.ColumnNumberToName(i + 1)
-			f.SetColWidth(sheet, col, col, t.Widths[i])
+		if i < len(t.Codes) && t.Codes[i] != "" {
+			f.SetCellRichText(sheet, cell, []excelize.RichTextRun{
+				{Text: c, Font: &excelize.Font{Family: "Arial", Size: bodySize, Bold: true, Color: "FFFFFF"}},
+				{Text: "\n" + t.Codes[i], Font: &excelize.Font{Family: "Arial", Size: 8, Color: "DDE6F3"}},
+			})
+			// The name is in 8 points: a line holds a quarter more of it.
+			headLines = max(headLines, wrappedLines(c, widths[i]*0.9)+wrappedLines(t.Codes[i], widths[i]*1.25))
+		}
+		st := w.header
+		if t.RotateFrom > 0 && i+1 >= t.RotateFrom {
+			st = w.headRot
+		} else {
+			headLines = max(headLines, wrappedLines(c, widths[i]*0.9)) // bold is wider
+		}
+		f.SetCellStyle(sheet, cell, cell, st)
+	}
+	headHeight := float64(headLines)*lineHeight + 4
+	if t.RotateFrom > 0 {
+		// Turned headers are as tall as the longest, in characters of about 6 points.
+		longest := 0
+		for _, c := range t.Columns[t.RotateFrom-1:] {
+			longest = max(longest, utf8.RuneCountInString(c))
+		}
+		headHeight = max(headHeight, min(float64(longest)*6+8, 220))
+	}
+	f.SetRowHeight(sheet, top, headHeight)
+	for r, row := range t.Rows {
+		rowNum := top + 1 + r
+		a, _ := excelize.CoordinatesToCellName(1, rowNum)
+		b, _ := excelize.CoordinatesToCellName(len(t.Columns), rowNum)
+		st := w.body
+		if r%2 == 1 {
+			st = w.band
+		}
+		f.SetCellStyle(sheet, a, b, st)
+		lines := 1
+		for c, v := range row {
+			cell, _ := excelize.CoordinatesToCellName(c+1, rowNum)
+			if err := w.setCell(sheet, cell, v); err != nil {
+				return err
+			}
+			if l, ok := v.(link); ok && r%2 == 1 && validLink(l.URL) {
+				f.SetCellStyle(sheet, cell, cell, w.linkBand)
+			}
+			if c < len(widths) {
+				lines = max(lines, wrappedLines(cellString(v), widths[c]))
+			}
+		}
+		if lines > 1 {
+			f.SetRowHeight(sheet, rowNum, float64(min(lines, 30))*lineHeight+3)
 		}
 	}
 	last, _ := excelize.CoordinatesToCellName(len(t.Columns), top+max(len(t.Rows), 1))
 	first, _ := excelize.CoordinatesToCellName(1, top)
-	headerEnd, _ := excelize.CoordinatesToCellName(len(t.Columns), top)
-	f.SetCellStyle(sheet, first, headerEnd, w.header)
-	for r, row := range t.Rows {
-		if r%2 == 1 {
-			a, _ := excelize.CoordinatesToCellName(1, top+1+r)
-			b, _ := excelize.CoordinatesToCellName(len(t.Columns), top+1+r)
-			f.SetCellStyle(sheet, a, b, w.band)
-		}
-		for c, v := range row {
-			cell, _ := excelize.CoordinatesToCellName(c+1, top+1+r)
-			if err := w.setCell(sheet, cell, v); err != nil {
-				return err
-			}
-		}
-	}
 	w.tables++
 	stripes := true
 	if err := f.AddTable(sheet, &excelize.Table{
-		Range: first + ":" + last, Name: fmt.Sprintf("T%d_%s", w.tables, strings.ReplaceAll(sheet, " ", "_")),
+		Range: first + ":" + last, Name: fmt.Sprintf("T%d_%s", w.tables, tableName(sheet)),
 		StyleName: "TableStyleMedium2", ShowRowStripes: &stripes,
 	}); err != nil {
 		return fmt.Errorf("table on %s: %w", sheet, err)
+	}
+	if t.NoFreeze {
+		return nil
 	}
 	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: top, TopLeftCell: fmt.Sprintf("A%d", top+1), ActivePane: "bottomLeft"}); err != nil {
 		return err
@@ -154,7 +230,70 @@ func (w *workbook) put(sheet string, top int, t sheetTable) error {
 		RefersTo: fmt.Sprintf("'%s'!$1:$%d", strings.ReplaceAll(sheet, "'", "''"), top)}); err != nil {
 		return fmt.Errorf("print titles on %s: %w", sheet, err)
 	}
-	return w.printSetup(sheet)
+	total := 0.0
+	for _, x := range widths {
+		total += x
+	}
+	// A4 upright holds about 95 characters of width at full size, across about 140.
+	return w.printSetup(sheet, !t.Portrait && total > 95)
+}
+
+// tableName is a sheet name as a valid Excel table name: letters, digits, _.
+func tableName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return '_'
+	}, s)
+}
+
+// wrappedLines is how many lines text takes wrapped at word boundaries in a
+// column of the given width (Excel's unit: one digit of the default Calibri
+// 11, about 1.5 average characters of Arial 10, measured on LibreOffice's PDF).
+func wrappedLines(s string, width float64) int {
+	per := max(int(width*1.45)-1, 4)
+	lines := 0
+	for _, para := range strings.Split(s, "\n") {
+		n, cur := 1, 0
+		for _, word := range strings.Fields(para) {
+			l := utf8.RuneCountInString(word)
+			switch {
+			case cur == 0:
+				cur = l
+			case cur+1+l <= per:
+				cur += 1 + l
+			default:
+				n++
+				cur = l
+			}
+			for cur > per { // a word longer than the line breaks anywhere
+				n++
+				cur -= per
+			}
+		}
+		lines += n
+	}
+	return max(lines, 1)
+}
+
+// cellString is a cell's value as it shows, for measuring.
+func cellString(v any) string {
+	switch x := v.(type) {
+	case link:
+		return x.Text
+	case string:
+		return x
+	case nil:
+		return ""
+	}
+	s, _ := cellText(v)
+	return s
+}
+
+func validLink(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && (p.Scheme == "http" || p.Scheme == "https")
 }
 
 func (w *workbook) setCell(sheet, cell string, v any) error {
@@ -163,19 +302,13 @@ func (w *workbook) setCell(sheet, cell string, v any) error {
 	case nil:
 		return nil
 	case string:
-		if err := f.SetCellStr(sheet, cell, w.text(x)); err != nil {
-			return err
-		}
-		if len(x) > 60 {
-			return f.SetCellStyle(sheet, cell, cell, w.wrap)
-		}
-		return nil
+		return f.SetCellStr(sheet, cell, w.text(x))
 	case link:
 		text := w.text(x.Text)
 		if err := f.SetCellStr(sheet, cell, text); err != nil {
 			return err
 		}
-		if u, err := url.Parse(x.URL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		if validLink(x.URL) {
 			// Only web links: a link to file:// or javascript: from a web page is never made.
 			if err := f.SetCellHyperLink(sheet, cell, x.URL, "External"); err != nil {
 				return err
@@ -188,10 +321,19 @@ func (w *workbook) setCell(sheet, cell string, v any) error {
 	}
 }
 
-func (w *workbook) printSetup(sheet string) error {
-	landscape := "landscape"
-	one, zero := 1, 0
-	if err := w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+// printSetup sets a sheet's printed page: A4, upright or landscape, fitted to
+// one page wide (as many pages down as it needs), narrow margins.
+func (w *workbook) printSetup(sheet string, landscape bool) error {
+	orient := "portrait"
+	if landscape {
+		orient = "landscape"
+	}
+	a4, one, zero := 9, 1, 0
+	if err := w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	m, hf := 0.5, 0.3
+	if err := w.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &m, Bottom: &m, Header: &hf, Footer: &hf}); err != nil {
 		return err
 	}
 	fit := true

@@ -44,10 +44,11 @@ reads it, with its address taken from the labels' "url".`,
 		Example: "  sendscope bench localoffer --corpus labelled-local-offer-pages/ -v",
 		Short:   "Grade the Local Offer reader on labelled pages (NNN.json + NNN.txt)",
 		Long: `Read every Local Offer page in DIR as a crawl reads one and compare with its
-NNN.json labels (see ../shared/data/LOCAL-OFFER-NOTES.md): page kind accuracy
+NNN.json labels (conventions: docs/LABELS-local-offer.md): page kind accuracy
 (service record, listing, information, school offer, other), the service name of
-service records, and the age range and need types of every page. -v lists every
-difference.`,
+service records, and the age range and need types of every page (whom the page
+as a whole is for: a listing's only when its section is one band or need). -v
+lists every difference.`,
 		Args: argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if loCorpus == "" {

@@ -4,6 +4,9 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -123,5 +126,117 @@ func TestHelpHasExamples(t *testing.T) {
 	code, out, _ = sendscope(t, ctx, "version")
 	if code != 0 || !strings.Contains(out, "extractor 0.3-") || !strings.Contains(out, "DuckDB v") {
 		t.Errorf("version: exit %d\n%s", code, out)
+	}
+}
+
+// TestTablesFitTheTerminal: at a fixed terminal width ($COLUMNS, as no terminal
+// is attached in a test) every line of a table fits and stderr names the columns
+// left out; --wide gives every column, as does output with no width at all.
+func TestTablesFitTheTerminal(t *testing.T) {
+	_, db := crawledArea(t)
+	ctx := context.Background()
+	_, csvOut, _ := sendscope(t, ctx, "--db", db, "query", "run", "statutory_compliance", "--year", "2025/26", "--format", "csv")
+	header := strings.Split(strings.SplitN(csvOut, "\n", 2)[0], ",")
+	if len(header) < 8 {
+		t.Fatalf("statutory_compliance has %d columns", len(header))
+	}
+	cases := []struct {
+		columns string
+		args    []string
+		all     bool // every column shown
+	}{
+		{"", nil, true},
+		{"60", nil, false},
+		{"100", nil, false},
+		{"60", []string{"--wide"}, true},
+	}
+	for _, c := range cases {
+		t.Setenv("COLUMNS", c.columns)
+		args := append([]string{"--db", db, "query", "run", "statutory_compliance", "--year", "2025/26"}, c.args...)
+		code, stdout, stderr := sendscope(t, ctx, args...)
+		if code != exitOK {
+			t.Fatalf("COLUMNS=%s %v: exit %d\n%s", c.columns, c.args, code, stderr)
+		}
+		lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+		shown := strings.Fields(lines[0])
+		if c.all != (len(shown) == len(header)) || !strings.HasPrefix(lines[0], header[0]) {
+			t.Errorf("COLUMNS=%s %v: %d of %d columns: %v", c.columns, c.args, len(shown), len(header), shown)
+		}
+		if !c.all {
+			for i, l := range lines {
+				if w, _ := strconv.Atoi(c.columns); len([]rune(l)) > w {
+					t.Errorf("COLUMNS=%s: line %d is %d wide: %q", c.columns, i, len([]rune(l)), l)
+				}
+			}
+			if !strings.Contains(stderr, "not shown: "+header[len(shown)]) || !strings.Contains(stderr, "--wide") {
+				t.Errorf("COLUMNS=%s: stderr does not name the columns left out:\n%s", c.columns, stderr)
+			}
+		} else if strings.Contains(stderr, "not shown") {
+			t.Errorf("COLUMNS=%s %v: a note with every column shown: %s", c.columns, c.args, stderr)
+		}
+	}
+	t.Setenv("COLUMNS", "50")
+	_, stdout, _ := sendscope(t, ctx, "query", "list")
+	for _, l := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		if len([]rune(l)) > 50 || !strings.Contains(l, " ") {
+			t.Errorf("query list at 50 columns: %q", l)
+		}
+	}
+	_, stdout, stderr := sendscope(t, ctx, "--db", db, "status")
+	for _, l := range strings.Split(stdout, "\n") {
+		if strings.HasPrefix(l, "2025/26 ") && len(l) > 50 {
+			t.Errorf("status at 50 columns: %q", l)
+		}
+	}
+	if !strings.Contains(stderr, "not shown") {
+		t.Errorf("status at 50 columns names nothing left out:\n%s", stderr)
+	}
+}
+
+// TestOneCountOfDocuments: the crawl summary, status, export and the workbooks
+// (one per LA) give one number of documents for the year.
+func TestOneCountOfDocuments(t *testing.T) {
+	_, db := crawledArea(t)
+	ctx := context.Background()
+	counts := map[string]int{}
+	number := func(what, text, pattern string) {
+		t.Helper()
+		m := regexp.MustCompile(pattern).FindStringSubmatch(text)
+		if m == nil {
+			t.Fatalf("%s: no %q in:\n%s", what, pattern, text)
+		}
+		n, _ := strconv.Atoi(m[1])
+		counts[what] += n
+	}
+	number("crawl summary", crawled.stderr, `; (\d+) documents \(`)
+
+	t.Setenv("COLUMNS", "")
+	_, stdout, _ := sendscope(t, ctx, "--db", db, "status")
+	var header []string
+	for _, line := range strings.Split(stdout, "\n") {
+		cells := regexp.MustCompile(`\s{2,}`).Split(strings.TrimSpace(line), -1)
+		if cells[0] == "year" {
+			header = cells
+		}
+		if cells[0] == "2025/26" && header != nil {
+			if i := slices.Index(header, "documents"); i >= 0 && i < len(cells) {
+				number("status", cells[i], `^(\d+)$`)
+			}
+		}
+	}
+	_, _, stderr := sendscope(t, ctx, "--db", db, "export", "--year", "2025/26", "-o", t.TempDir())
+	number("export", stderr, `exported (\d+) documents`)
+	for _, la := range []string{"998", "997"} {
+		_, _, stderr := sendscope(t, ctx, "--db", db, "report", "commissioning", "--la", la, "--year", "2025/26", "-o", filepath.Join(t.TempDir(), la+".xlsx"))
+		number("workbooks", stderr, `; (\d+) documents, `)
+	}
+	t.Logf("documents: %v", counts)
+	if counts["crawl summary"] == 0 || len(counts) != 4 {
+		t.Fatalf("counts %v", counts)
+	}
+	for what, n := range counts {
+		if n != counts["crawl summary"] {
+			t.Errorf("documents: %v: %s disagrees", counts, what)
+		}
 	}
 }

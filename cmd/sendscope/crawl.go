@@ -66,7 +66,7 @@ that reached it.`,
 			}
 			defer store.Close()
 			o.cfg.Delay = o.delay
-			return runCrawl(cmd.Context(), store, o.cfg, pipeline.CrawlOptions{Year: year, Scope: scope, LocalOffer: o.localOffer}, cmd.ErrOrStderr())
+			return runCrawl(cmd.Context(), store, o.cfg, pipeline.CrawlOptions{Year: year, Scope: scope, LocalOffer: o.localOffer, Extractor: g.extractor}, cmd.ErrOrStderr())
 		},
 	}
 	f := cmd.Flags()
@@ -159,6 +159,10 @@ func runCrawl(ctx context.Context, store *queries.Store, cfg crawler.Config, opt
 		// One count of documents, as status and export count them: the schools' and the Local Offers'.
 		fmt.Fprintf(out, "; SEN documents found at %d; %d documents (%d from schools, %d from Local Offers), %d facts\n",
 			sum.Found, sum.Documents+sum.LocalOffers.Documents, sum.Documents, sum.LocalOffers.Documents, sum.Facts)
+	}
+	// Status and export count every run of the year: say so when that differs.
+	if held, err := store.CountDocuments(ctx, queries.Params{Year: year}); err == nil && held != sum.Documents+sum.LocalOffers.Documents {
+		fmt.Fprintf(out, "  %s now holds %d documents from all its runs (as status and export count them)\n", year, held)
 	}
 	if len(sum.NotFound) > 0 {
 		fmt.Fprintf(out, "  searched, nothing found: %s\n", pipeline.Reasons(sum.NotFound))

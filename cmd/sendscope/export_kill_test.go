@@ -163,6 +163,9 @@ func exportedRows(t *testing.T, dir, format string) map[string]int {
 			}
 			out[name] = len(recs) - 1
 		case "parquet":
+			if e.IsDir() { // a partitioned table: its files read as one
+				path = filepath.Join(path, "**", "*.parquet")
+			}
 			out[name] = parquetRows(t, path)
 		case "xlsx":
 			f, err := excelize.OpenFile(path)
@@ -189,8 +192,8 @@ func exportedRows(t *testing.T, dir, format string) map[string]int {
 	return out
 }
 
-// parquetRows opens a Parquet file in DuckDB and counts its rows (-1 if it
-// does not open).
+// parquetRows opens a Parquet file (or the files a glob names) in DuckDB and
+// counts its rows (-1 if it does not open).
 func parquetRows(t *testing.T, path string) int {
 	t.Helper()
 	db, err := sql.Open("duckdb", "")

@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sendscope/sendscope/analysis"
 	"github.com/sendscope/sendscope/pipeline"
 	"github.com/sendscope/sendscope/queries"
 )
@@ -34,12 +33,12 @@ func newExtractCmd(g *globals) *cobra.Command {
 				return err
 			}
 			defer store.Close()
-			sum, err := pipeline.Extract(cmd.Context(), store, year, cmd.ErrOrStderr())
+			sum, err := pipeline.Extract(cmd.Context(), store, year, g.extractor, cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "extractor %s: %d captures read, %d facts, %d Local Offer services; documents by type: %s; %d could not be read\n",
-				analysis.Version(), sum.Captures, sum.Facts, sum.Services, pipeline.Reasons(sum.Documents), sum.Errors)
+				g.extractor.Version(), sum.Captures, sum.Facts, sum.Services, pipeline.Reasons(sum.Documents), sum.Errors)
 			return nil
 		},
 	}

@@ -199,13 +199,13 @@ func TestFooterPhoneIsNotTheSENCOs(t *testing.T) {
 // The export tables and their columns, as DATASET.md promises them.
 var contract = map[string][]string{
 	"documents": strings.Split("doc_id,urn,la_code,academic_year,run_id,url,final_url,format,doc_type,doc_type_confidence,title,stated_year,word_count,readability_flesch,sha256,http_status,fetched_at,text_fingerprint,extractor_version,link_url,linked_from,platform,off_site", ","),
-	"facts":     strings.Split("doc_id,url,urn,academic_year,field,value,value_num,evidence,evidence_start,evidence_end,confidence,extractor_version", ","),
+	"facts":     strings.Split("doc_id,url,urn,academic_year,field,value,value_num,evidence,evidence_start,evidence_end,confidence,extractor_version,la_code", ","),
 	"school_years": strings.Split("urn,academic_year,school_name,la_code,la_name,phase,outcome,outcome_reason,outcome_error,checked_at,last_attempt_at,last_attempt_outcome,report_found,report_url,report_format,stated_year,report_unchanged_since_last_year,report_stale,report_stale_reason,senco_names,"+
 		"senco_days_per_week,senco_hours_per_week,senco_fte,senco_qualifications,senco_on_slt,areas_of_need,need_types,specialist_provision,sen_percent,ehcp_count,"+
 		"statutory_items_covered,statutory_items_missing,pupils_total,pupils_sen_support,pupils_ehcp,pupils_asd,pupils_semh,pupils_slcn,pupils_spld,"+
 		"pupils_mld,pupils_sld,pupils_pmld,pupils_hi,pupils_vi,pupils_msi,pupils_pd,pupils_oth,pupils_nsa,"+
 		"time_period,time_identifier,geographic_level,country_code,country_name,region_name,new_la_code", ","),
-	"fetches":         strings.Split("run_id,urn,url,status,error,content_type,bytes,duration_ms,fetched_at,skipped,depth,link_score,link_url,linked_from,platform,off_site", ","),
+	"fetches":         strings.Split("run_id,urn,url,status,error,content_type,bytes,duration_ms,fetched_at,skipped,depth,link_score,link_url,linked_from,platform,off_site,academic_year,la_code", ","),
 	"data_dictionary": strings.Split("table,column,type,meaning,source,licence", ","),
 	"services":        strings.Split("la_code,academic_year,service_id,name,url,categories,age_min,age_max,need_types,cost,has_phone,has_email,source,last_updated,eligibility,has_website,status,is_current,page_url", ","),
 }
@@ -296,13 +296,20 @@ func TestCommissioningWorkbook(t *testing.T) {
 	if got := strings.Join(f.GetSheetList(), ","); got != "Cover,Summary,Chart data,Schools,Evidence,Could not check,Compliance items,Gaps map,Gaps,SENCO capacity,Compliance,Changes,Local Offer,Local Offer content,EHC plans,Method,Data dictionary" {
 		t.Errorf("sheets %s", got)
 	}
-	for sheet, want := range map[string]string{"Cover": "SEND commissioning workbook", "Chart data": "Year", "Gaps": "academic_year",
-		"SENCO capacity": "urn", "Compliance": "urn", "Changes": "urn", "Local Offer": "academic_year", "Local Offer content": "academic_year", "Method": "How this workbook was made",
+	for sheet, want := range map[string]string{"Cover": "SEND commissioning workbook", "Chart data": "Year", "Gaps": "Academic year\nacademic_year",
+		"SENCO capacity": "URN\nurn", "Compliance": "URN\nurn", "Changes": "URN\nurn", "Local Offer": "Academic year\nacademic_year",
+		"Local Offer content": "Academic year\nacademic_year", "Method": "How this workbook was made",
 		"Compliance items": "URN", "Schools": "URN", "Evidence": "URN", "Gaps map": "Specialist places per 100 pupils with the need, 2025/26",
 		"Data dictionary": "Sheet"} {
 		if v, _ := f.GetCellValue(sheet, "A1"); v != want {
 			t.Errorf("%s!A1 %q, want %q", sheet, v, want)
 		}
+	}
+	// The Summary says the finding in words, autism and SEMH first.
+	summary, _ := f.GetRows("Summary")
+	if len(summary) < 6 || !strings.HasPrefix(strings.Join(summary[4], ""), "Autism (ASD): ") ||
+		!strings.HasPrefix(strings.Join(summary[5], ""), "Social, emotional and mental health (SEMH): ") {
+		t.Errorf("Summary rows 5 and 6: %q", summary[4:min(6, len(summary))])
 	}
 	titles := map[string]bool{}
 	for _, d := range f.GetDefinedName() {
@@ -673,8 +680,9 @@ func TestQueryFormatsAgree(t *testing.T) {
 	}
 }
 
-// TestParquetExportMatchesCSV: the Parquet files hold the same rows as the CSV
+// TestParquetExportMatchesCSV: the Parquet tables hold the same rows as the CSV
 // files, with the column types the data dictionary gives, pseudonymised alike.
+// Tables of crawled data are Hive-partitioned folders, read as one table.
 func TestParquetExportMatchesCSV(t *testing.T) {
 	area, db := crawledArea(t)
 	ctx := context.Background()
@@ -699,15 +707,15 @@ func TestParquetExportMatchesCSV(t *testing.T) {
 			continue
 		}
 		recs := readCSV(t, filepath.Join(csvDir, table+".csv"))
-		pq := filepath.Join(pqDir, table+".parquet")
+		pq := parquetTable(pqDir, table)
 		var n int
-		if err := duck.QueryRow(`SELECT count(*) FROM read_parquet(?)`, pq).Scan(&n); err != nil {
+		if err := duck.QueryRow(`SELECT count(*) FROM ` + pq).Scan(&n); err != nil {
 			t.Fatalf("%s: %v", pq, err)
 		}
 		if n != len(recs)-1 {
 			t.Errorf("%s: %d Parquet rows, %d CSV rows", table, n, len(recs)-1)
 		}
-		rows, err := duck.Query(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(?))`, pq)
+		rows, err := duck.Query(`SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM ` + pq + `)`)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -721,19 +729,35 @@ func TestParquetExportMatchesCSV(t *testing.T) {
 			}
 		}
 		rows.Close()
-		if strings.Join(cols, ",") != strings.Join(recs[0], ",") {
-			t.Errorf("%s: Parquet columns %v, CSV %v", table, cols, recs[0])
+		// Partition columns come last when read from the folders' names.
+		header := slices.Clone(recs[0])
+		slices.Sort(cols)
+		slices.Sort(header)
+		if strings.Join(cols, ",") != strings.Join(header, ",") {
+			t.Errorf("%s: Parquet columns %v, CSV %v", table, cols, header)
 		}
 	}
 	var leaked int
 	senco := area.ByLayout(simarea.LayoutQA).SENCO
-	duck.QueryRow(`SELECT count(*) FROM read_parquet(?) WHERE evidence LIKE ? OR value = ?`, filepath.Join(pqDir, "facts.parquet"), "%"+senco+"%", senco).Scan(&leaked)
+	duck.QueryRow(`SELECT count(*) FROM `+parquetTable(pqDir, "facts")+` WHERE evidence LIKE ? OR value = ?`, "%"+senco+"%", senco).Scan(&leaked)
 	if leaked != 0 {
 		t.Errorf("%q appears in %d pseudonymised Parquet facts", senco, leaked)
 	}
 	if st, err := os.Stat(filepath.Join(pqDir, "data_dictionary.parquet")); err != nil || st.Size() == 0 {
 		t.Errorf("no data dictionary in Parquet: %v", err)
 	}
+}
+
+// parquetTable is the read_parquet call that reads one table of a Parquet
+// export as the README says: a partitioned folder as one table, or one file.
+func parquetTable(dir, table string) string {
+	one := filepath.Join(dir, table+".parquet")
+	if _, err := os.Stat(one); err == nil {
+		return "read_parquet('" + strings.ReplaceAll(one, "'", "''") + "')"
+	}
+	glob := filepath.Join(dir, table, "**", "*.parquet")
+	return "read_parquet('" + strings.ReplaceAll(glob, "'", "''") + "', hive_partitioning = true, " +
+		"hive_types = {'academic_year': VARCHAR, 'la_code': VARCHAR})"
 }
 
 func TestBenchmarkWorkbook(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 
 	"github.com/sendscope/sendscope/queries"
@@ -21,11 +22,21 @@ func newQueryCmd(g *globals) *cobra.Command {
 		Example: "  sendscope query list\n  sendscope query show coverage_gaps",
 		Args:    argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			for _, a := range append(queries.Analyses(), queries.Tables()...) {
-				fmt.Fprintf(tw, "%s\t%s\n", a.Name, firstSentence(a.Question))
+			all := append(queries.Analyses(), queries.Tables()...)
+			pad := 0
+			for _, a := range all {
+				pad = max(pad, len(a.Name)+2)
 			}
-			return tw.Flush()
+			// Each line fits the terminal: the question is cut with "…" (query show has it whole).
+			width := outputWidth(cmd.OutOrStdout())
+			for _, a := range all {
+				q := firstSentence(a.Question)
+				if width > pad+12 {
+					q = runewidth.Truncate(q, width-pad, "…")
+				}
+				fmt.Fprintf(cmd.OutOrStdout(), "%-*s%s\n", pad, a.Name, q)
+			}
+			return nil
 		},
 	})
 	cmd.AddCommand(&cobra.Command{
@@ -55,16 +66,22 @@ func newQueryCmd(g *globals) *cobra.Command {
 
 	var yearArg, sinceArg, la, format string
 	var urn int
+	var wide bool
 	runCmd := &cobra.Command{
 		Use:   "run NAME",
 		Short: "Run a named analysis (see query list)",
 		Long: "Run a named analysis. The analyses: " + strings.Join(analysisNames(), ", ") + `.
 Each takes only the flags its header names (sendscope query show NAME); a flag it
 does not take, or an LA, URN or year the store does not hold, is a usage error
-(exit 2), never an empty table.`,
+(exit 2), never an empty table.
+
+A table fits the terminal: long text is cut short with "…" and, if need be, the
+last columns are left out (a line on stderr names them). --wide shows everything;
+into a pipe or a file every column comes in full.`,
 		Example: `  sendscope query run coverage_gaps --year 2025/26 --la 998
   sendscope query run changes --year 2025/26 --since 2023/24 --format csv > changes.csv
-  sendscope query run school_benchmark --urn 990100 --format json`,
+  sendscope query run school_benchmark --urn 990100 --format json
+  sendscope query run statutory_compliance --year 2025/26 --wide`,
 		Args:              argsUsage(cobra.ExactArgs(1)),
 		ValidArgsFunction: completeAnalyses,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -106,7 +123,7 @@ does not take, or an LA, URN or year the store does not hold, is a usage error
 				return err
 			}
 			defer rows.Close()
-			_, err = reports.WriteRows(cmd.OutOrStdout(), rows, format)
+			_, err = reports.WriteRowsFit(cmd.OutOrStdout(), rows, format, tableOptions(cmd, wide))
 			return err
 		},
 	}
@@ -115,12 +132,14 @@ does not take, or an LA, URN or year the store does not hold, is a usage error
 	runCmd.Flags().StringVar(&la, "la", "", "LA code or name (default: every LA)")
 	runCmd.Flags().IntVar(&urn, "urn", 0, "one school's URN")
 	runCmd.Flags().StringVar(&format, "format", "table", "table, csv or json")
+	addWideFlag(runCmd, &wide)
 	runCmd.RegisterFlagCompletionFunc("format", completeFormats)
 	runCmd.RegisterFlagCompletionFunc("year", g.completeYears)
 	runCmd.RegisterFlagCompletionFunc("since", g.completeYears)
 	cmd.AddCommand(runCmd)
 
 	var sqlFormat string
+	var sqlWide bool
 	sqlCmd := &cobra.Command{
 		Use:   `sql "SELECT ..."`,
 		Short: "Run one read-only SELECT over the store (tables: schools, crawl_runs, run_sites, fetches, captures, documents, facts)",
@@ -156,11 +175,12 @@ sendscope export.`,
 				return fmt.Errorf("query failed: %w", err)
 			}
 			defer rows.Close()
-			_, err = reports.WriteRows(cmd.OutOrStdout(), rows, sqlFormat)
+			_, err = reports.WriteRowsFit(cmd.OutOrStdout(), rows, sqlFormat, tableOptions(cmd, sqlWide))
 			return err
 		},
 	}
 	sqlCmd.Flags().StringVar(&sqlFormat, "format", "table", "table, csv or json")
+	addWideFlag(sqlCmd, &sqlWide)
 	sqlCmd.RegisterFlagCompletionFunc("format", completeFormats)
 	cmd.AddCommand(sqlCmd)
 	return cmd

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,10 +17,13 @@ import (
 func TestRecrawlWithinAYearAsksConditionally(t *testing.T) {
 	_, dir, dbs := startArea(t, false, "re")
 	db, ctx := dbs[0], context.Background()
+	var summary string
 	for run := 1; run <= 2; run++ {
-		if code, _, stderr := sendscope(t, ctx, "--db", db, "crawl", "--year", "2025/26", "--allow-private", "--delay", "0"); code != exitPartial {
+		code, _, stderr := sendscope(t, ctx, "--db", db, "crawl", "--year", "2025/26", "--allow-private", "--delay", "0")
+		if code != exitPartial {
 			t.Fatalf("crawl %d: exit %d\n%s", run, code, stderr)
 		}
+		summary = stderr
 	}
 	perRun := func(q string) [2]int {
 		s := openStore(t, db)
@@ -32,8 +36,13 @@ func TestRecrawlWithinAYearAsksConditionally(t *testing.T) {
 	if n := perRun(`SELECT count(*) FROM fetches WHERE run_id = ? AND status = 304`); n[0] != 0 || n[1] < 100 {
 		t.Errorf("304 answers per run: %v; the second run should get them for every unchanged page", n)
 	}
-	if d := perRun(`SELECT count(*) FROM documents WHERE run_id = ?`); d[0] != d[1] || d[0] == 0 {
+	d := perRun(`SELECT count(*) FROM documents WHERE run_id = ?`)
+	if d[0] != d[1] || d[0] == 0 {
 		t.Errorf("documents per run %v", d)
+	}
+	// The second run's summary gives the year's count too, as status and export do.
+	if want := fmt.Sprintf("2025/26 now holds %d documents from all its runs", d[0]+d[1]); !strings.Contains(summary, want) {
+		t.Errorf("the second crawl's summary does not say %q:\n%s", want, summary)
 	}
 	if f := perRun(`SELECT count(*) FROM facts JOIN documents USING (doc_id) WHERE run_id = ?`); f[0] != f[1] || f[0] == 0 {
 		t.Errorf("facts per run %v", f)

@@ -15,7 +15,13 @@ func newReportCmd(g *globals) *cobra.Command {
 	opt := reports.CommissioningOptions{}
 	comm := &cobra.Command{
 		Use:   "commissioning --la LA --year YEAR -o FILE.xlsx",
-		Short: "The commissioner's workbook: summary, schools and the evidence behind every figure",
+		Short: "The commissioner's workbook: each need in words and figures, schools, and the evidence behind every figure",
+		Long: `The commissioner's workbook: a Cover (which says whether names are shown or pseudonymised), a Summary
+stating for autism, SEMH and each need the pupils with the need, specialist places, places per 100 pupils,
+the change since the previous year and the LA's rank (among the LAs whose DfE figures the store holds), a
+chart, then Schools, Evidence, Could not check, Compliance items, a Gaps map, the analyses, EHC plans,
+Method and a Data dictionary. Every table has a filter and a frozen header repeated on each printed page;
+pages are A4, fitted to width. Names, e-mails and phones are shown as published unless --redact.`,
 		Example: `  sendscope report commissioning --la 998 --year 2025/26 -o testshire-2025-26.xlsx
   sendscope report commissioning --la E06000998 --year 2025/26 -o testshire.xlsx --redact`,
 		Args: argsUsage(cobra.NoArgs),
@@ -40,7 +46,12 @@ func newReportCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s %s, %d schools: %d checked, %d reports found, %d could not be checked; %d facts\n", opt.Path, res.LAName, year, res.Schools, res.Checked, res.ReportsFound, res.CouldNotCheck, res.Facts)
+			personal := "names, e-mails and phones shown as published (--redact pseudonymises them)"
+			if opt.Redact {
+				personal = "names, e-mails and phones pseudonymised"
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "%s: %s %s, %d schools: %d checked, %d reports found, %d could not be checked; %d documents, %d facts; %s\n",
+				opt.Path, res.LAName, year, res.Schools, res.Checked, res.ReportsFound, res.CouldNotCheck, res.Documents, res.Facts, personal)
 			return nil
 		},
 	}

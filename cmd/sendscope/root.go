@@ -33,14 +33,16 @@ func isUsage(err error) bool {
 
 // globals are the options every command takes.
 type globals struct {
-	db     string
-	vocab  []string
-	wait   time.Duration
-	stderr io.Writer // where "waiting for the store" goes
+	db    string
+	vocab []string
+	// extractor is the compiled-in rules with the --vocab files added.
+	extractor *analysis.Extractor
+	wait      time.Duration
+	stderr    io.Writer // where "waiting for the store" goes
 }
 
 func newRootCmd() *cobra.Command {
-	g := &globals{}
+	g := &globals{extractor: analysis.Default()}
 	root := &cobra.Command{
 		Use:   "sendscope",
 		Short: "Survey what SEND provision English schools and local authorities publish, year after year",
@@ -66,19 +68,21 @@ interrupted (run the same command again to resume).`,
 	if def == "" {
 		def = queries.DefaultPath
 	}
-	root.PersistentFlags().StringSliceVar(&g.vocab, "vocab", nil, "extra wordings for the extractor: field<TAB>value<TAB>pattern lines (need.area, need.type, provision.intervention, statutory.item, senco.role)")
+	root.PersistentFlags().StringSliceVar(&g.vocab, "vocab", nil, "extra wordings for the extractor: field<TAB>value<TAB>pattern lines, each optionally followed by +<TAB>example / -<TAB>counter-example lines (need.area, need.type, provision.intervention, statutory.item, senco.role, senco.on_slt, senco.qualification, senco.fte, senco.days_per_week, senco.hours_per_week)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		g.stderr = cmd.ErrOrStderr()
+		g.extractor = analysis.Default()
 		for _, path := range g.vocab {
 			f, err := os.Open(path)
 			if err != nil {
 				return err
 			}
-			n, err := analysis.ExtendVocabularies(f, path)
+			x, n, err := g.extractor.Extend(f, path)
 			f.Close()
 			if err != nil {
 				return err
 			}
+			g.extractor = x
 			fmt.Fprintf(cmd.ErrOrStderr(), "%s: %d wordings added to the extractor's vocabularies\n", path, n)
 		}
 		return nil
@@ -100,7 +104,7 @@ interrupted (run the same command again to resume).`,
 		newReportCmd(g),
 		newDemoCmd(),
 		newBenchCmd(),
-		newVersionCmd(),
+		newVersionCmd(g),
 	)
 	return root
 }

@@ -3,17 +3,18 @@ package main
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
-	"github.com/sendscope/sendscope/analysis"
 	"github.com/sendscope/sendscope/queries"
+	"github.com/sendscope/sendscope/reports"
 )
 
 func newStatusCmd(g *globals) *cobra.Command {
-	return &cobra.Command{
+	var wide bool
+	cmd := &cobra.Command{
 		Use: "status",
 		Example: `  sendscope status
   sendscope --db demo/sendscope.duckdb status`,
@@ -35,20 +36,25 @@ func newStatusCmd(g *globals) *cobra.Command {
 				fmt.Fprintln(out, "no crawls yet: run `sendscope crawl --year 2025/26`")
 				return nil
 			}
-			tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "year\truns\tunfinished\tschools\tchecked\treports found\tcould not check\tdocuments\tfacts\tLocal Offers\tservices")
+			header := []string{"year", "runs", "unfinished", "schools", "checked", "reports found", "could not check", "documents", "facts", "Local Offers", "services"}
+			var rows [][]string
 			for _, y := range st.Years {
-				fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\t%d\n", y.Year, y.Runs, y.OpenRuns, y.Schools, y.SchoolsReached, y.ReportsFound, y.CouldNotCheck, y.Documents, y.Facts,
-					y.LocalOffers, y.Services)
+				row := []string{y.Year}
+				for _, n := range []int{y.Runs, y.OpenRuns, y.Schools, y.SchoolsReached, y.ReportsFound, y.CouldNotCheck, y.Documents, y.Facts, y.LocalOffers, y.Services} {
+					row = append(row, strconv.Itoa(n))
+				}
+				rows = append(rows, row)
 			}
-			if err := tw.Flush(); err != nil {
+			if err := reports.WriteTable(out, header, rows, tableOptions(cmd, wide)); err != nil {
 				return err
 			}
 			fmt.Fprintln(out, "checked: the school's website answered and was searched (a report found, or none); could not check: unreachable, blocked by robots.txt, no website, needs JavaScript, or not crawled")
-			printVersions(out, st.Years, analysis.Version())
+			printVersions(out, st.Years, g.extractor.Version())
 			return nil
 		},
 	}
+	addWideFlag(cmd, &wide)
+	return cmd
 }
 
 // printVersions says which extractor versions read each year's documents, and

@@ -9,11 +9,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/sendscope/sendscope/analysis"
 	"github.com/sendscope/sendscope/queries"
 )
 
-func newVersionCmd() *cobra.Command {
+func newVersionCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:     "version",
 		Short:   "Which sendscope this is: its version and commit, DuckDB's, the extractor's and the store schema's",
@@ -34,7 +33,7 @@ func newVersionCmd() *cobra.Command {
 				fmt.Fprint(out, ")")
 			}
 			fmt.Fprintln(out)
-			fmt.Fprintf(out, "extractor %s\n", analysis.Version())
+			fmt.Fprintf(out, "extractor %s\n", g.extractor.Version())
 			fmt.Fprintf(out, "store schema %d\n", queries.SchemaVersion())
 			fmt.Fprintf(out, "DuckDB %s\n", duckDBVersion(cmd.Context()))
 			fmt.Fprintf(out, "%s %s/%s\n", runtime.Version(), runtime.GOOS, runtime.GOARCH)

@@ -122,6 +122,9 @@ trended AS (
     FROM measured m
     WINDOW w AS (PARTITION BY la_code, level, district_name, need_type ORDER BY academic_year)
 )
+-- Ranked over every LA (and district) before the rows asked for are chosen: one
+-- LA's rank is among all the LAs held, not among the rows returned.
+SELECT * FROM (
 SELECT t.academic_year, t.la_code, a.la_name, t.level, t.district_name, t.need_type, t.pupils_with_need, t.schools_with_suppressed_counts,
        t.specialist_places, t.schools_stating_provision, t.schools_checked, t.schools_could_not_check, t.local_offer_services, t.places_per_100_pupils,
        CASE WHEN t.places_per_100_pupils IS NOT NULL THEN rank() OVER (
@@ -137,7 +140,8 @@ SELECT t.academic_year, t.la_code, a.la_name, t.level, t.district_name, t.need_t
                  OR (coalesce(t.prev_places, 0) = 0 AND t.specialist_places = 0 AND t.pupils_with_need > t.prev_pupils) END AS need_outgrowing_places
 FROM trended t
 LEFT JOIN (SELECT DISTINCT la_code, la_name FROM schools) a ON a.la_code = t.la_code
-WHERE ($year IS NULL OR t.academic_year = $year)
-  AND ($la IS NULL OR t.la_code = $la OR lower(a.la_name) = lower($la) OR t.la_code IN (SELECT la_code FROM schools WHERE la_ons_code = $la))
-ORDER BY t.academic_year, t.la_code, t.level DESC, t.district_name NULLS FIRST,
-    CASE t.need_type WHEN 'ASD' THEN 1 WHEN 'SEMH' THEN 2 ELSE 3 END, t.need_type
+) r
+WHERE ($year IS NULL OR r.academic_year = $year)
+  AND ($la IS NULL OR r.la_code = $la OR lower(r.la_name) = lower($la) OR r.la_code IN (SELECT la_code FROM schools WHERE la_ons_code = $la))
+ORDER BY r.academic_year, r.la_code, r.level DESC, r.district_name NULLS FIRST,
+    CASE r.need_type WHEN 'ASD' THEN 1 WHEN 'SEMH' THEN 2 ELSE 3 END, r.need_type

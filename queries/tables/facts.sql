@@ -17,8 +17,9 @@
 --   evidence_end: where the evidence ends in the document's text (exclusive)
 --   confidence: how sure the extractor is, 0 to 1
 --   extractor_version: the version of the extractor that read it
+--   la_code: the school's LA (three-digit code), as in documents; a partition of the Parquet export
 SELECT f.doc_id, d.final_url AS url, d.urn, d.academic_year, f.field, f.value, f.value_num, f.evidence,
-       f.evidence_start, f.evidence_end, f.confidence, f.extractor_version
+       f.evidence_start, f.evidence_end, f.confidence, f.extractor_version, d.la_code
 FROM facts f
 JOIN documents d USING (doc_id)
 LEFT JOIN schools s ON s.urn = d.urn

@@ -21,8 +21,10 @@
 --   linked_from: the page whose link led here; empty for a home page and robots.txt
 --   platform: the file platform or viewer, when known (schudio, primarysite, wix, squarespace, google_drive, google_docs, google_docs_viewer, pdfjs)
 --   off_site: true when requested off the school's own site (its domain and subdomains)
+--   academic_year: the academic year of the crawl run; a partition of the Parquet export
+--   la_code: the school's LA (three-digit code); empty for a Local Offer's requests; a partition of the Parquet export
 SELECT f.run_id, f.urn, f.url, f.status, f.error, f.content_type, f.bytes, f.duration_ms, f.fetched_at, f.skipped, f.depth, f.link_score,
-       f.link_url, f.linked_from, f.platform, f.off_site
+       f.link_url, f.linked_from, f.platform, f.off_site, r.academic_year, s.la_code
 FROM fetches f
 JOIN crawl_runs r USING (run_id)
 LEFT JOIN schools s ON s.urn = f.urn

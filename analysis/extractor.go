@@ -1,0 +1,223 @@
+package analysis
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"io"
+	"io/fs"
+	"regexp"
+	"regexp/syntax"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/sendscope/sendscope/analysis/textstage"
+)
+
+// The rule tables: per-field wordings with their examples (rules/*.tsv).
+//
+//go:embed rules/*.tsv
+var ruleFiles embed.FS
+
+// Extractor is a configured reader of documents: the lexicon, the rule tables
+// and the vocabularies in force, and the version they make. It is never changed
+// once built, so one Extractor serves any number of goroutines; Extend gives a
+// new one with an LA's wordings added.
+type Extractor struct {
+	lex   *textstage.Lexicon
+	rules *textstage.Table
+
+	needAreas, needTypes, interventions, statutoryItems Vocabulary
+
+	role      *regexp.Regexp // the SENCO's role titles, as words of their own
+	sencoSelf *regexp.Regexp // words for the SENCO in a sentence: the role, "she", "he"
+	dayWord   *regexp.Regexp // a weekday or its abbreviation
+	partOfDay *regexp.Regexp
+
+	// gates hold, for each rule's pattern, the literals every match contains:
+	// a text with none of them is not scanned.
+	gates map[*regexp.Regexp]Term
+
+	added   []string // the lines added with Extend, for the version
+	version string
+}
+
+var defaultExtractor = sync.OnceValue(func() *Extractor {
+	lex := textstage.Builtin()
+	x := &Extractor{lex: lex, needAreas: mustVocab("need_areas.tsv"), needTypes: mustVocab("need_types.tsv"),
+		interventions: mustVocab("interventions.tsv"), statutoryItems: mustVocab("statutory_items.tsv")}
+	files, _ := fs.Glob(ruleFiles, "rules/*.tsv")
+	for _, name := range files {
+		f, err := ruleFiles.Open(name)
+		if err != nil {
+			panic(err)
+		}
+		t, err := textstage.ParseRules(f, name, lex, x.rules)
+		f.Close()
+		if err != nil {
+			panic(err) // compiled in; TestRuleTables says which line
+		}
+		x.rules = t
+	}
+	x.compile()
+	x.version = versionOf(compiledRules(), nil)
+	return x
+})
+
+// Default is the extractor with the rules compiled in.
+func Default() *Extractor { return defaultExtractor() }
+
+// compile builds the patterns made from the lexicon.
+func (x *Extractor) compile() {
+	x.role = roleRegexp(x.lex.Fragment("senco_role"))
+	x.sencoSelf = regexp.MustCompile(`(?i)\b(?:` + x.lex.Fragment("senco_role") + `)\b|\b(?:she|he|they|her|him|them)\b`)
+	x.dayWord = regexp.MustCompile(`(?i)\b(?:` + x.lex.Fragment("weekday") + `)s?\b`)
+	x.partOfDay = x.lex.Regexp("part_of_day")
+	x.gates = map[*regexp.Regexp]Term{}
+	for _, r := range x.rules.All() {
+		t := Term{Pattern: r.Regexp()}
+		if tree, err := syntax.Parse(r.Regexp().String(), syntax.Perl); err == nil {
+			t.must = requiredLiterals(tree.Simplify())
+		}
+		x.gates[r.Regexp()] = t
+	}
+}
+
+// Version names the rules in force: the release, and a short hash of the rule
+// sources, the lexicon, the rule tables, the vocabulary files and any wordings
+// added with Extend. It is stored with every document and fact, so a
+// difference between two readings can be told to come from the extractor.
+func (x *Extractor) Version() string { return x.version }
+
+// Extend reads a file of "field<TAB>value<TAB>pattern" lines (# starts a
+// comment), each optionally followed by examples it must match ("+<TAB>text")
+// and must not match ("-<TAB>text"), and returns an extractor with them added;
+// x is unchanged. The fields are need.area, need.type,
+// provision.intervention, statutory.item, senco.role (a local title for the
+// SENCO; the value is a label), and those of the rule tables (senco.on_slt,
+// senco.qualification, senco.fte, senco.days_per_week, senco.hours_per_week).
+// An example the wording gets wrong is an error naming its line.
+func (x *Extractor) Extend(r io.Reader, name string) (*Extractor, int, error) {
+	y := *x
+	y.added = append([]string(nil), x.added...)
+	y.needAreas = append(Vocabulary(nil), x.needAreas...)
+	y.needTypes = append(Vocabulary(nil), x.needTypes...)
+	y.interventions = append(Vocabulary(nil), x.interventions...)
+	y.statutoryItems = append(Vocabulary(nil), x.statutoryItems...)
+	vocabs := map[string]*Vocabulary{"need.area": &y.needAreas, "need.type": &y.needTypes,
+		"provision.intervention": &y.interventions, "statutory.item": &y.statutoryItems}
+	tableFields := map[string]bool{}
+	for _, rule := range x.rules.All() {
+		tableFields[rule.Field] = true
+	}
+	var known []string
+	for f := range vocabs {
+		known = append(known, f)
+	}
+	for f := range tableFields {
+		known = append(known, f)
+	}
+	known = append(known, "senco.role")
+	sort.Strings(known)
+	// The file is read as a rule table (examples belong to the line before
+	// them), then each rule goes where its field says.
+	body, err := io.ReadAll(bufio.NewReader(r))
+	if err != nil {
+		return nil, 0, fmt.Errorf("%s: %v", name, err)
+	}
+	t, err := textstage.ParseRules(strings.NewReader(string(body)), name, x.lex, nil)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%v (fields: %s)", err, strings.Join(known, ", "))
+	}
+	added := 0
+	lex, rules := x.lex, x.rules
+	for _, rule := range t.All() {
+		if errs := rule.Check(); len(errs) > 0 {
+			return nil, added, errs[0]
+		}
+		line := rule.Field + "\t" + rule.Value + "\t" + rule.Pattern
+		if tableFields[rule.Field] {
+			line += "\t" + strconv.FormatFloat(rule.Confidence, 'f', -1, 64)
+		}
+		switch v, isVocab := vocabs[rule.Field]; {
+		case rule.Field == "senco.role":
+			// A local title for the SENCO ("Additional Needs Co-ordinator"): it
+			// joins the lexicon's role titles.
+			if lex, err = lex.With("senco_role", rule.Pattern, rule.Where); err != nil {
+				return nil, added, err
+			}
+		case isVocab:
+			pattern, _ := lex.Expand(rule.Pattern) // checked by ParseRules
+			term, err := newTerm(rule.Value, pattern)
+			if err != nil {
+				return nil, added, fmt.Errorf("%s: bad pattern: %v", rule.Where, err)
+			}
+			*v = append(*v, term)
+		case tableFields[rule.Field]:
+			if rules, err = textstage.ParseRules(strings.NewReader(line+"\n"), rule.Where, lex, rules); err != nil {
+				return nil, added, err
+			}
+		default:
+			return nil, added, fmt.Errorf("%s: unknown field %q: expected one of %s", rule.Where, rule.Field, strings.Join(known, ", "))
+		}
+		y.added = append(y.added, line)
+		added++
+	}
+	y.lex, y.rules = lex, rules
+	y.compile()
+	y.version = versionOf(compiledRules(), y.added)
+	return &y, added, nil
+}
+
+// factText is the part of a text facts are read from: the first megabyte, far
+// more than any report, and a bound on the work a hostile page can cause.
+func factText(text string) string {
+	if len(text) > maxFactText {
+		cut := maxFactText
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+	}
+	return text
+}
+
+// namesOnce reads the SENCO's names from a text when first asked, and only once.
+func (x *Extractor) namesOnce(text string) func() []Fact {
+	var names []Fact
+	done := false
+	return func() []Fact {
+		if !done {
+			names, done = x.sencoNames(factText(text)), true
+		}
+		return names
+	}
+}
+
+// Analyse reads a captured response with the default extractor: see Extractor.Analyse.
+func Analyse(body []byte, contentType, pageURL, linkText string) Document {
+	return Default().Analyse(body, contentType, pageURL, linkText)
+}
+
+// AnalyseFile reads a document file with the default extractor: see Extractor.AnalyseFile.
+func AnalyseFile(body []byte, pageURL string) Document { return Default().AnalyseFile(body, pageURL) }
+
+// AnalyseText reads a text with the default extractor: see Extractor.AnalyseText.
+func AnalyseText(text, pageURL string) Document { return Default().AnalyseText(text, pageURL) }
+
+// Facts reads every fact the default extractor knows from a school document's text.
+func Facts(text string) []Fact { return Default().Facts(text) }
+
+// Classify decides what kind of document this is, with a confidence in [0,1],
+// with the default extractor.
+func Classify(t Text, pageURL, linkText string) (string, float64) {
+	return Default().Classify(t, pageURL, linkText)
+}
+
+// Classify decides what kind of document this is, with a confidence in [0,1].
+func (x *Extractor) Classify(t Text, pageURL, linkText string) (string, float64) {
+	return x.classify(t, pageURL, linkText, x.namesOnce(t.Body))
+}

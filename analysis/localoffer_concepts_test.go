@@ -1,0 +1,109 @@
+package analysis
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestLocalOfferConcepts reads pages we wrote, one per concept the reader must
+// generalise (docs/LABELS-local-offer.md), in wordings the labelled corpora do
+// not use: what makes a page a record, a listing, information or other; a
+// record's name above its provider's line; ages in words, birthdays, school
+// years, "0-4s", "from 14 years of age"; councils' need words, and the words
+// that are not the service's needs (related services, a venue's access).
+func TestLocalOfferConcepts(t *testing.T) {
+	cases := []struct {
+		file, kind, name string
+		ages, needs      string // "lo-hi" with "?" for none; ';'-joined codes
+	}{
+		{"provider_under_name.txt", KindService, "Children's Occupational Therapy", "2-18", "PD;SpLD"},
+		{"provided_by.txt", KindService, "Sensory Circus Club", "6-13", "VI"},
+		{"deaf_section.txt", KindListing, "", "?-?", "HI"}, // a section for one need
+		{"holiday_list.txt", KindListing, "", "?-?", ""},   // its entries' needs are theirs
+		{"ehc_request.txt", KindInfo, "", "?-?", ""},       // ages only as a condition or a right
+		{"news_posted.txt", KindOther, "", "?-?", "ASD"},   // a dated story
+		{"job_keyworker.txt", KindOther, "", "?-?", "ASD"}, // salary and closing date
+		{"consultation.txt", KindOther, "", "16-25", ""},   // a consultation that closes
+		{"minutes.txt", KindOther, "", "?-?", "ASD"},       // present, apologies
+		{"words_ages.txt", KindService, "Stepping Stones Youth Club", "11-18", "ASD;SLD"},
+		{"birthday_end.txt", KindService, "Children's Community Nursing Team", "0-17", ""},
+		{"school_years.txt", KindService, "Literacy Outreach Service", "7-13", "SpLD"},
+		{"plural_band.txt", KindService, "Play and Stay", "0-4", "SLCN"},
+		{"from_years_of_age.txt", KindService, "Transitions Team", "14-25", "PD"},
+		{"mental_health_service.txt", KindService, "Young Minds Matter", "11-18", "SEMH"},
+		{"venue_access.txt", KindService, "Story time at the library", "2-5", ""},
+		{"info_strategy_ages.txt", KindInfo, "", "0-18", ""},
+		{"trust_school_offer.txt", KindSchoolOffer, "", "11-16", "ASD;SEMH;SpLD"},
+		// A second set, written after the first passed, read at first sight.
+		{"event_day.txt", KindOther, "", "?-?", ""}, // one dated day to book
+		{"college_support.txt", KindSchoolOffer, "", "16-25", "ASD;HI;SpLD"},
+		{"organisation_line.txt", KindService, "Community Paediatrics", "0-19", "PD"},
+		{"between_ages.txt", KindService, "Splash and Play", "5-12", "HI;VI"},
+		{"months_start.txt", KindService, "Little Steps", "1-4", "PD"},
+		{"faq_info.txt", KindInfo, "", "?-?", ""},
+		{"exclusion_sentence.txt", KindService, "Buddy scheme", "12-19", "ADHD;ASD"},
+		{"salt_service.txt", KindService, "Children's Speech and Language Therapy", "?-18", "SLCN"},
+		{"info_examples.txt", KindInfo, "", "?-?", "SpLD"},
+		// A third set, read at first sight after the second passed.
+		{"nhs_page_record.txt", KindService, "Children's Continence Service", "5-19", "ASD;PD"},
+		{"listing_no_buttons.txt", KindListing, "", "?-?", ""},
+		{"info_guidance_process.txt", KindInfo, "", "?-?", ""},
+		{"record_with_title_suffix.txt", KindService, "Hearing Support Team", "?-16", "HI"},
+		{"needs_words.txt", KindService, "Inclusion Outreach Service", "?-?", "SEMH;SpLD"},
+		{"parents_forum_record.txt", KindService, "Fenton Parent Carer Forum", "0-25", ""},
+		{"autism_hub_section.txt", KindListing, "", "?-?", "ASD"},
+		// A fourth set in platforms' full shapes, read at first sight.
+		{"kb5_record_full.txt", KindService, "Kooth Online Counselling", "11-25", "ASD"},
+		{"info_transport.txt", KindInfo, "", "?-?", ""},
+		{"lgd_directory_entry.txt", KindService, "Sensory Support Service", "?-25", "HI;MSI;VI"},
+		{"feedback_other.txt", KindOther, "", "?-?", "ASD"},
+		{"open_place_record.txt", KindService, "Gateway Club", "16-?", ""},
+		// A fifth set, read at first sight (kinds 5/6, ages 4/6, needs 5/6).
+		{"extended_with_plan.txt", KindService, "Sleep Support Service", "2-25", "ADHD;ASD"},
+		{"question_info.txt", KindInfo, "", "0-25", ""},
+		{"search_results.txt", KindListing, "", "?-?", ""}, // a visitor's search
+		{"hyphen_year_olds.txt", KindService, "Pathways Supported Employment", "16-25", "ASD;SEMH"},
+		{"area_headings_info.txt", KindInfo, "", "?-?", "ASD;HI;PD;SEMH;SLCN;SpLD;VI"},
+		{"info_up_to.txt", KindInfo, "", "?-18", ""},
+		// A sixth set, read at first sight (kinds 4/5, names 0/2).
+		{"title_site_suffix.txt", KindService, "Little Owls Nursery", "0-5", ""},
+		{"resource_bases_info.txt", KindInfo, "", "?-?", "ASD;HI;SLCN"},
+		{"title_above_trail.txt", KindService, "Early Help Family Support", "0-18", ""},
+		{"news_dated_line.txt", KindOther, "", "11-18", "ASD"},
+		{"pfa_section_band.txt", KindListing, "", "14-25", ""}, // the section's own band
+		// A seventh set, read at first sight (kinds 4/5, ages 4/5).
+		{"table_fields.txt", KindService, "ADHD Parent Support Group", "5-16", "ADHD"},
+		{"info_audience.txt", KindInfo, "", "4-16", ""},
+		{"adhd_section.txt", KindListing, "", "?-?", "ADHD"},
+		{"privacy_notice.txt", KindOther, "", "?-?", ""},
+		{"age_plus.txt", KindService, "Youth Inclusion Project", "14-?", ""},
+		{"acronym_name.txt", KindService, "Westvale Special Educational Needs and Disability Information, Advice and Support (SENDIAS)", "0-25", ""},
+	}
+	for _, c := range cases {
+		raw, err := os.ReadFile(filepath.Join("testdata", "localoffer", "concepts", c.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, text, _ := strings.Cut(string(raw), "\n")
+		r := ReadLocalOfferText(text, strings.TrimSpace(strings.TrimPrefix(first, "URL:")))
+		name := ""
+		if r.Service != nil {
+			name = r.Service.Name
+		}
+		ages := fmt.Sprintf("%s-%s", intText(r.AgeMin), intText(r.AgeMax))
+		needs := strings.Join(r.NeedTypes, ";")
+		if r.Kind != c.kind || name != c.name || ages != c.ages || needs != c.needs {
+			t.Errorf("%s: got %s %q %s [%s]; want %s %q %s [%s]", c.file, r.Kind, name, ages, needs, c.kind, c.name, c.ages, c.needs)
+		}
+	}
+}
+
+func intText(p *int) string {
+	if p == nil {
+		return "?"
+	}
+	return fmt.Sprint(*p)
+}

@@ -1,0 +1,106 @@
+package analysis
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestProvisionPlacesAndNeed: a provision's need and places, wherever the text
+// gives them, and its evidence where it shows both; wordings written for this test.
+func TestProvisionPlacesAndNeed(t *testing.T) {
+	cases := []struct {
+		name, text, docType string
+		want                string // value/places, or "" for none
+		evidence            string // words the evidence must hold
+	}{
+		{"places in a heading", "Establishing a 12 place Specialist Resource Provision at Ashby School\n\n" +
+			"The council proposes a Specialist Resource Provision (SRP) for pupils with autism at the school.", "la_school_sen_page",
+			"resourced_provision:ASD/12", "pupils with autism"},
+		{"places under its short name", "It is proposed to open a Designated Special Provision (DSP) for pupils with hearing impairment.\n\n" +
+			"Background\n\nEach DSP will have 6 places.", "la_school_sen_page", "resourced_provision:HI/6", "hearing impairment"},
+		{"supports N students", "Our Autism Resource Base supports 18 students across Years 7 to 11.", "", "resource_base:ASD/18", "supports 18 students"},
+		{"up to N words pupils", "The Den is a nurture group for up to 10 Key Stage 2 pupils with social, emotional and mental health needs.", "",
+			"nurture_group:SEMH/10", "up to 10"},
+		{"a class that is the provision", "Heron Class is a specialist provision for up to 8 children with speech, language and communication needs.", "",
+			"other:SLCN/8", "Heron Class"},
+		{"evidence with the places", "Ashby Primary - Visual Impairment Resource Base\n\nThe school hosts a resource base for children with a visual impairment. The base has 6 places.",
+			"la_school_sen_page", "resource_base:VI/6", "has 6 places"},
+		{"places in words", "The Nest is a small specialist class for seven pupils with profound and multiple learning difficulties.", "",
+			"other:PMLD/7", "seven pupils"},
+		{"a facility's places as a label", "Specialist Teaching Facility (STF) for pupils with hearing impairment\nPlaces: 9\nAges: 4 to 11", "la_school_sen_page",
+			"other:HI/9", "Places: 9"},
+		{"a specialist provision elsewhere", "If your child needs a specialist provision for autism, we will work with the local authority.", "", "", ""},
+		{"a trust's academies", "Several of our academies host resourced provision commissioned by the local authority.", "", "", ""},
+		{"another need is another provision", "Our resource base for autism has 12 places. We also have a nurture group for pupils with SEMH needs.", "",
+			"resource_base:ASD/12", "12 places"},
+	}
+	for _, c := range cases {
+		var got []Fact
+		for _, f := range Default().factsFor(c.text, c.docType, Default().namesOnce(c.text)) {
+			if f.Field == "provision.specialist" {
+				got = append(got, f)
+			}
+		}
+		if c.want == "" {
+			if len(got) > 0 {
+				t.Errorf("%s: found %q", c.name, got[0].Value)
+			}
+			continue
+		}
+		if len(got) == 0 {
+			t.Errorf("%s: no provision, want %s", c.name, c.want)
+			continue
+		}
+		f := got[0]
+		v := f.Value
+		if f.ValueNum != nil {
+			v += "/" + strconv.FormatFloat(*f.ValueNum, 'f', -1, 64)
+		}
+		if v != c.want {
+			t.Errorf("%s: %s, want %s", c.name, v, c.want)
+		}
+		checkEvidence(t, c.text, f)
+		if !strings.Contains(f.Evidence, c.evidence) {
+			t.Errorf("%s: evidence %q lacks %q", c.name, f.Evidence, c.evidence)
+		}
+	}
+}
+
+// TestSENShareWordings: shares and counts of pupils with SEN in the wordings
+// reports use (written for this test), and what is not the school's.
+func TestSENShareWordings(t *testing.T) {
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"In the spring census 52 pupils (15%) were receiving SEN support.", []string{"stats.sen_count=52", "stats.sen_percent=15"}},
+		{"About 17 per cent of our pupils are on the SEN register.", []string{"stats.sen_percent=17"}},
+		{"The proportion of pupils receiving SEN support is 12.4 percent.", []string{"stats.sen_percent=12.4"}},
+		{"Our SEND register currently has 38 children.", []string{"stats.sen_count=38"}},
+		{"Pupils with SEND: 19 per cent", []string{"stats.sen_percent=19"}},
+		{"21% of our children are on the SEN register.", []string{"stats.sen_percent=21"}},
+		{"Roughly one in six children (16%) are identified as having SEND.", []string{"stats.sen_percent=16"}},
+		{"Pupils on roll 190; on the SEN register 28 (14.7%); with an EHCP 4", []string{"stats.number_on_roll=190", "stats.sen_count=28",
+			"stats.sen_percent=14.7", "stats.ehcp_count=4"}},
+		{"We currently have 640 pupils.", []string{"stats.number_on_roll=640"}},
+		{"We have 12 pupils with EHC plans.", []string{"stats.ehcp_count=12"}},
+		{"There are 250 children on roll with 31 children with an SEN need.", []string{"stats.number_on_roll=250", "stats.sen_count=31"}},
+		{"Nearly a quarter of our pupils (24%) need extra help and are on our SEN register.", []string{"stats.sen_percent=24"}},
+		{"Boys are over half of our pupils (53%).", nil},
+		{"Ashby has 700 students. 95 of them receive SEN support.", []string{"stats.number_on_roll=700", "stats.sen_count=95"}},
+		{"Oak School is a special school for 64 pupils. Every pupil has an EHCP.", []string{"stats.number_on_roll=64", "stats.ehcp_count=64"}},
+		{"Nationally, 13.6 per cent of pupils receive SEN support.", nil},
+		{"9 per cent of pupils have an EHC plan.", nil},
+	}
+	for _, c := range cases {
+		got := map[string]bool{}
+		for _, f := range Default().factsFor(c.text, "", Default().namesOnce(c.text)) {
+			if strings.HasPrefix(f.Field, "stats.") {
+				checkEvidence(t, c.text, f)
+				got[f.Field+"="+strconv.FormatFloat(*f.ValueNum, 'f', -1, 64)] = true
+			}
+		}
+		expectExactly(t, c.text, got, c.want)
+	}
+}

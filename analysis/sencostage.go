@@ -1,0 +1,323 @@
+package analysis
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/sendscope/sendscope/analysis/textstage"
+)
+
+// The SENCO's qualifications, time and seat on the senior team, read through the
+// text stages: the document is read into sentences and clauses once, the rule
+// tables (rules/senco.tsv) give the wordings, and each match's polarity (not,
+// no longer, working towards, must, another person's) comes from
+// textstage.Polarity, not from guards written per field.
+
+// sencoStage is one document's text as the SENCO rules read it.
+type sencoStage struct {
+	x     *Extractor
+	text  string
+	doc   *textstage.Doc
+	lower string // text in lower case, for the rules' cheap pre-check
+	names []Fact
+	ctx   []textstage.Span // the SENCO's sentences, merged
+	who   *textstage.Subject
+}
+
+// newSENCOStage reads text into sentences and finds the sentences that speak of
+// the SENCO: each naming the role or a SENCO by name (or SENCO time), and the
+// two after it (which often go on with "She holds ..." or "He works ...").
+func (x *Extractor) newSENCOStage(text string, names []Fact) *sencoStage {
+	s := &sencoStage{x: x, text: text, doc: textstage.Read(text, x.lex), names: names, lower: strings.ToLower(text)}
+	var marks []int
+	for _, m := range x.role.FindAllStringIndex(text, 300) {
+		marks = append(marks, m[0])
+	}
+	for _, n := range names {
+		for _, form := range []string{n.Value, shortForm(n.Value)} {
+			if form == "" {
+				continue
+			}
+			// A case-blind regexp, not strings.ToLower: lower-casing can change
+			// a text's length in bytes, and these offsets point into text.
+			re := regexp.MustCompile(`(?i)` + regexp.QuoteMeta(form))
+			for _, m := range re.FindAllStringIndex(text, 50) {
+				marks = append(marks, m[0])
+			}
+		}
+	}
+	for _, m := range senTime.FindAllStringIndex(text, 50) {
+		marks = append(marks, m[0])
+	}
+	var spans [][2]int
+	for _, m := range marks {
+		if i := s.doc.SentenceAt(m); i >= 0 {
+			sp := s.doc.Around(i, 2)
+			spans = append(spans, [2]int{sp.Start, sp.End})
+		}
+	}
+	for _, sp := range mergeSpans(spans) {
+		s.ctx = append(s.ctx, textstage.Span{Start: sp[0], End: sp[1]})
+	}
+	// Another person's time: the last person named before it, not a SENCO, with
+	// no word for the SENCO between.
+	s.who = &textstage.Subject{Person: titledName, Self: x.sencoSelf, Is: func(p string) bool {
+		if len(names) == 0 {
+			return true
+		}
+		person := shortForm(cleanName(p))
+		for _, n := range names {
+			if shortForm(n.Value) == person {
+				return true
+			}
+		}
+		return false
+	}}
+	return s
+}
+
+// find lists a rule's matches in the SENCO's sentences.
+func (s *sencoStage) find(r textstage.Rule, who *textstage.Subject) []textstage.Mention {
+	if g, ok := s.x.gates[r.Regexp()]; ok && !g.mayMatch(s.text, s.lower) {
+		return nil
+	}
+	return s.doc.Find(r.Regexp(), s.ctx, 1000, who)
+}
+
+func (s *sencoStage) sentenceStart(pos int) int {
+	if i := s.doc.SentenceAt(pos); i >= 0 && s.doc.Sentences[i].Start <= pos {
+		return s.doc.Sentences[i].Start
+	}
+	return pos
+}
+
+var senTime = regexp.MustCompile(`(?i)\b(?:SEND?|SENCO|SENDCO)\s+time\b|\btime\s+(?:allocated|given)\s+(?:to|for)\s+(?:the\s+)?(?:SEND?|SENCO|SENDCO)`)
+
+// notNow: what a mention must not be to state a qualification or time held now.
+const notNow = textstage.Negated | textstage.Former | textstage.Planned | textstage.Duty
+
+// onSLT reads whether the SENCO sits on the senior leadership team: a mention of
+// membership marked negated or former reads false, before any that reads true.
+func (s *sencoStage) onSLT() []Fact {
+	text := s.text
+	var members []textstage.Mention
+	for _, r := range s.x.rules.Rules("senco.on_slt") {
+		members = append(members, s.find(r, nil)...)
+	}
+	for _, m := range members {
+		if m.Polarity&(textstage.Negated|textstage.Former) != 0 {
+			return []Fact{factAt(text, m.Start, m.End, "senco.on_slt", "false", nil, 0.7)}
+		}
+	}
+	for _, m := range members {
+		if m.Polarity.Affirmed() {
+			return []Fact{factAt(text, m.Start, m.End, "senco.on_slt", "true", nil, 0.7)}
+		}
+	}
+	// A SENCO who is also a deputy or assistant head is on the leadership team.
+	for _, r := range s.x.rules.Rules("senco.on_slt.post") {
+		for _, m := range s.find(r, nil) {
+			sent := s.doc.Sentences[m.Sentence].Span
+			if m.Polarity.Affirmed() && (s.x.role.MatchString(text[sent.Start:sent.End]) || namesSomeone(text[sent.Start:m.Start], s.names)) {
+				return []Fact{factAt(text, m.Start, m.End, "senco.on_slt", r.Value, nil, r.Confidence)}
+			}
+		}
+	}
+	// A staff list: the SENCO's row in the block under a "Senior Leadership
+	// Team" heading.
+	for _, r := range s.x.rules.Rules("senco.on_slt.heading") {
+		for _, m := range r.Regexp().FindAllStringIndex(text, 20) {
+			block := text[m[1]:]
+			if end := strings.Index(block, "\n\n"); end >= 0 {
+				block = block[:end]
+			}
+			if rr := s.x.role.FindStringIndex(block); rr != nil && !notTheSENCO.MatchString(block[max(0, rr[0]-30):rr[0]]) {
+				return []Fact{factAt(text, m[0], m[1]+rr[1], "senco.on_slt", r.Value, nil, r.Confidence)}
+			}
+		}
+	}
+	return nil
+}
+
+// qualifications reads the SENCO's qualifications from the SENCO's sentences.
+func (s *sencoStage) qualifications() []Fact {
+	text, names := s.text, s.names
+	var out []Fact
+	seen := map[string]bool{}
+	for _, r := range s.x.rules.Rules("senco.qualification") {
+		for _, m := range s.find(r, nil) {
+			lo := s.sentenceStart(m.Start)
+			// "The SENCO must hold the award within three years": a duty, not a fact.
+			if m.Polarity&notNow != 0 || !s.x.aboutSENCO(text[lo:m.Start], names) {
+				continue
+			}
+			v, ok := r.Eval(m.Groups, text, s.x.lex)
+			if !ok || seen[strings.ToLower(v)] {
+				continue
+			}
+			seen[strings.ToLower(v)] = true
+			out = append(out, factAt(text, m.Start, m.End, "senco.qualification", v, nil, r.Confidence))
+		}
+	}
+	for _, r := range s.x.rules.Rules("senco.qualification.other") {
+		for _, m := range s.find(r, nil) {
+			if m.Polarity&(textstage.Negated|textstage.Former|textstage.Planned) != 0 {
+				continue
+			}
+			lo := max(s.sentenceStart(m.Start), m.Start-150)
+			sentence := text[lo:m.Start]
+			afterName := false
+			for _, n := range names {
+				win := text[max(0, m.Start-len(n.Value)-4):m.Start]
+				if i := strings.LastIndex(win, n.Value); i >= 0 && strings.Trim(win[i+len(n.Value):], " ,(") == "" {
+					afterName = true
+				}
+			}
+			// "Mrs A Bee, BA (Hons), PGCE": a degree in a list that follows the name.
+			for _, n := range names {
+				win := text[max(0, m.Start-len(n.Value)-80):m.Start]
+				if i := strings.LastIndex(win, n.Value); i >= 0 && qualList.MatchString(win[i+len(n.Value):]) {
+					afterName = true
+				}
+			}
+			if !holdsVerb.MatchString(sentence) && !afterName && !qualLabel.MatchString(sentence) {
+				continue
+			}
+			// "Postgraduate Certificate in SEN Co-ordination (NASENCO)" is the award itself.
+			if certificate.MatchString(text[m.Start:m.End]) && coordinationAward.MatchString(text[m.Start:min(len(text), m.End+25)]) {
+				continue
+			}
+			// "... in Special Educational Needs and the National Award": the subject
+			// ends before a joining word.
+			end := m.Start + len(strings.TrimRight(trailingJoin.ReplaceAllString(text[m.Start:m.End], ""), " "))
+			v := "other:" + strings.TrimSpace(text[m.Start:end])
+			if !seen[strings.ToLower(v)] {
+				seen[strings.ToLower(v)] = true
+				out = append(out, factAt(text, m.Start, end, "senco.qualification", v, nil, r.Confidence))
+			}
+		}
+	}
+	return out
+}
+
+// timeNotNow: what a mention of time must not be. "Working towards" marks a
+// qualification, not time ("is working towards the award and is allocated 0.4
+// FTE"), and "must" sentences still state time ("parents may contact her on the
+// three days a week she works").
+const timeNotNow = textstage.Negated | textstage.Former | textstage.Others
+
+// timeBounds: the values each time field can take.
+var timeBounds = map[string][2]float64{"senco.fte": {0, 1}, "senco.days_per_week": {0, 5}, "senco.hours_per_week": {0, 50}}
+
+// sencoTime reads the SENCO's time for the role: days, hours or a fraction of
+// full time. For each field the first wording that holds, in the table's order.
+func (s *sencoStage) sencoTime() []Fact {
+	text := s.text
+	var out []Fact
+	done := map[string]bool{}
+	add := func(field string, m textstage.Mention, end int, v float64, conf float64) {
+		if b := timeBounds[field]; done[field] || v <= b[0] || v > b[1] || m.Polarity&timeNotNow != 0 {
+			return
+		}
+		// Time spent teaching is not time for the role.
+		if lo := s.sentenceStart(m.Start); teachingTime.MatchString(text[lo:m.Start]) && !forTheRole.MatchString(text[m.End:]) {
+			return
+		}
+		// "Monday to Friday mornings": part days are not days.
+		if field == "senco.days_per_week" && s.x.partOfDay.MatchString(clauseAfter(text, m.End, 30)) {
+			return
+		}
+		done[field] = true
+		out = append(out, factAt(text, m.Start, end, field, "", &v, conf))
+	}
+	rules := func(key, field string) {
+		for _, r := range s.x.rules.Rules(key) {
+			for _, m := range s.find(r, s.who) {
+				if done[field] {
+					return
+				}
+				// "not full time", "part of a full-time teaching role".
+				if key == "senco.fte.full" && partOfPost.MatchString(text[s.sentenceStart(m.Start):m.Start]) {
+					continue
+				}
+				if v, ok := r.Eval(m.Groups, text, s.x.lex); ok {
+					f, _ := strconv.ParseFloat(v, 64)
+					add(field, m, m.End, f, r.Confidence)
+				}
+			}
+		}
+	}
+	rules("senco.fte", "senco.fte")
+	rules("senco.fte.full", "senco.fte")
+	rules("senco.days_per_week", "senco.days_per_week")
+	// Failing those wordings, a sentence about the SENCO's presence that names
+	// weekdays ("Mrs A is here Mondays, plus Thursdays"): each day named counts.
+	if !done["senco.days_per_week"] {
+		seen := map[int]bool{}
+	found:
+		for _, m := range s.doc.Find(s.x.dayWord, s.ctx, 20, s.who) {
+			sent := s.doc.Sentences[m.Sentence].Span
+			if seen[sent.Start] {
+				continue
+			}
+			seen[sent.Start] = true
+			sentence := text[sent.Start:sent.End]
+			// An answer naming days, under a question about presence ("When is
+			// the SENCO in school?" / "Thursday and Friday").
+			asked := false
+			if m.Sentence > 0 {
+				if q := s.doc.Sentences[m.Sentence-1].Span; strings.HasSuffix(strings.TrimSpace(text[q.Start:q.End]), "?") && sent.Start-q.End < 150 {
+					asked = presence.MatchString(text[q.Start:q.End])
+				}
+			}
+			if (asked || presence.MatchString(sentence)) && !s.x.partOfDay.MatchString(sentence) {
+				if n := s.x.weekdaysNamed(sentence); n > 0 {
+					add("senco.days_per_week", m, sent.End, float64(n), 0.5)
+					break found
+				}
+			}
+		}
+	}
+	// Failing those wordings, a fraction in a SENCO sentence about the post
+	// ("Mrs A's SENCO contract is 0.6"), unless it counts days, hours or teaching.
+	if !done["senco.fte"] {
+		for _, m := range s.doc.Find(bareFraction, s.ctx, 100, s.who) {
+			sent := s.doc.Sentences[m.Sentence].Span
+			if !postWords.MatchString(text[sent.Start:sent.End]) || teachingTime.MatchString(text[max(sent.Start, m.Start-30):m.Start]) ||
+				unitAfter.MatchString(text[m.End:min(len(text), m.End+12)]) {
+				continue
+			}
+			if v, err := strconv.ParseFloat(text[m.Groups[2]:m.Groups[3]], 64); err == nil && v > 0 && v < 1 {
+				add("senco.fte", m, m.End, v, 0.5)
+				break
+			}
+		}
+	}
+	rules("senco.hours_per_week", "senco.hours_per_week")
+	return out
+}
+
+// partOfPost: "part of a full-time teaching role" is not the SENCO's whole post.
+var partOfPost = regexp.MustCompile(`(?i)\bpart\s+of\s+(?:a|her|his|their)\s+$`)
+
+// weekdaysNamed counts the school days a sentence names, a range ("Monday to
+// Wednesday") counting each day in it.
+func (x *Extractor) weekdaysNamed(s string) int {
+	days := map[string]bool{}
+	for _, m := range dayRun.FindAllStringSubmatch(s, -1) {
+		a, _ := x.lex.Value("weekday", m[1][:3])
+		b, _ := x.lex.Value("weekday", m[2][:3])
+		ai, _ := strconv.Atoi(a)
+		bi, _ := strconv.Atoi(b)
+		for d := ai; d <= bi; d++ {
+			days[strconv.Itoa(d)] = true
+		}
+	}
+	for _, w := range x.dayWord.FindAllString(s, -1) {
+		if d, ok := x.lex.Value("weekday", strings.TrimSuffix(strings.TrimSuffix(w, "s"), "S")); ok {
+			days[d] = true
+		}
+	}
+	return len(days)
+}
