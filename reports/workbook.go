@@ -3,6 +3,7 @@ package reports
 import (
 	"database/sql"
 	"fmt"
+	"math"
 	"math/big"
 	"net/url"
 	"os"
@@ -150,6 +151,11 @@ func (w *workbook) put(sheet string, top int, t sheetTable) error {
 		if i < len(t.Widths) {
 			widths[i] = t.Widths[i]
 		}
+		// A header wraps between words, never inside one ("Confidenc/e"):
+		// the column is at least as wide as the header's longest word in bold.
+		for _, word := range strings.Fields(t.Columns[i]) {
+			widths[i] = max(widths[i], float64(len([]rune(word)))*1.15+1)
+		}
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		f.SetColWidth(sheet, col, col, widths[i])
 	}
@@ -225,18 +231,33 @@ func (w *workbook) put(sheet string, top int, t sheetTable) error {
 	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: top, TopLeftCell: fmt.Sprintf("A%d", top+1), ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	// Printed, every page repeats the header rows, as the screen freezes them.
-	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
-		RefersTo: fmt.Sprintf("'%s'!$1:$%d", strings.ReplaceAll(sheet, "'", "''"), top)}); err != nil {
-		return fmt.Errorf("print titles on %s: %w", sheet, err)
-	}
 	total := 0.0
 	for _, x := range widths {
 		total += x
 	}
-	// A4 upright holds about 95 characters of width at full size, across about 140.
-	return w.printSetup(sheet, !t.Portrait && total > 95)
+	// A4 upright holds about 95 characters of width at full size, across about
+	// 140. A table much wider than that is printed over more pages across, its
+	// first column (what the row is about) repeated on each, rather than
+	// shrunk to a size nobody reads (22 columns on one page printed at 6 pt).
+	pagesWide := 1
+	if !t.Portrait && total > 1.3*landscapeChars {
+		pagesWide = int(math.Ceil(total / landscapeChars))
+	}
+	// Printed, every page repeats the header rows, as the screen freezes them.
+	quoted := strings.ReplaceAll(sheet, "'", "''")
+	titles := fmt.Sprintf("'%s'!$1:$%d", quoted, top)
+	if pagesWide > 1 {
+		titles = fmt.Sprintf("'%s'!$A:$A,", quoted) + titles
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet, RefersTo: titles}); err != nil {
+		return fmt.Errorf("print titles on %s: %w", sheet, err)
+	}
+	return w.printSetupAcross(sheet, !t.Portrait && total > 95, pagesWide)
 }
+
+// landscapeChars is about how many characters of column width an A4 page
+// printed landscape holds at full size.
+const landscapeChars = 140
 
 // tableName is a sheet name as a valid Excel table name: letters, digits, _.
 func tableName(s string) string {
@@ -324,12 +345,17 @@ func (w *workbook) setCell(sheet, cell string, v any) error {
 // printSetup sets a sheet's printed page: A4, upright or landscape, fitted to
 // one page wide (as many pages down as it needs), narrow margins.
 func (w *workbook) printSetup(sheet string, landscape bool) error {
+	return w.printSetupAcross(sheet, landscape, 1)
+}
+
+// printSetupAcross is printSetup fitted to pagesWide pages across.
+func (w *workbook) printSetupAcross(sheet string, landscape bool, pagesWide int) error {
 	orient := "portrait"
 	if landscape {
 		orient = "landscape"
 	}
-	a4, one, zero := 9, 1, 0
-	if err := w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+	a4, zero := 9, 0
+	if err := w.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orient, FitToWidth: &pagesWide, FitToHeight: &zero}); err != nil {
 		return err
 	}
 	m, hf := 0.5, 0.3

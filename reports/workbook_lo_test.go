@@ -241,14 +241,28 @@ func TestCommissioningInLibreOffice(t *testing.T) {
 	for _, r := range rels.R {
 		target[r.ID] = "xl/" + strings.TrimPrefix(r.Target, "/xl/")
 	}
+	wide := map[string]bool{"Changes": true}
 	landscape := map[string]bool{"Summary": true, "Compliance items": true, "Evidence": true, "Schools": true, "Compliance": true}
 	for _, s := range wb.Sheets {
 		ws := zipText(t, saved, target[s.ID])
 		setup := regexp.MustCompile(`<pageSetup [^>]*>`).FindString(ws)
-		for _, want := range []string{`paperSize="9"`, `fitToWidth="1"`, `fitToHeight="0"`} {
+		for _, want := range []string{`paperSize="9"`, `fitToHeight="0"`} {
 			if !strings.Contains(setup, want) {
 				t.Errorf("%s prints without %s: %s", s.Name, want, setup)
 			}
+		}
+		// One page across, or (a table too wide to read on one) a few pages
+		// across with its first column repeated on each.
+		across := regexp.MustCompile(`fitToWidth="(\d+)"`).FindStringSubmatch(setup)
+		if across == nil {
+			t.Errorf("%s is not fitted to a width: %s", s.Name, setup)
+		} else if n, _ := strconv.Atoi(across[1]); n < 1 || n > 3 {
+			t.Errorf("%s prints %d pages across", s.Name, n)
+		} else if n > 1 && !strings.Contains(titles[s.Name], "$A:$A") {
+			t.Errorf("%s prints %d pages across without repeating its first column: %q", s.Name, n, titles[s.Name])
+		}
+		if wide[s.Name] && (across == nil || across[1] == "1") {
+			t.Errorf("%s, a wide table, is squeezed onto one page across: %s", s.Name, setup)
 		}
 		if landscape[s.Name] && !strings.Contains(setup, `orientation="landscape"`) {
 			t.Errorf("%s is not printed landscape: %s", s.Name, setup)
