@@ -3,6 +3,8 @@ package analysis
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sendscope/sendscope/analysis/textstage"
 )
 
 // Fact is one thing a document says, with the words it says it in.
@@ -97,7 +99,7 @@ func lastSentenceEnd(s string) int {
 			if j < 0 {
 				break
 			}
-			if sep == ". " && isAbbreviation(s[:j]) {
+			if sep == ". " && textstage.IsAbbreviation(s[:j]) {
 				i = j
 				continue
 			}
@@ -120,7 +122,7 @@ func nextSentenceEnd(s string) int {
 				break
 			}
 			j += i
-			if sep == ". " && isAbbreviation(s[:j]) {
+			if sep == ". " && textstage.IsAbbreviation(s[:j]) {
 				i = j + 2
 				continue
 			}
@@ -131,18 +133,6 @@ func nextSentenceEnd(s string) int {
 		}
 	}
 	return best
-}
-
-// isAbbreviation says whether the text before a full stop ends in a title or an
-// initial ("Mrs", "Dr", "K"), which does not end a sentence.
-func isAbbreviation(before string) bool {
-	i := strings.LastIndexAny(before, " \t(\n") + 1
-	w := before[i:]
-	switch strings.ToLower(w) {
-	case "mr", "mrs", "ms", "dr", "mx", "st", "e.g", "i.e", "etc", "no", "tel", "ext":
-		return true
-	}
-	return utf8.RuneCountInString(w) == 1 && strings.ToUpper(w) == w && w != ""
 }
 
 func runeOffset(s string, byteOff int) int {

@@ -11,30 +11,9 @@ import (
 // paragraph under it. A bare heading ("Complaints", "The Local Offer"), a menu,
 // or a contents line names an item but says nothing about it.
 func statutoryFacts(text string, v Vocabulary, conf float64) []Fact {
-	first := map[string][2]int{}
-	var order []string
-	lower := strings.ToLower(text)
-	for _, t := range v {
-		if !t.mayMatch(text, lower) {
-			continue
-		}
-		loc := firstInContent(text, t.Pattern)
-		if loc == nil {
-			continue
-		}
-		if prev, ok := first[t.Value]; !ok || loc[0] < prev[0] {
-			if !ok {
-				order = append(order, t.Value)
-			}
-			first[t.Value] = [2]int{loc[0], loc[1]}
-		}
-	}
-	out := make([]Fact, 0, len(order))
-	for _, val := range order {
-		loc := first[val]
-		out = append(out, factAt(text, loc[0], loc[1], "statutory.item", val, nil, conf))
-	}
-	return out
+	return vocabFactsWhere(text, "statutory.item", v, conf, func(re *regexp.Regexp, text string) []int {
+		return firstInContent(text, re)
+	})
 }
 
 // maxHeadingMatches bounds how many matches of one wording are looked at: a

@@ -151,6 +151,12 @@ func mustVocab(file string) Vocabulary {
 
 // vocabFacts emits one fact per value the text names, quoting its first mention.
 func vocabFacts(text, field string, v Vocabulary, conf float64) []Fact {
+	return vocabFactsWhere(text, field, v, conf, (*regexp.Regexp).FindStringIndex)
+}
+
+// vocabFactsWhere is vocabFacts with the mentions that count chosen by find
+// (the first match of a wording that counts, or nil).
+func vocabFactsWhere(text, field string, v Vocabulary, conf float64, find func(*regexp.Regexp, string) []int) []Fact {
 	first := map[string][2]int{}
 	var order []string
 	lower := strings.ToLower(text)
@@ -158,7 +164,7 @@ func vocabFacts(text, field string, v Vocabulary, conf float64) []Fact {
 		if !t.mayMatch(text, lower) {
 			continue
 		}
-		loc := t.Pattern.FindStringIndex(text)
+		loc := find(t.Pattern, text)
 		if loc == nil {
 			continue
 		}

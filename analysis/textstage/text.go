@@ -137,7 +137,7 @@ func sentencesIn(text string, b Span) []Span {
 		if (c != '.' && c != '?' && c != '!') || s[i+1] != ' ' {
 			continue
 		}
-		if c == '.' && isAbbreviation(s[lo:i]) {
+		if c == '.' && IsAbbreviation(s[lo:i]) {
 			continue
 		}
 		out = append(out, Span{lo, i + 1})
@@ -149,9 +149,9 @@ func sentencesIn(text string, b Span) []Span {
 	return out
 }
 
-// isAbbreviation says whether the text before a full stop ends in a title or an
+// IsAbbreviation says whether the text before a full stop ends in a title or an
 // initial ("Mrs", "Dr", "K"), which does not end a sentence.
-func isAbbreviation(before string) bool {
+func IsAbbreviation(before string) bool {
 	i := strings.LastIndexAny(before, " \t(\n") + 1
 	w := before[i:]
 	switch strings.ToLower(w) {
