@@ -80,7 +80,8 @@ func ReadLocalOfferText(text, pageURL string) LocalOfferRead {
 
 var (
 	// A breadcrumb trail: "You are here: Home > SEND > Therapies", "Home / Directory / X".
-	breadcrumb = regexp.MustCompile(`(?i)^you are here\b|^(?:[^>/»›|]{1,60}\s[>/»›|]\s){2,}[^>/»›|]{1,80}$`)
+	// One step after a results page or the home page is a trail too: "Results > X".
+	breadcrumb = regexp.MustCompile(`(?i)^you are here\b|^(?:[^>/»›|]{1,60}\s[>/»›|]\s){2,}[^>/»›|]{1,80}$|^(?:home|results|search results|directory)\s+[>»›]\s+[^>/»›|]{1,80}$`)
 	// A line that names the site rather than the page: "Kent County Council",
 	// "Medway SEND Local Offer", "Family Information and Services Hub (FISH)".
 	siteName  = regexp.MustCompile(`(?i)(?:council|local offer|directory|family (?:information|services?) hub|hub|information service|family services)(?:\s*\([A-Z]{2,6}\))?$`)
@@ -98,7 +99,9 @@ var (
 	recordIntro = regexp.MustCompile(`(?im)^(?:an?|our) [\w ,'’-]{0,50}\b(?:service|team|group|club|sessions?|class(?:es)?|course|scheme|programme|project|clinic|activit(?:y|ies)|playscheme|workshops?|drop-in)s? (?:for|where|that|which|to|offering|supporting)\b`)
 	// A section's heading inside a page rather than the page's title: a question,
 	// or the labels directories put on every record.
-	sectionHeading = regexp.MustCompile(`(?i)\?$|^(?:about(?: us| the service)?|overview|description|summary|details|what (?:we|they) (?:do|offer)|who (?:we|it) (?:support|helps?|is for)|how to (?:get|access|contact|refer).*|contact(?: details| us)?|cost|eligibility|opening times|location|where)$`)
+	// Any wording of the labels: "About this service", "Who can use this
+	// service", "Cost", "Contact", "Where", "When", "Service details".
+	sectionHeading = regexp.MustCompile(`(?i)\?$|^(?:about(?: (?:us|this|the|our)(?: [\w-]+){0,2})?|overview|description|summary|(?:service |more |further |other |additional |key )?(?:details|information)|what (?:we|they|it|you) (?:do|does|offer|offers|can expect|will get|get)|what (?:we|they) can help with|who (?:we|it|this|they) .*|who (?:can|should|is|are) .*|how (?:to|do|can|we|you) .*|contact(?: (?:details|us|information|name|the [\w ]{1,30}))?|costs?|fees?|charges?|prices?|eligibility(?: criteria)?|referrals?|opening (?:times|hours)|location|venue|where(?: (?:to go|we are|it is))?|when(?: (?:and where|it runs|is it on))?|times?|availability|age range|ages|accessibility|categories|languages|tags|in this section|on this page|contents)$`)
 	// Buttons and notices that sit between a heading and its text.
 	actionLine = regexp.MustCompile(`(?i)^(?:add to (?:my )?shortlist|print|share|save|email this page|back to (?:results|search)|report a problem|my shortlist.*|search .*|sign in.*|accessibility tools)\b`)
 )
@@ -128,6 +131,29 @@ func navBar(l string) bool {
 // one; else the heading just above the page's first paragraph (not a section's
 // own heading); else the first line that is not furniture.
 func textTitle(text string) string {
+	title, lines := pageHeading(text)
+	// An organisation's name heading the page above its registration line
+	// ("Registered charity no. ..."), then the service's own heading above
+	// the first paragraph: the service's heading names the page.
+	for i := 0; i+3 < len(lines); i++ {
+		if lines[i] != title {
+			continue
+		}
+		if orgIdentity.MatchString(lines[i+1]) && !textFurniture(lines[i+2]) && !paragraphLine(lines[i+2]) &&
+			!sectionHeading.MatchString(lines[i+2]) && !providerLine.MatchString(lines[i+2]) && paragraphLine(lines[i+3]) {
+			return lines[i+2]
+		}
+		break
+	}
+	return title
+}
+
+// orgIdentity is an organisation's registration line: "Registered charity
+// no. 1167342", "Company number 0123456", "Charity number: 123".
+var orgIdentity = regexp.MustCompile(`(?i)^(?:a )?(?:registered )?(?:charity|company|cio|cic)(?: (?:no|number|reg(?:istration)?(?: no| number)?))?\.?:?\s*\d{5,}|^registered (?:charity|company)\b`)
+
+// pageHeading is textTitle's first reading, with the page's lines as read.
+func pageHeading(text string) (string, []string) {
 	var lines []string
 	for _, line := range strings.Split(text, "\n") {
 		if l := strings.TrimSpace(line); l != "" && !strings.HasPrefix(l, "URL:") {
@@ -164,12 +190,12 @@ func textTitle(text string) string {
 		last := strings.TrimSpace(steps[len(steps)-1])
 		for i := max(0, trail-3); i < min(len(lines), trail+4); i++ {
 			if i != trail && strings.EqualFold(lines[i], last) && heading(lines[i]) {
-				return lines[i]
+				return lines[i], lines
 			}
 		}
 		for _, next := range lines[trail+1:] {
 			if heading(next) && !paragraphLine(next) && !sectionHeading.MatchString(next) {
-				return next
+				return next, lines
 			}
 		}
 	}
@@ -184,9 +210,9 @@ func textTitle(text string) string {
 				// The organisation running it, under the service's own heading.
 				if providerLine.MatchString(l) && j > 0 && heading(lines[j-1]) && !paragraphLine(lines[j-1]) &&
 					!sectionHeading.MatchString(lines[j-1]) && !providerLine.MatchString(lines[j-1]) {
-					return lines[j-1]
+					return lines[j-1], lines
 				}
-				return l
+				return l, lines
 			}
 		}
 		break
@@ -194,12 +220,12 @@ func textTitle(text string) string {
 	for _, l := range lines {
 		if !chromeLine.MatchString(l) {
 			if len(l) <= 150 {
-				return l
+				return l, lines
 			}
 			break
 		}
 	}
-	return ""
+	return "", lines
 }
 
 var (
@@ -362,6 +388,7 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 		}
 	}
 	name = spelledOut(name, text)
+	name = ownService(name, text)
 	if r.Title == "" {
 		r.Title = name
 	}
@@ -466,6 +493,38 @@ func spelledOut(name, text string) string {
 		if strings.HasPrefix(full, m[1]) && len(strings.Fields(full)) >= len(strings.Fields(m[1]))+2 && !strings.ContainsAny(full, ".!?") {
 			return full + " " + short
 		}
+	}
+	return name
+}
+
+var (
+	// A heading that names an organisation: its first sentence says what it is.
+	orgSentence = regexp.MustCompile(`(?i)^\s*(?:the )?is an? [\w ,'’-]{0,40}?\b(?:charity|organisation|organization|company|social enterprise|community interest company|cic|cio|trust|provider|network|association)\b`)
+	// The service the organisation names as its own: "Our Friday Night Club is a ...".
+	ourNamed = regexp.MustCompile(`\b[Oo]ur ((?:[A-Z][\w'’&-]*\s+){1,5}[A-Z][\w'’&-]*) (?:is|are|runs|offers|provides|meets)\b`)
+)
+
+// ownService is the service a record is about when its heading names the
+// organisation running it: "Brightpath Stockport" beside "Brightpath Stockport
+// is a local charity ... Our Friday Night Club is a social evening ..." names
+// the club.
+func ownService(name, text string) string {
+	if name == "" {
+		return name
+	}
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		rest, ok := strings.CutPrefix(line, name)
+		if !ok || !paragraphLine(line) {
+			continue
+		}
+		if !orgSentence.MatchString(rest) {
+			return name
+		}
+		if m := ourNamed.FindStringSubmatch(line); m != nil && m[1] != name {
+			return m[1]
+		}
+		return name
 	}
 	return name
 }
