@@ -398,6 +398,13 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 	rec := RecordURL(pageURL)
 	s := Service{ID: rec, URL: rec, Name: name, Source: "html"}
 	fillFromText(&s, text)
+	// Ages above the page's heading are the site's banner ("for children and
+	// young people aged 0 to 25"), not the record's.
+	if at := strings.Index(text, r.Title); r.Title != "" && at > 0 {
+		if lo, hi := ageRange(text[at:]); lo != nil || hi != nil {
+			s.AgeMin, s.AgeMax = lo, hi
+		}
+	}
 	r.Service = &s
 	r.AgeMin, r.AgeMax, r.NeedTypes = s.AgeMin, s.AgeMax, s.NeedTypes
 	return r
@@ -651,8 +658,10 @@ func cleanTitle(t string) string {
 var (
 	stageSpan = regexp.MustCompile(`(?i)\b(nursery|reception|years? \d{1,2}|y\d{1,2})\s*(?:-|–|to|up to|until|through to|and)\s*(?:the )?(?:end of )?(?:year )?(reception|year \d{1,2}|y\d{1,2}|\d{1,2})\b`)
 	stageFrom = regexp.MustCompile(`(?i)\bfrom (year \d{1,2}|y\d{1,2}|reception|nursery)\b(?:\s*(?:onwards?|upwards))?`)
-	keyStage  = regexp.MustCompile(`(?i)\b(?:key stages?|ks)\s*([1-5])(?:\s*(?:-|–|to|and)\s*(?:ks\s*)?([1-5]))?\b`)
-	postAge   = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b`)
+	// A key stage, a span or a list of them: "KS2-4", "Key Stages 2, 3 and 4",
+	// "Key Stage 2, Key Stage 3 and Key Stage 4" (the first to the last).
+	keyStage = regexp.MustCompile(`(?i)\b(?:key stages?|ks)\s*([1-5])(?:\s*(?:,|-|–|to|and|&)\s*(?:(?:key stages?|ks)\s*)?([1-5]))*\b`)
+	postAge  = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b`)
 )
 
 func stageAge(s string, end bool) (int, bool) {

@@ -248,6 +248,15 @@ var (
 	// Ages named as a condition or another group's right, not whom the page is
 	// for: the clause "If your child is under two," (its main clause stays),
 	// the sentence "Young people aged 16 to 25 can appeal in their own right."
+	// A birthday that starts a band is its minimum: "from their 16th birthday
+	// until their 25th birthday" is 16-25 (a band named by its ends), "after
+	// their 5th birthday" starts at 5.
+	birthdayFrom = regexp.MustCompile(`(?i)\b(?:from|after|since|on|at)\s+(?:the start of [^.,;\n]{0,30}?\s)?(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday(?:\s*(?:,\s*)?(?:until|to|up to|and)\s+(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday)?`)
+	// Starting school ends the early years: "until they start in Reception" is 4.
+	untilSchool = regexp.MustCompile(`(?i)\buntil (?:they|the child|your child|children|he or she)\s+(?:start|starts|begin|begins|go|goes|move|moves) (?:in(?:to)? |at )?(?:reception|school|primary school|full[- ]time school)\b`)
+	// Numbers that count days, sessions or places, or a staffing ratio, are not
+	// ages: "book from 1 to 5 days a week", "a ratio of about 1 to 4".
+	countSpan    = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s+(days?|weeks?|hours?|sessions?|times|nights?|places|visits|miles|minutes|staff)\b|\bratios?\b[^.\n]{0,30}?\b\d{1,2}\s*(?:to|:)\s*\d{1,2}\b|\b1\s*(?:to|:)\s*1\b`)
 	ageCondition = regexp.MustCompile(`(?i)^(?:if|when|whenever|unless|once|where)\b[^,]*,`)
 	ageOwnRight  = regexp.MustCompile(`(?i)\bin (?:their|his or her) own right\b`)
 )
@@ -350,6 +359,7 @@ var sentenceEnd = regexp.MustCompile(`[.!?;]\s+`)
 func ageRange(text string) (*int, *int) {
 	text = ageAudience(ageDigits(text))
 	text = upToCount.ReplaceAllString(text, "at most $1$2")
+	text = countSpan.ReplaceAllString(text, "a count")
 	text = replaceAllSubmatchFunc(ageMonths, text, func(g []string, _ int) string {
 		n, _ := strconv.Atoi(g[2])
 		return g[1] + " " + strconv.Itoa(n/12)
@@ -385,6 +395,22 @@ func ageRange(text string) (*int, *int) {
 				break
 			}
 		}
+	}
+	if m := birthdayFrom.FindStringSubmatchIndex(text); m != nil {
+		lo, _ := strconv.Atoi(text[m[2]:m[3]])
+		var hi *int
+		if m[4] >= 0 {
+			if n, _ := strconv.Atoi(text[m[4]:m[5]]); n > lo && n <= 25 {
+				hi = &n
+			}
+		}
+		if lo <= 25 {
+			consider(cand{m[0], &lo, hi})
+		}
+	}
+	if m := untilSchool.FindStringIndex(text); m != nil {
+		four := 4
+		consider(cand{m[0], nil, &four})
 	}
 	if m := ageBirthday.FindStringSubmatchIndex(text); m != nil {
 		n, _ := strconv.Atoi(text[m[4]:m[5]])
@@ -476,6 +502,27 @@ func ageRange(text string) (*int, *int) {
 			if hi != nil {
 				break
 			}
+		}
+	}
+	// An upper limit alone, then the same band in full from birth: "from
+	// diagnosis until they leave education at 25 ... aged 0-25".
+	if lo == nil && hi != nil {
+		rest := text[best.at:min(len(text), best.at+1500)]
+		for _, re := range []*regexp.Regexp{ageSpan, ageYears, ageBare} {
+			if m := re.FindStringSubmatchIndex(rest); m != nil {
+				a, b := rest[m[2]:m[3]], rest[m[4]:m[5]]
+				if n, _ := strconv.Atoi(b); n == *hi && (a == "0" || strings.EqualFold(a, "birth")) {
+					zero := 0
+					lo = &zero
+					break
+				}
+			}
+		}
+	}
+	if lo != nil && hi == nil {
+		if m := untilSchool.FindStringIndex(text[best.at:min(len(text), best.at+600)]); m != nil && *lo < 4 {
+			four := 4
+			hi = &four
 		}
 	}
 	if lo != nil && hi == nil {
