@@ -373,7 +373,7 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 		r.NeedTypes = needCodes(own)
 	case KindInfo, KindOther:
 		r.AgeMin, r.AgeMax = ageRange(groupAsides(text))
-		r.NeedTypes = needCodes(text)
+		r.NeedTypes = needCodes(r.Title + "\n" + needAudience(text))
 	case KindSchoolOffer:
 		r.AgeMin, r.AgeMax = ageRange(text)
 		r.NeedTypes = needCodes(text)

@@ -118,7 +118,7 @@ func needCodes(text string) []string {
 var (
 	// Where a page turns to other services ("Related pages", "See also"): what
 	// follows names their needs, not this page's.
-	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?: pages?| links?| services?| advice(?: pages?)?| content| information| articles?| topics?)?|see also|useful (?:links|organisations|contacts|websites)|other (?:useful )?(?:links|services|organisations|support)(?: (?:you|that|which|who) .*)?|where else (?:to|can (?:i|you)) get (?:help|support)|you (?:may|might) also (?:like|want|need|be interested in).*|other services (?:that|which|who) (?:can|may|might) help.*|similar services|more (?:in|from) this section|recent posts|latest news)\s*:?$`)
+	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?: pages?| links?| services?| advice(?: pages?)?| content| information| articles?| topics?)?|see also|useful (?:links|organisations|contacts|websites)|other (?:useful )?(?:links|services|organisations|support)(?: (?:you|that|which|who) .*)?|where else (?:to|can (?:i|you)) get (?:help|support)|you (?:may|might) also (?:like|want|need|be interested in).*|other services (?:that|which|who) (?:can|may|might) help.*|similar services|more (?:in|from) this section|recent posts|(?:latest|more|other|related|recent) (?:news|stories|articles|posts))\s*:?$`)
 	// A venue's access is not a need of the service: "wheelchair accessible",
 	// "level access", "a changing places toilet".
 	venueAccess = regexp.MustCompile(`(?i)\bwheelchairs?[- ](?:accessible|access(?:ibility)?|friendly|ramps?)\b|\b(?:level|step[- ]free|disabled|accessible|wheelchair) (?:access|toilets?|parking|entrances?|changing(?: rooms?)?|lifts?)\b|\bchanging places\b`)
@@ -139,7 +139,53 @@ func needText(text string) string {
 		said = said || paragraphLine(l)
 	}
 	text = venueAccess.ReplaceAllString(strings.Join(lines, "\n"), " ")
+	text = methodList.ReplaceAllString(text, " ")
 	return notServed.ReplaceAllString(text, " ")
+}
+
+// methodList is the methods a service uses, named as examples: "modelling
+// approaches such as visual timetables, Attention Autism sessions and ..." (up
+// to whom they are for, which stays).
+var methodList = regexp.MustCompile(`(?i)\b(?:approaches|strategies|techniques|interventions|methods|programmes|programs|tools|resources|activities)\s+(?:such as|like|including|e\.g\.)[^.;:!?\n]*?(?:\b(?:for|with|who)\b|[.;:!?\n]|$)`)
+
+var (
+	// Whom a page speaks of: children, young people, pupils, families.
+	peopleWord = regexp.MustCompile(`(?i)\b(?:child(?:ren)?|young (?:people|person|adults?)|pupils?|students?|learners?|bab(?:y|ies)|toddlers|adults?|people|famil(?:y|ies)|parents?|carers?|siblings|members|girls|boys|teenagers)\b`)
+	// What ties them to a need: "children with autism", "young people who have
+	// ADHD", "may have disorders such as ...".
+	peopleLink  = regexp.MustCompile(`(?i)^[^.;:!?\n]{0,40}?\b(?:with|who (?:have|has|are|is|may have)|may have|living with|affected by|diagnosed with)\b[^.;:!?\n]{0,100}`)
+	wordsBefore = regexp.MustCompile(`(?:[\w'’-]+[ \t]+){0,3}$`)
+	bulletLine  = regexp.MustCompile(`^\s*(?:[-•*–]|\d+[.)]\s+\S+.*[,;]$)`)
+)
+
+// needAudience is what an information or other page says of its subject's
+// needs: its headings (a section for a need, an agenda item) and the groups
+// of people it names with a need ("pupils with dyslexia", "autistic young
+// people", "children who may have ADHD"). A need named otherwise is incidental:
+// a diagnosis asked for as evidence, an assessment's waiting times, a
+// wheelchair in an example, a news headline below the story.
+func needAudience(text string) string {
+	text = needText(text)
+	var b strings.Builder
+	for _, line := range strings.Split(text, "\n") {
+		l := strings.TrimSpace(line)
+		if l == "" {
+			continue
+		}
+		if !paragraphLine(l) && len(strings.Fields(l)) <= 10 && !bulletLine.MatchString(l) {
+			b.WriteString(l + "\n")
+			continue
+		}
+		for _, m := range peopleWord.FindAllStringIndex(l, -1) {
+			before := wordsBefore.FindString(l[:m[0]])
+			b.WriteString(before + l[m[0]:m[1]])
+			if after := peopleLink.FindString(l[m[1]:]); after != "" {
+				b.WriteString(after)
+			}
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
 }
 
 // notServed is a sentence saying whom a service does not take: "The scheme is
