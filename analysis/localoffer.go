@@ -361,6 +361,10 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 		r.Kind = KindSchoolOffer
 	case listing && score < 5:
 		r.Kind = KindListing
+	case score >= 4 && !recordPath && rightsCount(text) >= 3:
+		// A council's guidance with a contact block (a transport policy, a
+		// statutory service's page) explains a process or a right.
+		r.Kind = KindInfo
 	case score >= 4:
 		r.Kind = KindService
 	default:
@@ -848,4 +852,28 @@ func channelLinks(doc *html.Node) []string {
 		}
 	}
 	return out
+}
+
+// rightsExplained are the ways guidance explains a process or a right: what
+// the page is for, a statutory duty, a review or appeal, a policy, eligibility.
+var rightsExplained = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)\bthis (?:page|guide|section) (?:explains|tells you|sets out|describes|gives information)\b`),
+	regexp.MustCompile(`(?i)\bstatutory\b`),
+	regexp.MustCompile(`(?i)\b(?:every|each) (?:local (?:area|authority)|council|school)s? (?:must|has to|have to)\b|\b(?:the council|local authorities|the local authority|schools|colleges) (?:must|(?:has|have) a (?:legal )?duty)\b`),
+	regexp.MustCompile(`(?i)\b(?:ask for|request) a review\b|\bappeal (?:to|against)\b|\bright to appeal\b|\b(?:review|appeals?) (?:and appeal )?process\b`),
+	regexp.MustCompile(`(?i)\b(?:transport|travel|charging|admissions?|eligibility|exclusions?|send|sen|council'?s?|national|government) polic(?:y|ies)\b|\bpolicy statement\b`),
+	regexp.MustCompile(`(?i)\btribunal\b`),
+	regexp.MustCompile(`(?i)\b(?:may|might|could) be (?:eligible|entitled)\b|\b(?:is|are) not (?:eligible|entitled)\b`),
+	regexp.MustCompile(`(?i)\bthe law\b|\bby law\b|\blegal (?:duty|right|document|requirement)\b`),
+}
+
+// rightsCount is how many of those ways a page's text uses.
+func rightsCount(text string) int {
+	n := 0
+	for _, re := range rightsExplained {
+		if re.MatchString(text) {
+			n++
+		}
+	}
+	return n
 }
