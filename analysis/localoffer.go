@@ -376,7 +376,9 @@ func readLocalOfferText(text, title, pageURL string, sig pageSignals) LocalOffer
 		r.AgeMin, r.AgeMax = ageRange(own)
 		r.NeedTypes = needCodes(own)
 	case KindInfo, KindOther:
-		r.AgeMin, r.AgeMax = ageRange(groupAsides(text))
+		if r.Kind == KindOther || !ageSections(text) {
+			r.AgeMin, r.AgeMax = ageRange(groupAsides(text))
+		}
 		r.NeedTypes = needCodes(r.Title + "\n" + needAudience(text))
 	case KindSchoolOffer:
 		r.AgeMin, r.AgeMax = ageRange(text)
@@ -459,7 +461,65 @@ func listingOwn(text, title string) string {
 // groupAsides takes out of an information page the sentences that give one
 // group's rule, whose ages are examples rather than whom the page is for.
 func groupAsides(text string) string {
+	text = whoMayAct(text)
+	text = definingAside.ReplaceAllString(text, "")
 	return selfActing.ReplaceAllString(forGroup.ReplaceAllString(text, ". "), ". ")
+}
+
+var (
+	// A clause that defines a thing the page mentions, whose ages are that
+	// thing's: "It may lead to an EHC plan, which is a legal document for
+	// children and young people up to the age of 25."
+	definingAside = regexp.MustCompile(`(?i),\s*which (?:is|are|was|were|means|will be|can be|covers|lasts)\b[^.;\n]*`)
+	// A section on who may ask, apply or appeal: its ages are a rule.
+	whoMayActHead = regexp.MustCompile(`(?i)^(?:\d+\.\s*)?who (?:can|may|is able to) (?:ask|apply|request|make (?:a|the) request|appeal|complain)\b`)
+)
+
+// whoMayAct takes out of an information page the sections that list who may
+// ask, apply or appeal (a heading, its list and its notes, up to the next
+// heading).
+func whoMayAct(text string) string {
+	lines := strings.Split(text, "\n")
+	out := lines[:0:0]
+	skip := false
+	for _, line := range lines {
+		l := strings.TrimSpace(line)
+		switch {
+		case whoMayActHead.MatchString(l):
+			skip = true
+			continue
+		case skip && l != "" && !bulletLine.MatchString(l) && !paragraphLine(l) && len(strings.Fields(l)) <= 10:
+			skip = false
+		}
+		if !skip {
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// ageSections says whether an information page gives its rules for two or
+// more age groups under headings of their own ("Young people aged 16 to
+// 19", "Under 5s"): such a page is for no one band.
+func ageSections(text string) bool {
+	bands := map[string]bool{}
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || paragraphLine(l) || bulletLine.MatchString(l) || len(strings.Fields(l)) > 10 {
+			continue
+		}
+		if lo, hi := ageRange(l); lo != nil || hi != nil {
+			bands[intOr(lo)+"-"+intOr(hi)] = true
+		}
+	}
+	return len(bands) >= 2
+}
+
+func intOr(p *int) string {
+	if p == nil {
+		return "?"
+	}
+	return strconv.Itoa(*p)
 }
 
 var (
