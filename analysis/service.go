@@ -297,7 +297,7 @@ var (
 	// A birthday that starts a band is its minimum: "from their 16th birthday
 	// until their 25th birthday" is 16-25 (a band named by its ends), "after
 	// their 5th birthday" starts at 5.
-	birthdayFrom = regexp.MustCompile(`(?i)\b(?:from|after|since|on|at)\s+(?:the start of [^.,;\n]{0,30}?\s)?(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday(?:\s*(?:,\s*)?(?:until|to|up to|and)\s+(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday)?`)
+	birthdayFrom = regexp.MustCompile(`(?i)\b(?:from|after|since|on|at)\s+(?:the start of [^.,;\n]{0,30}?\s)?(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday(?:[^.;\n]{0,60}?\b(?:until|to|up to|and)\s+(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday)?`)
 	// Starting school ends the early years: "until they start in Reception" is 4.
 	untilSchool = regexp.MustCompile(`(?i)\buntil (?:they|the child|your child|children|he or she)\s+(?:start|starts|begin|begins|go|goes|move|moves) (?:in(?:to)? |at )?(?:reception|school|primary school|full[- ]time school)\b`)
 	// Numbers that count days, sessions or places, or a staffing ratio, are not
