@@ -80,7 +80,8 @@ func (x *Extractor) ReadLocalOfferText(text, pageURL string) LocalOfferRead {
 
 var (
 	// A breadcrumb trail: "You are here: Home > SEND > Therapies", "Home / Directory / X".
-	breadcrumb = regexp.MustCompile(`(?i)^you are here\b|^(?:[^>/»›|]{1,60}\s[>/»›|]\s){2,}[^>/»›|]{1,80}$`)
+	// One step after a results page or the home page is a trail too: "Results > X".
+	breadcrumb = regexp.MustCompile(`(?i)^you are here\b|^(?:[^>/»›|]{1,60}\s[>/»›|]\s){2,}[^>/»›|]{1,80}$|^(?:home|results|search results|directory)\s+[>»›]\s+[^>/»›|]{1,80}$`)
 	// A line that names the site rather than the page: "Kent County Council",
 	// "Medway SEND Local Offer", "Family Information and Services Hub (FISH)".
 	siteName  = regexp.MustCompile(`(?i)(?:council|local offer|directory|family (?:information|services?) hub|hub|information service|family services)(?:\s*\([A-Z]{2,6}\))?$`)
@@ -98,7 +99,9 @@ var (
 	recordIntro = regexp.MustCompile(`(?im)^(?:an?|our) [\w ,'’-]{0,50}\b(?:service|team|group|club|sessions?|class(?:es)?|course|scheme|programme|project|clinic|activit(?:y|ies)|playscheme|workshops?|drop-in)s? (?:for|where|that|which|to|offering|supporting)\b`)
 	// A section's heading inside a page rather than the page's title: a question,
 	// or the labels directories put on every record.
-	sectionHeading = regexp.MustCompile(`(?i)\?$|^(?:about(?: us| the service)?|overview|description|summary|details|what (?:we|they) (?:do|offer)|who (?:we|it) (?:support|helps?|is for)|how to (?:get|access|contact|refer).*|contact(?: details| us)?|cost|eligibility|opening times|location|where)$`)
+	// Any wording of the labels: "About this service", "Who can use this
+	// service", "Cost", "Contact", "Where", "When", "Service details".
+	sectionHeading = regexp.MustCompile(`(?i)\?$|^(?:about(?: (?:us|this|the|our)(?: [\w-]+){0,2})?|overview|description|summary|(?:service |more |further |other |additional |key )?(?:details|information)|what (?:we|they|it|you) (?:do|does|offer|offers|can expect|will get|get)|what (?:we|they) can help with|who (?:we|it|this|they) .*|who (?:can|should|is|are) .*|how (?:to|do|can|we|you) .*|contact(?: (?:details|us|information|name|the [\w ]{1,30}))?|costs?|fees?|charges?|prices?|eligibility(?: criteria)?|referrals?|opening (?:times|hours)|location|venue|where(?: (?:to go|we are|it is))?|when(?: (?:and where|it runs|is it on))?|times?|availability|age range|ages|accessibility|categories|languages|tags|in this section|on this page|contents)$`)
 	// Buttons and notices that sit between a heading and its text.
 	actionLine = regexp.MustCompile(`(?i)^(?:add to (?:my )?shortlist|print|share|save|email this page|back to (?:results|search)|report a problem|my shortlist.*|search .*|sign in.*|accessibility tools)\b`)
 )
@@ -128,6 +131,29 @@ func navBar(l string) bool {
 // one; else the heading just above the page's first paragraph (not a section's
 // own heading); else the first line that is not furniture.
 func textTitle(text string) string {
+	title, lines := pageHeading(text)
+	// An organisation's name heading the page above its registration line
+	// ("Registered charity no. ..."), then the service's own heading above
+	// the first paragraph: the service's heading names the page.
+	for i := 0; i+3 < len(lines); i++ {
+		if lines[i] != title {
+			continue
+		}
+		if orgIdentity.MatchString(lines[i+1]) && !textFurniture(lines[i+2]) && !paragraphLine(lines[i+2]) &&
+			!sectionHeading.MatchString(lines[i+2]) && !providerLine.MatchString(lines[i+2]) && paragraphLine(lines[i+3]) {
+			return lines[i+2]
+		}
+		break
+	}
+	return title
+}
+
+// orgIdentity is an organisation's registration line: "Registered charity
+// no. 1167342", "Company number 0123456", "Charity number: 123".
+var orgIdentity = regexp.MustCompile(`(?i)^(?:a )?(?:registered )?(?:charity|company|cio|cic)(?: (?:no|number|reg(?:istration)?(?: no| number)?))?\.?:?\s*\d{5,}|^registered (?:charity|company)\b`)
+
+// pageHeading is textTitle's first reading, with the page's lines as read.
+func pageHeading(text string) (string, []string) {
 	var lines []string
 	for _, line := range strings.Split(text, "\n") {
 		if l := strings.TrimSpace(line); l != "" && !strings.HasPrefix(l, "URL:") {
@@ -164,12 +190,12 @@ func textTitle(text string) string {
 		last := strings.TrimSpace(steps[len(steps)-1])
 		for i := max(0, trail-3); i < min(len(lines), trail+4); i++ {
 			if i != trail && strings.EqualFold(lines[i], last) && heading(lines[i]) {
-				return lines[i]
+				return lines[i], lines
 			}
 		}
 		for _, next := range lines[trail+1:] {
 			if heading(next) && !paragraphLine(next) && !sectionHeading.MatchString(next) {
-				return next
+				return next, lines
 			}
 		}
 	}
@@ -184,9 +210,9 @@ func textTitle(text string) string {
 				// The organisation running it, under the service's own heading.
 				if providerLine.MatchString(l) && j > 0 && heading(lines[j-1]) && !paragraphLine(lines[j-1]) &&
 					!sectionHeading.MatchString(lines[j-1]) && !providerLine.MatchString(lines[j-1]) {
-					return lines[j-1]
+					return lines[j-1], lines
 				}
-				return l
+				return l, lines
 			}
 		}
 		break
@@ -194,12 +220,12 @@ func textTitle(text string) string {
 	for _, l := range lines {
 		if !chromeLine.MatchString(l) {
 			if len(l) <= 150 {
-				return l
+				return l, lines
 			}
 			break
 		}
 	}
-	return ""
+	return "", lines
 }
 
 var (
@@ -335,6 +361,10 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		r.Kind = KindSchoolOffer
 	case listing && score < 5:
 		r.Kind = KindListing
+	case score >= 4 && !recordPath && rightsCount(text) >= 3:
+		// A council's guidance with a contact block (a transport policy, a
+		// statutory service's page) explains a process or a right.
+		r.Kind = KindInfo
 	case score >= 4:
 		r.Kind = KindService
 	default:
@@ -346,8 +376,10 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		r.AgeMin, r.AgeMax = ageRange(own)
 		r.NeedTypes = x.needCodes(own)
 	case KindInfo, KindOther:
-		r.AgeMin, r.AgeMax = ageRange(groupAsides(text))
-		r.NeedTypes = x.needCodes(text)
+		if r.Kind == KindOther || !ageSections(text) {
+			r.AgeMin, r.AgeMax = ageRange(groupAsides(text))
+		}
+		r.NeedTypes = x.needCodes(r.Title + "\n" + needAudience(text))
 	case KindSchoolOffer:
 		r.AgeMin, r.AgeMax = ageRange(text)
 		r.NeedTypes = x.needCodes(text)
@@ -362,6 +394,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		}
 	}
 	name = spelledOut(name, text)
+	name = ownService(name, text)
 	if r.Title == "" {
 		r.Title = name
 	}
@@ -371,6 +404,13 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	rec := RecordURL(pageURL)
 	s := Service{ID: rec, URL: rec, Name: name, Source: "html"}
 	x.fillFromText(&s, text)
+	// Ages above the page's heading are the site's banner ("for children and
+	// young people aged 0 to 25"), not the record's.
+	if at := strings.Index(text, r.Title); r.Title != "" && at > 0 {
+		if lo, hi := ageRange(text[at:]); lo != nil || hi != nil {
+			s.AgeMin, s.AgeMax = lo, hi
+		}
+	}
 	r.Service = &s
 	r.AgeMin, r.AgeMax, r.NeedTypes = s.AgeMin, s.AgeMax, s.NeedTypes
 	return r
@@ -421,7 +461,65 @@ func listingOwn(text, title string) string {
 // groupAsides takes out of an information page the sentences that give one
 // group's rule, whose ages are examples rather than whom the page is for.
 func groupAsides(text string) string {
+	text = whoMayAct(text)
+	text = definingAside.ReplaceAllString(text, "")
 	return selfActing.ReplaceAllString(forGroup.ReplaceAllString(text, ". "), ". ")
+}
+
+var (
+	// A clause that defines a thing the page mentions, whose ages are that
+	// thing's: "It may lead to an EHC plan, which is a legal document for
+	// children and young people up to the age of 25."
+	definingAside = regexp.MustCompile(`(?i),\s*which (?:is|are|was|were|means|will be|can be|covers|lasts)\b[^.;\n]*`)
+	// A section on who may ask, apply or appeal: its ages are a rule.
+	whoMayActHead = regexp.MustCompile(`(?i)^(?:\d+\.\s*)?who (?:can|may|is able to) (?:ask|apply|request|make (?:a|the) request|appeal|complain)\b`)
+)
+
+// whoMayAct takes out of an information page the sections that list who may
+// ask, apply or appeal (a heading, its list and its notes, up to the next
+// heading).
+func whoMayAct(text string) string {
+	lines := strings.Split(text, "\n")
+	out := lines[:0:0]
+	skip := false
+	for _, line := range lines {
+		l := strings.TrimSpace(line)
+		switch {
+		case whoMayActHead.MatchString(l):
+			skip = true
+			continue
+		case skip && l != "" && !bulletLine.MatchString(l) && !paragraphLine(l) && len(strings.Fields(l)) <= 10:
+			skip = false
+		}
+		if !skip {
+			out = append(out, line)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// ageSections says whether an information page gives its rules for two or
+// more age groups under headings of their own ("Young people aged 16 to
+// 19", "Under 5s"): such a page is for no one band.
+func ageSections(text string) bool {
+	bands := map[string]bool{}
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || paragraphLine(l) || bulletLine.MatchString(l) || len(strings.Fields(l)) > 10 {
+			continue
+		}
+		if lo, hi := ageRange(l); lo != nil || hi != nil {
+			bands[intOr(lo)+"-"+intOr(hi)] = true
+		}
+	}
+	return len(bands) >= 2
+}
+
+func intOr(p *int) string {
+	if p == nil {
+		return "?"
+	}
+	return strconv.Itoa(*p)
 }
 
 var (
@@ -466,6 +564,38 @@ func spelledOut(name, text string) string {
 		if strings.HasPrefix(full, m[1]) && len(strings.Fields(full)) >= len(strings.Fields(m[1]))+2 && !strings.ContainsAny(full, ".!?") {
 			return full + " " + short
 		}
+	}
+	return name
+}
+
+var (
+	// A heading that names an organisation: its first sentence says what it is.
+	orgSentence = regexp.MustCompile(`(?i)^\s*(?:the )?is an? [\w ,'’-]{0,40}?\b(?:charity|organisation|organization|company|social enterprise|community interest company|cic|cio|trust|provider|network|association)\b`)
+	// The service the organisation names as its own: "Our Friday Night Club is a ...".
+	ourNamed = regexp.MustCompile(`\b[Oo]ur ((?:[A-Z][\w'’&-]*\s+){1,5}[A-Z][\w'’&-]*) (?:is|are|runs|offers|provides|meets)\b`)
+)
+
+// ownService is the service a record is about when its heading names the
+// organisation running it: "Brightpath Stockport" beside "Brightpath Stockport
+// is a local charity ... Our Friday Night Club is a social evening ..." names
+// the club.
+func ownService(name, text string) string {
+	if name == "" {
+		return name
+	}
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		rest, ok := strings.CutPrefix(line, name)
+		if !ok || !paragraphLine(line) {
+			continue
+		}
+		if !orgSentence.MatchString(rest) {
+			return name
+		}
+		if m := ourNamed.FindStringSubmatch(line); m != nil && m[1] != name {
+			return m[1]
+		}
+		return name
 	}
 	return name
 }
@@ -592,8 +722,10 @@ func cleanTitle(t string) string {
 var (
 	stageSpan = regexp.MustCompile(`(?i)\b(nursery|reception|years? \d{1,2}|y\d{1,2})\s*(?:-|–|to|up to|until|through to|and)\s*(?:the )?(?:end of )?(?:year )?(reception|year \d{1,2}|y\d{1,2}|\d{1,2})\b`)
 	stageFrom = regexp.MustCompile(`(?i)\bfrom (year \d{1,2}|y\d{1,2}|reception|nursery)\b(?:\s*(?:onwards?|upwards))?`)
-	keyStage  = regexp.MustCompile(`(?i)\b(?:key stages?|ks)\s*([1-5])(?:\s*(?:-|–|to|and)\s*(?:ks\s*)?([1-5]))?\b`)
-	postAge   = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b`)
+	// A key stage, a span or a list of them: "KS2-4", "Key Stages 2, 3 and 4",
+	// "Key Stage 2, Key Stage 3 and Key Stage 4" (the first to the last).
+	keyStage = regexp.MustCompile(`(?i)\b(?:key stages?|ks)\s*([1-5])(?:\s*(?:,|-|–|to|and|&)\s*(?:(?:key stages?|ks)\s*)?([1-5]))*\b`)
+	postAge  = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b`)
 )
 
 func stageAge(s string, end bool) (int, bool) {
@@ -780,4 +912,28 @@ func channelLinks(doc *html.Node) []string {
 		}
 	}
 	return out
+}
+
+// rightsExplained are the ways guidance explains a process or a right: what
+// the page is for, a statutory duty, a review or appeal, a policy, eligibility.
+var rightsExplained = []*regexp.Regexp{
+	regexp.MustCompile(`(?i)\bthis (?:page|guide|section) (?:explains|tells you|sets out|describes|gives information)\b`),
+	regexp.MustCompile(`(?i)\bstatutory\b`),
+	regexp.MustCompile(`(?i)\b(?:every|each) (?:local (?:area|authority)|council|school)s? (?:must|has to|have to)\b|\b(?:the council|local authorities|the local authority|schools|colleges) (?:must|(?:has|have) a (?:legal )?duty)\b`),
+	regexp.MustCompile(`(?i)\b(?:ask for|request) a review\b|\bappeal (?:to|against)\b|\bright to appeal\b|\b(?:review|appeals?) (?:and appeal )?process\b`),
+	regexp.MustCompile(`(?i)\b(?:transport|travel|charging|admissions?|eligibility|exclusions?|send|sen|council'?s?|national|government) polic(?:y|ies)\b|\bpolicy statement\b`),
+	regexp.MustCompile(`(?i)\btribunal\b`),
+	regexp.MustCompile(`(?i)\b(?:may|might|could) be (?:eligible|entitled)\b|\b(?:is|are) not (?:eligible|entitled)\b`),
+	regexp.MustCompile(`(?i)\bthe law\b|\bby law\b|\blegal (?:duty|right|document|requirement)\b`),
+}
+
+// rightsCount is how many of those ways a page's text uses.
+func rightsCount(text string) int {
+	n := 0
+	for _, re := range rightsExplained {
+		if re.MatchString(text) {
+			n++
+		}
+	}
+	return n
 }

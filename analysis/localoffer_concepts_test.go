@@ -81,6 +81,18 @@ func TestLocalOfferConcepts(t *testing.T) {
 		{"privacy_notice.txt", KindOther, "", "?-?", ""},
 		{"age_plus.txt", KindService, "Youth Inclusion Project", "14-?", ""},
 		{"acronym_name.txt", KindService, "Westvale Special Educational Needs and Disability Information, Advice and Support (SENDIAS)", "0-25", ""},
+		// An eighth set, for the classes of error the fourth fresh batch showed:
+		// an organisation's heading, section labels, a one-step trail; birthdays,
+		// children's ages in a parents' group, starting school, a site's banner;
+		// incidental needs and ages on guidance, news and minutes.
+		{"org_heading_our_club.txt", KindService, "Saturday Explorers Club", "11-19", "PD"},
+		{"parents_group_children_ages.txt", KindService, "Sleep Matters Parent Group", "3-11", "ASD"},
+		{"early_years_methods.txt", KindService, "Little steps outreach", "2-4", ""},
+		{"info_right_contact_block.txt", KindInfo, "", "?-?", ""},
+		{"info_age_sections.txt", KindInfo, "", "?-?", ""},
+		{"news_more_news.txt", KindOther, "", "?-?", ""},
+		{"minutes_topics.txt", KindOther, "", "?-?", ""},
+		{"record_below_banner.txt", KindService, "Reading Buddies", "7-11", "SpLD"},
 	}
 	for _, c := range cases {
 		raw, err := os.ReadFile(filepath.Join("testdata", "localoffer", "concepts", c.file))

@@ -99,6 +99,20 @@ func TestAgeForms(t *testing.T) {
 		"Children aged 3 until 11 may come.":                            "3-11",
 		"You can ask if you are the parent of a child aged 0 to 16, or a young person aged 16 to 25.": "0-25",
 		"Planning starts from Year 9 onwards and goes on until they are 25.":                          "13-25",
+		// A start birthday is a minimum; a band named by two birthdays is its ends.
+		"Members join on their 18th birthday and stay until their 25th birthday.": "18-25",
+		"Open to young people from their 14th birthday.":                          "14-?",
+		// Starting school ends the early years.
+		"We visit children from the age of 2 until they start school.": "2-4",
+		// Counts and ratios are not ages.
+		"Families can book from 2 to 4 sessions a week for children aged 6 to 12.": "6-12",
+		"Staffing is at a ratio of 1 to 3 for young people aged 11 to 18.":         "11-18",
+		// A list of key stages spans the first to the last.
+		"Pupils in Key Stages 1, 2 and 3":           "5-14",
+		"for KS3 and KS4 students":                  "11-16",
+		"Key Stage 1, Key Stage 2 and Key Stage 3.": "5-14",
+		// An upper limit alone, completed further on by the same band from birth.
+		"We stay involved until the young person turns 19. Referrals for children aged 0 to 19.": "0-19",
 	} {
 		lo, hi := ageRange(text)
 		if got := ageStr(lo) + "-" + ageStr(hi); got != want {

@@ -119,7 +119,7 @@ func (x *Extractor) needCodes(text string) []string {
 var (
 	// Where a page turns to other services ("Related pages", "See also"): what
 	// follows names their needs, not this page's.
-	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?: pages?| links?| services?| advice(?: pages?)?| content| information| articles?| topics?)?|see also|useful (?:links|organisations|contacts|websites)|other (?:useful )?(?:links|services|organisations|support)(?: (?:you|that|which|who) .*)?|where else (?:to|can (?:i|you)) get (?:help|support)|you (?:may|might) also (?:like|want|need|be interested in).*|other services (?:that|which|who) (?:can|may|might) help.*|similar services|more (?:in|from) this section|recent posts|latest news)\s*:?$`)
+	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?: pages?| links?| services?| advice(?: pages?)?| content| information| articles?| topics?)?|see also|useful (?:links|organisations|contacts|websites)|other (?:useful )?(?:links|services|organisations|support)(?: (?:you|that|which|who) .*)?|where else (?:to|can (?:i|you)) get (?:help|support)|you (?:may|might) also (?:like|want|need|be interested in).*|other services (?:that|which|who) (?:can|may|might) help.*|similar services|more (?:in|from) this section|recent posts|(?:latest|more|other|related|recent) (?:news|stories|articles|posts))\s*:?$`)
 	// A venue's access is not a need of the service: "wheelchair accessible",
 	// "level access", "a changing places toilet".
 	venueAccess = regexp.MustCompile(`(?i)\bwheelchairs?[- ](?:accessible|access(?:ibility)?|friendly|ramps?)\b|\b(?:level|step[- ]free|disabled|accessible|wheelchair) (?:access|toilets?|parking|entrances?|changing(?: rooms?)?|lifts?)\b|\bchanging places\b`)
@@ -140,7 +140,53 @@ func needText(text string) string {
 		said = said || paragraphLine(l)
 	}
 	text = venueAccess.ReplaceAllString(strings.Join(lines, "\n"), " ")
+	text = methodList.ReplaceAllString(text, " ")
 	return notServed.ReplaceAllString(text, " ")
+}
+
+// methodList is the methods a service uses, named as examples: "modelling
+// approaches such as visual timetables, Attention Autism sessions and ..." (up
+// to whom they are for, which stays).
+var methodList = regexp.MustCompile(`(?i)\b(?:approaches|strategies|techniques|interventions|methods|programmes|programs|tools|resources|activities)\s+(?:such as|like|including|e\.g\.)[^.;:!?\n]*?(?:\b(?:for|with|who)\b|[.;:!?\n]|$)`)
+
+var (
+	// Whom a page speaks of: children, young people, pupils, families.
+	peopleWord = regexp.MustCompile(`(?i)\b(?:child(?:ren)?|young (?:people|person|adults?)|pupils?|students?|learners?|bab(?:y|ies)|toddlers|adults?|people|famil(?:y|ies)|parents?|carers?|siblings|members|girls|boys|teenagers)\b`)
+	// What ties them to a need: "children with autism", "young people who have
+	// ADHD", "may have disorders such as ...".
+	peopleLink  = regexp.MustCompile(`(?i)^[^.;:!?\n]{0,40}?\b(?:with|who (?:have|has|are|is|may have)|may have|living with|affected by|diagnosed with)\b[^.;:!?\n]{0,100}`)
+	wordsBefore = regexp.MustCompile(`(?:[\w'’-]+[ \t]+){0,3}$`)
+	bulletLine  = regexp.MustCompile(`^\s*(?:[-•*–]|\d+[.)]\s+\S+.*[,;]$)`)
+)
+
+// needAudience is what an information or other page says of its subject's
+// needs: its headings (a section for a need, an agenda item) and the groups
+// of people it names with a need ("pupils with dyslexia", "autistic young
+// people", "children who may have ADHD"). A need named otherwise is incidental:
+// a diagnosis asked for as evidence, an assessment's waiting times, a
+// wheelchair in an example, a news headline below the story.
+func needAudience(text string) string {
+	text = needText(text)
+	var b strings.Builder
+	for _, line := range strings.Split(text, "\n") {
+		l := strings.TrimSpace(line)
+		if l == "" {
+			continue
+		}
+		if !paragraphLine(l) && len(strings.Fields(l)) <= 10 && !bulletLine.MatchString(l) {
+			b.WriteString(l + "\n")
+			continue
+		}
+		for _, m := range peopleWord.FindAllStringIndex(l, -1) {
+			before := wordsBefore.FindString(l[:m[0]])
+			b.WriteString(before + l[m[0]:m[1]])
+			if after := peopleLink.FindString(l[m[1]:]); after != "" {
+				b.WriteString(after)
+			}
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
 }
 
 // notServed is a sentence saying whom a service does not take: "The scheme is
@@ -249,6 +295,15 @@ var (
 	// Ages named as a condition or another group's right, not whom the page is
 	// for: the clause "If your child is under two," (its main clause stays),
 	// the sentence "Young people aged 16 to 25 can appeal in their own right."
+	// A birthday that starts a band is its minimum: "from their 16th birthday
+	// until their 25th birthday" is 16-25 (a band named by its ends), "after
+	// their 5th birthday" starts at 5.
+	birthdayFrom = regexp.MustCompile(`(?i)\b(?:from|after|since|on|at)\s+(?:the start of [^.,;\n]{0,30}?\s)?(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday(?:[^.;\n]{0,60}?\b(?:until|to|up to|and)\s+(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday)?`)
+	// Starting school ends the early years: "until they start in Reception" is 4.
+	untilSchool = regexp.MustCompile(`(?i)\buntil (?:they|the child|your child|children|he or she)\s+(?:start|starts|begin|begins|go|goes|move|moves) (?:in(?:to)? |at )?(?:reception|school|primary school|full[- ]time school)\b`)
+	// Numbers that count days, sessions or places, or a staffing ratio, are not
+	// ages: "book from 1 to 5 days a week", "a ratio of about 1 to 4".
+	countSpan    = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s+(days?|weeks?|hours?|sessions?|times|nights?|places|visits|miles|minutes|staff)\b|\bratios?\b[^.\n]{0,30}?\b\d{1,2}\s*(?:to|:)\s*\d{1,2}\b|\b1\s*(?:to|:)\s*1\b`)
 	ageCondition = regexp.MustCompile(`(?i)^(?:if|when|whenever|unless|once|where)\b[^,]*,`)
 	ageOwnRight  = regexp.MustCompile(`(?i)\bin (?:their|his or her) own right\b`)
 )
@@ -351,6 +406,7 @@ var sentenceEnd = regexp.MustCompile(`[.!?;]\s+`)
 func ageRange(text string) (*int, *int) {
 	text = ageAudience(ageDigits(text))
 	text = upToCount.ReplaceAllString(text, "at most $1$2")
+	text = countSpan.ReplaceAllString(text, "a count")
 	text = replaceAllSubmatchFunc(ageMonths, text, func(g []string, _ int) string {
 		n, _ := strconv.Atoi(g[2])
 		return g[1] + " " + strconv.Itoa(n/12)
@@ -386,6 +442,22 @@ func ageRange(text string) (*int, *int) {
 				break
 			}
 		}
+	}
+	if m := birthdayFrom.FindStringSubmatchIndex(text); m != nil {
+		lo, _ := strconv.Atoi(text[m[2]:m[3]])
+		var hi *int
+		if m[4] >= 0 {
+			if n, _ := strconv.Atoi(text[m[4]:m[5]]); n > lo && n <= 25 {
+				hi = &n
+			}
+		}
+		if lo <= 25 {
+			consider(cand{m[0], &lo, hi})
+		}
+	}
+	if m := untilSchool.FindStringIndex(text); m != nil {
+		four := 4
+		consider(cand{m[0], nil, &four})
 	}
 	if m := ageBirthday.FindStringSubmatchIndex(text); m != nil {
 		n, _ := strconv.Atoi(text[m[4]:m[5]])
@@ -477,6 +549,27 @@ func ageRange(text string) (*int, *int) {
 			if hi != nil {
 				break
 			}
+		}
+	}
+	// An upper limit alone, then the same band in full from birth: "from
+	// diagnosis until they leave education at 25 ... aged 0-25".
+	if lo == nil && hi != nil {
+		rest := text[best.at:min(len(text), best.at+1500)]
+		for _, re := range []*regexp.Regexp{ageSpan, ageYears, ageBare} {
+			if m := re.FindStringSubmatchIndex(rest); m != nil {
+				a, b := rest[m[2]:m[3]], rest[m[4]:m[5]]
+				if n, _ := strconv.Atoi(b); n == *hi && (a == "0" || strings.EqualFold(a, "birth")) {
+					zero := 0
+					lo = &zero
+					break
+				}
+			}
+		}
+	}
+	if lo != nil && hi == nil {
+		if m := untilSchool.FindStringIndex(text[best.at:min(len(text), best.at+600)]); m != nil && *lo < 4 {
+			four := 4
+			hi = &four
 		}
 	}
 	if lo != nil && hi == nil {

@@ -27,6 +27,13 @@ func TestTextTitle(t *testing.T) {
 			"Hillcrest Academy is a mixed secondary school where every student with SEND is known and supported."}, "Our SEND offer"},
 		{"title first, as the extracted main content gives it", []string{"Portage Home Visiting", "",
 			"Portage is a home visiting educational service for pre-school children with additional needs."}, "Portage Home Visiting"},
+		{"a one-step trail from the results, past a provider line and section labels", []string{"Find a service", "Results  >  Teen Drama Group",
+			"Teen Drama Group", "Provided by: Open Stage Arts CIC", "About this service",
+			"A weekly drama group for teenagers who find big groups hard, with a final show each term."}, "Teen Drama Group"},
+		{"section labels without a trail", []string{"Westborough Council", "Who can use this service", "Cost", "Where",
+			"Sibling Saturdays", "When", "A monthly club where brothers and sisters of disabled children can have fun together."}, "Sibling Saturdays"},
+		{"an organisation's heading above its registration line", []string{"Home > Directory > Leisure > Lakeside Trust", "Lakeside Trust",
+			"Registered charity number 1098765", "Paddle Club", "Paddle Club is an adapted canoeing session for disabled young people on Sunday mornings."}, "Paddle Club"},
 	}
 	for _, c := range cases {
 		if got := textTitle(strings.Join(c.lines, "\n")); got != c.want {
