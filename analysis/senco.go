@@ -633,6 +633,8 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			d = 1
 		case x.forSomeoneElse(text, m[0], names):
 			continue
+		case generalMailbox.MatchString(addr) && x.officeNumber(text, m[0], surnames, true):
+			continue // the school's address, given for anyone ("Email: office@...")
 		case d < 0:
 			if d = fallback(m[0]); d < 0 {
 				continue
@@ -662,12 +664,21 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		if digits < 10 || digits > 13 {
 			continue
 		}
-		if noSENCO || x.officeNumber(text, m[0], surnames) || x.forSomeoneElse(text, m[0], names) {
+		if noSENCO || x.officeNumber(text, m[0], surnames, false) || x.forSomeoneElse(text, m[0], names) {
 			continue
 		}
 		d := distance(m[0])
 		if d < 0 {
 			d = fallback(m[0])
+		}
+		// "through the school office on ..." is the SENCO's number only when the
+		// text gives no other near them (a direct line, an extension).
+		if d >= 0 && officeWords.MatchString(text[max(sentenceStart(text, m[0]), m[0]-40):m[0]]) {
+			d += 500
+		}
+		// An extension belongs to the number: "01632 960418 (ext. 3)".
+		if e := extension.FindStringIndex(text[m[1]:]); e != nil {
+			m = []int{m[0], m[1] + e[1]}
 		}
 		if d >= 0 && d < bestD {
 			phoneLoc, bestD = m, d
@@ -684,11 +695,19 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 // service, not for the SENCO.
 var officeWords = regexp.MustCompile(`(?i)\b(?:general\s+enquiries|(?:school|main|front)\s+office|reception|switchboard|admissions|main\s+(?:number|line)|SENDIASS|IASS|SENDIAS|information,?\s+advice\s+and\s+support|helpline|advice\s+line|SEND?\s+team|council|local\s+authority|NHS|CAMHS)\b|\boffice\s*(?:tel(?:ephone)?|phone|number)?\s*[:\-]`)
 
-// officeNumber says whether the number at pos is given, in its own sentence or
-// line, as the school's general number with neither the SENCO nor their name
-// beside it ("For general enquiries call the office on ...", "Reception: ...").
-// "Mrs A can be reached through the school office on ..." is the SENCO's.
-func (x *Extractor) officeNumber(text string, pos int, surnames []string) bool {
+// extension: an extension after a number.
+var extension = regexp.MustCompile(`(?i)^[ \t]*(?:\(\s*(?:ext(?:ension)?\.?|x)\s*\d{1,5}\s*\)|,?\s*(?:ext(?:ension)?\.?|x)\s*\d{1,5}\b)`)
+
+// generalMailbox: an address for the whole school ("office@", "enquiries@").
+var generalMailbox = regexp.MustCompile(`(?i)^(?:office|enquiries|enquiry|info|admin|administration|reception|school|contact|mail|hello|general|head|headteacher)[0-9]*@`)
+
+// officeNumber says whether the number (or address, when mail) at pos is given,
+// in its own sentence or line, as the school's with neither the SENCO nor
+// their name beside it ("For general enquiries call the office on ...",
+// "Reception: ...", a footer's "Telephone: ... Email: office@..." under the
+// school's address). "Mrs A can be reached through the school office on ..."
+// is the SENCO's.
+func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail bool) bool {
 	lo, hi := sentenceAround(text, pos, pos)
 	// Its own line ("Office: ..."), unless a PDF wrapped the sentence ("Mrs A
 	// can be contacted through" / "the school office on ...").
@@ -706,10 +725,26 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string) bool {
 		hi = pos + nl
 	}
 	sentence := text[lo:hi]
-	if !officeWords.MatchString(sentence) || x.role.MatchString(sentence) {
+	if x.role.MatchString(sentence) || containsAny(strings.ToLower(sentence), surnames) || personWord.MatchString(sentence) {
 		return false
 	}
-	return !containsAny(strings.ToLower(sentence), surnames) && !personWord.MatchString(sentence)
+	if mail || officeWords.MatchString(sentence) {
+		return true
+	}
+	// The school's contact line: a general mailbox on it ("Telephone: ...
+	// Email: office@..."). A line giving the school's address and number is
+	// still the number to ring about SEND when the SENCO is spoken of near it.
+	ls := strings.LastIndexByte(text[:pos], '\n') + 1
+	le := strings.IndexByte(text[pos:], '\n')
+	if le < 0 {
+		le = len(text) - pos
+	}
+	for _, a := range emailRe.FindAllString(text[ls:pos+le], 5) {
+		if generalMailbox.MatchString(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // forSomeoneElse says whether the sentence giving the contact at pos names

@@ -73,6 +73,11 @@ func TestSENCOContacts(t *testing.T) {
 		{"the office for the SENCO", "Our SENCO is Mr Tom Vale. Mr Vale can be contacted through the school office on 01632 960114.", "", "01632 960114"},
 		{"an Office line on a contact page", "Office: 01632 960100\nSENCO: Mr Tom Vale (senco@vale.example)", "senco@vale.example", ""},
 		{"another person's address", "Our SENCO is Mr Tom Vale. Until he starts, write to the deputy head, Mrs Ann Oke, at office@vale.example.", "", ""},
+		{"the school's footer", "Our SENCO is Mrs Jane Pemberton.\n\nBrambleford Primary, Mill Lane, BR1 4XX\nTelephone: 01632 960990 Email: office@brambleford.example", "", ""},
+		{"the office mailbox given for the SENCO", "To reach our SENCO, Mr Tom Vale, email office@vale.example marked FAO SENCO.", "office@vale.example", ""},
+		{"an extension", "Our SENCO is Mr Tom Vale. His direct line is 01632 960415 (ext. 22).", "", "01632 960415 (ext. 22)"},
+		{"the SENCO's own line before the office's", "Our SENCO, Mr Tom Vale, can be reached through the school office on 01632 960400 or directly on 01632 960401.", "", "01632 960401"},
+		{"a sentence and a number a PDF wrapped", "Our SENCO is Mrs Ada Lunn, who can be contacted through\nthe school office on 01632\n960 587 or by email.", "", "01632 960 587"},
 	}
 	for _, c := range cases {
 		email, phone := "", ""
