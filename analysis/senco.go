@@ -53,7 +53,7 @@ var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/?]*(?:(?:a|s|ans
 
 // Words allowed between a name and the role that follows it
 // ("Mrs Smith (SENCO)", "Mrs Smith, SENCO", "Mrs Smith is our SENDCo").
-var nameThenRoleFiller = regexp.MustCompile(`(?i)^[\s,(\-|:;]*(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|principal|class|year|of|send?|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|will|join|joins|joined|joining|us|here|i|i'm|am)\b[\s,(\-|:;'/&]*){0,7}$`)
+var nameThenRoleFiller = regexp.MustCompile(`(?i)^[\s,(\-|:;]*(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|assistant|principal|class|year|of|send?|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|will|join|joins|joined|joining|us|here|i|i'm|am)\b[\s,(\-|:;'/&]*){0,7}$`)
 
 // sencoNames finds the people named in the SENCO role.
 func (x *Extractor) sencoNames(text string) []Fact {

@@ -43,6 +43,7 @@ func TestSENCONames(t *testing.T) {
 		// Capitalised words qualifying the role; the role held by someone's post.
 		{"Please meet Jo Pike, Lower School SENCo.", []string{"Jo Pike"}},
 		{"The SENCO role is held by our Assistant Head, Mr Owen Tarrant.", []string{"Mr Owen Tarrant"}},
+		{"Mrs Jo Elms is Assistant Headteacher and SENCO for the school.", []string{"Mrs Jo Elms"}},
 	}
 	for _, c := range cases {
 		var got []string
