@@ -160,7 +160,10 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 			blocks = textstage.Blocks(text)
 		}
 		line := text[ls : re+le]
-		people := persons(line)
+		var people []person
+		if len(line) <= 400 { // a row or a sentence's line, not a page with no line breaks
+			people = persons(line)
+		}
 		// Role, then name.
 		after := text[re:min(len(text), re+90)]
 		if i := strings.Index(after, "\n\n"); i >= 0 {
@@ -417,6 +420,9 @@ func labelledName(text string, blocks []textstage.Block, rs int) (from, to int, 
 		}
 		colon := blk.Label.End + strings.IndexByte(text[blk.Label.End:blk.End], ':') + 1
 		value := text[colon:blk.End]
+		if len(value) > 200 {
+			continue
+		}
 		ps := persons(value)
 		if len(ps) != 1 {
 			continue
