@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/sendscope/sendscope/analysis/textstage"
@@ -52,7 +53,7 @@ var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/?]*(?:(?:a|s|ans
 
 // Words allowed between a name and the role that follows it
 // ("Mrs Smith (SENCO)", "Mrs Smith, SENCO", "Mrs Smith is our SENDCo").
-var nameThenRoleFiller = regexp.MustCompile(`(?i)^[\s,(\-|:;]*(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|principal|class|year|of|send?|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|will|join|joins|joined|joining|us|here|i|i'm|am)\b[\s,(\-|:;'/&]*){0,7}$`)
+var nameThenRoleFiller = regexp.MustCompile(`(?i)^[\s,(\-|:;]*(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|assistant|principal|class|year|of|send?|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|will|join|joins|joined|joining|us|here|i|i'm|am)\b[\s,(\-|:;'/&]*){0,7}$`)
 
 // sencoNames finds the people named in the SENCO role.
 func (x *Extractor) sencoNames(text string) []Fact {
@@ -119,7 +120,12 @@ func (x *Extractor) soleNameWithRole(text string) []Fact {
 func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fact {
 	var out []Fact
 	seen := map[string]bool{}
+	var blocks []textstage.Block // read when first needed
 	add := func(from, to int, name string, conf float64) {
+		// "Mrs Carys" at a line's end, "Penhaligon, Trust SENDCo" on the next: one name.
+		if end, ok := wrappedSurname(text, to, name); ok {
+			name, to = name+" "+text[to+1:end], end
+		}
 		name = cleanName(name)
 		key := strings.ToLower(name)
 		if name == "" || seen[key] || seen[shortForm(name)] {
@@ -150,6 +156,14 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 			add(ls+loc[0], re, name, 0.85)
 			continue
 		}
+		if blocks == nil {
+			blocks = textstage.Blocks(text)
+		}
+		line := text[ls : re+le]
+		var people []person
+		if len(line) <= 400 { // a row or a sentence's line, not a page with no line breaks
+			people = persons(line)
+		}
 		// Role, then name.
 		after := text[re:min(len(text), re+90)]
 		if i := strings.Index(after, "\n\n"); i >= 0 {
@@ -165,8 +179,11 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 		if m := atPlaceLead.FindStringSubmatchIndex(after); m != nil {
 			after = after[:m[0]] + strings.Repeat(" ", m[2]-m[0]) + after[m[2]:]
 		}
-		if loc, name := firstName(after); loc != nil && roleThenNameFiller.MatchString(atSchool.ReplaceAllString(after[:loc[0]], " ")) &&
-			!(atPlace.MatchString(after[:loc[0]]) && !titledName.MatchString(name)) {
+		// A name on a later line than the role is not the role's holder when the
+		// role's own line names someone (the next row's person is theirs).
+		if loc, name := firstName(after); loc != nil && (roleThenNameFiller.MatchString(atSchool.ReplaceAllString(after[:loc[0]], " ")) || heldBy.MatchString(after[:loc[0]])) &&
+			!(atPlace.MatchString(after[:loc[0]]) && !titledName.MatchString(name)) &&
+			!(strings.Contains(after[:loc[0]], "\n") && len(people) > 0) {
 			add(rs, re+loc[1], name, 0.9)
 			// "SENCOs are Mrs A and Mr B", "SENCO: EYFS - Mrs A / KS1 - Mrs B"
 			end := loc[1]
@@ -184,6 +201,27 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 				end += j[1] + loc2[1]
 			}
 			continue
+		}
+		// One line, one person: in a staff list's row or a line standing alone
+		// ("Inclusion Lead (SENCo) / Year 6 teacher Mr B Cartwright", "Mrs J. Okoro
+		// (SENDCo)") the row's one person holds the role, whatever the words between.
+		// A row is a line, not a block: a list's columns, their gaps collapsed,
+		// read like lines a PDF wrapped.
+		if len(people) == 1 && isRow(line) {
+			p := people[0]
+			if !(p.untitled && p.loc[1] <= rs-ls && strings.TrimSpace(line[p.loc[1]:rs-ls]) == "") { // "Early Years SENCO"
+				add(min(ls+p.loc[0], rs), max(ls+p.loc[1], re), line[p.loc[0]:p.loc[1]], 0.85)
+				continue
+			}
+		}
+		// A contact block of "label: value" lines ("Contact Name: Mr D Ferreira" /
+		// "Contact Position: SENCO"): the role as a value names no one; the name is
+		// the value of a line beside it in the block.
+		if len(people) == 0 {
+			if from, to, name := labelledName(text, blocks, rs); name != "" {
+				add(min(from, rs), max(to, re), name, 0.8)
+				continue
+			}
 		}
 		// A role standing as a label, with the name on the next line ("SENDCo" then "Mrs Taylor").
 		if label := strings.TrimSpace(text[strings.LastIndexByte(text[:rs], '\n')+1 : re]); len(label) < 40 {
@@ -204,54 +242,256 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 		if i := strings.LastIndex(win, "\n\n"); i >= 0 {
 			win = win[i+2:]
 		}
-		if loc, name := lastName(win); loc != nil && nameThenRoleFiller.MatchString(win[loc[1]:]) {
+		if loc, name := lastName(win); loc != nil && nameBeforeRole(win, loc) &&
+			!(strings.Contains(win[loc[1]:], "\n") && len(people) > 0) {
 			off := rs - len(win)
 			add(off+loc[0], re, name, 0.85)
 		}
 	}
-	return out
+	return wholeNames(text, out)
 }
+
+// heldBy: the role "is held by" someone named by their post first ("The role
+// of SENDCo is held by our Deputy Headteacher, Mrs H Brathwaite").
+var heldBy = regexp.MustCompile(`(?i)^\s*(?:role\s+)?(?:is|are)\s+(?:currently\s+|now\s+)?(?:held|led|filled|covered|carried\s+out)\s+by\s+(?:(?:our|the|a|an|school's|academy's)\s+)?(?:[A-Za-z'-]+\s+){0,4}?[A-Za-z'-]*\s*[,:-]?\s*$`)
 
 // rowSeparator: what stands between a name and its role in a staff list.
 var rowSeparator = regexp.MustCompile(`^\s*[-–—:|,]\s*$`)
 
-// firstName finds the first plausible name in s.
-func firstName(s string) ([]int, string) {
-	var best []int
-	for _, re := range []*regexp.Regexp{titledName, untitledName, initialName} {
-		for _, loc := range re.FindAllStringIndex(s, -1) {
-			if plausibleName(s[loc[0]:loc[1]]) {
-				if best == nil || loc[0] < best[0] {
-					best = loc
-				}
-				break
-			}
-		}
-	}
-	if best == nil {
-		return nil, ""
-	}
-	return best, s[best[0]:best[1]]
+// person is a name found in a stretch of text: where, and whether it carries
+// a title ("Mrs A Bee") or an initial ("A. Bee") or neither ("Helen Watson").
+type person struct {
+	loc               []int
+	untitled, initial bool
 }
 
-// lastName finds the last plausible name in s.
-func lastName(s string) ([]int, string) {
-	var best []int
-	for _, re := range []*regexp.Regexp{titledName, untitledName} {
-		locs := re.FindAllStringIndex(s, -1)
-		for i := len(locs) - 1; i >= 0; i-- {
-			if plausibleName(s[locs[i][0]:locs[i][1]]) {
-				if best == nil || locs[i][1] > best[1] {
-					best = locs[i]
-				}
-				break
+// persons lists the plausible names in s, earliest first. A titled name is cut
+// back to its plausible words ("Mrs A. Nwosu Assistant Headteacher" names "Mrs
+// A. Nwosu"); an untitled pair of capitalised words running on into another
+// ("Tamar Valley Learning Trust") is part of a longer name, of a place or an
+// organisation, not a person's.
+func persons(s string) []person {
+	var out []person
+	taken := func(loc []int) bool {
+		for _, p := range out {
+			if loc[0] < p.loc[1] && p.loc[0] < loc[1] {
+				return true
 			}
 		}
+		return false
 	}
-	if best == nil {
+	for k, re := range []*regexp.Regexp{titledName, initialName, untitledName} {
+		for _, loc := range re.FindAllStringIndex(s, -1) {
+			if loc = trimName(s, loc); loc == nil || taken(loc) {
+				continue
+			}
+			if k == 2 && runsOn.MatchString(s[loc[1]:]) {
+				continue
+			}
+			out = append(out, person{loc: loc, initial: k == 1, untitled: k == 2})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].loc[0] < out[j].loc[0] })
+	return out
+}
+
+// runsOn: another capitalised word straight after a name, on its line.
+var runsOn = regexp.MustCompile(`^[ \t]+[A-Z][a-z]`)
+
+// trimName cuts words off the end of s[loc] until it is a plausible name; nil
+// when none is.
+func trimName(s string, loc []int) []int {
+	from, to := loc[0], loc[1]
+	for {
+		if plausibleName(s[from:to]) {
+			return []int{from, to}
+		}
+		i := strings.LastIndexAny(s[from:to], " \t")
+		if i <= 0 {
+			return nil
+		}
+		to = from + i
+	}
+}
+
+// firstName finds the first plausible name in s.
+func firstName(s string) ([]int, string) {
+	ps := persons(s)
+	if len(ps) == 0 {
 		return nil, ""
 	}
-	return best, s[best[0]:best[1]]
+	return ps[0].loc, s[ps[0].loc[0]:ps[0].loc[1]]
+}
+
+// lastName finds the last plausible name in s, with a title or in full.
+func lastName(s string) ([]int, string) {
+	p, ok := lastPerson(s)
+	if !ok {
+		return nil, ""
+	}
+	return p.loc, s[p.loc[0]:p.loc[1]]
+}
+
+func lastPerson(s string) (person, bool) {
+	var best person
+	found := false
+	for _, p := range persons(s) {
+		if !p.initial && (!found || p.loc[1] > best.loc[1]) {
+			best, found = p, true
+		}
+	}
+	return best, found
+}
+
+// nameBeforeRole says whether the name at loc in win holds the role that ends
+// win: only filler words between ("Mrs Smith, our SENCO"), before capitalised
+// words that qualify the role ("Miss T Reid, Primary Phase SENCo", "Sarah
+// Penhaligon, Head of Inclusion and College SENCo", "is our Interim SENDCo").
+// An untitled name right against the role qualifies it ("Early Years SENCO").
+func nameBeforeRole(win string, loc []int) bool {
+	between := win[loc[1]:]
+	if strings.TrimSpace(between) == "" && !titledName.MatchString(win[loc[0]:loc[1]]) && !initialName.MatchString(win[loc[0]:loc[1]]) {
+		return false
+	}
+	if nameThenRoleFiller.MatchString(between) {
+		return true
+	}
+	if m := roleQualifiers.FindStringIndex(between); m != nil && m[0] > 0 {
+		return nameThenRoleFiller.MatchString(between[:m[0]])
+	}
+	return false
+}
+
+// roleQualifiers: capitalised words just before a role ("Primary Phase ").
+var roleQualifiers = regexp.MustCompile(`(?:\b[A-Z][A-Za-z'-]*[ \t]+){1,3}$`)
+
+// isRow says whether a line is a row of a list or table, or a line standing
+// alone, rather than (part of) a sentence.
+func isRow(line string) bool {
+	line = strings.TrimSpace(line)
+	return len(line) <= 120 && !wordStop.MatchString(line) && !proseWord.MatchString(line)
+}
+
+// wordStop: a full stop after a word, not after an initial ("Mrs A. Nwosu").
+var wordStop = regexp.MustCompile(`[a-z0-9]{2}\.(?:\s|$)`)
+
+// proseWord: a line with one of these (in lower case: "Inclusion Lead" is a
+// title) is a sentence, not a row of a list.
+var proseWord = regexp.MustCompile(`\b(?:is|are|was|were|has|have|had|will|would|can|could|who|which|that|please|contact|leads?|works?|joins?|joined|supports?|supported|oversees?|speak|talk)\b`)
+
+// blockAt is the index of the block holding pos, -1 when none.
+func blockAt(blocks []textstage.Block, pos int) int {
+	i := sort.Search(len(blocks), func(i int) bool { return blocks[i].End >= pos })
+	if i < len(blocks) && blocks[i].Start <= pos {
+		return i
+	}
+	return -1
+}
+
+// labelledName: when the role at rs is the value of a "label: value" line
+// ("Contact Position: SENCO"), the name that is the whole value of a line
+// beside it in the same run of such lines ("Contact Name: Mr D Ferreira"), the
+// nearest first, before it before after it. A line labelled with another role
+// ("Headteacher: Mrs A") is that person's.
+func labelledName(text string, blocks []textstage.Block, rs int) (from, to int, name string) {
+	b := blockAt(blocks, rs)
+	if b < 0 || blocks[b].Kind != textstage.LabelValue || rs < blocks[b].Label.End {
+		return 0, 0, ""
+	}
+	joined := func(i int) bool { // blocks i and i+1 are adjacent lines of label: value
+		return blocks[i].Kind == textstage.LabelValue && blocks[i+1].Kind == textstage.LabelValue &&
+			strings.TrimSpace(text[blocks[i].End:blocks[i+1].Start]) == "" && strings.Count(text[blocks[i].End:blocks[i+1].Start], "\n") == 1
+	}
+	for _, d := range []int{-1, 1, -2, 2, -3, 3} {
+		nb := b + d
+		if nb < 0 || nb >= len(blocks) {
+			continue
+		}
+		ok := true
+		for i := min(b, nb); i < max(b, nb); i++ {
+			ok = ok && joined(i)
+		}
+		if !ok {
+			continue
+		}
+		blk := blocks[nb]
+		if otherRoles.MatchString(text[blk.Label.Start:blk.Label.End]) {
+			continue
+		}
+		colon := blk.Label.End + strings.IndexByte(text[blk.Label.End:blk.End], ':') + 1
+		value := text[colon:blk.End]
+		if len(value) > 200 {
+			continue
+		}
+		ps := persons(value)
+		if len(ps) != 1 {
+			continue
+		}
+		l := ps[0].loc
+		if strings.Trim(value[:l[0]]+value[l[1]:], " \t,.;") == "" {
+			return colon + l[0], colon + l[1], value[l[0]:l[1]]
+		}
+	}
+	return 0, 0, ""
+}
+
+// wrappedSurname: a title and one word at the end of a line of prose, and a
+// surname starting the next ("... is Mrs Carys" / "Penhaligon, Trust SENDCo"),
+// are one name a PDF wrapped. It gives the end of the surname.
+func wrappedSurname(text string, to int, name string) (int, bool) {
+	f := strings.Fields(name)
+	if to >= len(text)-1 || text[to] != '\n' || len(f) != 2 || !titleWord.MatchString(f[0]) || !strings.HasSuffix(text[:to], f[1]) {
+		return 0, false
+	}
+	ls := strings.LastIndexByte(text[:to], '\n') + 1
+	if to-ls < 35 || len(lowerWord.FindAllStringIndex(text[ls:to], 2)) < 2 {
+		return 0, false // a row or a heading, not wrapped prose
+	}
+	m := wrappedWord.FindStringSubmatchIndex(text[to+1:])
+	if m == nil {
+		return 0, false
+	}
+	w := text[to+1+m[2] : to+1+m[3]]
+	if notNameWords[strings.ToLower(w)] || pronoun.MatchString(w) {
+		return 0, false
+	}
+	return to + 1 + m[3], true
+}
+
+var (
+	lowerWord   = regexp.MustCompile(`\b[a-z]+\b`)
+	wrappedWord = regexp.MustCompile(`^((?:Mc|Mac|O')?[A-Z][a-z][A-Za-z'\-]*)(?:[,.;:)]|[ \t]+[a-z(]|[ \t]*\n|[ \t]*$)`)
+)
+
+// wholeNames gives each name found only as title and surname ("Mrs Okoro") in
+// full, when the text names one person so in full ("Mrs J. Okoro" in the
+// heading above), with that mention as evidence.
+func wholeNames(text string, facts []Fact) []Fact {
+	for i, f := range facts {
+		w := strings.Fields(f.Value)
+		if len(w) != 2 || !titleWord.MatchString(w[0]) {
+			continue
+		}
+		short := shortForm(f.Value)
+		var full []int
+		n := 0
+		seen := map[string]bool{}
+		for _, m := range titledName.FindAllStringIndex(text, 200) {
+			m = trimName(text, m)
+			if m == nil {
+				continue
+			}
+			v := cleanName(text[m[0]:m[1]])
+			if shortForm(v) == short && len(strings.Fields(v)) > 2 && !seen[v] {
+				seen[v] = true
+				full, n = m, n+1
+			}
+		}
+		if n == 1 {
+			facts[i] = factAt(text, full[0], full[1], f.Field, cleanName(text[full[0]:full[1]]), nil, f.Confidence)
+		}
+	}
+	return facts
 }
 
 // leadingNote: a bracketed note right after a role.
@@ -260,9 +500,9 @@ var leadingNote = regexp.MustCompile(`^\s*\([^()\n]{1,40}\)`)
 // atPlaceLead: "at North Lea", "for Tennyson Road" right after a role, before "is".
 var atPlaceLead = regexp.MustCompile(`^\s*(?:role\s+)?(?:at|for|in)\s+(?:[A-Z][\w'’-]*\s+){1,4}((?:is|are)\b)`)
 
-// atPlace: "SENCO at Kirkby Vale" names a place, not a person, when no title
-// says otherwise.
-var atPlace = regexp.MustCompile(`(?i)\bat\s*$`)
+// atPlace: "SENCO at Kirkby Vale", "SENDCo for Tamar Valley" names a place,
+// not a person, when no title says otherwise.
+var atPlace = regexp.MustCompile(`(?i)\b(?:at|for|across)\s*$`)
 
 // atSchool is "at <the school's name>" between a role and a name
 // ("The SENCO at Corfield Infant School is Mrs K. McKinley").
@@ -399,6 +639,8 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			d = 1
 		case x.forSomeoneElse(text, m[0], names):
 			continue
+		case generalMailbox.MatchString(addr) && x.officeNumber(text, m[0], surnames, true):
+			continue // the school's address, given for anyone ("Email: office@...")
 		case d < 0:
 			if d = fallback(m[0]); d < 0 {
 				continue
@@ -428,19 +670,29 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		if digits < 10 || digits > 13 {
 			continue
 		}
-		if noSENCO || x.officeNumber(text, m[0], surnames) || x.forSomeoneElse(text, m[0], names) {
+		if noSENCO || x.officeNumber(text, m[0], surnames, false) || x.forSomeoneElse(text, m[0], names) {
 			continue
 		}
 		d := distance(m[0])
 		if d < 0 {
 			d = fallback(m[0])
 		}
+		// "through the school office on ..." is the SENCO's number only when the
+		// text gives no other near them (a direct line, an extension).
+		if d >= 0 && officeWords.MatchString(text[max(sentenceStart(text, m[0]), m[0]-40):m[0]]) {
+			d += 500
+		}
+		// An extension belongs to the number: "01632 960418 (ext. 3)".
+		if e := extension.FindStringIndex(text[m[1]:]); e != nil {
+			m = []int{m[0], m[1] + e[1]}
+		}
 		if d >= 0 && d < bestD {
 			phoneLoc, bestD = m, d
 		}
 	}
 	if phoneLoc != nil {
-		out = append(out, factAt(text, phoneLoc[0], phoneLoc[1], "senco.phone", strings.TrimSpace(text[phoneLoc[0]:phoneLoc[1]]), nil, 0.7))
+		// A number a PDF wrapped ("01822\n614 990") is one number.
+		out = append(out, factAt(text, phoneLoc[0], phoneLoc[1], "senco.phone", strings.Join(strings.Fields(text[phoneLoc[0]:phoneLoc[1]]), " "), nil, 0.7))
 	}
 	return out
 }
@@ -449,23 +701,56 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 // service, not for the SENCO.
 var officeWords = regexp.MustCompile(`(?i)\b(?:general\s+enquiries|(?:school|main|front)\s+office|reception|switchboard|admissions|main\s+(?:number|line)|SENDIASS|IASS|SENDIAS|information,?\s+advice\s+and\s+support|helpline|advice\s+line|SEND?\s+team|council|local\s+authority|NHS|CAMHS)\b|\boffice\s*(?:tel(?:ephone)?|phone|number)?\s*[:\-]`)
 
-// officeNumber says whether the number at pos is given, in its own sentence or
-// line, as the school's general number with neither the SENCO nor their name
-// beside it ("For general enquiries call the office on ...", "Reception: ...").
-// "Mrs A can be reached through the school office on ..." is the SENCO's.
-func (x *Extractor) officeNumber(text string, pos int, surnames []string) bool {
+// extension: an extension after a number.
+var extension = regexp.MustCompile(`(?i)^[ \t]*(?:\(\s*(?:ext(?:ension)?\.?|x)\s*\d{1,5}\s*\)|,?\s*(?:ext(?:ension)?\.?|x)\s*\d{1,5}\b)`)
+
+// generalMailbox: an address for the whole school ("office@", "enquiries@").
+var generalMailbox = regexp.MustCompile(`(?i)^(?:office|enquiries|enquiry|info|admin|administration|reception|school|contact|mail|hello|general|head|headteacher)[0-9]*@`)
+
+// officeNumber says whether the number (or address, when mail) at pos is given,
+// in its own sentence or line, as the school's with neither the SENCO nor
+// their name beside it ("For general enquiries call the office on ...",
+// "Reception: ...", a footer's "Telephone: ... Email: office@..." under the
+// school's address). "Mrs A can be reached through the school office on ..."
+// is the SENCO's.
+func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail bool) bool {
 	lo, hi := sentenceAround(text, pos, pos)
-	if nl := strings.LastIndexByte(text[lo:pos], '\n'); nl >= 0 {
+	// Its own line ("Office: ..."), unless a PDF wrapped the sentence ("Mrs A
+	// can be contacted through" / "the school office on ...").
+	for lo < pos {
+		nl := strings.LastIndexByte(text[lo:pos], '\n')
+		if nl < 0 {
+			break
+		}
+		if prev := text[strings.LastIndexByte(text[:lo+nl], '\n')+1 : lo+nl]; prev != "" && softWrapped(prev) {
+			break
+		}
 		lo += nl + 1
 	}
-	if nl := strings.IndexByte(text[pos:hi], '\n'); nl >= 0 {
+	if nl := strings.IndexByte(text[pos:hi], '\n'); nl >= 0 && !softWrapped(text[strings.LastIndexByte(text[:pos], '\n')+1:pos+nl]) {
 		hi = pos + nl
 	}
 	sentence := text[lo:hi]
-	if !officeWords.MatchString(sentence) || x.role.MatchString(sentence) {
+	if x.role.MatchString(sentence) || containsAny(strings.ToLower(sentence), surnames) || personWord.MatchString(sentence) {
 		return false
 	}
-	return !containsAny(strings.ToLower(sentence), surnames) && !personWord.MatchString(sentence)
+	if mail || officeWords.MatchString(sentence) {
+		return true
+	}
+	// The school's contact line: a general mailbox on it ("Telephone: ...
+	// Email: office@..."). A line giving the school's address and number is
+	// still the number to ring about SEND when the SENCO is spoken of near it.
+	ls := strings.LastIndexByte(text[:pos], '\n') + 1
+	le := strings.IndexByte(text[pos:], '\n')
+	if le < 0 {
+		le = len(text) - pos
+	}
+	for _, a := range emailRe.FindAllString(text[ls:pos+le], 5) {
+		if generalMailbox.MatchString(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // forSomeoneElse says whether the sentence giving the contact at pos names

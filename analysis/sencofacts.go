@@ -51,8 +51,32 @@ func (x *Extractor) aboutSENCO(sentence string, names []Fact) bool {
 		if strings.Contains(sentence, n.Value) || strings.Contains(strings.ToLower(sentence), shortForm(n.Value)) {
 			return true
 		}
+		// Named without a title ("Sarah Penhaligon"), then by first name ("Sarah holds ...").
+		if f := strings.Fields(n.Value); len(f) >= 2 && !titleWord.MatchString(f[0]) && len(f[0]) > 2 && hasWord(sentence, f[0]) {
+			return true
+		}
 	}
 	return false
+}
+
+// hasWord says whether w stands in s as a word of its own.
+func hasWord(s, w string) bool {
+	for i := strings.Index(s, w); i >= 0; {
+		end := i + len(w)
+		if (i == 0 || !isWordByte(s[i-1])) && (end == len(s) || !isWordByte(s[end])) {
+			return true
+		}
+		next := strings.Index(s[i+1:], w)
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '\'' || c == '-'
 }
 
 var (

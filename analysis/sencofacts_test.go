@@ -160,7 +160,8 @@ func TestSENCOFacts(t *testing.T) {
 }
 
 func TestNotHeldYet(t *testing.T) {
-	for _, s := range []string{"is currently studying for the National Award for SEN Co-ordination", "will complete the NASENCO next year"} {
+	for _, s := range []string{"is currently studying for the National Award for SEN Co-ordination", "will complete the NASENCO next year",
+		"is in her second year of the NPQ for SENCOs", "is completing the NPQ for SENCOs this year", "began the National Professional Qualification for SENCOs in May"} {
 		text := "Our SENCO is Mrs Eve Lund. She " + s + "."
 		for _, f := range Facts(text) {
 			if f.Field == "senco.qualification" {

@@ -120,11 +120,17 @@ func block(text string, s Span, _ bool) Block {
 // long and does not end like a sentence, a heading or a table row.
 func softWrapped(line string) bool {
 	line = strings.TrimSpace(line)
+	if len(line) >= 25 && openEnd.MatchString(line) {
+		return true // "... She holds the" / "National Award ...": a short line cut mid-phrase
+	}
 	if len(line) < 50 {
 		return false
 	}
 	return !strings.ContainsAny(line[len(line)-1:], ".:;!?|")
 }
+
+// openEnd: a line ending in a word no sentence, heading or row ends with.
+var openEnd = regexp.MustCompile(`\s(?:the|a|an|of|and|or|to|for|in|on|with|by|at|from|is|are|was|were|has|have|our|her|his|their|she|he|they|who|which|that|can|be|will)$`)
 
 // sentencesIn splits a block at ". ", "? " and "! ", not after a title or an
 // initial ("Mrs. K. Bell"); the sentence keeps its stop.

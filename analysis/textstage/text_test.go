@@ -12,7 +12,8 @@ func TestBlocks(t *testing.T) {
 		"Name\tRole\n" +
 		"This sentence was wrapped by the PDF's layout across two lines of\n" +
 		"text, and goes on here.\n\n" +
-		"A short line\nthat is not wrapped."
+		"A short line\nthat is not wrapped.\n\n" +
+		"Our SENCO works on Mondays. She holds the\nNational Award for SEN Co-ordination."
 	var got []string
 	for _, b := range Blocks(text) {
 		s := b.Kind.String() + ":" + text[b.Start:b.End]
@@ -29,6 +30,8 @@ func TestBlocks(t *testing.T) {
 		"paragraph:This sentence was wrapped by the PDF's layout across two lines of\ntext, and goes on here.",
 		"heading:A short line",
 		"paragraph:that is not wrapped.",
+		// A short line cut after "the" goes on in the next.
+		"paragraph:Our SENCO works on Mondays. She holds the\nNational Award for SEN Co-ordination.",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
