@@ -478,14 +478,7 @@ func ageRange(text string) (*int, *int) {
 	}
 	if m := ageUpTo.FindStringSubmatchIndex(text); m != nil {
 		words := text[m[0]:m[1]]
-		var num string
-		for g := 2; g+1 < len(m); g += 2 {
-			if m[g] >= 0 {
-				num = text[m[g]:m[g+1]]
-				break
-			}
-		}
-		hi, _ := strconv.Atoi(num)
+		hi, _ := strconv.Atoi(firstGroup(text, m))
 		var lo *int
 		if strings.Contains(strings.ToLower(words), "under") {
 			hi-- // every age below N, from birth
@@ -497,14 +490,7 @@ func ageRange(text string) (*int, *int) {
 		}
 	}
 	if m := agePlus.FindStringSubmatchIndex(text); m != nil {
-		var num string
-		for g := 2; g+1 < len(m); g += 2 {
-			if m[g] >= 0 {
-				num = text[m[g]:m[g+1]]
-				break
-			}
-		}
-		lo, _ := strconv.Atoi(num)
+		lo, _ := strconv.Atoi(firstGroup(text, m))
 		consider(cand{m[0], &lo, nil})
 	}
 	if best == nil {
@@ -690,6 +676,17 @@ func str(v any) string {
 	}
 	if s, ok := v.(string); ok {
 		return strings.TrimSpace(s)
+	}
+	return ""
+}
+
+// firstGroup is the text of the first submatch that took part in match m (the
+// patterns give the number in one of several alternative groups).
+func firstGroup(text string, m []int) string {
+	for g := 2; g+1 < len(m); g += 2 {
+		if m[g] >= 0 {
+			return text[m[g]:m[g+1]]
+		}
 	}
 	return ""
 }
