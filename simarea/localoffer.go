@@ -84,10 +84,11 @@ func (l *localOfferSite) page(title, main string) string {
 		html.EscapeString(title), html.EscapeString(l.laName), html.EscapeString(l.laName), html.EscapeString(title), main, html.EscapeString(l.laName))
 }
 
-func (l *localOfferSite) categories() []string {
+// categoriesOf lists the services' categories once each, in their order.
+func categoriesOf(services []LOService) []string {
 	var cats []string
 	seen := map[string]bool{}
-	for _, s := range l.services {
+	for _, s := range services {
 		if !seen[s.Category] {
 			seen[s.Category] = true
 			cats = append(cats, s.Category)
@@ -108,7 +109,7 @@ func (l *localOfferSite) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case p == "/local-offer/":
 		var b strings.Builder
 		b.WriteString(`<p>The Local Offer sets out the support available to children and young people aged 0 to 25 with special educational needs and disabilities.</p><ul>`)
-		for _, c := range l.categories() {
+		for _, c := range categoriesOf(l.services) {
 			fmt.Fprintf(&b, `<li><a href="/local-offer/category/%s/">%s</a></li>`, slug(c), html.EscapeString(c))
 		}
 		b.WriteString(`<li><a href="/local-offer/services/">All services A to Z</a></li></ul><h2>Information and advice</h2><ul>`)
@@ -351,18 +352,6 @@ func (k *kb5Site) page(title, main string) string {
 		html.EscapeString(title), html.EscapeString(k.laName), html.EscapeString(k.laName), html.EscapeString(title), main)
 }
 
-func (k *kb5Site) channels() []string {
-	var cats []string
-	seen := map[string]bool{}
-	for _, s := range k.services {
-		if !seen[s.Category] {
-			seen[s.Category] = true
-			cats = append(cats, s.Category)
-		}
-	}
-	return cats
-}
-
 func (k *kb5Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	prefix := "/kb5/" + k.la + "/localoffer/"
@@ -375,7 +364,7 @@ func (k *kb5Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case "home.page":
 		var b strings.Builder
 		b.WriteString(`<p>Find services and support for children and young people with SEND aged 0 to 25.</p><ul>`)
-		for i, c := range k.channels() {
+		for i, c := range categoriesOf(k.services) {
 			fmt.Fprintf(&b, `<li><a href="localoffer.page?localofferchannel=%d">%s</a></li>`, i+1, html.EscapeString(c))
 		}
 		for i, ip := range kb5InfoPages {
@@ -387,7 +376,7 @@ func (k *kb5Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, k.page("SEND Local Offer", b.String()))
 	case "localoffer.page":
 		n, _ := strconv.Atoi(q.Get("localofferchannel"))
-		cats := k.channels()
+		cats := categoriesOf(k.services)
 		if n < 1 || n > len(cats) {
 			http.NotFound(w, r)
 			return
@@ -396,7 +385,7 @@ func (k *kb5Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			strings.ToLower(html.EscapeString(cats[n-1])), n)))
 	case "results.page":
 		n, _ := strconv.Atoi(q.Get("localofferchannel"))
-		cats := k.channels()
+		cats := categoriesOf(k.services)
 		if n < 1 || n > len(cats) {
 			http.NotFound(w, r)
 			return
