@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -39,14 +38,7 @@ func dfeStore(t *testing.T) string {
 // for the columns asked for.
 func queryRows(t *testing.T, db string, args []string, cols ...string) []string {
 	t.Helper()
-	code, out, stderr := sendscope(t, context.Background(), append([]string{"--db", db, "query", "run"}, append(args, "--format", "json")...)...)
-	if code != 0 {
-		t.Fatalf("query run %v: exit %d\n%s", args, code, stderr)
-	}
-	var rows []map[string]any
-	if err := json.Unmarshal([]byte(out), &rows); err != nil {
-		t.Fatalf("%v: %v\n%s", args, err, out)
-	}
+	rows := runJSON(t, db, args...)
 	var res []string
 	for _, r := range rows {
 		var parts []string

@@ -153,8 +153,8 @@ func crawlTwoYears(t *testing.T) (db string, urns map[string]int) {
 	return db, urns
 }
 
-// analysisRows runs a named analysis as JSON and returns its rows by URN.
-func analysisRows(t *testing.T, db string, args ...string) map[int]map[string]any {
+// runJSON runs a named analysis (query run ARGS) as JSON and returns its rows.
+func runJSON(t *testing.T, db string, args ...string) []map[string]any {
 	t.Helper()
 	code, out, stderr := sendscope(t, context.Background(), append([]string{"--db", db, "query", "run"}, append(args, "--format", "json")...)...)
 	if code != 0 {
@@ -164,6 +164,13 @@ func analysisRows(t *testing.T, db string, args ...string) map[int]map[string]an
 	if err := json.Unmarshal([]byte(out), &rows); err != nil {
 		t.Fatalf("%v: %v\n%s", args, err, out)
 	}
+	return rows
+}
+
+// analysisRows runs a named analysis as JSON and returns its rows by URN.
+func analysisRows(t *testing.T, db string, args ...string) map[int]map[string]any {
+	t.Helper()
+	rows := runJSON(t, db, args...)
 	byURN := map[int]map[string]any{}
 	for _, r := range rows {
 		byURN[int(r["urn"].(float64))] = r
