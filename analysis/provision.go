@@ -6,115 +6,162 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/sendscope/sendscope/analysis/textstage"
 )
 
 // Specialist provision: a resourced provision, SEN unit, resource base or
-// nurture group, for which need, with how many places. A school saying it has no
-// unit, or plans one, has none now; an LA page proposing one is recorded, as that
-// is what the page is about.
+// nurture group, for which need, with how many places. Its wordings are the rule
+// table rules/provision.tsv (kinds, the need a provision's name or description
+// gives, places, the sentences that speak of it after); the text is read
+// through the text stages, and what a mention's clause says of it (not, no
+// longer, plans to, proposed, closed, at other academies) comes from
+// textstage.Polarity. A school saying it has no unit, or plans one, has none
+// now; an LA page proposing one is recorded, as that is what the page is about.
 
-var provisionKinds = []struct {
-	kind string
-	re   *regexp.Regexp
-}{
-	// Order matters: "Specialist Resource Base Provision (SRP)" is a resourced provision.
-	{"resourced_provision", regexp.MustCompile(`(?i)\b(?:specialist\s+)?resourced?\s+(?:base\s+)?provision\b|\bSRP\b|\bdesignated\s+special(?:ist)?\s+provision\b|\bDSP\b|\benhanced\s+(?:mainstream\s+|nursery\s+|learning\s+)?provisions?\b|\bspecialist\s+provision\s+(?:unit|base)\b`)},
-	{"resource_base", regexp.MustCompile(`(?i)\bresource\s+(?:base|unit)\b|\b(?:autism|ASD|ASC|SEMH|speech\s+and\s+language|language|communication|hearing|HI|VI)\s+(?:base|centre|center|hub)\b|\b(?:learning\s+support|specialist\s+support|SEND?)\s+(?:base|centre|center)\b`)},
-	{"sen_unit", regexp.MustCompile(`(?i)\b(?:hearing|visual(?:ly)?|sensory|physical(?:ly)?)\s+impair(?:ment|ed)\s+unit\b|\b(?:SEND?|special\s+needs?|specialist|language|hearing|autism|ASD)\s+unit\b|\bunit\s+for\s+(?:pupils|children|students)\s+with\b`)},
-	// A class or room that is the school's specialist provision ("Kestrel Class
-	// is a specialist provision for up to 8 children with ..."), not the
-	// specialist provision a pupil may need elsewhere; a Specialist Teaching
-	// Facility (an LA's name for a provision at a school).
-	{"other", regexp.MustCompile(`(?i)\bspecialist\s+teaching\s+(?:facility|facilities|centre)\b|\bSTF\b|\b(?:is|as)\s+(?:a|an|our)\s+(?:small\s+)?specialist\s+(?:class|classroom|provision|teaching\s+group)\b|\bwe\s+(?:have|run|host|offer)\s+(?:a|an)\s+(?:small\s+)?specialist\s+(?:class|classroom|provision|teaching\s+group)\s+for\b`)},
-	{"nurture_group", regexp.MustCompile(`(?i)\bnurture\s+(?:group|class|room|base|provision|unit)\b`)},
+// provCand is one mention of a provision, with what its sentence and
+// description give.
+type provCand struct {
+	pos, end   int
+	kind, need string
+	needEnd    int  // where the need is named (its end), 0 when not named
+	needOwn    bool // the need is named in the mention's own sentence
+	rule       int  // the kind rule's index: at one place an earlier rule wins
+	sentence   int
 }
 
-var (
-	notCurrent = regexp.MustCompile(`(?i)\b(?:do(?:es)?\s+not\s+(?:have|host|run)|don't\s+have|doesn't\s+have|no\s+(?:specialist\s+)?(?:unit|resource|resourced|nurture)|not\s+currently|plans?\s+to|planning\s+to|will\s+(?:open|be\s+opening|host)|propos(?:ed|al|es|ing)|consult(?:ation|ing)?\s+on|hope\s+to|would\s+like\s+to|in\s+the\s+future|(?:currently|temporarily)\s+closed|closed\s+(?:for|until)|will\s+re-?open|where\s+(?:she|he|they)\s+(?:set\s+up|ran|led|established)|(?:previously|formerly)\s+(?:\w+\s+){0,3}at\s+[A-Z]\w*|(?:several|some|many|most|a\s+number)\s+(?:of\s+(?:our|the)\s+)?(?:academies|schools))\b`)
-	placesRe   = regexp.MustCompile(`(?i)\b(\d{1,3})[-\s]places?\b|\bplaces\s*[:=-]\s*(\d{1,3})\b|\bup\s+to\s+(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(?:pupils|children|students|young\s+people|learners)\b|\b(?:supports?|serves?|caters?\s+for|admits|takes|educates|has\s+room\s+for)\s+(\d{1,3})\s+(?:[\w-]+\s+){0,3}?(?:pupils|children|students|young\s+people|learners)\b|\bcapacity\s+(?:of|for)\s+(\d{1,3})\b|\b(\d{1,3})\s+(?:funded\s+|commissioned\s+)?places\b|\bfor\s+(\d{1,3})\s+(?:pupils|children|students|learners)\b`)
-	// Places in words: "a small class for six pupils".
-	placesWordRe = regexp.MustCompile(`(?i)\b(?:for|up\s+to|supports?|serves?|caters?\s+for|admits|takes|has|have)\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|sixteen|eighteen|twenty)\s+(?:[\w-]+\s+){0,3}?(?:pupils|children|students|young\s+people|learners|places)\b`)
-	numberWords  = map[string]float64{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-		"eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20}
-	areaCodes = []struct {
-		code string
-		re   *regexp.Regexp
-	}{
-		{"C&I", regexp.MustCompile(`(?i)\bcommunication\s*(?:and|&)\s*interaction\b`)},
-		{"C&L", regexp.MustCompile(`(?i)\bcognition\s*(?:and|&)\s*learning\b`)},
-		{"SLCN", regexp.MustCompile(`(?i)\blanguage\s+(?:resource|unit|base|provision)\b`)},
+// notCurrentProvision: the marks that make a mention no provision of the
+// school's now (a plan, a proposal, a closure, another academy's).
+const notCurrentProvision = textstage.Negated | textstage.Former | textstage.Planned | textstage.Elsewhere
+
+// provisionStage is one document's text as the provision rules read it.
+type provisionStage struct {
+	x     *Extractor
+	text  string
+	lower string
+	doc   *textstage.Doc
+	named map[int]string // the kind each sentence names, by sentence
+}
+
+// find lists a rule's matches in the text, with their polarity.
+func (s *provisionStage) find(r textstage.Rule) []textstage.Mention {
+	if g, ok := s.x.gates[r.Regexp()]; ok && !g.mayMatch(s.text, s.lower) {
+		return nil
 	}
-)
+	return s.doc.Find(r.Regexp(), nil, 300, nil)
+}
+
+// abbreviation: "Enhanced Resource Provision (ERP)" names the provision ERP.
+var abbreviation = regexp.MustCompile(`^\s*\(([A-Z]{2,6})\)`)
 
 // provisions reads the specialist provision a document describes. proposed says
 // whether proposals count (an LA page about a proposal).
 func (x *Extractor) provisions(text string, proposed bool) []Fact {
-	type cand struct {
-		pos, end   int
-		kind, need string
-		lo, hi     int
+	kinds := x.rules.Rules("provision.kind")
+	s := &provisionStage{x: x, text: text, lower: strings.ToLower(text)}
+	var mentions [][]textstage.Mention
+	any := false
+	for _, r := range kinds {
+		g, ok := x.gates[r.Regexp()]
+		any = any || !ok || g.mayMatch(text, s.lower)
 	}
-	// Every mention, then the leftmost in each sentence: one sentence names one
-	// provision however many names it gives it ("Resource Base/Enhanced Provision").
-	bySentence := map[int]cand{}
-	for _, k := range provisionKinds {
-		for _, m := range k.re.FindAllStringIndex(text, 300) {
-			lo, hi := sentenceAround(text, m[0], m[1])
-			if c, ok := bySentence[lo]; ok && c.pos <= m[0] {
-				continue
+	if !any {
+		return nil
+	}
+	s.doc = textstage.Read(text, x.lex)
+	for _, r := range kinds {
+		mentions = append(mentions, s.find(r))
+	}
+	// A provision's abbreviation, given in brackets after its name, is that
+	// provision wherever it stands ("the Leeds North ERP for autistic students").
+	for ri := range kinds {
+		for _, m := range mentions[ri] {
+			if a := abbreviation.FindStringSubmatch(text[m.End:min(len(text), m.End+12)]); a != nil {
+				re := regexp.MustCompile(`\b` + a[1] + `\b`)
+				for _, o := range s.doc.Find(re, nil, 100, nil) {
+					if o.Start != m.End+strings.Index(text[m.End:], a[1]) {
+						mentions[ri] = append(mentions[ri], o)
+					}
+				}
 			}
-			if !proposed && notCurrent.MatchString(text[lo:hi]) {
-				continue
-			}
-			bySentence[lo] = cand{pos: m[0], end: m[1], kind: k.kind, need: x.provisionNeed(text[lo:hi], m[0]-lo), lo: lo, hi: hi}
 		}
 	}
-	var cands []cand
+	notNow := notCurrentProvision
+	if proposed {
+		notNow &^= textstage.Planned
+	}
+	titles := x.rules.Rules("provision.title")
+	// Every mention, then the leftmost in each sentence: one sentence names one
+	// provision however many names it gives it ("Resource Base/Enhanced
+	// Provision"). A mention marked as no provision now, or a post's title,
+	// leaves the sentence to the next.
+	bySentence := map[int]provCand{}
+	for ri, ms := range mentions {
+		for _, m := range ms {
+			if m.Polarity&notNow != 0 || m.Sentence < 0 {
+				continue
+			}
+			if c, ok := bySentence[m.Sentence]; ok && (c.pos < m.Start || c.pos == m.Start && c.rule <= ri) {
+				continue
+			}
+			post := false
+			for _, r := range titles {
+				post = post || r.Regexp().MatchString(text[m.End:min(len(text), m.End+40)])
+			}
+			if post {
+				continue
+			}
+			bySentence[m.Sentence] = provCand{pos: m.Start, end: m.End, kind: kinds[ri].Value, rule: ri, sentence: m.Sentence}
+		}
+	}
+	s.named = map[int]string{}
+	for si, c := range bySentence {
+		s.named[si] = c.kind
+	}
+	var cands []provCand
 	for _, c := range bySentence {
+		c.need, c.needEnd, c.needOwn = s.need(c)
 		cands = append(cands, c)
 	}
 	sort.Slice(cands, func(i, j int) bool { return cands[i].pos < cands[j].pos })
 	// One provision per need: later mentions under another name are the same one;
-	// a mention that names no need adds nothing when its kind is known with one.
-	kindHasNeed, needSeen, seen := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	// a mention that names no need adds nothing when its kind is known with one,
+	// and a need read only from the sentences after a mention ("a new pathway
+	// for pupils with ASC") makes no second provision of a kind whose need a
+	// sentence naming it states.
+	kindHasNeed, ownNeeds, needSeen, seen := map[string]bool{}, map[string]map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, c := range cands {
 		if c.need != "" {
 			kindHasNeed[c.kind] = true
 		}
-	}
-	// Places are given in the provision's sentence or the one after ("The
-	// provision has 14 places").
-	// placesOf also gives where the places are said, for the evidence.
-	placesOf := func(c cand) (*float64, int) {
-		_, hi2 := sentenceAround(text, c.hi, min(c.hi+1, len(text)))
-		if pm := placesRe.FindStringSubmatchIndex(text[c.lo:max(c.hi, hi2)]); pm != nil {
-			for g := 2; g+1 < len(pm); g += 2 {
-				if pm[g] < 0 {
-					continue
-				}
-				if n, err := strconv.Atoi(text[c.lo+pm[g] : c.lo+pm[g+1]]); err == nil && n > 0 {
-					f := float64(n)
-					return &f, c.lo + pm[1]
-				}
+		if c.needOwn {
+			if ownNeeds[c.kind] == nil {
+				ownNeeds[c.kind] = map[string]bool{}
 			}
+			ownNeeds[c.kind][c.need] = true
 		}
-		if pm := placesWordRe.FindStringSubmatchIndex(text[c.lo:max(c.hi, hi2)]); pm != nil {
-			f := numberWords[strings.ToLower(text[c.lo+pm[2]:c.lo+pm[3]])]
-			return &f, c.lo + pm[1]
-		}
-		return nil, 0
 	}
 	var out []Fact
 	for _, c := range cands {
-		if c.need == "" && kindHasNeed[c.kind] || c.need != "" && needSeen[c.need] {
+		if c.need == "" && kindHasNeed[c.kind] || c.need != "" && needSeen[c.need] || !c.needOwn && len(ownNeeds[c.kind]) > 0 && !ownNeeds[c.kind][c.need] {
 			continue
 		}
 		value := c.kind + ":" + c.need
 		if seen[value] {
 			continue
 		}
+		// A need read from the sentences after a mention is better shown by a
+		// mention whose own sentence states it.
+		if c.need != "" && !c.needOwn {
+			for _, o := range cands {
+				if o.kind == c.kind && o.need == c.need && o.needOwn {
+					c = o
+					break
+				}
+			}
+		}
 		seen[value], needSeen[c.need] = true, c.need != ""
-		places, placesEnd := placesOf(c)
+		places, placesAt := s.places(c)
 		at, from := c, c
 		// Or elsewhere, where the same provision is named again: a heading ("a
 		// 15 place Specialist Resource Provision"), or its short name ("Each DSP
@@ -125,7 +172,7 @@ func (x *Extractor) provisions(text string, proposed bool) []Fact {
 				break
 			}
 			if o.kind == c.kind && (o.need == "" || o.need == c.need) && o != c {
-				if places, placesEnd = placesOf(o); places != nil {
+				if places, placesAt = s.places(o); places != nil {
 					from = o
 					if o.need == c.need {
 						at = o
@@ -133,45 +180,197 @@ func (x *Extractor) provisions(text string, proposed bool) []Fact {
 				}
 			}
 		}
-		end := at.end
-		if places != nil && from == at {
-			// The evidence runs on to the places when the next sentence gives them.
-			end = max(end, placesEnd)
+		lo, hi := at.pos, at.end
+		if at.needEnd-lo <= maxEvidence {
+			hi = max(hi, at.needEnd) // the evidence shows the need, when near
 		}
-		out = append(out, factAt(text, at.pos, end, "provision.specialist", value, places, 0.7))
+		if places != nil && from == at {
+			// The evidence runs on to the places when a sentence after gives
+			// them, or is the places' sentence when that is far from the name.
+			if placesAt.End-lo > maxEvidence {
+				lo = s.doc.Sentences[s.doc.SentenceAt(placesAt.Start)].Start
+			}
+			hi = max(hi, placesAt.End)
+		}
+		out = append(out, factAt(text, lo, hi, "provision.specialist", value, places, 0.7))
 	}
 	return out
 }
 
-// provisionNeed finds the need a provision is for in its sentence: the need type
-// named nearest the provision, else the broad area nearest it ("Communication
-// and Interaction (Autism)" is for autism).
-func (x *Extractor) provisionNeed(sentence string, at int) string {
-	nearestOf := func(pats []*regexp.Regexp, codes []string) string {
-		best, bestD := "", 1<<30
-		for i, re := range pats {
-			for _, loc := range re.FindAllStringIndex(sentence, -1) {
-				if d := abs(loc[0] - at); d < bestD {
-					best, bestD = codes[i], d
-				}
+// description is the sentences that speak of the provision a mention names: its
+// own, then those after it in its block that refer back to it ("It has 12
+// places", "The unit ..."); under a heading or a question naming it, the
+// blocks of its section (to the next heading, six blocks at most).
+func (s *provisionStage) description(c provCand) []textstage.Span {
+	d := s.doc
+	out := []textstage.Span{d.Sentences[c.sentence].Span}
+	bi := d.Sentences[c.sentence].Block
+	if s.sectionHead(bi) {
+		for k := c.sentence + 1; k < len(d.Sentences) && d.Sentences[k].Block <= bi+6 && d.Sentences[k].Start-d.Sentences[c.sentence].End < 1200; k++ {
+			if b := d.Sentences[k].Block; b != bi && s.sectionHead(b) {
+				break
+			}
+			out = append(out, d.Sentences[k].Span)
+		}
+		return out
+	}
+	refers := s.x.rules.Rules("provision.refers_back")
+	for k := c.sentence + 1; k < len(d.Sentences) && k <= c.sentence+3 && d.Sentences[k].Block == bi; k++ {
+		sp := d.Sentences[k].Span
+		ok := s.named[k] == c.kind // it names the provision again ("The SRB has 8 places")
+		for _, r := range refers {
+			ok = ok || r.Regexp().MatchString(s.text[sp.Start:sp.End])
+		}
+		if !ok {
+			break
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// sectionHead says whether a block heads what follows it: a heading, a
+// numbered title ("4. Enhanced Resource Provision (ERP)") or a question ("Q.
+// What is the Deaf Resource Base?").
+func (s *provisionStage) sectionHead(bi int) bool {
+	b := s.doc.Blocks[bi]
+	line := strings.TrimSpace(s.text[b.Start:b.End])
+	switch {
+	case b.Kind == textstage.Heading:
+		return true
+	case strings.HasSuffix(line, "?") && len(line) < 120 && !strings.Contains(line, ". "):
+		return true
+	case strings.HasSuffix(line, "?") && len(line) < 120 && questionMark.MatchString(line):
+		return true
+	case b.Kind == textstage.ListItem && numberedTitle.MatchString(line):
+		return true
+	}
+	return false
+}
+
+var (
+	numberedTitle = regexp.MustCompile(`^\d{1,2}[.)]\s+[A-Z][^.!?:;]{0,70}$`)
+	questionMark  = regexp.MustCompile(`^(?:Q\d*[.:)]|Question\s*\d*[.:])\s`)
+)
+
+// need finds the need a provision serves: the need type named nearest its
+// mention in its sentence, else the broad area nearest it ("Communication and
+// Interaction (Autism)" is for autism); else the first need type, then area,
+// of the sentences that go on to describe it.
+func (s *provisionStage) need(c provCand) (code string, end int, own bool) {
+	x := s.x
+	desc := s.description(c)
+	types := func(sp textstage.Span) []needAt {
+		var out []needAt
+		seg := s.text[sp.Start:sp.End]
+		for _, t := range x.needTypes {
+			for _, loc := range t.Pattern.FindAllStringIndex(seg, -1) {
+				out = append(out, needAt{sp.Start + loc[0], sp.Start + loc[1], t.Value})
 			}
 		}
-		return best
+		for _, r := range x.rules.Rules("provision.need") {
+			for _, loc := range r.Regexp().FindAllStringIndex(seg, -1) {
+				out = append(out, needAt{sp.Start + loc[0], sp.Start + loc[1], r.Value})
+			}
+		}
+		return out
 	}
-	var pats []*regexp.Regexp
-	var codes []string
-	for _, t := range x.needTypes {
-		pats, codes = append(pats, t.Pattern), append(codes, t.Value)
+	areas := func(sp textstage.Span) []needAt {
+		var out []needAt
+		seg := s.text[sp.Start:sp.End]
+		for _, t := range x.needAreas {
+			code := areaProvisionCode[t.Value]
+			if code == "" {
+				continue
+			}
+			for _, loc := range t.Pattern.FindAllStringIndex(seg, -1) {
+				out = append(out, needAt{sp.Start + loc[0], sp.Start + loc[1], code})
+			}
+		}
+		return out
 	}
-	if best := nearestOf(pats, codes); best != "" {
-		return best
+	for _, find := range []func(textstage.Span) []needAt{types, areas} {
+		if best := nearestNeed(find(desc[0]), c.pos); best.code != "" {
+			return best.code, best.end, true
+		}
 	}
-	pats, codes = nil, nil
-	for _, a := range areaCodes {
-		pats, codes = append(pats, a.re), append(codes, a.code)
+	for _, find := range []func(textstage.Span) []needAt{types, areas} {
+		for _, sp := range desc[1:] {
+			if best := nearestNeed(find(sp), sp.Start); best.code != "" {
+				return best.code, best.end, false
+			}
+		}
 	}
-	return nearestOf(pats, codes)
+	return "", 0, false
 }
+
+// needAt is a need named at a place in the text.
+type needAt struct {
+	pos, end int
+	code     string
+}
+
+// nearestNeed is the need named nearest pos (no code for none); the earlier
+// rule on a tie.
+func nearestNeed(ns []needAt, pos int) needAt {
+	best, bestD := needAt{}, 1<<30
+	for _, n := range ns {
+		if d := abs(n.pos - pos); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	return best
+}
+
+// places reads a provision's places from its description: the first given.
+func (s *provisionStage) places(c provCand) (*float64, textstage.Span) {
+	for _, sp := range s.description(c) {
+		var best []int
+		for _, r := range s.x.rules.Rules("provision.places") {
+			if m := r.Regexp().FindStringSubmatchIndex(s.text[sp.Start:sp.End]); m != nil && (best == nil || m[0] < best[0]) {
+				best = m
+			}
+		}
+		if best == nil {
+			continue
+		}
+		// The pattern's alternatives each hold one group: the one that matched.
+		for g := 1; 2*g+1 < len(best); g++ {
+			if best[2*g] < 0 {
+				continue
+			}
+			n := s.x.lex.Number(s.text[sp.Start+best[2*g] : sp.Start+best[2*g+1]])
+			if n > 0 {
+				return &n, textstage.Span{Start: sp.Start + best[0], End: sp.Start + best[1]}
+			}
+		}
+	}
+	return nil, textstage.Span{}
+}
+
+// areaProvisionCode maps a broad area of need to the code a provision for it
+// is recorded with (vocab/need_area_codes.tsv): the one table between the two.
+var areaProvisionCode = func() map[string]string {
+	b, err := vocabFiles.ReadFile("vocab/need_area_codes.tsv")
+	if err != nil {
+		panic(err)
+	}
+	out := map[string]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		area, code, ok := strings.Cut(line, "\t")
+		if !ok {
+			panic("vocab/need_area_codes.tsv: expected area<TAB>code: " + line)
+		}
+		if code = strings.TrimSpace(code); code != "-" {
+			out[area] = code
+		}
+	}
+	return out
+}()
 
 func abs(n int) int {
 	if n < 0 {
@@ -424,8 +623,8 @@ func literalsOf(re *regexp.Regexp) Term {
 // pupils, not the school's.
 func aboutAProvision(text string, from, to int) bool {
 	lo, hi := sentenceAround(text, from, to)
-	for _, k := range provisionKinds {
-		if k.re.MatchString(text[lo:hi]) {
+	for _, r := range Default().rules.Rules("provision.kind") {
+		if r.Regexp().MatchString(text[lo:hi]) {
 			return true
 		}
 	}

@@ -206,11 +206,13 @@ func (l *Lexicon) Value(name, w string) (string, bool) {
 }
 
 // Number reads a count written in figures or as a number word ("2.5", "two and
-// a half"); 0 when it is neither.
+// a half", "twelve"); 0 when it is none of these.
 func (l *Lexicon) Number(w string) float64 {
-	if v, ok := l.Value("number_word", strings.ToLower(w)); ok {
-		f, _ := strconv.ParseFloat(v, 64)
-		return f
+	for _, name := range []string{"number_word", "count_word"} {
+		if v, ok := l.Value(name, strings.ToLower(w)); ok {
+			f, _ := strconv.ParseFloat(v, 64)
+			return f
+		}
 	}
 	f, _ := strconv.ParseFloat(strings.TrimSpace(w), 64)
 	return f

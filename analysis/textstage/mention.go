@@ -6,10 +6,11 @@ import (
 )
 
 // Polarity is what a mention's sentence says about it besides that it is: set
-// bits mark it negated ("is not on the SLT"), former ("no longer part of"),
-// planned or being studied ("is working towards"), a duty rather than a fact
-// ("must ensure that the SENCO ..."), or another person's ("a therapist, Ms B,
-// two days a week").
+// bits mark it negated ("is not on the SLT", "we do not have a resource base"),
+// former ("no longer part of", "the unit closed in 2023"), planned, proposed or
+// being studied ("is working towards", "plans to open"), a duty rather than a
+// fact ("must ensure that the SENCO ..."), another person's ("a therapist, Ms
+// B, two days a week"), or another place's ("at several of our academies").
 type Polarity uint8
 
 // The marks of a mention.
@@ -19,6 +20,7 @@ const (
 	Planned
 	Duty
 	Others
+	Elsewhere
 )
 
 // Affirmed says the mention states a fact as it is now.
@@ -29,7 +31,7 @@ func (p Polarity) String() string {
 		return "affirmed"
 	}
 	var parts []string
-	for i, n := range []string{"negated", "former", "planned", "duty", "others"} {
+	for i, n := range []string{"negated", "former", "planned", "duty", "others", "elsewhere"} {
 		if p&(1<<i) != 0 {
 			parts = append(parts, n)
 		}
@@ -38,18 +40,28 @@ func (p Polarity) String() string {
 }
 
 // cues are the one place that decides what "not", "no longer", "will",
-// "working towards" and "must" do to what follows them: each cue of the
-// lexicon counts within its scope before the mention.
+// "working towards" and "must" do to what follows them, and what "is closed"
+// or "will open" do to what stands before them: each cue of the lexicon counts
+// within its scope, before the mention or (after) after it.
 var cues = []struct {
 	mark   Polarity
 	name   string // the lexicon's fragment
-	clause bool   // within the mention's clause, else anywhere before it in its sentence
-	window int    // bytes between the cue's end and the mention, at most; 0 for no limit
+	clause bool   // within the mention's clause, else anywhere in its sentence
+	window int    // bytes between the cue and the mention, at most; 0 for no limit
+	after  bool   // the cue follows the mention (its clause's verb: "is closed")
 }{
-	{Negated, "cue.negated", true, 12},
-	{Former, "cue.former", true, 40},
-	{Planned, "cue.planned", true, 60},
-	{Duty, "cue.duty", false, 0},
+	{Negated, "cue.negated", true, 12, false},
+	// "We do not currently have a unit or resource base": a thing said to be
+	// absent, the whole of the words after the verb.
+	{Negated, "cue.absent", true, 50, false},
+	{Former, "cue.former", true, 40, false},
+	{Planned, "cue.planned", true, 60, false},
+	{Duty, "cue.duty", false, 0, false},
+	{Elsewhere, "cue.elsewhere", false, 0, false},
+	{Negated, "cue.negated.after", true, 40, true},
+	{Former, "cue.former.after", true, 60, true},
+	{Planned, "cue.planned.after", true, 60, true},
+	{Elsewhere, "cue.elsewhere.after", true, 40, true},
 }
 
 // Subject is who the mentions are about, for telling another person's: a
@@ -69,8 +81,14 @@ type Mention struct {
 	Polarity Polarity
 }
 
-// Polarity reads what the words before [at, at+n) in its sentence say about it.
-func (d *Doc) Polarity(at int, who *Subject) Polarity {
+// Polarity reads what the words around a mention starting at at say about it
+// (the cues that follow a mention are not read: see PolarityOf).
+func (d *Doc) Polarity(at int, who *Subject) Polarity { return d.PolarityOf(Span{at, at}, who) }
+
+// PolarityOf reads what the words before a mention in its sentence, and the
+// words after it in its clause, say about it.
+func (d *Doc) PolarityOf(m Span, who *Subject) Polarity {
+	at := m.Start
 	clause, si := d.ClauseAt(at)
 	if si < 0 {
 		return 0
@@ -78,15 +96,28 @@ func (d *Doc) Polarity(at int, who *Subject) Polarity {
 	sent := d.Sentences[si].Span
 	var p Polarity
 	for _, c := range cues {
+		re := d.lex.Regexp(c.name)
+		if re == nil {
+			continue
+		}
+		if c.after {
+			hi := sent.End
+			if c.clause {
+				hi = clause.End
+			}
+			if m.End >= hi || m.End <= m.Start {
+				continue
+			}
+			if loc := re.FindStringIndex(d.Text[m.End:hi]); loc != nil && (c.window == 0 || loc[0] <= c.window) {
+				p |= c.mark
+			}
+			continue
+		}
 		lo := sent.Start
 		if c.clause {
 			lo = clause.Start
 		}
 		if at <= lo {
-			continue
-		}
-		re := d.lex.Regexp(c.name)
-		if re == nil {
 			continue
 		}
 		before := d.Text[lo:at]
@@ -132,7 +163,7 @@ func (d *Doc) Find(re *regexp.Regexp, within []Span, n int, who *Subject) []Ment
 					m[i] += sp.Start
 				}
 			}
-			out = append(out, Mention{Span: Span{m[0], m[1]}, Groups: m, Sentence: d.SentenceAt(m[0]), Polarity: d.Polarity(m[0], who)})
+			out = append(out, Mention{Span: Span{m[0], m[1]}, Groups: m, Sentence: d.SentenceAt(m[0]), Polarity: d.PolarityOf(Span{m[0], m[1]}, who)})
 		}
 	}
 	return out

@@ -84,7 +84,7 @@ func Blocks(text string) []Block {
 			}
 			lineEnd := end + nl
 			line := text[end:lineEnd]
-			if lineEnd+1 < len(text) && text[lineEnd+1] != '\n' && line != "" && softWrapped(line) {
+			if lineEnd+1 < len(text) && text[lineEnd+1] != '\n' && line != "" && (softWrapped(line) || runsOn(line, text[lineEnd+1:])) {
 				end = lineEnd + 1
 				continue
 			}
@@ -128,6 +128,21 @@ func softWrapped(line string) bool {
 	}
 	return !strings.ContainsAny(line[len(line)-1:], ".:;!?|")
 }
+
+// runsOn says whether a line not ended by its punctuation goes on in the next,
+// which starts with a word in lower case ("We do not have a specialist unit" /
+// "or resource base."): a PDF's narrow column wrapped it. A line under 25 bytes
+// may be a heading over a sentence in lower case.
+func runsOn(line, next string) bool {
+	line = strings.TrimSpace(line)
+	if len(line) < 25 || strings.ContainsAny(line[len(line)-1:], ".:;!?|)") || strings.Contains(line, "\t") || listMark.MatchString(next) {
+		return false
+	}
+	return lowerStart.MatchString(next)
+}
+
+// lowerStart: a line starting with a word in lower case (not an address).
+var lowerStart = regexp.MustCompile(`^[ \t]*[a-z]{2,}[ ,;]`)
 
 // openEnd: a line ending in a word no sentence, heading or row ends with.
 var openEnd = regexp.MustCompile(`\s(?:the|a|an|of|and|or|to|for|in|on|with|by|at|from|is|are|was|were|has|have|our|her|his|their|she|he|they|who|which|that|can|be|will)$`)

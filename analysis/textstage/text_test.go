@@ -13,7 +13,8 @@ func TestBlocks(t *testing.T) {
 		"This sentence was wrapped by the PDF's layout across two lines of\n" +
 		"text, and goes on here.\n\n" +
 		"A short line\nthat is not wrapped.\n\n" +
-		"Our SENCO works on Mondays. She holds the\nNational Award for SEN Co-ordination."
+		"Our SENCO works on Mondays. She holds the\nNational Award for SEN Co-ordination.\n\n" +
+		"We do not have a specialist unit\nor resource base.\nSENCO\nsenco@school.uk"
 	var got []string
 	for _, b := range Blocks(text) {
 		s := b.Kind.String() + ":" + text[b.Start:b.End]
@@ -32,6 +33,10 @@ func TestBlocks(t *testing.T) {
 		"paragraph:that is not wrapped.",
 		// A short line cut after "the" goes on in the next.
 		"paragraph:Our SENCO works on Mondays. She holds the\nNational Award for SEN Co-ordination.",
+		// A narrow column's line goes on in the next when that starts in lower case.
+		"paragraph:We do not have a specialist unit\nor resource base.",
+		"heading:SENCO",
+		"heading:senco@school.uk",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -138,7 +143,7 @@ func TestOthers(t *testing.T) {
 
 func TestLexiconValues(t *testing.T) {
 	l := Builtin()
-	for w, want := range map[string]float64{"two and a half": 2.5, "Three": 3, "half a": 0.5, "2.5": 2.5, "twelve": 0} {
+	for w, want := range map[string]float64{"two and a half": 2.5, "Three": 3, "half a": 0.5, "2.5": 2.5, "twelve": 12, "twelfth": 0} {
 		if got := l.Number(w); got != want {
 			t.Errorf("Number(%q) = %v, want %v", w, got, want)
 		}
@@ -147,6 +152,10 @@ func TestLexiconValues(t *testing.T) {
 		if got, ok := l.Value("weekday", w); !ok || got != want {
 			t.Errorf("weekday %q = %q, want %q", w, got, want)
 		}
+	}
+	// A count of days is at most five: "twelve" is a count of pupils or places.
+	if _, ok := l.Value("number_word", "twelve"); ok {
+		t.Error("twelve read as a number of days")
 	}
 	if _, ok := l.Value("weekday", "Saturday"); ok {
 		t.Error("Saturday read as a school day")
