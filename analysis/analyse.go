@@ -217,7 +217,7 @@ var policyMarkers = regexp.MustCompile(`(?i)\b(?:(?:date\s+of\s+|next\s+|last\s+
 
 // senPolicyName: an SEN policy's name ("SEND Policy", "Special Educational
 // Needs and Disabilities Policy", "Inclusion Policy").
-var senPolicyName = regexp.MustCompile(`(?i)\b(?:send?|special\s+educational\s+needs(?:\s+(?:and|&)\s+disabilit(?:y|ies))?|inclusion)\s+(?:\(send?\)\s+)?policy\b`)
+var senPolicyName = lexRegexp(`(?i)\b(?:{sen}|inclusion)\s+(?:\((?:{sen})\)\s+)?policy\b`)
 
 // selfReport: a document naming itself the SEN information report ("this
 // report", "this document is both our SEND policy and our SEN information
@@ -231,18 +231,18 @@ var reportElsewhere = regexp.MustCompile(`(?i)[^.\n]*\b(?:publish(?:es|ed|ing)?|
 
 // alsoPolicy: a report naming itself the SEN policy too ("SEN Information Report
 // (incorporating the SEND Policy)", "this report also sets out our SEND policy").
-var alsoPolicy = regexp.MustCompile(`(?i)\bincorporat(?:es|ing)\s+(?:the\s+|our\s+)?(?:SEND?\s+|special\s+educational\s+needs\s+(?:and\s+disabilit(?:y|ies)\s+)?|inclusion\s+)policy\b|\b(?:this|the)\s+(?:report|document|page)\s+(?:also\s+)?(?:sets\s+out|includes|contains|forms|is|serves\s+as)\s+(?:both\s+)?(?:our|the)\s+(?:school'?s\s+)?(?:SEND?|special\s+educational\s+needs|inclusion)\s+(?:and\s+disabilit(?:y|ies)\s+)?policy\b`)
+var alsoPolicy = lexRegexp(`(?i)\bincorporat(?:es|ing)\s+(?:the\s+|our\s+)?(?:{sen}|inclusion)\s+policy\b|\b(?:this|the)\s+(?:report|document|page)\s+(?:also\s+)?(?:sets\s+out|includes|contains|forms|is|serves\s+as)\s+(?:both\s+)?(?:our|the)\s+(?:school'?s\s+)?(?:{sen}|inclusion)\s+policy\b`)
 
 // admissionsPage: a page about admissions (to the school or to its provision).
 var admissionsPage = regexp.MustCompile(`(?i)\badmissions?\b`)
 
 var (
 	selfPolicy = regexp.MustCompile(`(?i)\bthis\s+policy\b`)
-	senWords   = regexp.MustCompile(`(?i)special\s+educational\s+needs|\bSEND?\b|\bSEND?Co\b`)
+	senWords   = lexRegexp(`(?i)\b(?:{sen})\b|\bSEND?Co\b`)
 )
 
 // senHeading: the page's own heading speaks of SEN.
-var senHeading = regexp.MustCompile(`(?i)special\s+educational\s+needs|\bSEND?\b|inclusion`)
+var senHeading = lexRegexp(`(?i)\b(?:{sen})\b|inclusion`)
 
 // Classify decides what kind of document this is, with a confidence in [0,1].
 func (x *Extractor) classify(t Text, pageURL, linkText string, sencoNames func() []Fact) (string, float64) {

@@ -67,6 +67,16 @@ var defaultExtractor = sync.OnceValue(func() *Extractor {
 	return x
 })
 
+// lexRegexp compiles one of the package's fixed wordings written with the
+// compiled-in lexicon's fragments ({sen}: the SEN terms, spelt in one place).
+func lexRegexp(pattern string) *regexp.Regexp {
+	p, err := textstage.Builtin().Expand(pattern)
+	if err != nil {
+		panic(err) // compiled in; the tests run every one
+	}
+	return regexp.MustCompile(p)
+}
+
 // Default is the extractor with the rules compiled in.
 func Default() *Extractor { return defaultExtractor() }
 

@@ -430,31 +430,31 @@ var (
 		regexp.MustCompile(`(?i)\b\d{1,4}\s+of\s+(?:our|the|the\s+school's)\s+` + count + `\s+` + pupils + `\b`),
 	}
 	senCountRe = []*regexp.Regexp{
-		regexp.MustCompile(`(?i)\b` + count + `\s+` + pupils + `\s+(?:are\s+)?(?:with|have|having)\s+(?:an?\s+)?(?:identified\s+)?(?:SEND?|special\s+educational\s+needs)\b`),
-		regexp.MustCompile(`(?i)\b(?:SEND?|special\s+educational\s+needs)(?:\s*\(SEND?\))?\s+support\s*[-:=]\s*` + count + `\b`),
-		regexp.MustCompile(`(?i)\b` + count + `\s+(?:` + pupils + `\s*)?(?:\([^)]{0,12}\)\s*)?(?:are\s+|were\s+)?on\s+(?:the|our)\s+SEND?\s+register\b`),
+		lexRegexp(`(?i)\b` + count + `\s+` + pupils + `\s+(?:are\s+)?(?:with|have|having)\s+(?:an?\s+)?(?:identified\s+)?(?:{sen})\b`),
+		lexRegexp(`(?i)\b(?:{sen})(?:\s*\(SEND?\))?\s+support\s*[-:=]\s*` + count + `\b`),
+		lexRegexp(`(?i)\b` + count + `\s+(?:` + pupils + `\s*)?(?:\([^)]{0,12}\)\s*)?(?:are\s+|were\s+)?on\s+(?:the|our)\s+(?:{sen})\s+register\b`),
 		// "46 of them (14.7%) are identified as having special educational needs"
-		regexp.MustCompile(`(?i)\b` + count + `\s+of\s+(?:them|these)\s*(?:\([^)]{0,12}\)\s*)?(?:are|were|have|had|receive|get)\s+(?:identified\s+(?:as\s+having|with)\s+|receiving\s+|on\s+(?:the|our)\s+)?(?:SEND?|special\s+educational\s+needs)\b`),
+		lexRegexp(`(?i)\b` + count + `\s+of\s+(?:them|these)\s*(?:\([^)]{0,12}\)\s*)?(?:are|were|have|had|receive|get)\s+(?:identified\s+(?:as\s+having|with)\s+|receiving\s+|on\s+(?:the|our)\s+)?(?:{sen})\b`),
 		// "Pupils with SEN support: 29"
-		regexp.MustCompile(`(?i)\b` + pupils + `\s+(?:with|receiving|on|at)\s+(?:SEND?|special\s+educational\s+needs)\s+support\s*[-:=]\s*` + count + `\b`),
+		lexRegexp(`(?i)\b` + pupils + `\s+(?:with|receiving|on|at)\s+(?:{sen})\s+support\s*[-:=]\s*` + count + `\b`),
 		// "Pupils with SEN: 31", "Number of children on our SEN register: 27"
-		regexp.MustCompile(`(?i)\b` + pupils + `\s+on\s+(?:our|the)\s+SEND?\s+register\s*[-:=]\s*` + count + `\b`),
+		lexRegexp(`(?i)\b` + pupils + `\s+on\s+(?:our|the)\s+(?:{sen})\s+register\s*[-:=]\s*` + count + `\b`),
 		// "of whom 198 (13.1%) receive SEN support", "of whom 9 are on our SEND register"
-		regexp.MustCompile(`(?i)\bof\s+whom\s+` + count + `\s*(?:\([^)]{0,12}\)\s*)?(?:receive|are\s+receiving|get|are\s+on|have|has)\s+(?:(?:our|the)\s+)?(?:SEND?|special\s+educational\s+needs)\b`),
+		lexRegexp(`(?i)\bof\s+whom\s+` + count + `\s*(?:\([^)]{0,12}\)\s*)?(?:receive|are\s+receiving|get|are\s+on|have|has)\s+(?:(?:our|the)\s+)?(?:{sen})\b`),
 		// "Of our 402 pupils, 61 receive SEN support"
-		regexp.MustCompile(`(?i)` + pupils + `\s*,\s*` + count + `\s+(?:(?:receive|are\s+receiving|get|are\s+on)\s+(?:SEND?|special\s+educational\s+needs)\s+support|are\s+on\s+(?:the|our)\s+SEND?\s+register)\b`),
+		lexRegexp(`(?i)` + pupils + `\s*,\s*` + count + `\s+(?:(?:receive|are\s+receiving|get|are\s+on)\s+(?:{sen})\s+support|are\s+on\s+(?:the|our)\s+(?:{sen})\s+register)\b`),
 		// "164 had SEN support"
-		regexp.MustCompile(`(?i)\b` + count + `\s+(?:` + pupils + `\s*)?(?:\([^)]{0,12}\)\s*)?(?:had|have|has|receive|receives|received|get|got)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
+		lexRegexp(`(?i)\b` + count + `\s+(?:` + pupils + `\s*)?(?:\([^)]{0,12}\)\s*)?(?:had|have|has|receive|receives|received|get|got)\s+(?:{sen})\s+support\b`),
 		// "23 pupils receiving SEN Support", "47 pupils (16%) were receiving SEN support"
-		regexp.MustCompile(`(?i)\b` + count + `\s+(?:` + pupils + `\s+)?(?:\([^)]{0,12}\)\s*)?(?:are\s+|were\s+)?(?:currently\s+)?(?:receiving|at|on|getting)\s+(?:SEND?|special\s+educational\s+needs)\s+support\b`),
+		lexRegexp(`(?i)\b` + count + `\s+(?:` + pupils + `\s+)?(?:\([^)]{0,12}\)\s*)?(?:are\s+|were\s+)?(?:currently\s+)?(?:receiving|at|on|getting)\s+(?:{sen})\s+support\b`),
 		// "on the SEN register 33 (15.9%);": a label and its figure, in a list
-		regexp.MustCompile(`(?im)\bon\s+(?:the|our)\s+SEND?\s+register\s*[-:=]?\s*(\d{1,3})\s*(?:\(|;|,|\.|$)`),
+		lexRegexp(`(?im)\bon\s+(?:the|our)\s+(?:{sen})\s+register\s*[-:=]?\s*(\d{1,3})\s*(?:\(|;|,|\.|$)`),
 		// "Our SEND register currently has 38 children"
-		regexp.MustCompile(`(?i)\bSEND?\s+register\s+(?:currently\s+|now\s+)?(?:has|holds|includes|lists|contains|numbers)\s+` + count + `\s+` + pupils + `\b`),
-		regexp.MustCompile(`(?i)\b` + pupils + `\s+with\s+(?:SEND?|special\s+educational\s+needs)\s*[-:=]\s*` + count + `\b`),
+		lexRegexp(`(?i)\b(?:{sen})\s+register\s+(?:currently\s+|now\s+)?(?:has|holds|includes|lists|contains|numbers)\s+` + count + `\s+` + pupils + `\b`),
+		lexRegexp(`(?i)\b` + pupils + `\s+with\s+(?:{sen})\s*[-:=]\s*` + count + `\b`),
 		// "57 of our 342 pupils (16.7%) were receiving SEN support or had an EHCP",
 		// "42 out of 310 pupils (13.5%) are on our SEN register"
-		regexp.MustCompile(`(?i)\b` + count + `\s+(?:out\s+)?of\s+(?:our\s+|the\s+)?\d[\d,]*\s+` + pupils + `\s*(?:\([^)]{0,12}\)\s*)?(?:were|are|have|had)\s+(?:receiving\s+|on\s+|identified\s+(?:as\s+having|with)\s+)?(?:the\s+|our\s+)?(?:SEND?|special\s+educational\s+needs)\b`),
+		lexRegexp(`(?i)\b` + count + `\s+(?:out\s+)?of\s+(?:our\s+|the\s+)?\d[\d,]*\s+` + pupils + `\s*(?:\([^)]{0,12}\)\s*)?(?:were|are|have|had)\s+(?:receiving\s+|on\s+|identified\s+(?:as\s+having|with)\s+)?(?:the\s+|our\s+)?(?:{sen})\b`),
 	}
 	ehcpRe = []*regexp.Regexp{
 		// "14 children on our SEN register, 3 of whom have an EHC plan"
@@ -470,21 +470,21 @@ var (
 	// "Percentage of pupils with SEND: 17%"
 	// "The proportion of pupils receiving SEN support is 15 per cent", "Pupils
 	// with SEND: 19%"
-	senPercentLabel = regexp.MustCompile(`(?i)\b(?:(?:percentage|proportion|share)\s+of\s+(?:our\s+|the\s+)?)?` + pupils + `\s+(?:with|on\s+(?:the|our)|receiving|who\s+(?:have|receive))\s+(?:an?\s+)?(?:identified\s+)?(?:SEND?|special\s+educational\s+needs)(?:\s+support|\s+register)?\s*(?:[:=-]|is|was|stands\s+at)?\s*(?:about\s+|around\s+)?(\d{1,2}(?:\.\d+)?)` + percent)
+	senPercentLabel = lexRegexp(`(?i)\b(?:(?:percentage|proportion|share)\s+of\s+(?:our\s+|the\s+)?)?` + pupils + `\s+(?:with|on\s+(?:the|our)|receiving|who\s+(?:have|receive))\s+(?:an?\s+)?(?:identified\s+)?(?:{sen})(?:\s+support|\s+register)?\s*(?:[:=-]|is|was|stands\s+at)?\s*(?:about\s+|around\s+)?(\d{1,2}(?:\.\d+)?)` + percent)
 	// "Total on register: 146 (13.2%)"
-	senPercentRegister = regexp.MustCompile(`(?i)\bon\s+(?:the\s+)?(?:SEND?\s+)?register\s*[:=-]\s*\d[\d,]*\s*\(\s*(\d{1,2}(?:\.\d+)?)` + percent + `\s*\)`)
+	senPercentRegister = lexRegexp(`(?i)\bon\s+(?:the\s+)?(?:(?:{sen})\s+)?register\s*[:=-]\s*\d[\d,]*\s*\(\s*(\d{1,2}(?:\.\d+)?)` + percent + `\s*\)`)
 	// "one in six of our pupils (16%) has special educational needs"
-	senPercentAside = regexp.MustCompile(`(?i)` + pupils + `\s*\(\s*(\d{1,2}(?:\.\d+)?)` + percent + `\s*\)\s*(?:has|have|had|is|are|was|were)\s+(?:on\s+(?:the|our)\s+|identified\s+(?:as\s+having|with)\s+|receiving\s+)?(?:SEND?\b|special\s+educational\s+needs)`)
+	senPercentAside = lexRegexp(`(?i)` + pupils + `\s*\(\s*(\d{1,2}(?:\.\d+)?)` + percent + `\s*\)\s*(?:has|have|had|is|are|was|were)\s+(?:on\s+(?:the|our)\s+|identified\s+(?:as\s+having|with)\s+|receiving\s+)?(?:{sen})\b`)
 	// "All pupils have an EHC plan", "Every pupil has an EHCP": as many as are on roll.
 	allHaveEHCP = regexp.MustCompile(`(?i)(?:\ball\s+(?:of\s+)?(?:our\s+|the\s+)?` + pupils + `\s+(?:have|hold)|\bevery\s+(?:pupil|child|student|learner)\s+(?:has|holds))\s+(?:an?\s+)?(?:EHC\s*Ps?\b|EHC\s+plans?|education,?\s+health\s+(?:and|&)\s+care\s+plans?)`)
 	// "Around a fifth of our pupils (21%) ... are on our SEND register": its
 	// sentence must speak of SEN (see stats).
 	pupilsShare = regexp.MustCompile(`(?i)\b` + pupils + `\s*\(\s*(\d{1,2}(?:\.\d+)?)` + percent + `\s*\)`)
 	// "15% have special educational needs"
-	senPercentVerb = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)` + percent + `\s+(?:of\s+(?:them|pupils|children|students)\s+)?(?:have|has|are\s+on\s+(?:the|our)\s+SEND?\s+register|receive|are\s+receiving|get)\s+(?:SEND?\b|special\s+educational\s+needs)`)
+	senPercentVerb = lexRegexp(`(?i)\b(\d{1,2}(?:\.\d+)?)` + percent + `\s+(?:of\s+(?:them|pupils|children|students)\s+)?(?:have|has|are\s+on\s+(?:the|our)\s+(?:{sen})\s+register|receive|are\s+receiving|get)\s+(?:{sen})\b`)
 	senPercentRe   = regexp.MustCompile(`(?i)\b(\d{1,2}(?:\.\d+)?)` + percent + `\s*(?:of\s+(?:the\s+|our\s+)?(?:school\s+population|pupils|children|students|learners|the\s+school|our\s+school|school))`)
 	notOurs        = regexp.MustCompile(`(?i)\b(?:national(?:ly)?|average|england|local\s+authority|LA\s+average)\b[^.%]{0,40}$`)
-	senMention     = regexp.MustCompile(`(?i)\bSEND?\b|special\s+educational\s+needs|SEN\s+register|SEN\s+support`)
+	senMention     = lexRegexp(`(?i)\b(?:{sen})\b`)
 	ehcMention     = regexp.MustCompile(`(?i)\bEHC|education,?\s+health\s+(?:and|&)\s+care|statement`)
 )
 

@@ -53,7 +53,7 @@ var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/?]*(?:(?:a|s|ans
 
 // Words allowed between a name and the role that follows it
 // ("Mrs Smith (SENCO)", "Mrs Smith, SENCO", "Mrs Smith is our SENDCo").
-var nameThenRoleFiller = regexp.MustCompile(`(?i)^[\s,(\-|:;]*(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|assistant|principal|class|year|of|send?|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|will|join|joins|joined|joining|us|here|i|i'm|am)\b[\s,(\-|:;'/&]*){0,7}$`)
+var nameThenRoleFiller = lexRegexp(`(?i)^[\s,(\-|:;]*(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|assistant|principal|class|year|of|{sen}|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|will|join|joins|joined|joining|us|here|i|i'm|am)\b[\s,(\-|:;'/&]*){0,7}$`)
 
 // sencoNames finds the people named in the SENCO role.
 func (x *Extractor) sencoNames(text string) []Fact {
@@ -67,7 +67,7 @@ func (x *Extractor) sencoNames(text string) []Fact {
 var predecessor = regexp.MustCompile(`(?i)\b(?:from|replacing|replaces|replaced|succeeding|succeeds|after)\s*$`)
 
 // otherRoles: words naming someone other than the SENCO in a sentence.
-var otherRoles = regexp.MustCompile(`(?i)\b(?:head\s*teacher|head|principal|governors?|assistant|deputy|chair|clerk|teachers?|therapist|psychologist|officer|administrator|worker|mentor|lead\s+practitioner|(?:SEND?|trust|SEMH|autism|pastoral)\s+lead|trust)\b`)
+var otherRoles = lexRegexp(`(?i)\b(?:head\s*teacher|head|principal|governors?|assistant|deputy|chair|clerk|teachers?|therapist|psychologist|officer|administrator|worker|mentor|lead\s+practitioner|(?:{sen}|trust|SEMH|autism|pastoral)\s+lead|trust)\b`)
 
 // soleNameWithRole is the last resort when no wording ties a name to the role:
 // a sentence naming the SENCO role and exactly one titled person, and no other

@@ -92,7 +92,7 @@ func (s *sencoStage) sentenceStart(pos int) int {
 	return pos
 }
 
-var senTime = regexp.MustCompile(`(?i)\b(?:SEND?|SENCO|SENDCO)\s+time\b|\btime\s+(?:allocated|given)\s+(?:to|for)\s+(?:the\s+)?(?:SEND?|SENCO|SENDCO)`)
+var senTime = lexRegexp(`(?i)\b(?:{sen}|SENCO|SENDCO)\s+time\b|\btime\s+(?:allocated|given)\s+(?:to|for)\s+(?:the\s+)?(?:{sen}|SENCO|SENDCO)`)
 
 // notNow: what a mention must not be to state a qualification or time held now.
 const notNow = textstage.Negated | textstage.Former | textstage.Planned | textstage.Duty
