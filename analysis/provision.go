@@ -198,9 +198,9 @@ func (x *Extractor) provisions(text string, proposed bool) []Fact {
 }
 
 // description is the sentences that speak of the provision a mention names: its
-// own, then those after it in its block that refer back to it ("It has 12
-// places", "The unit ..."); under a heading or a question naming it, the
-// blocks of its section (to the next heading, six blocks at most).
+// own, then up to three after it, in its block or the next, that refer back to
+// it ("It has 12 places", "The unit ..."); under a heading or a question naming
+// it, the blocks of its section (to the next heading, six blocks at most).
 func (s *provisionStage) description(c provCand) []textstage.Span {
 	d := s.doc
 	out := []textstage.Span{d.Sentences[c.sentence].Span}
@@ -215,7 +215,10 @@ func (s *provisionStage) description(c provCand) []textstage.Span {
 		return out
 	}
 	refers := s.x.rules.Rules("provision.refers_back")
-	for k := c.sentence + 1; k < len(d.Sentences) && k <= c.sentence+3 && d.Sentences[k].Block == bi; k++ {
+	for k := c.sentence + 1; k < len(d.Sentences) && k <= c.sentence+3; k++ {
+		if b := d.Sentences[k].Block; b != d.Sentences[k-1].Block && (b > d.Sentences[k-1].Block+1 || s.sectionHead(b)) {
+			break // the next paragraph goes on about it ("The unit takes ..."); a heading does not
+		}
 		sp := d.Sentences[k].Span
 		ok := s.named[k] == c.kind // it names the provision again ("The SRB has 8 places")
 		for _, r := range refers {

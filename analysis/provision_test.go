@@ -34,6 +34,27 @@ func TestProvisionPlacesAndNeed(t *testing.T) {
 		{"a trust's academies", "Several of our academies host resourced provision commissioned by the local authority.", "", "", ""},
 		{"another need is another provision", "Our resource base for autism has 12 places. We also have a nurture group for pupils with SEMH needs.", "",
 			"resource_base:ASD/12", "12 places"},
+		// What the text stage's polarity says of a mention (textstage.Polarity), not a guard of its own.
+		{"absent, two names", "Our building has a lift. We do not currently have a specialist unit\nor resource base.", "", "", ""},
+		{"none", "There is no nurture group at the school this year.", "", "", ""},
+		{"closed, said after", "The Ark, our nurture room, is temporarily closed while the hall is rebuilt.", "", "", ""},
+		{"to open, said after", "A resource base for pupils with hearing impairment will open in September.", "", "", ""},
+		{"planned", "Governors plan to open an enhanced provision for autistic pupils.", "", "", ""},
+		{"where she set up", "Before joining us, Mrs Ode led SEND at Fenwick Primary, where she set up a nurture group.", "", "", ""},
+		{"another academy's", "Resourced provision for SEMH is hosted at several of our academies.", "", "", ""},
+		{"proposed on an LA page", "The council plans to open a resource base for deaf pupils at Moor Lane School with 10 places.", "la_school_sen_page",
+			"resource_base:HI/10", "10 places"},
+		// The need and places of a provision said in the sentences after it.
+		{"need in the sentence after", "The Owl Room is our nurture group. It takes up to nine children who need help with their social and emotional development.", "",
+			"nurture_group:SEMH/9", "up to nine children"},
+		{"a sentence not about it", "We run a nurture group at lunchtimes. Pupils with dyslexia have coloured overlays.", "", "nurture_group:", ""},
+		{"under its heading", "The Cabin\n\nOne of the county's language units is at our school.\n\nThe unit takes eleven pupils from Year 1 to Year 6.", "",
+			"sen_unit:SLCN/11", "eleven pupils"},
+		{"under a question", "What is the Orchard Base?\nThe Orchard is our resource base. It has 14 places for pupils whose EHC plan names autism.", "",
+			"resource_base:ASD/14", "14 places"},
+		{"its abbreviation", "We host an Additionally Resourced Provision (ARP) for pupils with physical disabilities.\n\nAdmissions\n\nThe ARP has 9 places.", "",
+			"resourced_provision:PD/9", "physical disabilities"},
+		{"a post's title", "Name\tRole\nMr T. Okoye\tResource Base Manager", "", "", ""},
 	}
 	for _, c := range cases {
 		var got []Fact
