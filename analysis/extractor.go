@@ -108,7 +108,9 @@ func (x *Extractor) Version() string { return x.version }
 // x is unchanged. The fields are need.area, need.type,
 // provision.intervention, statutory.item, senco.role (a local title for the
 // SENCO; the value is a label), and those of the rule tables (senco.on_slt,
-// senco.qualification, senco.fte, senco.days_per_week, senco.hours_per_week).
+// senco.qualification, senco.fte, senco.days_per_week, senco.hours_per_week;
+// provision.kind, provision.need, provision.places, provision.refers_back,
+// provision.title).
 // An example the wording gets wrong is an error naming its line.
 func (x *Extractor) Extend(r io.Reader, name string) (*Extractor, int, error) {
 	y := *x

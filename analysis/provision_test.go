@@ -125,3 +125,30 @@ func TestSENShareWordings(t *testing.T) {
 		expectExactly(t, c.text, got, c.want)
 	}
 }
+
+// An LA's local name for a provision is one line of --vocab, with its examples,
+// read through the same stages as the table's.
+func TestProvisionWordingByVocab(t *testing.T) {
+	text := "Our Communication and Interaction Centre is for autistic pupils. It has 12 places."
+	read := func(x *Extractor) string {
+		for _, f := range x.Facts(text) {
+			if f.Field == "provision.specialist" && f.ValueNum != nil {
+				return f.Value + "/" + strconv.FormatFloat(*f.ValueNum, 'f', -1, 64)
+			}
+		}
+		return ""
+	}
+	if got := read(Default()); got != "" {
+		t.Fatalf("read %q before the local wording: the test would prove nothing", got)
+	}
+	x, n, err := Default().Extend(strings.NewReader("provision.kind\tresource_base\t\\bcommunication\\s+and\\s+interaction\\s+centre\\b\n+\tthe Communication and Interaction Centre\n"), "la.tsv")
+	if err != nil || n != 1 {
+		t.Fatalf("Extend: %d lines, %v", n, err)
+	}
+	if got := read(x); got != "resource_base:ASD/12" {
+		t.Errorf("with the local wording: %q, want resource_base:ASD/12", got)
+	}
+	if _, _, err := Default().Extend(strings.NewReader("provision.places\t$1\t(\\d+) seats\n-\t12 seats\n"), "bad.tsv"); err == nil || !strings.Contains(err.Error(), "bad.tsv:2") {
+		t.Errorf("a wrong example: %v, want an error naming bad.tsv:2", err)
+	}
+}
