@@ -54,6 +54,11 @@ func (s *provisionStage) find(r textstage.Rule) []textstage.Mention {
 // abbreviation: "Enhanced Resource Provision (ERP)" names the provision ERP.
 var abbreviation = regexp.MustCompile(`^\s*\(([A-Z]{2,6})\)`)
 
+// notAnAlias: brackets that gloss a provision's words, not name it ("a
+// specialist unit (SEND)"): the SEN terms, and the needs, plans and posts
+// every report names.
+var notAnAlias = lexRegexp(`^(?:{sen}|EHCP?|LA|SENCO|SENDCO|ASD|ASC|SEMH|SLCN|HI|VI|MLD|SLD|PMLD|PD|MSI|ADHD)$`)
+
 // provisions reads the specialist provision a document describes. proposed says
 // whether proposals count (an LA page about a proposal).
 func (x *Extractor) provisions(text string, proposed bool) []Fact {
@@ -76,7 +81,7 @@ func (x *Extractor) provisions(text string, proposed bool) []Fact {
 	// provision wherever it stands ("the Leeds North ERP for autistic students").
 	for ri := range kinds {
 		for _, m := range mentions[ri] {
-			if a := abbreviation.FindStringSubmatch(text[m.End:min(len(text), m.End+12)]); a != nil {
+			if a := abbreviation.FindStringSubmatch(text[m.End:min(len(text), m.End+12)]); a != nil && !notAnAlias.MatchString(a[1]) {
 				re := regexp.MustCompile(`\b` + a[1] + `\b`)
 				for _, o := range s.doc.Find(re, nil, 100, nil) {
 					if o.Start != m.End+strings.Index(text[m.End:], a[1]) {

@@ -152,3 +152,18 @@ func TestProvisionWordingByVocab(t *testing.T) {
 		t.Errorf("a wrong example: %v, want an error naming bad.tsv:2", err)
 	}
 }
+
+// Brackets that gloss a provision's words are no name for it: "SEND" elsewhere
+// is not the unit.
+func TestProvisionGlossIsNoName(t *testing.T) {
+	text := "We have a specialist unit (SEND) for pupils with hearing impairment. It has 6 places.\n\nOur SEND register lists 40 pupils with autism."
+	var got []string
+	for _, f := range Facts(text) {
+		if f.Field == "provision.specialist" {
+			got = append(got, f.Value)
+		}
+	}
+	if strings.Join(got, ";") != "sen_unit:HI" {
+		t.Errorf("provisions %q, want sen_unit:HI alone", got)
+	}
+}
