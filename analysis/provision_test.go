@@ -41,6 +41,8 @@ func TestProvisionPlacesAndNeed(t *testing.T) {
 		{"to open, said after", "A resource base for pupils with hearing impairment will open in September.", "", "", ""},
 		{"planned", "Governors plan to open an enhanced provision for autistic pupils.", "", "", ""},
 		{"where she set up", "Before joining us, Mrs Ode led SEND at Fenwick Primary, where she set up a nurture group.", "", "", ""},
+		{"other schools'", "Pupils who need more may be referred to the resource bases at other schools in the county.", "", "", ""},
+		{"until a year", "Until 2023 we had a nurture group for Key Stage 1.", "", "", ""},
 		{"another academy's", "Resourced provision for SEMH is hosted at several of our academies.", "", "", ""},
 		{"proposed on an LA page", "The council plans to open a resource base for deaf pupils at Moor Lane School with 10 places.", "la_school_sen_page",
 			"resource_base:HI/10", "10 places"},
