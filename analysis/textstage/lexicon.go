@@ -1,8 +1,8 @@
 // Package textstage reads a document's text in stages, each usable and tested on
 // its own: blocks (paragraphs, headings, list items, table rows, "label: value"
 // lines), sentences and clauses with their offsets, and mentions of what the
-// rules look for, each with its polarity (negated, former, planned, a duty, or
-// another person's) decided in one place. Rules are data: a lexicon of shared
+// rules look for, each with its polarity (negated, former, planned, a duty,
+// another person's, or another place's) decided in one place. Rules are data: a lexicon of shared
 // fragments (lexicon.tsv) and rule tables whose lines carry the examples they
 // must and must not match. It imports nothing of sendscope's.
 package textstage
