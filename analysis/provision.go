@@ -65,12 +65,12 @@ func (x *Extractor) provisions(text string, proposed bool) []Fact {
 	kinds := x.rules.Rules("provision.kind")
 	s := &provisionStage{x: x, text: text, lower: strings.ToLower(text)}
 	var mentions [][]textstage.Mention
-	any := false
+	mayMatch := false
 	for _, r := range kinds {
 		g, ok := x.gates[r.Regexp()]
-		any = any || !ok || g.mayMatch(text, s.lower)
+		mayMatch = mayMatch || !ok || g.mayMatch(text, s.lower)
 	}
-	if !any {
+	if !mayMatch {
 		return nil
 	}
 	s.doc = textstage.Read(text, x.lex)

@@ -42,6 +42,8 @@ func TestProvisionPlacesAndNeed(t *testing.T) {
 		{"planned", "Governors plan to open an enhanced provision for autistic pupils.", "", "", ""},
 		{"where she set up", "Before joining us, Mrs Ode led SEND at Fenwick Primary, where she set up a nurture group.", "", "", ""},
 		{"other schools'", "Pupils who need more may be referred to the resource bases at other schools in the county.", "", "", ""},
+		{"before joining us", "Before joining us, our SENCO set up a nurture group at Cleeve Junior School.", "", "", ""},
+		{"absent and closed, a narrow column", "Ashdown does not have a resource base\nor a specialist unit of its own. Our\nnurture room, the Den, is closed this\nyear while the building is extended.", "", "", ""},
 		{"until a year", "Until 2023 we had a nurture group for Key Stage 1.", "", "", ""},
 		{"another academy's", "Resourced provision for SEMH is hosted at several of our academies.", "", "", ""},
 		{"proposed on an LA page", "The council plans to open a resource base for deaf pupils at Moor Lane School with 10 places.", "la_school_sen_page",
