@@ -1,4 +1,4 @@
-package analysis
+package documents
 
 // sliceMemory is a WebAssembly memory in one Go slice with room for its
 // largest size, made at the first growth: Go takes large slices straight from

@@ -1,8 +1,8 @@
-// Package analysis turns captured bytes into text (HTML, PDF, DOCX, ODT), decides
-// what kind of document it is, and reads facts out of it, each with the exact words
-// it came from. Everything here is a pure function of its input: no network, no
-// database.
-package analysis
+// Package documents turns captured bytes into text: HTML (the page's main
+// content, its furniture skipped), PDF (PDFium in WebAssembly, in helper
+// processes), DOCX and ODT, each bounded in size and time. Everything here is a
+// pure function of its input: no network, no database.
+package documents
 
 import (
 	"bytes"
@@ -93,13 +93,13 @@ func looksLikeHTML(b []byte) bool {
 }
 
 // ExtractText reads the text of a document of any supported format.
-func ExtractText(body []byte, contentType, url string) (Text, error) {
+func Read(body []byte, contentType, url string) (Text, error) {
 	format := DetectFormat(body, contentType, url)
 	var t Text
 	var err error
 	switch format {
 	case "html":
-		t, err = htmlText(body, contentType)
+		t, err = HTML(body, contentType)
 	case "pdf":
 		t, err = pdfText(body)
 	case "docx":

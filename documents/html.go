@@ -1,4 +1,4 @@
-package analysis
+package documents
 
 import (
 	"bytes"
@@ -14,7 +14,7 @@ import (
 // htmlText reads the main content of a page: the <main>/<article>/content area when
 // the page marks one, and never the menus, sidebars, cookie banners or footers
 // around it, so that a footer's office phone cannot pass for the SENCO's.
-func htmlText(body []byte, contentType string) (Text, error) {
+func HTML(body []byte, contentType string) (Text, error) {
 	if len(body) > maxHTMLBytes {
 		body = body[:maxHTMLBytes]
 	}
@@ -29,14 +29,14 @@ func htmlText(body []byte, contentType string) (Text, error) {
 		return Text{Body: tagRe.ReplaceAllString(decodeText(body, contentType), " ")}, fmt.Errorf("HTML too broken to lay out (%v); text kept without structure", err)
 	}
 	title := ""
-	if t := find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Title }); t != nil {
-		title = textOf(t)
+	if t := Find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Title }); t != nil {
+		title = TextOf(t)
 	}
-	root := mainContent(doc)
+	root := MainContent(doc)
 	var w textWriter
 	w.walk(root)
-	if h1 := find(root, func(n *html.Node) bool { return n.DataAtom == atom.H1 }); h1 != nil {
-		if t := strings.TrimSpace(textOf(h1)); t != "" {
+	if h1 := Find(root, func(n *html.Node) bool { return n.DataAtom == atom.H1 }); h1 != nil {
+		if t := strings.TrimSpace(TextOf(h1)); t != "" {
 			title = t
 		}
 	}
@@ -60,7 +60,7 @@ func isBoilerplate(classOrID string) bool {
 }
 
 // skipped says whether an element is never content.
-func skipped(n *html.Node) bool {
+func Skipped(n *html.Node) bool {
 	if n.Type != html.ElementNode {
 		return n.Type == html.CommentNode
 	}
@@ -108,29 +108,29 @@ func hasAncestor(n *html.Node, atoms ...atom.Atom) bool {
 }
 
 // mainContent picks the element holding the page's own content.
-func mainContent(doc *html.Node) *html.Node {
-	byRole := find(doc, func(n *html.Node) bool { return attr(n, "role") == "main" })
-	if m := find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Main }); m != nil {
+func MainContent(doc *html.Node) *html.Node {
+	byRole := Find(doc, func(n *html.Node) bool { return Attr(n, "role") == "main" })
+	if m := Find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Main }); m != nil {
 		return m
 	}
 	if byRole != nil {
 		return byRole
 	}
 	for _, id := range []string{"content", "main-content", "maincontent", "main", "page-content"} {
-		if m := find(doc, func(n *html.Node) bool { return n.Type == html.ElementNode && strings.EqualFold(attr(n, "id"), id) }); m != nil && !skipped(m) {
+		if m := Find(doc, func(n *html.Node) bool { return n.Type == html.ElementNode && strings.EqualFold(Attr(n, "id"), id) }); m != nil && !Skipped(m) {
 			return m
 		}
 	}
-	if arts := findAll(doc, func(n *html.Node) bool { return n.DataAtom == atom.Article }); len(arts) == 1 {
+	if arts := FindAll(doc, func(n *html.Node) bool { return n.DataAtom == atom.Article }); len(arts) == 1 {
 		return arts[0]
 	}
-	if b := find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body }); b != nil {
+	if b := Find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body }); b != nil {
 		return b
 	}
 	return doc
 }
 
-func attr(n *html.Node, key string) string {
+func Attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {
 			return a.Val
@@ -139,19 +139,19 @@ func attr(n *html.Node, key string) string {
 	return ""
 }
 
-func find(n *html.Node, match func(*html.Node) bool) *html.Node {
+func Find(n *html.Node, match func(*html.Node) bool) *html.Node {
 	if match(n) {
 		return n
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if f := find(c, match); f != nil {
+		if f := Find(c, match); f != nil {
 			return f
 		}
 	}
 	return nil
 }
 
-func findAll(n *html.Node, match func(*html.Node) bool) []*html.Node {
+func FindAll(n *html.Node, match func(*html.Node) bool) []*html.Node {
 	var out []*html.Node
 	var rec func(*html.Node)
 	rec = func(n *html.Node) {
@@ -166,7 +166,7 @@ func findAll(n *html.Node, match func(*html.Node) bool) []*html.Node {
 	return out
 }
 
-func textOf(n *html.Node) string {
+func TextOf(n *html.Node) string {
 	var b strings.Builder
 	var rec func(*html.Node)
 	rec = func(n *html.Node) {
@@ -211,7 +211,7 @@ func (w *textWriter) walk(n *html.Node) {
 	if n.Type != html.ElementNode && n.Type != html.DocumentNode {
 		return
 	}
-	if n.Type == html.ElementNode && skipped(n) {
+	if n.Type == html.ElementNode && Skipped(n) {
 		return
 	}
 	switch n.DataAtom {
@@ -219,7 +219,7 @@ func (w *textWriter) walk(n *html.Node) {
 		w.b.WriteByte('\n')
 		return
 	case atom.Img:
-		if alt := strings.TrimSpace(attr(n, "alt")); alt != "" && len(alt) > 20 {
+		if alt := strings.TrimSpace(Attr(n, "alt")); alt != "" && len(alt) > 20 {
 			w.b.WriteString(" " + alt + " ")
 		}
 		return
@@ -277,4 +277,12 @@ func decodeText(body []byte, contentType string) string {
 		return string(body)
 	}
 	return b.String()
+}
+
+// LaidOut is a node's text laid out as a page's text is: blocks on lines of
+// their own, page furniture skipped.
+func LaidOut(n *html.Node) string {
+	var w textWriter
+	w.walk(n)
+	return w.String()
 }

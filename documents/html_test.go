@@ -1,27 +1,14 @@
-package analysis
+package documents
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/sendscope/sendscope/simarea"
 )
 
-const schoolPage = `<!DOCTYPE html><html><head><title>SEND | Brambleford Primary</title></head><body>
-<div class="cookie-notice cookie-banner">Cookies help us. Call 01632 960111 with questions.</div>
-<header class="site-header"><nav class="main-nav"><ul><li><a href="/">Home</a></li><li><a href="/send/">SEND</a></li></ul></nav></header>
-<div class="container has-sidebar">
-<main>
-<h1>Special Educational Needs</h1>
-<p>Our SENCO is Mrs Rosa Lindqvist.</p>
-<ul><li>Autism</li><li>Dyslexia</li></ul>
-<table><tr><th>Role</th><th>Name</th></tr><tr><td>SENCO</td><td>Mrs Rosa Lindqvist</td></tr></table>
-</main>
-<aside class="sidebar"><p>Contact the SENCO through the office on 01632 960111.</p></aside>
-</div>
-<footer><p>Brambleford Primary, Tel 01632 960111, office@brambleford.example</p></footer>
-</body></html>`
-
 func TestHTMLMainContent(t *testing.T) {
-	txt, err := ExtractText([]byte(schoolPage), "text/html; charset=utf-8", "https://brambleford.example/send/")
+	txt, err := Read([]byte(simarea.SchoolSENPage), "text/html; charset=utf-8", "https://brambleford.example/send/")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +30,7 @@ func TestHTMLMainContent(t *testing.T) {
 func TestHTMLWithoutMainKeepsBodyButNotFurniture(t *testing.T) {
 	page := `<html><body><div id="nav">Menu words</div><div class="page"><h2>Inclusion</h2><p>We support pupils with SEMH needs.</p></div>
 <div id="footer">Footer words 01632 960222</div></body></html>`
-	txt, err := ExtractText([]byte(page), "text/html", "http://x.example/")
+	txt, err := Read([]byte(page), "text/html", "http://x.example/")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +42,7 @@ func TestHTMLWithoutMainKeepsBodyButNotFurniture(t *testing.T) {
 func TestHTMLLegacyCharset(t *testing.T) {
 	// "St Mary’s" in Windows-1252: the apostrophe is byte 0x92.
 	page := []byte("<html><head><meta charset=\"windows-1252\"></head><body><p>St Mary\x92s SENCO</p></body></html>")
-	txt, err := ExtractText(page, "text/html", "http://x.example/")
+	txt, err := Read(page, "text/html", "http://x.example/")
 	if err != nil {
 		t.Fatal(err)
 	}
