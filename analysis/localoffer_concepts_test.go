@@ -29,7 +29,7 @@ func TestLocalOfferConcepts(t *testing.T) {
 		{"consultation.txt", KindOther, "", "16-25", ""},   // a consultation that closes
 		{"minutes.txt", KindOther, "", "?-?", "ASD"},       // present, apologies
 		{"words_ages.txt", KindService, "Stepping Stones Youth Club", "11-18", "ASD;SLD"},
-		{"birthday_end.txt", KindService, "Children's Community Nursing Team", "0-17", ""},
+		{"birthday_end.txt", KindService, "Children's Community Nursing Team", "0-18", ""},
 		{"school_years.txt", KindService, "Literacy Outreach Service", "7-13", "SpLD"},
 		{"plural_band.txt", KindService, "Play and Stay", "0-4", "SLCN"},
 		{"from_years_of_age.txt", KindService, "Transitions Team", "14-25", "PD"},

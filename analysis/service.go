@@ -271,7 +271,8 @@ func firstParagraph(text, name string) string {
 // "0-25", "up to the age of 25", "from birth to 5", "post-16", "16+", in words
 // ("birth to five", "their fifth birthday"), and as school stages ("reception to
 // year 6", "school Years 4 to 9", "key stage 2"). "Up to" gives no minimum;
-// "under N" and "up to their Nth birthday" are every age below N.
+// "under N" is every age below N; a birthday that ends a band is its maximum
+// ("up to their 25th birthday" is 0-25, as the sector writes "0-25").
 var (
 	ageSpan  = regexp.MustCompile(`(?i)(?:aged?s?|age range|from|between|young people|children)\s*(?:of\s*)?[:|]?\s*\(?(\d{1,2}|birth)\s*(?:-|–|−|to|and|up to|until)\s*(\d{1,2})\)?(?:\s*(?:years?|yrs))?`)
 	ageParen = regexp.MustCompile(`\((\d{1,2})\s*(?:-|–)\s*(\d{1,2})\)`)
@@ -289,8 +290,9 @@ var (
 	agePlus   = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b|\b(1[1-9])\s?\+|\bfrom (?:the )?age (?:of )?(\d{1,2})\b|\bfrom (\d{1,2}) years?(?: of age| old)?\b|\b(?:aged )?(\d{1,2}) (?:and|or) (?:over|above|older)\b`)
 	// A band in the plural: "0-4s", "for 16-25s".
 	agePlural = regexp.MustCompile(`\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})s\b`)
-	// A birthday as an end: "between birth and their 5th birthday" (a band named
-	// by its ends: 0-5), "up to their 19th birthday" (every age below: 0-18).
+	// A birthday as an end, the band's maximum: "between birth and their 5th
+	// birthday" is 0-5, "up to (until, before) their 19th birthday" 0-19 (the
+	// sector names a band by its ends: "0-25" is "until their 25th birthday").
 	ageBirthday = regexp.MustCompile(`(?i)\b(?:(?:from |between )?(birth|\d{1,2})\s*(?:-|–|to|and|until|up to)\s*)?(?:up to|until|before|to|and)?\s*(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday`)
 	// Ages named as a condition or another group's right, not whom the page is
 	// for: the clause "If your child is under two," (its main clause stays),
@@ -461,13 +463,11 @@ func ageRange(text string) (*int, *int) {
 	}
 	if m := ageBirthday.FindStringSubmatchIndex(text); m != nil {
 		n, _ := strconv.Atoi(text[m[4]:m[5]])
-		lo, hi := 0, n-1
+		lo, hi := 0, n
 		if m[2] >= 0 {
-			// A span from a start to a birthday names the band by its ends.
 			if a := text[m[2]:m[3]]; !strings.EqualFold(a, "birth") {
 				lo, _ = strconv.Atoi(a)
 			}
-			hi = n
 		}
 		if lo < hi && hi <= 25 {
 			consider(cand{m[0], &lo, &hi})
