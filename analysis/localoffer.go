@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sendscope/sendscope/analysis/textstage"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -163,7 +164,7 @@ func pageHeading(text string) (string, []string) {
 	for i, l := range lines {
 		lines[i] = siteSuffixCut(l)
 	}
-	heading := func(l string) bool { return !textFurniture(l) && len(l) <= 150 }
+	heading := titleCandidate
 	// A trail that starts at the home page; else the one nearest above the first
 	// paragraph (a motto such as "Ambition | Respect | Belonging" has its shape).
 	trail, homeTrail := -1, -1
@@ -205,8 +206,20 @@ func pageHeading(text string) (string, []string) {
 		}
 		// The nearest heading above it, passing over a section's own heading
 		// ("Who is this information for?", "About us") to the page's.
+		// A run of "label: value" lines above it is a record's or an advert's
+		// facts ("Location: ...", "Hours: ..."), not its heading.
 		for j := i - 1; j >= 0; j-- {
-			if l := lines[j]; heading(l) && !paragraphLine(l) && !sectionHeading.MatchString(l) {
+			if l := lines[j]; heading(l) && !paragraphLine(l) && !sectionHeading.MatchString(l) && lineKind(l) != textstage.LabelValue {
+				// A heading just under a run of facts ("Pay: ...", "Apply by: ...")
+				// opens a section of the body: the facts, and the page, belong to
+				// the heading above them.
+				k := j - 1
+				for k >= 0 && lineKind(lines[k]) == textstage.LabelValue {
+					k--
+				}
+				if j-k > 2 && k >= 0 && heading(lines[k]) && !paragraphLine(lines[k]) && !sectionHeading.MatchString(lines[k]) {
+					return lines[k], lines
+				}
 				// The organisation running it, under the service's own heading.
 				if providerLine.MatchString(l) && j > 0 && heading(lines[j-1]) && !paragraphLine(lines[j-1]) &&
 					!sectionHeading.MatchString(lines[j-1]) && !providerLine.MatchString(lines[j-1]) {
@@ -752,18 +765,17 @@ func stageAge(s string, end bool) (int, bool) {
 
 var keyStageAges = map[string][2]int{"1": {5, 7}, "2": {7, 11}, "3": {11, 14}, "4": {14, 16}, "5": {16, 18}}
 
-// stageRange reads the first school-stage span, with where it starts.
+// stageRange reads the first school-stage span, with where it starts. Key
+// stages and school years said side by side ("Key Stages 3 and 4 (Years 7 to
+// 11)") are one band told twice: both are read, as ages, and joined.
 func stageRange(text string) (int, *int, *int) {
+	type stage struct{ at, end, lo, hi int }
+	var found []stage
 	if m := stageSpan.FindStringSubmatchIndex(text); m != nil {
 		lo, ok1 := stageAge(text[m[2]:m[3]], false)
 		hi, ok2 := stageAge(text[m[4]:m[5]], true)
 		if ok1 && ok2 && lo < hi {
-			return m[0], &lo, &hi
-		}
-	}
-	if m := stageFrom.FindStringSubmatchIndex(text); m != nil {
-		if lo, ok := stageAge(text[m[2]:m[3]], false); ok {
-			return m[0], &lo, nil
+			found = append(found, stage{m[0], m[1], lo, hi})
 		}
 	}
 	if m := keyStage.FindStringSubmatchIndex(text); m != nil {
@@ -772,7 +784,26 @@ func stageRange(text string) (int, *int, *int) {
 		if m[4] >= 0 {
 			hi = keyStageAges[text[m[4]:m[5]]][1]
 		}
-		return m[0], &lo, &hi
+		found = append(found, stage{m[0], m[1], lo, hi})
+	}
+	if len(found) == 2 {
+		a, b := found[0], found[1]
+		if b.at < a.at {
+			a, b = b, a
+		}
+		if b.at-a.end <= 12 { // beside each other: "KS2 (Years 3-6)", "Years 7 to 11 (key stages 3 and 4)"
+			lo, hi := min(a.lo, b.lo), max(a.hi, b.hi)
+			return a.at, &lo, &hi
+		}
+		found = []stage{a}
+	}
+	if m := stageFrom.FindStringSubmatchIndex(text); m != nil && (len(found) == 0 || m[1] <= found[0].at) {
+		if lo, ok := stageAge(text[m[2]:m[3]], false); ok {
+			return m[0], &lo, nil
+		}
+	}
+	if len(found) == 1 {
+		return found[0].at, &found[0].lo, &found[0].hi
 	}
 	return 0, nil, nil
 }

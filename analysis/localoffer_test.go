@@ -111,6 +111,16 @@ func TestAgeForms(t *testing.T) {
 		"Pupils in Key Stages 1, 2 and 3":           "5-14",
 		"for KS3 and KS4 students":                  "11-16",
 		"Key Stage 1, Key Stage 2 and Key Stage 3.": "5-14",
+		// A birthday that ends a band is its maximum; "under N" is every age below N.
+		"Support continues until the young person's 25th birthday.": "0-25",
+		"Children are seen up to their eighteenth birthday.":        "0-18",
+		"For children under 5 and their carers.":                    "0-4",
+		// Key stages and school years side by side are one band, read both ways.
+		"for pupils in Key Stages 3 and 4 (Years 7 to 11) who need help": "11-16",
+		"Key Stage 2 pupils (Years 3-6) only":                            "7-11",
+		"Years 1 and 2 (key stage 1)":                                    "5-7",
+		// "Stages" is not "ages".
+		"The plan has three stages 1 to 3 and is for anyone.": "?-?",
 		// An upper limit alone, completed further on by the same band from birth.
 		"We stay involved until the young person turns 19. Referrals for children aged 0 to 19.": "0-19",
 	} {
