@@ -358,7 +358,10 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	linky := sig.links >= 8 && (sig.records >= 5 || sig.words < 40*sig.links)
 	results := resultCount.MatchString(lead)
 	buttons, entries := entryShape(text, r.Title)
-	listing := kb5Listing.MatchString(path) || dirListing.MatchString(path) && !dirRecord.MatchString(bare) || sig.pagination && sig.records >= 3 || linky ||
+	// A channel or search parameter on an article's or a record's address says
+	// how the visitor came, not that the page lists (an advice.page is an article).
+	kb5List := kb5Listing.MatchString(path) && !kb5Advice.MatchString(path) && !kb5Record.MatchString(path)
+	listing := kb5List || dirListing.MatchString(path) && !dirRecord.MatchString(bare) || sig.pagination && sig.records >= 3 || linky ||
 		(listingWords.MatchString(lead) && markers == 0 && !self) || results || buttons >= 3 || entries >= 5
 	other := newsItem.MatchString(lead) || eventDay(lead) || siteNotice.MatchString(lead) || otherPath.MatchString(bare) || otherHost.MatchString(host) ||
 		len(jobFact.FindAllString(text, 3)) >= 2 || len(minutesFact.FindAllString(text, 3)) >= 2 || consultationRun.MatchString(lead)
@@ -374,9 +377,11 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		r.Kind = KindSchoolOffer
 	case listing && score < 5:
 		r.Kind = KindListing
-	case score >= 4 && !recordPath && rightsCount(text) >= 3:
+	case score >= 4 && !recordPath && rightsCount(text) >= 3 && !serviceHeading(r.Title):
 		// A council's guidance with a contact block (a transport policy, a
-		// statutory service's page) explains a process or a right.
+		// statutory process) explains a process or a right. A page headed by
+		// one service's name (a SENDIASS, a sensory team) is that service's
+		// record, whatever rights it explains.
 		r.Kind = KindInfo
 	case score >= 4:
 		r.Kind = KindService
@@ -406,6 +411,8 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 			name = strings.TrimSpace(m[1])
 		}
 	}
+	name = restatedCut(name)
+	name = siteOwnName(name, text)
 	name = spelledOut(name, text)
 	name = ownService(name, text)
 	if r.Title == "" {
@@ -523,10 +530,15 @@ func ageSections(text string) bool {
 		}
 		if lo, hi := ageRange(l); lo != nil || hi != nil {
 			bands[intOr(lo)+"-"+intOr(hi)] = true
+		} else if compulsoryAge.MatchString(l) {
+			bands["5-16"] = true // a band the law names: "Children of compulsory school age"
 		}
 	}
 	return len(bands) >= 2
 }
+
+// compulsoryAge is the band the law names, from five to sixteen.
+var compulsoryAge = regexp.MustCompile(`(?i)\bcompulsory school age\b`)
 
 func intOr(p *int) string {
 	if p == nil {
@@ -550,6 +562,69 @@ var (
 // book, with no schedule that repeats (a weekly club is a service).
 func eventDay(lead string) bool {
 	return fullDate.MatchString(lead) && bookPlace.MatchString(lead) && !recurrence.MatchString(lead)
+}
+
+// restatedCut keeps a heading's name where the heading says it twice, short
+// and spelled out after a dash: "Kingston SENDIASS - SEND Information, Advice
+// and Support Service" is Kingston SENDIASS (the words after the dash give the
+// acronym's letters).
+func restatedCut(name string) string {
+	m := siteSuffix.FindStringSubmatch(name)
+	if m == nil {
+		return name
+	}
+	a := acronymEnd.FindStringSubmatch(m[1])
+	if a == nil {
+		return name
+	}
+	var initials strings.Builder
+	for _, w := range strings.FieldsFunc(m[2], func(r rune) bool { return r == ' ' || r == ',' || r == '(' || r == ')' }) {
+		switch strings.ToLower(w) {
+		case "and", "&", "of", "for", "the", "in", "on", "with":
+			continue
+		}
+		if strings.ToUpper(w) == w && len(w) > 1 {
+			initials.WriteString(w) // an acronym inside the expansion: "SEND"
+		} else {
+			initials.WriteString(strings.ToUpper(w[:1]))
+		}
+	}
+	if in := initials.String(); len(in) >= 3 && strings.HasSuffix(strings.ToUpper(a[2]), in) || in == strings.ToUpper(a[2]) {
+		return m[1]
+	}
+	return name
+}
+
+var (
+	// The subject a page's first sentence opens with: "Calderdale SENDIASS
+	// provides ...", "The Hearing Support Team works ...".
+	sentenceSubject = regexp.MustCompile(`^(?:The )?((?:[A-Z][\w'’&-]*\s+){0,6}[A-Z][\w'’&-]*)\s+(?:provides|offers|gives|is|are|runs|supports|works|helps|delivers)\b`)
+)
+
+// siteOwnName is the service's name where its page is headed by a section of
+// the service's own site ("What we do", "About us"): the name the page's first
+// sentence opens with, when the site's banner carries it on a line of its own
+// or it names a service.
+func siteOwnName(name, text string) string {
+	if !sectionHeading.MatchString(name) {
+		return name
+	}
+	lines := strings.Split(text, "\n")
+	own := map[string]bool{}
+	for _, l := range lines {
+		own[strings.TrimSpace(l)] = true
+	}
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if !paragraphLine(l) || textFurniture(l) {
+			continue
+		}
+		if m := sentenceSubject.FindStringSubmatch(l); m != nil && (own[m[1]] || serviceHeading(m[1])) {
+			return m[1]
+		}
+		break
+	}
+	return name
 }
 
 // A heading ending in an acronym ("Dudley SENDIASS").
@@ -956,6 +1031,20 @@ var rightsExplained = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\btribunal\b`),
 	regexp.MustCompile(`(?i)\b(?:may|might|could) be (?:eligible|entitled)\b|\b(?:is|are) not (?:eligible|entitled)\b`),
 	regexp.MustCompile(`(?i)\bthe law\b|\bby law\b|\blegal (?:duty|right|document|requirement)\b`),
+}
+
+var (
+	// A heading that names a process or a right: asking, applying, appealing;
+	// an assessment, a plan, a policy, transport, a budget.
+	processHeading = regexp.MustCompile(`(?i)^(?:ask(?:ing)?|request(?:ing)?|apply(?:ing)?|appeal(?:ing)?|complain(?:ing)?|disagree(?:ing)?|how|getting|get|moving|planning|choosing|finding|paying|what|when|why|who)\b|\b(?:assessments?|appeals?|tribunals?|mediation|polic(?:y|ies)|transport|travel|personal budgets?|direct payments?|ehc ?plans?|ehcps?|education, health and care|annual reviews?|eligibility|rights?|complaints?|exclusions?|admissions?|disagreements?|strateg(?:y|ies)|guidance|the law)\b`)
+	// A service's short name: "Kingston SENDIASS", "Westvale IASS".
+	serviceAcronym = regexp.MustCompile(`\b(?:SENDIASS|SENDIAS|SENIASS|IASS|PIAS|SENDIAS)\b`)
+)
+
+// serviceHeading says whether a page's heading names one service (a team, a
+// service, a club, a SENDIASS) rather than a process or a right.
+func serviceHeading(title string) bool {
+	return (serviceNoun.MatchString(title) || serviceAcronym.MatchString(title)) && !processHeading.MatchString(title)
 }
 
 // rightsCount is how many of those ways a page's text uses.

@@ -189,9 +189,11 @@ func needAudience(text string) string {
 	return b.String()
 }
 
-// notServed is a sentence saying whom a service does not take: "The scheme is
-// not suitable for young people with profound and multiple learning disabilities."
-var notServed = regexp.MustCompile(`(?i)[^.!?\n]*\b(?:not (?:suitable|appropriate|designed|able to (?:support|offer|help|accept|meet))|unable to (?:support|accept|meet)|cannot (?:support|accept|meet)|(?:does|do) not (?:support|cover|accept|work with))\b[^.!?\n]*[.!?]?`)
+// notServed is a sentence saying whom a service does not take, or whom a rule
+// leaves out: "The scheme is not suitable for young people with profound and
+// multiple learning disabilities.", "a pupil with ADHD who ... would not usually
+// qualify".
+var notServed = regexp.MustCompile(`(?i)[^.!?\n]*\b(?:not (?:suitable|appropriate|designed|able to (?:support|offer|help|accept|meet))|unable to (?:support|accept|meet)|cannot (?:support|accept|meet)|(?:does|do) not (?:support|cover|accept|work with)|(?:would|will|does|do|is|are|may|might) not (?:usually |normally |always |automatically )?(?:qualify|be eligible|be entitled|get (?:help|it|transport|a place)))\b[^.!?\n]*[.!?]?`)
 
 // UnionSorted is the sorted union of two lists, without empty or repeated values.
 func UnionSorted(a, b []string) []string {
