@@ -146,7 +146,70 @@ func textTitle(text string) string {
 		}
 		break
 	}
+	if s := orgService(title, lines); s != "" {
+		return s
+	}
 	return title
+}
+
+// orgService is the service a page is about when an organisation heads it
+// (its registration line below, or its first paragraph saying "X is a local
+// charity"): the heading further down that the trail ends with, else the one
+// heading whose paragraph introduces it as the organisation's own ("Our
+// Saturday Club runs ..."). An organisation with several such services is
+// the page's subject itself.
+func orgService(title string, lines []string) string {
+	at := -1
+	for i, l := range lines {
+		if l == title {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	org := at+1 < len(lines) && orgIdentity.MatchString(lines[at+1])
+	for _, l := range lines[at+1:] {
+		if org || paragraphLine(l) {
+			if rest, ok := strings.CutPrefix(l, title); ok && orgSentence.MatchString(rest) {
+				org = true
+			}
+			break
+		}
+	}
+	if !org {
+		return ""
+	}
+	last := ""
+	for _, l := range lines[:at] {
+		if breadcrumb.MatchString(l) {
+			steps := trailStep.Split(l, -1)
+			last = strings.TrimSpace(steps[len(steps)-1])
+		}
+	}
+	var introduced []string
+	for i := at + 1; i+1 < len(lines); i++ {
+		l := lines[i]
+		if relatedHeading.MatchString(l) {
+			break
+		}
+		if l == title || lineKind(l) != textstage.Heading || sectionHeading.MatchString(l) || textFurniture(l) || providerLine.MatchString(l) {
+			continue
+		}
+		if last != "" && strings.EqualFold(l, last) {
+			return l
+		}
+		next := strings.ToLower(lines[i+1])
+		low := strings.ToLower(l)
+		if paragraphLine(lines[i+1]) && (strings.HasPrefix(next, "our "+low+" ") || strings.HasPrefix(next, "the "+low+" ")) {
+			introduced = append(introduced, l)
+		}
+	}
+	if len(introduced) == 1 {
+		return introduced[0]
+	}
+	return ""
 }
 
 // orgIdentity is an organisation's registration line: "Registered charity
@@ -394,10 +457,13 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		r.AgeMin, r.AgeMax = ageRange(own)
 		r.NeedTypes = x.needCodes(own)
 	case KindInfo, KindOther:
-		if r.Kind == KindOther || !ageSections(text) {
+		switch {
+		case r.Kind == KindOther:
+			r.AgeMin, r.AgeMax = ageRange(groupAsides(storyLead(text, r.Title)))
+		case !ageSections(text):
 			r.AgeMin, r.AgeMax = ageRange(groupAsides(text))
 		}
-		r.NeedTypes = x.needCodes(r.Title + "\n" + needAudience(text))
+		r.NeedTypes = x.needCodes(r.Title + "\n" + needAudience(evidenceExamples(text)))
 	case KindSchoolOffer:
 		r.AgeMin, r.AgeMax = ageRange(text)
 		r.NeedTypes = x.needCodes(text)

@@ -54,3 +54,89 @@ func titleCandidate(l string) bool {
 	}
 	return lineKind(l) != textstage.ListItem
 }
+
+var (
+	// A section that speaks of the evidence a process asks for: what support
+	// has already been tried, what to send.
+	evidenceCue = regexp.MustCompile(`(?i)\bevidence\b|\balready (?:been )?(?:put in place|tried|in place|given|had)\b|\b(?:support|help|strategies) (?:tried|already)\b|\bwhat (?:support|help) (?:has|have) (?:already )?been\b|\breports? from\b`)
+	// An example, marked as one.
+	exampleCue = regexp.MustCompile(`(?i)\bfor (?:example|instance)\b|\be\.g\.|\bsuch as\b`)
+)
+
+// evidenceExamples takes out of a guidance page the examples given in a
+// section about the evidence its process asks for ("We will want to see what
+// support has already been put in place. For example, a child with autism might
+// already have a visual timetable ..."): the needs in them illustrate what to
+// send, not whom the page is for. Sections run from one heading block of the
+// text stage to the next.
+func evidenceExamples(text string) string {
+	text = strings.ReplaceAll(text, "\n", "\n\n") // a browser's copy: every line is a block
+	d := textstage.Read(text, textstage.Builtin())
+	var cut []textstage.Span
+	from := 0
+	flush := func(to int) {
+		var sents []textstage.Sentence
+		evidence := false
+		for _, s := range d.Sentences {
+			if s.Block >= from && s.Block < to {
+				sents = append(sents, s)
+				evidence = evidence || evidenceCue.MatchString(text[s.Start:s.End])
+			}
+		}
+		if !evidence {
+			return
+		}
+		for _, s := range sents {
+			if exampleCue.MatchString(text[s.Start:s.End]) {
+				cut = append(cut, s.Span)
+			}
+		}
+	}
+	for i, b := range d.Blocks {
+		if b.Kind == textstage.Heading {
+			flush(i)
+			from = i
+		}
+	}
+	flush(len(d.Blocks))
+	if len(cut) == 0 {
+		return text
+	}
+	out := []byte(text)
+	for _, c := range cut {
+		for i := c.Start; i < c.End; i++ {
+			if out[i] != '\n' {
+				out[i] = ' '
+			}
+		}
+	}
+	return string(out)
+}
+
+// storyLead is what a page that is not part of the offer (a news story, an
+// event, a consultation) says of whom it is about: its heading and its lead,
+// the first paragraph under the heading. Ages further on are of a part of the
+// story (a zone at a fair, a stall, a quote) or of the Local Offer at large.
+func storyLead(text, title string) string {
+	if title == "" {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	at := -1
+	for i, l := range lines {
+		if strings.TrimSpace(l) == title {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return text
+	}
+	for _, l := range lines[at+1:] {
+		l = strings.TrimSpace(l)
+		if paragraphLine(l) && !factLine(l) && !textFurniture(l) && lineKind(l) != textstage.LabelValue {
+			return title + "\n" + l
+		}
+	}
+	return title
+}
