@@ -32,11 +32,11 @@ var (
 )
 
 // factLine is a line that states one fact of the page rather than heading it:
-// a dateline, or a label whose value is a date, a figure or money ("Closing
+// a dateline, a registration line ("Charity number 1122334"), or a label whose value is a date, a figure or money ("Closing
 // date: 12 January 2026", "Published: 18 November 2025", "Salary: £32,654").
 func factLine(l string) bool {
 	l = strings.TrimSpace(l)
-	if dateline.MatchString(l) {
+	if dateline.MatchString(l) || orgIdentity.MatchString(l) {
 		return true
 	}
 	if lineKind(l) != textstage.LabelValue {
