@@ -113,6 +113,9 @@ func TestLocalOfferConcepts(t *testing.T) {
 		{"info_evidence_section.txt", KindInfo, "", "?-?", ""},
 		{"kb5_channel_article.txt", KindInfo, "", "16-18", ""},
 		{"news_zone_age.txt", KindOther, "", "?-?", ""},
+		// Low mood, and worries that keep a child from school, are SEMH (batch 5's
+		// 707 in other words).
+		{"mood_school_worries.txt", KindService, "Steady Steps mentoring", "11-16", "SEMH"},
 	}
 	for _, c := range cases {
 		raw, err := os.ReadFile(filepath.Join("testdata", "localoffer", "concepts", c.file))
