@@ -183,7 +183,7 @@ func orgService(title string, lines []string) string {
 	}
 	last := ""
 	for _, l := range lines[:at] {
-		if breadcrumb.MatchString(l) {
+		if trailLine(l) {
 			steps := trailStep.Split(l, -1)
 			last = strings.TrimSpace(steps[len(steps)-1])
 		}
@@ -232,15 +232,15 @@ func pageHeading(text string) (string, []string) {
 	// paragraph (a motto such as "Ambition | Respect | Belonging" has its shape).
 	trail, homeTrail := -1, -1
 	for i, l := range lines[:min(len(lines), 60)] {
-		if breadcrumb.MatchString(l) && homeFirst.MatchString(l) {
+		if trailLine(l) && homeFirst.MatchString(l) {
 			homeTrail = i
 		}
 	}
 	for i, l := range lines {
-		if paragraphLine(l) && !textFurniture(l) {
+		if openingLine(l) {
 			break
 		}
-		if breadcrumb.MatchString(l) {
+		if trailLine(l) {
 			trail = i
 		}
 	}
@@ -257,14 +257,26 @@ func pageHeading(text string) (string, []string) {
 				return lines[i], lines
 			}
 		}
+		// The first heading after the trail; one phrased as a section's ("How we
+		// use your information") heads the page when the page's first paragraph
+		// follows it with no other heading between.
+		labelled := ""
 		for _, next := range lines[trail+1:] {
-			if heading(next) && !paragraphLine(next) && !sectionHeading.MatchString(next) {
-				return next, lines
+			if paragraphLine(next) && !textFurniture(next) && labelled != "" {
+				return labelled, lines
+			}
+			if heading(next) && !paragraphLine(next) {
+				if !sectionHeading.MatchString(next) {
+					return next, lines
+				}
+				if labelled == "" {
+					labelled = next
+				}
 			}
 		}
 	}
 	for i, l := range lines {
-		if textFurniture(l) || !paragraphLine(l) {
+		if !openingLine(l) {
 			continue
 		}
 		// The nearest heading above it, passing over a section's own heading
@@ -381,12 +393,16 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		path, host, bare = u.Path+"?"+u.RawQuery, strings.ToLower(u.Hostname()), u.Path
 	}
 	r.Items = LocalOfferItems(text)
-	lead := head(text, 1500)
-	markers := len(serviceMarkers.FindAllString(text, -1))
-	contacts := phoneRe.MatchString(text) || emailRe.MatchString(text) || sig.mail || sig.tel
+	// What the page says of itself starts at its heading and ends where it
+	// turns to other pages: a help line or a banner above it, and a side menu
+	// below, are the site's.
+	body := beforeRelated(pageBody(text, r.Title))
+	lead := head(text, 1500) // a result count or a dateline may stand above an entry's name
+	markers := len(serviceMarkers.FindAllString(body, -1))
+	contacts := phoneRe.MatchString(body) || emailRe.MatchString(body) || sig.mail || sig.tel
 	self := selfService.MatchString(lead) || recordIntro.MatchString(lead)
 	nounTitle := serviceNoun.MatchString(r.Title)
-	referrals := len(referralWord.FindAllString(text, -1))
+	referrals := len(referralWord.FindAllString(body, -1))
 
 	score := 0
 	// A kb5 address says its kind itself (advice.page is not a record).
@@ -680,9 +696,9 @@ func siteOwnName(name, text string) string {
 	for _, l := range lines {
 		own[strings.TrimSpace(l)] = true
 	}
-	for _, l := range lines {
+	for _, l := range strings.Split(pageBody(text, name), "\n") {
 		l = strings.TrimSpace(l)
-		if !paragraphLine(l) || textFurniture(l) {
+		if !openingLine(l) {
 			continue
 		}
 		if m := sentenceSubject.FindStringSubmatch(l); m != nil && (own[m[1]] || serviceHeading(m[1])) {

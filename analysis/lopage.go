@@ -47,12 +47,43 @@ func factLine(l string) bool {
 }
 
 // titleCandidate is a line that may head the page: not the site's furniture,
-// not a list item or a stated fact, and short.
+// not a list item or a stated fact, short, and one sentence at most with no
+// phone number ("Need help using this site? Call 0300 123 0000" is the site's).
 func titleCandidate(l string) bool {
-	if textFurniture(l) || len(l) > 150 || factLine(l) {
+	if textFurniture(l) || len(l) > 150 || factLine(l) || phoneRe.MatchString(l) {
 		return false
 	}
-	return lineKind(l) != textstage.ListItem
+	if lineKind(l) == textstage.ListItem {
+		return false
+	}
+	return len(textstage.Read(l, textstage.Builtin()).Sentences) <= 1
+}
+
+// pageBody is the page from its own heading on: what stands above the heading
+// (the site's banner, menus, help lines, its trail) is the site's, not the
+// page's. The whole text when the heading is not found.
+func pageBody(text, title string) string {
+	if title == "" {
+		return text
+	}
+	for at := 0; at < len(text); {
+		i := strings.Index(text[at:], title)
+		if i < 0 {
+			break
+		}
+		i += at
+		// The heading on a line of its own, not a trail's last step.
+		lineStart := strings.LastIndexByte(text[:i], '\n') + 1
+		lineEnd := strings.IndexByte(text[i:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(text) - i
+		}
+		if strings.TrimSpace(text[lineStart:i+lineEnd]) == title {
+			return text[lineStart:]
+		}
+		at = i + len(title)
+	}
+	return text
 }
 
 var (
@@ -139,4 +170,30 @@ func storyLead(text, title string) string {
 		}
 	}
 	return title
+}
+
+// toolStep is a step of a toolbar rather than of a trail: an action on the
+// page ("Print", "Email a friend", "Download as PDF").
+var toolStep = regexp.MustCompile(`(?i)^\s*(?:print|share|email|e-mail|download|save|favourites?|bookmark|add to|report|feedback|listen|translate|text size|contrast|rss|follow)\b`)
+
+// trailLine is a breadcrumb trail: places from the home page to this one, not
+// a toolbar of the same shape ("Favourite | Email a friend | Download as PDF").
+func trailLine(l string) bool {
+	if !breadcrumb.MatchString(l) {
+		return false
+	}
+	for _, step := range trailStep.Split(l, -1) {
+		if toolStep.MatchString(step) {
+			return false
+		}
+	}
+	return true
+}
+
+// openingLine is a paragraph that can open a page's text: running text that is
+// not the site's furniture nor a line to call or write to ("Questions? Text us
+// on 07700 900 123 ..." is the site's help line; a page opens by saying what
+// it is about, its contacts come later).
+func openingLine(l string) bool {
+	return paragraphLine(l) && !textFurniture(l) && !phoneRe.MatchString(l) && !emailRe.MatchString(l)
 }

@@ -119,7 +119,7 @@ func (x *Extractor) needCodes(text string) []string {
 var (
 	// Where a page turns to other services ("Related pages", "See also"): what
 	// follows names their needs, not this page's.
-	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?: pages?| links?| services?| advice(?: pages?)?| content| information| articles?| topics?)?|see also|useful (?:links|organisations|contacts|websites)|other (?:useful )?(?:links|services|organisations|support)(?: (?:you|that|which|who) .*)?|where else (?:to|can (?:i|you)) get (?:help|support)|you (?:may|might) also (?:like|want|need|be interested in).*|other services (?:that|which|who) (?:can|may|might) help.*|similar services|more (?:in|from) this section|recent posts|(?:latest|more|other|related|recent) (?:news|stories|articles|posts))\s*:?$`)
+	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?: pages?| links?| services?| advice(?: pages?)?| content| information| articles?| topics?)?|see also|useful (?:links|organisations|contacts|websites)|other (?:useful )?(?:links|services|organisations|support)(?: (?:you|that|which|who) .*)?|where else (?:to|can (?:i|you)) get (?:help|support)|you (?:may|might) also (?:like|want|need|be interested in).*|other services (?:that|which|who) (?:can|may|might) help.*|similar services|more (?:in|from) this section|(?:other|more) pages(?: (?:in|from) this (?:area|section|topic))?|pages in this (?:section|area)|recent posts|(?:latest|more|other|related|recent) (?:news|stories|articles|posts))\s*:?$`)
 	// A venue's access is not a need of the service: "wheelchair accessible",
 	// "level access", "a changing places toilet".
 	venueAccess = regexp.MustCompile(`(?i)\bwheelchairs?[- ](?:accessible|access(?:ibility)?|friendly|ramps?)\b|\b(?:level|step[- ]free|disabled|accessible|wheelchair) (?:access|toilets?|parking|entrances?|changing(?: rooms?)?|lifts?)\b|\bchanging places\b`)
@@ -129,19 +129,25 @@ var (
 // a heading that turns to other services (once some text has been said), with
 // a venue's access words taken out.
 func needText(text string) string {
+	text = venueAccess.ReplaceAllString(beforeRelated(text), " ")
+	text = methodList.ReplaceAllString(text, " ")
+	return notServed.ReplaceAllString(text, " ")
+}
+
+// beforeRelated is a page up to a heading that turns to other pages or
+// services ("Related pages", "Other pages in this area"), once some text has
+// been said: what follows is the site's, not the page's.
+func beforeRelated(text string) string {
 	lines := strings.Split(text, "\n")
 	said := false
 	for i, l := range lines {
 		l = strings.TrimSpace(l)
 		if said && relatedHeading.MatchString(l) {
-			lines = lines[:i]
-			break
+			return strings.Join(lines[:i], "\n")
 		}
 		said = said || paragraphLine(l)
 	}
-	text = venueAccess.ReplaceAllString(strings.Join(lines, "\n"), " ")
-	text = methodList.ReplaceAllString(text, " ")
-	return notServed.ReplaceAllString(text, " ")
+	return text
 }
 
 // methodList is the methods a service uses, named as examples: "modelling
