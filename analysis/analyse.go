@@ -8,11 +8,13 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/sendscope/sendscope/documents"
 )
 
 // Document is everything analysis reads from one capture.
 type Document struct {
-	Text
+	documents.Text
 	DocType           string
 	DocTypeConfidence float64
 	StatedYear        string // "2024/25"
@@ -26,7 +28,7 @@ type Document struct {
 // Analyse reads a captured response: its text, document type and facts.
 // linkText is the text of the link that led to it, a strong hint for PDFs.
 func (x *Extractor) Analyse(body []byte, contentType, pageURL, linkText string) Document {
-	t, err := ExtractText(body, contentType, pageURL)
+	t, err := documents.Read(body, contentType, pageURL)
 	if err != nil && t.Body == "" {
 		return Document{Text: t, Err: err, DocType: "other"}
 	}
@@ -38,7 +40,7 @@ func (x *Extractor) Analyse(body []byte, contentType, pageURL, linkText string) 
 // AnalyseFile reads a document file (HTML, PDF, Word...) and reads facts from
 // it whatever its type, as grading needs.
 func (x *Extractor) AnalyseFile(body []byte, pageURL string) Document {
-	t, err := ExtractText(body, "", pageURL)
+	t, err := documents.Read(body, "", pageURL)
 	if err != nil && t.Body == "" {
 		return Document{Text: t, Err: err, DocType: "other"}
 	}
@@ -50,7 +52,7 @@ func (x *Extractor) AnalyseFile(body []byte, pageURL string) Document {
 // AnalyseText analyses a document already in text form (the grading corpus
 // keeps documents as text).
 func (x *Extractor) AnalyseText(text, pageURL string) Document {
-	t := Text{Format: "text", Body: Normalise(text)}
+	t := documents.Text{Format: "text", Body: documents.Normalise(text)}
 	// The first line of a document is its title, as a page's heading is.
 	if first, _, ok := strings.Cut(t.Body, "\n"); ok && len(first) < 150 {
 		t.Title = first
@@ -61,7 +63,7 @@ func (x *Extractor) AnalyseText(text, pageURL string) Document {
 // analyseText classifies a text and reads its facts: from every document when
 // all is set (grading reads what any text says), else only from SEN documents
 // (a crawl's home and news pages would only add noise).
-func (x *Extractor) analyseText(t Text, pageURL, linkText string, all bool) Document {
+func (x *Extractor) analyseText(t documents.Text, pageURL, linkText string, all bool) Document {
 	d := Document{Text: t}
 	// The SENCO's names are read once per document, for its type and its facts.
 	names := x.namesOnce(t.Body)
@@ -245,7 +247,7 @@ var (
 var senHeading = regexp.MustCompile(`(?i)special\s+educational\s+needs|\bSEND?\b|inclusion`)
 
 // Classify decides what kind of document this is, with a confidence in [0,1].
-func (x *Extractor) classify(t Text, pageURL, linkText string, sencoNames func() []Fact) (string, float64) {
+func (x *Extractor) classify(t documents.Text, pageURL, linkText string, sencoNames func() []Fact) (string, float64) {
 	scores := map[string]float64{}
 	title := t.Title + " " + linkText
 	path, host := pageURL, ""

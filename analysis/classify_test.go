@@ -1,6 +1,10 @@
 package analysis
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/sendscope/sendscope/documents"
+)
 
 // TestClassify: document types from wordings written for this test.
 func TestClassify(t *testing.T) {
@@ -66,7 +70,7 @@ func TestClassify(t *testing.T) {
 			"The provision is for up to 10 pupils with autism. The SENCo meets parents before a place is offered. Pupils have an EHCP.", "other"},
 	}
 	for _, c := range cases {
-		got, _ := Classify(Text{Title: c.title, Body: c.body}, c.url, "")
+		got, _ := Classify(documents.Text{Title: c.title, Body: c.body}, c.url, "")
 		if got != c.want {
 			t.Errorf("%s: %s, want %s", c.name, got, c.want)
 		}

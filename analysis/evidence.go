@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -45,15 +46,37 @@ func span(text string, from, to int) (evidence string, start, end int) {
 	return ev, runeOffset(text, lo), runeOffset(text, lo) + utf8.RuneCountInString(ev)
 }
 
-// softWrapped says whether a line was broken by layout rather than ended: it is
-// long and does not end like a sentence, a heading or a table row.
-func softWrapped(line string) bool {
+// softWrapped says whether a line was broken by layout rather than ended, given
+// the text after it: the line does not end like a sentence, a heading or a table
+// row, and it is long, or the next line carries on with a word in lower case
+// (not an address or a list number), or it is prose (it holds a sentence end)
+// that stops on a word no sentence ends on ("the", "and", "of"): a heading may
+// end on "for" ("The needs we provide for").
+func softWrapped(line, next string) bool {
 	line = strings.TrimSpace(line)
-	if len(line) < 50 {
+	if line == "" || strings.ContainsAny(line[len(line)-1:], ".:;!?|") || startsAnew.MatchString(strings.TrimSpace(next)) {
 		return false
 	}
-	return !strings.ContainsAny(line[len(line)-1:], ".:;!?|")
+	if len(line) >= 50 || carriesOn.MatchString(strings.TrimSpace(next)) {
+		return true
+	}
+	last := line[strings.LastIndexAny(line, " \t")+1:]
+	return strings.Contains(line, ". ") && carryOnWords[strings.ToLower(last)]
 }
+
+// startsAnew is a line that cannot carry on the one before: a list item (a
+// bullet, a number, a letter or roman numeral in brackets) or a "Label: value"
+// line.
+var startsAnew = regexp.MustCompile(`^(?:[•·▪‣◦*–—-]\s|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s|[A-Z][\w'’/&() -]{0,40}:\s)`)
+
+// carriesOn is a line that starts mid-sentence: a lower-case word.
+var carriesOn = regexp.MustCompile(`^[a-z]{3,}[\s,;]`)
+
+// carryOnWords end no sentence: a line ending on one was wrapped.
+var carryOnWords = map[string]bool{"the": true, "a": true, "an": true, "and": true, "or": true, "of": true, "to": true,
+	"in": true, "on": true, "for": true, "with": true, "by": true, "at": true, "from": true, "her": true, "his": true,
+	"their": true, "our": true, "your": true, "is": true, "are": true, "was": true, "be": true, "has": true, "have": true,
+	"who": true, "which": true, "that": true, "as": true}
 
 // sentenceBounds finds the sentence around text[from:to]: within its line, or
 // across lines a PDF wrapped (not ended), up to about limit bytes.
@@ -66,10 +89,11 @@ func sentenceBounds(text string, from, to, limit int) (int, int) {
 		hi += to
 	}
 	// PDFs wrap sentences across lines: join lines that were wrapped, not ended.
-	for lo > 1 && text[lo-2] != '\n' && softWrapped(text[strings.LastIndexByte(text[:lo-1], '\n')+1:lo-1]) && hi-lo < limit {
+	for lo > 1 && text[lo-2] != '\n' && softWrapped(text[strings.LastIndexByte(text[:lo-1], '\n')+1:lo-1], text[lo:hi]) && hi-lo < limit {
 		lo = strings.LastIndexByte(text[:lo-1], '\n') + 1
 	}
-	for hi < len(text)-1 && text[hi+1] != '\n' && softWrapped(text[lo:hi]) && hi-lo < limit {
+	// The line that decides is the last one taken, not all of them.
+	for hi < len(text)-1 && text[hi+1] != '\n' && softWrapped(text[strings.LastIndexByte(text[:hi], '\n')+1:hi], text[hi+1:]) && hi-lo < limit {
 		next := strings.IndexByte(text[hi+1:], '\n')
 		if next < 0 {
 			hi = len(text)

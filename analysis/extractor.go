@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sendscope/sendscope/analysis/textstage"
+	"github.com/sendscope/sendscope/documents"
 )
 
 // The rule tables: per-field wordings with their examples (rules/*.tsv).
@@ -213,11 +214,11 @@ func Facts(text string) []Fact { return Default().Facts(text) }
 
 // Classify decides what kind of document this is, with a confidence in [0,1],
 // with the default extractor.
-func Classify(t Text, pageURL, linkText string) (string, float64) {
+func Classify(t documents.Text, pageURL, linkText string) (string, float64) {
 	return Default().Classify(t, pageURL, linkText)
 }
 
 // Classify decides what kind of document this is, with a confidence in [0,1].
-func (x *Extractor) Classify(t Text, pageURL, linkText string) (string, float64) {
+func (x *Extractor) Classify(t documents.Text, pageURL, linkText string) (string, float64) {
 	return x.classify(t, pageURL, linkText, x.namesOnce(t.Body))
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/sendscope/sendscope/documents"
 )
 
 // BenchmarkFactsOwnCorpus reads the facts of the 123 documents we wrote
@@ -20,7 +22,7 @@ func BenchmarkFactsOwnCorpus(b *testing.B) {
 			b.Fatal(err)
 		}
 		_, text, _ := strings.Cut(string(body), "\n\n") // after the "URL:" line
-		texts = append(texts, Normalise(text))
+		texts = append(texts, documents.Normalise(text))
 		size += len(text)
 	}
 	if len(texts) < 100 {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sendscope/sendscope/documents"
 	"github.com/sendscope/sendscope/simarea"
 )
 
@@ -31,12 +32,12 @@ func TestFingerprintSetsFurnitureAside(t *testing.T) {
 		{"a year alone on a line", "SEN Information Report\n2026\nOur SENCO is Mrs Jane Pemberton. She works three days a week.\nWe support pupils with autism, dyslexia and ADHD.", false},
 		{"a sentence dropped", "SEN Information Report\nOur SENCO is Mrs Jane Pemberton.\nWe support pupils with autism, dyslexia and ADHD.", false},
 	}
-	want := FingerprintOf(Normalise(base))
+	want := FingerprintOf(documents.Normalise(base))
 	if want.Text == "" || len(want.Sentences) != 3 {
 		t.Fatalf("base fingerprint %+v", want)
 	}
 	for _, c := range cases {
-		got := FingerprintOf(Normalise(c.other))
+		got := FingerprintOf(documents.Normalise(c.other))
 		same := got.Text == want.Text
 		if same != c.same {
 			t.Errorf("%s: same words = %v, want %v", c.name, same, c.same)
@@ -95,7 +96,7 @@ func TestFingerprintAcrossFormats(t *testing.T) {
 	}
 	fps := map[string]Fingerprint{}
 	for name, body := range renderings {
-		txt, err := ExtractText(body, "", "http://larchwood.example/send/report."+strings.Fields(name)[len(strings.Fields(name))-1])
+		txt, err := documents.Read(body, "", "http://larchwood.example/send/report."+strings.Fields(name)[len(strings.Fields(name))-1])
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -109,7 +110,7 @@ func TestFingerprintAcrossFormats(t *testing.T) {
 		t.Errorf("%d sentences; the test needs about 40", n)
 	}
 	edited := larchwoodReport("Mrs Jane Pembleton")
-	txt, err := ExtractText(edited.PDF(), "", "http://larchwood.example/send/report.pdf")
+	txt, err := documents.Read(edited.PDF(), "", "http://larchwood.example/send/report.pdf")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/sendscope/sendscope/analysis/textstage"
+	"github.com/sendscope/sendscope/documents"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -42,7 +43,7 @@ type LocalOfferRead struct {
 // ReadLocalOffer reads one page of a Local Offer website (HTML, or the text
 // of a PDF or Word file, which is never a listing).
 func (x *Extractor) ReadLocalOffer(body []byte, contentType, pageURL string) LocalOfferRead {
-	t, err := ExtractText(body, contentType, pageURL)
+	t, err := documents.Read(body, contentType, pageURL)
 	if t.Format != "html" {
 		if err != nil && strings.TrimSpace(t.Body) == "" {
 			return LocalOfferRead{Kind: KindOther}
@@ -822,9 +823,9 @@ func htmlSignals(doc *html.Node) pageSignals {
 		return sig
 	}
 	sig.mail, sig.tel = contactLinks(doc)
-	root := mainContent(doc)
-	for _, a := range findAll(root, func(n *html.Node) bool { return n.DataAtom == atom.A && !skipped(n) }) {
-		href, text := attr(a, "href"), strings.ToLower(textOf(a))
+	root := documents.MainContent(doc)
+	for _, a := range documents.FindAll(root, func(n *html.Node) bool { return n.DataAtom == atom.A && !documents.Skipped(n) }) {
+		href, text := documents.Attr(a, "href"), strings.ToLower(documents.TextOf(a))
 		sig.links++
 		if kb5Record.MatchString(href) || dirRecord.MatchString(href) {
 			sig.records++
@@ -837,9 +838,7 @@ func htmlSignals(doc *html.Node) pageSignals {
 			sig.website = true
 		}
 	}
-	var w textWriter
-	w.walk(root)
-	sig.words = len(strings.Fields(w.String()))
+	sig.words = len(strings.Fields(documents.LaidOut(root)))
 	return sig
 }
 
@@ -854,16 +853,16 @@ var (
 // main content") never.
 func contentTitle(doc *html.Node, fallback string) string {
 	if doc != nil {
-		root := mainContent(doc)
+		root := documents.MainContent(doc)
 		for _, a := range []atom.Atom{atom.H1, atom.H2} {
-			for _, h := range findAll(root, func(n *html.Node) bool { return n.DataAtom == a && !skipped(n) }) {
-				if t := cleanTitle(textOf(h)); t != "" {
+			for _, h := range documents.FindAll(root, func(n *html.Node) bool { return n.DataAtom == a && !documents.Skipped(n) }) {
+				if t := cleanTitle(documents.TextOf(h)); t != "" {
 					return t
 				}
 			}
 		}
-		if t := find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Title }); t != nil {
-			fallback = textOf(t)
+		if t := documents.Find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Title }); t != nil {
+			fallback = documents.TextOf(t)
 		}
 	}
 	return cleanTitle(fallback)
@@ -1083,19 +1082,19 @@ func channelLinks(doc *html.Node) []string {
 	if doc == nil {
 		return nil
 	}
-	block := find(mainContent(doc), func(n *html.Node) bool {
+	block := documents.Find(documents.MainContent(doc), func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return false
 		}
-		c := strings.ToLower(attr(n, "class"))
+		c := strings.ToLower(documents.Attr(n, "class"))
 		return strings.Contains(c, "channels") || strings.Contains(c, "categories") || strings.Contains(c, "taxonomy")
 	})
 	if block == nil {
 		return nil
 	}
 	var out []string
-	for _, a := range findAll(block, func(n *html.Node) bool { return n.DataAtom == atom.A }) {
-		if t := strings.TrimSpace(textOf(a)); t != "" {
+	for _, a := range documents.FindAll(block, func(n *html.Node) bool { return n.DataAtom == atom.A }) {
+		if t := strings.TrimSpace(documents.TextOf(a)); t != "" {
 			out = append(out, t)
 		}
 	}

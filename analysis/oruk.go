@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+
+	"github.com/sendscope/sendscope/documents"
 )
 
 // Open Referral UK feeds come in two incompatible versions (see
@@ -281,9 +283,9 @@ func plainText(s string) string {
 	if !strings.Contains(s, "<") {
 		return strings.TrimSpace(s)
 	}
-	t, err := htmlText([]byte("<html><body>"+s+"</body></html>"), "text/html; charset=utf-8")
+	t, err := documents.HTML([]byte("<html><body>"+s+"</body></html>"), "text/html; charset=utf-8")
 	if err != nil {
 		return s
 	}
-	return Normalise(t.Body)
+	return documents.Normalise(t.Body)
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/sendscope/sendscope/simarea"
 )
 
 // TestRuleTables runs every example of the lexicon and the rule tables: each
@@ -76,7 +78,7 @@ func TestExtractorsAcrossGoroutines(t *testing.T) {
 	texts := []string{
 		"Our Additional Needs Co-ordinator is Mrs Ada Finn. She works two days a week and is not on the SLT.",
 		"Our SENCO, Mr Ola Dee, holds the NASENCO. We support neurodivergent pupils and pupils with autism.",
-		schoolPage,
+		simarea.SchoolSENPage,
 	}
 	read := func(x *Extractor, text string) string {
 		var b strings.Builder

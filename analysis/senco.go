@@ -722,12 +722,12 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 		if nl < 0 {
 			break
 		}
-		if prev := text[strings.LastIndexByte(text[:lo+nl], '\n')+1 : lo+nl]; prev != "" && softWrapped(prev) {
+		if prev := text[strings.LastIndexByte(text[:lo+nl], '\n')+1 : lo+nl]; prev != "" && softWrapped(prev, text[lo+nl+1:]) {
 			break
 		}
 		lo += nl + 1
 	}
-	if nl := strings.IndexByte(text[pos:hi], '\n'); nl >= 0 && !softWrapped(text[strings.LastIndexByte(text[:pos], '\n')+1:pos+nl]) {
+	if nl := strings.IndexByte(text[pos:hi], '\n'); nl >= 0 && !softWrapped(text[strings.LastIndexByte(text[:pos], '\n')+1:pos+nl], text[pos+nl+1:]) {
 		hi = pos + nl
 	}
 	sentence := text[lo:hi]

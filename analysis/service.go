@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sendscope/sendscope/documents"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -604,8 +605,8 @@ func contactLinks(doc *html.Node) (mail, tel bool) {
 	if doc == nil {
 		return false, false
 	}
-	for _, a := range findAll(doc, func(n *html.Node) bool { return n.DataAtom == atom.A }) {
-		href := strings.ToLower(strings.TrimSpace(attr(a, "href")))
+	for _, a := range documents.FindAll(doc, func(n *html.Node) bool { return n.DataAtom == atom.A }) {
+		href := strings.ToLower(strings.TrimSpace(documents.Attr(a, "href")))
 		mail = mail || strings.HasPrefix(href, "mailto:")
 		tel = tel || strings.HasPrefix(href, "tel:")
 	}
@@ -617,19 +618,19 @@ func breadcrumbs(doc *html.Node) []string {
 	if doc == nil {
 		return nil
 	}
-	trail := find(doc, func(n *html.Node) bool {
+	trail := documents.Find(doc, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return false
 		}
-		label := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "aria-label"))
+		label := strings.ToLower(documents.Attr(n, "class") + " " + documents.Attr(n, "id") + " " + documents.Attr(n, "aria-label"))
 		return strings.Contains(label, "breadcrumb")
 	})
 	if trail == nil {
 		return nil
 	}
 	var out []string
-	for _, a := range findAll(trail, func(n *html.Node) bool { return n.DataAtom == atom.A }) {
-		t := textOf(a)
+	for _, a := range documents.FindAll(trail, func(n *html.Node) bool { return n.DataAtom == atom.A }) {
+		t := documents.TextOf(a)
 		switch strings.ToLower(t) {
 		case "", "home", "local offer", "send local offer", "the local offer":
 			continue
@@ -643,8 +644,8 @@ func listingLinks(doc *html.Node) int {
 	if doc == nil {
 		return 0
 	}
-	root := mainContent(doc)
-	return len(findAll(root, func(n *html.Node) bool { return n.DataAtom == atom.A && !skipped(n) }))
+	root := documents.MainContent(doc)
+	return len(documents.FindAll(root, func(n *html.Node) bool { return n.DataAtom == atom.A && !documents.Skipped(n) }))
 }
 
 // jsonLDService reads a schema.org Service (or Organization) from JSON-LD, where a
@@ -653,10 +654,10 @@ func jsonLDService(doc *html.Node) (Service, bool) {
 	if doc == nil {
 		return Service{}, false
 	}
-	for _, sc := range findAll(doc, func(n *html.Node) bool {
-		return n.DataAtom == atom.Script && strings.Contains(attr(n, "type"), "ld+json")
+	for _, sc := range documents.FindAll(doc, func(n *html.Node) bool {
+		return n.DataAtom == atom.Script && strings.Contains(documents.Attr(n, "type"), "ld+json")
 	}) {
-		raw := textOf(sc)
+		raw := documents.TextOf(sc)
 		var v map[string]any
 		if json.Unmarshal([]byte(raw), &v) != nil {
 			continue

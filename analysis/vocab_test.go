@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/sendscope/sendscope/simarea"
 )
 
 func TestRequiredLiteral(t *testing.T) {
@@ -36,7 +38,7 @@ func TestRequiredLiteral(t *testing.T) {
 // TestPrefilterNeverHides: on every text we hold, no vocabulary wording that
 // matches is skipped by its cheap pre-check.
 func TestPrefilterNeverHides(t *testing.T) {
-	texts := []string{schoolPage, "ASD, SLCN and BESD; Dyslexia. AUTISM. Speech And Language Needs. Kelvin \u212a"}
+	texts := []string{simarea.SchoolSENPage, "ASD, SLCN and BESD; Dyslexia. AUTISM. Speech And Language Needs. Kelvin \u212a"}
 	files, _ := filepath.Glob(filepath.Join("..", "grading", "testdata", "own", "*.txt"))
 	for _, f := range files {
 		b, err := os.ReadFile(f)

@@ -198,11 +198,15 @@ func FieldNames() []string { return append([]string(nil), fieldOrder...) }
 
 // Analyse reads a labelled document as grading does: the published file as a
 // crawl reads it, or the text.
-func Analyse(d Doc) analysis.Document {
+func Analyse(d Doc) analysis.Document { return AnalyseWith(analysis.Default(), d) }
+
+// AnalyseWith reads a labelled document with the given rules (the compiled-in
+// ones extended by --vocab files, say).
+func AnalyseWith(x *analysis.Extractor, d Doc) analysis.Document {
 	if len(d.File) > 0 {
-		return analysis.AnalyseFile(d.File, d.URL)
+		return x.AnalyseFile(d.File, d.URL)
 	}
-	return analysis.AnalyseText(d.Text, d.URL)
+	return x.AnalyseText(d.Text, d.URL)
 }
 
 // DocType is the document type as the labels name it: they have no
@@ -214,15 +218,20 @@ func DocType(a analysis.Document) string {
 	return a.DocType
 }
 
-// Grade runs the extractor on every document and scores it.
-func Grade(docs []Doc) Report {
+// Grade runs the extractor with the compiled-in rules on every document and
+// scores it.
+func Grade(docs []Doc) Report { return GradeWith(analysis.Default(), docs) }
+
+// GradeWith runs the given extractor on every document and scores it, so a
+// --vocab wording is graded before it is used in a crawl.
+func GradeWith(x *analysis.Extractor, docs []Doc) Report {
 	r := Report{Docs: len(docs), Fields: map[string]*Score{}, Spans: map[string]*SpanScore{}}
 	for _, f := range fieldOrder {
 		r.Fields[f] = &Score{}
 		r.Spans[f] = &SpanScore{}
 	}
 	for _, d := range docs {
-		a := Analyse(d)
+		a := AnalyseWith(x, d)
 		if docType := DocType(a); docType == d.Gold.DocType {
 			r.DocTypeOK++
 		} else {

@@ -87,12 +87,16 @@ type LOReport struct {
 	Diffs         []string
 }
 
-// GradeLocalOffer reads every page as a crawl reads a Local Offer page and
-// compares with its labels.
-func GradeLocalOffer(docs []LODoc) LOReport {
+// GradeLocalOffer reads every page as a crawl reads a Local Offer page, with
+// the compiled-in rules, and compares with its labels.
+func GradeLocalOffer(docs []LODoc) LOReport { return GradeLocalOfferWith(analysis.Default(), docs) }
+
+// GradeLocalOfferWith is GradeLocalOffer with the given extractor (--vocab
+// wordings added, say).
+func GradeLocalOfferWith(x *analysis.Extractor, docs []LODoc) LOReport {
 	r := LOReport{Confusion: map[[2]string]int{}}
 	for _, d := range docs {
-		got := analysis.ReadLocalOfferText(d.Text, d.URL)
+		got := x.ReadLocalOfferText(d.Text, d.URL)
 		kind := kindOf[got.Kind]
 		r.Pages++
 		r.Confusion[[2]string{d.Gold.PageKind, kind}]++

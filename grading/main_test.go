@@ -4,11 +4,11 @@ import (
 	"os"
 	"testing"
 
-	"github.com/sendscope/sendscope/analysis"
+	"github.com/sendscope/sendscope/documents"
 )
 
 // TestMain: the tests read PDFs in helpers, which are this test binary re-run.
 func TestMain(m *testing.M) {
-	analysis.ServePDFHelper()
+	documents.ServePDFHelper()
 	os.Exit(m.Run())
 }

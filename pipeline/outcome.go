@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/sendscope/sendscope/analysis"
 	"github.com/sendscope/sendscope/crawler"
+	"github.com/sendscope/sendscope/documents"
 )
 
 // The outcome of one visit to a school's site. Only found and not_found are
@@ -46,7 +46,7 @@ func visitOutcome(r crawler.Result, found bool) (outcome, reason, errText string
 		return OutcomeBlockedByRobots, "robots_link", ""
 	}
 	for _, p := range r.Pages {
-		if p.Depth == 0 && analysis.ScriptBuilt(p.Body) {
+		if p.Depth == 0 && documents.ScriptBuilt(p.Body) {
 			return OutcomeNeedsJavaScript, "script_built_home_page", ""
 		}
 	}

@@ -267,3 +267,14 @@ func xmlEscape(s string) string {
 	}
 	return b.String()
 }
+
+// Repeated is the document with its blocks repeated n times: a long report
+// from a short one (a school's report 8 times over makes a 5-page PDF).
+func (d Doc) Repeated(n int) Doc {
+	var blocks []Block
+	for i := 0; i < n; i++ {
+		blocks = append(blocks, d.Blocks...)
+	}
+	d.Blocks = blocks
+	return d
+}

@@ -1,12 +1,14 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"github.com/sendscope/sendscope/grading"
 )
 
-func newBenchCmd() *cobra.Command {
+func newBenchCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{Use: "bench", Short: "Grade sendscope against labelled data"}
 	var corpus string
 	var verbose bool
@@ -20,7 +22,11 @@ document-type accuracy. -v lists every difference.
 
 A document is NNN.txt (first line "URL: <address>", a blank line, then the text)
 or the file as published: NNN.html, NNN.pdf, NNN.docx or NNN.odt, read as a crawl
-reads it, with its address taken from the labels' "url".`,
+reads it, with its address taken from the labels' "url".
+
+The rules graded are those in force: the compiled-in ones with any --vocab
+files added, so a new wording can be graded before a crawl uses it. The first
+line of the output names them by version.`,
 		Args: argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if corpus == "" {
@@ -30,7 +36,8 @@ reads it, with its address taken from the labels' "url".`,
 			if err != nil {
 				return err
 			}
-			grading.Grade(docs).Print(cmd.OutOrStdout(), verbose)
+			fmt.Fprintf(cmd.OutOrStdout(), "rules: %s\n", g.extractor.Version())
+			grading.GradeWith(g.extractor, docs).Print(cmd.OutOrStdout(), verbose)
 			return nil
 		},
 	}
@@ -48,7 +55,7 @@ NNN.json labels (conventions: docs/LABELS-local-offer.md): page kind accuracy
 (service record, listing, information, school offer, other), the service name of
 service records, and the age range and need types of every page (whom the page
 as a whole is for: a listing's only when its section is one band or need). -v
-lists every difference.`,
+lists every difference. The rules are those in force (--vocab files added).`,
 		Args: argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if loCorpus == "" {
@@ -58,7 +65,8 @@ lists every difference.`,
 			if err != nil {
 				return err
 			}
-			grading.GradeLocalOffer(docs).Print(cmd.OutOrStdout(), loVerbose)
+			fmt.Fprintf(cmd.OutOrStdout(), "rules: %s\n", g.extractor.Version())
+			grading.GradeLocalOfferWith(g.extractor, docs).Print(cmd.OutOrStdout(), loVerbose)
 			return nil
 		},
 	}

@@ -12,7 +12,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/sendscope/sendscope/analysis"
+	"github.com/sendscope/sendscope/documents"
 )
 
 // Exit codes (DATASET.md): 0 done, 1 failed, 2 bad usage, 3 done in part, 130 interrupted.
@@ -39,7 +39,7 @@ func usageError(format string, a ...any) error {
 
 func main() {
 	// Started to read PDFs apart (sendscope re-runs itself for that): be that.
-	analysis.ServePDFHelper()
+	documents.ServePDFHelper()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))

@@ -22,6 +22,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/sendscope/sendscope/analysis"
+	"github.com/sendscope/sendscope/documents"
 	"github.com/sendscope/sendscope/pipeline"
 	"github.com/sendscope/sendscope/queries"
 	"github.com/sendscope/sendscope/simarea"
@@ -75,7 +76,7 @@ func crawledArea(t *testing.T) (*simarea.Area, string) {
 
 func TestMain(m *testing.M) {
 	// The crawls and extracts below read PDFs in helpers: this test binary, re-run.
-	analysis.ServePDFHelper()
+	documents.ServePDFHelper()
 	// Re-executed as the sendscope command itself, for tests that need a second process.
 	if os.Getenv("SENDSCOPE_TEST_AS_MAIN") == "1" {
 		// A test may ask for small batches, so that a kill lands between them

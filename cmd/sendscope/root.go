@@ -103,7 +103,7 @@ interrupted (run the same command again to resume).`,
 		newExportCmd(g),
 		newReportCmd(g),
 		newDemoCmd(),
-		newBenchCmd(),
+		newBenchCmd(g),
 		newVersionCmd(g),
 	)
 	return root
