@@ -83,7 +83,7 @@ func (x *Extractor) ReadLocalOfferText(text, pageURL string) LocalOfferRead {
 var (
 	// A breadcrumb trail: "You are here: Home > SEND > Therapies", "Home / Directory / X".
 	// One step after a results page or the home page is a trail too: "Results > X".
-	breadcrumb = regexp.MustCompile(`(?i)^you are here\b|^(?:[^>/»›|]{1,60}\s[>/»›|]\s){2,}[^>/»›|]{1,80}$|^(?:home|results|search results|directory)\s+[>»›]\s+[^>/»›|]{1,80}$`)
+	breadcrumb = regexp.MustCompile(`(?i)^you are here\b|^(?:[^>/»›|]{1,60}\s[>/»›|]\s){2,}[^>/»›|]{1,80}$|^(?:home|results|search results|directory)\s+[>»›/]\s+[^>/»›|]{1,80}$`)
 	// A line that names the site rather than the page: "Kent County Council",
 	// "Medway SEND Local Offer", "Family Information and Services Hub (FISH)".
 	siteName  = regexp.MustCompile(`(?i)(?:council|local offer|directory|family (?:information|services?) hub|hub|information service|family services)(?:\s*\([A-Z]{2,6}\))?$`)
@@ -111,9 +111,16 @@ var (
 // textFurniture is a line of a page's text that belongs to the site, not to
 // the page: navigation, cookie notices, the site's own name, buttons.
 func textFurniture(l string) bool {
+	if backLink.MatchString(l) {
+		return true
+	}
 	return chromeLine.MatchString(l) || strings.Contains(strings.ToLower(l), "cookie") || breadcrumb.MatchString(l) ||
 		siteName.MatchString(l) || actionLine.MatchString(l) || navBar(l)
 }
+
+// backLink is a link back or up drawn with an arrow: "< Back to search
+// results", "‹ Previous", "« Return to the directory", "← All services".
+var backLink = regexp.MustCompile(`(?i)^\s*(?:<|‹|«|←|⟵|&lt;)\s*\S`)
 
 // navBar is a menu copied as one line: four or more short items apart by wide
 // gaps ("Home   About us   Parents   News").
@@ -209,6 +216,16 @@ func orgService(title string, lines []string) string {
 	}
 	if len(introduced) == 1 {
 		return introduced[0]
+	}
+	// The trail's last step introduced in the text as the organisation's own
+	// ("Results > Saturday Sparks" and "Our Saturday Sparks club is ...").
+	if last != "" && !strings.EqualFold(last, title) {
+		own := "our " + strings.ToLower(last) + " "
+		for _, l := range lines[at+1:] {
+			if paragraphLine(l) && strings.Contains(strings.ToLower(l), own) {
+				return last
+			}
+		}
 	}
 	return ""
 }
@@ -730,6 +747,7 @@ func spelledOut(name, text string) string {
 			continue
 		}
 		full := strings.TrimSpace(line[:at])
+		full = strings.TrimPrefix(full, "The ") // "The Kestermoor Special Educational Needs ... (SENDIASS) gives"
 		// The full name starts the sentence with the heading's own words and
 		// is longer than them by the spelled-out acronym.
 		if strings.HasPrefix(full, m[1]) && len(strings.Fields(full)) >= len(strings.Fields(m[1]))+2 && !strings.ContainsAny(full, ".!?") {

@@ -116,6 +116,10 @@ func TestLocalOfferConcepts(t *testing.T) {
 		// Low mood, and worries that keep a child from school, are SEMH (batch 5's
 		// 707 in other words).
 		{"mood_school_worries.txt", KindService, "Steady Steps mentoring", "11-16", "SEMH"},
+		// Batch 7's classes (after its first sight): a charity heading the record
+		// of the club the trail ends with and its text calls "Our ..."; a list
+		// of "Related directory entries" is not the club's needs.
+		{"charity_trail_own.txt", KindService, "Moonlight Disco", "14-25", ""},
 	}
 	for _, c := range cases {
 		raw, err := os.ReadFile(filepath.Join("testdata", "localoffer", "concepts", c.file))

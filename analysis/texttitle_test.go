@@ -42,6 +42,8 @@ func TestTextTitle(t *testing.T) {
 		{"a story's dateline under its headline", []string{"Home > Latest > Short breaks", "New holiday club for disabled teenagers",
 			"Updated Friday 6 March 2026", "A new holiday club opens in the summer for teenagers with complex needs, run with two local charities."},
 			"New holiday club for disabled teenagers"},
+		{"a back link drawn with an arrow, a one-step trail with a slash", []string{"Home / Clubs", "‹ Back to all clubs", "Moonlight Disco",
+			"A monthly disco for young people with learning disabilities, with a quiet room and a taxi home."}, "Moonlight Disco"},
 		{"a titled heading with a colon stays a title", []string{"Home > Clubs > Drama", "Spotlight: drama sessions for young carers",
 			"A weekly session where young carers can rehearse, perform and take a break from caring."}, "Spotlight: drama sessions for young carers"},
 	}
