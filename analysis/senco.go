@@ -28,24 +28,12 @@ var (
 	untitledName = regexp.MustCompile(`\b[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+(?:(?:Mc|Mac|O')?[A-Z][a-z'\-]+)(?:-[A-Z][a-z]+)?\b`)
 )
 
-// Capitalised words that start or end many phrases but no names.
-var notNameWords = map[string]bool{}
+// notPerson says whether a word is never part of a person's name: a word of the
+// lexicon's not_person classes (qualifications, roles, teams and services,
+// places and organisations, the words of a page around names).
+func notPerson(w string) bool { return notPersonWord.MatchString(w) }
 
-func init() {
-	for _, w := range strings.Fields(`Special Educational Needs Disabilities Disability Coordinator Co-ordinator School Primary
-		Secondary Academy Trust Inclusion Lead Leader Manager Head Headteacher Teacher Deputy Assistant Our The This That
-		Contact Email Telephone Phone Mental Health Learning Support Information Report Local Offer Policy Parents Parent
-		Pupils Pupil Children Child Class Key Stage Senior Leadership Team Governor Governors Named Person Please Miss Mrs
-		Mr Ms Dr If You We Our Who What How When Where Why Send Sen Senco Sendco Year Reception Nursery Infant Junior
-		Church England Catholic High College Office Department County Council Borough City Autism Speech Language
-		Communication Educational Psychologist Service Services Team Welcome Home Page Monday Tuesday Wednesday Thursday
-		Friday Saturday Sunday January February March April May June July August September October November December
-		Code Practice Plan Plans Education Care Hub Centre Unit Base Resource Provision Children's Families Family
-		Interaction Cognition Social Emotional Sensory Physical And Of For In On At By With To Is Are Has Have Dear Governing
-		Body Board Committee Chair Academy Local Governors St Saint`) {
-		notNameWords[strings.ToLower(w)] = true
-	}
-}
+var notPersonWord = regexp.MustCompile(`(?i)^(?:` + textstage.Builtin().Fragment("not_person") + `)$`)
 
 // Words allowed between a role and the name that follows it
 // ("SENCO: Mrs Smith", "The SENCO at our school is Mrs Smith", "SENDCo, Helen Watson").
@@ -156,6 +144,14 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 			add(ls+loc[0], re, name, 0.85)
 			continue
 		}
+		// A table whose header names the role ("School | SENDCo | Email"): the
+		// person in that column of each row below holds it, one per school.
+		if rows := columnPeople(text, ls, rs, re); rows != nil {
+			for _, r := range rows {
+				add(r[0], r[1], text[r[0]:r[1]], 0.8)
+			}
+			continue
+		}
 		if blocks == nil {
 			blocks = textstage.Blocks(text)
 		}
@@ -250,6 +246,83 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 	}
 	return wholeNames(text, out)
 }
+
+// cellGap: what parts a table's cells on a line: a tab, a bar, or the run of
+// spaces a PDF's columns leave.
+var cellGap = regexp.MustCompile(`[ \t]*\t[ \t]*|[ \t]*\|[ \t]*| {2,}`)
+
+// cells gives the spans of a line's cells (offsets from the line's start).
+func cells(line string) [][2]int {
+	var out [][2]int
+	at := 0
+	for _, g := range append(cellGap.FindAllStringIndex(line, -1), []int{len(line), len(line)}) {
+		if c := strings.TrimSpace(line[at:g[0]]); c != "" {
+			lead := len(line[at:g[0]]) - len(strings.TrimLeft(line[at:g[0]], " \t"))
+			out = append(out, [2]int{at + lead, at + lead + len(c)})
+		}
+		at = g[1]
+	}
+	return out
+}
+
+// columnPeople reads a table whose header row names the role as a column: the
+// role's cell is the whole cell, the line has other cells and names no one.
+// Each row below, up to a blank line or a line of another shape, gives the
+// person in the role's column (a note in brackets kept out: "Mr P. Oduya
+// (acting)"); a row whose note says the person assists, deputises or held the
+// role before gives no one. It returns the names' spans, nil when the role at
+// rs is not a column's header.
+func columnPeople(text string, ls, rs, re int) [][2]int {
+	le := strings.IndexByte(text[re:], '\n')
+	if le < 0 {
+		le = len(text) - re
+	}
+	header := text[ls : re+le]
+	hc := cells(header)
+	col := -1
+	for i, c := range hc {
+		if c[0] <= rs-ls && re-ls <= c[1] {
+			col = i
+		}
+	}
+	if len(hc) < 2 || col < 0 || len(persons(header)) > 0 {
+		return nil
+	}
+	cell := header[hc[col][0]:hc[col][1]]
+	if rest := strings.TrimSpace(cell[:rs-ls-hc[col][0]] + " " + cell[re-ls-hc[col][0]:]); rest != "" && !columnWord.MatchString(rest) {
+		return nil
+	}
+	var out [][2]int
+	at := re + le + 1
+	for at < len(text) {
+		end := strings.IndexByte(text[at:], '\n')
+		if end < 0 {
+			end = len(text) - at
+		}
+		row := text[at : at+end]
+		rc := cells(row)
+		if strings.TrimSpace(row) == "" || len(rc) != len(hc) {
+			break
+		}
+		value := row[rc[col][0]:rc[col][1]]
+		if ps := persons(value); len(ps) == 1 {
+			note := strings.TrimSpace(value[:ps[0].loc[0]] + " " + value[ps[0].loc[1]:])
+			if !notTheHolder.MatchString(note) && (note == "" || strings.HasPrefix(note, "(") || strings.HasPrefix(note, ",")) {
+				out = append(out, [2]int{at + rc[col][0] + ps[0].loc[0], at + rc[col][0] + ps[0].loc[1]})
+			}
+		}
+		at += end + 1
+	}
+	return out
+}
+
+// columnWord: what a header cell may say beside the role ("SENCO name",
+// "School SENDCo", "SENCo contact").
+var columnWord = regexp.MustCompile(`(?i)^(?:(?:the\s+)?(?:school|trust|academy|setting)(?:'s)?|names?|contacts?|\(s\)|s|[:/])$`)
+
+// notTheHolder: a note by a name saying the person does not hold the role now
+// ("(assistant)", "(deputy)", "former", "until July").
+var notTheHolder = regexp.MustCompile(`(?i)\b(?:assistant|deputy|trainee|former|formerly|previous|previously|retired|left|leaving|until)\b`)
 
 // heldBy: the role "is held by" someone named by their post first ("The role
 // of SENDCo is held by our Deputy Headteacher, Mrs H Brathwaite").
@@ -452,7 +525,7 @@ func wrappedSurname(text string, to int, name string) (int, bool) {
 		return 0, false
 	}
 	w := text[to+1+m[2] : to+1+m[3]]
-	if notNameWords[strings.ToLower(w)] || pronoun.MatchString(w) {
+	if notPerson(w) || pronoun.MatchString(w) {
 		return 0, false
 	}
 	return to + 1 + m[3], true
@@ -550,7 +623,7 @@ func plausibleName(s string) bool {
 		if titleWord.MatchString(w) || len(w) <= 1 {
 			continue
 		}
-		if notNameWords[strings.ToLower(w)] {
+		if notPerson(w) {
 			return false
 		}
 		real++
