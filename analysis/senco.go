@@ -129,7 +129,7 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 			continue // part of an e-mail address, web address or file name
 		}
 		before := text[max(0, rs-30):rs]
-		if exclude.MatchString(before) {
+		if exclude.MatchString(before) || leftPost(text, re) {
 			continue
 		}
 		// A "Name – Role" row ("Mrs A Bee – SENDCo"): the name on the role's own
@@ -323,6 +323,32 @@ var columnWord = regexp.MustCompile(`(?i)^(?:(?:the\s+)?(?:school|trust|academy|
 // notTheHolder: a note by a name saying the person does not hold the role now
 // ("(assistant)", "(deputy)", "former", "until July").
 var notTheHolder = regexp.MustCompile(`(?i)\b(?:assistant|deputy|trainee|former|formerly|previous|previously|retired|left|leaving|until)\b`)
+
+// leftPost says whether the sentence going on from a role mention says its
+// holder gave the post up ("Mr A, our SENCO since 2019, left the school in
+// July", "our SENCO, Mrs B, has now retired"): the lexicon's cue.left, with at
+// most the holder named before it, right after the role. "Our SENCO joined
+// when Mr C left" names someone else first.
+func leftPost(text string, re int) bool {
+	rest := text[re:min(len(text), re+160)]
+	if i := strings.Index(rest, "\n\n"); i >= 0 {
+		rest = rest[:i]
+	}
+	if i := roleSentenceEnd.FindStringIndex(rest); i != nil {
+		rest = rest[:i[0]]
+	}
+	m := leftCue.FindStringIndex(rest)
+	if m == nil {
+		return false
+	}
+	ps := persons(rest[:m[0]])
+	return len(ps) == 0 || (len(ps) == 1 && ps[0].loc[0] < 12)
+}
+
+var (
+	leftCue         = textstage.Builtin().Regexp("cue.left")
+	roleSentenceEnd = regexp.MustCompile(`[a-z0-9)]{2}[.!?](?:\s|$)`)
+)
 
 // heldBy: the role "is held by" someone named by their post first ("The role
 // of SENDCo is held by our Deputy Headteacher, Mrs H Brathwaite").
