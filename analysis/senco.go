@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/sendscope/sendscope/analysis/textstage"
 )
@@ -671,8 +672,6 @@ var (
 	emailRe = regexp.MustCompile(`\b[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}\b`)
 	// UK numbers: 01234 567890, 0161 123 4567, 020 7946 0000, +44 (0)1234 567890.
 	phoneRe = regexp.MustCompile(`(?:\+44\s?\(0\)\s?|\+44\s?|\b0)\d{2,4}\)?[\s\-]?\d{3,4}[\s\-]?\d{3,4}\b`)
-	// A role-like local part says the address is the SENCO's wherever it stands.
-	sencoMailbox = regexp.MustCompile(`(?i)^(?:senco|sendco|send|sen|inclusion|senco\.|sendco\.)[a-z0-9._\-]*@|^[a-z0-9._\-]*(?:senco|sendco)[a-z0-9._\-]*@`)
 )
 
 // sencoContacts finds an e-mail address and phone number given for the SENCO:
@@ -710,6 +709,14 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			surnames = append(surnames, f[len(f)-1])
 		}
 	}
+	// The surnames as an address writes them: letters only ("O'Neill" is
+	// d.oneill@, "Castellanos-Reid" rcastellanos-reid@).
+	var mailNames []string
+	for _, s := range surnames {
+		if l := lettersOnly(s); len(l) >= 3 {
+			mailNames = append(mailNames, l)
+		}
+	}
 	// Failing that, an address or number the text offers for getting in touch
 	// ("contact ... on", "phoning the school on") after it has spoken of the SENCO.
 	firstRole := len(text)
@@ -729,21 +736,33 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		addr := strings.ToLower(text[m[0]:m[1]])
 		local, _, _ := strings.Cut(addr, "@")
 		d := distance(m[0])
+		// Whose the address is, best first: the role's own mailbox; one named
+		// for the SENCO, on the SENCO's own line (a staff table's row) or
+		// elsewhere; a SEND team's; then any other near a mention of the role.
 		switch {
-		case noSENCO && !strings.Contains(local, "senco") && !strings.Contains(local, "sendco"):
+		case noSENCO && !sencoMailbox.MatchString(addr):
 			continue
 		case sencoMailbox.MatchString(addr):
 			d = 0
-		case containsAny(local, surnames):
-			d = 1
+		case containsAny(lettersOnly(local), mailNames):
+			d = 2
+			if x.onSENCOLine(text, m[0], surnames) {
+				d = 1
+			}
 		case x.forSomeoneElse(text, m[0], names):
 			continue
+		case otherRoleMailbox.MatchString(addr) && !x.inSENCOSentence(text, m[0], surnames):
+			continue // the bursar's, admissions': another post's
 		case generalMailbox.MatchString(addr) && x.officeNumber(text, m[0], surnames, true):
 			continue // the school's address, given for anyone ("Email: office@...")
+		case sendTeamMailbox.MatchString(addr):
+			d = 3
 		case d < 0:
 			if d = fallback(m[0]); d < 0 {
 				continue
 			}
+		default:
+			d += 4
 		}
 		if d < bestD {
 			bestEmail, bestD, emailLoc = m[0], d, m
@@ -752,7 +771,7 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 	if bestEmail >= 0 {
 		addr := strings.ToLower(text[emailLoc[0]:emailLoc[1]])
 		conf := 0.75
-		if bestD <= 1 {
+		if bestD <= 5 { // a named mailbox, or one right by the role
 			conf = 0.9
 		}
 		out = append(out, factAt(text, emailLoc[0], emailLoc[1], "senco.email", addr, nil, conf))
@@ -803,8 +822,16 @@ var officeWords = regexp.MustCompile(`(?i)\b(?:general\s+enquiries|(?:school|mai
 // extension: an extension after a number.
 var extension = regexp.MustCompile(`(?i)^[ \t]*(?:\(\s*(?:ext(?:ension)?\.?|x)\s*\d{1,5}\s*\)|,?\s*(?:ext(?:ension)?\.?|x)\s*\d{1,5}\b)`)
 
-// generalMailbox: an address for the whole school ("office@", "enquiries@").
-var generalMailbox = regexp.MustCompile(`(?i)^(?:office|enquiries|enquiry|info|admin|administration|reception|school|contact|mail|hello|general|head|headteacher)[0-9]*@`)
+// Mailboxes by whose they are (the lexicon's mailbox.* classes, with
+// examples): the SENCO role's own (senco@, wherever it stands), a SEND or
+// inclusion team's, the whole school's (office@, enquiries@) and another
+// post's (bursar@, admissions@).
+var (
+	sencoMailbox     = textstage.Builtin().Regexp("mailbox.senco")
+	sendTeamMailbox  = textstage.Builtin().Regexp("mailbox.send_team")
+	generalMailbox   = textstage.Builtin().Regexp("mailbox.general")
+	otherRoleMailbox = textstage.Builtin().Regexp("mailbox.other_role")
+)
 
 // officeNumber says whether the number (or address, when mail) at pos is given,
 // in its own sentence or line, as the school's with neither the SENCO nor
@@ -850,6 +877,36 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 		}
 	}
 	return false
+}
+
+// lettersOnly is s in lower case without what is not a letter.
+func lettersOnly(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
+}
+
+// onSENCOLine says whether pos is on a line naming the SENCO or the role (a
+// staff table's row: "Mrs D O'Neill | SENCo | d.oneill@...").
+func (x *Extractor) onSENCOLine(text string, pos int, surnames []string) bool {
+	ls := strings.LastIndexByte(text[:pos], '\n') + 1
+	le := strings.IndexByte(text[pos:], '\n')
+	if le < 0 {
+		le = len(text) - pos
+	}
+	line := text[ls : pos+le]
+	return x.role.MatchString(line) || containsAny(strings.ToLower(line), surnames)
+}
+
+// inSENCOSentence says whether the sentence holding pos names the SENCO, by
+// role or surname ("Mrs A, our SENCO and bursar, on bursar@...").
+func (x *Extractor) inSENCOSentence(text string, pos int, surnames []string) bool {
+	lo, hi := sentenceAround(text, pos, pos)
+	s := text[lo:hi]
+	return x.role.MatchString(s) || containsAny(strings.ToLower(s), surnames)
 }
 
 // forSomeoneElse says whether the sentence giving the contact at pos names
