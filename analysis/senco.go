@@ -671,7 +671,8 @@ func cleanName(s string) string {
 var (
 	emailRe = regexp.MustCompile(`\b[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}\b`)
 	// UK numbers: 01234 567890, 0161 123 4567, 020 7946 0000, +44 (0)1234 567890.
-	phoneRe = regexp.MustCompile(`(?:\+44\s?\(0\)\s?|\+44\s?|\b0)\d{2,4}\)?[\s\-]?\d{3,4}[\s\-]?\d{3,4}\b`)
+	// A code in brackets is kept with them: (01234) 567890.
+	phoneRe = regexp.MustCompile(`(?:\+44\s?\(0\)\s?|\+44\s?|\(0|\b0)\d{2,4}\)?[\s\-]?\d{3,4}[\s\-]?\d{3,4}\b`)
 )
 
 // sencoContacts finds an e-mail address and phone number given for the SENCO:
@@ -848,16 +849,26 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 		if nl < 0 {
 			break
 		}
-		if prev := text[strings.LastIndexByte(text[:lo+nl], '\n')+1 : lo+nl]; prev != "" && softWrapped(prev) {
+		if prev := text[strings.LastIndexByte(text[:lo+nl], '\n')+1 : lo+nl]; prev != "" && softWrapped(prev) && !contactRow.MatchString(prev) {
 			break
 		}
 		lo += nl + 1
 	}
-	if nl := strings.IndexByte(text[pos:hi], '\n'); nl >= 0 && !softWrapped(text[strings.LastIndexByte(text[:pos], '\n')+1:pos+nl]) {
-		hi = pos + nl
+	if nl := strings.IndexByte(text[pos:hi], '\n'); nl >= 0 {
+		if line := text[strings.LastIndexByte(text[:pos], '\n')+1 : pos+nl]; !softWrapped(line) || contactRow.MatchString(line) {
+			hi = pos + nl
+		}
 	}
 	sentence := text[lo:hi]
 	if x.role.MatchString(sentence) || containsAny(strings.ToLower(sentence), surnames) || personWord.MatchString(sentence) {
+		return false
+	}
+	// The office's number given for reaching the SENCO: the next sentence
+	// sends SEN messages through the office ("... can leave a message for Miss
+	// A with the office"), or the number stands in a block of SEND contact
+	// lines naming no one else ("Contact the SEND department: send@..." /
+	// "School office: ...").
+	if !mail && (x.officeThenSENCO(text, hi, surnames) || x.sendContactRun(text, pos, surnames)) {
 		return false
 	}
 	if mail || officeWords.MatchString(sentence) {
@@ -878,6 +889,76 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 	}
 	return false
 }
+
+// contactRow: a line of contacts, not wrapped prose: cells parted by bars, or
+// a label ("Tel:", "Email:") at its start.
+var contactRow = regexp.MustCompile(`\s\|\s|^\s*[A-Za-z][\w .'&/()-]{0,30}:\s`)
+
+// officeRef: a sentence pointing back to the office or its number.
+var officeRef = regexp.MustCompile(`(?i)\b(?:(?:the|school|main|front)\s+office|reception|switchboard|(?:this|that|the\s+same)\s+number|leave\s+a\s+message)\b`)
+
+// officeThenSENCO says whether the sentence after the one ending at hi, in the
+// same paragraph, sends the SENCO's messages through the office: it points
+// back to the office and names the SENCO or the role.
+func (x *Extractor) officeThenSENCO(text string, hi int, surnames []string) bool {
+	p := hi
+	for p < len(text) && (text[p] == ' ' || text[p] == '\t' || text[p] == '.') {
+		p++
+	}
+	if p >= len(text) || strings.HasPrefix(text[p:], "\n\n") || strings.HasPrefix(text[p:], "\n\r") {
+		return false
+	}
+	if text[p] == '\n' {
+		p++
+	}
+	lo, end := sentenceAround(text, p, p)
+	if lo < hi {
+		return false
+	}
+	next := text[lo:min(end, lo+300)]
+	return officeRef.MatchString(next) && (x.role.MatchString(next) || containsAny(strings.ToLower(next), surnames))
+}
+
+// sendContactRun says whether the line at pos ends a run of contact lines (no
+// blank line, no sentence of prose, at most six lines) that a line of it names
+// as SEND's or the SENCO's, and that names no one but the SENCO: a school
+// footer (the head's name, office@ on the line) and a staff table (other
+// people's rows) are not.
+func (x *Extractor) sendContactRun(text string, pos int, surnames []string) bool {
+	ls := strings.LastIndexByte(text[:pos], '\n') + 1
+	le := strings.IndexByte(text[pos:], '\n')
+	if le < 0 {
+		le = len(text) - pos
+	}
+	for _, a := range emailRe.FindAllString(text[ls:pos+le], 5) {
+		if generalMailbox.MatchString(strings.ToLower(a)) {
+			return false
+		}
+	}
+	start := ls
+	for k := 0; k < 6 && start > 1; k++ {
+		p := strings.LastIndexByte(text[:start-1], '\n') + 1
+		line := text[p : start-1]
+		if strings.TrimSpace(line) == "" || len(line) > 120 || wordStop.MatchString(strings.TrimSpace(line)) {
+			break
+		}
+		start = p
+	}
+	run := text[start : pos+le]
+	if !x.role.MatchString(run) && !sendWords.MatchString(run) && !containsAny(strings.ToLower(run), surnames) {
+		return false
+	}
+	for _, p := range persons(run) {
+		f := strings.Fields(strings.ToLower(run[p.loc[0]:p.loc[1]]))
+		if !containsAny(f[len(f)-1], surnames) {
+			return false
+		}
+	}
+	return true
+}
+
+// sendWords: words naming SEND as a subject ("the SEND department").
+var sendWords = regexp.MustCompile(`(?i)\bSEND?\b|special\s+educational\s+needs|\binclusion\b`)
 
 // lettersOnly is s in lower case without what is not a letter.
 func lettersOnly(s string) string {
