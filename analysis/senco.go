@@ -63,7 +63,7 @@ var otherRoles = regexp.MustCompile(`(?i)\b(?:head\s*teacher|head|principal|gove
 // role, names the SENCO ("Mrs A has led SEN here, as SENCO, since 2019").
 func (x *Extractor) soleNameWithRole(text string) []Fact {
 	for _, m := range x.role.FindAllStringIndex(text, 50) {
-		if inAddress(text, m[0], m[1]) || notTheSENCO.MatchString(text[max(0, m[0]-30):m[0]]) {
+		if inAddress(text, m[0], m[1]) || notTheSENCO.MatchString(text[max(0, m[0]-30):m[0]]) || leftPost(text, m[1]) {
 			continue
 		}
 		lo, hi := sentenceAround(text, m[0], m[1])
@@ -929,6 +929,9 @@ func (x *Extractor) sendContactRun(text string, pos int, surnames []string) bool
 	le := strings.IndexByte(text[pos:], '\n')
 	if le < 0 {
 		le = len(text) - pos
+	}
+	if own := strings.TrimSpace(text[ls : pos+le]); len(own) > 120 || wordStop.MatchString(own) {
+		return false // a sentence of prose, not a contact line
 	}
 	for _, a := range emailRe.FindAllString(text[ls:pos+le], 5) {
 		if generalMailbox.MatchString(strings.ToLower(a)) {
