@@ -183,9 +183,14 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 			!(strings.Contains(after[:loc[0]], "\n") && len(people) > 0) {
 			add(rs, re+loc[1], name, 0.9)
 			// "SENCOs are Mrs A and Mr B", "SENCO: EYFS - Mrs A / KS1 - Mrs B"
+			// The list may run past the window the first name was looked for in.
+			list := text[re:min(len(text), re+400)]
+			if i := strings.Index(list, "\n\n"); i >= 0 {
+				list = list[:i]
+			}
 			end := loc[1]
-			for {
-				rest := after[end:]
+			for end <= len(list) {
+				rest := list[end:]
 				j := moreNames.FindStringIndex(rest)
 				if j == nil {
 					break
@@ -681,7 +686,15 @@ var (
 // SENCO. A school office number elsewhere on the page is not the SENCO's.
 func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 	var out []Fact
-	roles := x.role.FindAllStringIndex(text, 300)
+	// The mentions of the role its holder is spoken of by: not an assistant's
+	// or a deputy's ("Deputy SENCO | Mr B | 01632 960700 ext 216"), not a
+	// former holder's.
+	var roles [][]int
+	for _, r := range x.role.FindAllStringIndex(text, 300) {
+		if !notTheSENCO.MatchString(text[max(0, r[0]-30):r[0]]) && !leftPost(text, r[1]) {
+			roles = append(roles, r)
+		}
+	}
 	// A page that never speaks of a SENCO gives no SENCO's contact, unless an
 	// address is the role's own (senco@...); a SEND team's is not.
 	noSENCO := len(roles) == 0 && len(names) == 0
@@ -801,6 +814,11 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		if d >= 0 && officeWords.MatchString(text[max(sentenceStart(text, m[0]), m[0]-40):m[0]]) {
 			d += 500
 		}
+		// The school's address line ("... | Harbour Street | SM2 8QQ | 0161 ...")
+		// gives the school's number: the SENCO's only when nothing else is.
+		if d >= 0 && x.addressLine(text, m[0], surnames) {
+			d += 500
+		}
 		// An extension belongs to the number: "01632 960418 (ext. 3)".
 		if e := extension.FindStringIndex(text[m[1]:]); e != nil {
 			m = []int{m[0], m[1] + e[1]}
@@ -889,6 +907,21 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 	}
 	return false
 }
+
+// addressLine says whether pos is on a line giving a postal address (a UK
+// postcode) that names neither the SENCO nor the role.
+func (x *Extractor) addressLine(text string, pos int, surnames []string) bool {
+	ls := strings.LastIndexByte(text[:pos], '\n') + 1
+	le := strings.IndexByte(text[pos:], '\n')
+	if le < 0 {
+		le = len(text) - pos
+	}
+	line := text[ls : pos+le]
+	return postcode.MatchString(line) && !x.role.MatchString(line) && !containsAny(strings.ToLower(line), surnames)
+}
+
+// postcode: a UK postcode ("SM2 8QQ", "LS8 9ZZ", "EC1A 1BB").
+var postcode = regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b`)
 
 // contactRow: a line of contacts, not wrapped prose: cells parted by bars, or
 // a label ("Tel:", "Email:") at its start.
