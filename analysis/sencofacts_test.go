@@ -70,6 +70,12 @@ func TestSENCOFacts(t *testing.T) {
 		{"Our SENDCo is Ms Vi Hart. Ms Hart teaches Year 5 and spends the rest of her week (two days) on SENDCo duties.",
 			[]string{"senco.name=Ms Vi Hart", "senco.days_per_week=2"}},
 		{"The governor who oversees SEND is Councillor Mrs Ann Bly.", []string{"governor.name=Councillor Mrs Ann Bly"}},
+		// Trustees, a unit's management committee, a post shared with another brief.
+		{"The trustee with oversight of special educational needs is Dr Rosa Quint.", []string{"governor.name=Dr Rosa Quint"}},
+		{"Our SEND link trustee is Mr Aled Pugh.", []string{"governor.name=Mr Aled Pugh"}},
+		{"The committee member with responsibility for SEND is Ms Uma Roy.", []string{"governor.name=Ms Uma Roy"}},
+		{"The governor responsible for SEND and wellbeing\nis Revd Olu Hart.", []string{"governor.name=Revd Olu Hart"}},
+		{"SEN and Pastoral Governor        Mrs Bea Lowe\nChair of Governors              Mr Cy Dunn", []string{"governor.name=Mrs Bea Lowe"}},
 		{"SENCO: Mrs Ola Fenn. She holds Early Years Teacher Status.", []string{"senco.name=Mrs Ola Fenn", "senco.qualification=other:Early Years Teacher Status"}},
 		// Abbreviated days after the name; a dashed range; a share of the week; "National Award for SENCO".
 		{"SENCo - Mrs Ani Bell (Tue, Wed & Thu)", []string{"senco.name=Mrs Ani Bell", "senco.days_per_week=3"}},
