@@ -283,6 +283,9 @@ func columnPeople(text string, ls, rs, re int) [][2]int {
 	if le < 0 {
 		le = len(text) - re
 	}
+	if re+le-ls > 400 {
+		return nil // a row, not a page with no line breaks
+	}
 	header := text[ls : re+le]
 	hc := cells(header)
 	col := -1
@@ -300,12 +303,15 @@ func columnPeople(text string, ls, rs, re int) [][2]int {
 	}
 	var out [][2]int
 	at := re + le + 1
-	for at < len(text) {
+	for k := 0; k < 100 && at < len(text); k++ { // a table of a trust's schools, not a page of rows
 		end := strings.IndexByte(text[at:], '\n')
 		if end < 0 {
 			end = len(text) - at
 		}
 		row := text[at : at+end]
+		if len(row) > 400 {
+			break
+		}
 		rc := cells(row)
 		if strings.TrimSpace(row) == "" || len(rc) != len(hc) {
 			break
@@ -911,12 +917,7 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 // addressLine says whether pos is on a line giving a postal address (a UK
 // postcode) that names neither the SENCO nor the role.
 func (x *Extractor) addressLine(text string, pos int, surnames []string) bool {
-	ls := strings.LastIndexByte(text[:pos], '\n') + 1
-	le := strings.IndexByte(text[pos:], '\n')
-	if le < 0 {
-		le = len(text) - pos
-	}
-	line := text[ls : pos+le]
+	line := lineAround(text, pos, 300)
 	return postcode.MatchString(line) && !x.role.MatchString(line) && !containsAny(strings.ToLower(line), surnames)
 }
 
@@ -996,6 +997,18 @@ func (x *Extractor) sendContactRun(text string, pos int, surnames []string) bool
 // sendWords: words naming SEND as a subject ("the SEND department").
 var sendWords = regexp.MustCompile(`(?i)\bSEND?\b|special\s+educational\s+needs|\binclusion\b`)
 
+// lineAround is the line holding pos, at most max bytes either side of it (a
+// page with no line breaks is not one line to scan for every contact on it).
+func lineAround(text string, pos, w int) string {
+	lo, hi := max(pos-w, 0), min(len(text), pos+w)
+	ls := strings.LastIndexByte(text[lo:pos], '\n') + 1 + lo
+	le := strings.IndexByte(text[pos:hi], '\n')
+	if le < 0 {
+		le = hi - pos
+	}
+	return text[ls : pos+le]
+}
+
 // lettersOnly is s in lower case without what is not a letter.
 func lettersOnly(s string) string {
 	return strings.Map(func(r rune) rune {
@@ -1009,12 +1022,7 @@ func lettersOnly(s string) string {
 // onSENCOLine says whether pos is on a line naming the SENCO or the role (a
 // staff table's row: "Mrs D O'Neill | SENCo | d.oneill@...").
 func (x *Extractor) onSENCOLine(text string, pos int, surnames []string) bool {
-	ls := strings.LastIndexByte(text[:pos], '\n') + 1
-	le := strings.IndexByte(text[pos:], '\n')
-	if le < 0 {
-		le = len(text) - pos
-	}
-	line := text[ls : pos+le]
+	line := lineAround(text, pos, 300)
 	return x.role.MatchString(line) || containsAny(strings.ToLower(line), surnames)
 }
 
