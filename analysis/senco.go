@@ -330,7 +330,7 @@ func columnPeople(text string, ls, rs, re int) [][2]int {
 
 // columnWord: what a header cell may say beside the role ("SENCO name",
 // "School SENDCo", "SENCo contact").
-var columnWord = regexp.MustCompile(`(?i)^(?:(?:the\s+)?(?:school|trust|academy|setting)(?:'s)?|names?|contacts?|\(s\)|s|[:/])$`)
+var columnWord = regexp.MustCompile(`(?i)^(?:(?:the|school|trust|academy|setting)(?:'s)?|names?|contacts?|\(s\)|s|[:/()])(?:\s*(?:(?:the|school|trust|academy|setting)(?:'s)?|names?|contacts?|\(s\)|s|[:/()]))*$`)
 
 // notTheHolder: a note by a name saying the person does not hold the role now
 // ("(assistant)", "(deputy)", "former", "until July").

@@ -54,6 +54,8 @@ func TestSENCONames(t *testing.T) {
 			[]string{"Mrs K. Osei", "Mr J. Varga"}},
 		{"School\tSENDCo name\tEmail\nAsh Lane Primary\tMiss E. Rourke\te.rourke@ash.example\nBirch Hill Academy\tDr M. Fenwick\tm.fenwick@birch.example",
 			[]string{"Miss E. Rourke", "Dr M. Fenwick"}},
+		{"Setting | School SENCo (name) | Days\nRowan Nursery | Ms T. Adeyemi | 2\nRowan Infants | Mr B. Holm | 3", []string{"Ms T. Adeyemi", "Mr B. Holm"}},
+		{"Pupil | SENCO's note | Date\nA | Mrs B. Cole spoke to parents | 3 May", nil},
 		{"Each of our schools has its own SENCo: Mrs Pia Lang (Oakvale), Mr Rhys Penn (Elmwood) and Miss Cara Dee (Thornbury).",
 			[]string{"Mrs Pia Lang", "Mr Rhys Penn", "Miss Cara Dee"}},
 		// A role heading with the name under it; an interim SENCO counts.
