@@ -49,8 +49,8 @@ func span(text string, from, to int) (evidence string, start, end int) {
 // long and does not end like a sentence, a heading or a table row.
 func softWrapped(line string) bool {
 	line = strings.TrimSpace(line)
-	if len(line) < 50 {
-		return false
+	if len(line) < 50 || strings.Contains(line, " | ") || strings.Contains(line, "\t") {
+		return false // short, or a table's row: its cells parted by bars or tabs
 	}
 	return !strings.ContainsAny(line[len(line)-1:], ".:;!?|")
 }

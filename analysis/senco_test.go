@@ -184,3 +184,20 @@ func TestSentenceBoundsCapped(t *testing.T) {
 		t.Errorf("bounds %d-%d around 130000", lo, hi)
 	}
 }
+
+// TestEvidenceOfATableRow: a fact read from a table's row quotes that row, not
+// the rows around it (a row of cells is ended, not a line a PDF wrapped), while
+// a long line of prose a PDF wrapped is still one sentence.
+func TestEvidenceOfATableRow(t *testing.T) {
+	text := "School | SENDCo | Email\nMoss Side Primary School | Mrs Wynne Kettle | w.kettle@moss.example\nGreave Lane Infant School | Mr Ade Ogun | a.ogun@greave.example"
+	for _, f := range Default().sencoNames(text) {
+		checkEvidence(t, text, f)
+		if strings.Contains(f.Evidence, "\n") || !strings.Contains(f.Evidence, f.Value) {
+			t.Errorf("%s: evidence %q is not its row", f.Value, f.Evidence)
+		}
+	}
+	prose := "Our SENCO is Mrs Wynne Kettle, who has worked at the school for many\nyears and leads our work with families."
+	if ev, _, _ := span(prose, 13, 29); !strings.Contains(ev, "families") {
+		t.Errorf("wrapped prose cut: %q", ev)
+	}
+}
