@@ -79,6 +79,7 @@ func TestSENCOFacts(t *testing.T) {
 		{"Our SENDCo, Ms Ife Ola, gained the National Professional Qualification (NPQ) for SENCOs in 2024.",
 			[]string{"senco.name=Ms Ife Ola", "senco.qualification=NPQ_SENCO"}},
 		{"Our SENCO is Mrs Kay Roe. A new SENCO has to gain the NPQ for SENCOs within three years.", []string{"senco.name=Mrs Kay Roe"}},
+		{"If your child needs to see our SENCO, Mrs Kay Roe, who holds the NASENCO award, ask at the office.", []string{"senco.name=Mrs Kay Roe", "senco.qualification=NASENCO"}},
 		{"Key people\n• Mr Al Dee - SENDCo\n- NASENCO (2020)\n- in school Mondays\n• Mrs Bo Fry - Head\n- NPQH",
 			[]string{"senco.name=Mr Al Dee", "senco.qualification=NASENCO", "senco.days_per_week=1"}},
 		// Trustees, a unit's management committee, a post shared with another brief.
