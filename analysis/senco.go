@@ -19,7 +19,13 @@ func roleRegexp(titles string) *regexp.Regexp {
 }
 
 // Someone who helps the SENCO is not the SENCO.
-var notTheSENCO = regexp.MustCompile(`(?i)\b(?:assistant|deputy|trainee|associate|former|previous|acting\s+assistant)\s*(?:to\s+the\s+)?$`)
+// The helper's title may have words between it and the role ("Assistant Trust
+// SENDCo", "Deputy Primary SENCO").
+var notTheSENCO = regexp.MustCompile(`(?i)\b(?:assistant|deputy|trainee|associate|former|previous|acting\s+assistant)\s*(?:(?:trust|school|academy|federation|partnership|cluster|hub|area|county|primary|secondary|phase|site|EYFS|KS\d)\s+){0,2}(?:to\s+the\s+)?$`)
+
+// notToTheRole: the role spoken of to say something is not for it ("should go
+// to the office, not to the SENCo").
+var notToTheRole = regexp.MustCompile(`(?i)\b(?:not|rather\s+than|instead\s+of)\s+(?:to|from|with|by|for)?\s*(?:the|our)?\s*$`)
 
 // A person's name: with a title ("Mrs K. McKinley", "Mr Jones", "Dr A J Patel") or
 // as first and last name ("Helen Watson").
@@ -56,14 +62,15 @@ func (x *Extractor) sencoNames(text string) []Fact {
 var predecessor = regexp.MustCompile(`(?i)\b(?:from|replacing|replaces|replaced|succeeding|succeeds|after)\s*$`)
 
 // otherRoles: words naming someone other than the SENCO in a sentence.
-var otherRoles = lexRegexp(`(?i)\b(?:head\s*teacher|head|principal|governors?|assistant|deputy|chair|clerk|teachers?|therapist|psychologist|officer|administrator|worker|mentor|lead\s+practitioner|(?:{sen}|trust|SEMH|autism|pastoral)\s+lead|trust)\b`)
+var otherRoles = lexRegexp(`(?i)\b(?:head\s*teacher|head|principal|governors?|assistant|deputy|chair|clerk|teachers?|therapist|psychologist|officer|administrator|worker|mentor|lead\s+practitioner|(?:{sen}|trust|SEMH|autism|pastoral)\s+lead|trust|(?:business|office|finance|site|data|premises|attendance)\s+manager|bursar|receptionist|secretary)\b`)
 
 // soleNameWithRole is the last resort when no wording ties a name to the role:
 // a sentence naming the SENCO role and exactly one titled person, and no other
 // role, names the SENCO ("Mrs A has led SEN here, as SENCO, since 2019").
 func (x *Extractor) soleNameWithRole(text string) []Fact {
 	for _, m := range x.role.FindAllStringIndex(text, 50) {
-		if inAddress(text, m[0], m[1]) || notTheSENCO.MatchString(text[max(0, m[0]-30):m[0]]) || leftPost(text, m[1]) {
+		if inAddress(text, m[0], m[1]) || notTheSENCO.MatchString(text[max(0, m[0]-30):m[0]]) || leftPost(text, m[1]) ||
+			notToTheRole.MatchString(text[max(0, m[0]-20):m[0]]) {
 			continue
 		}
 		lo, hi := sentenceAround(text, m[0], m[1])
@@ -130,7 +137,7 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 			continue // part of an e-mail address, web address or file name
 		}
 		before := text[max(0, rs-30):rs]
-		if exclude.MatchString(before) || leftPost(text, re) {
+		if exclude.MatchString(before) || leftPost(text, re) || notToTheRole.MatchString(before) {
 			continue
 		}
 		// A "Name – Role" row ("Mrs A Bee – SENDCo"): the name on the role's own

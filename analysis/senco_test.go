@@ -22,6 +22,12 @@ func TestSENCONames(t *testing.T) {
 		{"Our SENCOs are Mrs Anna Reid and Mr Paul Okonjo.", []string{"Mrs Anna Reid", "Mr Paul Okonjo"}},
 		{"Mrs Clare Doyle is our Assistant SENCO.", nil},
 		{"The Deputy SENCO, Mrs Ruth Baines, runs the nurture group.", nil},
+		// A helper's title with words between it and the role.
+		{"She works alongside our Assistant Trust SENDCo, Mr Colm Daly.", nil},
+		{"Deputy Primary SENCO: Mrs Ines Faro", nil},
+		// The role named to say something is not for it.
+		{"Letters about transport go to our Office Manager, Mrs Tessa Byrne, not to the SENCO.", nil},
+		{"Dinner money queries should go to Mr Abel Kerr rather than to the SENDCo; he is not the SENDCo.", nil},
 		{"Headteacher: Mr Simon Tate. Contact the school office to speak to a member of staff.", nil},
 		{"Our SENCO works closely with the Local Authority.", nil},
 		{"Email senco@brambleford.example for an appointment with Special Educational Needs staff.", nil},
