@@ -121,7 +121,7 @@ func (x *Extractor) factsFor(text, docType string, sencoNames func() []Fact) []F
 		out = append(out, x.provisions(text, docType == "la_school_sen_page")...)
 	}
 	out = append(out, vocabFacts(text, "provision.intervention", x.interventions, 0.8)...)
-	out = append(out, stats(text)...)
+	out = append(out, x.pupilStats(text, docType)...)
 	out = append(out, x.statutory(text, out)...)
 	out = append(out, vocabFacts(text, "need.area", x.needAreas, 0.9)...)
 	out = append(out, vocabFacts(text, "need.type", x.needTypes, 0.8)...)

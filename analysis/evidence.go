@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -49,11 +50,15 @@ func span(text string, from, to int) (evidence string, start, end int) {
 // long and does not end like a sentence, a heading or a table row.
 func softWrapped(line string) bool {
 	line = strings.TrimSpace(line)
-	if len(line) < 50 {
+	if len(line) < 50 || leaderRow.MatchString(line) {
 		return false
 	}
 	return !strings.ContainsAny(line[len(line)-1:], ".:;!?|")
 }
+
+// leaderRow: a table row or contents line whose label runs to its value along
+// a leader of dots ("Pupils on roll ........ 209"): a line of its own.
+var leaderRow = regexp.MustCompile(`(?:\.{4,}|…{2,})[ \t]*\S.{0,30}$`)
 
 // sentenceBounds finds the sentence around text[from:to]: within its line, or
 // across lines a PDF wrapped (not ended), up to about limit bytes.

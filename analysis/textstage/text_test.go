@@ -138,7 +138,7 @@ func TestOthers(t *testing.T) {
 
 func TestLexiconValues(t *testing.T) {
 	l := Builtin()
-	for w, want := range map[string]float64{"two and a half": 2.5, "Three": 3, "half a": 0.5, "2.5": 2.5, "twelve": 0} {
+	for w, want := range map[string]float64{"two and a half": 2.5, "Three": 3, "half a": 0.5, "2.5": 2.5, "twelve": 12, "Nine": 9, "twenty-three": 23, "1,142": 1142, "a dozen": 0} {
 		if got := l.Number(w); got != want {
 			t.Errorf("Number(%q) = %v, want %v", w, got, want)
 		}
