@@ -327,11 +327,14 @@ func (x *Extractor) classify(t Text, pageURL, linkText string, sencoNames func()
 	if newsPath.MatchString(pageURL) && !informationReport.MatchString(t.Title+" "+firstLine) {
 		return "other", 0.6
 	}
+	// What the document gives as evidence of what it is (rules/doctype.tsv).
+	ev := x.typeEvidence(t.Body)
 	// A school's own "SEND Local Offer" page is the school's: the LA's sites are
 	// known by their host.
 	if laSite.MatchString(host) {
-		// An LA's page: about one school's provision, or guidance for all.
-		if laSchoolPage.MatchString(head(t.Body, 3000)) || namesOneSchool(t.Title) {
+		// An LA's page: about one school's provision, or guidance for all (a
+		// page about several schools is about none of them).
+		if (laSchoolPage.MatchString(head(t.Body, 3000)) || namesOneSchool(t.Title)) && !ev.aboutSeveralSchools() {
 			return "la_school_sen_page", 0.7
 		}
 		return "la_guidance", 0.7
@@ -342,6 +345,17 @@ func (x *Extractor) classify(t Text, pageURL, linkText string, sencoNames func()
 		!schoolVoice.MatchString(head(t.Body, 6000)) && len(sencoNames()) == 0 {
 		return "la_guidance", 0.6
 	}
+	// A page about several schools (a trust's, where each school has its own
+	// SENCO and report) is no one school's report, unless it is their policy or
+	// calls itself their report ("this report covers both schools").
+	if ev.aboutSeveralSchools() && !ev.policySubstance() && ev.report["self"] == "" {
+		return "other", 0.6
+	}
+	// A college's learning support page: colleges publish no SEN information
+	// report, whatever the page says of SEND.
+	if ev.aCollege() && ev.report["self"] == "" {
+		return "other", 0.6
+	}
 	// A report that says it is the policy too is both.
 	if scores["sen_information_report"] >= 6 && alsoPolicy.MatchString(title+" "+head(t.Body, 3000)) {
 		return "policy_and_report", confidence(scores["sen_policy"]+scores["sen_information_report"]+6, 0)
@@ -350,7 +364,11 @@ func (x *Extractor) classify(t Text, pageURL, linkText string, sencoNames func()
 	// SENCO and the needs it provides for, and speaks of the report it
 	// publishes, is the policy.
 	if scores["sen_policy"] >= 6 && scores["sen_information_report"] >= 6 {
-		if namedReport {
+		// Named both, it is both only with a report's substance: a policy whose
+		// opening calls it "our SEN policy and information report" but that
+		// gives nothing a report gives (or says the report is published
+		// separately) is the policy.
+		if namedReport && !(ev.policySubstance() && len(ev.report) == 0) {
 			return "policy_and_report", confidence(scores["sen_policy"]+scores["sen_information_report"], 0)
 		}
 		if policyVoice || senPolicyName.MatchString(title+" "+path) {

@@ -22,10 +22,11 @@ func (x *Extractor) pupilStats(text, docType string) []Fact {
 		if f.Field != "stats.sen_percent" && f.ValueNum != nil && notACount(f.Evidence, *f.ValueNum) {
 			continue
 		}
-		// A trust's figure on a school's own document.
-		if f.ValueNum != nil && schoolsOwn(docType) {
+		// A county's or the nation's figure; a trust's on a school's own document.
+		if f.ValueNum != nil {
 			num := strconv.FormatFloat(*f.ValueNum, 'f', -1, 64)
-			if i := strings.Index(f.Evidence, num); i >= 0 && trustWideStat.MatchString(f.Evidence[:i]) {
+			if i := strings.Index(f.Evidence, num); i >= 0 && (anotherBodys(f.Evidence[:i]) ||
+				schoolsOwn(docType) && trustWideStat.MatchString(f.Evidence[:i])) {
 				continue
 			}
 		}
@@ -101,10 +102,16 @@ var (
 
 // notOursStat: words before a figure, in its sentence, that make it another
 // body's: the nation's, the LA's, a county's.
-var notOursStat = regexp.MustCompile(`(?i)\b(?:national(?:ly)?|average|in\s+England|across\s+England|(?:across|in)\s+the\s+(?:local\s+authority|county|borough|city|LA)|LA[-\s]wide|county[-\s]wide)\b[^.%]{0,80}$`)
+var notOursStat = regexp.MustCompile(`(?i)\b(?:national(?:ly)?|average|in\s+England|across\s+England|(?:across|in)\s+the\s+(?:local\s+authority|county|borough|city|LA)|LA[-\s]wide|county[-\s]wide)\b[^.%;]{0,80}$`)
+
+// anotherBodys says whether the words before a figure make it another body's
+// ("a larger-than-average school (NOR 588)" is still the school's).
+func anotherBodys(before string) bool {
+	return notOursStat.MatchString(before) && !thanAverage.MatchString(before)
+}
 
 // trustWideStat: a figure for a trust's schools together.
-var trustWideStat = regexp.MustCompile(`(?i)\b(?:across\s+(?:the|our)\s+(?:trust|federation|partnership|schools|academies)|trust[-\s]wide|in\s+(?:the\s+)?trust'?s?\s+schools)\b[^.%]{0,80}$`)
+var trustWideStat = regexp.MustCompile(`(?i)\b(?:across\s+(?:the|our)\s+(?:trust|federation|partnership|schools|academies)|trust[-\s]wide|in\s+(?:the\s+)?trust'?s?\s+schools)\b[^.%;]{0,80}$`)
 
 // statIsOurs says whether the figure at pos is the school's (or the page's own
 // when the page is about several schools): not a national or LA figure, and on
@@ -112,7 +119,7 @@ var trustWideStat = regexp.MustCompile(`(?i)\b(?:across\s+(?:the|our)\s+(?:trust
 func (x *Extractor) statIsOurs(text string, pos int, docType string) bool {
 	lo, _ := sentenceAround(text, pos, pos)
 	before := text[max(lo, pos-160):pos]
-	if notOursStat.MatchString(before) {
+	if anotherBodys(before) {
 		return false
 	}
 	return !schoolsOwn(docType) || !trustWideStat.MatchString(before)
