@@ -348,12 +348,12 @@ func (x *Extractor) classify(t Text, pageURL, linkText string, sencoNames func()
 	// A page about several schools (a trust's, where each school has its own
 	// SENCO and report) is no one school's report, unless it is their policy or
 	// calls itself their report ("this report covers both schools").
-	if ev.aboutSeveralSchools() && !ev.policySubstance() && ev.report["self"] == "" {
+	if ev.aboutSeveralSchools() && !ev.policySubstance() && !ev.callsItselfReport() {
 		return "other", 0.6
 	}
 	// A college's learning support page: colleges publish no SEN information
 	// report, whatever the page says of SEND.
-	if ev.aCollege() && ev.report["self"] == "" {
+	if ev.aCollege() && !ev.callsItselfReport() {
 		return "other", 0.6
 	}
 	// A report that says it is the policy too is both.
@@ -366,9 +366,9 @@ func (x *Extractor) classify(t Text, pageURL, linkText string, sencoNames func()
 	if scores["sen_policy"] >= 6 && scores["sen_information_report"] >= 6 {
 		// Named both, it is both only with a report's substance: a policy whose
 		// opening calls it "our SEN policy and information report" but that
-		// gives nothing a report gives (or says the report is published
-		// separately) is the policy.
-		if namedReport && !(ev.policySubstance() && len(ev.report) == 0) {
+		// gives nothing a report gives, or one thing and says the report is
+		// published separately, is the policy.
+		if namedReport && !(ev.policySubstance() && (len(ev.report()) == 0 || ev.elsewhere() && len(ev.report()) < 2)) {
 			return "policy_and_report", confidence(scores["sen_policy"]+scores["sen_information_report"], 0)
 		}
 		if policyVoice || senPolicyName.MatchString(title+" "+path) {

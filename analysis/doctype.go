@@ -2,90 +2,98 @@ package analysis
 
 import (
 	"sort"
-	"strconv"
 	"strings"
 )
 
 // typeEvidence is what a reader would go by to tell a policy from a report,
 // and one school's document from a page about several: the cues of each kind
-// the document gives (rules/doctype.tsv, by the cue's name, each counted once)
-// and how many of the questions of the SEND Regulations 2014 Schedule 1 it
-// answers in substance.
+// the document gives (rules/doctype.tsv, by the cue's name, each counted once).
+// Each kind is read when first asked for, so a page that is plainly one kind
+// is not searched for every other.
 type typeEvidence struct {
-	policy, report, several, college map[string]string // cue -> the words that gave it
-	elsewhere                        string            // words saying the report is another document
-	items                            int               // Schedule 1 items covered by content
+	x           *Extractor
+	text, lower string
+	kinds       map[string]map[string]string // field -> cue -> the words that gave it
 }
 
 // typeWindow is how much of a document its type is read from: a policy's
-// duties and a report's answers lie well past its opening.
-const typeWindow = 30000
+// duties and a report's answers lie past its opening, but not far past.
+const typeWindow = 15000
 
-// typeEvidence reads a document's cues.
-func (x *Extractor) typeEvidence(body string) typeEvidence {
+// typeEvidence gives the cues of a document's text, read on demand.
+func (x *Extractor) typeEvidence(body string) *typeEvidence {
 	text := head(body, typeWindow)
-	lower := strings.ToLower(text)
-	e := typeEvidence{policy: map[string]string{}, report: map[string]string{}, several: map[string]string{}, college: map[string]string{}}
-	for field, into := range map[string]map[string]string{"doctype.policy": e.policy, "doctype.report": e.report,
-		"doctype.several_schools": e.several, "doctype.college": e.college} {
-		for _, r := range x.rules.Rules(field) {
-			if _, ok := into[r.Value]; ok {
-				continue
-			}
-			re := r.Regexp()
-			if g, ok := x.gates[re]; ok && !g.mayMatch(text, lower) {
-				continue
-			}
-			if m := re.FindString(text); m != "" {
-				into[r.Value] = m
-			}
-		}
-	}
-	for _, r := range x.rules.Rules("doctype.report_elsewhere") {
-		if m := r.Regexp().FindString(text); m != "" {
-			e.elsewhere = m
-			break
-		}
-	}
-	for _, f := range statutoryFacts(text, x.statutoryItems, 0) {
-		if strings.HasPrefix(f.Value, "S1.") {
-			e.items++
-		}
-	}
-	return e
+	return &typeEvidence{x: x, text: text, lower: strings.ToLower(text), kinds: map[string]map[string]string{}}
 }
+
+// cues are the cues of one kind (a field of rules/doctype.tsv) the text gives.
+func (e *typeEvidence) cues(field string) map[string]string {
+	if got, ok := e.kinds[field]; ok {
+		return got
+	}
+	into := map[string]string{}
+	for _, r := range e.x.rules.Rules(field) {
+		if _, ok := into[r.Value]; ok {
+			continue
+		}
+		if ms := e.x.findInWindows(r.Regexp(), e.text, e.lower, 1); len(ms) > 0 {
+			into[r.Value] = e.text[ms[0][0]:ms[0][1]]
+		}
+	}
+	e.kinds[field] = into
+	return into
+}
+
+// policy, report and several are the cues of a policy, of a report and of a
+// page about several schools; elsewhere says the report is another document.
+func (e *typeEvidence) policy() map[string]string  { return e.cues("doctype.policy") }
+func (e *typeEvidence) report() map[string]string  { return e.cues("doctype.report") }
+func (e *typeEvidence) several() map[string]string { return e.cues("doctype.several_schools") }
+func (e *typeEvidence) elsewhere() bool            { return len(e.cues("doctype.report_elsewhere")) > 0 }
 
 // aboutSeveralSchools says whether the document is about several schools, each
 // on its own: one says each school has its own SENCO or report, or two
 // different cues say there are several.
-func (e typeEvidence) aboutSeveralSchools() bool {
-	return e.several["own"] != "" || len(e.several) >= 2
+func (e *typeEvidence) aboutSeveralSchools() bool {
+	s := e.several()
+	return s["own"] != "" || len(s) >= 2
 }
 
 // aCollege says whether the document is a further-education college's page:
 // two different cues (its learning support, its kind, its courses).
-func (e typeEvidence) aCollege() bool { return len(e.college) >= 2 }
+func (e *typeEvidence) aCollege() bool { return len(e.cues("doctype.college")) >= 2 }
 
 // policySubstance says whether the document reads as a policy: it calls itself
 // one, or gives two different kinds of a policy's furniture (review, approval,
 // roles, duties, legislation, aims).
-func (e typeEvidence) policySubstance() bool {
-	return e.policy["self"] != "" || len(e.policy) >= 2
+func (e *typeEvidence) policySubstance() bool {
+	p := e.policy()
+	return p["self"] != "" || len(p) >= 2
 }
 
-// String lists the cues, for tests and messages.
-func (e typeEvidence) String() string {
-	keys := func(m map[string]string) string {
+// callsItselfReport says whether the document calls itself the report.
+func (e *typeEvidence) callsItselfReport() bool { return e.report()["self"] != "" }
+
+// String lists every kind's cues, for tests and messages.
+func (e *typeEvidence) String() string {
+	var fields []string
+	for _, r := range e.x.rules.All() {
+		if strings.HasPrefix(r.Field, "doctype.") {
+			fields = append(fields, r.Field)
+		}
+	}
+	sort.Strings(fields)
+	var out []string
+	for i, f := range fields {
+		if i > 0 && fields[i-1] == f {
+			continue
+		}
 		var ks []string
-		for k := range m {
+		for k := range e.cues(f) {
 			ks = append(ks, k)
 		}
 		sort.Strings(ks)
-		return strings.Join(ks, ",")
+		out = append(out, strings.TrimPrefix(f, "doctype.")+"["+strings.Join(ks, ",")+"]")
 	}
-	s := "policy[" + keys(e.policy) + "] report[" + keys(e.report) + "] several[" + keys(e.several) + "] college[" + keys(e.college) + "]"
-	if e.elsewhere != "" {
-		s += " elsewhere"
-	}
-	return s + " items=" + strconv.Itoa(e.items)
+	return strings.Join(out, " ")
 }

@@ -41,6 +41,8 @@ type Extractor struct {
 	// a text with none of them is not scanned.
 	gates map[*regexp.Regexp]Term
 
+	countWords []string // the lexicon's counts in words, in lower case
+
 	added   []string // the lines added with Extend, for the version
 	version string
 }
@@ -76,11 +78,17 @@ func (x *Extractor) compile() {
 	x.sencoSelf = regexp.MustCompile(`(?i)\b(?:` + x.lex.Fragment("senco_role") + `)\b|\b(?:she|he|they|her|him|them)\b`)
 	x.dayWord = regexp.MustCompile(`(?i)\b(?:` + x.lex.Fragment("weekday") + `)s?\b`)
 	x.partOfDay = x.lex.Regexp("part_of_day")
+	x.countWords = nil
+	for _, e := range x.lex.Entries() {
+		if e.Name == "count_word" {
+			x.countWords = append(x.countWords, strings.ToLower(e.Pattern))
+		}
+	}
 	x.gates = map[*regexp.Regexp]Term{}
 	for _, r := range x.rules.All() {
 		t := Term{Pattern: r.Regexp()}
 		if tree, err := syntax.Parse(r.Regexp().String(), syntax.Perl); err == nil {
-			t.must = requiredLiterals(tree.Simplify())
+			t.must = ruleLiterals(tree.Simplify())
 		}
 		x.gates[r.Regexp()] = t
 	}

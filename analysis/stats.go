@@ -41,17 +41,22 @@ func (x *Extractor) pupilStats(text, docType string) []Fact {
 		return false
 	}
 	lower := strings.ToLower(text)
+	// Every rule reads a figure or a count in words: only the text within
+	// reach of one is searched.
+	var spans [][2]int
 	for _, field := range statFields {
 		if found(field) {
 			continue
 		}
 	rules:
 		for _, r := range x.rules.Rules(field) {
-			re := r.Regexp()
-			if g, ok := x.gates[re]; ok && !g.mayMatch(text, lower) {
+			if g, ok := x.gates[r.Regexp()]; ok && !g.mayMatch(text, lower) {
 				continue
 			}
-			for _, m := range re.FindAllStringSubmatchIndex(text, 20) {
+			if spans == nil {
+				spans = x.numberSpans(text)
+			}
+			for _, m := range findInSpans(r.Regexp(), text, x.spansWithGate(r.Regexp(), text, lower, spans), 20) {
 				if !x.statIsOurs(text, m[0], docType) || notExact(text, m) || provisionBefore(text, m) || aYear(text, m) {
 					continue
 				}
