@@ -106,7 +106,10 @@ func (x *Extractor) Version() string { return x.version }
 // x is unchanged. The fields are need.area, need.type,
 // provision.intervention, statutory.item, senco.role (a local title for the
 // SENCO; the value is a label), and those of the rule tables (senco.on_slt,
-// senco.qualification, senco.fte, senco.days_per_week, senco.hours_per_week).
+// senco.qualification, senco.fte, senco.days_per_week, senco.hours_per_week;
+// stats.number_on_roll, stats.sen_count, stats.sen_support, stats.ehcp_count,
+// stats.sen_percent; doctype.policy, doctype.report, doctype.report_elsewhere,
+// doctype.several_schools, doctype.college).
 // An example the wording gets wrong is an error naming its line.
 func (x *Extractor) Extend(r io.Reader, name string) (*Extractor, int, error) {
 	y := *x

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -59,5 +60,29 @@ func TestPupilStats(t *testing.T) {
 				break
 			}
 		}
+	}
+}
+
+// TestExtendStatsAndTypes: an LA's wordings for pupil numbers and for
+// document-type cues are table lines, as the SENCO's are.
+func TestExtendStatsAndTypes(t *testing.T) {
+	vocab := "stats.ehcp_count\t$1\t\\bplans\\s+in\\s+force\\s*:\\s*({amount})\n+\tPlans in force: 7\n" +
+		"doctype.several_schools\town\t\\bcluster\\s+of\\s+(?:{several})\\s+schools\\b\n+\ta cluster of six schools\n"
+	y, n, err := Default().Extend(strings.NewReader(vocab), "ours.tsv")
+	if err != nil || n != 2 {
+		t.Fatalf("extend: %d lines, %v", n, err)
+	}
+	found := false
+	for _, f := range y.pupilStats("Plans in force: 7", "") {
+		found = found || f.Field == "stats.ehcp_count" && *f.ValueNum == 7
+	}
+	if !found {
+		t.Errorf("the added stats wording was not read")
+	}
+	if !y.typeEvidence("We are a cluster of six schools.").aboutSeveralSchools() {
+		t.Errorf("the added type cue was not read")
+	}
+	if Default().typeEvidence("We are a cluster of six schools.").aboutSeveralSchools() {
+		t.Errorf("the default extractor changed")
 	}
 }
