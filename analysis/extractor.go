@@ -42,6 +42,9 @@ type Extractor struct {
 	gates map[*regexp.Regexp]Term
 
 	countWords []string // the lexicon's counts in words, in lower case
+	// figureLed holds, for each rule whose every match opens with a figure or
+	// a count in words, the rule anchored: tried only where a figure starts.
+	figureLed map[*regexp.Regexp]*regexp.Regexp
 
 	added   []string // the lines added with Extend, for the version
 	version string
@@ -85,7 +88,11 @@ func (x *Extractor) compile() {
 		}
 	}
 	x.gates = map[*regexp.Regexp]Term{}
+	x.figureLed = map[*regexp.Regexp]*regexp.Regexp{}
 	for _, r := range x.rules.All() {
+		if opensWithFigure(r.Pattern) {
+			x.figureLed[r.Regexp()] = regexp.MustCompile(`^(?:` + r.Regexp().String() + `)`)
+		}
 		t := Term{Pattern: r.Regexp()}
 		if tree, err := syntax.Parse(r.Regexp().String(), syntax.Perl); err == nil {
 			t.must = ruleLiterals(tree.Simplify())

@@ -44,6 +44,7 @@ func (x *Extractor) pupilStats(text, docType string) []Fact {
 	// Every rule reads a figure or a count in words: only the text within
 	// reach of one is searched.
 	var spans [][2]int
+	var starts []int // where figures start, for the rules that open with one
 	for _, field := range statFields {
 		if found(field) {
 			continue
@@ -53,10 +54,19 @@ func (x *Extractor) pupilStats(text, docType string) []Fact {
 			if g, ok := x.gates[r.Regexp()]; ok && !g.mayMatch(text, lower) {
 				continue
 			}
-			if spans == nil {
-				spans = x.numberSpans(text)
+			var ms [][]int
+			if anchored, ok := x.figureLed[r.Regexp()]; ok {
+				if starts == nil {
+					starts = x.figureStarts(text)
+				}
+				ms = findAtFigures(anchored, text, starts, 20)
+			} else {
+				if spans == nil {
+					spans = x.numberSpans(text)
+				}
+				ms = findInSpans(r.Regexp(), text, x.spansWithGate(r.Regexp(), text, lower, spans), 20)
 			}
-			for _, m := range findInSpans(r.Regexp(), text, x.spansWithGate(r.Regexp(), text, lower, spans), 20) {
+			for _, m := range ms {
 				if !x.statIsOurs(text, m[0], docType) || notExact(text, m) || provisionBefore(text, m) || aYear(text, m) {
 					continue
 				}

@@ -138,6 +138,77 @@ func (x *Extractor) spansWithGate(re *regexp.Regexp, text, lower string, spans [
 	return out
 }
 
+// figureOpenings: how a rule written to open with a figure begins.
+var figureOpenings = []string{`\b({amount})`, `\b(?:{amount})`, `\b(\d`}
+
+// opensWithFigure says whether every match of a rule's pattern (as written)
+// opens with a figure or a count in words at a word's start.
+func opensWithFigure(pattern string) bool {
+	for _, o := range figureOpenings {
+		if strings.HasPrefix(pattern, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// figureStarts are where figures and counts in words start in text, each at a
+// word's start, in order.
+func (x *Extractor) figureStarts(text string) []int {
+	lower := asciiLower(text)
+	var out []int
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= '0' && c <= '9' {
+			if i == 0 || !reWordByte(text[i-1]) {
+				out = append(out, i)
+			}
+			for i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9' {
+				i++
+			}
+		}
+	}
+	for _, w := range x.countWords {
+		for i := 0; i < len(lower); {
+			j := strings.Index(lower[i:], w)
+			if j < 0 {
+				break
+			}
+			j += i
+			if j == 0 || !reWordByte(lower[j-1]) {
+				out = append(out, j)
+			}
+			i = j + len(w)
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// reWordByte says whether c is a word character as \b reads one.
+func reWordByte(c byte) bool { return isLetter(c) || c >= '0' && c <= '9' || c == '_' }
+
+// findAtFigures finds up to n matches of a figure-led rule (anchored) that
+// start where a figure does, in the order of the text.
+func findAtFigures(anchored *regexp.Regexp, text string, starts []int, n int) [][]int {
+	var out [][]int
+	for _, p := range starts {
+		m := anchored.FindStringSubmatchIndex(text[p:])
+		if m == nil {
+			continue
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += p
+			}
+		}
+		out = append(out, m)
+		if len(out) >= n {
+			break
+		}
+	}
+	return out
+}
+
 // asciiLower is text with A-Z in lower case and every other byte as it is.
 func asciiLower(text string) string {
 	b := []byte(text)
