@@ -45,6 +45,7 @@ func (x *Extractor) pupilStats(text, docType string) []Fact {
 	// reach of one is searched.
 	var spans [][2]int
 	var starts []int // where figures start, for the rules that open with one
+	haveSpans, haveStarts := false, false
 	for _, field := range statFields {
 		if found(field) {
 			continue
@@ -56,13 +57,13 @@ func (x *Extractor) pupilStats(text, docType string) []Fact {
 			}
 			var ms [][]int
 			if anchored, ok := x.figureLed[r.Regexp()]; ok {
-				if starts == nil {
-					starts = x.figureStarts(text)
+				if !haveStarts {
+					starts, haveStarts = x.figureStarts(text), true
 				}
 				ms = findAtFigures(anchored, text, starts, 20)
 			} else {
-				if spans == nil {
-					spans = x.numberSpans(text)
+				if !haveSpans {
+					spans, haveSpans = x.numberSpans(text), true
 				}
 				ms = findInSpans(r.Regexp(), text, x.spansWithGate(r.Regexp(), text, lower, spans), 20)
 			}
