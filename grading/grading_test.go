@@ -60,7 +60,7 @@ func pinProblems(r Report, pins map[string]pin, docTypes int) (problems, better 
 }
 
 // ownPins: our own documents' grades on 2026-12-02, batches 29 to 31
-// included, after issue 14's names and contacts work, and with 252-256 (a
+// included, after issue 14's names and contacts work, and with 260-264 (a
 // policy naming the report in its aims, a combined document, a partnership's
 // page, a college's page, counts in words beside a county's and a trust's).
 // Misses: a diploma and an early years SENCO award not read, two SENCOs' days
