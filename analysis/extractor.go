@@ -42,6 +42,11 @@ type Extractor struct {
 	// a text with none of them is not scanned.
 	gates map[*regexp.Regexp]Term
 
+	countWords []string // the lexicon's counts in words, in lower case
+	// figureLed holds, for each rule whose every match opens with a figure or
+	// a count in words, the rule anchored: tried only where a figure starts.
+	figureLed map[*regexp.Regexp]*regexp.Regexp
+
 	added   []string // the lines added with Extend, for the version
 	version string
 }
@@ -87,11 +92,21 @@ func (x *Extractor) compile() {
 	x.sencoSelf = regexp.MustCompile(`(?i)\b(?:` + x.lex.Fragment("senco_role") + `)\b|\b(?:she|he|they|her|him|them)\b`)
 	x.dayWord = regexp.MustCompile(`(?i)\b(?:` + x.lex.Fragment("weekday") + `)s?\b`)
 	x.partOfDay = x.lex.Regexp("part_of_day")
+	x.countWords = nil
+	for _, e := range x.lex.Entries() {
+		if e.Name == "count_word" {
+			x.countWords = append(x.countWords, strings.ToLower(e.Pattern))
+		}
+	}
 	x.gates = map[*regexp.Regexp]Term{}
+	x.figureLed = map[*regexp.Regexp]*regexp.Regexp{}
 	for _, r := range x.rules.All() {
+		if opensWithFigure(r.Pattern) {
+			x.figureLed[r.Regexp()] = regexp.MustCompile(`^(?:` + r.Regexp().String() + `)`)
+		}
 		t := Term{Pattern: r.Regexp()}
 		if tree, err := syntax.Parse(r.Regexp().String(), syntax.Perl); err == nil {
-			t.must = requiredLiterals(tree.Simplify())
+			t.must = ruleLiterals(tree.Simplify())
 		}
 		x.gates[r.Regexp()] = t
 	}
@@ -111,7 +126,9 @@ func (x *Extractor) Version() string { return x.version }
 // SENCO; the value is a label), and those of the rule tables (senco.on_slt,
 // senco.qualification, senco.fte, senco.days_per_week, senco.hours_per_week;
 // provision.kind, provision.need, provision.places, provision.refers_back,
-// provision.title).
+// provision.title; stats.number_on_roll, stats.sen_count, stats.sen_support,
+// stats.ehcp_count, stats.sen_percent; doctype.policy, doctype.report,
+// doctype.report_elsewhere, doctype.several_schools, doctype.college).
 // An example the wording gets wrong is an error naming its line.
 func (x *Extractor) Extend(r io.Reader, name string) (*Extractor, int, error) {
 	y := *x
