@@ -91,6 +91,10 @@ func TestMain(m *testing.M) {
 		crawled.area.Close()
 		os.RemoveAll(crawled.dir)
 	}
+	if loCrawled.area != nil {
+		loCrawled.area.Close()
+		os.RemoveAll(loCrawled.dir)
+	}
 	os.Exit(code)
 }
 
@@ -533,6 +537,7 @@ func TestCrawlInterruptedResumes(t *testing.T) {
 }
 
 func TestSecondWriterIsToldTheStoreIsBusy(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "busy.duckdb")
 	s, err := queries.Open(context.Background(), db)
 	if err != nil {

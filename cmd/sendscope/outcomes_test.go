@@ -104,6 +104,7 @@ func dropColumns(text string, cols ...string) string {
 // every analysis, the export and the workbook stay as they were; only the
 // attempts are new.
 func TestRecrawlDuringOutageChangesNoFinding(t *testing.T) {
+	t.Parallel()
 	area, _, dbs := startArea(t, false, "outage")
 	db, ctx := dbs[0], context.Background()
 	crawl := func() (int, string) {
@@ -260,6 +261,7 @@ func TestEveryOutcomeHasItsReason(t *testing.T) {
 // not crawled that year, which the dataset and the workbook say, apart from
 // schools that publish nothing.
 func TestNotCrawledSchoolsAreListed(t *testing.T) {
+	t.Parallel()
 	area, _, dbs := startArea(t, false, "partial")
 	db, ctx := dbs[0], context.Background()
 	qa := area.ByLayout(simarea.LayoutQA)
