@@ -120,6 +120,20 @@ func TestLocalOfferConcepts(t *testing.T) {
 		// of the club the trail ends with and its text calls "Our ..."; a list
 		// of "Related directory entries" is not the club's needs.
 		{"charity_trail_own.txt", KindService, "Moonlight Disco", "14-25", ""},
+		// A tenth set (lo4), for fresh batch 6's classes in other platforms'
+		// shapes and other words, read at first sight before any rule for them:
+		// a site's banner and strap line above the menu, the spelled-out name
+		// of an abbreviating heading; a charity's registration line with "Our X
+		// group meets ..."; the parent service's line under a team's heading;
+		// band fields "From 8 years / To 13 years" and "up to two friends"; a
+		// school year starting a band that a birthday in the same sentence
+		// ends; the Local Offer's own band in an apposition on a news story.
+		{"banner_strap_iass.txt", KindService, "Kirkby Vale Information, Advice and Support Service (IASS)", "4-25", ""},
+		{"charity_our_group_meets.txt", KindService, "Tuesday Splash", "3-10", "ASD"},
+		{"team_over_parent_service.txt", KindService, "Early Words Outreach", "2-4", "SLCN"},
+		{"age_from_to_fields.txt", KindService, "Bright Sparks Science Club", "8-13", "ADHD"},
+		{"year_start_birthday_end.txt", KindService, "Moving On Mentors", "14-18", "SEMH"},
+		{"news_local_offer_apposition.txt", KindOther, "", "?-?", ""},
 	}
 	for _, c := range cases {
 		raw, err := os.ReadFile(filepath.Join("testdata", "localoffer", "concepts", c.file))
