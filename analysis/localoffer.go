@@ -157,8 +157,59 @@ func textTitle(text string) string {
 	if s := orgService(title, lines); s != "" {
 		return s
 	}
+	return describedHeading(title, lines)
+}
+
+// describedVerb is how a page's description makes its subject the page's:
+// "X is a team of ...", "X gives ...", "X works with ...".
+var describedVerb = regexp.MustCompile(`^\s+(?:is|are|gives|offers|provides|runs|supports|works|helps|delivers|visits|pairs|brings|trains|teaches|coaches|meets)\b`)
+
+// describedHeading is the heading a page's description makes its subject,
+// among the headings stacked at the top of its content: a service's heading
+// with its parent service or provider on the line below ("Literacy and
+// Numeracy Outreach (SpLD)" over "Learning Support Service", then "Literacy
+// and Numeracy Outreach is a team of ...") is named by the one its first
+// paragraph opens with, whichever line the reading above chose.
+func describedHeading(title string, lines []string) string {
+	at := -1
+	for i, l := range lines {
+		if l == title {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return title
+	}
+	stacked := func(l string) bool {
+		return titleCandidate(l) && !paragraphLine(l) && !sectionHeading.MatchString(l) && !trailLine(l)
+	}
+	lo, hi := at, at
+	for lo > 0 && at-lo < 2 && stacked(lines[lo-1]) {
+		lo--
+	}
+	for hi+1 < len(lines) && hi-at < 2 && stacked(lines[hi+1]) {
+		hi++
+	}
+	if lo == hi || hi+1 >= len(lines) || !openingLine(lines[hi+1]) {
+		return title
+	}
+	opening := strings.TrimPrefix(lines[hi+1], "The ")
+	for _, c := range lines[lo : hi+1] {
+		if c == title {
+			continue
+		}
+		for _, form := range []string{c, strings.TrimSpace(bracketed.ReplaceAllString(c, ""))} {
+			if rest, ok := strings.CutPrefix(opening, form); ok && form != "" && describedVerb.MatchString(rest) {
+				return c
+			}
+		}
+	}
 	return title
 }
+
+// bracketed is a gloss in brackets after a name: "(SpLD)".
+var bracketed = regexp.MustCompile(`\s*\([^()]{1,40}\)\s*$`)
 
 // orgService is the service a page is about when an organisation heads it
 // (its registration line below, or its first paragraph saying "X is a local
@@ -246,6 +297,7 @@ func pageHeading(text string) (string, []string) {
 		lines[i] = siteSuffixCut(l)
 	}
 	heading := titleCandidate
+	strap := strapLines(lines)
 	// A trail that starts at the home page; else the one nearest above the first
 	// paragraph (a motto such as "Ambition | Respect | Belonging" has its shape).
 	trail, homeTrail := -1, -1
@@ -255,7 +307,7 @@ func pageHeading(text string) (string, []string) {
 		}
 	}
 	for i, l := range lines {
-		if openingLine(l) {
+		if openingLine(l) && !strap[i] {
 			break
 		}
 		if trailLine(l) {
@@ -294,7 +346,7 @@ func pageHeading(text string) (string, []string) {
 		}
 	}
 	for i, l := range lines {
-		if !openingLine(l) {
+		if !openingLine(l) || strap[i] {
 			continue
 		}
 		// The nearest heading above it, passing over a section's own heading
@@ -323,8 +375,8 @@ func pageHeading(text string) (string, []string) {
 		}
 		break
 	}
-	for _, l := range lines {
-		if !chromeLine.MatchString(l) {
+	for i, l := range lines {
+		if !chromeLine.MatchString(l) && !textFurniture(l) && !strap[i] {
 			if len(l) <= 150 {
 				return l, lines
 			}
@@ -760,29 +812,76 @@ func spelledOut(name, text string) string {
 var (
 	// A heading that names an organisation: its first sentence says what it is.
 	orgSentence = regexp.MustCompile(`(?i)^\s*(?:the )?is an? [\w ,'’-]{0,40}?\b(?:charity|organisation|organization|company|social enterprise|community interest company|cic|cio|trust|provider|network|association)\b`)
-	// The service the organisation names as its own: "Our Friday Night Club is a ...".
-	ourNamed = regexp.MustCompile(`\b[Oo]ur ((?:[A-Z][\w'’&-]*\s+){1,5}[A-Z][\w'’&-]*) (?:is|are|runs|offers|provides|meets)\b`)
+	// The service the organisation names as its own: "Our Friday Night Club is
+	// a ...", "Our Saturday Sparks club is ...", "Our Tuesday Splash group
+	// meets ..." (the name is the capitalised words; a common noun after them
+	// says what kind of service it is).
+	ourNamed = regexp.MustCompile(`\b[Oo]ur ((?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*)(\s+(?:club|group|sessions?|scheme|service|team|project|programme|class(?:es)?|course|caf[eé]|disco|hub|night|youth club|playscheme|network))?\s+(?:is|are|runs|offers|provides|meets|gives|supports|welcomes|takes place)\b`)
 )
 
 // ownService is the service a record is about when its heading names the
-// organisation running it: "Brightpath Stockport" beside "Brightpath Stockport
-// is a local charity ... Our Friday Night Club is a social evening ..." names
-// the club.
+// organisation running it (its first paragraph says what the organisation is,
+// or its registration line stands under the heading): the one service its
+// text names as the organisation's own, in any paragraph up to where the page
+// turns to other pages ("Brightpath Stockport is a local charity ... Our Friday
+// Night Club is a social evening ..." names the club). An organisation that
+// names two or more services of its own, or none, is the page's subject.
 func ownService(name, text string) string {
 	if name == "" {
 		return name
 	}
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	for i, line := range lines {
+		registered := line == name && i+1 < len(lines) && orgIdentity.MatchString(lines[i+1])
 		rest, ok := strings.CutPrefix(line, name)
-		if !ok || !paragraphLine(line) {
+		if !registered && (!ok || !paragraphLine(line)) {
 			continue
 		}
-		if !orgSentence.MatchString(rest) {
+		if !registered && !orgSentence.MatchString(rest) {
 			return name
 		}
-		if m := ourNamed.FindStringSubmatch(line); m != nil && m[1] != name {
-			return m[1]
+		own := map[string]bool{}
+		first := ""
+		for _, l := range lines[i+1:] {
+			if registered && (l == lines[i+1]) {
+				continue // the registration line
+			}
+			if relatedHeading.MatchString(l) {
+				break // other pages' services
+			}
+			if !paragraphLine(l) {
+				continue
+			}
+			for _, m := range ourNamed.FindAllStringSubmatch(l, -1) {
+				if m[1] == name || m[2] == "" && !strings.Contains(m[1], " ") {
+					continue // "Our Trustees are": one word names no service
+				}
+				if !own[m[1]] {
+					own[m[1]] = true
+					if first == "" {
+						first = m[1]
+					}
+				}
+			}
+		}
+		if !registered {
+			// The organisation's own first paragraph counts too.
+			for _, m := range ourNamed.FindAllStringSubmatch(line, -1) {
+				if m[1] != name && !(m[2] == "" && !strings.Contains(m[1], " ")) && !own[m[1]] {
+					own[m[1]] = true
+					if first == "" {
+						first = m[1]
+					}
+				}
+			}
+		}
+		if len(own) == 1 {
+			return first
 		}
 		return name
 	}

@@ -197,3 +197,57 @@ func trailLine(l string) bool {
 func openingLine(l string) bool {
 	return paragraphLine(l) && !textFurniture(l) && !phoneRe.MatchString(l) && !emailRe.MatchString(l)
 }
+
+// savedList is a site's count of what a visitor has kept: "Shortlist (0)",
+// "My saved services (2)".
+var savedList = regexp.MustCompile(`^[\w'’ ]{1,30}\(\d{1,3}\)$`)
+
+// navLine is a line of the site's navigation, by its shape: a menu of short
+// items (not a toolbar of actions on the page), a search box, a saved list.
+func navLine(l string) bool {
+	l = strings.TrimSpace(l)
+	if navBar(l) {
+		for _, it := range wideGap.Split(l, -1) {
+			if toolStep.MatchString(it) {
+				return false
+			}
+		}
+		return true
+	}
+	if len(strings.Fields(l)) <= 6 && (strings.HasPrefix(strings.ToLower(l), "search") || savedList.MatchString(l)) {
+		return true
+	}
+	return trailLine(l) && homeFirst.MatchString(l)
+}
+
+// strapLines marks the site's strap lines among a page's lines: a paragraph
+// at the top of the site's banner (nothing above it since the last
+// navigation line but furniture and one line, the site's name) with the
+// site's navigation (a menu, a search box) within the three lines below it.
+// A page's own first paragraph comes after its heading, below the site's
+// menus.
+func strapLines(lines []string) []bool {
+	strap := make([]bool, len(lines))
+	own := 0
+	for i, l := range lines {
+		if paragraphLine(l) && own <= 1 {
+			for _, next := range lines[i+1 : min(len(lines), i+4)] {
+				if navLine(next) {
+					strap[i] = true
+					break
+				}
+				if paragraphLine(next) {
+					break
+				}
+			}
+		}
+		switch {
+		case navLine(l):
+			own = 0
+		case strap[i] || textFurniture(l):
+		case titleCandidate(l) || openingLine(l):
+			own++
+		}
+	}
+	return strap
+}
