@@ -583,6 +583,17 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 			s.AgeMin, s.AgeMax = lo, hi
 		}
 	}
+	// A directory's age fields ("Age Ranges / 7 years to 14 years") give the
+	// ends the record's words leave open (bands are coarse: the words, where
+	// they give an end, are the record's own).
+	if lo, hi, ok := bandFields(beforeRelated(pageBody(text, r.Title))); ok {
+		if s.AgeMin == nil {
+			s.AgeMin = lo
+		}
+		if s.AgeMax == nil {
+			s.AgeMax = hi
+		}
+	}
 	r.Service = &s
 	r.AgeMin, r.AgeMax, r.NeedTypes = s.AgeMin, s.AgeMax, s.NeedTypes
 	return r
@@ -642,7 +653,9 @@ var (
 	// A clause that defines a thing the page mentions, whose ages are that
 	// thing's: "It may lead to an EHC plan, which is a legal document for
 	// children and young people up to the age of 25."
-	definingAside = regexp.MustCompile(`(?i),\s*which (?:is|are|was|were|means|will be|can be|covers|lasts)\b[^.;\n]*`)
+	// An apposition defines a thing the same way: "the Local Offer, the website
+	// that brings together services for children ... aged 0 to 25, and ...".
+	definingAside = regexp.MustCompile(`(?i),\s*which (?:is|are|was|were|means|will be|can be|covers|lasts)\b[^.;\n]*|,\s*(?:the|an?) (?:[\w'’-]+ ){0,4}(?:that|which|where)\b[^,.;\n]*`)
 	// A section on who may ask, apply or appeal: its ages are a rule.
 	whoMayActHead = regexp.MustCompile(`(?i)^(?:\d+\.\s*)?who (?:can|may|is able to) (?:ask|apply|request|make (?:a|the) request|appeal|complain)\b`)
 )
@@ -1007,7 +1020,7 @@ func cleanTitle(t string) string {
 // end; reception starts at 4, nursery at 3; key stages span their years.
 var (
 	stageSpan = regexp.MustCompile(`(?i)\b(nursery|reception|years? \d{1,2}|y\d{1,2})\s*(?:-|–|to|up to|until|through to|and)\s*(?:the )?(?:end of )?(?:year )?(reception|year \d{1,2}|y\d{1,2}|\d{1,2})\b`)
-	stageFrom = regexp.MustCompile(`(?i)\bfrom (year \d{1,2}|y\d{1,2}|reception|nursery)\b(?:\s*(?:onwards?|upwards))?`)
+	stageFrom = regexp.MustCompile(`(?i)\bfrom (?:the (?:start|beginning) of )?(year \d{1,2}|y\d{1,2}|reception|nursery)\b(?:\s*(?:onwards?|upwards))?`)
 	// A key stage, a span or a list of them: "KS2-4", "Key Stages 2, 3 and 4",
 	// "Key Stage 2, Key Stage 3 and Key Stage 4" (the first to the last).
 	keyStage = regexp.MustCompile(`(?i)\b(?:key stages?|ks)\s*([1-5])(?:\s*(?:,|-|–|to|and|&)\s*(?:(?:key stages?|ks)\s*)?([1-5]))*\b`)

@@ -46,6 +46,17 @@ func TestTextTitle(t *testing.T) {
 			"A monthly disco for young people with learning disabilities, with a quiet room and a taxi home."}, "Moonlight Disco"},
 		{"a titled heading with a colon stays a title", []string{"Home > Clubs > Drama", "Spotlight: drama sessions for young carers",
 			"A weekly session where young carers can rehearse, perform and take a break from caring."}, "Spotlight: drama sessions for young carers"},
+		// lo4: a site's banner with a strap line that reads as a sentence, above
+		// its menu and search box, is the site's; of two headings stacked at
+		// the top, the one the first paragraph opens with names the page.
+		{"a banner with a strap line above the menu", []string{"Skip to content", "Greenhythe Family Zone",
+			"Ideas, support and activities for every family in Greenhythe, from birth to nineteen",
+			"Home   Activities   Support   Childcare   News", "Search   Go", "Saved (0)", "Greenhythe PCF",
+			"Greenhythe PCF brings parents of disabled children together to tell the council what works and what does not."}, "Greenhythe PCF"},
+		{"a parent service's line under the heading", []string{"Home > Services", "Sensory Play Outreach", "Early Years Inclusion Team",
+			"Sensory Play Outreach visits childminders to set up sensory play for babies with a visual impairment."}, "Sensory Play Outreach"},
+		{"the parent service named first, the service under it", []string{"Westcombe Health", "Children's Therapies",
+			"Splint Clinic", "Splint Clinic is a weekly clinic where physiotherapists fit and check splints for children."}, "Splint Clinic"},
 	}
 	for _, c := range cases {
 		if got := textTitle(strings.Join(c.lines, "\n")); got != c.want {
