@@ -115,8 +115,23 @@ func textFurniture(l string) bool {
 		return true
 	}
 	return chromeLine.MatchString(l) || strings.Contains(strings.ToLower(l), "cookie") || breadcrumb.MatchString(l) ||
-		siteName.MatchString(l) || actionLine.MatchString(l) || navBar(l)
+		siteName.MatchString(l) || actionLine.MatchString(l) || navBar(l) || searchBox(l) ||
+		savedList.MatchString(l)
 }
+
+// searchBox is a search box's label or prompt, a short line that asks for a
+// search rather than reporting one: "Type a word to search", "Search the
+// directory [ Search ]" ("Search results for 'autism'" heads a page of results).
+func searchBox(l string) bool {
+	return len(strings.Fields(l)) <= 6 && searchWord.MatchString(l) && !searchReport.MatchString(l)
+}
+
+var (
+	// A search box asks: "Search ...", "Type (or enter) a word to search",
+	// "Find a service", a prompt ending in its button ("... Go").
+	searchWord   = regexp.MustCompile(`(?i)^(?:search|find a)\b|^(?:type|enter)\b.*\bsearch\b|\bsearch\b.*\b(?:go|submit|search)\W*$`)
+	searchReport = regexp.MustCompile(`(?i)\bresults?\b|\bsearched\b|\bfor\b|\d`)
+)
 
 // backLink is a link back or up drawn with an arrow: "< Back to search
 // results", "‹ Previous", "« Return to the directory", "← All services".
@@ -298,11 +313,24 @@ func pageHeading(text string) (string, []string) {
 	}
 	heading := titleCandidate
 	strap := strapLines(lines)
+	// The site's menu just under its strap line (nothing but the site's
+	// furniture between) has a trail's shape and is no trail.
+	menu := func(i int) bool {
+		for j := i - 1; j >= max(0, i-3); j-- {
+			if strap[j] {
+				return true
+			}
+			if !navLine(lines[j]) && !textFurniture(lines[j]) {
+				return false
+			}
+		}
+		return false
+	}
 	// A trail that starts at the home page; else the one nearest above the first
 	// paragraph (a motto such as "Ambition | Respect | Belonging" has its shape).
 	trail, homeTrail := -1, -1
 	for i, l := range lines[:min(len(lines), 60)] {
-		if trailLine(l) && homeFirst.MatchString(l) {
+		if trailLine(l) && homeFirst.MatchString(l) && !menu(i) {
 			homeTrail = i
 		}
 	}
@@ -310,7 +338,7 @@ func pageHeading(text string) (string, []string) {
 		if openingLine(l) && !strap[i] {
 			break
 		}
-		if trailLine(l) {
+		if trailLine(l) && !menu(i) {
 			trail = i
 		}
 	}
@@ -480,7 +508,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	if recordPath {
 		score += 2
 	}
-	if lo, hi := ageRange(text); (lo != nil || hi != nil) && cost(text) != "" {
+	if lo, hi := ageRange(pageBody(text, r.Title)); (lo != nil || hi != nil) && cost(text) != "" {
 		score++ // whom it is for and what it costs
 	}
 	if nounTitle && !questionTitle.MatchString(r.Title) {
@@ -543,16 +571,20 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		r.AgeMin, r.AgeMax = ageRange(own)
 		r.NeedTypes = x.needCodes(own)
 	case KindInfo, KindOther:
+		// The page's own words, from its heading: a banner's strap line above it
+		// ("support for children and young people aged 0 to 25") is the site's.
+		own := pageBody(text, r.Title)
 		switch {
 		case r.Kind == KindOther:
 			r.AgeMin, r.AgeMax = ageRange(groupAsides(storyLead(text, r.Title)))
-		case !ageSections(text):
-			r.AgeMin, r.AgeMax = ageRange(groupAsides(text))
+		case !ageSections(own):
+			r.AgeMin, r.AgeMax = ageRange(groupAsides(own))
 		}
-		r.NeedTypes = x.needCodes(r.Title + "\n" + needAudience(evidenceExamples(text)))
+		r.NeedTypes = x.needCodes(r.Title + "\n" + needAudience(evidenceExamples(own)))
 	case KindSchoolOffer:
-		r.AgeMin, r.AgeMax = ageRange(text)
-		r.NeedTypes = x.needCodes(text)
+		own := pageBody(text, r.Title)
+		r.AgeMin, r.AgeMax = ageRange(own)
+		r.NeedTypes = x.needCodes(own)
 	}
 	if r.Kind != KindService && r.Kind != KindSchoolOffer {
 		return r
@@ -579,9 +611,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	// Ages above the page's heading are the site's banner ("for children and
 	// young people aged 0 to 25"), not the record's.
 	if at := strings.Index(text, r.Title); r.Title != "" && at > 0 {
-		if lo, hi := ageRange(text[at:]); lo != nil || hi != nil {
-			s.AgeMin, s.AgeMax = lo, hi
-		}
+		s.AgeMin, s.AgeMax = ageRange(text[at:])
 	}
 	// A directory's age fields ("Age Ranges / 7 years to 14 years") give the
 	// ends the record's words leave open (bands are coarse: the words, where

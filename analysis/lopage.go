@@ -199,8 +199,8 @@ func openingLine(l string) bool {
 }
 
 // savedList is a site's count of what a visitor has kept: "Shortlist (0)",
-// "My saved services (2)".
-var savedList = regexp.MustCompile(`^[\w'’ ]{1,30}\(\d{1,3}\)$`)
+// "My saved services (2)" (not a facet's count, "Family Services (11)").
+var savedList = regexp.MustCompile(`(?i)^[\w'’ ]{0,20}\b(?:shortlist|saved|my list|favourites|basket|bookmarks)\b[\w'’ ]{0,20}\(\d{1,3}\)$`)
 
 // navLine is a line of the site's navigation, by its shape: a menu of short
 // items (not a toolbar of actions on the page), a search box, a saved list.
@@ -214,10 +214,21 @@ func navLine(l string) bool {
 		}
 		return true
 	}
-	if len(strings.Fields(l)) <= 6 && (strings.HasPrefix(strings.ToLower(l), "search") || savedList.MatchString(l)) {
+	if searchBox(l) || savedList.MatchString(l) || chromeLine.MatchString(l) {
 		return true
 	}
-	return trailLine(l) && homeFirst.MatchString(l)
+	// A menu of links apart by bars or arrows: a trail, or the site's sections
+	// ("Support | Activities | Education | Health | Contact").
+	steps := trailStep.Split(l, -1)
+	if len(steps) < 3 || strings.Contains(steps[0], ":") && !homeFirst.MatchString(l) {
+		return false // a filter or a sort order ("Age range: 0-4 | 5-10 | 11-16")
+	}
+	for _, st := range steps {
+		if len(strings.Fields(st)) > 4 || toolStep.MatchString(st) {
+			return false
+		}
+	}
+	return true
 }
 
 // strapLines marks the site's strap lines among a page's lines: a paragraph
@@ -230,7 +241,7 @@ func strapLines(lines []string) []bool {
 	strap := make([]bool, len(lines))
 	own := 0
 	for i, l := range lines {
-		if paragraphLine(l) && own <= 1 {
+		if openingLine(l) && own <= 1 {
 			for _, next := range lines[i+1 : min(len(lines), i+4)] {
 				if navLine(next) {
 					strap[i] = true
