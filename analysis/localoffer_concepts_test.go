@@ -134,6 +134,19 @@ func TestLocalOfferConcepts(t *testing.T) {
 		{"age_from_to_fields.txt", KindService, "Bright Sparks Science Club", "8-13", "ADHD"},
 		{"year_start_birthday_end.txt", KindService, "Moving On Mentors", "14-18", "SEMH"},
 		{"news_local_offer_apposition.txt", KindOther, "", "?-?", ""},
+		// An eleventh set (lo4), written after the tenth's fixes in other shapes
+		// again, read at first sight before any rule for them: a registration
+		// line in other words above "We are a small trust ... Our Wednesday
+		// Wheels club meets"; a forum's spelled-out name; a provider's line
+		// above the heading; a school year to start and another to end ("join
+		// ... in Year 7 and stay ... to the end of Year 11"); band fields as a
+		// bulleted list; "sixteen and over ... until they are twenty-five".
+		{"charity_company_line.txt", KindService, "Wednesday Wheels", "4-11", "PD"},
+		{"pcf_spelled_out.txt", KindService, "Corbridge Parent Carer Forum (PCF)", "0-25", ""},
+		{"provider_above_heading.txt", KindService, "Chatterbox Group", "1-3", "SLCN"},
+		{"years_join_stay.txt", KindService, "Literacy Support Team", "11-16", "SpLD"},
+		{"band_list_bullets.txt", KindService, "Fernleigh Inclusive Youth Theatre", "8-17", "ASD"},
+		{"words_and_over.txt", KindService, "Next Steps Work Club", "16-25", ""},
 	}
 	for _, c := range cases {
 		raw, err := os.ReadFile(filepath.Join("testdata", "localoffer", "concepts", c.file))
