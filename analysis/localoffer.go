@@ -298,7 +298,25 @@ func orgService(title string, lines []string) string {
 
 // orgIdentity is an organisation's registration line: "Registered charity
 // no. 1167342", "Company number 0123456", "Charity number: 123".
-var orgIdentity = regexp.MustCompile(`(?i)^(?:a )?(?:registered )?(?:charity|company|cio|cic)(?: (?:no|number|reg(?:istration)?(?: no| number)?))?\.?:?\s*\d{5,}|^registered (?:charity|company)\b`)
+// Any short line that names a registration and gives its number is one, in
+// whatever words: "Company limited by guarantee no. 07712345", "Charity
+// registered in England and Wales, 1122334", "SCIO SC045678".
+var orgIdentity registrationLine
+
+type registrationLine struct{}
+
+var (
+	orgIdentityWords = regexp.MustCompile(`(?i)^(?:a )?(?:registered )?(?:charity|company|cio|cic)(?: (?:no|number|reg(?:istration)?(?: no| number)?))?\.?:?\s*\d{5,}|^registered (?:charity|company)\b`)
+	registerWord     = regexp.MustCompile(`(?i)\b(?:charity|company|registered|registration|incorporated|limited by guarantee|cic|cio|scio)\b`)
+	registerNumber   = regexp.MustCompile(`\b(?:[A-Z]{2})?\d{6,8}\b`)
+)
+
+// MatchString says whether l is an organisation's registration line.
+func (registrationLine) MatchString(l string) bool {
+	l = strings.TrimSpace(l)
+	return orgIdentityWords.MatchString(l) ||
+		len(strings.Fields(l)) <= 12 && registerWord.MatchString(l) && registerNumber.MatchString(l)
+}
 
 // pageHeading is textTitle's first reading, with the page's lines as read.
 func pageHeading(text string) (string, []string) {
@@ -610,13 +628,17 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	x.fillFromText(&s, text)
 	// Ages above the page's heading are the site's banner ("for children and
 	// young people aged 0 to 25"), not the record's.
-	if at := strings.Index(text, r.Title); r.Title != "" && at > 0 {
-		s.AgeMin, s.AgeMax = ageRange(text[at:])
+	// A directory's age fields ("Age Ranges / 7 years to 14 years") are read
+	// as one band of their own; they give the ends the record's words leave
+	// open (bands are coarse: the words, where they give an end, are the
+	// record's own).
+	lo, hi, fields, words := bandFields(text)
+	if at := strings.Index(words, r.Title); r.Title != "" && at > 0 {
+		s.AgeMin, s.AgeMax = ageRange(words[at:])
+	} else if fields {
+		s.AgeMin, s.AgeMax = ageRange(words)
 	}
-	// A directory's age fields ("Age Ranges / 7 years to 14 years") give the
-	// ends the record's words leave open (bands are coarse: the words, where
-	// they give an end, are the record's own).
-	if lo, hi, ok := bandFields(beforeRelated(pageBody(text, r.Title))); ok {
+	if fields {
 		if s.AgeMin == nil {
 			s.AgeMin = lo
 		}
@@ -1049,8 +1071,12 @@ func cleanTitle(t string) string {
 // School stages as ages: a child in year N is N+4 at its start and N+5 at its
 // end; reception starts at 4, nursery at 3; key stages span their years.
 var (
-	stageSpan = regexp.MustCompile(`(?i)\b(nursery|reception|years? \d{1,2}|y\d{1,2})\s*(?:-|–|to|up to|until|through to|and)\s*(?:the )?(?:end of )?(?:year )?(reception|year \d{1,2}|y\d{1,2}|\d{1,2})\b`)
-	stageFrom = regexp.MustCompile(`(?i)\bfrom (?:the (?:start|beginning) of )?(year \d{1,2}|y\d{1,2}|reception|nursery)\b(?:\s*(?:onwards?|upwards))?`)
+	stageSpan = regexp.MustCompile(`(?i)\b(nursery|reception|years? (?:\d{1,2}|r)|y\d{1,2})\s*(?:-|–|to|up to|until|through to|and)\s*(?:the )?(?:end of )?(?:year )?(reception|year \d{1,2}|y\d{1,2}|\d{1,2})\b`)
+	stageFrom = regexp.MustCompile(`(?i)\bfrom (?:the (?:start|beginning) of )?(year \d{1,2}|year r|y\d{1,2}|reception|nursery)\b(?:\s*(?:onwards?|upwards))?`)
+	// A school year that starts a band and the end of a later one that ends
+	// it, said apart in one sentence: "can join in Year 7 and stay with us to
+	// the end of Year 11" is 11-16; "until the end of Year 11" alone ends at 16.
+	stageToEnd = regexp.MustCompile(`(?i)(?:\b(year (?:\d{1,2}|r)|reception|nursery)\b[^.;\n]{0,80}?)?\b(?:to|until|till|through(?: to)?|up to) (?:the )?end of (year \d{1,2}|reception)\b`)
 	// A key stage, a span or a list of them: "KS2-4", "Key Stages 2, 3 and 4",
 	// "Key Stage 2, Key Stage 3 and Key Stage 4" (the first to the last).
 	keyStage = regexp.MustCompile(`(?i)\b(?:key stages?|ks)\s*([1-5])(?:\s*(?:,|-|–|to|and|&)\s*(?:(?:key stages?|ks)\s*)?([1-5]))*\b`)
@@ -1069,6 +1095,9 @@ func stageAge(s string, end bool) (int, bool) {
 		return 4, true
 	}
 	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "years "), "year "), "y")
+	if s == "r" { // Year R is reception
+		return stageAge("reception", end)
+	}
 	n, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil || n < 1 || n > 14 {
 		return 0, false

@@ -141,6 +141,11 @@ func TestAgeForms(t *testing.T) {
 		"Open from the beginning of Year 9 and then through college until they turn 20.":       "13-20",
 		// Not across sentences: the second is another group's limit.
 		"For pupils in Years 3 to 6. Older brothers and sisters up to 16 may help out.": "7-11",
+		// Year R is reception; a start year and the end of a later year said
+		// apart in one sentence; the end of a year alone.
+		"Open to children in Years R to 2.":                                    "4-7",
+		"Students start with us in Year 9 and carry on to the end of Year 13.": "13-18",
+		"Help is available until the end of Year 6.":                           "?-11",
 	} {
 		lo, hi := ageRange(text)
 		if got := ageStr(lo) + "-" + ageStr(hi); got != want {
@@ -247,7 +252,7 @@ func TestBandFields(t *testing.T) {
 		"Age Bands\nPost-16 (16-25)":                                            "16-25",
 		"Who is it for\nChildren aged 2 to 5\nSecondary (11-16) is not a field": "?-?",
 	} {
-		lo, hi, _ := bandFields(text)
+		lo, hi, _, _ := bandFields(text)
 		if got := ageStr(lo) + "-" + ageStr(hi); got != want {
 			t.Errorf("%q: %s, want %s", text, got, want)
 		}

@@ -509,6 +509,17 @@ func ageRange(text string) (*int, *int) {
 	if at, lo, hi := stageRange(text); lo != nil {
 		consider(cand{at, lo, hi, false})
 	}
+	if m := stageToEnd.FindStringSubmatchIndex(text); m != nil {
+		if hi, ok := stageAge(text[m[4]:m[5]], true); ok {
+			var lo *int
+			if m[2] >= 0 {
+				if n, ok := stageAge(text[m[2]:m[3]], false); ok && n < hi {
+					lo = &n
+				}
+			}
+			consider(cand{m[0], lo, &hi, lo == nil})
+		}
+	}
 	if m := ageUpTo.FindStringSubmatchIndex(text); m != nil {
 		words := text[m[0]:m[1]]
 		hi, _ := strconv.Atoi(firstGroup(text, m))
@@ -765,8 +776,10 @@ var (
 
 // bandFields reads a record's age fields as one band: the youngest start and
 // the oldest end of the bands listed ("Secondary (11-16)" and "Post-16
-// (16-19)" are 11-19). ok is false when the record has no such field.
-func bandFields(text string) (lo, hi *int, ok bool) {
+// (16-19)" are 11-19; a list "• 8 to 12 years", "• 13 to 17 years" is 8-17).
+// ok is false when the record has no such field; rest is the text without
+// the field, for the record's words.
+func bandFields(text string) (lo, hi *int, ok bool, rest string) {
 	lines := strings.Split(text, "\n")
 	for i, l := range lines {
 		m := bandLabel.FindStringSubmatch(strings.TrimSpace(l))
@@ -774,13 +787,16 @@ func bandFields(text string) (lo, hi *int, ok bool) {
 			continue
 		}
 		values := []string{m[1]}
+		end := i + 1
 		for _, next := range lines[i+1:] {
 			next = strings.TrimSpace(next)
 			if next == "" || len(strings.Fields(next)) > 6 || !strings.ContainsAny(next, "0123456789") && !numberWord.MatchString(next) {
 				break
 			}
-			values = append(values, next)
+			values = append(values, strings.TrimLeft(next, "•*-– "))
+			end++
 		}
+		rest = strings.Join(append(append([]string{}, lines[:i]...), lines[end:]...), "\n")
 		for _, v := range values {
 			v = unitTwice.ReplaceAllString(strings.TrimSpace(v), "$1 $2 $3")
 			if v == "" {
@@ -801,8 +817,8 @@ func bandFields(text string) (lo, hi *int, ok bool) {
 			}
 		}
 		if lo != nil || hi != nil {
-			return lo, hi, true
+			return lo, hi, true, rest
 		}
 	}
-	return nil, nil, false
+	return nil, nil, false, text
 }

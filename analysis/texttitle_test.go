@@ -55,6 +55,8 @@ func TestTextTitle(t *testing.T) {
 			"Greenhythe PCF brings parents of disabled children together to tell the council what works and what does not."}, "Greenhythe PCF"},
 		{"a parent service's line under the heading", []string{"Home > Services", "Sensory Play Outreach", "Early Years Inclusion Team",
 			"Sensory Play Outreach visits childminders to set up sensory play for babies with a visual impairment."}, "Sensory Play Outreach"},
+		{"a registration line in other words under an organisation's heading", []string{"Home > Clubs", "Hollybank Riders",
+			"Incorporated charitable organisation 1176543", "Pony Club", "Pony Club is a riding session for disabled children on Sunday mornings."}, "Pony Club"},
 		{"the parent service named first, the service under it", []string{"Westcombe Health", "Children's Therapies",
 			"Splint Clinic", "Splint Clinic is a weekly clinic where physiotherapists fit and check splints for children."}, "Splint Clinic"},
 	}
