@@ -234,7 +234,8 @@ func navLine(l string) bool {
 // strapLines marks the site's strap lines among a page's lines: a paragraph
 // at the top of the site's banner (nothing above it since the last
 // navigation line but furniture and one line, the site's name) with the
-// site's navigation (a menu, a search box) within the three lines below it.
+// site's navigation (a menu from the home page, a search box, a saved list)
+// within the four lines below it.
 // A page's own first paragraph comes after its heading, below the site's
 // menus.
 func strapLines(lines []string) []bool {
@@ -242,8 +243,10 @@ func strapLines(lines []string) []bool {
 	own := 0
 	for i, l := range lines {
 		if openingLine(l) && own <= 1 {
-			for _, next := range lines[i+1 : min(len(lines), i+4)] {
-				if navLine(next) {
+			// The site's own navigation, not a page's tabs ("Overview   Costs
+			// ..."): a menu from the home page, a search box, a saved list.
+			for _, next := range lines[i+1 : min(len(lines), i+5)] {
+				if navLine(next) && (homeFirst.MatchString(next) || searchBox(next) || savedList.MatchString(next) || chromeLine.MatchString(next)) {
 					strap[i] = true
 					break
 				}

@@ -57,6 +57,9 @@ func TestTextTitle(t *testing.T) {
 			"Sensory Play Outreach visits childminders to set up sensory play for babies with a visual impairment."}, "Sensory Play Outreach"},
 		{"a registration line in other words under an organisation's heading", []string{"Home > Clubs", "Hollybank Riders",
 			"Incorporated charitable organisation 1176543", "Pony Club", "Pony Club is a riding session for disabled children on Sunday mornings."}, "Pony Club"},
+		{"a page's tabs under its first paragraph are no banner's menu", []string{"Skip to main content", "Westborough Council", "Sensory Play Sessions",
+			"Sensory Play Sessions are relaxed mornings for babies and toddlers in a quiet room with soft lights and music.",
+			"Overview   Eligibility   Costs   Contact", "Overview", "Sessions run in term time at two children's centres."}, "Sensory Play Sessions"},
 		{"the parent service named first, the service under it", []string{"Westcombe Health", "Children's Therapies",
 			"Splint Clinic", "Splint Clinic is a weekly clinic where physiotherapists fit and check splints for children."}, "Splint Clinic"},
 	}
