@@ -150,6 +150,14 @@ func TestLocalOfferConcepts(t *testing.T) {
 		{"years_join_stay.txt", KindService, "Literacy Support Team", "11-16", "SpLD"},
 		{"band_list_bullets.txt", KindService, "Fernleigh Inclusive Youth Theatre", "8-17", "ASD"},
 		{"words_and_over.txt", KindService, "Next Steps Work Club", "16-25", ""},
+		// A twelfth set (lo4), written after the eleventh's fixes, read at first
+		// sight: a line naming the body a service belongs to under its heading
+		// in other words ("Part of ...", "A service from ...", "Funded by ..."),
+		// the first paragraph not naming the service; "the under-12s".
+		{"part_of_line.txt", KindService, "Toilet Training Support", "4-16", ""},
+		{"service_from_line.txt", KindService, "Calm Parents Course", "3-11", "ADHD"},
+		{"under_hyphen_twelves.txt", KindService, "Splash About", "0-11", "ASD"},
+		{"funded_by_line.txt", KindService, "Young Carers Breaks", "8-18", ""},
 	}
 	for _, c := range cases {
 		raw, err := os.ReadFile(filepath.Join("testdata", "localoffer", "concepts", c.file))
