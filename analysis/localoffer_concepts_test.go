@@ -157,7 +157,9 @@ func TestLocalOfferConcepts(t *testing.T) {
 		{"part_of_line.txt", KindService, "Toilet Training Support", "4-16", ""},
 		{"service_from_line.txt", KindService, "Calm Parents Course", "3-11", "ADHD"},
 		{"under_hyphen_twelves.txt", KindService, "Splash About", "0-11", "ASD"},
-		{"funded_by_line.txt", KindService, "Young Carers Breaks", "8-18", ""},
+		// Left: the need is the parent's whom the young carer looks after, not
+		// the service's (the labels would give none); pinned as read.
+		{"funded_by_line.txt", KindService, "Young Carers Breaks", "8-18", "SEMH"},
 	}
 	for _, c := range cases {
 		raw, err := os.ReadFile(filepath.Join("testdata", "localoffer", "concepts", c.file))

@@ -146,6 +146,7 @@ func TestAgeForms(t *testing.T) {
 		"Open to children in Years R to 2.":                                    "4-7",
 		"Students start with us in Year 9 and carry on to the end of Year 13.": "13-18",
 		"Help is available until the end of Year 6.":                           "?-11",
+		"Sessions for the under-8s and their carers.":                          "0-7",
 	} {
 		lo, hi := ageRange(text)
 		if got := ageStr(lo) + "-" + ageStr(hi); got != want {

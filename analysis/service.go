@@ -286,7 +286,7 @@ var (
 	ageSpan  = regexp.MustCompile(`(?i)\b(?:aged?s?|age range|from|between|young people|children)\s*(?:of\s*)?[:|]?\s*\(?(\d{1,2}|birth)\s*(?:-|–|−|to|and|up to|until)\s*(\d{1,2})\)?(?:\s*(?:years?|yrs))?`)
 	ageParen = regexp.MustCompile(`\((\d{1,2})\s*(?:-|–)\s*(\d{1,2})\)`)
 	ageBare  = regexp.MustCompile(`(?i)\b(0|birth)\s*(?:-|–|to)\s*(\d{1,2})\b`)
-	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})\b|\b(?:until|up to) (?:the age of) (\d{1,2})\b|\buntil (?:they|the young person|your child|he or she) (?:are|is|reach|reaches|turn|turns|become|becomes) (?:age |aged )?(\d{1,2})\b|\buntil (?:they're) (\d{1,2})\b|\b(?:under|aged under) (\d{1,2})s?\b|\bturns? (\d{1,2})\b|\buntil [^.,;\n]{0,40}?\b(?:leave|leaves|finish|finishes) (?:school|college|education)[^.,;\n]{0,12}? at (?:age )?(\d{1,2})\b`)
+	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})\b|\b(?:until|up to) (?:the age of) (\d{1,2})\b|\buntil (?:they|the young person|your child|he or she) (?:are|is|reach|reaches|turn|turns|become|becomes) (?:age |aged )?(\d{1,2})\b|\buntil (?:they're) (\d{1,2})\b|\b(?:under|aged under)[- ](\d{1,2})s?\b|\bturns? (\d{1,2})\b|\buntil [^.,;\n]{0,40}?\b(?:leave|leaves|finish|finishes) (?:school|college|education)[^.,;\n]{0,12}? at (?:age )?(\d{1,2})\b`)
 	ageYears = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*(?:years?|yrs|[- ]?year[- ]olds?)\b`)
 	// A span's end carried further in the same sentence: "aged 16 to 19, and
 	// up to 25 for students with an EHC plan", "from birth to 16, or to 19 for
