@@ -329,8 +329,26 @@ func pageHeading(text string) (string, []string) {
 	for i, l := range lines {
 		lines[i] = siteSuffixCut(l)
 	}
-	heading := titleCandidate
 	strap := strapLines(lines)
+	// A line worded like a site's name ("Short breaks directory") that stands
+	// below the site's navigation, straight above the page's first paragraph,
+	// heads the page: position says more than its words.
+	placed := map[string]bool{}
+	nav := false
+	for i, l := range lines {
+		if navLine(l) || trailLine(l) {
+			nav = true
+			continue
+		}
+		if nav && siteName.MatchString(l) && !chromeLine.MatchString(l) && !breadcrumb.MatchString(l) && !actionLine.MatchString(l) &&
+			!searchBox(l) && i+1 < len(lines) && openingLine(lines[i+1]) && !strap[i+1] && len(l) <= 150 && !factLine(l) {
+			placed[l] = true
+		}
+		if openingLine(l) && !strap[i] {
+			break
+		}
+	}
+	heading := func(l string) bool { return titleCandidate(l) || placed[l] }
 	// The site's menu just under its strap line (nothing but the site's
 	// furniture between) has a trail's shape and is no trail.
 	menu := func(i int) bool {

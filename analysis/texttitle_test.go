@@ -60,6 +60,9 @@ func TestTextTitle(t *testing.T) {
 		{"a page's tabs under its first paragraph are no banner's menu", []string{"Skip to main content", "Westborough Council", "Sensory Play Sessions",
 			"Sensory Play Sessions are relaxed mornings for babies and toddlers in a quiet room with soft lights and music.",
 			"Overview   Eligibility   Costs   Contact", "Overview", "Sessions run in term time at two children's centres."}, "Sensory Play Sessions"},
+		{"a heading worded like a site's name, placed below the menus above the first paragraph", []string{"Skip to main content", "Eastwold District Council",
+			"Bins | Parking | Schools | Contact", "Holiday activities directory",
+			"Everything on these pages is open to disabled children and their brothers and sisters during the school holidays.", "Filter by", "Age: any"}, "Holiday activities directory"},
 		{"the parent service named first, the service under it", []string{"Westcombe Health", "Children's Therapies",
 			"Splint Clinic", "Splint Clinic is a weekly clinic where physiotherapists fit and check splints for children."}, "Splint Clinic"},
 	}
