@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sendscope/sendscope/analysis/textstage"
 )
@@ -28,12 +29,22 @@ var notTheSENCO = regexp.MustCompile(`(?i)\b(?:assistant|deputy|trainee|associat
 var notToTheRole = regexp.MustCompile(`(?i)\b(?:not|rather\s+than|instead\s+of)\s+(?:to|from|with|by|for)?\s*(?:the|our)?\s*$`)
 
 // A person's name: with a title ("Mrs K. McKinley", "Mr Jones", "Dr A J Patel") or
-// as first and last name ("Helen Watson").
+// as first and last name ("Helen Watson"). Names take any letter, so accents,
+// both apostrophes and hyphens ("Miss Siobhán D'Arcy-Whitfield", "Mrs Róisín
+// O’Shea"). RE2's \b knows only ASCII letters, so initialName and untitledName
+// do not start with it: persons checks that no letter comes just before.
 var (
-	titledName   = regexp.MustCompile(`\b(?:` + lexTitle + `)\.?[ \t]+(?:(?:` + lexTitle + `)\.?[ \t]+)?` + `(?:[A-Z]\.?[ \t]*){0,3}[A-Z][A-Za-z'\-]+(?:[ \-](?:Mc|Mac|O'|D')?[A-Z][a-z][A-Za-z'\-]*)?`)
-	initialName  = regexp.MustCompile(`\b[A-Z]\.?[ \t]+(?:Mc|Mac|O')?[A-Z][a-z'\-]{2,}\b`)
-	untitledName = regexp.MustCompile(`\b[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+(?:(?:Mc|Mac|O')?[A-Z][a-z'\-]+)(?:-[A-Z][a-z]+)?\b`)
+	titledName   = regexp.MustCompile(`\b(?:` + lexTitle + `)\.?[ \t]+(?:(?:` + lexTitle + `)\.?[ \t]+)?` + `(?:\p{Lu}\.?[ \t]*){0,3}\p{Lu}[\p{L}'’\-]+(?:[ \-](?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}[\p{L}'’\-]*)?`)
+	initialName  = regexp.MustCompile(`\p{Lu}\.?[ \t]+(?:Mc|Mac|O['’])?\p{Lu}[\p{Ll}'’\-]{2,}`)
+	untitledName = regexp.MustCompile(`\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\.)?[ \t]+(?:(?:Mc|Mac|O['’])?\p{Lu}[\p{Ll}'’\-]+)(?:-\p{Lu}\p{Ll}+)?`)
 )
+
+// inWord says whether s[i] continues a word: a letter, digit or apostrophe
+// just before it.
+func inWord(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return i > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '\'' || r == '’')
+}
 
 // notPerson says whether a word is never part of a person's name: a word of the
 // lexicon's not_person classes (qualifications, roles, teams and services,
@@ -182,6 +193,12 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 		// "The SENCO at North Lea is Miss A": the place is blanked out, keeping offsets.
 		if m := atPlaceLead.FindStringSubmatchIndex(after); m != nil {
 			after = after[:m[0]] + strings.Repeat(" ", m[2]-m[0]) + after[m[2]:]
+		}
+		// "Our Trust SENDCo and Director of Inclusion, Mrs A": a post joined to
+		// the role, capitalised and with no article ("and the Head of Inclusion,
+		// Mrs A" is another person), is blanked out, keeping offsets.
+		if m := joinedPost.FindStringIndex(after); m != nil && len(persons(after[m[0]:m[1]])) == 0 {
+			after = strings.Repeat(" ", m[1]) + after[m[1]:]
 		}
 		// A name on a later line than the role is not the role's holder when the
 		// role's own line names someone (the next row's person is theirs).
@@ -400,6 +417,9 @@ func persons(s string) []person {
 	}
 	for k, re := range []*regexp.Regexp{titledName, initialName, untitledName} {
 		for _, loc := range re.FindAllStringIndex(s, -1) {
+			if k > 0 && inWord(s, loc[0]) {
+				continue
+			}
 			if loc = trimName(s, loc); loc == nil || taken(loc) {
 				continue
 			}
@@ -414,7 +434,7 @@ func persons(s string) []person {
 }
 
 // runsOn: another capitalised word straight after a name, on its line.
-var runsOn = regexp.MustCompile(`^[ \t]+[A-Z][a-z]`)
+var runsOn = regexp.MustCompile(`^[ \t]+\p{Lu}\p{Ll}`)
 
 // trimName cuts words off the end of s[loc] until it is a plausible name; nil
 // when none is.
@@ -481,7 +501,7 @@ func nameBeforeRole(win string, loc []int) bool {
 }
 
 // roleQualifiers: capitalised words just before a role ("Primary Phase ").
-var roleQualifiers = regexp.MustCompile(`(?:\b[A-Z][A-Za-z'-]*[ \t]+){1,3}$`)
+var roleQualifiers = regexp.MustCompile(`(?:\b\p{Lu}[\p{L}'’-]*[ \t]+){1,3}$`)
 
 // isRow says whether a line is a row of a list or table, or a line standing
 // alone, rather than (part of) a sentence.
@@ -578,7 +598,7 @@ func wrappedSurname(text string, to int, name string) (int, bool) {
 
 var (
 	lowerWord   = regexp.MustCompile(`\b[a-z]+\b`)
-	wrappedWord = regexp.MustCompile(`^((?:Mc|Mac|O')?[A-Z][a-z][A-Za-z'\-]*)(?:[,.;:)]|[ \t]+[a-z(]|[ \t]*\n|[ \t]*$)`)
+	wrappedWord = regexp.MustCompile(`^((?:Mc|Mac|O['’])?\p{Lu}\p{Ll}[\p{L}'’\-]*)(?:[,.;:)]|[ \t]+[a-z(]|[ \t]*\n|[ \t]*$)`)
 )
 
 // wholeNames gives each name found only as title and surname ("Mrs Okoro") in
@@ -617,6 +637,10 @@ var leadingNote = regexp.MustCompile(`^\s*\([^()\n]{1,40}\)`)
 
 // atPlaceLead: "at North Lea", "for Tennyson Road" right after a role, before "is".
 var atPlaceLead = regexp.MustCompile(`^\s*(?:role\s+)?(?:at|for|in)\s+(?:[A-Z][\w'’-]*\s+){1,4}((?:is|are)\b)`)
+
+// joinedPost: another post joined to the role, up to the comma before the name
+// ("SENCO and Head of Inclusion, ").
+var joinedPost = regexp.MustCompile(`^[ \t]+(?:and|&)[ \t]+\p{Lu}[\p{L}'’-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’-]*|of|for|and|&)){0,5}[ \t]*,`)
 
 // atPlace: "SENCO at Kirkby Vale", "SENDCo for Tamar Valley" names a place,
 // not a person, when no title says otherwise.
