@@ -86,6 +86,12 @@ func TestSENCONames(t *testing.T) {
 		// A trust's own SENDCo, the role joined with another post.
 		{"Our Trust SENCO and Head of Inclusion, Dr Lena Voss, leads the network meetings.", []string{"Dr Lena Voss"}},
 		{"The Trust SENDCo, Mr Alun Pryce, visits each academy every half term.", []string{"Mr Alun Pryce"}},
+		{"Following Mr Ravi Dutt's retirement, Mrs Hanne Borg is our acting SENCO.", []string{"Mrs Hanne Borg"}},
+		{"Questions go to Ms Ula Penn, Head of Lower School and Primary SENDCo.", []string{"Ms Ula Penn"}},
+		// Not the holder: another person before the role, or a post with an article.
+		{"Parents meet the SENCO and the Head of Inclusion, Mrs Ana Reyes, each term.", nil},
+		{"Please contact Mrs Ana Reyes, Head of Year 9, or the SENCO.", nil},
+		{"Mrs Ana Reyes, Headteacher, Mr Ben Ode, SENCO", []string{"Mr Ben Ode"}},
 	}
 	for _, c := range cases {
 		var got []string
@@ -141,11 +147,16 @@ func TestSENCOContacts(t *testing.T) {
 		{"the office in the SENCO's sentence, a footer below", "If you are worried, please ring the school office on 01632 960501 and ask to speak to the SENCO.\n\n" +
 			"Oakfield Primary, Mill Lane, OK1 2AB\nTel: 01632 960500", "", "01632 960501"},
 		{"reception, with a message for the SENCO", "Parents can reach the SENDCo by calling reception on 01632 960502 and leaving a message.\n\nOakfield Primary | 01632 960503 | www.oakfield.example", "", "01632 960502"},
-		{"the number above", "Tel: 01632 960510 (main reception)\nEmail: unit@vale.example\n\nOur SENCO, Mr Tom Vale, can be contacted through the reception number above.\n\n" +
+		{"the number above", "Tel: 01632 960510 (main reception)\n\nOur SENCO, Mr Tom Vale, can be contacted through the reception number above.\n\n" +
 			"Contact the county SEND team: send@county.example | 01632 960519", "", "01632 960510"},
 		{"the office's mailbox for the SENCO", "Our SENCO is Mr Tom Vale. To arrange a meeting with him, email admin@vale.example or ring the main office on 01632 960521.", "admin@vale.example", "01632 960521"},
 		{"a trust's SENDCo and the schools' table", "Trust SENDCo: Mrs Lena Voss\nEmail: l.voss@trust.example\nTelephone: 01632 960530 (Trust office)\n\nSchool | SENCO | Contact\nAsh Primary | Mr B. Cole | senco@ash.example\nElm Primary | Ms D. Ray | 01632 960531 ext. 4",
 			"l.voss@trust.example", "01632 960530"},
+		// The SENCO is the head: the office's number and mailbox given for
+		// reaching the head are for reaching the SENCO; not a deputy's head.
+		{"the head is the SENCO", "Our Head of School, Mr Ade Okoro, is also the school's SENCO.\n\nTo talk about your child, ring the office on 01632 960540 and ask for the Head of School, or write to admin@okoro.example.",
+			"admin@okoro.example", "01632 960540"},
+		{"the deputy head is the SENCO, not the head", "Mrs Ivy Lamb, Deputy Headteacher and SENCO, leads our SEND work.\n\nComplaints: ring the office on 01632 960541 and ask for the Headteacher.", "", ""},
 		{"a sentence and a number a PDF wrapped", "Our SENCO is Mrs Ada Lunn, who can be contacted through\nthe school office on 01632\n960 587 or by email.", "", "01632 960 587"},
 	}
 	for _, c := range cases {
