@@ -27,6 +27,10 @@ func TestSENCOFacts(t *testing.T) {
 		{"Our SEN governor is Mrs Ina Vogel.\nThe SENCO is Mr Ben Achebe.",
 			[]string{"governor.name=Mrs Ina Vogel", "senco.name=Mr Ben Achebe"}},
 		{"Nominated Governors: Tariq Aziz and Jo Marsh", []string{"governor.name=Tariq Aziz", "governor.name=Jo Marsh"}},
+		// A governor or trustee chosen by the board for SEND, the board named between.
+		{"Mr Idris Bowen is the trustee appointed by the Board for special educational needs.", []string{"governor.name=Mr Idris Bowen"}},
+		{"Ms Zainab Ofori, the governor elected by the full governing body to oversee SEND, visits termly.", []string{"governor.name=Ms Zainab Ofori"}},
+		{"Mrs Kate Moor is the governor nominated by the Corporation for finance.", nil},
 		// Clergy and councillors keep their titles.
 		{"SEN governor: Revd Anne Holt. The SENDCo is Cllr Dev Sahota.", []string{"governor.name=Revd Anne Holt", "senco.name=Cllr Dev Sahota"}},
 		// A question, then its answer.
