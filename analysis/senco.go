@@ -387,8 +387,9 @@ var (
 )
 
 // heldBy: the role "is held by" someone named by their post first ("The role
-// of SENDCo is held by our Deputy Headteacher, Mrs H Brathwaite").
-var heldBy = regexp.MustCompile(`(?i)^\s*(?:role\s+)?(?:is|are)\s+(?:currently\s+|now\s+)?(?:held|led|filled|covered|carried\s+out)\s+by\s+(?:(?:our|the|a|an|school's|academy's)\s+)?(?:[A-Za-z'-]+\s+){0,4}?[A-Za-z'-]*\s*[,:-]?\s*$`)
+// of SENDCo is held by our Deputy Headteacher, Mrs H Brathwaite"), where it is
+// held may stand between ("The SENCO role in our school is held by ...").
+var heldBy = regexp.MustCompile(`(?i)^\s*(?:(?:role|post)\s+)?(?:(?:in|at|for|across)\s+(?:[\w'’-]+\s+){1,5}?)?(?:is|are)\s+(?:currently\s+|now\s+)?(?:held|led|filled|covered|carried\s+out)\s+by\s+(?:(?:our|the|a|an|school's|academy's)\s+)?(?:[A-Za-z'-]+\s+){0,4}?[A-Za-z'-]*\s*[,:-]?\s*$`)
 
 // rowSeparator: what stands between a name and its role in a staff list.
 var rowSeparator = regexp.MustCompile(`^\s*[-–—:|,]\s*$`)

@@ -87,6 +87,9 @@ func TestSENCONames(t *testing.T) {
 		{"Our Trust SENCO and Head of Inclusion, Dr Lena Voss, leads the network meetings.", []string{"Dr Lena Voss"}},
 		{"The Trust SENDCo, Mr Alun Pryce, visits each academy every half term.", []string{"Mr Alun Pryce"}},
 		{"Following Mr Ravi Dutt's retirement, Mrs Hanne Borg is our acting SENCO.", []string{"Mrs Hanne Borg"}},
+		// Where the role is held, between the role and "is held by".
+		{"The SENCO role in our small school is held by our Head of School, Mr Ade Okoro.", []string{"Mr Ade Okoro"}},
+		{"The SENDCo post across both sites is held by Ms Wren Adair.", []string{"Ms Wren Adair"}},
 		{"Questions go to Ms Ula Penn, Head of Lower School and Primary SENDCo.", []string{"Ms Ula Penn"}},
 		// Not the holder: another person before the role, or a post with an article.
 		{"Parents meet the SENCO and the Head of Inclusion, Mrs Ana Reyes, each term.", nil},
