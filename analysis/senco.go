@@ -1087,7 +1087,11 @@ func (x *Extractor) numberAbove(text string, surnames []string) []int {
 		}
 		var last []int
 		for _, p := range phoneRe.FindAllStringIndex(text[max(0, lo-2000):lo], -1) {
-			last = []int{max(0, lo-2000) + p[0], max(0, lo-2000) + p[1]}
+			at := max(0, lo-2000) + p[0]
+			if otherService.MatchString(lineAround(text, at, 150)) {
+				continue // a helpline's or the council's number listed above it
+			}
+			last = []int{at, max(0, lo-2000) + p[1]}
 		}
 		if last != nil {
 			if e := extension.FindStringIndex(text[last[1]:]); e != nil {
@@ -1098,6 +1102,9 @@ func (x *Extractor) numberAbove(text string, surnames []string) []int {
 	}
 	return nil
 }
+
+// otherService: a line giving another body's or service's number.
+var otherService = regexp.MustCompile(`(?i)\b(?:council|local\s+authority|county|SENDIASS|IASS|SENDIAS|helpline|advice\s+line|NHS|CAMHS)\b`)
 
 // aboveRef: a number or line spoken of as given above.
 var aboveRef = regexp.MustCompile(`(?i)\b(?:number|telephone|phone|line|contact\s+details)\s+(?:given\s+|shown\s+|listed\s+)?above\b|\babove\s+(?:telephone\s+|phone\s+)?number\b`)

@@ -152,6 +152,7 @@ func TestSENCOContacts(t *testing.T) {
 		{"reception, with a message for the SENCO", "Parents can reach the SENDCo by calling reception on 01632 960502 and leaving a message.\n\nOakfield Primary | 01632 960503 | www.oakfield.example", "", "01632 960502"},
 		{"the number above", "Tel: 01632 960510 (main reception)\n\nOur SENCO, Mr Tom Vale, can be contacted through the reception number above.\n\n" +
 			"Contact the county SEND team: send@county.example | 01632 960519", "", "01632 960510"},
+		{"the number above, past a helpline's", "Tel: 01632 960550 (reception)\nSENDIASS helpline: 01632 960559\n\nOur SENCO, Mrs Ada Lunn, can be reached on the office number above.", "", "01632 960550"},
 		{"the office's mailbox for the SENCO", "Our SENCO is Mr Tom Vale. To arrange a meeting with him, email admin@vale.example or ring the main office on 01632 960521.", "admin@vale.example", "01632 960521"},
 		{"a trust's SENDCo and the schools' table", "Trust SENDCo: Mrs Lena Voss\nEmail: l.voss@trust.example\nTelephone: 01632 960530 (Trust office)\n\nSchool | SENCO | Contact\nAsh Primary | Mr B. Cole | senco@ash.example\nElm Primary | Ms D. Ray | 01632 960531 ext. 4",
 			"l.voss@trust.example", "01632 960530"},
