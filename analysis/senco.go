@@ -171,6 +171,15 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 			}
 			continue
 		}
+		// A heading or lead-in naming the role in the plural ("School SENCOs",
+		// "Our academy SENCOs are:"), then a row per school: each row's one
+		// person holds the role at that school.
+		if rows := rosterPeople(text, ls, rs, re); rows != nil {
+			for _, r := range rows {
+				add(r[0], r[1], text[r[0]:r[1]], 0.8)
+			}
+			continue
+		}
 		if blocks == nil {
 			blocks = textstage.Blocks(text)
 		}
@@ -202,6 +211,11 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 		}
 		// A name on a later line than the role is not the role's holder when the
 		// role's own line names someone (the next row's person is theirs).
+		// "School – SENDCo: A. K. – sendco@...": initials alone in the role's cell.
+		if m := initialsAfterRole.FindStringSubmatchIndex(after); m != nil {
+			add(rs, re+m[3], after[m[2]:m[3]], 0.75)
+			continue
+		}
 		if loc, name := firstName(after); loc != nil && (roleThenNameFiller.MatchString(atSchool.ReplaceAllString(after[:loc[0]], " ")) || heldBy.MatchString(after[:loc[0]])) &&
 			!(atPlace.MatchString(after[:loc[0]]) && !titledName.MatchString(name)) &&
 			!(strings.Contains(after[:loc[0]], "\n") && len(people) > 0) {
@@ -276,6 +290,93 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 	}
 	return wholeNames(text, out)
 }
+
+// initialsAfterRole: a person given by initials alone, as the whole value
+// after the role ("SENDCo: A. K. – sendco@...", "SENCO: K.L."), up to a
+// separator or the line's end.
+var initialsAfterRole = regexp.MustCompile(`^[ \t]*[:–—-][ \t]*((?:\p{Lu}\.[ \t]?){2,3})[ \t]*(?:[–—|(,;-]|\n|$)`)
+
+// initialsOnly: a person given by initials alone in a roster's row ("K.L.
+// (SENCO)", "St Oswin's – J. R."): two or three capitals each with a stop,
+// standing apart.
+var initialsOnly = regexp.MustCompile(`(?:^|[ \t:–—|(-])((?:\p{Lu}\.[ \t]?){2,3})(?:[ \t,;)–—|-]|$)`)
+
+// rosterLead: a role in the plural ("SENCOs", "SENDCos", "Co-ordinators").
+var rosterLead = regexp.MustCompile(`(?i)s$`)
+
+// rosterPeople reads a roster of several schools' SENCOs: the role at rs, in
+// the plural, on a short line that names no one and is a heading or a lead-in
+// (no full stop at its end: "School SENCOs (as at September 2025)", "Our
+// academy SENCOs are:"), then the lines below it up to a blank line. Each
+// line naming one person with a title or an initial, or initials alone ("K.L.
+// (SENCO)"), gives that person, unless the line says they assist, deputise or
+// held the role before ("Assistant SENCO: Mr B"), or puts another post by the
+// name ("contact the Headteacher, Mrs C"). nil when the role at rs leads no
+// roster.
+func rosterPeople(text string, ls, rs, re int) [][2]int {
+	if !rosterLead.MatchString(text[rs:re]) {
+		return nil
+	}
+	le := strings.IndexByte(text[re:], '\n')
+	if le < 0 {
+		return nil
+	}
+	head := strings.TrimSpace(text[ls : re+le])
+	if len(head) > 80 || len(strings.Fields(head)) > 8 || len(persons(head)) > 0 || wordStop.MatchString(head) || strings.HasSuffix(head, ".") {
+		return nil
+	}
+	var out [][2]int
+	at := re + le + 1
+	for k := 0; k < 30 && at < len(text); k++ {
+		end := strings.IndexByte(text[at:], '\n')
+		if end < 0 {
+			end = len(text) - at
+		}
+		row := text[at : at+end]
+		if strings.TrimSpace(row) == "" || len(row) > 200 {
+			break
+		}
+		if !notTheHolder.MatchString(row) {
+			var named [][2]int
+			for _, p := range persons(row) {
+				if !p.untitled {
+					named = append(named, [2]int{p.loc[0], p.loc[1]})
+				}
+			}
+			if len(named) == 0 {
+				if m := initialsOnly.FindStringSubmatchIndex(row); m != nil {
+					named = append(named, [2]int{m[2], m[3]})
+				}
+			}
+			if len(named) == 1 {
+				p := named[0]
+				if !otherPostBy(row, p[0], p[1]) {
+					out = append(out, [2]int{at + p[0], at + p[1]})
+				}
+			}
+		}
+		at += end + 1
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// otherPostBy says whether a row puts another post by the name at
+// row[from:to] ("the Headteacher, Mrs C", "Mrs C (Headteacher)").
+func otherPostBy(row string, from, to int) bool {
+	before := row[max(0, from-30):from]
+	if otherPostBefore.MatchString(before) {
+		return true
+	}
+	return otherPostAfter.MatchString(row[to:])
+}
+
+var (
+	otherPostBefore = lexRegexp(`(?i)\b(?:head\s*teacher|head\s+of\s+school|principal|deputy|assistant|bursar|business\s+manager|office\s+manager|receptionist)\s*[,:–—-]?\s*$`)
+	otherPostAfter  = lexRegexp(`(?i)^\s*[,(–—-]\s*(?:the\s+)?(?:head\s*teacher|head\s+of\s+school|principal|deputy|assistant|bursar|business\s+manager|office\s+manager|receptionist)\b`)
+)
 
 // cellGap: what parts a table's cells on a line: a tab, a bar, or the run of
 // spaces a PDF's columns leave.
