@@ -277,6 +277,13 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 				}
 			}
 		}
+		// A record of labels over values ("Contact Name" / "Ms A" / "Contact
+		// Position" / "SENCo and ARP Lead"): the role's line is the position's
+		// value, the name the value under the name's label above it.
+		if from, to, ok := stackedName(text, ls); ok {
+			add(from, to, text[from:to], 0.8)
+			continue
+		}
 		// Name, then role.
 		win := text[max(0, rs-70):rs]
 		if i := strings.LastIndex(win, "\n\n"); i >= 0 {
@@ -376,6 +383,37 @@ func otherPostBy(row string, from, to int) bool {
 var (
 	otherPostBefore = lexRegexp(`(?i)\b(?:head\s*teacher|head\s+of\s+school|principal|deputy|assistant|bursar|business\s+manager|office\s+manager|receptionist)\s*[,:–—-]?\s*$`)
 	otherPostAfter  = lexRegexp(`(?i)^\s*[,(–—-]\s*(?:the\s+)?(?:head\s*teacher|head\s+of\s+school|principal|deputy|assistant|bursar|business\s+manager|office\s+manager|receptionist)\b`)
+)
+
+// stackedName: when the line at ls is the value under a position's label
+// ("Contact Position", "Role", "Job title") and the two lines above it are a
+// name's label and one person, the span of that person.
+func stackedName(text string, ls int) (int, int, bool) {
+	var lines [3][2]int // the three lines above ls, nearest first
+	at := ls
+	for i := 0; i < 3; i++ {
+		if at <= 0 {
+			return 0, 0, false
+		}
+		start := strings.LastIndexByte(text[:at-1], '\n') + 1
+		lines[i] = [2]int{start, at - 1}
+		at = start
+	}
+	label := func(i int) string { return strings.TrimSpace(text[lines[i][0]:lines[i][1]]) }
+	if !positionLabel.MatchString(label(0)) || !nameLabel.MatchString(label(2)) {
+		return 0, 0, false
+	}
+	line := text[lines[1][0]:lines[1][1]]
+	ps := persons(line)
+	if len(ps) != 1 || ps[0].untitled || strings.TrimSpace(line[:ps[0].loc[0]]+line[ps[0].loc[1]:]) != "" {
+		return 0, 0, false
+	}
+	return lines[1][0] + ps[0].loc[0], lines[1][0] + ps[0].loc[1], true
+}
+
+var (
+	positionLabel = regexp.MustCompile(`(?i)^(?:contact\s+)?(?:position|role|job\s+title|post)$`)
+	nameLabel     = regexp.MustCompile(`(?i)^(?:contact\s+)?name$`)
 )
 
 // cellGap: what parts a table's cells on a line: a tab, a bar, or the run of
@@ -718,8 +756,18 @@ var (
 func wholeNames(text string, facts []Fact) []Fact {
 	for i, f := range facts {
 		w := strings.Fields(f.Value)
-		if len(w) != 2 || !titleWord.MatchString(w[0]) {
+		if len(w) < 2 || !titleWord.MatchString(w[0]) {
 			continue
+		}
+		// "Mrs H. Ng-Bassett" is "Mrs Hilary Ng-Bassett" when the text has the
+		// fuller form: initials only between the title and the surname, the
+		// first name starting with the first initial.
+		initial := ""
+		if len(w) > 2 {
+			if !allInitials(w[1 : len(w)-1]) {
+				continue
+			}
+			initial = strings.TrimRight(w[1], ".")
 		}
 		short := shortForm(f.Value)
 		var full []int
@@ -731,6 +779,9 @@ func wholeNames(text string, facts []Fact) []Fact {
 				continue
 			}
 			v := cleanName(text[m[0]:m[1]])
+			if vw := strings.Fields(v); initial != "" && (len(vw) < 3 || !strings.HasPrefix(vw[1], initial) || len(strings.TrimRight(vw[1], ".")) < 2) {
+				continue
+			}
 			if shortForm(v) == short && len(strings.Fields(v)) > 2 && !seen[v] {
 				seen[v] = true
 				full, n = m, n+1
@@ -741,6 +792,16 @@ func wholeNames(text string, facts []Fact) []Fact {
 		}
 	}
 	return facts
+}
+
+// allInitials says whether every word is an initial ("H.", "P", "K.").
+func allInitials(ws []string) bool {
+	for _, x := range ws {
+		if len([]rune(strings.TrimRight(x, "."))) != 1 {
+			return false
+		}
+	}
+	return len(ws) > 0
 }
 
 // leadingNote: a bracketed note right after a role.
@@ -900,6 +961,21 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		}
 		return -1
 	}
+	// A page naming several schools' SENCOs and one over them all (a trust's,
+	// a federation's) gives the latter's contacts: only those in the
+	// paragraphs naming them count (a school's senco@ is that school's).
+	trustParas := x.trustSENCOParagraphs(text, names)
+	outsideTrust := func(pos int) bool {
+		if trustParas == nil {
+			return false
+		}
+		for _, p := range trustParas {
+			if p[0] <= pos && pos < p[1] {
+				return false
+			}
+		}
+		return true
+	}
 	bestEmail, bestD := -1, 1<<30
 	var emailLoc []int
 	for _, m := range emailRe.FindAllStringIndex(text, 1000) {
@@ -912,6 +988,10 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		switch {
 		case noSENCO && !sencoMailbox.MatchString(addr):
 			continue
+		case outsideTrust(m[0]):
+			continue
+		case councilMailbox(addr):
+			continue // a council's (gov.uk) address is its own, not a school's SENCO's
 		case x.anotherSENCORow(text, m[0], names):
 			continue // a trust's table: another school's SENCO's, not the page's
 		case sencoMailbox.MatchString(addr):
@@ -962,7 +1042,7 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		if digits < 10 || digits > 13 {
 			continue
 		}
-		if noSENCO || x.officeNumber(text, m[0], surnames, false) || x.forSomeoneElse(text, m[0], names) ||
+		if noSENCO || outsideTrust(m[0]) || x.officeNumber(text, m[0], surnames, false) || x.forSomeoneElse(text, m[0], names) ||
 			x.anotherSENCORow(text, m[0], names) {
 			continue
 		}
@@ -998,7 +1078,7 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 	}
 	// "can be contacted through the reception number above": the SENCO's
 	// sentence points back to the last number before it.
-	if m := x.numberAbove(text, surnames); m != nil {
+	if m := x.numberAbove(text, surnames); m != nil && !outsideTrust(m[0]) {
 		phoneLoc = m
 	}
 	if phoneLoc != nil {
@@ -1006,6 +1086,79 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		out = append(out, factAt(text, phoneLoc[0], phoneLoc[1], "senco.phone", strings.Join(strings.Fields(text[phoneLoc[0]:phoneLoc[1]]), " "), nil, 0.7))
 	}
 	return out
+}
+
+// trustSENCOParagraphs: on a page naming three or more SENCOs, one of whom
+// holds the role over them all (a name whose line, or the heading line just
+// above it, says "Trust SENDCo", "the federation's SENDCo", "Partnership
+// SENCO"), the spans of the paragraphs naming that one; nil otherwise.
+func (x *Extractor) trustSENCOParagraphs(text string, names []Fact) [][2]int {
+	if len(names) < 3 {
+		return nil
+	}
+	over := regexp.MustCompile(`(?i)\b(?:trust|federation|partnership|multi-academy|MAT|group)(?:'s|’s)?\s+(?:lead\s+for\s+SEND?\b|(?:` + x.role.String() + `))`)
+	var who string
+	for _, n := range names {
+		for at, k := 0, 0; k < 20; k++ {
+			i := strings.Index(text[at:], n.Value)
+			if i < 0 {
+				break
+			}
+			i += at
+			ls := strings.LastIndexByte(text[:i], '\n') + 1
+			le := strings.IndexByte(text[i:], '\n')
+			if le < 0 {
+				le = len(text) - i
+			}
+			above := "" // the line above, when it is a heading ("Trust SENDCo")
+			if ls > 0 {
+				if h := strings.TrimSpace(text[strings.LastIndexByte(text[:ls-1], '\n')+1 : ls-1]); len(h) <= 40 {
+					above = h
+				}
+			}
+			if over.MatchString(text[ls:i+le]) || over.MatchString(above) {
+				if who != "" && who != n.Value {
+					return nil // two over them all: no telling
+				}
+				who = n.Value
+				break
+			}
+			at = i + len(n.Value)
+		}
+	}
+	if who == "" {
+		return nil
+	}
+	forms := []string{who}
+	if f := strings.Fields(who); len(f) > 2 && titleWord.MatchString(f[0]) {
+		forms = append(forms, f[0]+" "+f[len(f)-1])
+	}
+	var out [][2]int
+	for _, form := range forms {
+		for at, k := 0, 0; k < 20; k++ {
+			i := strings.Index(text[at:], form)
+			if i < 0 {
+				break
+			}
+			i += at
+			lo := strings.LastIndex(text[:i], "\n\n") + 1
+			hi := strings.Index(text[i:], "\n\n")
+			if hi < 0 {
+				hi = len(text)
+			} else {
+				hi += i
+			}
+			out = append(out, [2]int{lo, hi})
+			at = i + len(form)
+		}
+	}
+	return out
+}
+
+// councilMailbox: a council's address (gov.uk, not a school's mail under it).
+func councilMailbox(addr string) bool {
+	_, host, _ := strings.Cut(addr, "@")
+	return strings.HasSuffix(host, ".gov.uk") && !strings.Contains(host, "sch")
 }
 
 // heldPost gives, as a pattern, the head's post a SENCO holds when the
