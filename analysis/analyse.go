@@ -416,7 +416,7 @@ var genericSchool = regexp.MustCompile(`^(?:Special|Mainstream|Primary|Secondary
 // – Enhanced Resource Provision", "Brackenfield Academy: Hearing Support
 // Base"): the page is about that school. A listing of several is not.
 func oneSchoolHeading(s string) bool {
-	names, heading := map[string]bool{}, false
+	names, heading, body := map[string]bool{}, false, false
 	for _, line := range strings.Split(s, "\n") {
 		line = strings.TrimSpace(line)
 		if i := strings.LastIndexAny(line, ">/"); i >= 0 && strings.Contains(line, " "+line[i:i+1]+" ") {
@@ -429,6 +429,12 @@ func oneSchoolHeading(s string) bool {
 			line = strings.TrimSpace(line)
 		}
 		if line == "" || len(line) > 120 || wordStop.MatchString(line) {
+			// The page's heading comes before its first paragraph (a cookie
+			// banner is no paragraph of the page): a school's name standing
+			// below the body is an entry of a listing, not its heading.
+			if len(line) > 60 && wordStop.MatchString(line) && !cookieLine.MatchString(line) {
+				body = true
+			}
 			continue
 		}
 		m := headingSchool.FindStringSubmatch(line + " ")
@@ -436,10 +442,13 @@ func oneSchoolHeading(s string) bool {
 			continue
 		}
 		names[strings.Join(strings.Fields(m[1]), " ")] = true
-		heading = heading || !row
+		heading = heading || !row && !body
 	}
 	return heading && len(names) == 1
 }
+
+// cookieLine: a site's cookie banner.
+var cookieLine = regexp.MustCompile(`(?i)\bcookies?\b`)
 
 // headingSchool: a line opening with a school's name, then nothing or a
 // separator ("– Enhanced Resource Provision", ": Hearing Support Base", ", Moss

@@ -340,7 +340,9 @@ func rosterPeople(text string, ls, rs, re int) [][2]int {
 			end = len(text) - at
 		}
 		row := text[at : at+end]
-		if strings.TrimSpace(row) == "" || len(row) > 200 {
+		// The roster ends at a blank line or at prose (a section's paragraph
+		// under a heading such as "Academy SENDCos").
+		if strings.TrimSpace(row) == "" || len(row) > 200 || sentenceStop.MatchString(row) {
 			break
 		}
 		if !notTheHolder.MatchString(row) {
@@ -369,6 +371,10 @@ func rosterPeople(text string, ls, rs, re int) [][2]int {
 	}
 	return out
 }
+
+// sentenceStop: a sentence's end in a line (a word's full stop before a
+// capital or the line's end; "ext. 208" is none).
+var sentenceStop = regexp.MustCompile(`\p{L}{2}\.(?:\s+\p{Lu}|\s*$)`)
 
 // otherPostBy says whether a row puts another post by the name at
 // row[from:to] ("the Headteacher, Mrs C", "Mrs C (Headteacher)").
