@@ -308,8 +308,9 @@ var initialsAfterRole = regexp.MustCompile(`^[ \t]*[:–—-][ \t]*((?:\p{Lu}\.[
 // standing apart.
 var initialsOnly = regexp.MustCompile(`(?:^|[ \t:–—|(-])((?:\p{Lu}\.[ \t]?){2,3})(?:[ \t,;)–—|-]|$)`)
 
-// rosterLead: a role in the plural ("SENCOs", "SENDCos", "Co-ordinators").
-var rosterLead = regexp.MustCompile(`(?i)s$`)
+// rosterLead: the role in the plural ("SENCOs", "SENDCos", "Co-ordinators",
+// "Inclusion Leads"), not a role ending in "Needs".
+var rosterLead = regexp.MustCompile(`(?i)(?:cos|co-?ordinators|leads|leaders|managers)$`)
 
 // rosterPeople reads a roster of several schools' SENCOs: the role at rs, in
 // the plural, on a short line that names no one and is a heading or a lead-in
@@ -645,11 +646,19 @@ func nameBeforeRole(win string, loc []int) bool {
 	if postList.MatchString(between) && len(persons(between)) == 0 {
 		return true
 	}
+	// "Mr A leads SEN at Bramley as its SENCO": leading the work, then the role.
+	if leadsAs.MatchString(between) {
+		return true
+	}
 	if m := roleQualifiers.FindStringIndex(between); m != nil && m[0] > 0 {
 		return nameThenRoleFiller.MatchString(between[:m[0]])
 	}
 	return false
 }
+
+// leadsAs: the name leads the school's SEN work, where, then "as" the role
+// ("leads SEN at Bramley as its ", "co-ordinates inclusion here as our ").
+var leadsAs = lexRegexp(`(?i)^[ \t]+(?:leads|runs|co-?ordinates|manages|oversees)[ \t]+(?:{sen}|inclusion)(?:[ \t]+provision)?(?:[ \t]+(?:(?:at|in|for|across)[ \t]+(?:the[ \t]+)?(?:\p{Lu}[\p{L}'’-]*[ \t]+){1,4}|here[ \t]+))?as[ \t]+(?:its|the|our|their|the[ \t]+school'?s)[ \t]+(?:(?:acting|interim|new)[ \t]+)?$`)
 
 // postList: a comma after a name, then posts in capitals joined by "and", "&",
 // "of", "for" or commas, up to the role ("Head of Learning Support and College ").
