@@ -31,6 +31,9 @@ type Extractor struct {
 	lex   *textstage.Lexicon
 	rules *textstage.Table
 
+	// The vocabularies: the rules of the fields need.area, need.type,
+	// provision.intervention and statutory.item (rules/need_areas.tsv, ...),
+	// each with its pre-check, in the order written.
 	needAreas, needTypes, interventions, statutoryItems Vocabulary
 
 	role      *regexp.Regexp // the SENCO's role titles, as words of their own
@@ -48,8 +51,7 @@ type Extractor struct {
 
 var defaultExtractor = sync.OnceValue(func() *Extractor {
 	lex := textstage.Builtin()
-	x := &Extractor{lex: lex, needAreas: mustVocab("need_areas.tsv"), needTypes: mustVocab("need_types.tsv"),
-		interventions: mustVocab("interventions.tsv"), statutoryItems: mustVocab("statutory_items.tsv")}
+	x := &Extractor{lex: lex}
 	files, _ := fs.Glob(ruleFiles, "rules/*.tsv")
 	for _, name := range files {
 		f, err := ruleFiles.Open(name)
@@ -95,6 +97,17 @@ func (x *Extractor) compile() {
 		}
 		x.gates[r.Regexp()] = t
 	}
+	vocab := func(field string) Vocabulary {
+		var v Vocabulary
+		for _, r := range x.rules.Rules(field) {
+			t := x.gates[r.Regexp()]
+			t.Value = r.Value
+			v = append(v, t)
+		}
+		return v
+	}
+	x.needAreas, x.needTypes = vocab("need.area"), vocab("need.type")
+	x.interventions, x.statutoryItems = vocab("provision.intervention"), vocab("statutory.item")
 }
 
 // Version names the rules in force: the release, and a short hash of the rule
@@ -103,33 +116,27 @@ func (x *Extractor) compile() {
 // difference between two readings can be told to come from the extractor.
 func (x *Extractor) Version() string { return x.version }
 
-// Extend reads a file of "field<TAB>value<TAB>pattern" lines (# starts a
-// comment), each optionally followed by examples it must match ("+<TAB>text")
-// and must not match ("-<TAB>text"), and returns an extractor with them added;
-// x is unchanged. The fields are need.area, need.type,
-// provision.intervention, statutory.item, senco.role (a local title for the
-// SENCO; the value is a label), and those of the rule tables (senco.on_slt,
-// senco.qualification, senco.fte, senco.days_per_week, senco.hours_per_week;
-// provision.kind, provision.need, provision.places, provision.refers_back,
-// provision.title).
+// Extend reads a file of "field<TAB>value<TAB>pattern[<TAB>confidence]" lines
+// (# starts a comment), each optionally followed by examples it must match
+// ("+<TAB>text") and must not match ("-<TAB>text"), and returns an extractor
+// with them added; x is unchanged. It is the format of the compiled-in rule
+// tables (rules/*.tsv), read by the same parser, and a line joins the table of
+// its field after the compiled-in ones. The fields are those of the tables:
+// need.area, need.type, provision.intervention, statutory.item (the
+// vocabularies: a fact's confidence is the field's, not the line's);
+// senco.on_slt, senco.qualification, senco.fte, senco.days_per_week,
+// senco.hours_per_week; provision.kind, provision.need, provision.places,
+// provision.refers_back, provision.title; and senco.role (a local title for
+// the SENCO, added to the lexicon's role titles; the value is a label).
 // An example the wording gets wrong is an error naming its line.
 func (x *Extractor) Extend(r io.Reader, name string) (*Extractor, int, error) {
 	y := *x
 	y.added = append([]string(nil), x.added...)
-	y.needAreas = append(Vocabulary(nil), x.needAreas...)
-	y.needTypes = append(Vocabulary(nil), x.needTypes...)
-	y.interventions = append(Vocabulary(nil), x.interventions...)
-	y.statutoryItems = append(Vocabulary(nil), x.statutoryItems...)
-	vocabs := map[string]*Vocabulary{"need.area": &y.needAreas, "need.type": &y.needTypes,
-		"provision.intervention": &y.interventions, "statutory.item": &y.statutoryItems}
 	tableFields := map[string]bool{}
 	for _, rule := range x.rules.All() {
 		tableFields[rule.Field] = true
 	}
 	var known []string
-	for f := range vocabs {
-		known = append(known, f)
-	}
 	for f := range tableFields {
 		known = append(known, f)
 	}
@@ -152,24 +159,15 @@ func (x *Extractor) Extend(r io.Reader, name string) (*Extractor, int, error) {
 			return nil, added, errs[0]
 		}
 		line := rule.Field + "\t" + rule.Value + "\t" + rule.Pattern
-		if tableFields[rule.Field] {
-			line += "\t" + strconv.FormatFloat(rule.Confidence, 'f', -1, 64)
-		}
-		switch v, isVocab := vocabs[rule.Field]; {
+		switch {
 		case rule.Field == "senco.role":
 			// A local title for the SENCO ("Additional Needs Co-ordinator"): it
 			// joins the lexicon's role titles.
 			if lex, err = lex.With("senco_role", rule.Pattern, rule.Where); err != nil {
 				return nil, added, err
 			}
-		case isVocab:
-			pattern, _ := lex.Expand(rule.Pattern) // checked by ParseRules
-			term, err := newTerm(rule.Value, pattern)
-			if err != nil {
-				return nil, added, fmt.Errorf("%s: bad pattern: %v", rule.Where, err)
-			}
-			*v = append(*v, term)
 		case tableFields[rule.Field]:
+			line += "\t" + strconv.FormatFloat(rule.Confidence, 'f', -1, 64)
 			if rules, err = textstage.ParseRules(strings.NewReader(line+"\n"), rule.Where, lex, rules); err != nil {
 				return nil, added, err
 			}
