@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sendscope/sendscope/analysis/textstage"
 	"github.com/sendscope/sendscope/documents"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -82,7 +83,7 @@ func (x *Extractor) ReadLocalOfferText(text, pageURL string) LocalOfferRead {
 var (
 	// A breadcrumb trail: "You are here: Home > SEND > Therapies", "Home / Directory / X".
 	// One step after a results page or the home page is a trail too: "Results > X".
-	breadcrumb = regexp.MustCompile(`(?i)^you are here\b|^(?:[^>/»›|]{1,60}\s[>/»›|]\s){2,}[^>/»›|]{1,80}$|^(?:home|results|search results|directory)\s+[>»›]\s+[^>/»›|]{1,80}$`)
+	breadcrumb = regexp.MustCompile(`(?i)^you are here\b|^(?:[^>/»›|]{1,60}\s[>/»›|]\s){2,}[^>/»›|]{1,80}$|^(?:home|results|search results|directory)\s+[>»›/]\s+[^>/»›|]{1,80}$`)
 	// A line that names the site rather than the page: "Kent County Council",
 	// "Medway SEND Local Offer", "Family Information and Services Hub (FISH)".
 	siteName  = regexp.MustCompile(`(?i)(?:council|local offer|directory|family (?:information|services?) hub|hub|information service|family services)(?:\s*\([A-Z]{2,6}\))?$`)
@@ -110,9 +111,16 @@ var (
 // textFurniture is a line of a page's text that belongs to the site, not to
 // the page: navigation, cookie notices, the site's own name, buttons.
 func textFurniture(l string) bool {
+	if backLink.MatchString(l) {
+		return true
+	}
 	return chromeLine.MatchString(l) || strings.Contains(strings.ToLower(l), "cookie") || breadcrumb.MatchString(l) ||
 		siteName.MatchString(l) || actionLine.MatchString(l) || navBar(l)
 }
+
+// backLink is a link back or up drawn with an arrow: "< Back to search
+// results", "‹ Previous", "« Return to the directory", "← All services".
+var backLink = regexp.MustCompile(`(?i)^\s*(?:<|‹|«|←|⟵|&lt;)\s*\S`)
 
 // navBar is a menu copied as one line: four or more short items apart by wide
 // gaps ("Home   About us   Parents   News").
@@ -146,7 +154,80 @@ func textTitle(text string) string {
 		}
 		break
 	}
+	if s := orgService(title, lines); s != "" {
+		return s
+	}
 	return title
+}
+
+// orgService is the service a page is about when an organisation heads it
+// (its registration line below, or its first paragraph saying "X is a local
+// charity"): the heading further down that the trail ends with, else the one
+// heading whose paragraph introduces it as the organisation's own ("Our
+// Saturday Club runs ..."). An organisation with several such services is
+// the page's subject itself.
+func orgService(title string, lines []string) string {
+	at := -1
+	for i, l := range lines {
+		if l == title {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return ""
+	}
+	org := at+1 < len(lines) && orgIdentity.MatchString(lines[at+1])
+	for _, l := range lines[at+1:] {
+		if org || paragraphLine(l) {
+			if rest, ok := strings.CutPrefix(l, title); ok && orgSentence.MatchString(rest) {
+				org = true
+			}
+			break
+		}
+	}
+	if !org {
+		return ""
+	}
+	last := ""
+	for _, l := range lines[:at] {
+		if trailLine(l) {
+			steps := trailStep.Split(l, -1)
+			last = strings.TrimSpace(steps[len(steps)-1])
+		}
+	}
+	var introduced []string
+	for i := at + 1; i+1 < len(lines); i++ {
+		l := lines[i]
+		if relatedHeading.MatchString(l) {
+			break
+		}
+		if l == title || lineKind(l) != textstage.Heading || sectionHeading.MatchString(l) || textFurniture(l) || providerLine.MatchString(l) {
+			continue
+		}
+		if last != "" && strings.EqualFold(l, last) {
+			return l
+		}
+		next := strings.ToLower(lines[i+1])
+		low := strings.ToLower(l)
+		if paragraphLine(lines[i+1]) && (strings.HasPrefix(next, "our "+low+" ") || strings.HasPrefix(next, "the "+low+" ")) {
+			introduced = append(introduced, l)
+		}
+	}
+	if len(introduced) == 1 {
+		return introduced[0]
+	}
+	// The trail's last step introduced in the text as the organisation's own
+	// ("Results > Saturday Sparks" and "Our Saturday Sparks club is ...").
+	if last != "" && !strings.EqualFold(last, title) {
+		own := "our " + strings.ToLower(last) + " "
+		for _, l := range lines[at+1:] {
+			if paragraphLine(l) && strings.Contains(strings.ToLower(l), own) {
+				return last
+			}
+		}
+	}
+	return ""
 }
 
 // orgIdentity is an organisation's registration line: "Registered charity
@@ -164,20 +245,20 @@ func pageHeading(text string) (string, []string) {
 	for i, l := range lines {
 		lines[i] = siteSuffixCut(l)
 	}
-	heading := func(l string) bool { return !textFurniture(l) && len(l) <= 150 }
+	heading := titleCandidate
 	// A trail that starts at the home page; else the one nearest above the first
 	// paragraph (a motto such as "Ambition | Respect | Belonging" has its shape).
 	trail, homeTrail := -1, -1
 	for i, l := range lines[:min(len(lines), 60)] {
-		if breadcrumb.MatchString(l) && homeFirst.MatchString(l) {
+		if trailLine(l) && homeFirst.MatchString(l) {
 			homeTrail = i
 		}
 	}
 	for i, l := range lines {
-		if paragraphLine(l) && !textFurniture(l) {
+		if openingLine(l) {
 			break
 		}
-		if breadcrumb.MatchString(l) {
+		if trailLine(l) {
 			trail = i
 		}
 	}
@@ -194,20 +275,44 @@ func pageHeading(text string) (string, []string) {
 				return lines[i], lines
 			}
 		}
+		// The first heading after the trail; one phrased as a section's ("How we
+		// use your information") heads the page when the page's first paragraph
+		// follows it with no other heading between.
+		labelled := ""
 		for _, next := range lines[trail+1:] {
-			if heading(next) && !paragraphLine(next) && !sectionHeading.MatchString(next) {
-				return next, lines
+			if paragraphLine(next) && !textFurniture(next) && labelled != "" {
+				return labelled, lines
+			}
+			if heading(next) && !paragraphLine(next) {
+				if !sectionHeading.MatchString(next) {
+					return next, lines
+				}
+				if labelled == "" {
+					labelled = next
+				}
 			}
 		}
 	}
 	for i, l := range lines {
-		if textFurniture(l) || !paragraphLine(l) {
+		if !openingLine(l) {
 			continue
 		}
 		// The nearest heading above it, passing over a section's own heading
 		// ("Who is this information for?", "About us") to the page's.
+		// A run of "label: value" lines above it is a record's or an advert's
+		// facts ("Location: ...", "Hours: ..."), not its heading.
 		for j := i - 1; j >= 0; j-- {
-			if l := lines[j]; heading(l) && !paragraphLine(l) && !sectionHeading.MatchString(l) {
+			if l := lines[j]; heading(l) && !paragraphLine(l) && !sectionHeading.MatchString(l) && lineKind(l) != textstage.LabelValue {
+				// A heading just under a run of facts ("Pay: ...", "Apply by: ...")
+				// opens a section of the body: the facts, and the page, belong to
+				// the heading above them.
+				k := j - 1
+				for k >= 0 && lineKind(lines[k]) == textstage.LabelValue {
+					k--
+				}
+				if j-k > 2 && k >= 0 && heading(lines[k]) && !paragraphLine(lines[k]) && !sectionHeading.MatchString(lines[k]) {
+					return lines[k], lines
+				}
 				// The organisation running it, under the service's own heading.
 				if providerLine.MatchString(l) && j > 0 && heading(lines[j-1]) && !paragraphLine(lines[j-1]) &&
 					!sectionHeading.MatchString(lines[j-1]) && !providerLine.MatchString(lines[j-1]) {
@@ -306,12 +411,16 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		path, host, bare = u.Path+"?"+u.RawQuery, strings.ToLower(u.Hostname()), u.Path
 	}
 	r.Items = LocalOfferItems(text)
-	lead := head(text, 1500)
-	markers := len(serviceMarkers.FindAllString(text, -1))
-	contacts := phoneRe.MatchString(text) || emailRe.MatchString(text) || sig.mail || sig.tel
+	// What the page says of itself starts at its heading and ends where it
+	// turns to other pages: a help line or a banner above it, and a side menu
+	// below, are the site's.
+	body := beforeRelated(pageBody(text, r.Title))
+	lead := head(text, 1500) // a result count or a dateline may stand above an entry's name
+	markers := len(serviceMarkers.FindAllString(body, -1))
+	contacts := phoneRe.MatchString(body) || emailRe.MatchString(body) || sig.mail || sig.tel
 	self := selfService.MatchString(lead) || recordIntro.MatchString(lead)
 	nounTitle := serviceNoun.MatchString(r.Title)
-	referrals := len(referralWord.FindAllString(text, -1))
+	referrals := len(referralWord.FindAllString(body, -1))
 
 	score := 0
 	// A kb5 address says its kind itself (advice.page is not a record).
@@ -346,7 +455,10 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	linky := sig.links >= 8 && (sig.records >= 5 || sig.words < 40*sig.links)
 	results := resultCount.MatchString(lead)
 	buttons, entries := entryShape(text, r.Title)
-	listing := kb5Listing.MatchString(path) || dirListing.MatchString(path) && !dirRecord.MatchString(bare) || sig.pagination && sig.records >= 3 || linky ||
+	// A channel or search parameter on an article's or a record's address says
+	// how the visitor came, not that the page lists (an advice.page is an article).
+	kb5List := kb5Listing.MatchString(path) && !kb5Advice.MatchString(path) && !kb5Record.MatchString(path)
+	listing := kb5List || dirListing.MatchString(path) && !dirRecord.MatchString(bare) || sig.pagination && sig.records >= 3 || linky ||
 		(listingWords.MatchString(lead) && markers == 0 && !self) || results || buttons >= 3 || entries >= 5
 	other := newsItem.MatchString(lead) || eventDay(lead) || siteNotice.MatchString(lead) || otherPath.MatchString(bare) || otherHost.MatchString(host) ||
 		len(jobFact.FindAllString(text, 3)) >= 2 || len(minutesFact.FindAllString(text, 3)) >= 2 || consultationRun.MatchString(lead)
@@ -362,9 +474,11 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		r.Kind = KindSchoolOffer
 	case listing && score < 5:
 		r.Kind = KindListing
-	case score >= 4 && !recordPath && rightsCount(text) >= 3:
+	case score >= 4 && !recordPath && rightsCount(text) >= 3 && !serviceHeading(r.Title):
 		// A council's guidance with a contact block (a transport policy, a
-		// statutory service's page) explains a process or a right.
+		// statutory process) explains a process or a right. A page headed by
+		// one service's name (a SENDIASS, a sensory team) is that service's
+		// record, whatever rights it explains.
 		r.Kind = KindInfo
 	case score >= 4:
 		r.Kind = KindService
@@ -377,10 +491,13 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		r.AgeMin, r.AgeMax = ageRange(own)
 		r.NeedTypes = x.needCodes(own)
 	case KindInfo, KindOther:
-		if r.Kind == KindOther || !ageSections(text) {
+		switch {
+		case r.Kind == KindOther:
+			r.AgeMin, r.AgeMax = ageRange(groupAsides(storyLead(text, r.Title)))
+		case !ageSections(text):
 			r.AgeMin, r.AgeMax = ageRange(groupAsides(text))
 		}
-		r.NeedTypes = x.needCodes(r.Title + "\n" + needAudience(text))
+		r.NeedTypes = x.needCodes(r.Title + "\n" + needAudience(evidenceExamples(text)))
 	case KindSchoolOffer:
 		r.AgeMin, r.AgeMax = ageRange(text)
 		r.NeedTypes = x.needCodes(text)
@@ -394,6 +511,8 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 			name = strings.TrimSpace(m[1])
 		}
 	}
+	name = restatedCut(name)
+	name = siteOwnName(name, text)
 	name = spelledOut(name, text)
 	name = ownService(name, text)
 	if r.Title == "" {
@@ -511,10 +630,15 @@ func ageSections(text string) bool {
 		}
 		if lo, hi := ageRange(l); lo != nil || hi != nil {
 			bands[intOr(lo)+"-"+intOr(hi)] = true
+		} else if compulsoryAge.MatchString(l) {
+			bands["5-16"] = true // a band the law names: "Children of compulsory school age"
 		}
 	}
 	return len(bands) >= 2
 }
+
+// compulsoryAge is the band the law names, from five to sixteen.
+var compulsoryAge = regexp.MustCompile(`(?i)\bcompulsory school age\b`)
 
 func intOr(p *int) string {
 	if p == nil {
@@ -540,6 +664,69 @@ func eventDay(lead string) bool {
 	return fullDate.MatchString(lead) && bookPlace.MatchString(lead) && !recurrence.MatchString(lead)
 }
 
+// restatedCut keeps a heading's name where the heading says it twice, short
+// and spelled out after a dash: "Kingston SENDIASS - SEND Information, Advice
+// and Support Service" is Kingston SENDIASS (the words after the dash give the
+// acronym's letters).
+func restatedCut(name string) string {
+	m := siteSuffix.FindStringSubmatch(name)
+	if m == nil {
+		return name
+	}
+	a := acronymEnd.FindStringSubmatch(m[1])
+	if a == nil {
+		return name
+	}
+	var initials strings.Builder
+	for _, w := range strings.FieldsFunc(m[2], func(r rune) bool { return r == ' ' || r == ',' || r == '(' || r == ')' }) {
+		switch strings.ToLower(w) {
+		case "and", "&", "of", "for", "the", "in", "on", "with":
+			continue
+		}
+		if strings.ToUpper(w) == w && len(w) > 1 {
+			initials.WriteString(w) // an acronym inside the expansion: "SEND"
+		} else {
+			initials.WriteString(strings.ToUpper(w[:1]))
+		}
+	}
+	if in := initials.String(); len(in) >= 3 && strings.HasSuffix(strings.ToUpper(a[2]), in) || in == strings.ToUpper(a[2]) {
+		return m[1]
+	}
+	return name
+}
+
+var (
+	// The subject a page's first sentence opens with: "Calderdale SENDIASS
+	// provides ...", "The Hearing Support Team works ...".
+	sentenceSubject = regexp.MustCompile(`^(?:The )?((?:[A-Z][\w'’&-]*\s+){0,6}[A-Z][\w'’&-]*)\s+(?:provides|offers|gives|is|are|runs|supports|works|helps|delivers)\b`)
+)
+
+// siteOwnName is the service's name where its page is headed by a section of
+// the service's own site ("What we do", "About us"): the name the page's first
+// sentence opens with, when the site's banner carries it on a line of its own
+// or it names a service.
+func siteOwnName(name, text string) string {
+	if !sectionHeading.MatchString(name) {
+		return name
+	}
+	lines := strings.Split(text, "\n")
+	own := map[string]bool{}
+	for _, l := range lines {
+		own[strings.TrimSpace(l)] = true
+	}
+	for _, l := range strings.Split(pageBody(text, name), "\n") {
+		l = strings.TrimSpace(l)
+		if !openingLine(l) {
+			continue
+		}
+		if m := sentenceSubject.FindStringSubmatch(l); m != nil && (own[m[1]] || serviceHeading(m[1])) {
+			return m[1]
+		}
+		break
+	}
+	return name
+}
+
 // A heading ending in an acronym ("Dudley SENDIASS").
 var acronymEnd = regexp.MustCompile(`^(.*?)\b([A-Z][A-Z&]{2,}[A-Za-z]?)$`)
 
@@ -560,6 +747,7 @@ func spelledOut(name, text string) string {
 			continue
 		}
 		full := strings.TrimSpace(line[:at])
+		full = strings.TrimPrefix(full, "The ") // "The Kestermoor Special Educational Needs ... (SENDIASS) gives"
 		// The full name starts the sentence with the heading's own words and
 		// is longer than them by the spelled-out acronym.
 		if strings.HasPrefix(full, m[1]) && len(strings.Fields(full)) >= len(strings.Fields(m[1]))+2 && !strings.ContainsAny(full, ".!?") {
@@ -751,18 +939,17 @@ func stageAge(s string, end bool) (int, bool) {
 
 var keyStageAges = map[string][2]int{"1": {5, 7}, "2": {7, 11}, "3": {11, 14}, "4": {14, 16}, "5": {16, 18}}
 
-// stageRange reads the first school-stage span, with where it starts.
+// stageRange reads the first school-stage span, with where it starts. Key
+// stages and school years said side by side ("Key Stages 3 and 4 (Years 7 to
+// 11)") are one band told twice: both are read, as ages, and joined.
 func stageRange(text string) (int, *int, *int) {
+	type stage struct{ at, end, lo, hi int }
+	var found []stage
 	if m := stageSpan.FindStringSubmatchIndex(text); m != nil {
 		lo, ok1 := stageAge(text[m[2]:m[3]], false)
 		hi, ok2 := stageAge(text[m[4]:m[5]], true)
 		if ok1 && ok2 && lo < hi {
-			return m[0], &lo, &hi
-		}
-	}
-	if m := stageFrom.FindStringSubmatchIndex(text); m != nil {
-		if lo, ok := stageAge(text[m[2]:m[3]], false); ok {
-			return m[0], &lo, nil
+			found = append(found, stage{m[0], m[1], lo, hi})
 		}
 	}
 	if m := keyStage.FindStringSubmatchIndex(text); m != nil {
@@ -771,7 +958,26 @@ func stageRange(text string) (int, *int, *int) {
 		if m[4] >= 0 {
 			hi = keyStageAges[text[m[4]:m[5]]][1]
 		}
-		return m[0], &lo, &hi
+		found = append(found, stage{m[0], m[1], lo, hi})
+	}
+	if len(found) == 2 {
+		a, b := found[0], found[1]
+		if b.at < a.at {
+			a, b = b, a
+		}
+		if b.at-a.end <= 12 { // beside each other: "KS2 (Years 3-6)", "Years 7 to 11 (key stages 3 and 4)"
+			lo, hi := min(a.lo, b.lo), max(a.hi, b.hi)
+			return a.at, &lo, &hi
+		}
+		found = []stage{a}
+	}
+	if m := stageFrom.FindStringSubmatchIndex(text); m != nil && (len(found) == 0 || m[1] <= found[0].at) {
+		if lo, ok := stageAge(text[m[2]:m[3]], false); ok {
+			return m[0], &lo, nil
+		}
+	}
+	if len(found) == 1 {
+		return found[0].at, &found[0].lo, &found[0].hi
 	}
 	return 0, nil, nil
 }
@@ -924,6 +1130,20 @@ var rightsExplained = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\btribunal\b`),
 	regexp.MustCompile(`(?i)\b(?:may|might|could) be (?:eligible|entitled)\b|\b(?:is|are) not (?:eligible|entitled)\b`),
 	regexp.MustCompile(`(?i)\bthe law\b|\bby law\b|\blegal (?:duty|right|document|requirement)\b`),
+}
+
+var (
+	// A heading that names a process or a right: asking, applying, appealing;
+	// an assessment, a plan, a policy, transport, a budget.
+	processHeading = regexp.MustCompile(`(?i)^(?:ask(?:ing)?|request(?:ing)?|apply(?:ing)?|appeal(?:ing)?|complain(?:ing)?|disagree(?:ing)?|how|getting|get|moving|planning|choosing|finding|paying|what|when|why|who)\b|\b(?:assessments?|appeals?|tribunals?|mediation|polic(?:y|ies)|transport|travel|personal budgets?|direct payments?|ehc ?plans?|ehcps?|education, health and care|annual reviews?|eligibility|rights?|complaints?|exclusions?|admissions?|disagreements?|strateg(?:y|ies)|guidance|the law)\b`)
+	// A service's short name: "Kingston SENDIASS", "Westvale IASS".
+	serviceAcronym = regexp.MustCompile(`\b(?:SENDIASS|SENDIAS|SENIASS|IASS|PIAS|SENDIAS)\b`)
+)
+
+// serviceHeading says whether a page's heading names one service (a team, a
+// service, a club, a SENDIASS) rather than a process or a right.
+func serviceHeading(title string) bool {
+	return (serviceNoun.MatchString(title) || serviceAcronym.MatchString(title)) && !processHeading.MatchString(title)
 }
 
 // rightsCount is how many of those ways a page's text uses.

@@ -29,7 +29,7 @@ func TestLocalOfferConcepts(t *testing.T) {
 		{"consultation.txt", KindOther, "", "16-25", ""},   // a consultation that closes
 		{"minutes.txt", KindOther, "", "?-?", "ASD"},       // present, apologies
 		{"words_ages.txt", KindService, "Stepping Stones Youth Club", "11-18", "ASD;SLD"},
-		{"birthday_end.txt", KindService, "Children's Community Nursing Team", "0-17", ""},
+		{"birthday_end.txt", KindService, "Children's Community Nursing Team", "0-18", ""},
 		{"school_years.txt", KindService, "Literacy Outreach Service", "7-13", "SpLD"},
 		{"plural_band.txt", KindService, "Play and Stay", "0-4", "SLCN"},
 		{"from_years_of_age.txt", KindService, "Transitions Team", "14-25", "PD"},
@@ -93,6 +93,33 @@ func TestLocalOfferConcepts(t *testing.T) {
 		{"news_more_news.txt", KindOther, "", "?-?", ""},
 		{"minutes_topics.txt", KindOther, "", "?-?", ""},
 		{"record_below_banner.txt", KindService, "Reading Buddies", "7-11", "SpLD"},
+		// A ninth set, for the conventions settled after the fifth fresh batch and
+		// the classes of error it showed, written after the fixes (9/11 right at
+		// first sight; the two charity pages named the registration line): a
+		// birthday that ends a band is its maximum; a page headed by one service
+		// is its record whatever rights it explains, one headed by a process is
+		// information; a school's four areas give SEMH only; an organisation's
+		// page about its one service; key stages beside years; examples in a
+		// section about evidence; an article's address with a channel; a story's
+		// ages are its lead's.
+		{"birthday_until_words.txt", KindService, "Sensory Impairment Team", "0-25", "HI;VI"},
+		{"iass_own_site.txt", KindService, "Northvale IASS", "?-?", ""},
+		{"service_page_rights.txt", KindService, "Educational Psychology Service", "0-25", ""},
+		{"process_heading_team.txt", KindInfo, "", "?-?", ""},
+		{"school_areas_ampersand.txt", KindSchoolOffer, "", "4-11", "SEMH"},
+		{"charity_sub_heading.txt", KindService, "Tuesday Swim Squad", "9-18", "VI"},
+		{"charity_two_services.txt", KindService, "Hilltop Families", "?-?", ""}, // two services: the charity is the subject
+		{"ks_with_years.txt", KindService, "Maths Recovery Outreach", "7-11", "SpLD"},
+		{"info_evidence_section.txt", KindInfo, "", "?-?", ""},
+		{"kb5_channel_article.txt", KindInfo, "", "16-18", ""},
+		{"news_zone_age.txt", KindOther, "", "?-?", ""},
+		// Low mood, and worries that keep a child from school, are SEMH (batch 5's
+		// 707 in other words).
+		{"mood_school_worries.txt", KindService, "Steady Steps mentoring", "11-16", "SEMH"},
+		// Batch 7's classes (after its first sight): a charity heading the record
+		// of the club the trail ends with and its text calls "Our ..."; a list
+		// of "Related directory entries" is not the club's needs.
+		{"charity_trail_own.txt", KindService, "Moonlight Disco", "14-25", ""},
 	}
 	for _, c := range cases {
 		raw, err := os.ReadFile(filepath.Join("testdata", "localoffer", "concepts", c.file))

@@ -111,6 +111,23 @@ func TestAgeForms(t *testing.T) {
 		"Pupils in Key Stages 1, 2 and 3":           "5-14",
 		"for KS3 and KS4 students":                  "11-16",
 		"Key Stage 1, Key Stage 2 and Key Stage 3.": "5-14",
+		// A birthday that ends a band is its maximum; "under N" is every age below N.
+		"Support continues until the young person's 25th birthday.": "0-25",
+		"Children are seen up to their eighteenth birthday.":        "0-18",
+		"For children under 5 and their carers.":                    "0-4",
+		// Key stages and school years side by side are one band, read both ways.
+		"for pupils in Key Stages 3 and 4 (Years 7 to 11) who need help": "11-16",
+		"Key Stage 2 pupils (Years 3-6) only":                            "7-11",
+		"Years 1 and 2 (key stage 1)":                                    "5-7",
+		// Batch 7's classes in our words: "nought", a start from birth said
+		// before its end, an upper limit extended in its sentence, "until they
+		// reach 25".
+		"For families of children aged nought to five.":                               "0-5",
+		"We see babies from birth until they go to school.":                           "0-4",
+		"Help continues up to the age of 18, or up to 25 for those with an EHC plan.": "?-25",
+		"From Year 10 until they reach 25, we plan together.":                         "14-25",
+		// "Stages" is not "ages".
+		"The plan has three stages 1 to 3 and is for anyone.": "?-?",
 		// An upper limit alone, completed further on by the same band from birth.
 		"We stay involved until the young person turns 19. Referrals for children aged 0 to 19.": "0-19",
 	} {

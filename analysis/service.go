@@ -120,7 +120,7 @@ func (x *Extractor) needCodes(text string) []string {
 var (
 	// Where a page turns to other services ("Related pages", "See also"): what
 	// follows names their needs, not this page's.
-	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?: pages?| links?| services?| advice(?: pages?)?| content| information| articles?| topics?)?|see also|useful (?:links|organisations|contacts|websites)|other (?:useful )?(?:links|services|organisations|support)(?: (?:you|that|which|who) .*)?|where else (?:to|can (?:i|you)) get (?:help|support)|you (?:may|might) also (?:like|want|need|be interested in).*|other services (?:that|which|who) (?:can|may|might) help.*|similar services|more (?:in|from) this section|recent posts|(?:latest|more|other|related|recent) (?:news|stories|articles|posts))\s*:?$`)
+	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?:\s+[\w-]+){0,3}|see also|useful (?:links|organisations|contacts|websites)|other (?:useful )?(?:links|services|organisations|support)(?: (?:you|that|which|who) .*)?|where else (?:to|can (?:i|you)) get (?:help|support)|you (?:may|might) also (?:like|want|need|be interested in).*|other services (?:that|which|who) (?:can|may|might) help.*|similar services|more (?:in|from) this section|(?:other|more) pages(?: (?:in|from) this (?:area|section|topic))?|pages in this (?:section|area)|recent posts|(?:latest|more|other|related|recent) (?:news|stories|articles|posts))\s*:?$`)
 	// A venue's access is not a need of the service: "wheelchair accessible",
 	// "level access", "a changing places toilet".
 	venueAccess = regexp.MustCompile(`(?i)\bwheelchairs?[- ](?:accessible|access(?:ibility)?|friendly|ramps?)\b|\b(?:level|step[- ]free|disabled|accessible|wheelchair) (?:access|toilets?|parking|entrances?|changing(?: rooms?)?|lifts?)\b|\bchanging places\b`)
@@ -130,19 +130,25 @@ var (
 // a heading that turns to other services (once some text has been said), with
 // a venue's access words taken out.
 func needText(text string) string {
+	text = venueAccess.ReplaceAllString(beforeRelated(text), " ")
+	text = methodList.ReplaceAllString(text, " ")
+	return notServed.ReplaceAllString(text, " ")
+}
+
+// beforeRelated is a page up to a heading that turns to other pages or
+// services ("Related pages", "Other pages in this area"), once some text has
+// been said: what follows is the site's, not the page's.
+func beforeRelated(text string) string {
 	lines := strings.Split(text, "\n")
 	said := false
 	for i, l := range lines {
 		l = strings.TrimSpace(l)
 		if said && relatedHeading.MatchString(l) {
-			lines = lines[:i]
-			break
+			return strings.Join(lines[:i], "\n")
 		}
 		said = said || paragraphLine(l)
 	}
-	text = venueAccess.ReplaceAllString(strings.Join(lines, "\n"), " ")
-	text = methodList.ReplaceAllString(text, " ")
-	return notServed.ReplaceAllString(text, " ")
+	return text
 }
 
 // methodList is the methods a service uses, named as examples: "modelling
@@ -190,9 +196,11 @@ func needAudience(text string) string {
 	return b.String()
 }
 
-// notServed is a sentence saying whom a service does not take: "The scheme is
-// not suitable for young people with profound and multiple learning disabilities."
-var notServed = regexp.MustCompile(`(?i)[^.!?\n]*\b(?:not (?:suitable|appropriate|designed|able to (?:support|offer|help|accept|meet))|unable to (?:support|accept|meet)|cannot (?:support|accept|meet)|(?:does|do) not (?:support|cover|accept|work with))\b[^.!?\n]*[.!?]?`)
+// notServed is a sentence saying whom a service does not take, or whom a rule
+// leaves out: "The scheme is not suitable for young people with profound and
+// multiple learning disabilities.", "a pupil with ADHD who ... would not usually
+// qualify".
+var notServed = regexp.MustCompile(`(?i)[^.!?\n]*\b(?:not (?:suitable|appropriate|designed|able to (?:support|offer|help|accept|meet))|unable to (?:support|accept|meet)|cannot (?:support|accept|meet)|(?:does|do) not (?:support|cover|accept|work with)|(?:would|will|does|do|is|are|may|might) not (?:usually |normally |always |automatically )?(?:qualify|be eligible|be entitled|get (?:help|it|transport|a place)))\b[^.!?\n]*[.!?]?`)
 
 // UnionSorted is the sorted union of two lists, without empty or repeated values.
 func UnionSorted(a, b []string) []string {
@@ -272,12 +280,13 @@ func firstParagraph(text, name string) string {
 // "0-25", "up to the age of 25", "from birth to 5", "post-16", "16+", in words
 // ("birth to five", "their fifth birthday"), and as school stages ("reception to
 // year 6", "school Years 4 to 9", "key stage 2"). "Up to" gives no minimum;
-// "under N" and "up to their Nth birthday" are every age below N.
+// "under N" is every age below N; a birthday that ends a band is its maximum
+// ("up to their 25th birthday" is 0-25, as the sector writes "0-25").
 var (
-	ageSpan  = regexp.MustCompile(`(?i)(?:aged?s?|age range|from|between|young people|children)\s*(?:of\s*)?[:|]?\s*\(?(\d{1,2}|birth)\s*(?:-|–|−|to|and|up to|until)\s*(\d{1,2})\)?(?:\s*(?:years?|yrs))?`)
+	ageSpan  = regexp.MustCompile(`(?i)\b(?:aged?s?|age range|from|between|young people|children)\s*(?:of\s*)?[:|]?\s*\(?(\d{1,2}|birth)\s*(?:-|–|−|to|and|up to|until)\s*(\d{1,2})\)?(?:\s*(?:years?|yrs))?`)
 	ageParen = regexp.MustCompile(`\((\d{1,2})\s*(?:-|–)\s*(\d{1,2})\)`)
 	ageBare  = regexp.MustCompile(`(?i)\b(0|birth)\s*(?:-|–|to)\s*(\d{1,2})\b`)
-	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})\b|\b(?:until|up to) (?:the age of) (\d{1,2})\b|\buntil (?:they are|they're|the young person is|your child is) (\d{1,2})\b|\b(?:under|aged under) (\d{1,2})s?\b|\bturns? (\d{1,2})\b|\buntil [^.,;\n]{0,40}?\b(?:leave|leaves|finish|finishes) (?:school|college|education)[^.,;\n]{0,12}? at (?:age )?(\d{1,2})\b`)
+	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})\b|\b(?:until|up to) (?:the age of) (\d{1,2})\b|\buntil (?:they|the young person|your child|he or she) (?:are|is|reach|reaches|turn|turns|become|becomes) (?:age |aged )?(\d{1,2})\b|\buntil (?:they're) (\d{1,2})\b|\b(?:under|aged under) (\d{1,2})s?\b|\bturns? (\d{1,2})\b|\buntil [^.,;\n]{0,40}?\b(?:leave|leaves|finish|finishes) (?:school|college|education)[^.,;\n]{0,12}? at (?:age )?(\d{1,2})\b`)
 	ageYears = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*(?:years?|yrs|[- ]?year[- ]olds?)\b`)
 	// A span's end carried further in the same sentence: "aged 16 to 19, and
 	// up to 25 for students with an EHC plan", "from birth to 16, or to 19 for
@@ -290,8 +299,9 @@ var (
 	agePlus   = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b|\b(1[1-9])\s?\+|\bfrom (?:the )?age (?:of )?(\d{1,2})\b|\bfrom (\d{1,2}) years?(?: of age| old)?\b|\b(?:aged )?(\d{1,2}) (?:and|or) (?:over|above|older)\b`)
 	// A band in the plural: "0-4s", "for 16-25s".
 	agePlural = regexp.MustCompile(`\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})s\b`)
-	// A birthday as an end: "between birth and their 5th birthday" (a band named
-	// by its ends: 0-5), "up to their 19th birthday" (every age below: 0-18).
+	// A birthday as an end, the band's maximum: "between birth and their 5th
+	// birthday" is 0-5, "up to (until, before) their 19th birthday" 0-19 (the
+	// sector names a band by its ends: "0-25" is "until their 25th birthday").
 	ageBirthday = regexp.MustCompile(`(?i)\b(?:(?:from |between )?(birth|\d{1,2})\s*(?:-|–|to|and|until|up to)\s*)?(?:up to|until|before|to|and)?\s*(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday`)
 	// Ages named as a condition or another group's right, not whom the page is
 	// for: the clause "If your child is under two," (its main clause stays),
@@ -301,10 +311,12 @@ var (
 	// their 5th birthday" starts at 5.
 	birthdayFrom = regexp.MustCompile(`(?i)\b(?:from|after|since|on|at)\s+(?:the start of [^.,;\n]{0,30}?\s)?(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday(?:[^.;\n]{0,60}?\b(?:until|to|up to|and)\s+(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday)?`)
 	// Starting school ends the early years: "until they start in Reception" is 4.
-	untilSchool = regexp.MustCompile(`(?i)\buntil (?:they|the child|your child|children|he or she)\s+(?:start|starts|begin|begins|go|goes|move|moves) (?:in(?:to)? |at )?(?:reception|school|primary school|full[- ]time school)\b`)
+	untilSchool = regexp.MustCompile(`(?i)\buntil (?:they|the child|your child|children|he or she)\s+(?:start|starts|begin|begins|go|goes|move|moves) (?:in(?:to)? |at |to )?(?:reception|school|primary school|full[- ]time school)\b`)
 	// Numbers that count days, sessions or places, or a staffing ratio, are not
 	// ages: "book from 1 to 5 days a week", "a ratio of about 1 to 4".
-	countSpan    = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s+(days?|weeks?|hours?|sessions?|times|nights?|places|visits|miles|minutes|staff)\b|\bratios?\b[^.\n]{0,30}?\b\d{1,2}\s*(?:to|:)\s*\d{1,2}\b|\b1\s*(?:to|:)\s*1\b`)
+	countSpan = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s+(days?|weeks?|hours?|sessions?|times|nights?|places|visits|miles|minutes|staff)\b|\bratios?\b[^.\n]{0,30}?\b\d{1,2}\s*(?:to|:)\s*\d{1,2}\b|\b1\s*(?:to|:)\s*1\b`)
+	// A band that starts at birth, said just before its end.
+	fromBirth    = regexp.MustCompile(`(?i)\bfrom birth\b[^.;\n]*$`)
 	ageCondition = regexp.MustCompile(`(?i)^(?:if|when|whenever|unless|once|where)\b[^,]*,`)
 	ageOwnRight  = regexp.MustCompile(`(?i)\bin (?:their|his or her) own right\b`)
 )
@@ -312,8 +324,8 @@ var (
 // Number words as digits, where they stand for ages: "birth to five", "aged
 // nineteen", "their fifth birthday", "Year nine".
 var (
-	numberWord  = regexp.MustCompile(`(?i)\b(?:(twenty)[- ])?(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\b`)
-	numberValue = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	numberWord  = regexp.MustCompile(`(?i)\b(?:(twenty)[- ])?(nought|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\b`)
+	numberValue = map[string]int{"nought": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
 		"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
 		"eighteen": 18, "nineteen": 19, "twenty": 20, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
 		"seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
@@ -458,17 +470,20 @@ func ageRange(text string) (*int, *int) {
 	}
 	if m := untilSchool.FindStringIndex(text); m != nil {
 		four := 4
-		consider(cand{m[0], nil, &four})
+		var lo *int
+		if fromBirth.MatchString(text[max(0, m[0]-40):m[0]]) {
+			zero := 0
+			lo = &zero
+		}
+		consider(cand{m[0], lo, &four})
 	}
 	if m := ageBirthday.FindStringSubmatchIndex(text); m != nil {
 		n, _ := strconv.Atoi(text[m[4]:m[5]])
-		lo, hi := 0, n-1
+		lo, hi := 0, n
 		if m[2] >= 0 {
-			// A span from a start to a birthday names the band by its ends.
 			if a := text[m[2]:m[3]]; !strings.EqualFold(a, "birth") {
 				lo, _ = strconv.Atoi(a)
 			}
-			hi = n
 		}
 		if lo < hi && hi <= 25 {
 			consider(cand{m[0], &lo, &hi})
@@ -483,6 +498,18 @@ func ageRange(text string) (*int, *int) {
 		var lo *int
 		if strings.Contains(strings.ToLower(words), "under") {
 			hi-- // every age below N, from birth
+			zero := 0
+			lo = &zero
+		}
+		// An extension in the same sentence counts: "up to the age of 19, or up
+		// to 25 where they have an EHC plan" ends at 25.
+		if up := ageFurther.FindStringSubmatch(text[m[1]:min(len(text), m[1]+120)]); up != nil && lo == nil {
+			if n, _ := strconv.Atoi(up[1]); n > hi && n <= 25 {
+				hi = n
+			}
+		}
+		// A start from birth before it: "from birth until they start school".
+		if lo == nil && fromBirth.MatchString(text[max(0, m[0]-40):m[0]]) {
 			zero := 0
 			lo = &zero
 		}

@@ -34,6 +34,18 @@ func TestTextTitle(t *testing.T) {
 			"Sibling Saturdays", "When", "A monthly club where brothers and sisters of disabled children can have fun together."}, "Sibling Saturdays"},
 		{"an organisation's heading above its registration line", []string{"Home > Directory > Leisure > Lakeside Trust", "Lakeside Trust",
 			"Registered charity number 1098765", "Paddle Club", "Paddle Club is an adapted canoeing session for disabled young people on Sunday mornings."}, "Paddle Club"},
+		// A stated fact (a label with a date, figure or money as its value) or a
+		// dateline is never the page's heading.
+		{"an advert's facts between its heading and its text", []string{"Careers at Eastmoor", "Back to vacancies", "Family Support Worker (Autism)",
+			"Ref: EM-4471", "Pay: £27,100 to £29,300", "Base: Brookfield Hub", "Apply by: 3 February 2027", "The role",
+			"You will visit families of autistic children at home and help them plan for the school holidays."}, "Family Support Worker (Autism)"},
+		{"a story's dateline under its headline", []string{"Home > Latest > Short breaks", "New holiday club for disabled teenagers",
+			"Updated Friday 6 March 2026", "A new holiday club opens in the summer for teenagers with complex needs, run with two local charities."},
+			"New holiday club for disabled teenagers"},
+		{"a back link drawn with an arrow, a one-step trail with a slash", []string{"Home / Clubs", "‹ Back to all clubs", "Moonlight Disco",
+			"A monthly disco for young people with learning disabilities, with a quiet room and a taxi home."}, "Moonlight Disco"},
+		{"a titled heading with a colon stays a title", []string{"Home > Clubs > Drama", "Spotlight: drama sessions for young carers",
+			"A weekly session where young carers can rehearse, perform and take a break from caring."}, "Spotlight: drama sessions for young carers"},
 	}
 	for _, c := range cases {
 		if got := textTitle(strings.Join(c.lines, "\n")); got != c.want {

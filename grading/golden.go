@@ -74,17 +74,14 @@ func GoldenFacts(d Doc) []byte {
 // the ages and needs the grader reads, and each statutory item's quote.
 func GoldenLocalOffer(d LODoc) []byte {
 	got := analysis.ReadLocalOfferText(d.Text, d.URL)
-	f := analysis.ServiceFields(d.Text)
-	if got.Kind == analysis.KindListing {
-		f = analysis.ServiceFields(got.Title)
-	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "{\n  \"id\": %s,\n  \"kind\": %s,\n  \"title\": %s,\n", js(d.ID), js(kindOf[got.Kind]), js(got.Title))
 	if s := got.Service; s != nil {
 		fmt.Fprintf(&b, "  \"service\": %s,\n", js(map[string]any{"name": s.Name, "age_min": s.AgeMin, "age_max": s.AgeMax,
 			"needs": s.NeedTypes, "cost": s.Cost, "eligibility": s.Eligibility}))
 	}
-	fmt.Fprintf(&b, "  \"graded\": %s,\n", js(map[string]any{"age_min": f.AgeMin, "age_max": f.AgeMax, "needs": f.NeedTypes}))
+	// What GradeLocalOffer grades: whom the page as a whole is for.
+	fmt.Fprintf(&b, "  \"graded\": %s,\n", js(map[string]any{"age_min": got.AgeMin, "age_max": got.AgeMax, "needs": got.NeedTypes}))
 	b.WriteString("  \"items\": [")
 	for i, it := range got.Items {
 		if i > 0 {

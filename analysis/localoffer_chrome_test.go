@@ -1,0 +1,69 @@
+package analysis
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestLocalOfferNewChrome reads every concept page and labelled batch page again inside the furniture
+// of platforms the rules were not written for (a toolbar shaped like a trail,
+// a help line with a phone number just above the heading, a side menu after
+// the text) and wants the same reading: the page's heading, kind, name, ages
+// and needs follow from the page's own blocks, not from its site's chrome.
+func TestLocalOfferNewChrome(t *testing.T) {
+	variants := []struct {
+		name        string
+		above, tail []string
+	}{
+		{"toolbar and help line", []string{"Favourite  |  Email a friend  |  Download as PDF", "Need help using this site? Call 0300 123 0000"},
+			[]string{"", "Other pages in this area", "Getting help", "Money and benefits", "Where to find us"}},
+		{"share bar and text line", []string{"Bookmark this page › Print › Share on Facebook", "Questions? Text us on 07700 900 123 and we will reply within a day."},
+			[]string{"", "You may also like", "Direct payments", "Respite for carers", "How to complain"}},
+	}
+	files, err := filepath.Glob(filepath.Join("testdata", "localoffer", "concepts", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatal("no concept pages", err)
+	}
+	// The labelled batches' pages too (text copied from real platforms' shapes).
+	batches, _ := filepath.Glob(filepath.Join("..", "grading", "testdata", "localoffer*", "*.txt"))
+	files = append(files, batches...)
+	read := func(url, text string) string {
+		r := ReadLocalOfferText(text, url)
+		name := ""
+		if r.Service != nil {
+			name = r.Service.Name
+		}
+		return r.Kind + " | " + r.Title + " | " + name + " | " + intText(r.AgeMin) + "-" + intText(r.AgeMax) + " | " + strings.Join(r.NeedTypes, ";")
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, text, _ := strings.Cut(string(raw), "\n")
+		url := strings.TrimSpace(strings.TrimPrefix(first, "URL:"))
+		want := read(url, text)
+		lines := strings.Split(text, "\n")
+		// Just under the trail, else under the site's name: where platforms put
+		// their tools.
+		at := min(3, len(lines))
+		for i, l := range lines {
+			if trailLine(strings.TrimSpace(l)) {
+				at = i + 1
+				break
+			}
+		}
+		for _, v := range variants {
+			var b []string
+			b = append(b, lines[:at]...)
+			b = append(b, v.above...)
+			b = append(b, lines[at:]...)
+			b = append(b, v.tail...)
+			if got := read(url, strings.Join(b, "\n")); got != want {
+				t.Errorf("%s in %s: %s; without it %s", filepath.Base(f), v.name, got, want)
+			}
+		}
+	}
+}
