@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"regexp"
-	"regexp/syntax"
 	"sort"
 	"strconv"
 	"strings"
@@ -35,6 +34,12 @@ type Extractor struct {
 	// provision.intervention and statutory.item (rules/need_areas.tsv, ...),
 	// each with its pre-check, in the order written.
 	needAreas, needTypes, interventions, statutoryItems Vocabulary
+	// localOfferNeeds are the words Local Offer records use for needs beyond
+	// need.type's (rules/local_offer_needs.tsv, field localoffer.need).
+	localOfferNeeds Vocabulary
+	// localOfferItems are the wordings of each thing a Local Offer must
+	// publish, by item id (rules/local_offer_items.tsv, field localoffer.item).
+	localOfferItems map[string][]*regexp.Regexp
 
 	role      *regexp.Regexp // the SENCO's role titles, as words of their own
 	sencoSelf *regexp.Regexp // words for the SENCO in a sentence: the role, "she", "he"
@@ -91,23 +96,22 @@ func (x *Extractor) compile() {
 	x.partOfDay = x.lex.Regexp("part_of_day")
 	x.gates = map[*regexp.Regexp]Term{}
 	for _, r := range x.rules.All() {
-		t := Term{Pattern: r.Regexp()}
-		if tree, err := syntax.Parse(r.Regexp().String(), syntax.Perl); err == nil {
-			t.must = requiredLiterals(tree.Simplify())
-		}
-		x.gates[r.Regexp()] = t
+		x.gates[r.Regexp()] = termOf(r.Value, r.Regexp())
 	}
 	vocab := func(field string) Vocabulary {
 		var v Vocabulary
 		for _, r := range x.rules.Rules(field) {
-			t := x.gates[r.Regexp()]
-			t.Value = r.Value
-			v = append(v, t)
+			v = append(v, x.gates[r.Regexp()])
 		}
 		return v
 	}
 	x.needAreas, x.needTypes = vocab("need.area"), vocab("need.type")
 	x.interventions, x.statutoryItems = vocab("provision.intervention"), vocab("statutory.item")
+	x.localOfferNeeds = vocab("localoffer.need")
+	x.localOfferItems = map[string][]*regexp.Regexp{}
+	for _, r := range x.rules.Rules("localoffer.item") {
+		x.localOfferItems[r.Value] = append(x.localOfferItems[r.Value], r.Regexp())
+	}
 }
 
 // Version names the rules in force: the release, and a short hash of the rule
@@ -124,6 +128,7 @@ func (x *Extractor) Version() string { return x.version }
 // its field after the compiled-in ones. The fields are those of the tables:
 // need.area, need.type, provision.intervention, statutory.item (the
 // vocabularies: a fact's confidence is the field's, not the line's);
+// localoffer.need, localoffer.item (an item of vocab/local_offer_items.tsv);
 // senco.on_slt, senco.qualification, senco.fte, senco.days_per_week,
 // senco.hours_per_week; provision.kind, provision.need, provision.places,
 // provision.refers_back, provision.title; and senco.role (a local title for
@@ -166,6 +171,14 @@ func (x *Extractor) Extend(r io.Reader, name string) (*Extractor, int, error) {
 			if lex, err = lex.With("senco_role", rule.Pattern, rule.Where); err != nil {
 				return nil, added, err
 			}
+		case rule.Field == "localoffer.item" && !localOfferItem(rule.Value):
+			// The list of items is the law's (vocab/local_offer_items.tsv): a
+			// wording shows a page covers one of them.
+			var ids []string
+			for _, it := range localOfferItems {
+				ids = append(ids, it.ID)
+			}
+			return nil, added, fmt.Errorf("%s: localoffer.item %q is no item of the list: expected one of %s", rule.Where, rule.Value, strings.Join(ids, ", "))
 		case tableFields[rule.Field]:
 			line += "\t" + strconv.FormatFloat(rule.Confidence, 'f', -1, 64)
 			if rules, err = textstage.ParseRules(strings.NewReader(line+"\n"), rule.Where, lex, rules); err != nil {
