@@ -54,8 +54,9 @@ func span(text string, from, to int) (evidence string, start, end int) {
 // end on "for" ("The needs we provide for").
 func softWrapped(line, next string) bool {
 	line = strings.TrimSpace(line)
-	if line == "" || strings.ContainsAny(line[len(line)-1:], ".:;!?|") || startsAnew.MatchString(strings.TrimSpace(next)) {
-		return false
+	if line == "" || strings.ContainsAny(line[len(line)-1:], ".:;!?|") || startsAnew.MatchString(strings.TrimSpace(next)) ||
+		strings.Contains(line, " | ") || strings.Contains(line, "\t") {
+		return false // ended, or the next line starts anew, or a table's row: its cells parted by bars or tabs
 	}
 	if len(line) >= 50 || carriesOn.MatchString(strings.TrimSpace(next)) {
 		return true

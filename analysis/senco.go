@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/sendscope/sendscope/analysis/textstage"
 )
@@ -18,7 +19,13 @@ func roleRegexp(titles string) *regexp.Regexp {
 }
 
 // Someone who helps the SENCO is not the SENCO.
-var notTheSENCO = regexp.MustCompile(`(?i)\b(?:assistant|deputy|trainee|associate|former|previous|acting\s+assistant)\s*(?:to\s+the\s+)?$`)
+// The helper's title may have words between it and the role ("Assistant Trust
+// SENDCo", "Deputy Primary SENCO").
+var notTheSENCO = regexp.MustCompile(`(?i)\b(?:assistant|deputy|trainee|associate|former|previous|acting\s+assistant)\s*(?:(?:trust|school|academy|federation|partnership|cluster|hub|area|county|primary|secondary|phase|site|EYFS|KS\d)\s+){0,2}(?:to\s+the\s+)?$`)
+
+// notToTheRole: the role spoken of to say something is not for it ("should go
+// to the office, not to the SENCo").
+var notToTheRole = regexp.MustCompile(`(?i)\b(?:not|rather\s+than|instead\s+of)\s+(?:to|from|with|by|for)?\s*(?:the|our)?\s*$`)
 
 // A person's name: with a title ("Mrs K. McKinley", "Mr Jones", "Dr A J Patel") or
 // as first and last name ("Helen Watson").
@@ -28,24 +35,12 @@ var (
 	untitledName = regexp.MustCompile(`\b[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+(?:(?:Mc|Mac|O')?[A-Z][a-z'\-]+)(?:-[A-Z][a-z]+)?\b`)
 )
 
-// Capitalised words that start or end many phrases but no names.
-var notNameWords = map[string]bool{}
+// notPerson says whether a word is never part of a person's name: a word of the
+// lexicon's not_person classes (qualifications, roles, teams and services,
+// places and organisations, the words of a page around names).
+func notPerson(w string) bool { return notPersonWord.MatchString(w) }
 
-func init() {
-	for _, w := range strings.Fields(`Special Educational Needs Disabilities Disability Coordinator Co-ordinator School Primary
-		Secondary Academy Trust Inclusion Lead Leader Manager Head Headteacher Teacher Deputy Assistant Our The This That
-		Contact Email Telephone Phone Mental Health Learning Support Information Report Local Offer Policy Parents Parent
-		Pupils Pupil Children Child Class Key Stage Senior Leadership Team Governor Governors Named Person Please Miss Mrs
-		Mr Ms Dr If You We Our Who What How When Where Why Send Sen Senco Sendco Year Reception Nursery Infant Junior
-		Church England Catholic High College Office Department County Council Borough City Autism Speech Language
-		Communication Educational Psychologist Service Services Team Welcome Home Page Monday Tuesday Wednesday Thursday
-		Friday Saturday Sunday January February March April May June July August September October November December
-		Code Practice Plan Plans Education Care Hub Centre Unit Base Resource Provision Children's Families Family
-		Interaction Cognition Social Emotional Sensory Physical And Of For In On At By With To Is Are Has Have Dear Governing
-		Body Board Committee Chair Academy Local Governors St Saint`) {
-		notNameWords[strings.ToLower(w)] = true
-	}
-}
+var notPersonWord = regexp.MustCompile(`(?i)^(?:` + textstage.Builtin().Fragment("not_person") + `)$`)
 
 // Words allowed between a role and the name that follows it
 // ("SENCO: Mrs Smith", "The SENCO at our school is Mrs Smith", "SENDCo, Helen Watson").
@@ -67,14 +62,15 @@ func (x *Extractor) sencoNames(text string) []Fact {
 var predecessor = regexp.MustCompile(`(?i)\b(?:from|replacing|replaces|replaced|succeeding|succeeds|after)\s*$`)
 
 // otherRoles: words naming someone other than the SENCO in a sentence.
-var otherRoles = lexRegexp(`(?i)\b(?:head\s*teacher|head|principal|governors?|assistant|deputy|chair|clerk|teachers?|therapist|psychologist|officer|administrator|worker|mentor|lead\s+practitioner|(?:{sen}|trust|SEMH|autism|pastoral)\s+lead|trust)\b`)
+var otherRoles = lexRegexp(`(?i)\b(?:head\s*teacher|head|principal|governors?|assistant|deputy|chair|clerk|teachers?|therapist|psychologist|officer|administrator|worker|mentor|lead\s+practitioner|(?:{sen}|trust|SEMH|autism|pastoral)\s+lead|trust|(?:business|office|finance|site|data|premises|attendance)\s+manager|bursar|receptionist|secretary)\b`)
 
 // soleNameWithRole is the last resort when no wording ties a name to the role:
 // a sentence naming the SENCO role and exactly one titled person, and no other
 // role, names the SENCO ("Mrs A has led SEN here, as SENCO, since 2019").
 func (x *Extractor) soleNameWithRole(text string) []Fact {
 	for _, m := range x.role.FindAllStringIndex(text, 50) {
-		if inAddress(text, m[0], m[1]) || notTheSENCO.MatchString(text[max(0, m[0]-30):m[0]]) {
+		if inAddress(text, m[0], m[1]) || notTheSENCO.MatchString(text[max(0, m[0]-30):m[0]]) || leftPost(text, m[1]) ||
+			notToTheRole.MatchString(text[max(0, m[0]-20):m[0]]) {
 			continue
 		}
 		lo, hi := sentenceAround(text, m[0], m[1])
@@ -141,7 +137,7 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 			continue // part of an e-mail address, web address or file name
 		}
 		before := text[max(0, rs-30):rs]
-		if exclude.MatchString(before) {
+		if exclude.MatchString(before) || leftPost(text, re) || notToTheRole.MatchString(before) {
 			continue
 		}
 		// A "Name – Role" row ("Mrs A Bee – SENDCo"): the name on the role's own
@@ -154,6 +150,14 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 		if loc, name := firstName(text[ls:rs]); loc != nil && strings.TrimSpace(text[ls:ls+loc[0]]) == "" &&
 			rowSeparator.MatchString(text[ls+loc[1]:rs]) && strings.TrimSpace(text[re:re+le]) == "" {
 			add(ls+loc[0], re, name, 0.85)
+			continue
+		}
+		// A table whose header names the role ("School | SENDCo | Email"): the
+		// person in that column of each row below holds it, one per school.
+		if rows := columnPeople(text, ls, rs, re); rows != nil {
+			for _, r := range rows {
+				add(r[0], r[1], text[r[0]:r[1]], 0.8)
+			}
 			continue
 		}
 		if blocks == nil {
@@ -186,9 +190,14 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 			!(strings.Contains(after[:loc[0]], "\n") && len(people) > 0) {
 			add(rs, re+loc[1], name, 0.9)
 			// "SENCOs are Mrs A and Mr B", "SENCO: EYFS - Mrs A / KS1 - Mrs B"
+			// The list may run past the window the first name was looked for in.
+			list := text[re:min(len(text), re+400)]
+			if i := strings.Index(list, "\n\n"); i >= 0 {
+				list = list[:i]
+			}
 			end := loc[1]
-			for {
-				rest := after[end:]
+			for end <= len(list) {
+				rest := list[end:]
 				j := moreNames.FindStringIndex(rest)
 				if j == nil {
 					break
@@ -250,6 +259,115 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 	}
 	return wholeNames(text, out)
 }
+
+// cellGap: what parts a table's cells on a line: a tab, a bar, or the run of
+// spaces a PDF's columns leave.
+var cellGap = regexp.MustCompile(`[ \t]*\t[ \t]*|[ \t]*\|[ \t]*| {2,}`)
+
+// cells gives the spans of a line's cells (offsets from the line's start).
+func cells(line string) [][2]int {
+	var out [][2]int
+	at := 0
+	for _, g := range append(cellGap.FindAllStringIndex(line, -1), []int{len(line), len(line)}) {
+		if c := strings.TrimSpace(line[at:g[0]]); c != "" {
+			lead := len(line[at:g[0]]) - len(strings.TrimLeft(line[at:g[0]], " \t"))
+			out = append(out, [2]int{at + lead, at + lead + len(c)})
+		}
+		at = g[1]
+	}
+	return out
+}
+
+// columnPeople reads a table whose header row names the role as a column: the
+// role's cell is the whole cell, the line has other cells and names no one.
+// Each row below, up to a blank line or a line of another shape, gives the
+// person in the role's column (a note in brackets kept out: "Mr P. Oduya
+// (acting)"); a row whose note says the person assists, deputises or held the
+// role before gives no one. It returns the names' spans, nil when the role at
+// rs is not a column's header.
+func columnPeople(text string, ls, rs, re int) [][2]int {
+	le := strings.IndexByte(text[re:], '\n')
+	if le < 0 {
+		le = len(text) - re
+	}
+	if re+le-ls > 400 {
+		return nil // a row, not a page with no line breaks
+	}
+	header := text[ls : re+le]
+	hc := cells(header)
+	col := -1
+	for i, c := range hc {
+		if c[0] <= rs-ls && re-ls <= c[1] {
+			col = i
+		}
+	}
+	if len(hc) < 2 || col < 0 || len(persons(header)) > 0 {
+		return nil
+	}
+	cell := header[hc[col][0]:hc[col][1]]
+	if rest := strings.TrimSpace(cell[:rs-ls-hc[col][0]] + " " + cell[re-ls-hc[col][0]:]); rest != "" && !columnWord.MatchString(rest) {
+		return nil
+	}
+	var out [][2]int
+	at := re + le + 1
+	for k := 0; k < 100 && at < len(text); k++ { // a table of a trust's schools, not a page of rows
+		end := strings.IndexByte(text[at:], '\n')
+		if end < 0 {
+			end = len(text) - at
+		}
+		row := text[at : at+end]
+		if len(row) > 400 {
+			break
+		}
+		rc := cells(row)
+		if strings.TrimSpace(row) == "" || len(rc) != len(hc) {
+			break
+		}
+		value := row[rc[col][0]:rc[col][1]]
+		if ps := persons(value); len(ps) == 1 {
+			note := strings.TrimSpace(value[:ps[0].loc[0]] + " " + value[ps[0].loc[1]:])
+			if !notTheHolder.MatchString(note) && (note == "" || strings.HasPrefix(note, "(") || strings.HasPrefix(note, ",")) {
+				out = append(out, [2]int{at + rc[col][0] + ps[0].loc[0], at + rc[col][0] + ps[0].loc[1]})
+			}
+		}
+		at += end + 1
+	}
+	return out
+}
+
+// columnWord: what a header cell may say beside the role ("SENCO name",
+// "School SENDCo", "SENCo contact").
+var columnWord = regexp.MustCompile(`(?i)^(?:(?:the|school|trust|academy|setting)(?:'s)?|names?|contacts?|\(s\)|s|[:/()])(?:\s*(?:(?:the|school|trust|academy|setting)(?:'s)?|names?|contacts?|\(s\)|s|[:/()]))*$`)
+
+// notTheHolder: a note by a name saying the person does not hold the role now
+// ("(assistant)", "(deputy)", "former", "until July").
+var notTheHolder = regexp.MustCompile(`(?i)\b(?:assistant|deputy|trainee|former|formerly|previous|previously|retired|left|leaving|until)\b`)
+
+// leftPost says whether the sentence going on from a role mention says its
+// holder gave the post up ("Mr A, our SENCO since 2019, left the school in
+// July", "our SENCO, Mrs B, has now retired"): the lexicon's cue.left, with at
+// most the holder named before it, right after the role. "Our SENCO joined
+// when Mr C left" names someone else first.
+func leftPost(text string, re int) bool {
+	rest := text[re:min(len(text), re+160)]
+	if i := strings.Index(rest, "\n\n"); i >= 0 {
+		rest = rest[:i]
+	}
+	if i := roleSentenceEnd.FindStringIndex(rest); i != nil {
+		rest = rest[:i[0]]
+	}
+	m := leftCue.FindStringIndex(rest)
+	if m == nil {
+		return false
+	}
+	ps := persons(rest[:m[0]])
+	return len(ps) == 0 || (len(ps) == 1 && ps[0].loc[0] < 12)
+}
+
+var (
+	leftCue         = textstage.Builtin().Regexp("cue.left")
+	roleSentenceEnd = regexp.MustCompile(`[a-z0-9)]{2}[.!?](?:\s|$)`)
+)
 
 // heldBy: the role "is held by" someone named by their post first ("The role
 // of SENDCo is held by our Deputy Headteacher, Mrs H Brathwaite").
@@ -452,7 +570,7 @@ func wrappedSurname(text string, to int, name string) (int, bool) {
 		return 0, false
 	}
 	w := text[to+1+m[2] : to+1+m[3]]
-	if notNameWords[strings.ToLower(w)] || pronoun.MatchString(w) {
+	if notPerson(w) || pronoun.MatchString(w) {
 		return 0, false
 	}
 	return to + 1 + m[3], true
@@ -550,7 +668,7 @@ func plausibleName(s string) bool {
 		if titleWord.MatchString(w) || len(w) <= 1 {
 			continue
 		}
-		if notNameWords[strings.ToLower(w)] {
+		if notPerson(w) {
 			return false
 		}
 		real++
@@ -571,9 +689,8 @@ func cleanName(s string) string {
 var (
 	emailRe = regexp.MustCompile(`\b[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}\b`)
 	// UK numbers: 01234 567890, 0161 123 4567, 020 7946 0000, +44 (0)1234 567890.
-	phoneRe = regexp.MustCompile(`(?:\+44\s?\(0\)\s?|\+44\s?|\b0)\d{2,4}\)?[\s\-]?\d{3,4}[\s\-]?\d{3,4}\b`)
-	// A role-like local part says the address is the SENCO's wherever it stands.
-	sencoMailbox = regexp.MustCompile(`(?i)^(?:senco|sendco|send|sen|inclusion|senco\.|sendco\.)[a-z0-9._\-]*@|^[a-z0-9._\-]*(?:senco|sendco)[a-z0-9._\-]*@`)
+	// A code in brackets is kept with them: (01234) 567890.
+	phoneRe = regexp.MustCompile(`(?:\+44\s?\(0\)\s?|\+44\s?|\(0|\b0)\d{2,4}\)?[\s\-]?\d{3,4}[\s\-]?\d{3,4}\b`)
 )
 
 // sencoContacts finds an e-mail address and phone number given for the SENCO:
@@ -582,7 +699,15 @@ var (
 // SENCO. A school office number elsewhere on the page is not the SENCO's.
 func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 	var out []Fact
-	roles := x.role.FindAllStringIndex(text, 300)
+	// The mentions of the role its holder is spoken of by: not an assistant's
+	// or a deputy's ("Deputy SENCO | Mr B | 01632 960700 ext 216"), not a
+	// former holder's.
+	var roles [][]int
+	for _, r := range x.role.FindAllStringIndex(text, 300) {
+		if !notTheSENCO.MatchString(text[max(0, r[0]-30):r[0]]) && !leftPost(text, r[1]) {
+			roles = append(roles, r)
+		}
+	}
 	// A page that never speaks of a SENCO gives no SENCO's contact, unless an
 	// address is the role's own (senco@...); a SEND team's is not.
 	noSENCO := len(roles) == 0 && len(names) == 0
@@ -611,6 +736,14 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			surnames = append(surnames, f[len(f)-1])
 		}
 	}
+	// The surnames as an address writes them: letters only ("O'Neill" is
+	// d.oneill@, "Castellanos-Reid" rcastellanos-reid@).
+	var mailNames []string
+	for _, s := range surnames {
+		if l := lettersOnly(s); len(l) >= 3 {
+			mailNames = append(mailNames, l)
+		}
+	}
 	// Failing that, an address or number the text offers for getting in touch
 	// ("contact ... on", "phoning the school on") after it has spoken of the SENCO.
 	firstRole := len(text)
@@ -630,21 +763,33 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		addr := strings.ToLower(text[m[0]:m[1]])
 		local, _, _ := strings.Cut(addr, "@")
 		d := distance(m[0])
+		// Whose the address is, best first: the role's own mailbox; one named
+		// for the SENCO, on the SENCO's own line (a staff table's row) or
+		// elsewhere; a SEND team's; then any other near a mention of the role.
 		switch {
-		case noSENCO && !strings.Contains(local, "senco") && !strings.Contains(local, "sendco"):
+		case noSENCO && !sencoMailbox.MatchString(addr):
 			continue
 		case sencoMailbox.MatchString(addr):
 			d = 0
-		case containsAny(local, surnames):
-			d = 1
+		case containsAny(lettersOnly(local), mailNames):
+			d = 2
+			if x.onSENCOLine(text, m[0], surnames) {
+				d = 1
+			}
 		case x.forSomeoneElse(text, m[0], names):
 			continue
+		case otherRoleMailbox.MatchString(addr) && !x.inSENCOSentence(text, m[0], surnames):
+			continue // the bursar's, admissions': another post's
 		case generalMailbox.MatchString(addr) && x.officeNumber(text, m[0], surnames, true):
 			continue // the school's address, given for anyone ("Email: office@...")
+		case sendTeamMailbox.MatchString(addr):
+			d = 3
 		case d < 0:
 			if d = fallback(m[0]); d < 0 {
 				continue
 			}
+		default:
+			d += 4
 		}
 		if d < bestD {
 			bestEmail, bestD, emailLoc = m[0], d, m
@@ -653,7 +798,7 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 	if bestEmail >= 0 {
 		addr := strings.ToLower(text[emailLoc[0]:emailLoc[1]])
 		conf := 0.75
-		if bestD <= 1 {
+		if bestD <= 5 { // a named mailbox, or one right by the role
 			conf = 0.9
 		}
 		out = append(out, factAt(text, emailLoc[0], emailLoc[1], "senco.email", addr, nil, conf))
@@ -682,6 +827,11 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		if d >= 0 && officeWords.MatchString(text[max(sentenceStart(text, m[0]), m[0]-40):m[0]]) {
 			d += 500
 		}
+		// The school's address line ("... | Harbour Street | SM2 8QQ | 0161 ...")
+		// gives the school's number: the SENCO's only when nothing else is.
+		if d >= 0 && x.addressLine(text, m[0], surnames) {
+			d += 500
+		}
 		// An extension belongs to the number: "01632 960418 (ext. 3)".
 		if e := extension.FindStringIndex(text[m[1]:]); e != nil {
 			m = []int{m[0], m[1] + e[1]}
@@ -704,8 +854,16 @@ var officeWords = regexp.MustCompile(`(?i)\b(?:general\s+enquiries|(?:school|mai
 // extension: an extension after a number.
 var extension = regexp.MustCompile(`(?i)^[ \t]*(?:\(\s*(?:ext(?:ension)?\.?|x)\s*\d{1,5}\s*\)|,?\s*(?:ext(?:ension)?\.?|x)\s*\d{1,5}\b)`)
 
-// generalMailbox: an address for the whole school ("office@", "enquiries@").
-var generalMailbox = regexp.MustCompile(`(?i)^(?:office|enquiries|enquiry|info|admin|administration|reception|school|contact|mail|hello|general|head|headteacher)[0-9]*@`)
+// Mailboxes by whose they are (the lexicon's mailbox.* classes, with
+// examples): the SENCO role's own (senco@, wherever it stands), a SEND or
+// inclusion team's, the whole school's (office@, enquiries@) and another
+// post's (bursar@, admissions@).
+var (
+	sencoMailbox     = textstage.Builtin().Regexp("mailbox.senco")
+	sendTeamMailbox  = textstage.Builtin().Regexp("mailbox.send_team")
+	generalMailbox   = textstage.Builtin().Regexp("mailbox.general")
+	otherRoleMailbox = textstage.Builtin().Regexp("mailbox.other_role")
+)
 
 // officeNumber says whether the number (or address, when mail) at pos is given,
 // in its own sentence or line, as the school's with neither the SENCO nor
@@ -722,16 +880,26 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 		if nl < 0 {
 			break
 		}
-		if prev := text[strings.LastIndexByte(text[:lo+nl], '\n')+1 : lo+nl]; prev != "" && softWrapped(prev, text[lo+nl+1:]) {
+		if prev := text[strings.LastIndexByte(text[:lo+nl], '\n')+1 : lo+nl]; prev != "" && softWrapped(prev, text[lo+nl+1:]) && !contactRow.MatchString(prev) {
 			break
 		}
 		lo += nl + 1
 	}
-	if nl := strings.IndexByte(text[pos:hi], '\n'); nl >= 0 && !softWrapped(text[strings.LastIndexByte(text[:pos], '\n')+1:pos+nl], text[pos+nl+1:]) {
-		hi = pos + nl
+	if nl := strings.IndexByte(text[pos:hi], '\n'); nl >= 0 {
+		if line := text[strings.LastIndexByte(text[:pos], '\n')+1 : pos+nl]; !softWrapped(line, text[pos+nl+1:]) || contactRow.MatchString(line) {
+			hi = pos + nl
+		}
 	}
 	sentence := text[lo:hi]
 	if x.role.MatchString(sentence) || containsAny(strings.ToLower(sentence), surnames) || personWord.MatchString(sentence) {
+		return false
+	}
+	// The office's number given for reaching the SENCO: the next sentence
+	// sends SEN messages through the office ("... can leave a message for Miss
+	// A with the office"), or the number stands in a block of SEND contact
+	// lines naming no one else ("Contact the SEND department: send@..." /
+	// "School office: ...").
+	if !mail && (x.officeThenSENCO(text, hi, surnames) || x.sendContactRun(text, pos, surnames)) {
 		return false
 	}
 	if mail || officeWords.MatchString(sentence) {
@@ -751,6 +919,126 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 		}
 	}
 	return false
+}
+
+// addressLine says whether pos is on a line giving a postal address (a UK
+// postcode) that names neither the SENCO nor the role.
+func (x *Extractor) addressLine(text string, pos int, surnames []string) bool {
+	line := lineAround(text, pos, 300)
+	return postcode.MatchString(line) && !x.role.MatchString(line) && !containsAny(strings.ToLower(line), surnames)
+}
+
+// postcode: a UK postcode ("SM2 8QQ", "LS8 9ZZ", "EC1A 1BB").
+var postcode = regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b`)
+
+// contactRow: a line of contacts, not wrapped prose: cells parted by bars, or
+// a label ("Tel:", "Email:") at its start.
+var contactRow = regexp.MustCompile(`\s\|\s|^\s*[A-Za-z][\w .'&/()-]{0,30}:\s`)
+
+// officeRef: a sentence pointing back to the office or its number.
+var officeRef = regexp.MustCompile(`(?i)\b(?:(?:the|school|main|front)\s+office|reception|switchboard|(?:this|that|the\s+same)\s+number|leave\s+a\s+message)\b`)
+
+// officeThenSENCO says whether the sentence after the one ending at hi, in the
+// same paragraph, sends the SENCO's messages through the office: it points
+// back to the office and names the SENCO or the role.
+func (x *Extractor) officeThenSENCO(text string, hi int, surnames []string) bool {
+	p := hi
+	for p < len(text) && (text[p] == ' ' || text[p] == '\t' || text[p] == '.') {
+		p++
+	}
+	if p >= len(text) || strings.HasPrefix(text[p:], "\n\n") || strings.HasPrefix(text[p:], "\n\r") {
+		return false
+	}
+	if text[p] == '\n' {
+		p++
+	}
+	lo, end := sentenceAround(text, p, p)
+	if lo < hi {
+		return false
+	}
+	next := text[lo:min(end, lo+300)]
+	return officeRef.MatchString(next) && (x.role.MatchString(next) || containsAny(strings.ToLower(next), surnames))
+}
+
+// sendContactRun says whether the line at pos ends a run of contact lines (no
+// blank line, no sentence of prose, at most six lines) that a line of it names
+// as SEND's or the SENCO's, and that names no one but the SENCO: a school
+// footer (the head's name, office@ on the line) and a staff table (other
+// people's rows) are not.
+func (x *Extractor) sendContactRun(text string, pos int, surnames []string) bool {
+	ls := strings.LastIndexByte(text[:pos], '\n') + 1
+	le := strings.IndexByte(text[pos:], '\n')
+	if le < 0 {
+		le = len(text) - pos
+	}
+	if own := strings.TrimSpace(text[ls : pos+le]); len(own) > 120 || wordStop.MatchString(own) {
+		return false // a sentence of prose, not a contact line
+	}
+	for _, a := range emailRe.FindAllString(text[ls:pos+le], 5) {
+		if generalMailbox.MatchString(strings.ToLower(a)) {
+			return false
+		}
+	}
+	start := ls
+	for k := 0; k < 6 && start > 1; k++ {
+		p := strings.LastIndexByte(text[:start-1], '\n') + 1
+		line := text[p : start-1]
+		if strings.TrimSpace(line) == "" || len(line) > 120 || wordStop.MatchString(strings.TrimSpace(line)) {
+			break
+		}
+		start = p
+	}
+	run := text[start : pos+le]
+	if !x.role.MatchString(run) && !sendWords.MatchString(run) && !containsAny(strings.ToLower(run), surnames) {
+		return false
+	}
+	for _, p := range persons(run) {
+		f := strings.Fields(strings.ToLower(run[p.loc[0]:p.loc[1]]))
+		if !containsAny(f[len(f)-1], surnames) {
+			return false
+		}
+	}
+	return true
+}
+
+// sendWords: words naming SEND as a subject ("the SEND department").
+var sendWords = regexp.MustCompile(`(?i)\bSEND?\b|special\s+educational\s+needs|\binclusion\b`)
+
+// lineAround is the line holding pos, at most max bytes either side of it (a
+// page with no line breaks is not one line to scan for every contact on it).
+func lineAround(text string, pos, w int) string {
+	lo, hi := max(pos-w, 0), min(len(text), pos+w)
+	ls := strings.LastIndexByte(text[lo:pos], '\n') + 1 + lo
+	le := strings.IndexByte(text[pos:hi], '\n')
+	if le < 0 {
+		le = hi - pos
+	}
+	return text[ls : pos+le]
+}
+
+// lettersOnly is s in lower case without what is not a letter.
+func lettersOnly(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
+}
+
+// onSENCOLine says whether pos is on a line naming the SENCO or the role (a
+// staff table's row: "Mrs D O'Neill | SENCo | d.oneill@...").
+func (x *Extractor) onSENCOLine(text string, pos int, surnames []string) bool {
+	line := lineAround(text, pos, 300)
+	return x.role.MatchString(line) || containsAny(strings.ToLower(line), surnames)
+}
+
+// inSENCOSentence says whether the sentence holding pos names the SENCO, by
+// role or surname ("Mrs A, our SENCO and bursar, on bursar@...").
+func (x *Extractor) inSENCOSentence(text string, pos int, surnames []string) bool {
+	lo, hi := sentenceAround(text, pos, pos)
+	s := text[lo:hi]
+	return x.role.MatchString(s) || containsAny(strings.ToLower(s), surnames)
 }
 
 // forSomeoneElse says whether the sentence giving the contact at pos names

@@ -22,6 +22,12 @@ func TestSENCONames(t *testing.T) {
 		{"Our SENCOs are Mrs Anna Reid and Mr Paul Okonjo.", []string{"Mrs Anna Reid", "Mr Paul Okonjo"}},
 		{"Mrs Clare Doyle is our Assistant SENCO.", nil},
 		{"The Deputy SENCO, Mrs Ruth Baines, runs the nurture group.", nil},
+		// A helper's title with words between it and the role.
+		{"She works alongside our Assistant Trust SENDCo, Mr Colm Daly.", nil},
+		{"Deputy Primary SENCO: Mrs Ines Faro", nil},
+		// The role named to say something is not for it.
+		{"Letters about transport go to our Office Manager, Mrs Tessa Byrne, not to the SENCO.", nil},
+		{"Dinner money queries should go to Mr Abel Kerr rather than to the SENDCo; he is not the SENDCo.", nil},
 		{"Headteacher: Mr Simon Tate. Contact the school office to speak to a member of staff.", nil},
 		{"Our SENCO works closely with the Local Authority.", nil},
 		{"Email senco@brambleford.example for an appointment with Special Educational Needs staff.", nil},
@@ -44,6 +50,27 @@ func TestSENCONames(t *testing.T) {
 		{"Please meet Jo Pike, Lower School SENCo.", []string{"Jo Pike"}},
 		{"The SENCO role is held by our Assistant Head, Mr Owen Tarrant.", []string{"Mr Owen Tarrant"}},
 		{"Mrs Jo Elms is Assistant Headteacher and SENCO for the school.", []string{"Mrs Jo Elms"}},
+		// Domain words in capitals are no one: qualifications, services, places.
+		{"Mr Ola Dunn completed the National\nProfessional Qualification for SENCOs last year.", nil},
+		{"Our SENCO holds a Postgraduate Certificate and works with the Sensory Support Service.", nil},
+		{"Contact the SENDCo at Fernlea Valley Federation for details.", nil},
+		// A table of several schools' SENCOs: the role's column, row by row;
+		// an acting SENCO counts, a deputy or a former one does not.
+		{"Academy | Ages | SENCo | Telephone\nLinden Park Primary | 4-11 | Mrs K. Osei | 01632 960301\nMoor End Infants | 4-7 | Mr J. Varga (acting) | 01632 960302\nHightown Juniors | 7-11 | Ms L. Brandt (deputy) | 01632 960303",
+			[]string{"Mrs K. Osei", "Mr J. Varga"}},
+		{"School\tSENDCo name\tEmail\nAsh Lane Primary\tMiss E. Rourke\te.rourke@ash.example\nBirch Hill Academy\tDr M. Fenwick\tm.fenwick@birch.example",
+			[]string{"Miss E. Rourke", "Dr M. Fenwick"}},
+		{"Setting | School SENCo (name) | Days\nRowan Nursery | Ms T. Adeyemi | 2\nRowan Infants | Mr B. Holm | 3", []string{"Ms T. Adeyemi", "Mr B. Holm"}},
+		{"Pupil | SENCO's note | Date\nA | Mrs B. Cole spoke to parents | 3 May", nil},
+		{"Each of our schools has its own SENCo: Mrs Pia Lang (Oakvale), Mr Rhys Penn (Elmwood) and Miss Cara Dee (Thornbury).",
+			[]string{"Mrs Pia Lang", "Mr Rhys Penn", "Miss Cara Dee"}},
+		// A role heading with the name under it; an interim SENCO counts.
+		{"SENDCo (interim)\nMr Kofi Mensah\nEmail: k.mensah@fernlea.example", []string{"Mr Kofi Mensah"}},
+		// A former SENCO: the sentence says they left or retired.
+		{"Mrs Dora Pike, our SENCO for twelve years, retired in July.\nOur new SENCO is Mr Eli Hart.", []string{"Mr Eli Hart"}},
+		{"Mr Len Quist, SENDCo since 2018, left the school at Easter.", nil},
+		{"The former SENCO, Mrs Ivy Moss, now works for the trust. The current SENCO is Miss Gail Rowe.", []string{"Miss Gail Rowe"}},
+		{"Our SENCO, Miss Gail Rowe, joined us when Mrs Ivy Moss left the school.", []string{"Miss Gail Rowe"}},
 	}
 	for _, c := range cases {
 		var got []string
@@ -78,6 +105,22 @@ func TestSENCOContacts(t *testing.T) {
 		{"the office mailbox given for the SENCO", "To reach our SENCO, Mr Tom Vale, email office@vale.example marked FAO SENCO.", "office@vale.example", ""},
 		{"an extension", "Our SENCO is Mr Tom Vale. His direct line is 01632 960415 (ext. 22).", "", "01632 960415 (ext. 22)"},
 		{"the SENCO's own line before the office's", "Our SENCO, Mr Tom Vale, can be reached through the school office on 01632 960400 or directly on 01632 960401.", "", "01632 960401"},
+		// Whose a mailbox is: the SENCO's row before a SEND team's; a bursar's
+		// never; a SEND team's when nothing names the SENCO's own.
+		{"the SENCO's row in a staff table", "Name | Role | Email\nMrs Rhian O'Dowd | SENDCo | r.odowd@fernlea.example\nMr Abe Cole | Assistant SENDCo | a.cole@fernlea.example\n\nConcerns? Email the SEND team at send@fernlea.example.",
+			"r.odowd@fernlea.example", ""},
+		{"a bursar's address for any member of staff", "Our SENCO is Miss Una Shaw.\n\nTo speak to any member of staff, email bursar@fernlea.example.", "", ""},
+		{"a SEND team's mailbox under the SENCO", "SENCO: Miss Una Shaw\nEmail: inclusion@fernlea.example", "inclusion@fernlea.example", ""},
+		// Numbers in every UK shape, and the office's when the text ties it to the SENCO.
+		{"a bracketed code", "Our SENCO is Miss Una Shaw. Tel: (01632) 960 771", "", "(01632) 960 771"},
+		{"an international number", "Our SENCO, Miss Una Shaw, is on +44 (0)1632 960772 ext 14.", "", "+44 (0)1632 960772 ext 14"},
+		{"hyphens", "SENCO: Miss Una Shaw, tel: 0114-496-0773", "", "0114-496-0773"},
+		{"the office, then the SENCO through it", "Our SENCO is Miss Una Shaw.\n\n" + strings.Repeat("Every class has adapted resources and a visual timetable. ", 12) +
+			"\n\nFor anything else, telephone the school office on 01632 960774. Messages for Miss Shaw can be left with the office.", "", "01632 960774"},
+		{"a SEND contact block with the office line", "Our SENCO is Miss Una Shaw.\n\nSEND enquiries\nEmail: send@fernlea.example\nSchool office: 01632 960775", "send@fernlea.example", "01632 960775"},
+		{"a footer with the SENCO's mailbox below", "Our SENCO is Miss Una Shaw.\n\n" + strings.Repeat("Pupils with SEND take part in every club and trip we run. ", 12) +
+			"\n\nFernlea Primary, Mill Road, FE1 2AB\nHeadteacher: Mr Ross Kay\nTel: 01632 960776 | Email: office@fernlea.example\nSENCO: senco@fernlea.example", "senco@fernlea.example", ""},
+		{"a staff table's office row", "Role | Name | Contact\nSENCO | Miss Una Shaw | u.shaw@fernlea.example\nSEN Governor | Mr Ade Bello | via the clerk\nMain office | - | 01632 960777", "u.shaw@fernlea.example", ""},
 		{"a sentence and a number a PDF wrapped", "Our SENCO is Mrs Ada Lunn, who can be contacted through\nthe school office on 01632\n960 587 or by email.", "", "01632 960 587"},
 	}
 	for _, c := range cases {
@@ -145,5 +188,22 @@ func TestSentenceBoundsCapped(t *testing.T) {
 	lo, hi := sentenceAround(text, 130000, 130005)
 	if lo < 130000-2000 || hi > 130005+2000 || lo > 130000 || hi < 130005 {
 		t.Errorf("bounds %d-%d around 130000", lo, hi)
+	}
+}
+
+// TestEvidenceOfATableRow: a fact read from a table's row quotes that row, not
+// the rows around it (a row of cells is ended, not a line a PDF wrapped), while
+// a long line of prose a PDF wrapped is still one sentence.
+func TestEvidenceOfATableRow(t *testing.T) {
+	text := "School | SENDCo | Email\nMoss Side Primary School | Mrs Wynne Kettle | w.kettle@moss.example\nGreave Lane Infant School | Mr Ade Ogun | a.ogun@greave.example"
+	for _, f := range Default().sencoNames(text) {
+		checkEvidence(t, text, f)
+		if strings.Contains(f.Evidence, "\n") || !strings.Contains(f.Evidence, f.Value) {
+			t.Errorf("%s: evidence %q is not its row", f.Value, f.Evidence)
+		}
+	}
+	prose := "Our SENCO is Mrs Wynne Kettle, who has worked at the school for many\nyears and leads our work with families."
+	if ev, _, _ := span(prose, 13, 29); !strings.Contains(ev, "families") {
+		t.Errorf("wrapped prose cut: %q", ev)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/sendscope/sendscope/analysis/textstage"
 )
 
 // What reports say about their SENCO beyond the name: qualifications, time for
@@ -119,8 +121,9 @@ func namesSomeone(s string, names []Fact) bool {
 	return false
 }
 
-// The governor with SEN in their brief goes by many names too.
-var governorRole = lexRegexp(`(?i)\bgovernors?\s+(?:who\s+(?:oversees|is\s+responsible\s+for|leads\s+on|looks\s+after)|with\s+oversight\s+of)\s+(?:{sen}|inclusion)\b|\b(?:{sen}|SEN\s*(?:and|&)\s*inclusion|inclusion)\s+(?:link\s+)?governor\b|\bgovernors?\s+(?:with\s+(?:a\s+)?(?:special\s+)?responsibility\s+for|responsible\s+for|for)\s+(?:{sen}|inclusion)(?:\s+(?:and|&)\s+inclusion)?\b|\b(?:nominated|designated|named)\s+(?:SEND?\s+)?governors?\b|\bLGB\s+member\s+with\s+responsibility\s+for\s+SEND?\b|\blink\s+governor\s+for\s+SEND?\b`)
+// The governor with SEN in their brief goes by many names too (the
+// lexicon's governor_role, with examples).
+var governorRole = roleRegexp(textstage.Builtin().Fragment("governor_role"))
 
 var notTheGovernor = regexp.MustCompile(`(?i)\b(?:former|previous)\s*$`)
 

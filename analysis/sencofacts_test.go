@@ -70,6 +70,24 @@ func TestSENCOFacts(t *testing.T) {
 		{"Our SENDCo is Ms Vi Hart. Ms Hart teaches Year 5 and spends the rest of her week (two days) on SENDCo duties.",
 			[]string{"senco.name=Ms Vi Hart", "senco.days_per_week=2"}},
 		{"The governor who oversees SEND is Councillor Mrs Ann Bly.", []string{"governor.name=Councillor Mrs Ann Bly"}},
+		// Qualifications in lower case or with a level, the subject cut at its clause;
+		// an NPQ with its abbreviation inside; a duty "to have"; an item under the SENCO's line.
+		{"Our SENCO, Mrs Pam Ude, holds a diploma in dyslexia and literacy which she completed in 2019.",
+			[]string{"senco.name=Mrs Pam Ude", "senco.qualification=other:diploma in dyslexia and literacy"}},
+		{"SENCO: Mr Jon Vick. He has a Level 5 certificate in access arrangements (CCET).",
+			[]string{"senco.name=Mr Jon Vick", "senco.qualification=other:Level 5 certificate in access arrangements (CCET)"}},
+		{"Our SENDCo, Ms Ife Ola, gained the National Professional Qualification (NPQ) for SENCOs in 2024.",
+			[]string{"senco.name=Ms Ife Ola", "senco.qualification=NPQ_SENCO"}},
+		{"Our SENCO is Mrs Kay Roe. A new SENCO has to gain the NPQ for SENCOs within three years.", []string{"senco.name=Mrs Kay Roe"}},
+		{"If your child needs to see our SENCO, Mrs Kay Roe, who holds the NASENCO award, ask at the office.", []string{"senco.name=Mrs Kay Roe", "senco.qualification=NASENCO"}},
+		{"Key people\n• Mr Al Dee - SENDCo\n- NASENCO (2020)\n- in school Mondays\n• Mrs Bo Fry - Head\n- NPQH",
+			[]string{"senco.name=Mr Al Dee", "senco.qualification=NASENCO", "senco.days_per_week=1"}},
+		// Trustees, a unit's management committee, a post shared with another brief.
+		{"The trustee with oversight of special educational needs is Dr Rosa Quint.", []string{"governor.name=Dr Rosa Quint"}},
+		{"Our SEND link trustee is Mr Aled Pugh.", []string{"governor.name=Mr Aled Pugh"}},
+		{"The committee member with responsibility for SEND is Ms Uma Roy.", []string{"governor.name=Ms Uma Roy"}},
+		{"The governor responsible for SEND and wellbeing\nis Revd Olu Hart.", []string{"governor.name=Revd Olu Hart"}},
+		{"SEN and Pastoral Governor        Mrs Bea Lowe\nChair of Governors              Mr Cy Dunn", []string{"governor.name=Mrs Bea Lowe"}},
 		{"SENCO: Mrs Ola Fenn. She holds Early Years Teacher Status.", []string{"senco.name=Mrs Ola Fenn", "senco.qualification=other:Early Years Teacher Status"}},
 		// Abbreviated days after the name; a dashed range; a share of the week; "National Award for SENCO".
 		{"SENCo - Mrs Ani Bell (Tue, Wed & Thu)", []string{"senco.name=Mrs Ani Bell", "senco.days_per_week=3"}},

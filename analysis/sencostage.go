@@ -149,7 +149,7 @@ func (s *sencoStage) qualifications() []Fact {
 		for _, m := range s.find(r, nil) {
 			lo := s.sentenceStart(m.Start)
 			// "The SENCO must hold the award within three years": a duty, not a fact.
-			if m.Polarity&notNow != 0 || !s.x.aboutSENCO(text[lo:m.Start], names) {
+			if m.Polarity&notNow != 0 || !(s.x.aboutSENCO(text[lo:m.Start], names) || s.underSENCOItem(m.Start)) {
 				continue
 			}
 			v, ok := r.Eval(m.Groups, text, s.x.lex)
@@ -160,9 +160,10 @@ func (s *sencoStage) qualifications() []Fact {
 			out = append(out, factAt(text, m.Start, m.End, "senco.qualification", v, nil, r.Confidence))
 		}
 	}
+	var taken [][2]int // the spans read so far: a later rule's overlapping match is the same award
 	for _, r := range s.x.rules.Rules("senco.qualification.other") {
 		for _, m := range s.find(r, nil) {
-			if m.Polarity&(textstage.Negated|textstage.Former|textstage.Planned) != 0 {
+			if m.Polarity&(textstage.Negated|textstage.Former|textstage.Planned) != 0 || overlaps(taken, m.Start, m.End) {
 				continue
 			}
 			lo := max(s.sentenceStart(m.Start), m.Start-150)
@@ -190,8 +191,15 @@ func (s *sencoStage) qualifications() []Fact {
 			}
 			// "... in Special Educational Needs and the National Award": the subject
 			// ends before a joining word.
-			end := m.Start + len(strings.TrimRight(trailingJoin.ReplaceAllString(text[m.Start:m.End], ""), " "))
-			v := "other:" + strings.TrimSpace(text[m.Start:end])
+			// "... in dyslexia which she completed": the subject ends at a clause.
+			words := text[m.Start:m.End]
+			if c := qualClause.FindStringIndex(words); c != nil {
+				words = words[:c[0]]
+			}
+			end := m.Start + len(strings.TrimRight(trailingJoin.ReplaceAllString(words, ""), " \t\n"))
+			taken = append(taken, [2]int{m.Start, m.End})
+			// A name a PDF wrapped is one line of words.
+			v := "other:" + strings.Join(strings.Fields(text[m.Start:end]), " ")
 			if !seen[strings.ToLower(v)] {
 				seen[strings.ToLower(v)] = true
 				out = append(out, factAt(text, m.Start, end, "senco.qualification", v, nil, r.Confidence))
@@ -200,6 +208,56 @@ func (s *sencoStage) qualifications() []Fact {
 	}
 	return out
 }
+
+// qualClause: where a qualification's subject, read to the end of its words,
+// runs on into a clause ("a diploma in dyslexia which she completed in 2019").
+var qualClause = regexp.MustCompile(`(?i)\s+(?:which|that|who|whom|from|at|since|when|where|while|she|he|they|is|was|has|had|have|to|so|because|allowing|meaning|through|during|after|before)\b`)
+
+// overlaps says whether start..end overlaps one of spans.
+func overlaps(spans [][2]int, start, end int) bool {
+	for _, sp := range spans {
+		if start < sp[1] && sp[0] < end {
+			return true
+		}
+	}
+	return false
+}
+
+// underSENCOItem says whether pos is on an item of a list nested under a line
+// about the SENCO ("• Mrs A - Inclusion Lead (SENCo)" / "- NASENCO (2017)"):
+// above its sibling items (the same marker and indent) stands the parent, a
+// less indented item, an item with another marker (indents are lost when text
+// is normalised) or a lead-in ending in a colon, and it speaks of the SENCO.
+func (s *sencoStage) underSENCOItem(pos int) bool {
+	text := s.text
+	ls := strings.LastIndexByte(text[:pos], '\n') + 1
+	m := itemMark.FindStringSubmatch(text[ls:pos])
+	if m == nil {
+		return false
+	}
+	indent, mark := m[1], m[2]
+	for k := 0; k < 8 && ls > 1; k++ {
+		p := strings.LastIndexByte(text[:ls-1], '\n') + 1
+		line := text[p : ls-1]
+		if strings.TrimSpace(line) == "" {
+			return false
+		}
+		pm := itemMark.FindStringSubmatch(line)
+		switch {
+		case pm != nil && pm[1] == indent && pm[2] == mark:
+			ls = p // a sibling
+			continue
+		case pm != nil && (len(pm[1]) < len(indent) || pm[2] != mark),
+			pm == nil && (indent != "" || strings.HasSuffix(strings.TrimSpace(line), ":")):
+			return s.x.aboutSENCO(line, s.names)
+		}
+		return false
+	}
+	return false
+}
+
+// itemMark: a list item's indent and marker.
+var itemMark = regexp.MustCompile(`^([ \t]*)([-–—•*·▪◦])\s`)
 
 // timeNotNow: what a mention of time must not be. "Working towards" marks a
 // qualification, not time ("is working towards the award and is allocated 0.4
