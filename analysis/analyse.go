@@ -123,7 +123,7 @@ func (x *Extractor) factsFor(text, docType string, sencoNames func() []Fact) []F
 		out = append(out, x.provisions(text, docType == "la_school_sen_page")...)
 	}
 	out = append(out, vocabFacts(text, "provision.intervention", x.interventions, 0.8)...)
-	out = append(out, stats(text)...)
+	out = append(out, x.pupilStats(text, docType)...)
 	out = append(out, x.statutory(text, out)...)
 	out = append(out, vocabFacts(text, "need.area", x.needAreas, 0.9)...)
 	out = append(out, vocabFacts(text, "need.type", x.needTypes, 0.8)...)
@@ -329,11 +329,14 @@ func (x *Extractor) classify(t documents.Text, pageURL, linkText string, sencoNa
 	if newsPath.MatchString(pageURL) && !informationReport.MatchString(t.Title+" "+firstLine) {
 		return "other", 0.6
 	}
+	// What the document gives as evidence of what it is (rules/doctype.tsv).
+	ev := x.typeEvidence(t.Body)
 	// A school's own "SEND Local Offer" page is the school's: the LA's sites are
 	// known by their host.
 	if laSite.MatchString(host) {
-		// An LA's page: about one school's provision, or guidance for all.
-		if laSchoolPage.MatchString(head(t.Body, 3000)) || namesOneSchool(t.Title) {
+		// An LA's page: about one school's provision, or guidance for all (a
+		// page about several schools is about none of them).
+		if (laSchoolPage.MatchString(head(t.Body, 3000)) || namesOneSchool(t.Title)) && !ev.aboutSeveralSchools() {
 			return "la_school_sen_page", 0.7
 		}
 		return "la_guidance", 0.7
@@ -344,6 +347,17 @@ func (x *Extractor) classify(t documents.Text, pageURL, linkText string, sencoNa
 		!schoolVoice.MatchString(head(t.Body, 6000)) && len(sencoNames()) == 0 {
 		return "la_guidance", 0.6
 	}
+	// A page about several schools (a trust's, where each school has its own
+	// SENCO and report) is no one school's report, unless it is their policy or
+	// calls itself their report ("this report covers both schools").
+	if ev.aboutSeveralSchools() && !ev.policySubstance() && !ev.callsItselfReport() {
+		return "other", 0.6
+	}
+	// A college's learning support page: colleges publish no SEN information
+	// report, whatever the page says of SEND.
+	if ev.aCollege() && !ev.callsItselfReport() {
+		return "other", 0.6
+	}
 	// A report that says it is the policy too is both.
 	if scores["sen_information_report"] >= 6 && alsoPolicy.MatchString(title+" "+head(t.Body, 3000)) {
 		return "policy_and_report", confidence(scores["sen_policy"]+scores["sen_information_report"]+6, 0)
@@ -352,7 +366,11 @@ func (x *Extractor) classify(t documents.Text, pageURL, linkText string, sencoNa
 	// SENCO and the needs it provides for, and speaks of the report it
 	// publishes, is the policy.
 	if scores["sen_policy"] >= 6 && scores["sen_information_report"] >= 6 {
-		if namedReport {
+		// Named both, it is both only with a report's substance: a policy whose
+		// opening calls it "our SEN policy and information report" but that
+		// gives nothing a report gives, or one thing and says the report is
+		// published separately, is the policy.
+		if namedReport && !(ev.policySubstance() && (len(ev.report()) == 0 || ev.elsewhere() && len(ev.report()) < 2)) {
 			return "policy_and_report", confidence(scores["sen_policy"]+scores["sen_information_report"], 0)
 		}
 		if policyVoice || senPolicyName.MatchString(title+" "+path) {

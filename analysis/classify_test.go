@@ -66,6 +66,29 @@ func TestClassify(t *testing.T) {
 		{"a landing page pointing to the report", "https://m.example.sch.uk/about/key-information/send", "SEND",
 			"All teachers are responsible for pupils with special educational needs.\nOur SENCO is Mrs Ann Rea.\n" +
 				"Further details can be found in our SEND Policy and our SEND Information Report.", "other"},
+		// A policy is known by its substance: a template's "our SEN policy and
+		// information report" in its aims, with nothing a report gives and the
+		// report published separately, is the policy.
+		{"a policy that names the report in its aims", "https://r.example.sch.uk/docs/send-policy.docx", "Rowan Junior School",
+			"SEND Policy\nApproved by: Governing Board\nNext review: June 2026\n1. Aims\nOur SEN policy and information report aim to set out how we support pupils.\n" +
+				"2. Roles and responsibilities\nThe SENCO will:\n- keep the SEN register\nThe governing board will monitor this policy.\n" +
+				"3. SEN information report\nOur SEN information report is published separately on the school website.", "sen_policy"},
+		{"a combined document with both in substance", "https://r.example.sch.uk/docs/send-policy-and-report.pdf", "Rowan Junior School",
+			"SEND Policy and Information Report\nApproved by: Governing Board\nNext review: June 2026\n1. Roles and responsibilities\nThe SENCO will:\n- keep the SEN register\n" +
+				"2. Our provision this year\nWe currently provide support for pupils with autism and dyslexia. 14% of our pupils are on the SEN register.", "policy_and_report"},
+		// A page about several schools is no one school's.
+		{"a federation page where each school has its own SENCO", "https://fed.example.org.uk/send", "SEND in the Federation",
+			"The Hollow Federation is a family of three village schools. Each school has its own SENCO and publishes its own information report.\n" +
+				"Ashby School: Mrs Ada Pym (SENCO)\nBrent School: Mr Cal Orr (SENCO)\nCove School: Ms Di Lowe (SENCO)\nWe support pupils with autism and dyslexia.", "other"},
+		{"a federation's one report for both its schools", "https://fed2.example.sch.uk/send", "SEN Information Report",
+			"This report covers both schools of our federation. Our SENCO, Mrs Ada Pym, works across both schools. We support pupils with autism.", "sen_information_report"},
+		{"a trust's SEND policy for all its academies", "https://trust.example.org.uk/policies/send", "SEND Policy",
+			"This policy applies to all five academies in the trust. Each academy publishes its own SEN information report.\n" +
+				"Approved by: Board of Trustees\nNext review: July 2026\nThe trustees will make sure each academy has a SENCO.", "sen_policy"},
+		{"an LA page listing several schools' provisions", "https://www.shire.example.gov.uk/localoffer/resource-bases", "Resource bases",
+			"Resource bases are proposed at Alder School, Birch Academy and Cedar School. Each school has its own admissions panel for its base.", "la_guidance"},
+		{"a college's learning support page", "https://www.vale.example.ac.uk/support", "Learning Support",
+			"Whatever your course, our Additional Learning Support team can help. Our SENCo, Ms Jo Tait, meets students with autism before they start.", "other"},
 		{"admissions to a resourced provision", "https://n.example.sch.uk/parents/resource-provision/admission-criteria", "Admission criteria",
 			"The provision is for up to 10 pupils with autism. The SENCo meets parents before a place is offered. Pupils have an EHCP.", "other"},
 	}
@@ -109,5 +132,35 @@ func TestNoWordsIsNoReport(t *testing.T) {
 		if d.DocType != "other" {
 			t.Errorf("%s: classified %s with %d words", c.name, d.DocType, d.WordCount)
 		}
+	}
+}
+
+// TestTypeEvidence: the cues each kind of document gives, counted once each.
+func TestTypeEvidence(t *testing.T) {
+	x := Default()
+	e := x.typeEvidence("This policy sets out our duties.\nNext review: May 2026\nRoles and responsibilities\nNext review: May 2027")
+	if len(e.policy()) != 3 || len(e.report()) != 0 || !e.policySubstance() {
+		t.Errorf("a policy's cues: %v", e)
+	}
+	e = x.typeEvidence("This year we have introduced a nurture group. How does the school know if my child needs help? 23 pupils receive SEN support.")
+	if len(e.report()) < 3 || e.policySubstance() {
+		t.Errorf("a report's cues: %v", e)
+	}
+	// One cue said twice is one piece of evidence; a school of its own is another.
+	e = x.typeEvidence("The trust is a family of four schools. All four schools share a SENCO network.")
+	if e.aboutSeveralSchools() {
+		t.Errorf("one cue, twice: %v", e)
+	}
+	e = x.typeEvidence("The trust is a family of four schools. Each school has its own SENCO.")
+	if !e.aboutSeveralSchools() || e.several()["own"] == "" {
+		t.Errorf("several schools: %v", e)
+	}
+	e = x.typeEvidence("Our federation of two schools shares one SENCO.")
+	if e.aboutSeveralSchools() {
+		t.Errorf("a federation of two is not several: %v", e)
+	}
+	e = x.typeEvidence("The SEN information report is published separately on the school website.")
+	if !e.elsewhere() {
+		t.Errorf("the report elsewhere: %v", e)
 	}
 }

@@ -55,8 +55,8 @@ func span(text string, from, to int) (evidence string, start, end int) {
 func softWrapped(line, next string) bool {
 	line = strings.TrimSpace(line)
 	if line == "" || strings.ContainsAny(line[len(line)-1:], ".:;!?|") || startsAnew.MatchString(strings.TrimSpace(next)) ||
-		strings.Contains(line, " | ") || strings.Contains(line, "\t") {
-		return false // ended, or the next line starts anew, or a table's row: its cells parted by bars or tabs
+		strings.Contains(line, " | ") || strings.Contains(line, "\t") || leaderRow.MatchString(line) {
+		return false // ended, or the next line starts anew, or a table's row: its cells parted by bars, tabs or a leader of dots
 	}
 	if len(line) >= 50 || carriesOn.MatchString(strings.TrimSpace(next)) {
 		return true
@@ -78,6 +78,10 @@ var carryOnWords = map[string]bool{"the": true, "a": true, "an": true, "and": tr
 	"in": true, "on": true, "for": true, "with": true, "by": true, "at": true, "from": true, "her": true, "his": true,
 	"their": true, "our": true, "your": true, "is": true, "are": true, "was": true, "be": true, "has": true, "have": true,
 	"who": true, "which": true, "that": true, "as": true}
+
+// leaderRow: a table row or contents line whose label runs to its value along
+// a leader of dots ("Pupils on roll ........ 209"): a line of its own.
+var leaderRow = regexp.MustCompile(`(?:\.{4,}|…{2,})[ \t]*\S.{0,30}$`)
 
 // sentenceBounds finds the sentence around text[from:to]: within its line, or
 // across lines a PDF wrapped (not ended), up to about limit bytes.

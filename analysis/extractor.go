@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"regexp"
+	"regexp/syntax"
 	"sort"
 	"strconv"
 	"strings"
@@ -49,6 +50,11 @@ type Extractor struct {
 	// gates hold, for each rule's pattern, the literals every match contains:
 	// a text with none of them is not scanned.
 	gates map[*regexp.Regexp]Term
+
+	countWords []string // the lexicon's counts in words, in lower case
+	// figureLed holds, for each rule whose every match opens with a figure or
+	// a count in words, the rule anchored: tried only where a figure starts.
+	figureLed map[*regexp.Regexp]*regexp.Regexp
 
 	added   []string // the lines added with Extend, for the version
 	version string
@@ -94,9 +100,23 @@ func (x *Extractor) compile() {
 	x.sencoSelf = regexp.MustCompile(`(?i)\b(?:` + x.lex.Fragment("senco_role") + `)\b|\b(?:she|he|they|her|him|them)\b`)
 	x.dayWord = regexp.MustCompile(`(?i)\b(?:` + x.lex.Fragment("weekday") + `)s?\b`)
 	x.partOfDay = x.lex.Regexp("part_of_day")
+	x.countWords = nil
+	for _, e := range x.lex.Entries() {
+		if e.Name == "count_word" {
+			x.countWords = append(x.countWords, strings.ToLower(e.Pattern))
+		}
+	}
 	x.gates = map[*regexp.Regexp]Term{}
+	x.figureLed = map[*regexp.Regexp]*regexp.Regexp{}
 	for _, r := range x.rules.All() {
-		x.gates[r.Regexp()] = termOf(r.Value, r.Regexp())
+		if opensWithFigure(r.Pattern) {
+			x.figureLed[r.Regexp()] = regexp.MustCompile(`^(?:` + r.Regexp().String() + `)`)
+		}
+		t := Term{Value: r.Value, Pattern: r.Regexp()}
+		if tree, err := syntax.Parse(r.Regexp().String(), syntax.Perl); err == nil {
+			t.must = ruleLiterals(tree.Simplify())
+		}
+		x.gates[r.Regexp()] = t
 	}
 	vocab := func(field string) Vocabulary {
 		var v Vocabulary
@@ -131,7 +151,10 @@ func (x *Extractor) Version() string { return x.version }
 // localoffer.need, localoffer.item (an item of vocab/local_offer_items.tsv);
 // senco.on_slt, senco.qualification, senco.fte, senco.days_per_week,
 // senco.hours_per_week; provision.kind, provision.need, provision.places,
-// provision.refers_back, provision.title; and senco.role (a local title for
+// provision.refers_back, provision.title; stats.number_on_roll,
+// stats.sen_count, stats.sen_support, stats.ehcp_count, stats.sen_percent;
+// doctype.policy, doctype.report, doctype.report_elsewhere,
+// doctype.several_schools, doctype.college; and senco.role (a local title for
 // the SENCO, added to the lexicon's role titles; the value is a label).
 // An example the wording gets wrong is an error naming its line.
 func (x *Extractor) Extend(r io.Reader, name string) (*Extractor, int, error) {

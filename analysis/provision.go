@@ -497,7 +497,7 @@ var (
 
 // stats reads the pupil numbers a report gives: on roll, with SEN, with EHC
 // plans, and the share with SEN. National and local averages are not the school's.
-func stats(text string) []Fact {
+func (x *Extractor) stats(text string) []Fact {
 	var out []Fact
 	spans := map[string][]int{}    // byte span of each count found
 	values := map[string]float64{} // and its value
@@ -508,7 +508,7 @@ func stats(text string) []Fact {
 				continue // a cheap check: the text lacks a word every match needs
 			}
 			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
-				if someoneElses(text[max(0, m[0]-60):m[0]]) || aboutAProvision(text, m[0], m[1]) {
+				if someoneElses(text[max(0, m[0]-60):m[0]]) || x.aboutAProvision(text, m[0], m[1]) {
 					continue
 				}
 				if shareNext.MatchString(text[m[1]:min(len(text), m[1]+10)]) {
@@ -624,9 +624,9 @@ func literalsOf(re *regexp.Regexp) Term {
 // aboutAProvision says whether a count stands in a sentence about a specialist
 // provision ("The base supports 24 students with an EHCP"): the provision's
 // pupils, not the school's.
-func aboutAProvision(text string, from, to int) bool {
+func (x *Extractor) aboutAProvision(text string, from, to int) bool {
 	lo, hi := sentenceAround(text, from, to)
-	for _, r := range Default().rules.Rules("provision.kind") {
+	for _, r := range x.rules.Rules("provision.kind") {
 		if r.Regexp().MatchString(text[lo:hi]) {
 			return true
 		}

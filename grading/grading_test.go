@@ -62,15 +62,17 @@ func pinProblems(r Report, pins map[string]pin, docTypes int) (problems, better 
 // ownPins: our own documents' grades on 2026-12-02, batches 29 to 31
 // included, after issue 14's names and contacts work, and the eight contact
 // documents 252-259 (tables of SENCOs, former, acting and deputy SENCOs, whose
-// mailbox, numbers in every shape). Misses: two SENCOs' days added up as one's, "That is 67 children"
-// after a share of pupils on the SEND register, and a trust's page listing its
-// schools' SENCOs (254) read as a school's report.
+// mailbox, numbers in every shape), and 260-264 (a policy naming the report in
+// its aims, a combined document, a partnership's page, a college's page, counts
+// in words beside a county's and a trust's). Misses: two SENCOs' days added up
+// as one's, and "That is 67 children" after a share of pupils on the SEND
+// register.
 var ownPins = map[string]pin{
-	"senco.name": {148, 0, 0}, "senco.email": {46, 0, 0}, "senco.phone": {40, 0, 0}, "senco.qualification": {90, 0, 0},
+	"senco.name": {154, 0, 0}, "senco.email": {47, 0, 0}, "senco.phone": {41, 0, 0}, "senco.qualification": {90, 0, 0},
 	"senco.days_per_week": {57, 1, 0}, "senco.hours_per_week": {5, 0, 0}, "senco.fte": {18, 0, 0}, "senco.on_slt": {39, 0, 0},
-	"governor.name": {50, 0, 0}, "need.area": {47, 0, 0}, "need.type": {176, 0, 0}, "provision.specialist": {41, 0, 0},
-	"provision.need": {35, 0, 0}, "provision.places": {37, 0, 0}, "stats.sen_percent": {32, 0, 0}, "stats.sen_count": {38, 0, 1},
-	"stats.ehcp_count": {43, 0, 0}, "stats.number_on_roll": {43, 0, 0}, "report.stated_year": {29, 0, 0},
+	"governor.name": {50, 0, 0}, "need.area": {48, 0, 0}, "need.type": {182, 0, 0}, "provision.specialist": {42, 0, 0},
+	"provision.need": {35, 0, 0}, "provision.places": {37, 0, 0}, "stats.sen_percent": {34, 0, 0}, "stats.sen_count": {41, 0, 1},
+	"stats.ehcp_count": {45, 0, 0}, "stats.number_on_roll": {45, 0, 0}, "report.stated_year": {30, 0, 0},
 }
 
 // TestOwnCorpus grades the extractor on documents we wrote ourselves, in
@@ -80,7 +82,7 @@ func TestOwnCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	holdsPins(t, Grade(docs), ownPins, 158)
+	holdsPins(t, Grade(docs), ownPins, 164)
 }
 
 // sharedPins: the 45 real reports' grades on 2026-12-02 (a governor and an

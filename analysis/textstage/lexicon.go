@@ -208,15 +208,38 @@ func (l *Lexicon) Value(name, w string) (string, bool) {
 // Number reads a count written in figures or as a number word ("2.5", "two and
 // a half", "twelve"); 0 when it is none of these.
 func (l *Lexicon) Number(w string) float64 {
-	for _, name := range []string{"number_word", "count_word"} {
-		if v, ok := l.Value(name, strings.ToLower(w)); ok {
-			f, _ := strconv.ParseFloat(v, 64)
-			return f
+	lw := strings.ToLower(strings.TrimSpace(w))
+	if v, ok := l.Value("number_word", lw); ok {
+		f, _ := strconv.ParseFloat(v, 64)
+		return f
+	}
+	// A count in words: "nine", "seventeen", "twenty-three" (tens, then units).
+	if v, ok := l.Value("count_word", lw); ok {
+		f, _ := strconv.ParseFloat(v, 64)
+		return f
+	}
+	if tens, units, ok := strings.Cut(strings.ReplaceAll(lw, "-", " "), " "); ok {
+		t, ok1 := l.Value("count_word", tens)
+		u, ok2 := l.Value("count_word", strings.TrimSpace(units))
+		if !ok2 { // "one" is a number word, not a count on its own
+			u, ok2 = l.Value("number_word", strings.TrimSpace(units))
+		}
+		a, _ := strconv.ParseFloat(t, 64)
+		b, _ := strconv.ParseFloat(u, 64)
+		if ok1 && ok2 && a >= 20 && int(a)%10 == 0 && b < 10 {
+			return a + b
 		}
 	}
-	f, _ := strconv.ParseFloat(strings.TrimSpace(w), 64)
+	// "1,142": a thousands separator.
+	if thousands.MatchString(lw) {
+		lw = strings.ReplaceAll(lw, ",", "")
+	}
+	f, _ := strconv.ParseFloat(lw, 64)
 	return f
 }
+
+// thousands: a figure written with a thousands separator.
+var thousands = regexp.MustCompile(`^\d{1,3}(?:,\d{3})+(?:\.\d+)?$`)
 
 // eachLine reads a table: "a<TAB>b[<TAB>c...]" lines, each followed by its
 // examples ("+<TAB>text" must match, "-<TAB>text" must not). # starts a comment.
@@ -253,7 +276,9 @@ func eachLine(r io.Reader, name string, fn func(where, a, rest string, ex []Exam
 			if !ok || strings.TrimSpace(rest) == "" {
 				return fmt.Errorf("%s: expected %s<TAB>example text", where, a)
 			}
-			cur.ex = append(cur.ex, Example{Text: rest, Match: a == "+", Where: where})
+			// "\n" in an example is a line break: a table's label and its
+			// figure on two lines.
+			cur.ex = append(cur.ex, Example{Text: strings.ReplaceAll(rest, `\n`, "\n"), Match: a == "+", Where: where})
 			continue
 		}
 		if err := flush(); err != nil {

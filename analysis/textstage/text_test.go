@@ -143,7 +143,7 @@ func TestOthers(t *testing.T) {
 
 func TestLexiconValues(t *testing.T) {
 	l := Builtin()
-	for w, want := range map[string]float64{"two and a half": 2.5, "Three": 3, "half a": 0.5, "2.5": 2.5, "twelve": 12, "twelfth": 0} {
+	for w, want := range map[string]float64{"two and a half": 2.5, "Three": 3, "half a": 0.5, "2.5": 2.5, "twelve": 12, "twelfth": 0, "Nine": 9, "twenty-three": 23, "Thirty-one": 31, "1,142": 1142, "a dozen": 0} {
 		if got := l.Number(w); got != want {
 			t.Errorf("Number(%q) = %v, want %v", w, got, want)
 		}
