@@ -14,6 +14,7 @@ import (
 
 // TestDemo runs the README's first command and checks it leaves what it promises.
 func TestDemo(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "demo")
 	for run := 1; run <= 2; run++ { // a second run starts afresh in the same folder
 		code, stdout, stderr := sendscope(t, context.Background(), "demo", "--dir", dir)

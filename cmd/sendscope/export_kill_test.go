@@ -49,6 +49,7 @@ FROM range(60000) t(i);`)
 // workbook opens. The next export removes what the killed one left half-written
 // (its temporary files and DuckDB spill folder) and completes.
 func TestKill9DuringExport(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("builds a store of 60,000 facts")
 	}

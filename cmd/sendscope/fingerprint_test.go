@@ -178,11 +178,20 @@ func analysisRows(t *testing.T, db string, args ...string) map[int]map[string]an
 	return byURN
 }
 
-// TestRepublishedReportComparedByWords: a report republished with the same
+// TestReportsOfTwoYears crawls the four schools' two years once for both of
+// its parts: the comparison, which only reads the store, then the extractor's
+// version, which re-reads it with --vocab.
+func TestReportsOfTwoYears(t *testing.T) {
+	t.Parallel()
+	db, urns := crawlTwoYears(t)
+	t.Run("RepublishedReportComparedByWords", func(t *testing.T) { republishedReportComparedByWords(t, db, urns) })
+	t.Run("ExtractorVersionFollowsVocab", func(t *testing.T) { extractorVersionFollowsVocab(t, db, urns) })
+}
+
+// republishedReportComparedByWords: a report republished with the same
 // words in another format is unchanged (and stale); one with its SENCO's name
 // changed is not; a report stating 2023/24 crawled in 2025/26 is stale.
-func TestRepublishedReportComparedByWords(t *testing.T) {
-	db, urns := crawlTwoYears(t)
+func republishedReportComparedByWords(t *testing.T, db string, urns map[string]int) {
 	changes := analysisRows(t, db, "changes", "--year", "2025/26")
 	dataset := analysisRows(t, db, "dataset", "--year", "2025/26")
 	want := map[string]struct {
@@ -235,12 +244,11 @@ func asMain(t *testing.T, args ...string) string {
 	return string(out)
 }
 
-// TestExtractorVersionFollowsVocab: the version in force moves when a --vocab
+// extractorVersionFollowsVocab: the version in force moves when a --vocab
 // file adds a wording and is the same in two runs without; status shows which
 // versions read each year; changes flags a difference read by two versions and
 // stops once extract re-reads both years with the same rules.
-func TestExtractorVersionFollowsVocab(t *testing.T) {
-	db, urns := crawlTwoYears(t)
+func extractorVersionFollowsVocab(t *testing.T, db string, urns map[string]int) {
 	vocab := filepath.Join(t.TempDir(), "ours.tsv")
 	if err := os.WriteFile(vocab, []byte("# our wordings\nneed.type\tASD\t\\bneurodivergen\n"), 0o644); err != nil {
 		t.Fatal(err)

@@ -18,10 +18,9 @@ import (
 // a paginated A to Z, a page per service) and another LA's ORUK feed (paged list
 // of outlines, a full record per service), and checks services against the truth.
 func TestLocalOffersLoadIntoServices(t *testing.T) {
-	area, _, dbs := startArea(t, true, "lo")
-	db, ctx := dbs[0], context.Background()
-	code, _, stderr := sendscope(t, ctx, "--db", db, "crawl", "--year", "2025/26", "--allow-private", "--delay", "0", "--local-offer", "--urn", "990100")
-	if code != 0 || !strings.Contains(stderr, "Local Offers: 2 LAs, 24 services") {
+	t.Parallel()
+	area, db := localOfferArea(t)
+	if code, stderr := loCrawled.code, loCrawled.stderr; code != 0 || !strings.Contains(stderr, "Local Offers: 2 LAs, 24 services") {
 		t.Fatalf("crawl: exit %d\n%s", code, stderr)
 	}
 	s := openStore(t, db)
@@ -99,11 +98,12 @@ func TestAuthoritiesImportErrors(t *testing.T) {
 // (an HTML site and an ORUK feed): service records an older extractor got wrong
 // or missed are read afresh, and nothing is doubled.
 func TestExtractRereadsLocalOfferPages(t *testing.T) {
-	_, _, dbs := startArea(t, true, "lox")
-	db, ctx := dbs[0], context.Background()
-	if code, _, stderr := sendscope(t, ctx, "--db", db, "crawl", "--year", "2025/26", "--allow-private", "--delay", "0", "--local-offer", "--urn", "990100"); code != 0 {
-		t.Fatalf("crawl: %s", stderr)
+	t.Parallel()
+	_, shared := localOfferArea(t)
+	if loCrawled.code != 0 {
+		t.Fatalf("crawl: %s", loCrawled.stderr)
 	}
+	db, ctx := copyStore(t, shared), context.Background()
 	snapshot := func() string {
 		st, err := queries.OpenReadOnly(ctx, db)
 		if err != nil {
@@ -147,12 +147,15 @@ func TestExtractRereadsLocalOfferPages(t *testing.T) {
 // Local Offers' record pages (website and ORUK feed) with the validators the
 // first kept, gets 304 for them, and still holds every service.
 func TestLocalOfferRecrawlAsksConditionally(t *testing.T) {
-	_, _, dbs := startArea(t, true, "lore")
-	db, ctx := dbs[0], context.Background()
-	for run := 1; run <= 2; run++ {
-		if code, _, stderr := sendscope(t, ctx, "--db", db, "crawl", "--year", "2025/26", "--allow-private", "--delay", "0", "--local-offer", "--urn", "990100"); code != 0 {
-			t.Fatalf("crawl %d: exit %d\n%s", run, code, stderr)
-		}
+	t.Parallel()
+	// Run 1 is the shared crawl, in a copy of its store; run 2 the same command again.
+	_, shared := localOfferArea(t)
+	if loCrawled.code != 0 {
+		t.Fatalf("crawl 1: exit %d\n%s", loCrawled.code, loCrawled.stderr)
+	}
+	db, ctx := copyStore(t, shared), context.Background()
+	if code, _, stderr := sendscope(t, ctx, "--db", db, "crawl", "--year", "2025/26", "--allow-private", "--delay", "0", "--local-offer", "--urn", "990100"); code != 0 {
+		t.Fatalf("crawl 2: exit %d\n%s", code, stderr)
 	}
 	s := openStore(t, db)
 	// 998 is a Local Offer website, 997 an ORUK feed.
@@ -177,6 +180,7 @@ func TestLocalOfferRecrawlAsksConditionally(t *testing.T) {
 // by name), its information pages are kept, and the required content is
 // assessed per LA with its evidence.
 func TestLocalOfferOnly(t *testing.T) {
+	t.Parallel()
 	area, err := simarea.Start()
 	if err != nil {
 		t.Fatal(err)

@@ -91,6 +91,10 @@ func TestMain(m *testing.M) {
 		crawled.area.Close()
 		os.RemoveAll(crawled.dir)
 	}
+	if loCrawled.area != nil {
+		loCrawled.area.Close()
+		os.RemoveAll(loCrawled.dir)
+	}
 	os.Exit(code)
 }
 
@@ -486,8 +490,12 @@ func TestCrawlInterruptedResumes(t *testing.T) {
 	db := dbs[0]
 	// School by school, as before batches: a batch of 2 s would hold nearly the
 	// whole area, and the failing schools must be left for the resumed crawl
-	// (TestKill9MidCrawlAndResume interrupts batches).
-	defer func(p pipeline.BatchPolicy) { pipeline.DefaultBatches = p }(pipeline.DefaultBatches)
+	// (TestKill9MidCrawlAndResume interrupts batches). Only the interrupted crawl
+	// needs this: the resumed crawl and the extract write in the usual batches,
+	// as a user's would (each batch reopens the store and replays its WAL, so
+	// batches of one made this test take minutes).
+	saved := pipeline.DefaultBatches
+	defer func() { pipeline.DefaultBatches = saved }()
 	pipeline.DefaultBatches.Size = 1
 	// Interrupt after a few schools are stored, as Ctrl-C would.
 	ctx, cancel := context.WithCancel(context.Background())
@@ -497,6 +505,7 @@ func TestCrawlInterruptedResumes(t *testing.T) {
 	if code != exitInterrupted {
 		t.Fatalf("interrupted crawl: exit %d\n%s", code, errb.String())
 	}
+	pipeline.DefaultBatches = saved
 	firstDone := countRows(t, db, "run_sites")
 	if firstDone < 5 || firstDone >= 30 {
 		t.Fatalf("%d schools stored before the interruption", firstDone)
@@ -528,6 +537,7 @@ func TestCrawlInterruptedResumes(t *testing.T) {
 }
 
 func TestSecondWriterIsToldTheStoreIsBusy(t *testing.T) {
+	t.Parallel()
 	db := filepath.Join(t.TempDir(), "busy.duckdb")
 	s, err := queries.Open(context.Background(), db)
 	if err != nil {

@@ -28,6 +28,7 @@ const treeMemoryBound = 1 << 30
 // the sum of each process's own peak so far (VmHWM), so a spike between
 // samples is not missed.
 func TestHostileCrawlMemoryBounded(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS != "linux" {
 		t.Skip("the process tree's memory is read from /proc, which only Linux has")
 	}

@@ -12,10 +12,12 @@ import (
 	"github.com/sendscope/sendscope/simarea"
 )
 
-// findings is what a user takes away from a store for one LA and year: the
-// analyses as CSV and the commissioning workbook's sheets, without the columns
-// that record attempts (which a failed re-crawl is meant to change).
-func findings(t *testing.T, db, la, year string) map[string]string {
+// findings is what a user takes away from a store for a year and each of the
+// LAs given: the analyses as CSV, the export and each LA's commissioning
+// workbook's sheets, without the columns that record attempts (which a failed
+// re-crawl is meant to change). What is the same for every LA (the export, an
+// analysis that takes no --la) is made once.
+func findings(t *testing.T, db, year string, las ...string) map[string]string {
 	t.Helper()
 	ctx := context.Background()
 	out := map[string]string{}
@@ -25,14 +27,21 @@ func findings(t *testing.T, db, la, year string) map[string]string {
 		if takes, _ := a.Takes("year"); takes {
 			args = append(args, "--year", year)
 		}
+		scopes := []string{""}
 		if takes, _ := a.Takes("la"); takes {
-			args = append(args, "--la", la)
+			scopes = las
 		}
-		code, stdout, stderr := sendscope(t, ctx, args...)
-		if code != 0 {
-			t.Fatalf("query run %s: exit %d\n%s", name, code, stderr)
+		for _, la := range scopes {
+			key, laArgs := name, args
+			if la != "" {
+				key, laArgs = "LA "+la+": "+name, append(slices.Clip(args), "--la", la)
+			}
+			code, stdout, stderr := sendscope(t, ctx, laArgs...)
+			if code != 0 {
+				t.Fatalf("query run %s: exit %d\n%s", key, code, stderr)
+			}
+			out[key] = stdout
 		}
-		out[name] = stdout
 	}
 	code, stdout, stderr := sendscope(t, ctx, "--db", db, "query", "sql", "--format", "csv",
 		"SELECT * EXCLUDE (last_attempt_at, last_attempt_outcome) FROM school_outcomes ORDER BY ALL")
@@ -51,21 +60,23 @@ func findings(t *testing.T, db, la, year string) map[string]string {
 		b.WriteString(strings.Join(r, "|") + "\n")
 	}
 	out["school_years.csv"] = dropColumns(b.String(), "last_attempt_at", "last_attempt_outcome", "checked_at")
-	f, _ := writeWorkbook(t, db, "commissioning", "--la", la, "--year", year)
-	defer f.Close()
-	for _, sheet := range []string{"Summary", "Schools", "Evidence", "Compliance items", "Gaps map", "Gaps", "SENCO capacity", "Compliance", "Changes"} {
-		rows, err := f.GetRows(sheet)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var b strings.Builder
-		for i, r := range rows {
-			if sheet == "Summary" && i == 1 {
-				continue // "as found by sendscope on <today>"
+	for _, la := range las {
+		f, _ := writeWorkbook(t, db, "commissioning", "--la", la, "--year", year)
+		for _, sheet := range []string{"Summary", "Schools", "Evidence", "Compliance items", "Gaps map", "Gaps", "SENCO capacity", "Compliance", "Changes"} {
+			rows, err := f.GetRows(sheet)
+			if err != nil {
+				t.Fatal(err)
 			}
-			b.WriteString(strings.Join(r, "|") + "\n")
+			var b strings.Builder
+			for i, r := range rows {
+				if sheet == "Summary" && i == 1 {
+					continue // "as found by sendscope on <today>"
+				}
+				b.WriteString(strings.Join(r, "|") + "\n")
+			}
+			out["LA "+la+": workbook "+sheet] = b.String()
 		}
-		out["workbook "+sheet] = b.String()
+		f.Close()
 	}
 	return out
 }
@@ -104,6 +115,7 @@ func dropColumns(text string, cols ...string) string {
 // every analysis, the export and the workbook stay as they were; only the
 // attempts are new.
 func TestRecrawlDuringOutageChangesNoFinding(t *testing.T) {
+	t.Parallel()
 	area, _, dbs := startArea(t, false, "outage")
 	db, ctx := dbs[0], context.Background()
 	crawl := func() (int, string) {
@@ -119,8 +131,8 @@ func TestRecrawlDuringOutageChangesNoFinding(t *testing.T) {
 	for _, l := range []simarea.Layout{simarea.LayoutDown, simarea.LayoutRefused} {
 		alwaysDown = append(alwaysDown, itoa(area.ByLayout(l).URN))
 	}
-	steady := func(la string) map[string]string {
-		out := findings(t, db, la, "2025/26")
+	steady := func() map[string]string {
+		out := findings(t, db, "2025/26", "998", "997")
 		for k, text := range out {
 			var keep []string
 			for _, line := range strings.Split(text, "\n") {
@@ -132,9 +144,9 @@ func TestRecrawlDuringOutageChangesNoFinding(t *testing.T) {
 		}
 		return out
 	}
-	before := map[string]map[string]string{"998": steady("998"), "997": steady("997")}
-	if !strings.Contains(before["998"]["workbook Summary"], "Schools with an SEN information report found|") {
-		t.Fatalf("summary:\n%s", before["998"]["workbook Summary"])
+	before := steady()
+	if !strings.Contains(before["LA 998: workbook Summary"], "Schools with an SEN information report found|") {
+		t.Fatalf("summary:\n%s", before["LA 998: workbook Summary"])
 	}
 	for _, outage := range []simarea.Outage{simarea.OutageDropped, simarea.OutageUnavailable} {
 		area.SetOutage(outage)
@@ -142,12 +154,10 @@ func TestRecrawlDuringOutageChangesNoFinding(t *testing.T) {
 		if code != exitFailed || !strings.Contains(stderr, "no school's website could be reached") {
 			t.Fatalf("crawl during outage %d: exit %d, want 1 (nothing reached)\n%s", outage, code, stderr)
 		}
-		for la, want := range before {
-			got := steady(la)
-			for k := range want {
-				if got[k] != want[k] {
-					t.Errorf("outage %d, LA %s: %s changed:\nbefore:\n%s\nafter:\n%s", outage, la, k, want[k], got[k])
-				}
+		got := steady()
+		for k, want := range before {
+			if got[k] != want {
+				t.Errorf("outage %d: %s changed:\nbefore:\n%s\nafter:\n%s", outage, k, want, got[k])
 			}
 		}
 	}
@@ -260,6 +270,7 @@ func TestEveryOutcomeHasItsReason(t *testing.T) {
 // not crawled that year, which the dataset and the workbook say, apart from
 // schools that publish nothing.
 func TestNotCrawledSchoolsAreListed(t *testing.T) {
+	t.Parallel()
 	area, _, dbs := startArea(t, false, "partial")
 	db, ctx := dbs[0], context.Background()
 	qa := area.ByLayout(simarea.LayoutQA)

@@ -16,6 +16,7 @@ import (
 // with --ca-file, no --allow-private. Each school whose report a polite crawler
 // may fetch has it found, and the export says where each document came from.
 func TestCrawlThroughCouncilProxy(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	p, err := simarea.StartProxy()
 	if err != nil {

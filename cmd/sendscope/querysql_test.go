@@ -21,6 +21,7 @@ import (
 // it was, another store is unchanged, no file has appeared and no request went
 // out. Reads still run, and so do the named analyses.
 func TestQuerySQLReadsTheStoreOnly(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	area, err := simarea.Start()

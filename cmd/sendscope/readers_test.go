@@ -54,6 +54,7 @@ func runReal(t *testing.T, args ...string) readerRun {
 // be that of the same crawl run with no reader: every school once, the same
 // documents and facts.
 func TestReadersDuringACrawl(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("a crawl of several seconds")
 	}

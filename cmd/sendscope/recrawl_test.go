@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sendscope/sendscope/pipeline"
 	"github.com/sendscope/sendscope/warc"
 )
 
@@ -15,15 +16,18 @@ import (
 // still holds every document and fact, pointing at the bytes archived the first
 // time.
 func TestRecrawlWithinAYearAsksConditionally(t *testing.T) {
-	_, dir, dbs := startArea(t, false, "re")
-	db, ctx := dbs[0], context.Background()
-	var summary string
-	for run := 1; run <= 2; run++ {
-		code, _, stderr := sendscope(t, ctx, "--db", db, "crawl", "--year", "2025/26", "--allow-private", "--delay", "0")
-		if code != exitPartial {
-			t.Fatalf("crawl %d: exit %d\n%s", run, code, stderr)
-		}
-		summary = stderr
+	t.Parallel()
+	// The first run is the shared crawl, in a copy of its store; the second is
+	// the same year crawled again.
+	_, crawledDB := crawledArea(t)
+	if crawled.code != exitPartial {
+		t.Fatalf("crawl 1: exit %d\n%s", crawled.code, crawled.stderr)
+	}
+	db, ctx := copyStore(t, crawledDB), context.Background()
+	warcDir := pipeline.WARCDir(db)
+	code, _, summary := sendscope(t, ctx, "--db", db, "crawl", "--year", "2025/26", "--allow-private", "--delay", "0")
+	if code != exitPartial {
+		t.Fatalf("crawl 2: exit %d\n%s", code, summary)
 	}
 	perRun := func(q string) [2]int {
 		s := openStore(t, db)
@@ -54,7 +58,7 @@ func TestRecrawlWithinAYearAsksConditionally(t *testing.T) {
 	if shared < 100 {
 		t.Errorf("%d second-run captures point at first-run records", shared)
 	}
-	revisits := countRecords(filepath.Join(dir, "re-warc", "run2-*.warc.gz"), func(r warc.Record) bool {
+	revisits := countRecords(filepath.Join(warcDir, "run2-*.warc.gz"), func(r warc.Record) bool {
 		return r.Type == "revisit" && strings.Contains(r.Headers["Warc-Profile"], "server-not-modified")
 	})
 	if revisits < 100 {
@@ -65,7 +69,7 @@ func TestRecrawlWithinAYearAsksConditionally(t *testing.T) {
 	// crawler was allowed to fetch.
 	var robotsFetched int
 	s.QueryRow(`SELECT count(*) FROM fetches WHERE run_id = 1 AND url LIKE '%/robots.txt' AND status IS NOT NULL AND skipped IS NULL`).Scan(&robotsFetched)
-	robotsArchived := countRecords(filepath.Join(dir, "re-warc", "run1-*.warc.gz"), func(r warc.Record) bool {
+	robotsArchived := countRecords(filepath.Join(warcDir, "run1-*.warc.gz"), func(r warc.Record) bool {
 		return r.Type == "response" && strings.HasSuffix(r.Headers["Warc-Target-Uri"], "/robots.txt")
 	})
 	if robotsFetched == 0 || robotsArchived != robotsFetched {
