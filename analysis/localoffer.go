@@ -115,8 +115,23 @@ func textFurniture(l string) bool {
 		return true
 	}
 	return chromeLine.MatchString(l) || strings.Contains(strings.ToLower(l), "cookie") || breadcrumb.MatchString(l) ||
-		siteName.MatchString(l) || actionLine.MatchString(l) || navBar(l)
+		siteName.MatchString(l) || actionLine.MatchString(l) || navBar(l) || searchBox(l) ||
+		savedList.MatchString(l)
 }
+
+// searchBox is a search box's label or prompt, a short line that asks for a
+// search rather than reporting one: "Type a word to search", "Search the
+// directory [ Search ]" ("Search results for 'autism'" heads a page of results).
+func searchBox(l string) bool {
+	return len(strings.Fields(l)) <= 6 && searchWord.MatchString(l) && !searchReport.MatchString(l)
+}
+
+var (
+	// A search box asks: "Search ...", "Type (or enter) a word to search",
+	// "Find a service", a prompt ending in its button ("... Go").
+	searchWord   = regexp.MustCompile(`(?i)^(?:search|find a)\b|^(?:type|enter)\b.*\bsearch\b|\bsearch\b.*\b(?:go|submit|search)\W*$`)
+	searchReport = regexp.MustCompile(`(?i)\bresults?\b|\bsearched\b|\bfor\b|\d`)
+)
 
 // backLink is a link back or up drawn with an arrow: "< Back to search
 // results", "‹ Previous", "« Return to the directory", "← All services".
@@ -157,8 +172,59 @@ func textTitle(text string) string {
 	if s := orgService(title, lines); s != "" {
 		return s
 	}
+	return describedHeading(title, lines)
+}
+
+// describedVerb is how a page's description makes its subject the page's:
+// "X is a team of ...", "X gives ...", "X works with ...".
+var describedVerb = regexp.MustCompile(`^\s+(?:is|are|gives|offers|provides|runs|supports|works|helps|delivers|visits|pairs|brings|trains|teaches|coaches|meets)\b`)
+
+// describedHeading is the heading a page's description makes its subject,
+// among the headings stacked at the top of its content: a service's heading
+// with its parent service or provider on the line below ("Literacy and
+// Numeracy Outreach (SpLD)" over "Learning Support Service", then "Literacy
+// and Numeracy Outreach is a team of ...") is named by the one its first
+// paragraph opens with, whichever line the reading above chose.
+func describedHeading(title string, lines []string) string {
+	at := -1
+	for i, l := range lines {
+		if l == title {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		return title
+	}
+	stacked := func(l string) bool {
+		return titleCandidate(l) && !paragraphLine(l) && !sectionHeading.MatchString(l) && !trailLine(l)
+	}
+	lo, hi := at, at
+	for lo > 0 && at-lo < 2 && stacked(lines[lo-1]) {
+		lo--
+	}
+	for hi+1 < len(lines) && hi-at < 2 && stacked(lines[hi+1]) {
+		hi++
+	}
+	if lo == hi || hi+1 >= len(lines) || !openingLine(lines[hi+1]) {
+		return title
+	}
+	opening := strings.TrimPrefix(lines[hi+1], "The ")
+	for _, c := range lines[lo : hi+1] {
+		if c == title {
+			continue
+		}
+		for _, form := range []string{c, strings.TrimSpace(bracketed.ReplaceAllString(c, ""))} {
+			if rest, ok := strings.CutPrefix(opening, form); ok && form != "" && describedVerb.MatchString(rest) {
+				return c
+			}
+		}
+	}
 	return title
 }
+
+// bracketed is a gloss in brackets after a name: "(SpLD)".
+var bracketed = regexp.MustCompile(`\s*\([^()]{1,40}\)\s*$`)
 
 // orgService is the service a page is about when an organisation heads it
 // (its registration line below, or its first paragraph saying "X is a local
@@ -232,7 +298,25 @@ func orgService(title string, lines []string) string {
 
 // orgIdentity is an organisation's registration line: "Registered charity
 // no. 1167342", "Company number 0123456", "Charity number: 123".
-var orgIdentity = regexp.MustCompile(`(?i)^(?:a )?(?:registered )?(?:charity|company|cio|cic)(?: (?:no|number|reg(?:istration)?(?: no| number)?))?\.?:?\s*\d{5,}|^registered (?:charity|company)\b`)
+// Any short line that names a registration and gives its number is one, in
+// whatever words: "Company limited by guarantee no. 07712345", "Charity
+// registered in England and Wales, 1122334", "SCIO SC045678".
+var orgIdentity registrationLine
+
+type registrationLine struct{}
+
+var (
+	orgIdentityWords = regexp.MustCompile(`(?i)^(?:a )?(?:registered )?(?:charity|company|cio|cic)(?: (?:no|number|reg(?:istration)?(?: no| number)?))?\.?:?\s*\d{5,}|^registered (?:charity|company)\b`)
+	registerWord     = regexp.MustCompile(`(?i)\b(?:charity|company|registered|registration|incorporated|limited by guarantee|cic|cio|scio)\b`)
+	registerNumber   = regexp.MustCompile(`\b(?:[A-Z]{2})?\d{6,8}\b`)
+)
+
+// MatchString says whether l is an organisation's registration line.
+func (registrationLine) MatchString(l string) bool {
+	l = strings.TrimSpace(l)
+	return orgIdentityWords.MatchString(l) ||
+		len(strings.Fields(l)) <= 12 && registerWord.MatchString(l) && registerNumber.MatchString(l)
+}
 
 // pageHeading is textTitle's first reading, with the page's lines as read.
 func pageHeading(text string) (string, []string) {
@@ -245,20 +329,52 @@ func pageHeading(text string) (string, []string) {
 	for i, l := range lines {
 		lines[i] = siteSuffixCut(l)
 	}
-	heading := titleCandidate
+	strap := strapLines(lines)
+	// A line worded like a site's name ("Short breaks directory") that stands
+	// below the site's navigation, straight above the page's first paragraph,
+	// heads the page: position says more than its words.
+	placed := map[string]bool{}
+	nav := false
+	for i, l := range lines {
+		if navLine(l) || trailLine(l) {
+			nav = true
+			continue
+		}
+		if nav && siteName.MatchString(l) && !chromeLine.MatchString(l) && !breadcrumb.MatchString(l) && !actionLine.MatchString(l) &&
+			!searchBox(l) && i+1 < len(lines) && openingLine(lines[i+1]) && !strap[i+1] && len(l) <= 150 && !factLine(l) {
+			placed[l] = true
+		}
+		if openingLine(l) && !strap[i] {
+			break
+		}
+	}
+	heading := func(l string) bool { return titleCandidate(l) || placed[l] }
+	// The site's menu just under its strap line (nothing but the site's
+	// furniture between) has a trail's shape and is no trail.
+	menu := func(i int) bool {
+		for j := i - 1; j >= max(0, i-3); j-- {
+			if strap[j] {
+				return true
+			}
+			if !navLine(lines[j]) && !textFurniture(lines[j]) {
+				return false
+			}
+		}
+		return false
+	}
 	// A trail that starts at the home page; else the one nearest above the first
 	// paragraph (a motto such as "Ambition | Respect | Belonging" has its shape).
 	trail, homeTrail := -1, -1
 	for i, l := range lines[:min(len(lines), 60)] {
-		if trailLine(l) && homeFirst.MatchString(l) {
+		if trailLine(l) && homeFirst.MatchString(l) && !menu(i) {
 			homeTrail = i
 		}
 	}
 	for i, l := range lines {
-		if openingLine(l) {
+		if openingLine(l) && !strap[i] {
 			break
 		}
-		if trailLine(l) {
+		if trailLine(l) && !menu(i) {
 			trail = i
 		}
 	}
@@ -294,7 +410,7 @@ func pageHeading(text string) (string, []string) {
 		}
 	}
 	for i, l := range lines {
-		if !openingLine(l) {
+		if !openingLine(l) || strap[i] {
 			continue
 		}
 		// The nearest heading above it, passing over a section's own heading
@@ -323,8 +439,8 @@ func pageHeading(text string) (string, []string) {
 		}
 		break
 	}
-	for _, l := range lines {
-		if !chromeLine.MatchString(l) {
+	for i, l := range lines {
+		if !chromeLine.MatchString(l) && !textFurniture(l) && !strap[i] {
 			if len(l) <= 150 {
 				return l, lines
 			}
@@ -428,7 +544,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	if recordPath {
 		score += 2
 	}
-	if lo, hi := ageRange(text); (lo != nil || hi != nil) && cost(text) != "" {
+	if lo, hi := ageRange(pageBody(text, r.Title)); (lo != nil || hi != nil) && cost(text) != "" {
 		score++ // whom it is for and what it costs
 	}
 	if nounTitle && !questionTitle.MatchString(r.Title) {
@@ -491,16 +607,20 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		r.AgeMin, r.AgeMax = ageRange(own)
 		r.NeedTypes = x.needCodes(own)
 	case KindInfo, KindOther:
+		// The page's own words, from its heading: a banner's strap line above it
+		// ("support for children and young people aged 0 to 25") is the site's.
+		own := pageBody(text, r.Title)
 		switch {
 		case r.Kind == KindOther:
 			r.AgeMin, r.AgeMax = ageRange(groupAsides(storyLead(text, r.Title)))
-		case !ageSections(text):
-			r.AgeMin, r.AgeMax = ageRange(groupAsides(text))
+		case !ageSections(own):
+			r.AgeMin, r.AgeMax = ageRange(groupAsides(own))
 		}
-		r.NeedTypes = x.needCodes(r.Title + "\n" + needAudience(evidenceExamples(text)))
+		r.NeedTypes = x.needCodes(r.Title + "\n" + needAudience(evidenceExamples(own)))
 	case KindSchoolOffer:
-		r.AgeMin, r.AgeMax = ageRange(text)
-		r.NeedTypes = x.needCodes(text)
+		own := pageBody(text, r.Title)
+		r.AgeMin, r.AgeMax = ageRange(own)
+		r.NeedTypes = x.needCodes(own)
 	}
 	if r.Kind != KindService && r.Kind != KindSchoolOffer {
 		return r
@@ -526,9 +646,22 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	x.fillFromText(&s, text)
 	// Ages above the page's heading are the site's banner ("for children and
 	// young people aged 0 to 25"), not the record's.
-	if at := strings.Index(text, r.Title); r.Title != "" && at > 0 {
-		if lo, hi := ageRange(text[at:]); lo != nil || hi != nil {
-			s.AgeMin, s.AgeMax = lo, hi
+	// A directory's age fields ("Age Ranges / 7 years to 14 years") are read
+	// as one band of their own; they give the ends the record's words leave
+	// open (bands are coarse: the words, where they give an end, are the
+	// record's own).
+	lo, hi, fields, words := bandFields(text)
+	if at := strings.Index(words, r.Title); r.Title != "" && at > 0 {
+		s.AgeMin, s.AgeMax = ageRange(words[at:])
+	} else if fields {
+		s.AgeMin, s.AgeMax = ageRange(words)
+	}
+	if fields {
+		if s.AgeMin == nil {
+			s.AgeMin = lo
+		}
+		if s.AgeMax == nil {
+			s.AgeMax = hi
 		}
 	}
 	r.Service = &s
@@ -590,7 +723,9 @@ var (
 	// A clause that defines a thing the page mentions, whose ages are that
 	// thing's: "It may lead to an EHC plan, which is a legal document for
 	// children and young people up to the age of 25."
-	definingAside = regexp.MustCompile(`(?i),\s*which (?:is|are|was|were|means|will be|can be|covers|lasts)\b[^.;\n]*`)
+	// An apposition defines a thing the same way: "the Local Offer, the website
+	// that brings together services for children ... aged 0 to 25, and ...".
+	definingAside = regexp.MustCompile(`(?i),\s*which (?:is|are|was|were|means|will be|can be|covers|lasts)\b[^.;\n]*|,\s*(?:the|an?) (?:[\w'’-]+ ){0,4}(?:that|which|where)\b[^,.;\n]*`)
 	// A section on who may ask, apply or appeal: its ages are a rule.
 	whoMayActHead = regexp.MustCompile(`(?i)^(?:\d+\.\s*)?who (?:can|may|is able to) (?:ask|apply|request|make (?:a|the) request|appeal|complain)\b`)
 )
@@ -760,29 +895,76 @@ func spelledOut(name, text string) string {
 var (
 	// A heading that names an organisation: its first sentence says what it is.
 	orgSentence = regexp.MustCompile(`(?i)^\s*(?:the )?is an? [\w ,'’-]{0,40}?\b(?:charity|organisation|organization|company|social enterprise|community interest company|cic|cio|trust|provider|network|association)\b`)
-	// The service the organisation names as its own: "Our Friday Night Club is a ...".
-	ourNamed = regexp.MustCompile(`\b[Oo]ur ((?:[A-Z][\w'’&-]*\s+){1,5}[A-Z][\w'’&-]*) (?:is|are|runs|offers|provides|meets)\b`)
+	// The service the organisation names as its own: "Our Friday Night Club is
+	// a ...", "Our Saturday Sparks club is ...", "Our Tuesday Splash group
+	// meets ..." (the name is the capitalised words; a common noun after them
+	// says what kind of service it is).
+	ourNamed = regexp.MustCompile(`\b[Oo]ur ((?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*)(\s+(?:club|group|sessions?|scheme|service|team|project|programme|class(?:es)?|course|caf[eé]|disco|hub|night|youth club|playscheme|network))?\s+(?:is|are|runs|offers|provides|meets|gives|supports|welcomes|takes place)\b`)
 )
 
 // ownService is the service a record is about when its heading names the
-// organisation running it: "Brightpath Stockport" beside "Brightpath Stockport
-// is a local charity ... Our Friday Night Club is a social evening ..." names
-// the club.
+// organisation running it (its first paragraph says what the organisation is,
+// or its registration line stands under the heading): the one service its
+// text names as the organisation's own, in any paragraph up to where the page
+// turns to other pages ("Brightpath Stockport is a local charity ... Our Friday
+// Night Club is a social evening ..." names the club). An organisation that
+// names two or more services of its own, or none, is the page's subject.
 func ownService(name, text string) string {
 	if name == "" {
 		return name
 	}
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	for i, line := range lines {
+		registered := line == name && i+1 < len(lines) && orgIdentity.MatchString(lines[i+1])
 		rest, ok := strings.CutPrefix(line, name)
-		if !ok || !paragraphLine(line) {
+		if !registered && (!ok || !paragraphLine(line)) {
 			continue
 		}
-		if !orgSentence.MatchString(rest) {
+		if !registered && !orgSentence.MatchString(rest) {
 			return name
 		}
-		if m := ourNamed.FindStringSubmatch(line); m != nil && m[1] != name {
-			return m[1]
+		own := map[string]bool{}
+		first := ""
+		for _, l := range lines[i+1:] {
+			if registered && (l == lines[i+1]) {
+				continue // the registration line
+			}
+			if relatedHeading.MatchString(l) {
+				break // other pages' services
+			}
+			if !paragraphLine(l) {
+				continue
+			}
+			for _, m := range ourNamed.FindAllStringSubmatch(l, -1) {
+				if m[1] == name || m[2] == "" && !strings.Contains(m[1], " ") {
+					continue // "Our Trustees are": one word names no service
+				}
+				if !own[m[1]] {
+					own[m[1]] = true
+					if first == "" {
+						first = m[1]
+					}
+				}
+			}
+		}
+		if !registered {
+			// The organisation's own first paragraph counts too.
+			for _, m := range ourNamed.FindAllStringSubmatch(line, -1) {
+				if m[1] != name && !(m[2] == "" && !strings.Contains(m[1], " ")) && !own[m[1]] {
+					own[m[1]] = true
+					if first == "" {
+						first = m[1]
+					}
+				}
+			}
+		}
+		if len(own) == 1 {
+			return first
 		}
 		return name
 	}
@@ -907,8 +1089,12 @@ func cleanTitle(t string) string {
 // School stages as ages: a child in year N is N+4 at its start and N+5 at its
 // end; reception starts at 4, nursery at 3; key stages span their years.
 var (
-	stageSpan = regexp.MustCompile(`(?i)\b(nursery|reception|years? \d{1,2}|y\d{1,2})\s*(?:-|–|to|up to|until|through to|and)\s*(?:the )?(?:end of )?(?:year )?(reception|year \d{1,2}|y\d{1,2}|\d{1,2})\b`)
-	stageFrom = regexp.MustCompile(`(?i)\bfrom (year \d{1,2}|y\d{1,2}|reception|nursery)\b(?:\s*(?:onwards?|upwards))?`)
+	stageSpan = regexp.MustCompile(`(?i)\b(nursery|reception|years? (?:\d{1,2}|r)|y\d{1,2})\s*(?:-|–|to|up to|until|through to|and)\s*(?:the )?(?:end of )?(?:year )?(reception|year \d{1,2}|y\d{1,2}|\d{1,2})\b`)
+	stageFrom = regexp.MustCompile(`(?i)\bfrom (?:the (?:start|beginning) of )?(year \d{1,2}|year r|y\d{1,2}|reception|nursery)\b(?:\s*(?:onwards?|upwards))?`)
+	// A school year that starts a band and the end of a later one that ends
+	// it, said apart in one sentence: "can join in Year 7 and stay with us to
+	// the end of Year 11" is 11-16; "until the end of Year 11" alone ends at 16.
+	stageToEnd = regexp.MustCompile(`(?i)(?:\b(year (?:\d{1,2}|r)|reception|nursery)\b[^.;\n]{0,80}?)?\b(?:to|until|till|through(?: to)?|up to) (?:the )?end of (year \d{1,2}|reception)\b`)
 	// A key stage, a span or a list of them: "KS2-4", "Key Stages 2, 3 and 4",
 	// "Key Stage 2, Key Stage 3 and Key Stage 4" (the first to the last).
 	keyStage = regexp.MustCompile(`(?i)\b(?:key stages?|ks)\s*([1-5])(?:\s*(?:,|-|–|to|and|&)\s*(?:(?:key stages?|ks)\s*)?([1-5]))*\b`)
@@ -927,6 +1113,9 @@ func stageAge(s string, end bool) (int, bool) {
 		return 4, true
 	}
 	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "years "), "year "), "y")
+	if s == "r" { // Year R is reception
+		return stageAge("reception", end)
+	}
 	n, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil || n < 1 || n > 14 {
 		return 0, false

@@ -22,6 +22,17 @@ func TestLocalOfferNewChrome(t *testing.T) {
 		{"share bar and text line", []string{"Bookmark this page › Print › Share on Facebook", "Questions? Text us on 07700 900 123 and we will reply within a day."},
 			[]string{"", "You may also like", "Direct payments", "Respite for carers", "How to complain"}},
 	}
+	// A site's banner at the very top: its name, a strap line that reads as a
+	// sentence, a menu, a search box and a saved list (lo4: fresh batch 6's
+	// 803 took such a banner for the record's heading).
+	banners := [][]string{
+		{"Brookvale Families Online", "Help, ideas and things to do for every family living in Brookvale, gathered in one place",
+			"Home   Services   Events   Advice   About us", "Search this site   Submit", "My list (0)"},
+		// Written after the first passed: a strap line giving the site's age
+		// band, a menu of pipes that does not start at home, a search prompt.
+		{"Oakhurst Connect", "Your guide to local support for children and young people with additional needs aged 0 to 25",
+			"Support | Activities | Education | Health | Contact", "Type a word to search", "Sign in"},
+	}
 	files, err := filepath.Glob(filepath.Join("testdata", "localoffer", "concepts", "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Fatal("no concept pages", err)
@@ -63,6 +74,12 @@ func TestLocalOfferNewChrome(t *testing.T) {
 			b = append(b, v.tail...)
 			if got := read(url, strings.Join(b, "\n")); got != want {
 				t.Errorf("%s in %s: %s; without it %s", filepath.Base(f), v.name, got, want)
+			}
+		}
+		// The banner above everything, the page's own furniture after it.
+		for i, banner := range banners {
+			if got := read(url, strings.Join(append(append([]string{}, banner...), lines...), "\n")); got != want {
+				t.Errorf("%s under banner %d with a strap line: %s; without it %s", filepath.Base(f), i+1, got, want)
 			}
 		}
 	}

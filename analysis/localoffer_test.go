@@ -130,6 +130,23 @@ func TestAgeForms(t *testing.T) {
 		"The plan has three stages 1 to 3 and is for anyone.": "?-?",
 		// An upper limit alone, completed further on by the same band from birth.
 		"We stay involved until the young person turns 19. Referrals for children aged 0 to 19.": "0-19",
+		// lo4: "up to" a number of things of any kind is a count; an age's
+		// number ends its clause or goes on with a verb.
+		"Each family may bring up to four guests to the summer picnic.": "?-?",
+		"Borrow up to 3 toys at a time; for children aged 1 to 6.":      "1-6",
+		"Anyone up to 19 can drop in.":                                  "?-19",
+		"Children up to 12 years old with their parents.":               "?-12",
+		// A band started and ended further on in one sentence by an upper limit.
+		"Pupils in Years 5 and 6, and those moving up to secondary until their 12th birthday.": "9-12",
+		"Open from the beginning of Year 9 and then through college until they turn 20.":       "13-20",
+		// Not across sentences: the second is another group's limit.
+		"For pupils in Years 3 to 6. Older brothers and sisters up to 16 may help out.": "7-11",
+		// Year R is reception; a start year and the end of a later year said
+		// apart in one sentence; the end of a year alone.
+		"Open to children in Years R to 2.":                                    "4-7",
+		"Students start with us in Year 9 and carry on to the end of Year 13.": "13-18",
+		"Help is available until the end of Year 6.":                           "?-11",
+		"Sessions for the under-8s and their carers.":                          "0-7",
 	} {
 		lo, hi := ageRange(text)
 		if got := ageStr(lo) + "-" + ageStr(hi); got != want {
@@ -276,6 +293,23 @@ func TestListingAndNewsFromText(t *testing.T) {
 	for _, c := range cases {
 		if got := ReadLocalOfferText(c.text, c.url).Kind; got != c.want {
 			t.Errorf("%.40q: kind %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestBandFields: a directory record's age fields, read as one band (lines
+// written by us in directories' shapes).
+func TestBandFields(t *testing.T) {
+	for text, want := range map[string]string{
+		"Age groups\nUnder 5s (0-4)\nPrimary (5-11)\n\nLast checked 12/03/2026": "0-11",
+		"Ages covered: 9 yrs to 15 yrs":                                         "9-15",
+		"Service age range\nFrom 3 years\nTo 7 years":                           "3-7",
+		"Age Bands\nPost-16 (16-25)":                                            "16-25",
+		"Who is it for\nChildren aged 2 to 5\nSecondary (11-16) is not a field": "?-?",
+	} {
+		lo, hi, _, _ := bandFields(text)
+		if got := ageStr(lo) + "-" + ageStr(hi); got != want {
+			t.Errorf("%q: %s, want %s", text, got, want)
 		}
 	}
 }

@@ -197,3 +197,71 @@ func trailLine(l string) bool {
 func openingLine(l string) bool {
 	return paragraphLine(l) && !textFurniture(l) && !phoneRe.MatchString(l) && !emailRe.MatchString(l)
 }
+
+// savedList is a site's count of what a visitor has kept: "Shortlist (0)",
+// "My saved services (2)" (not a facet's count, "Family Services (11)").
+var savedList = regexp.MustCompile(`(?i)^[\w'’ ]{0,20}\b(?:shortlist|saved|my list|favourites|basket|bookmarks)\b[\w'’ ]{0,20}\(\d{1,3}\)$`)
+
+// navLine is a line of the site's navigation, by its shape: a menu of short
+// items (not a toolbar of actions on the page), a search box, a saved list.
+func navLine(l string) bool {
+	l = strings.TrimSpace(l)
+	if navBar(l) {
+		for _, it := range wideGap.Split(l, -1) {
+			if toolStep.MatchString(it) {
+				return false
+			}
+		}
+		return true
+	}
+	if searchBox(l) || savedList.MatchString(l) || chromeLine.MatchString(l) {
+		return true
+	}
+	// A menu of links apart by bars or arrows: a trail, or the site's sections
+	// ("Support | Activities | Education | Health | Contact").
+	steps := trailStep.Split(l, -1)
+	if len(steps) < 3 || strings.Contains(steps[0], ":") && !homeFirst.MatchString(l) {
+		return false // a filter or a sort order ("Age range: 0-4 | 5-10 | 11-16")
+	}
+	for _, st := range steps {
+		if len(strings.Fields(st)) > 4 || toolStep.MatchString(st) {
+			return false
+		}
+	}
+	return true
+}
+
+// strapLines marks the site's strap lines among a page's lines: a paragraph
+// at the top of the site's banner (nothing above it since the last
+// navigation line but furniture and one line, the site's name) with the
+// site's navigation (a menu from the home page, a search box, a saved list)
+// within the four lines below it.
+// A page's own first paragraph comes after its heading, below the site's
+// menus.
+func strapLines(lines []string) []bool {
+	strap := make([]bool, len(lines))
+	own := 0
+	for i, l := range lines {
+		if openingLine(l) && own <= 1 {
+			// The site's own navigation, not a page's tabs ("Overview   Costs
+			// ..."): a menu from the home page, a search box, a saved list.
+			for _, next := range lines[i+1 : min(len(lines), i+5)] {
+				if navLine(next) && (homeFirst.MatchString(next) || searchBox(next) || savedList.MatchString(next) || chromeLine.MatchString(next)) {
+					strap[i] = true
+					break
+				}
+				if paragraphLine(next) {
+					break
+				}
+			}
+		}
+		switch {
+		case navLine(l):
+			own = 0
+		case strap[i] || textFurniture(l):
+		case titleCandidate(l) || openingLine(l):
+			own++
+		}
+	}
+	return strap
+}

@@ -281,14 +281,20 @@ var (
 	ageSpan  = regexp.MustCompile(`(?i)\b(?:aged?s?|age range|from|between|young people|children)\s*(?:of\s*)?[:|]?\s*\(?(\d{1,2}|birth)\s*(?:-|–|−|to|and|up to|until)\s*(\d{1,2})\)?(?:\s*(?:years?|yrs))?`)
 	ageParen = regexp.MustCompile(`\((\d{1,2})\s*(?:-|–)\s*(\d{1,2})\)`)
 	ageBare  = regexp.MustCompile(`(?i)\b(0|birth)\s*(?:-|–|to)\s*(\d{1,2})\b`)
-	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})\b|\b(?:until|up to) (?:the age of) (\d{1,2})\b|\buntil (?:they|the young person|your child|he or she) (?:are|is|reach|reaches|turn|turns|become|becomes) (?:age |aged )?(\d{1,2})\b|\buntil (?:they're) (\d{1,2})\b|\b(?:under|aged under) (\d{1,2})s?\b|\bturns? (\d{1,2})\b|\buntil [^.,;\n]{0,40}?\b(?:leave|leaves|finish|finishes) (?:school|college|education)[^.,;\n]{0,12}? at (?:age )?(\d{1,2})\b`)
+	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})\b|\b(?:until|up to) (?:the age of) (\d{1,2})\b|\buntil (?:they|the young person|your child|he or she) (?:are|is|reach|reaches|turn|turns|become|becomes) (?:age |aged )?(\d{1,2})\b|\buntil (?:they're) (\d{1,2})\b|\b(?:under|aged under)[- ](\d{1,2})s?\b|\bturns? (\d{1,2})\b|\buntil [^.,;\n]{0,40}?\b(?:leave|leaves|finish|finishes) (?:school|college|education)[^.,;\n]{0,12}? at (?:age )?(\d{1,2})\b`)
 	ageYears = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*(?:years?|yrs|[- ]?year[- ]olds?)\b`)
 	// A span's end carried further in the same sentence: "aged 16 to 19, and
 	// up to 25 for students with an EHC plan", "from birth to 16, or to 19 for
 	// those in a special school" (not "up to 20 places").
 	ageFurther = regexp.MustCompile(`(?i)^[^.;\n]{0,80}?\b(?:up to|or to|or until|until|to) (?:the )?(?:age )?(?:of )?(\d{1,2})(?:\s*(?:years?|yrs)(?: old| of age)?)?(?:\s*$|\s*[.,;)]|\s+(?:for|with|if|when|where|in|who)\b)`)
-	// "Up to" a number of things is not an age: "up to 20 places", "up to 6 weeks".
-	upToCount = regexp.MustCompile(`(?i)\bup to (\d{1,2})(\s+(?:places|children|young people|people|pupils|students|participants|members|families|sessions|times|visits|hours|days|weeks|months|minutes|miles|nights|per\b|%))`)
+	// "Up to" a number of things is not an age: "up to 20 places", "up to 6
+	// weeks", "up to three placements", "up to two friends", "up to 10% of".
+	// An age's number ends its clause or goes on with "years", a verb or a
+	// conjunction ("up to 18 can go"); a plural noun after it is the thing
+	// counted (countedThing).
+	upToCount   = regexp.MustCompile(`(?i)\bup to (\d{1,2})(\s*%|\s+[a-z][\w'’-]*)`)
+	upToAgeWord = regexp.MustCompile(`(?i)^\s+(?:years?|yrs?|year[- ]olds?|this|thus|plus|does|goes|less|unless|across|towards|always|perhaps|as|is|was|has)$`)
+	countedWord = regexp.MustCompile(`(?i)^\s*(?:%|\s(?:people|children|staff|per|each|a|an)|\s[\w'’-]{2,}s)$`)
 	// Months as whole years where a span starts: "aged 18 months to 4 years".
 	ageMonths = regexp.MustCompile(`(?i)\b(aged?|from|between)\s+(\d{1,2})\s*months?\b`)
 	agePlus   = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b|\b(1[1-9])\s?\+|\bfrom (?:the )?age (?:of )?(\d{1,2})\b|\bfrom (\d{1,2}) years?(?: of age| old)?\b|\b(?:aged )?(\d{1,2}) (?:and|or) (?:over|above|older)\b`)
@@ -395,8 +401,9 @@ func ageAudience(text string) string {
 			if loc := ageCondition.FindStringIndex(strings.TrimSpace(sent)); loc != nil {
 				sent = strings.TrimSpace(sent)[loc[1]:]
 			}
+			// Sentences stay apart: a band is extended within its sentence only.
 			b.WriteString(sent)
-			b.WriteString(" ")
+			b.WriteString(". ")
 		}
 		if strings.HasSuffix(line, "\n") {
 			b.WriteString("\n")
@@ -413,20 +420,30 @@ var sentenceEnd = regexp.MustCompile(`[.!?;]\s+`)
 // Ages named only as a condition or another group's right do not count.
 func ageRange(text string) (*int, *int) {
 	text = ageAudience(ageDigits(text))
-	text = upToCount.ReplaceAllString(text, "at most $1$2")
+	text = replaceAllSubmatchFunc(upToCount, text, func(g []string, _ int) string {
+		if upToAgeWord.MatchString(g[2]) || !countedWord.MatchString(g[2]) {
+			return g[0]
+		}
+		return "at most " + g[1] + g[2]
+	})
 	text = countSpan.ReplaceAllString(text, "a count")
 	text = replaceAllSubmatchFunc(ageMonths, text, func(g []string, _ int) string {
 		n, _ := strconv.Atoi(g[2])
 		return g[1] + " " + strconv.Itoa(n/12)
 	})
+	// upper marks an upper limit said alone ("up to 19", "until their 19th
+	// birthday"), which may end a band started earlier in its sentence.
 	type cand struct {
 		at     int
 		lo, hi *int
+		upper  bool
 	}
-	var best *cand
+	var all []cand
+	first := -1
 	consider := func(c cand) {
-		if best == nil || c.at < best.at {
-			best = &c
+		all = append(all, c)
+		if first < 0 || c.at < all[first].at {
+			first = len(all) - 1
 		}
 	}
 	for _, re := range []*regexp.Regexp{ageSpan, ageYears, ageParen, ageBare, agePlural} {
@@ -446,7 +463,7 @@ func ageRange(text string) (*int, *int) {
 						hi = n
 					}
 				}
-				consider(cand{m[0], &lo, &hi})
+				consider(cand{m[0], &lo, &hi, false})
 				break
 			}
 		}
@@ -460,7 +477,7 @@ func ageRange(text string) (*int, *int) {
 			}
 		}
 		if lo <= 25 {
-			consider(cand{m[0], &lo, hi})
+			consider(cand{m[0], &lo, hi, false})
 		}
 	}
 	if m := untilSchool.FindStringIndex(text); m != nil {
@@ -470,7 +487,7 @@ func ageRange(text string) (*int, *int) {
 			zero := 0
 			lo = &zero
 		}
-		consider(cand{m[0], lo, &four})
+		consider(cand{m[0], lo, &four, lo == nil})
 	}
 	if m := ageBirthday.FindStringSubmatchIndex(text); m != nil {
 		n, _ := strconv.Atoi(text[m[4]:m[5]])
@@ -481,11 +498,22 @@ func ageRange(text string) (*int, *int) {
 			}
 		}
 		if lo < hi && hi <= 25 {
-			consider(cand{m[0], &lo, &hi})
+			consider(cand{m[0], &lo, &hi, m[2] < 0})
 		}
 	}
 	if at, lo, hi := stageRange(text); lo != nil {
-		consider(cand{at, lo, hi})
+		consider(cand{at, lo, hi, false})
+	}
+	if m := stageToEnd.FindStringSubmatchIndex(text); m != nil {
+		if hi, ok := stageAge(text[m[4]:m[5]], true); ok {
+			var lo *int
+			if m[2] >= 0 {
+				if n, ok := stageAge(text[m[2]:m[3]], false); ok && n < hi {
+					lo = &n
+				}
+			}
+			consider(cand{m[0], lo, &hi, lo == nil})
+		}
 	}
 	if m := ageUpTo.FindStringSubmatchIndex(text); m != nil {
 		words := text[m[0]:m[1]]
@@ -509,17 +537,33 @@ func ageRange(text string) (*int, *int) {
 			lo = &zero
 		}
 		if hi > 0 && hi <= 25 {
-			consider(cand{m[0], lo, &hi})
+			consider(cand{m[0], lo, &hi, lo == nil})
 		}
 	}
 	if m := agePlus.FindStringSubmatchIndex(text); m != nil {
 		lo, _ := strconv.Atoi(firstGroup(text, m))
-		consider(cand{m[0], &lo, nil})
+		consider(cand{m[0], &lo, nil, false})
 	}
-	if best == nil {
+	if first < 0 {
 		return nil, nil
 	}
+	best := all[first]
 	lo, hi := best.lo, best.hi
+	// A band started and then ended further on in its sentence by an upper
+	// limit said alone is one band: "Years 7 to 11, and young people in sixth
+	// form up to their 19th birthday" is 11-19, "from the start of Year 10 and
+	// on through college until their 18th birthday" 14-18.
+	if lo != nil {
+		for _, c := range all {
+			if !c.upper || c.at <= best.at || c.hi == nil || *c.hi <= *lo || hi != nil && *c.hi <= *hi {
+				continue
+			}
+			if between := text[best.at:c.at]; len(between) <= 240 && !sentenceEnd.MatchString(between) && !strings.Contains(between, "\n") {
+				h := *c.hi
+				hi = &h
+			}
+		}
+	}
 	// Two spans that continue each other describe one population told in two
 	// parts ("a child aged 0 to 16 ... a young person aged 16 to 25").
 	if lo != nil && hi != nil {
@@ -540,7 +584,7 @@ func ageRange(text string) (*int, *int) {
 	// limit ("from Year 9 ... until they are 25").
 	if lo != nil && hi == nil {
 		rest := text[best.at:min(len(text), best.at+1500)]
-		for _, re := range []*regexp.Regexp{ageSpan, ageYears} {
+		for _, re := range []*regexp.Regexp{ageSpan, ageYears, ageParen} {
 			for _, m := range re.FindAllStringSubmatchIndex(rest, -1) {
 				if a, _ := strconv.Atoi(rest[m[2]:m[3]]); a != *lo {
 					continue
@@ -712,4 +756,64 @@ func firstGroup(text string, m []int) string {
 		}
 	}
 	return ""
+}
+
+var (
+	// A directory record's age field: "Age Ranges", "Local Offer Age Bands",
+	// "Age range:", "Suitable for ages", with its values on the same line or
+	// the short lines below ("Secondary (11-16)", "7 years to 14 years",
+	// "From 8 years" and "To 13 years").
+	bandLabel = regexp.MustCompile(`(?i)^(?:local offer |service )?(?:age (?:ranges?|bands?|groups?)|ages?(?: (?:catered for|covered|of (?:children|young people)))?|suitable for ages?)\s*[:|]?\s*(.*)$`)
+	// "7 years to 14 years": the unit said at both ends.
+	unitTwice = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:years?|yrs)\s*(-|–|to)\s*(\d{1,2})\b`)
+	bandTo    = regexp.MustCompile(`(?i)^(?:to|up to|until)\s+(\d{1,2})\b`)
+)
+
+// bandFields reads a record's age fields as one band: the youngest start and
+// the oldest end of the bands listed ("Secondary (11-16)" and "Post-16
+// (16-19)" are 11-19; a list "• 8 to 12 years", "• 13 to 17 years" is 8-17).
+// ok is false when the record has no such field; rest is the text without
+// the field, for the record's words.
+func bandFields(text string) (lo, hi *int, ok bool, rest string) {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		m := bandLabel.FindStringSubmatch(strings.TrimSpace(l))
+		if m == nil {
+			continue
+		}
+		values := []string{m[1]}
+		end := i + 1
+		for _, next := range lines[i+1:] {
+			next = strings.TrimSpace(next)
+			if next == "" || len(strings.Fields(next)) > 6 || !strings.ContainsAny(next, "0123456789") && !numberWord.MatchString(next) {
+				break
+			}
+			values = append(values, strings.TrimLeft(next, "•*-– "))
+			end++
+		}
+		rest = strings.Join(append(append([]string{}, lines[:i]...), lines[end:]...), "\n")
+		for _, v := range values {
+			v = unitTwice.ReplaceAllString(strings.TrimSpace(v), "$1 $2 $3")
+			if v == "" {
+				continue
+			}
+			a, b := ageRange(v)
+			if a == nil && b == nil {
+				if t := bandTo.FindStringSubmatch(v); t != nil {
+					n, _ := strconv.Atoi(t[1])
+					b = &n
+				}
+			}
+			if a != nil && (lo == nil || *a < *lo) {
+				lo = a
+			}
+			if b != nil && (hi == nil || *b > *hi) {
+				hi = b
+			}
+		}
+		if lo != nil || hi != nil {
+			return lo, hi, true, rest
+		}
+	}
+	return nil, nil, false, text
 }

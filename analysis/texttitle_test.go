@@ -46,6 +46,25 @@ func TestTextTitle(t *testing.T) {
 			"A monthly disco for young people with learning disabilities, with a quiet room and a taxi home."}, "Moonlight Disco"},
 		{"a titled heading with a colon stays a title", []string{"Home > Clubs > Drama", "Spotlight: drama sessions for young carers",
 			"A weekly session where young carers can rehearse, perform and take a break from caring."}, "Spotlight: drama sessions for young carers"},
+		// lo4: a site's banner with a strap line that reads as a sentence, above
+		// its menu and search box, is the site's; of two headings stacked at
+		// the top, the one the first paragraph opens with names the page.
+		{"a banner with a strap line above the menu", []string{"Skip to content", "Greenhythe Family Zone",
+			"Ideas, support and activities for every family in Greenhythe, from birth to nineteen",
+			"Home   Activities   Support   Childcare   News", "Search   Go", "Saved (0)", "Greenhythe PCF",
+			"Greenhythe PCF brings parents of disabled children together to tell the council what works and what does not."}, "Greenhythe PCF"},
+		{"a parent service's line under the heading", []string{"Home > Services", "Sensory Play Outreach", "Early Years Inclusion Team",
+			"Sensory Play Outreach visits childminders to set up sensory play for babies with a visual impairment."}, "Sensory Play Outreach"},
+		{"a registration line in other words under an organisation's heading", []string{"Home > Clubs", "Hollybank Riders",
+			"Incorporated charitable organisation 1176543", "Pony Club", "Pony Club is a riding session for disabled children on Sunday mornings."}, "Pony Club"},
+		{"a page's tabs under its first paragraph are no banner's menu", []string{"Skip to main content", "Westborough Council", "Sensory Play Sessions",
+			"Sensory Play Sessions are relaxed mornings for babies and toddlers in a quiet room with soft lights and music.",
+			"Overview   Eligibility   Costs   Contact", "Overview", "Sessions run in term time at two children's centres."}, "Sensory Play Sessions"},
+		{"a heading worded like a site's name, placed below the menus above the first paragraph", []string{"Skip to main content", "Eastwold District Council",
+			"Bins | Parking | Schools | Contact", "Holiday activities directory",
+			"Everything on these pages is open to disabled children and their brothers and sisters during the school holidays.", "Filter by", "Age: any"}, "Holiday activities directory"},
+		{"the parent service named first, the service under it", []string{"Westcombe Health", "Children's Therapies",
+			"Splint Clinic", "Splint Clinic is a weekly clinic where physiotherapists fit and check splints for children."}, "Splint Clinic"},
 	}
 	for _, c := range cases {
 		if got := textTitle(strings.Join(c.lines, "\n")); got != c.want {
