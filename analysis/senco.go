@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sendscope/sendscope/analysis/textstage"
 )
@@ -28,12 +29,22 @@ var notTheSENCO = regexp.MustCompile(`(?i)\b(?:assistant|deputy|trainee|associat
 var notToTheRole = regexp.MustCompile(`(?i)\b(?:not|rather\s+than|instead\s+of)\s+(?:to|from|with|by|for)?\s*(?:the|our)?\s*$`)
 
 // A person's name: with a title ("Mrs K. McKinley", "Mr Jones", "Dr A J Patel") or
-// as first and last name ("Helen Watson").
+// as first and last name ("Helen Watson"). Names take any letter, so accents,
+// both apostrophes and hyphens ("Miss Siobhán D'Arcy-Whitfield", "Mrs Róisín
+// O’Shea"). RE2's \b knows only ASCII letters, so initialName and untitledName
+// do not start with it: persons checks that no letter comes just before.
 var (
-	titledName   = regexp.MustCompile(`\b(?:` + lexTitle + `)\.?[ \t]+(?:(?:` + lexTitle + `)\.?[ \t]+)?` + `(?:[A-Z]\.?[ \t]*){0,3}[A-Z][A-Za-z'\-]+(?:[ \-](?:Mc|Mac|O'|D')?[A-Z][a-z][A-Za-z'\-]*)?`)
-	initialName  = regexp.MustCompile(`\b[A-Z]\.?[ \t]+(?:Mc|Mac|O')?[A-Z][a-z'\-]{2,}\b`)
-	untitledName = regexp.MustCompile(`\b[A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t]+(?:(?:Mc|Mac|O')?[A-Z][a-z'\-]+)(?:-[A-Z][a-z]+)?\b`)
+	titledName   = regexp.MustCompile(`\b(?:` + lexTitle + `)\.?[ \t]+(?:(?:` + lexTitle + `)\.?[ \t]+)?` + `(?:\p{Lu}\.?[ \t]*){0,3}\p{Lu}[\p{L}'’\-]+(?:[ \-](?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}[\p{L}'’\-]*)?`)
+	initialName  = regexp.MustCompile(`\p{Lu}\.?[ \t]+(?:Mc|Mac|O['’])?\p{Lu}[\p{Ll}'’\-]{2,}`)
+	untitledName = regexp.MustCompile(`\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\.)?[ \t]+(?:(?:Mc|Mac|O['’])?\p{Lu}[\p{Ll}'’\-]+)(?:-\p{Lu}\p{Ll}+)?`)
 )
+
+// inWord says whether s[i] continues a word: a letter, digit or apostrophe
+// just before it.
+func inWord(s string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return i > 0 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '\'' || r == '’')
+}
 
 // notPerson says whether a word is never part of a person's name: a word of the
 // lexicon's not_person classes (qualifications, roles, teams and services,
@@ -48,7 +59,7 @@ var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/?]*(?:(?:a|s|ans
 
 // Words allowed between a name and the role that follows it
 // ("Mrs Smith (SENCO)", "Mrs Smith, SENCO", "Mrs Smith is our SENDCo").
-var nameThenRoleFiller = lexRegexp(`(?i)^[\s,(\-|:;]*(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|assistant|principal|class|year|of|{sen}|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|will|join|joins|joined|joining|us|here|i|i'm|am)\b[\s,(\-|:;'/&]*){0,7}$`)
+var nameThenRoleFiller = lexRegexp(`(?i)^[\s,(\-|:;]*(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|assistant|principal|class|year|of|{sen}|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|acting|interim|temporary|new|will|join|joins|joined|joining|us|here|i|i'm|am)\b[\s,(\-|:;'/&]*){0,7}$`)
 
 // sencoNames finds the people named in the SENCO role.
 func (x *Extractor) sencoNames(text string) []Fact {
@@ -182,6 +193,12 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 		// "The SENCO at North Lea is Miss A": the place is blanked out, keeping offsets.
 		if m := atPlaceLead.FindStringSubmatchIndex(after); m != nil {
 			after = after[:m[0]] + strings.Repeat(" ", m[2]-m[0]) + after[m[2]:]
+		}
+		// "Our Trust SENDCo and Director of Inclusion, Mrs A": a post joined to
+		// the role, capitalised and with no article ("and the Head of Inclusion,
+		// Mrs A" is another person), is blanked out, keeping offsets.
+		if m := joinedPost.FindStringIndex(after); m != nil && len(persons(after[m[0]:m[1]])) == 0 {
+			after = strings.Repeat(" ", m[1]) + after[m[1]:]
 		}
 		// A name on a later line than the role is not the role's holder when the
 		// role's own line names someone (the next row's person is theirs).
@@ -370,8 +387,9 @@ var (
 )
 
 // heldBy: the role "is held by" someone named by their post first ("The role
-// of SENDCo is held by our Deputy Headteacher, Mrs H Brathwaite").
-var heldBy = regexp.MustCompile(`(?i)^\s*(?:role\s+)?(?:is|are)\s+(?:currently\s+|now\s+)?(?:held|led|filled|covered|carried\s+out)\s+by\s+(?:(?:our|the|a|an|school's|academy's)\s+)?(?:[A-Za-z'-]+\s+){0,4}?[A-Za-z'-]*\s*[,:-]?\s*$`)
+// of SENDCo is held by our Deputy Headteacher, Mrs H Brathwaite"), where it is
+// held may stand between ("The SENCO role in our school is held by ...").
+var heldBy = regexp.MustCompile(`(?i)^\s*(?:(?:role|post)\s+)?(?:(?:in|at|for|across)\s+(?:[\w'’-]+\s+){1,5}?)?(?:is|are)\s+(?:currently\s+|now\s+)?(?:held|led|filled|covered|carried\s+out)\s+by\s+(?:(?:our|the|a|an|school's|academy's)\s+)?(?:[A-Za-z'-]+\s+){0,4}?[A-Za-z'-]*\s*[,:-]?\s*$`)
 
 // rowSeparator: what stands between a name and its role in a staff list.
 var rowSeparator = regexp.MustCompile(`^\s*[-–—:|,]\s*$`)
@@ -400,6 +418,9 @@ func persons(s string) []person {
 	}
 	for k, re := range []*regexp.Regexp{titledName, initialName, untitledName} {
 		for _, loc := range re.FindAllStringIndex(s, -1) {
+			if k > 0 && inWord(s, loc[0]) {
+				continue
+			}
 			if loc = trimName(s, loc); loc == nil || taken(loc) {
 				continue
 			}
@@ -414,7 +435,7 @@ func persons(s string) []person {
 }
 
 // runsOn: another capitalised word straight after a name, on its line.
-var runsOn = regexp.MustCompile(`^[ \t]+[A-Z][a-z]`)
+var runsOn = regexp.MustCompile(`^[ \t]+\p{Lu}\p{Ll}`)
 
 // trimName cuts words off the end of s[loc] until it is a plausible name; nil
 // when none is.
@@ -474,14 +495,23 @@ func nameBeforeRole(win string, loc []int) bool {
 	if nameThenRoleFiller.MatchString(between) {
 		return true
 	}
+	// "Mr A, Head of Learning Support and College SENCo": the name's posts in
+	// capitals, the role the last of them, naming no one else.
+	if postList.MatchString(between) && len(persons(between)) == 0 {
+		return true
+	}
 	if m := roleQualifiers.FindStringIndex(between); m != nil && m[0] > 0 {
 		return nameThenRoleFiller.MatchString(between[:m[0]])
 	}
 	return false
 }
 
+// postList: a comma after a name, then posts in capitals joined by "and", "&",
+// "of", "for" or commas, up to the role ("Head of Learning Support and College ").
+var postList = regexp.MustCompile(`^[ \t]*[,(–—-][ \t]*(?:(?:\p{Lu}[\p{L}'’-]*|of|for|and|&)[ \t]*,?[ \t]+){1,10}$`)
+
 // roleQualifiers: capitalised words just before a role ("Primary Phase ").
-var roleQualifiers = regexp.MustCompile(`(?:\b[A-Z][A-Za-z'-]*[ \t]+){1,3}$`)
+var roleQualifiers = regexp.MustCompile(`(?:\b\p{Lu}[\p{L}'’-]*[ \t]+){1,3}$`)
 
 // isRow says whether a line is a row of a list or table, or a line standing
 // alone, rather than (part of) a sentence.
@@ -578,7 +608,7 @@ func wrappedSurname(text string, to int, name string) (int, bool) {
 
 var (
 	lowerWord   = regexp.MustCompile(`\b[a-z]+\b`)
-	wrappedWord = regexp.MustCompile(`^((?:Mc|Mac|O')?[A-Z][a-z][A-Za-z'\-]*)(?:[,.;:)]|[ \t]+[a-z(]|[ \t]*\n|[ \t]*$)`)
+	wrappedWord = regexp.MustCompile(`^((?:Mc|Mac|O['’])?\p{Lu}\p{Ll}[\p{L}'’\-]*)(?:[,.;:)]|[ \t]+[a-z(]|[ \t]*\n|[ \t]*$)`)
 )
 
 // wholeNames gives each name found only as title and surname ("Mrs Okoro") in
@@ -617,6 +647,10 @@ var leadingNote = regexp.MustCompile(`^\s*\([^()\n]{1,40}\)`)
 
 // atPlaceLead: "at North Lea", "for Tennyson Road" right after a role, before "is".
 var atPlaceLead = regexp.MustCompile(`^\s*(?:role\s+)?(?:at|for|in)\s+(?:[A-Z][\w'’-]*\s+){1,4}((?:is|are)\b)`)
+
+// joinedPost: another post joined to the role, up to the comma before the name
+// ("SENCO and Head of Inclusion, ").
+var joinedPost = regexp.MustCompile(`^[ \t]+(?:and|&)[ \t]+\p{Lu}[\p{L}'’-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’-]*|of|for|and|&)){0,5}[ \t]*,`)
 
 // atPlace: "SENCO at Kirkby Vale", "SENDCo for Tamar Valley" names a place,
 // not a person, when no title says otherwise.
@@ -699,6 +733,14 @@ var (
 // SENCO. A school office number elsewhere on the page is not the SENCO's.
 func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 	var out []Fact
+	// The SENCO who holds another post is also spoken of by it ("held by our
+	// Headteacher, Dr A" ... "ask for the Headteacher"): that post counts as
+	// the role here.
+	if post := heldPost(names); post != "" {
+		y := *x
+		y.role = regexp.MustCompile(`(?:` + x.role.String() + `)|(?i:\b(?:the|our|your)\s+(?:school'?s\s+)?` + post + `\b)`)
+		x = &y
+	}
 	// The mentions of the role its holder is spoken of by: not an assistant's
 	// or a deputy's ("Deputy SENCO | Mr B | 01632 960700 ext 216"), not a
 	// former holder's.
@@ -769,6 +811,8 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		switch {
 		case noSENCO && !sencoMailbox.MatchString(addr):
 			continue
+		case x.anotherSENCORow(text, m[0], names):
+			continue // a trust's table: another school's SENCO's, not the page's
 		case sencoMailbox.MatchString(addr):
 			d = 0
 		case containsAny(lettersOnly(local), mailNames):
@@ -782,6 +826,8 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			continue // the bursar's, admissions': another post's
 		case generalMailbox.MatchString(addr) && x.officeNumber(text, m[0], surnames, true):
 			continue // the school's address, given for anyone ("Email: office@...")
+		case sendTeamMailbox.MatchString(addr) && x.anotherBody(text, m[0], addr):
+			continue // the council's SEND team, not the school's
 		case sendTeamMailbox.MatchString(addr):
 			d = 3
 		case d < 0:
@@ -815,7 +861,8 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		if digits < 10 || digits > 13 {
 			continue
 		}
-		if noSENCO || x.officeNumber(text, m[0], surnames, false) || x.forSomeoneElse(text, m[0], names) {
+		if noSENCO || x.officeNumber(text, m[0], surnames, false) || x.forSomeoneElse(text, m[0], names) ||
+			x.anotherSENCORow(text, m[0], names) {
 			continue
 		}
 		d := distance(m[0])
@@ -823,12 +870,20 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			d = fallback(m[0])
 		}
 		// "through the school office on ..." is the SENCO's number only when the
-		// text gives no other near them (a direct line, an extension).
+		// text gives no other near them (a direct line, an extension); given in
+		// the SENCO's own sentence ("ring the school office on ... and ask to
+		// speak to the SENCO") it still comes before a footer's switchboard.
 		if d >= 0 && officeWords.MatchString(text[max(sentenceStart(text, m[0]), m[0]-40):m[0]]) {
-			d += 500
+			if x.inSENCOSentence(text, m[0], surnames) {
+				d += 250
+			} else {
+				d += 500
+			}
 		}
-		// The school's address line ("... | Harbour Street | SM2 8QQ | 0161 ...")
-		// gives the school's number: the SENCO's only when nothing else is.
+		// The school's address line or the block of lines under it ("... |
+		// Harbour Street | SM2 8QQ | 0161 ...", a footer's number under the
+		// address, beside the website) gives the school's number: the SENCO's
+		// only when nothing else is.
 		if d >= 0 && x.addressLine(text, m[0], surnames) {
 			d += 500
 		}
@@ -840,6 +895,11 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			phoneLoc, bestD = m, d
 		}
 	}
+	// "can be contacted through the reception number above": the SENCO's
+	// sentence points back to the last number before it.
+	if m := x.numberAbove(text, surnames); m != nil {
+		phoneLoc = m
+	}
 	if phoneLoc != nil {
 		// A number a PDF wrapped ("01822\n614 990") is one number.
 		out = append(out, factAt(text, phoneLoc[0], phoneLoc[1], "senco.phone", strings.Join(strings.Fields(text[phoneLoc[0]:phoneLoc[1]]), " "), nil, 0.7))
@@ -847,9 +907,32 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 	return out
 }
 
+// heldPost gives, as a pattern, the head's post a SENCO holds when the
+// sentence naming them puts it by their name ("our Headteacher, Dr A", "Mr
+// B, Head of School and SENCO"); "" when none. A deputy's or an assistant's
+// post is kept whole, so "the Headteacher" is not the Deputy Headteacher.
+func heldPost(names []Fact) string {
+	for _, n := range names {
+		ev := n.Evidence
+		at := strings.Index(ev, n.Value)
+		if at < 0 {
+			continue
+		}
+		for _, m := range headPost.FindAllStringIndex(ev, 10) {
+			if m[1] <= at && at-m[1] <= 40 || m[0] >= at+len(n.Value) && m[0]-at-len(n.Value) <= 40 {
+				return strings.Join(strings.Fields(regexp.QuoteMeta(strings.ToLower(ev[m[0]:m[1]]))), `\s+`)
+			}
+		}
+	}
+	return ""
+}
+
+// headPost: the head's post, or a deputy's or an assistant's.
+var headPost = regexp.MustCompile(`(?i)\b(?:(?:deputy|assistant|executive)\s+)?(?:head\s*teacher|head\s+of\s+school|principal)\b`)
+
 // officeWords: a number given for the school in general, or for another
 // service, not for the SENCO.
-var officeWords = regexp.MustCompile(`(?i)\b(?:general\s+enquiries|(?:school|main|front)\s+office|reception|switchboard|admissions|main\s+(?:number|line)|SENDIASS|IASS|SENDIAS|information,?\s+advice\s+and\s+support|helpline|advice\s+line|SEND?\s+team|council|local\s+authority|NHS|CAMHS)\b|\boffice\s*(?:tel(?:ephone)?|phone|number)?\s*[:\-]`)
+var officeWords = regexp.MustCompile(`(?i)\b(?:general\s+enquiries|(?:the|school|main|front)\s+office|reception|switchboard|admissions|main\s+(?:number|line)|SENDIASS|IASS|SENDIAS|information,?\s+advice\s+and\s+support|helpline|advice\s+line|SEND?\s+team|council|local\s+authority|NHS|CAMHS)\b|\boffice\s*(?:tel(?:ephone)?|phone|number)?\s*[:\-]`)
 
 // extension: an extension after a number.
 var extension = regexp.MustCompile(`(?i)^[ \t]*(?:\(\s*(?:ext(?:ension)?\.?|x)\s*\d{1,5}\s*\)|,?\s*(?:ext(?:ension)?\.?|x)\s*\d{1,5}\b)`)
@@ -922,11 +1005,109 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 }
 
 // addressLine says whether pos is on a line giving a postal address (a UK
-// postcode) that names neither the SENCO nor the role.
+// postcode) that names neither the SENCO nor the role, or on a short line
+// just under one (a footer's "Telephone: ..."), or on a line of cells or
+// labels giving the school's website ("Oakfield Primary | 01632 ... | www...").
 func (x *Extractor) addressLine(text string, pos int, surnames []string) bool {
 	line := lineAround(text, pos, 300)
-	return postcode.MatchString(line) && !x.role.MatchString(line) && !containsAny(strings.ToLower(line), surnames)
+	if x.role.MatchString(line) || containsAny(strings.ToLower(line), surnames) {
+		return false
+	}
+	if postcode.MatchString(line) || webAddress.MatchString(line) && len(strings.TrimSpace(line)) <= 120 && !wordStop.MatchString(line) {
+		return true
+	}
+	// The line before, when this one is short and not prose.
+	ls := strings.LastIndexByte(text[:pos], '\n')
+	if ls <= 0 || len(strings.TrimSpace(line)) > 120 || wordStop.MatchString(strings.TrimSpace(line)) {
+		return false
+	}
+	prev := lineAround(text, ls-1, 300)
+	return strings.TrimSpace(prev) != "" && postcode.MatchString(prev) && !x.role.MatchString(prev) && !containsAny(strings.ToLower(prev), surnames)
 }
+
+// webAddress: a website on a line ("www.oakfield.sch.uk", "https://...").
+var webAddress = regexp.MustCompile(`(?i)\bwww\.[a-z0-9-]+\.|https?://`)
+
+// anotherSENCORow says whether the contact at pos sits on a table's row naming
+// one of several SENCOs other than the first named, and not the role (a
+// trust's table of its schools' SENCOs under a "SENCO" column): that row's
+// contact is that school's, not the page's SENCO's. A row that names the role
+// ("School SENDCo | Miss A | senco@...") is its SENCO's.
+func (x *Extractor) anotherSENCORow(text string, pos int, names []Fact) bool {
+	if len(names) < 2 {
+		return false
+	}
+	line := lineAround(text, pos, 300)
+	if !strings.ContainsAny(line, "|\t") {
+		return false
+	}
+	for _, r := range x.role.FindAllStringIndex(line, 10) {
+		if !inAddress(line, r[0], r[1]) { // senco@... is an address, not the role
+			return false
+		}
+	}
+	first := shortForm(names[0].Value)
+	for _, p := range persons(line) {
+		v := shortForm(cleanName(line[p.loc[0]:p.loc[1]]))
+		if v == first {
+			return false
+		}
+		for _, n := range names[1:] {
+			if shortForm(n.Value) == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// anotherBody says whether a SEND team's mailbox is another body's: a
+// council's address (gov.uk) or one its sentence or line gives for the
+// council, the local authority or a county service.
+func (x *Extractor) anotherBody(text string, pos int, addr string) bool {
+	if strings.HasSuffix(addr, ".gov.uk") {
+		return true
+	}
+	lo, hi := sentenceAround(text, pos, pos)
+	return otherBody.MatchString(text[max(lo, pos-150):min(hi, pos+150)]) || otherBody.MatchString(lineAround(text, pos, 150))
+}
+
+// otherBody: words naming a body beyond the school.
+var otherBody = regexp.MustCompile(`(?i)\b(?:council|local\s+authority|county|borough|city)\b`)
+
+// numberAbove finds the number a sentence naming the SENCO points back to
+// ("can be contacted through the reception number above", "on the number
+// given above"): the last number before that sentence, within 2,000
+// characters.
+func (x *Extractor) numberAbove(text string, surnames []string) []int {
+	for _, m := range aboveRef.FindAllStringIndex(text, 20) {
+		lo, _ := sentenceAround(text, m[0], m[1])
+		if !x.inSENCOSentence(text, m[0], surnames) {
+			continue
+		}
+		var last []int
+		for _, p := range phoneRe.FindAllStringIndex(text[max(0, lo-2000):lo], -1) {
+			at := max(0, lo-2000) + p[0]
+			if otherService.MatchString(lineAround(text, at, 150)) {
+				continue // a helpline's or the council's number listed above it
+			}
+			last = []int{at, max(0, lo-2000) + p[1]}
+		}
+		if last != nil {
+			if e := extension.FindStringIndex(text[last[1]:]); e != nil {
+				last[1] += e[1]
+			}
+			return last
+		}
+	}
+	return nil
+}
+
+// otherService: a line giving another body's or service's number.
+var otherService = regexp.MustCompile(`(?i)\b(?:council|local\s+authority|county|SENDIASS|IASS|SENDIAS|helpline|advice\s+line|NHS|CAMHS)\b`)
+
+// aboveRef: a number or line spoken of as given above.
+var aboveRef = regexp.MustCompile(`(?i)\b(?:number|telephone|phone|line|contact\s+details)\s+(?:given\s+|shown\s+|listed\s+)?above\b|\babove\s+(?:telephone\s+|phone\s+)?number\b`)
 
 // postcode: a UK postcode ("SM2 8QQ", "LS8 9ZZ", "EC1A 1BB").
 var postcode = regexp.MustCompile(`\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b`)
@@ -990,6 +1171,10 @@ func (x *Extractor) sendContactRun(text string, pos int, surnames []string) bool
 	}
 	run := text[start : pos+le]
 	if !x.role.MatchString(run) && !sendWords.MatchString(run) && !containsAny(strings.ToLower(run), surnames) {
+		return false
+	}
+	// The council's SEND team is another body, not the school's SEND contacts.
+	if otherBody.MatchString(run) && !x.role.MatchString(run) && !containsAny(strings.ToLower(run), surnames) {
 		return false
 	}
 	for _, p := range persons(run) {

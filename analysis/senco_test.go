@@ -71,6 +71,30 @@ func TestSENCONames(t *testing.T) {
 		{"Mr Len Quist, SENDCo since 2018, left the school at Easter.", nil},
 		{"The former SENCO, Mrs Ivy Moss, now works for the trust. The current SENCO is Miss Gail Rowe.", []string{"Miss Gail Rowe"}},
 		{"Our SENCO, Miss Gail Rowe, joined us when Mrs Ivy Moss left the school.", []string{"Miss Gail Rowe"}},
+		// Names take any letter: accents, both apostrophes, hyphens.
+		{"Our SENDCo is Mr Joaquín Peñalver.", []string{"Mr Joaquín Peñalver"}},
+		{"Ms Zoë Brontë-Lyle (SENCo) meets every family each term.", []string{"Ms Zoë Brontë-Lyle"}},
+		{"SENCO: Mrs Róisín O’Shea", []string{"Mrs Róisín O’Shea"}},
+		{"Mrs Łucja Wiśniewska is the SENCO here.", []string{"Mrs Łucja Wiśniewska"}},
+		// A phrase for the role, and a name followed by posts ending in the role.
+		{"The member of staff with responsibility for SEN is Mrs Greta Holm, Assistant Principal and Whole-School SENDCo.", []string{"Mrs Greta Holm"}},
+		{"Day-to-day leadership of special needs provision rests with Mr Tobias Renner, Director of Inclusion and Academy SENCo.", []string{"Mr Tobias Renner"}},
+		// Every title; acting, interim or temporary between the name and the role.
+		{"Dr Amara Quist is our acting SENDCo this term.", []string{"Dr Amara Quist"}},
+		{"Rev Paul Ashdown is the school's temporary SENCO.", []string{"Rev Paul Ashdown"}},
+		{"Mx Robin Achterberg is our interim SENCo until the summer.", []string{"Mx Robin Achterberg"}},
+		// A trust's own SENDCo, the role joined with another post.
+		{"Our Trust SENCO and Head of Inclusion, Dr Lena Voss, leads the network meetings.", []string{"Dr Lena Voss"}},
+		{"The Trust SENDCo, Mr Alun Pryce, visits each academy every half term.", []string{"Mr Alun Pryce"}},
+		{"Following Mr Ravi Dutt's retirement, Mrs Hanne Borg is our acting SENCO.", []string{"Mrs Hanne Borg"}},
+		// Where the role is held, between the role and "is held by".
+		{"The SENCO role in our small school is held by our Head of School, Mr Ade Okoro.", []string{"Mr Ade Okoro"}},
+		{"The SENDCo post across both sites is held by Ms Wren Adair.", []string{"Ms Wren Adair"}},
+		{"Questions go to Ms Ula Penn, Head of Lower School and Primary SENDCo.", []string{"Ms Ula Penn"}},
+		// Not the holder: another person before the role, or a post with an article.
+		{"Parents meet the SENCO and the Head of Inclusion, Mrs Ana Reyes, each term.", nil},
+		{"Please contact Mrs Ana Reyes, Head of Year 9, or the SENCO.", nil},
+		{"Mrs Ana Reyes, Headteacher, Mr Ben Ode, SENCO", []string{"Mr Ben Ode"}},
 	}
 	for _, c := range cases {
 		var got []string
@@ -121,6 +145,22 @@ func TestSENCOContacts(t *testing.T) {
 		{"a footer with the SENCO's mailbox below", "Our SENCO is Miss Una Shaw.\n\n" + strings.Repeat("Pupils with SEND take part in every club and trip we run. ", 12) +
 			"\n\nFernlea Primary, Mill Road, FE1 2AB\nHeadteacher: Mr Ross Kay\nTel: 01632 960776 | Email: office@fernlea.example\nSENCO: senco@fernlea.example", "senco@fernlea.example", ""},
 		{"a staff table's office row", "Role | Name | Contact\nSENCO | Miss Una Shaw | u.shaw@fernlea.example\nSEN Governor | Mr Ade Bello | via the clerk\nMain office | - | 01632 960777", "u.shaw@fernlea.example", ""},
+		// The office's number or mailbox given in the SENCO's own sentence beats
+		// a footer's switchboard or an earlier contact line of another service.
+		{"the office in the SENCO's sentence, a footer below", "If you are worried, please ring the school office on 01632 960501 and ask to speak to the SENCO.\n\n" +
+			"Oakfield Primary, Mill Lane, OK1 2AB\nTel: 01632 960500", "", "01632 960501"},
+		{"reception, with a message for the SENCO", "Parents can reach the SENDCo by calling reception on 01632 960502 and leaving a message.\n\nOakfield Primary | 01632 960503 | www.oakfield.example", "", "01632 960502"},
+		{"the number above", "Tel: 01632 960510 (main reception)\n\nOur SENCO, Mr Tom Vale, can be contacted through the reception number above.\n\n" +
+			"Contact the county SEND team: send@county.example | 01632 960519", "", "01632 960510"},
+		{"the number above, past a helpline's", "Tel: 01632 960550 (reception)\nSENDIASS helpline: 01632 960559\n\nOur SENCO, Mrs Ada Lunn, can be reached on the office number above.", "", "01632 960550"},
+		{"the office's mailbox for the SENCO", "Our SENCO is Mr Tom Vale. To arrange a meeting with him, email admin@vale.example or ring the main office on 01632 960521.", "admin@vale.example", "01632 960521"},
+		{"a trust's SENDCo and the schools' table", "Trust SENDCo: Mrs Lena Voss\nEmail: l.voss@trust.example\nTelephone: 01632 960530 (Trust office)\n\nSchool | SENCO | Contact\nAsh Primary | Mr B. Cole | senco@ash.example\nElm Primary | Ms D. Ray | 01632 960531 ext. 4",
+			"l.voss@trust.example", "01632 960530"},
+		// The SENCO is the head: the office's number and mailbox given for
+		// reaching the head are for reaching the SENCO; not a deputy's head.
+		{"the head is the SENCO", "Our Head of School, Mr Ade Okoro, is also the school's SENCO.\n\nTo talk about your child, ring the office on 01632 960540 and ask for the Head of School, or write to admin@okoro.example.",
+			"admin@okoro.example", "01632 960540"},
+		{"the deputy head is the SENCO, not the head", "Mrs Ivy Lamb, Deputy Headteacher and SENCO, leads our SEND work.\n\nComplaints: ring the office on 01632 960541 and ask for the Headteacher.", "", ""},
 		{"a sentence and a number a PDF wrapped", "Our SENCO is Mrs Ada Lunn, who can be contacted through\nthe school office on 01632\n960 587 or by email.", "", "01632 960 587"},
 	}
 	for _, c := range cases {

@@ -27,6 +27,10 @@ func TestSENCOFacts(t *testing.T) {
 		{"Our SEN governor is Mrs Ina Vogel.\nThe SENCO is Mr Ben Achebe.",
 			[]string{"governor.name=Mrs Ina Vogel", "senco.name=Mr Ben Achebe"}},
 		{"Nominated Governors: Tariq Aziz and Jo Marsh", []string{"governor.name=Tariq Aziz", "governor.name=Jo Marsh"}},
+		// A governor or trustee chosen by the board for SEND, the board named between.
+		{"Mr Idris Bowen is the trustee appointed by the Board for special educational needs.", []string{"governor.name=Mr Idris Bowen"}},
+		{"Ms Zainab Ofori, the governor elected by the full governing body to oversee SEND, visits termly.", []string{"governor.name=Ms Zainab Ofori"}},
+		{"Mrs Kate Moor is the governor nominated by the Corporation for finance.", nil},
 		// Clergy and councillors keep their titles.
 		{"SEN governor: Revd Anne Holt. The SENDCo is Cllr Dev Sahota.", []string{"governor.name=Revd Anne Holt", "senco.name=Cllr Dev Sahota"}},
 		// A question, then its answer.
@@ -58,6 +62,14 @@ func TestSENCOFacts(t *testing.T) {
 		// The leadership team, but not the extended one.
 		{"Our SENCO, Mrs Jo Abel, sits on the leadership team.", []string{"senco.name=Mrs Jo Abel", "senco.on_slt=true"}},
 		{"Our SENCO, Mrs Jo Abel, is a member of the extended leadership team.", []string{"senco.name=Mrs Jo Abel"}},
+		// Whose seat: another post's in a clause after it is not the SENCO's;
+		// a SENCO who leads the team is on it.
+		{"Our SENCO, Mrs Ada Lunn, reports to Mr Bo Hart, Deputy Head, who sits on the senior leadership team.", []string{"senco.name=Mrs Ada Lunn"}},
+		{"Our SENDCo is Miss Tia Rowe. She is line-managed by the Assistant Principal, who is a member of the leadership team.", []string{"senco.name=Miss Tia Rowe"}},
+		{"Mr Kit Obi is Headteacher and our SENCO. He leads the senior leadership team.", []string{"senco.name=Mr Kit Obi", "senco.on_slt=true"}},
+		{"Our SENCO, Mr Ray Lo, reports to the Director of Learning (Years 7-11), who is on the leadership team.", []string{"senco.name=Mr Ray Lo"}},
+		{"Our SENCO, Mrs Una Kay, who sits on the senior leadership team, meets parents weekly.", []string{"senco.name=Mrs Una Kay", "senco.on_slt=true"}},
+		{"SENCO: Dora Vine\nAs Assistant Head for Inclusion, Mrs Vine is a member of the senior leadership team.", []string{"senco.name=Dora Vine", "senco.on_slt=true"}},
 		// Two titles; "SENCo on" a day list; a qualification held after one being studied for.
 		{"SEN Governor: Revd Canon Ruth Ames\nMr Lee Cho is our SENCo on Mondays and Fridays.", []string{"governor.name=Revd Canon Ruth Ames", "senco.name=Mr Lee Cho", "senco.days_per_week=2"}},
 		{"Our SENCO, Mrs Kit Rowe, is studying for the NASENCO award, and has QTS. She is a member of our Senior Leadership Team.",

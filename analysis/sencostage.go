@@ -66,9 +66,11 @@ func (x *Extractor) newSENCOStage(text string, names []Fact) *sencoStage {
 		if len(names) == 0 {
 			return true
 		}
-		person := shortForm(cleanName(p))
+		// "Mrs Esson" is the SENCO named "Deborah Esson" elsewhere: the same
+		// surname is the same person.
+		person := strings.Fields(shortForm(cleanName(p)))
 		for _, n := range names {
-			if shortForm(n.Value) == person {
+			if f := strings.Fields(shortForm(n.Value)); len(f) > 0 && len(person) > 0 && f[len(f)-1] == person[len(person)-1] {
 				return true
 			}
 		}
@@ -97,13 +99,48 @@ var senTime = lexRegexp(`(?i)\b(?:{sen}|SENCO|SENDCO)\s+time\b|\btime\s+(?:alloc
 // notNow: what a mention must not be to state a qualification or time held now.
 const notNow = textstage.Negated | textstage.Former | textstage.Planned | textstage.Duty
 
+// anotherPostsSeat says whether a seat on the team is another post's: said in
+// a clause after that post ("reports to the Deputy Head, who sits on the
+// SLT"), or in a sentence whose words before it name another post and no word
+// for the SENCO ("The headteacher leads the senior leadership team").
+func (s *sencoStage) anotherPostsSeat(m textstage.Mention) bool {
+	sent := s.doc.Sentences[m.Sentence].Span
+	before := s.text[sent.Start:m.Start]
+	if r := relativeClause.FindStringSubmatchIndex(before); r != nil {
+		holder := before[r[2]:r[3]]
+		return len(holder) <= 120 && (otherRoles.MatchString(holder) || seniorPost.MatchString(holder)) && !s.x.role.MatchString(holder)
+	}
+	if !otherRoles.MatchString(before) || s.x.sencoSelf.MatchString(before) || namesSomeone(before, s.names) {
+		return false
+	}
+	for _, p := range titledName.FindAllString(before, -1) {
+		if s.who.Is(p) {
+			return false // "As Assistant Head, Mrs Esson is ..."
+		}
+	}
+	return true
+}
+
+// seniorPost: posts a SENCO may report to, besides otherRoles'.
+var seniorPost = regexp.MustCompile(`(?i)\b(?:director|vice|leader|lead|manager|line\s+manager)\b`)
+
+// relativeClause: "..., who is" / "... who sits" just before a mention, with
+// the words it is about (back to the last comma or clause word).
+// A note in brackets may stand in the words ("the Vice Principal (Curriculum
+// and Quality), who sits on ...").
+var relativeClause = regexp.MustCompile(`(?i)(?:^|[,;(]|\bto\b|\bby\b|\bwith\b)((?:[^,;()]|\([^()]*\))+?),?\s+who\s+(?:is\s+|are\s+)?(?:also\s+|now\s+)?$`)
+
 // onSLT reads whether the SENCO sits on the senior leadership team: a mention of
 // membership marked negated or former reads false, before any that reads true.
 func (s *sencoStage) onSLT() []Fact {
 	text := s.text
 	var members []textstage.Mention
 	for _, r := range s.x.rules.Rules("senco.on_slt") {
-		members = append(members, s.find(r, nil)...)
+		for _, m := range s.find(r, s.who) {
+			if m.Polarity&textstage.Others == 0 && !s.anotherPostsSeat(m) {
+				members = append(members, m)
+			}
+		}
 	}
 	for _, m := range members {
 		if m.Polarity&(textstage.Negated|textstage.Former) != 0 {
@@ -117,8 +154,9 @@ func (s *sencoStage) onSLT() []Fact {
 	}
 	// A SENCO who is also a deputy or assistant head is on the leadership team.
 	for _, r := range s.x.rules.Rules("senco.on_slt.post") {
-		for _, m := range s.find(r, nil) {
+		for _, m := range s.find(r, s.who) {
 			sent := s.doc.Sentences[m.Sentence].Span
+			// "reports to Mr B, Deputy Head" is another person's post (Others).
 			if m.Polarity.Affirmed() && (s.x.role.MatchString(text[sent.Start:sent.End]) || namesSomeone(text[sent.Start:m.Start], s.names)) {
 				return []Fact{factAt(text, m.Start, m.End, "senco.on_slt", r.Value, nil, r.Confidence)}
 			}
