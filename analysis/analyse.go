@@ -336,7 +336,7 @@ func (x *Extractor) classify(t documents.Text, pageURL, linkText string, sencoNa
 	if laSite.MatchString(host) {
 		// An LA's page: about one school's provision, or guidance for all (a
 		// page about several schools is about none of them).
-		if (laSchoolPage.MatchString(head(t.Body, 3000)) || namesOneSchool(t.Title)) && !ev.aboutSeveralSchools() {
+		if (laSchoolPage.MatchString(head(t.Body, 3000)) || namesOneSchool(t.Title) || oneSchoolHeading(head(t.Body, 3000))) && !ev.aboutSeveralSchools() {
 			return "la_school_sen_page", 0.7
 		}
 		return "la_guidance", 0.7
@@ -350,7 +350,10 @@ func (x *Extractor) classify(t documents.Text, pageURL, linkText string, sencoNa
 	// A page about several schools (a trust's, where each school has its own
 	// SENCO and report) is no one school's report, unless it is their policy or
 	// calls itself their report ("this report covers both schools").
-	if ev.aboutSeveralSchools() && !ev.policySubstance() && !ev.callsItselfReport() {
+	// Three or more SENCOs named on a page that speaks of its several schools
+	// are the schools' ("a group of five primary schools", then a table of
+	// each one's SENCO).
+	if (ev.aboutSeveralSchools() || len(ev.several()) > 0 && len(sencoNames()) >= 3) && !ev.policySubstance() && !ev.callsItselfReport() {
 		return "other", 0.6
 	}
 	// A college's learning support page: colleges publish no SEN information
@@ -407,6 +410,51 @@ var genericSchool = regexp.MustCompile(`^(?:Special|Mainstream|Primary|Secondary
 
 // namesOneSchool says whether a title names one school rather than a kind of
 // school ("Choosing a Special School").
+// oneSchoolHeading says whether the lines standing alone at a page's head
+// (headings, a breadcrumb's last step, an address line) that open with a
+// school's name all name the same one school ("Larkspur Fields Primary School
+// – Enhanced Resource Provision", "Brackenfield Academy: Hearing Support
+// Base"): the page is about that school. A listing of several is not.
+func oneSchoolHeading(s string) bool {
+	names, heading, body := map[string]bool{}, false, false
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimSpace(line)
+		if i := strings.LastIndexAny(line, ">/"); i >= 0 && strings.Contains(line, " "+line[i:i+1]+" ") {
+			line = strings.TrimSpace(line[i+1:]) // a breadcrumb's last step
+		}
+		// A table's row is no heading, but a listing's rows name its schools.
+		row := strings.ContainsAny(line, "|\t")
+		if row {
+			line, _, _ = strings.Cut(strings.ReplaceAll(line, "\t", "|"), "|")
+			line = strings.TrimSpace(line)
+		}
+		if line == "" || len(line) > 120 || wordStop.MatchString(line) {
+			// The page's heading comes before its first paragraph (a cookie
+			// banner is no paragraph of the page): a school's name standing
+			// below the body is an entry of a listing, not its heading.
+			if len(line) > 60 && wordStop.MatchString(line) && !cookieLine.MatchString(line) {
+				body = true
+			}
+			continue
+		}
+		m := headingSchool.FindStringSubmatch(line + " ")
+		if m == nil || !namesOneSchool(m[1]) {
+			continue
+		}
+		names[strings.Join(strings.Fields(m[1]), " ")] = true
+		heading = heading || !row && !body
+	}
+	return heading && len(names) == 1
+}
+
+// cookieLine: a site's cookie banner.
+var cookieLine = regexp.MustCompile(`(?i)\bcookies?\b`)
+
+// headingSchool: a line opening with a school's name, then nothing or a
+// separator ("– Enhanced Resource Provision", ": Hearing Support Base", ", Moss
+// Lane").
+var headingSchool = regexp.MustCompile(`^((?:[A-Z][\w'’.-]*\s+){1,5}(?:School|Academy))\b(?:\s*$|\s*[–—:,(|-])`)
+
 func namesOneSchool(title string) bool {
 	for _, m := range schoolName.FindAllStringSubmatch(title, -1) {
 		for _, w := range strings.Fields(m[1]) {

@@ -171,6 +171,15 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 			}
 			continue
 		}
+		// A heading or lead-in naming the role in the plural ("School SENCOs",
+		// "Our academy SENCOs are:"), then a row per school: each row's one
+		// person holds the role at that school.
+		if rows := rosterPeople(text, ls, rs, re); rows != nil {
+			for _, r := range rows {
+				add(r[0], r[1], text[r[0]:r[1]], 0.8)
+			}
+			continue
+		}
 		if blocks == nil {
 			blocks = textstage.Blocks(text)
 		}
@@ -202,6 +211,11 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 		}
 		// A name on a later line than the role is not the role's holder when the
 		// role's own line names someone (the next row's person is theirs).
+		// "School – SENDCo: A. K. – sendco@...": initials alone in the role's cell.
+		if m := initialsAfterRole.FindStringSubmatchIndex(after); m != nil {
+			add(rs, re+m[3], after[m[2]:m[3]], 0.75)
+			continue
+		}
 		if loc, name := firstName(after); loc != nil && (roleThenNameFiller.MatchString(atSchool.ReplaceAllString(after[:loc[0]], " ")) || heldBy.MatchString(after[:loc[0]])) &&
 			!(atPlace.MatchString(after[:loc[0]]) && !titledName.MatchString(name)) &&
 			!(strings.Contains(after[:loc[0]], "\n") && len(people) > 0) {
@@ -263,6 +277,13 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 				}
 			}
 		}
+		// A record of labels over values ("Contact Name" / "Ms A" / "Contact
+		// Position" / "SENCo and ARP Lead"): the role's line is the position's
+		// value, the name the value under the name's label above it.
+		if from, to, ok := stackedName(text, ls); ok {
+			add(from, to, text[from:to], 0.8)
+			continue
+		}
 		// Name, then role.
 		win := text[max(0, rs-70):rs]
 		if i := strings.LastIndex(win, "\n\n"); i >= 0 {
@@ -276,6 +297,131 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 	}
 	return wholeNames(text, out)
 }
+
+// initialsAfterRole: a person given by initials alone, as the whole value
+// after the role ("SENDCo: A. K. – sendco@...", "SENCO: K.L."), up to a
+// separator or the line's end.
+var initialsAfterRole = regexp.MustCompile(`^[ \t]*[:–—-][ \t]*((?:\p{Lu}\.[ \t]?){2,3})[ \t]*(?:[–—|(,;-]|\n|$)`)
+
+// initialsOnly: a person given by initials alone in a roster's row ("K.L.
+// (SENCO)", "St Oswin's – J. R."): two or three capitals each with a stop,
+// standing apart.
+var initialsOnly = regexp.MustCompile(`(?:^|[ \t:–—|(-])((?:\p{Lu}\.[ \t]?){2,3})(?:[ \t,;)–—|-]|$)`)
+
+// rosterLead: the role in the plural ("SENCOs", "SENDCos", "Co-ordinators",
+// "Inclusion Leads"), not a role ending in "Needs".
+var rosterLead = regexp.MustCompile(`(?i)(?:cos|co-?ordinators|leads|leaders|managers)$`)
+
+// rosterPeople reads a roster of several schools' SENCOs: the role at rs, in
+// the plural, on a short line that names no one and is a heading or a lead-in
+// (no full stop at its end: "School SENCOs (as at September 2025)", "Our
+// academy SENCOs are:"), then the lines below it up to a blank line. Each
+// line naming one person with a title or an initial, or initials alone ("K.L.
+// (SENCO)"), gives that person, unless the line says they assist, deputise or
+// held the role before ("Assistant SENCO: Mr B"), or puts another post by the
+// name ("contact the Headteacher, Mrs C"). nil when the role at rs leads no
+// roster.
+func rosterPeople(text string, ls, rs, re int) [][2]int {
+	if !rosterLead.MatchString(text[rs:re]) {
+		return nil
+	}
+	le := strings.IndexByte(text[re:], '\n')
+	if le < 0 {
+		return nil
+	}
+	head := strings.TrimSpace(text[ls : re+le])
+	if len(head) > 80 || len(strings.Fields(head)) > 8 || len(persons(head)) > 0 || wordStop.MatchString(head) || strings.HasSuffix(head, ".") {
+		return nil
+	}
+	var out [][2]int
+	at := re + le + 1
+	for k := 0; k < 30 && at < len(text); k++ {
+		end := strings.IndexByte(text[at:], '\n')
+		if end < 0 {
+			end = len(text) - at
+		}
+		row := text[at : at+end]
+		// The roster ends at a blank line or at prose (a section's paragraph
+		// under a heading such as "Academy SENDCos").
+		if strings.TrimSpace(row) == "" || len(row) > 200 || sentenceStop.MatchString(row) {
+			break
+		}
+		if !notTheHolder.MatchString(row) {
+			var named [][2]int
+			for _, p := range persons(row) {
+				if !p.untitled {
+					named = append(named, [2]int{p.loc[0], p.loc[1]})
+				}
+			}
+			if len(named) == 0 {
+				if m := initialsOnly.FindStringSubmatchIndex(row); m != nil {
+					named = append(named, [2]int{m[2], m[3]})
+				}
+			}
+			if len(named) == 1 {
+				p := named[0]
+				if !otherPostBy(row, p[0], p[1]) {
+					out = append(out, [2]int{at + p[0], at + p[1]})
+				}
+			}
+		}
+		at += end + 1
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// sentenceStop: a sentence's end in a line (a word's full stop before a
+// capital or the line's end; "ext. 208" is none).
+var sentenceStop = regexp.MustCompile(`\p{L}{2}\.(?:\s+\p{Lu}|\s*$)`)
+
+// otherPostBy says whether a row puts another post by the name at
+// row[from:to] ("the Headteacher, Mrs C", "Mrs C (Headteacher)").
+func otherPostBy(row string, from, to int) bool {
+	before := row[max(0, from-30):from]
+	if otherPostBefore.MatchString(before) {
+		return true
+	}
+	return otherPostAfter.MatchString(row[to:])
+}
+
+var (
+	otherPostBefore = lexRegexp(`(?i)\b(?:head\s*teacher|head\s+of\s+school|principal|deputy|assistant|bursar|business\s+manager|office\s+manager|receptionist)\s*[,:–—-]?\s*$`)
+	otherPostAfter  = lexRegexp(`(?i)^\s*[,(–—-]\s*(?:the\s+)?(?:head\s*teacher|head\s+of\s+school|principal|deputy|assistant|bursar|business\s+manager|office\s+manager|receptionist)\b`)
+)
+
+// stackedName: when the line at ls is the value under a position's label
+// ("Contact Position", "Role", "Job title") and the two lines above it are a
+// name's label and one person, the span of that person.
+func stackedName(text string, ls int) (int, int, bool) {
+	var lines [3][2]int // the three lines above ls, nearest first
+	at := ls
+	for i := 0; i < 3; i++ {
+		if at <= 0 {
+			return 0, 0, false
+		}
+		start := strings.LastIndexByte(text[:at-1], '\n') + 1
+		lines[i] = [2]int{start, at - 1}
+		at = start
+	}
+	label := func(i int) string { return strings.TrimSpace(text[lines[i][0]:lines[i][1]]) }
+	if !positionLabel.MatchString(label(0)) || !nameLabel.MatchString(label(2)) {
+		return 0, 0, false
+	}
+	line := text[lines[1][0]:lines[1][1]]
+	ps := persons(line)
+	if len(ps) != 1 || ps[0].untitled || strings.TrimSpace(line[:ps[0].loc[0]]+line[ps[0].loc[1]:]) != "" {
+		return 0, 0, false
+	}
+	return lines[1][0] + ps[0].loc[0], lines[1][0] + ps[0].loc[1], true
+}
+
+var (
+	positionLabel = regexp.MustCompile(`(?i)^(?:contact\s+)?(?:position|role|job\s+title|post)$`)
+	nameLabel     = regexp.MustCompile(`(?i)^(?:contact\s+)?name$`)
+)
 
 // cellGap: what parts a table's cells on a line: a tab, a bar, or the run of
 // spaces a PDF's columns leave.
@@ -500,11 +646,19 @@ func nameBeforeRole(win string, loc []int) bool {
 	if postList.MatchString(between) && len(persons(between)) == 0 {
 		return true
 	}
+	// "Mr A leads SEN at Bramley as its SENCO": leading the work, then the role.
+	if leadsAs.MatchString(between) {
+		return true
+	}
 	if m := roleQualifiers.FindStringIndex(between); m != nil && m[0] > 0 {
 		return nameThenRoleFiller.MatchString(between[:m[0]])
 	}
 	return false
 }
+
+// leadsAs: the name leads the school's SEN work, where, then "as" the role
+// ("leads SEN at Bramley as its ", "co-ordinates inclusion here as our ").
+var leadsAs = lexRegexp(`(?i)^[ \t]+(?:leads|runs|co-?ordinates|manages|oversees)[ \t]+(?:{sen}|inclusion)(?:[ \t]+provision)?(?:[ \t]+(?:(?:at|in|for|across)[ \t]+(?:the[ \t]+)?(?:\p{Lu}[\p{L}'’-]*[ \t]+){1,4}|here[ \t]+))?as[ \t]+(?:its|the|our|their|the[ \t]+school'?s)[ \t]+(?:(?:acting|interim|new)[ \t]+)?$`)
 
 // postList: a comma after a name, then posts in capitals joined by "and", "&",
 // "of", "for" or commas, up to the role ("Head of Learning Support and College ").
@@ -617,8 +771,18 @@ var (
 func wholeNames(text string, facts []Fact) []Fact {
 	for i, f := range facts {
 		w := strings.Fields(f.Value)
-		if len(w) != 2 || !titleWord.MatchString(w[0]) {
+		if len(w) < 2 || !titleWord.MatchString(w[0]) {
 			continue
+		}
+		// "Mrs H. Ng-Bassett" is "Mrs Hilary Ng-Bassett" when the text has the
+		// fuller form: initials only between the title and the surname, the
+		// first name starting with the first initial.
+		initial := ""
+		if len(w) > 2 {
+			if !allInitials(w[1 : len(w)-1]) {
+				continue
+			}
+			initial = strings.TrimRight(w[1], ".")
 		}
 		short := shortForm(f.Value)
 		var full []int
@@ -630,6 +794,9 @@ func wholeNames(text string, facts []Fact) []Fact {
 				continue
 			}
 			v := cleanName(text[m[0]:m[1]])
+			if vw := strings.Fields(v); initial != "" && (len(vw) < 3 || !strings.HasPrefix(vw[1], initial) || len(strings.TrimRight(vw[1], ".")) < 2) {
+				continue
+			}
 			if shortForm(v) == short && len(strings.Fields(v)) > 2 && !seen[v] {
 				seen[v] = true
 				full, n = m, n+1
@@ -640,6 +807,16 @@ func wholeNames(text string, facts []Fact) []Fact {
 		}
 	}
 	return facts
+}
+
+// allInitials says whether every word is an initial ("H.", "P", "K.").
+func allInitials(ws []string) bool {
+	for _, x := range ws {
+		if len([]rune(strings.TrimRight(x, "."))) != 1 {
+			return false
+		}
+	}
+	return len(ws) > 0
 }
 
 // leadingNote: a bracketed note right after a role.
@@ -799,6 +976,21 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		}
 		return -1
 	}
+	// A page naming several schools' SENCOs and one over them all (a trust's,
+	// a federation's) gives the latter's contacts: only those in the
+	// paragraphs naming them count (a school's senco@ is that school's).
+	trustParas := x.trustSENCOParagraphs(text, names)
+	outsideTrust := func(pos int) bool {
+		if trustParas == nil {
+			return false
+		}
+		for _, p := range trustParas {
+			if p[0] <= pos && pos < p[1] {
+				return false
+			}
+		}
+		return true
+	}
 	bestEmail, bestD := -1, 1<<30
 	var emailLoc []int
 	for _, m := range emailRe.FindAllStringIndex(text, 1000) {
@@ -811,6 +1003,10 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		switch {
 		case noSENCO && !sencoMailbox.MatchString(addr):
 			continue
+		case outsideTrust(m[0]):
+			continue
+		case councilMailbox(addr):
+			continue // a council's (gov.uk) address is its own, not a school's SENCO's
 		case x.anotherSENCORow(text, m[0], names):
 			continue // a trust's table: another school's SENCO's, not the page's
 		case sencoMailbox.MatchString(addr):
@@ -861,7 +1057,7 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		if digits < 10 || digits > 13 {
 			continue
 		}
-		if noSENCO || x.officeNumber(text, m[0], surnames, false) || x.forSomeoneElse(text, m[0], names) ||
+		if noSENCO || outsideTrust(m[0]) || x.officeNumber(text, m[0], surnames, false) || x.forSomeoneElse(text, m[0], names) ||
 			x.anotherSENCORow(text, m[0], names) {
 			continue
 		}
@@ -897,7 +1093,7 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 	}
 	// "can be contacted through the reception number above": the SENCO's
 	// sentence points back to the last number before it.
-	if m := x.numberAbove(text, surnames); m != nil {
+	if m := x.numberAbove(text, surnames); m != nil && !outsideTrust(m[0]) {
 		phoneLoc = m
 	}
 	if phoneLoc != nil {
@@ -905,6 +1101,79 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		out = append(out, factAt(text, phoneLoc[0], phoneLoc[1], "senco.phone", strings.Join(strings.Fields(text[phoneLoc[0]:phoneLoc[1]]), " "), nil, 0.7))
 	}
 	return out
+}
+
+// trustSENCOParagraphs: on a page naming three or more SENCOs, one of whom
+// holds the role over them all (a name whose line, or the heading line just
+// above it, says "Trust SENDCo", "the federation's SENDCo", "Partnership
+// SENCO"), the spans of the paragraphs naming that one; nil otherwise.
+func (x *Extractor) trustSENCOParagraphs(text string, names []Fact) [][2]int {
+	if len(names) < 3 {
+		return nil
+	}
+	over := regexp.MustCompile(`(?i)\b(?:trust|federation|partnership|multi-academy|MAT|group)(?:'s|’s)?\s+(?:lead\s+for\s+SEND?\b|(?:` + x.role.String() + `))`)
+	var who string
+	for _, n := range names {
+		for at, k := 0, 0; k < 20; k++ {
+			i := strings.Index(text[at:], n.Value)
+			if i < 0 {
+				break
+			}
+			i += at
+			ls := strings.LastIndexByte(text[:i], '\n') + 1
+			le := strings.IndexByte(text[i:], '\n')
+			if le < 0 {
+				le = len(text) - i
+			}
+			above := "" // the line above, when it is a heading ("Trust SENDCo")
+			if ls > 0 {
+				if h := strings.TrimSpace(text[strings.LastIndexByte(text[:ls-1], '\n')+1 : ls-1]); len(h) <= 40 {
+					above = h
+				}
+			}
+			if over.MatchString(text[ls:i+le]) || over.MatchString(above) {
+				if who != "" && who != n.Value {
+					return nil // two over them all: no telling
+				}
+				who = n.Value
+				break
+			}
+			at = i + len(n.Value)
+		}
+	}
+	if who == "" {
+		return nil
+	}
+	forms := []string{who}
+	if f := strings.Fields(who); len(f) > 2 && titleWord.MatchString(f[0]) {
+		forms = append(forms, f[0]+" "+f[len(f)-1])
+	}
+	var out [][2]int
+	for _, form := range forms {
+		for at, k := 0, 0; k < 20; k++ {
+			i := strings.Index(text[at:], form)
+			if i < 0 {
+				break
+			}
+			i += at
+			lo := strings.LastIndex(text[:i], "\n\n") + 1
+			hi := strings.Index(text[i:], "\n\n")
+			if hi < 0 {
+				hi = len(text)
+			} else {
+				hi += i
+			}
+			out = append(out, [2]int{lo, hi})
+			at = i + len(form)
+		}
+	}
+	return out
+}
+
+// councilMailbox: a council's address (gov.uk, not a school's mail under it).
+func councilMailbox(addr string) bool {
+	_, host, _ := strings.Cut(addr, "@")
+	return strings.HasSuffix(host, ".gov.uk") && !strings.Contains(host, "sch")
 }
 
 // heldPost gives, as a pattern, the head's post a SENCO holds when the

@@ -95,6 +95,24 @@ func TestSENCONames(t *testing.T) {
 		{"Parents meet the SENCO and the Head of Inclusion, Mrs Ana Reyes, each term.", nil},
 		{"Please contact Mrs Ana Reyes, Head of Year 9, or the SENCO.", nil},
 		{"Mrs Ana Reyes, Headteacher, Mr Ben Ode, SENCO", []string{"Mr Ben Ode"}},
+		// Leading the school's SEN work, then the role.
+		{"Mr Idwal Pryce leads SEN at Carreg Las as its SENCO.", []string{"Mr Idwal Pryce"}},
+		{"Mrs Noor Saleh co-ordinates inclusion here as our interim SENDCo.", []string{"Mrs Noor Saleh"}},
+		{"Mrs Noor Saleh leads SEN at Carreg Las as its Assistant SENCO.", nil},
+		// A roster under a heading or lead-in naming the role in the plural:
+		// each row's one person, initials alone too; not an assistant's row,
+		// not a head's, not past a paragraph.
+		{"Our schools' SENCOs\nAsh Vale Infants – Mrs Lotte Brandt – senco@ashvale.example\nBirch Hill Juniors – T. M. (maternity cover)\nCedar Primary – post vacant, please contact the Headteacher, Mr Joel Amis\nAssistant SENCO: Miss Faye Orr",
+			[]string{"Mrs Lotte Brandt", "T. M."}},
+		{"Our academy SENCOs are:\n• Dr Wren Castell (Oakmoor Academy)\n• Mr Ravi Ahluwalia (Pinecrest Academy)", []string{"Dr Wren Castell", "Mr Ravi Ahluwalia"}},
+		{"Academy SENCOs\nEvery academy appoints a qualified SENCO. Ours are supported by the SEND trustee, Mrs Gail Ure.", nil},
+		{"Hollin Primary – SENDCo: B. N. – sendco@hollin.example", []string{"B. N."}},
+		// A record of labels over values.
+		{"Contact Name\nMr Silas Brandauer\nContact Position\nSENDCo and base lead\nTelephone\n01632 960 123", []string{"Mr Silas Brandauer"}},
+		{"Contact Name\nMr Silas Brandauer\nContact Position\nHeadteacher", nil},
+		// The fuller form of the same person wins.
+		{"Mrs Tamsin Orrell-Hay is our SENCO.\n\nSENCO | Mrs T. Orrell-Hay | t.orrellhay@school.example", []string{"Mrs Tamsin Orrell-Hay"}},
+		{"Mrs Tamsin Orrell-Hay is our headteacher.\n\nSENCO | Mrs P. Orrell-Hay | p.orrellhay@school.example", []string{"Mrs P. Orrell-Hay"}},
 	}
 	for _, c := range cases {
 		var got []string
@@ -161,6 +179,11 @@ func TestSENCOContacts(t *testing.T) {
 		{"the head is the SENCO", "Our Head of School, Mr Ade Okoro, is also the school's SENCO.\n\nTo talk about your child, ring the office on 01632 960540 and ask for the Head of School, or write to admin@okoro.example.",
 			"admin@okoro.example", "01632 960540"},
 		{"the deputy head is the SENCO, not the head", "Mrs Ivy Lamb, Deputy Headteacher and SENCO, leads our SEND work.\n\nComplaints: ring the office on 01632 960541 and ask for the Headteacher.", "", ""},
+		// A trust's page: the SENCO over the schools gives the contacts, not a
+		// school's senco@ listed first; a council's mailbox is never a school SENCO's.
+		{"a federation's SENDCo after the schools' paragraphs", "At Ash Vale, the SENCO is Mrs Lotte Brandt (senco@ashvale.example).\n\nAt Birch Hill, the SENCO is Mr Tom Gale: senco@birchhill.example.\n\nAt Cedar, the SENCO is Miss Ada Pell.\n\nThe federation's SENDCo, Dr Wren Castell, oversees all three: w.castell@fed.example, 01632 960 611.",
+			"w.castell@fed.example", "01632 960 611"},
+		{"a council's mailbox on a page about one school", "The school's SENCO is Mrs Ada Lunn. Families can reach her through the school reception on 01632 960 612.\n\nQuestions about EHC plans: SEND Hub, sendhub@borough.gov.uk", "", "01632 960 612"},
 		{"a sentence and a number a PDF wrapped", "Our SENCO is Mrs Ada Lunn, who can be contacted through\nthe school office on 01632\n960 587 or by email.", "", "01632 960 587"},
 	}
 	for _, c := range cases {
