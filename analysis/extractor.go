@@ -31,7 +31,16 @@ type Extractor struct {
 	lex   *textstage.Lexicon
 	rules *textstage.Table
 
+	// The vocabularies: the rules of the fields need.area, need.type,
+	// provision.intervention and statutory.item (rules/need_areas.tsv, ...),
+	// each with its pre-check, in the order written.
 	needAreas, needTypes, interventions, statutoryItems Vocabulary
+	// localOfferNeeds are the words Local Offer records use for needs beyond
+	// need.type's (rules/local_offer_needs.tsv, field localoffer.need).
+	localOfferNeeds Vocabulary
+	// localOfferItems are the wordings of each thing a Local Offer must
+	// publish, by item id (rules/local_offer_items.tsv, field localoffer.item).
+	localOfferItems map[string][]*regexp.Regexp
 
 	role      *regexp.Regexp // the SENCO's role titles, as words of their own
 	sencoSelf *regexp.Regexp // words for the SENCO in a sentence: the role, "she", "he"
@@ -53,8 +62,7 @@ type Extractor struct {
 
 var defaultExtractor = sync.OnceValue(func() *Extractor {
 	lex := textstage.Builtin()
-	x := &Extractor{lex: lex, needAreas: mustVocab("need_areas.tsv"), needTypes: mustVocab("need_types.tsv"),
-		interventions: mustVocab("interventions.tsv"), statutoryItems: mustVocab("statutory_items.tsv")}
+	x := &Extractor{lex: lex}
 	files, _ := fs.Glob(ruleFiles, "rules/*.tsv")
 	for _, name := range files {
 		f, err := ruleFiles.Open(name)
@@ -104,11 +112,25 @@ func (x *Extractor) compile() {
 		if opensWithFigure(r.Pattern) {
 			x.figureLed[r.Regexp()] = regexp.MustCompile(`^(?:` + r.Regexp().String() + `)`)
 		}
-		t := Term{Pattern: r.Regexp()}
+		t := Term{Value: r.Value, Pattern: r.Regexp()}
 		if tree, err := syntax.Parse(r.Regexp().String(), syntax.Perl); err == nil {
 			t.must = ruleLiterals(tree.Simplify())
 		}
 		x.gates[r.Regexp()] = t
+	}
+	vocab := func(field string) Vocabulary {
+		var v Vocabulary
+		for _, r := range x.rules.Rules(field) {
+			v = append(v, x.gates[r.Regexp()])
+		}
+		return v
+	}
+	x.needAreas, x.needTypes = vocab("need.area"), vocab("need.type")
+	x.interventions, x.statutoryItems = vocab("provision.intervention"), vocab("statutory.item")
+	x.localOfferNeeds = vocab("localoffer.need")
+	x.localOfferItems = map[string][]*regexp.Regexp{}
+	for _, r := range x.rules.Rules("localoffer.item") {
+		x.localOfferItems[r.Value] = append(x.localOfferItems[r.Value], r.Regexp())
 	}
 }
 
@@ -118,35 +140,31 @@ func (x *Extractor) compile() {
 // difference between two readings can be told to come from the extractor.
 func (x *Extractor) Version() string { return x.version }
 
-// Extend reads a file of "field<TAB>value<TAB>pattern" lines (# starts a
-// comment), each optionally followed by examples it must match ("+<TAB>text")
-// and must not match ("-<TAB>text"), and returns an extractor with them added;
-// x is unchanged. The fields are need.area, need.type,
-// provision.intervention, statutory.item, senco.role (a local title for the
-// SENCO; the value is a label), and those of the rule tables (senco.on_slt,
-// senco.qualification, senco.fte, senco.days_per_week, senco.hours_per_week;
-// provision.kind, provision.need, provision.places, provision.refers_back,
-// provision.title; stats.number_on_roll, stats.sen_count, stats.sen_support,
-// stats.ehcp_count, stats.sen_percent; doctype.policy, doctype.report,
-// doctype.report_elsewhere, doctype.several_schools, doctype.college).
+// Extend reads a file of "field<TAB>value<TAB>pattern[<TAB>confidence]" lines
+// (# starts a comment), each optionally followed by examples it must match
+// ("+<TAB>text") and must not match ("-<TAB>text"), and returns an extractor
+// with them added; x is unchanged. It is the format of the compiled-in rule
+// tables (rules/*.tsv), read by the same parser, and a line joins the table of
+// its field after the compiled-in ones. The fields are those of the tables:
+// need.area, need.type, provision.intervention, statutory.item (the
+// vocabularies: a fact's confidence is the field's, not the line's);
+// localoffer.need, localoffer.item (an item of vocab/local_offer_items.tsv);
+// senco.on_slt, senco.qualification, senco.fte, senco.days_per_week,
+// senco.hours_per_week; provision.kind, provision.need, provision.places,
+// provision.refers_back, provision.title; stats.number_on_roll,
+// stats.sen_count, stats.sen_support, stats.ehcp_count, stats.sen_percent;
+// doctype.policy, doctype.report, doctype.report_elsewhere,
+// doctype.several_schools, doctype.college; and senco.role (a local title for
+// the SENCO, added to the lexicon's role titles; the value is a label).
 // An example the wording gets wrong is an error naming its line.
 func (x *Extractor) Extend(r io.Reader, name string) (*Extractor, int, error) {
 	y := *x
 	y.added = append([]string(nil), x.added...)
-	y.needAreas = append(Vocabulary(nil), x.needAreas...)
-	y.needTypes = append(Vocabulary(nil), x.needTypes...)
-	y.interventions = append(Vocabulary(nil), x.interventions...)
-	y.statutoryItems = append(Vocabulary(nil), x.statutoryItems...)
-	vocabs := map[string]*Vocabulary{"need.area": &y.needAreas, "need.type": &y.needTypes,
-		"provision.intervention": &y.interventions, "statutory.item": &y.statutoryItems}
 	tableFields := map[string]bool{}
 	for _, rule := range x.rules.All() {
 		tableFields[rule.Field] = true
 	}
 	var known []string
-	for f := range vocabs {
-		known = append(known, f)
-	}
 	for f := range tableFields {
 		known = append(known, f)
 	}
@@ -169,24 +187,23 @@ func (x *Extractor) Extend(r io.Reader, name string) (*Extractor, int, error) {
 			return nil, added, errs[0]
 		}
 		line := rule.Field + "\t" + rule.Value + "\t" + rule.Pattern
-		if tableFields[rule.Field] {
-			line += "\t" + strconv.FormatFloat(rule.Confidence, 'f', -1, 64)
-		}
-		switch v, isVocab := vocabs[rule.Field]; {
+		switch {
 		case rule.Field == "senco.role":
 			// A local title for the SENCO ("Additional Needs Co-ordinator"): it
 			// joins the lexicon's role titles.
 			if lex, err = lex.With("senco_role", rule.Pattern, rule.Where); err != nil {
 				return nil, added, err
 			}
-		case isVocab:
-			pattern, _ := lex.Expand(rule.Pattern) // checked by ParseRules
-			term, err := newTerm(rule.Value, pattern)
-			if err != nil {
-				return nil, added, fmt.Errorf("%s: bad pattern: %v", rule.Where, err)
+		case rule.Field == "localoffer.item" && !localOfferItem(rule.Value):
+			// The list of items is the law's (vocab/local_offer_items.tsv): a
+			// wording shows a page covers one of them.
+			var ids []string
+			for _, it := range localOfferItems {
+				ids = append(ids, it.ID)
 			}
-			*v = append(*v, term)
+			return nil, added, fmt.Errorf("%s: localoffer.item %q is no item of the list: expected one of %s", rule.Where, rule.Value, strings.Join(ids, ", "))
 		case tableFields[rule.Field]:
+			line += "\t" + strconv.FormatFloat(rule.Confidence, 'f', -1, 64)
 			if rules, err = textstage.ParseRules(strings.NewReader(line+"\n"), rule.Where, lex, rules); err != nil {
 				return nil, added, err
 			}

@@ -58,7 +58,7 @@ func (x *Extractor) ReadLocalOffer(body []byte, contentType, pageURL string) Loc
 		s.URL, s.ID, s.Source = RecordURL(pageURL), RecordURL(pageURL), "html"
 		x.fillFromText(&s, t.Body)
 		s.HasEmail, s.HasPhone = s.HasEmail || sig.mail, s.HasPhone || sig.tel
-		return LocalOfferRead{Kind: KindService, Title: firstNonEmpty(s.Name, title), Service: &s, Items: LocalOfferItems(t.Body),
+		return LocalOfferRead{Kind: KindService, Title: firstNonEmpty(s.Name, title), Service: &s, Items: x.LocalOfferItems(t.Body),
 			AgeMin: s.AgeMin, AgeMax: s.AgeMax, NeedTypes: s.NeedTypes}
 	}
 	r := x.readLocalOfferText(t.Body, title, pageURL, sig)
@@ -526,7 +526,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	if u != nil {
 		path, host, bare = u.Path+"?"+u.RawQuery, strings.ToLower(u.Hostname()), u.Path
 	}
-	r.Items = LocalOfferItems(text)
+	r.Items = x.LocalOfferItems(text)
 	// What the page says of itself starts at its heading and ends where it
 	// turns to other pages: a help line or a banner above it, and a side menu
 	// below, are the site's.
@@ -1172,10 +1172,11 @@ func stageRange(text string) (int, *int, *int) {
 }
 
 // LocalOfferItem is one thing a Local Offer must publish, with the law or
-// guidance that requires it (vocab/local_offer_items.tsv).
+// guidance that requires it (vocab/local_offer_items.tsv). The words that show
+// a page covers it are the rule table's (rules/local_offer_items.tsv, field
+// localoffer.item).
 type LocalOfferItem struct {
 	ID, Label, Source string
-	patterns          []*regexp.Regexp
 }
 
 // ItemEvidence is where a page covers a required item: the words found.
@@ -1186,42 +1187,49 @@ type ItemEvidence struct {
 
 var localOfferItems = mustItems("local_offer_items.tsv")
 
+// mustItems reads the list of items: id<TAB>label<TAB>source lines.
 func mustItems(file string) []LocalOfferItem {
 	b, err := vocabFiles.ReadFile("vocab/" + file)
 	if err != nil {
 		panic(err)
 	}
 	var out []LocalOfferItem
-	at := map[string]int{}
+	seen := map[string]bool{}
 	for i, line := range strings.Split(string(b), "\n") {
 		line = strings.TrimRight(line, "\r")
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 4 {
-			panic(file + ":" + strconv.Itoa(i+1) + ": expected id<TAB>label<TAB>source<TAB>pattern")
+		if len(f) != 3 || seen[f[0]] {
+			panic(file + ":" + strconv.Itoa(i+1) + ": expected id<TAB>label<TAB>source, each id once")
 		}
-		re := regexp.MustCompile("(?i)" + f[3])
-		if j, ok := at[f[0]]; ok {
-			out[j].patterns = append(out[j].patterns, re)
-			continue
-		}
-		at[f[0]] = len(out)
-		out = append(out, LocalOfferItem{ID: f[0], Label: f[1], Source: f[2], patterns: []*regexp.Regexp{re}})
+		seen[f[0]] = true
+		out = append(out, LocalOfferItem{ID: f[0], Label: f[1], Source: f[2]})
 	}
 	return out
+}
+
+// localOfferItem says whether id is an item of the list.
+func localOfferItem(id string) bool {
+	for _, it := range localOfferItems {
+		if it.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // LocalOfferItemList is the list of what a Local Offer must publish, in order.
 func LocalOfferItemList() []LocalOfferItem { return append([]LocalOfferItem(nil), localOfferItems...) }
 
 // LocalOfferItems says which required items a page's words cover, with the
-// words that show it.
-func LocalOfferItems(text string) []ItemEvidence {
+// words that show it: items in the list's order, each shown by the first of
+// its wordings that a page's words match.
+func (x *Extractor) LocalOfferItems(text string) []ItemEvidence {
 	var out []ItemEvidence
 	for _, it := range localOfferItems {
-		for _, re := range it.patterns {
+		for _, re := range x.localOfferItems[it.ID] {
 			if loc := re.FindStringIndex(text); loc != nil {
 				out = append(out, ItemEvidence{ID: it.ID, Quote: quoteAround(text, loc[0], loc[1])})
 				break

@@ -30,3 +30,7 @@ func ORUKPage(body []byte) ([]Service, ORUKPageInfo, error) { return Default().O
 
 // ORUKService is Extractor.ORUKService with the default extractor.
 func ORUKService(raw []byte) (Service, error) { return Default().ORUKService(raw) }
+
+// LocalOfferItems says which required items a page's words cover with the
+// default extractor: see Extractor.LocalOfferItems.
+func LocalOfferItems(text string) []ItemEvidence { return Default().LocalOfferItems(text) }

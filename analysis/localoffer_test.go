@@ -176,6 +176,60 @@ func TestLocalOfferItemsList(t *testing.T) {
 	}
 }
 
+// TestLocalOfferItemsHaveWordings: every item of the list has a wording in the
+// rule table, and every wording is for an item of the list.
+func TestLocalOfferItemsHaveWordings(t *testing.T) {
+	x := Default()
+	for _, it := range LocalOfferItemList() {
+		if len(x.localOfferItems[it.ID]) == 0 {
+			t.Errorf("item %s has no wording in rules/local_offer_items.tsv", it.ID)
+		}
+	}
+	for _, r := range x.rules.Rules("localoffer.item") {
+		if !localOfferItem(r.Value) {
+			t.Errorf("%s: %s is no item of vocab/local_offer_items.tsv", r.Where, r.Value)
+		}
+	}
+	if _, _, err := x.Extend(strings.NewReader("localoffer.item\tparking\t"+`\bparking\b`+"\n+\tparking\n"), "la.tsv"); err == nil || !strings.Contains(err.Error(), "no item of the list") {
+		t.Errorf("a --vocab wording for an item the list does not hold: %v", err)
+	}
+	y, _, err := x.Extend(strings.NewReader("localoffer.item\tshort_breaks\t"+`\bsitting\s+service\b`+"\n+\ta sitting service\n"), "la.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := y.LocalOfferItems("Our sitting service gives carers an evening off."); len(got) != 1 || got[0].ID != "short_breaks" {
+		t.Errorf("a --vocab wording for short breaks: %v", got)
+	}
+	if got := x.LocalOfferItems("Our sitting service gives carers an evening off."); len(got) != 0 {
+		t.Errorf("the default extractor read the --vocab wording: %v", got)
+	}
+}
+
+// TestLocalOfferNeedNearMisses: words near a need's that name none, as a
+// service's own words (the table's lines are matched after needText).
+func TestLocalOfferNeedNearMisses(t *testing.T) {
+	for text, want := range map[string]string{
+		"The sports hall is wheelchair accessible and has level access.":                 "",
+		"A club for young people with learning disabilities.":                            "",
+		"Referrals come from Child and Adolescent Mental Health Services.":               "",
+		"A youth club for wheelchair users.":                                             "PD",
+		"For young people with moderate to severe learning disabilities.":                "MLD;SLD",
+		"A group for teenagers who feel low in mood.":                                    "SEMH",
+		"Autism-friendly swimming for children with a hearing impairment or sight loss.": "ASD;HI;VI",
+	} {
+		if got := strings.Join(Default().needCodes(text), ";"); got != want {
+			t.Errorf("%q: needs %q, want %q", text, got, want)
+		}
+	}
+	y, _, err := Default().Extend(strings.NewReader("localoffer.need\tSpLD\t"+`\bdyslexic\s+learners\b`+"\n+\tdyslexic learners\n"), "la.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(y.needCodes("Coaching for dyslexic learners."), ";"); got != "SpLD" {
+		t.Errorf("a --vocab Local Offer need: %q", got)
+	}
+}
+
 // TestORUKLiveV1: records as live 1.0 feeds send them: the list under
 // "content", descriptions in HTML, empty strings for absent fields, a record
 // without a name, platform fields for audiences and dates, a status other than

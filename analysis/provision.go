@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"regexp"
-	"regexp/syntax"
 	"sort"
 	"strconv"
 	"strings"
@@ -608,11 +607,7 @@ var countLiterals = map[*regexp.Regexp]Term{}
 func init() {
 	for _, res := range [][]*regexp.Regexp{onRollRe, senCountRe, ehcpRe} {
 		for _, re := range res {
-			t := Term{Pattern: re}
-			if tree, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
-				t.must = requiredLiterals(tree.Simplify())
-			}
-			countLiterals[re] = t
+			countLiterals[re] = termOf("", re)
 		}
 	}
 }

@@ -99,17 +99,12 @@ func (x *Extractor) fillFromText(s *Service, text string) {
 	}
 }
 
-// localOfferNeeds are the words Local Offer records use for needs beyond the
-// school reports' vocabulary (vocab/local_offer_needs.tsv). Read once, never
-// changed.
-var localOfferNeeds = mustVocab("local_offer_needs.tsv")
-
 // needCodes are the census codes (plus ADHD) a service's or page's own words
 // name: what it links to as other services, and its venue's access, are not its needs.
 func (x *Extractor) needCodes(text string) []string {
 	text = needText(text)
 	var out []string
-	for _, v := range []Vocabulary{x.needTypes, localOfferNeeds} {
+	for _, v := range []Vocabulary{x.needTypes, x.localOfferNeeds} {
 		for _, f := range vocabFacts(text, "need.type", v, 0) {
 			out = append(out, f.Value)
 		}

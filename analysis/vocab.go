@@ -1,16 +1,16 @@
 package analysis
 
 import (
-	"bufio"
 	"embed"
-	"fmt"
-	"io"
 	"regexp"
 	"regexp/syntax"
 	"sort"
 	"strings"
 )
 
+// The code lists (vocab/*.tsv): the need areas' provision codes and the things
+// a Local Offer must publish. The wordings are rule tables (rules/*.tsv).
+//
 //go:embed vocab/*.tsv
 var vocabFiles embed.FS
 
@@ -30,17 +30,13 @@ type literal struct {
 	fold bool // compare in lower case
 }
 
-// newTerm compiles a wording and finds the literal text its matches must hold.
-func newTerm(value, pattern string) (Term, error) {
-	re, err := regexp.Compile("(?i)" + pattern)
-	if err != nil {
-		return Term{}, err
-	}
+// termOf is a compiled wording with the literal text its matches must hold.
+func termOf(value string, re *regexp.Regexp) Term {
 	t := Term{Value: value, Pattern: re}
-	if tree, err := syntax.Parse("(?i)"+pattern, syntax.Perl); err == nil {
+	if tree, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
 		t.must = requiredLiterals(tree.Simplify())
 	}
-	return t, nil
+	return t
 }
 
 // requiredLiterals are the pieces one of which every match contains: one per
@@ -110,44 +106,6 @@ func (t Term) mayMatch(text, lower string) bool {
 
 // Vocabulary maps wordings to values, e.g. "autistic spectrum" to ASD.
 type Vocabulary []Term
-
-// ParseVocabulary reads "value<TAB>pattern" lines; # starts a comment. Patterns are
-// case-insensitive unless they start with (?-i). name is used in error messages.
-func ParseVocabulary(r io.Reader, name string) (Vocabulary, error) {
-	var v Vocabulary
-	sc := bufio.NewScanner(r)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := strings.TrimRight(sc.Text(), "\r")
-		if strings.TrimSpace(s) == "" || strings.HasPrefix(strings.TrimSpace(s), "#") {
-			continue
-		}
-		value, pattern, ok := strings.Cut(s, "\t")
-		if !ok || strings.TrimSpace(value) == "" || strings.TrimSpace(pattern) == "" {
-			return nil, fmt.Errorf("%s:%d: expected value<TAB>pattern", name, line)
-		}
-		t, err := newTerm(strings.TrimSpace(value), pattern)
-		if err != nil {
-			return nil, fmt.Errorf("%s:%d: bad pattern: %v", name, line, err)
-		}
-		v = append(v, t)
-	}
-	return v, sc.Err()
-}
-
-func mustVocab(file string) Vocabulary {
-	f, err := vocabFiles.Open("vocab/" + file)
-	if err != nil {
-		panic(err)
-	}
-	defer f.Close()
-	v, err := ParseVocabulary(f, file)
-	if err != nil {
-		panic(err)
-	}
-	return v
-}
 
 // vocabFacts emits one fact per value the text names, quoting its first mention.
 func vocabFacts(text, field string, v Vocabulary, conf float64) []Fact {

@@ -21,10 +21,7 @@ func TestRequiredLiteral(t *testing.T) {
 		{`\bpastoral\b|\b\d+%`, ""},                                    // a branch without a piece
 	}
 	for _, c := range cases {
-		term, err := newTerm("X", c.pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
+		term := termOf("X", regexp.MustCompile("(?i)"+c.pattern))
 		var got []string
 		for _, l := range term.must {
 			got = append(got, l.text)
@@ -58,7 +55,7 @@ func TestPrefilterNeverHides(t *testing.T) {
 	for _, g := range x.gates {
 		gates = append(gates, g)
 	}
-	for _, v := range []Vocabulary{x.needAreas, x.needTypes, x.interventions, x.statutoryItems, counts, gates} {
+	for _, v := range []Vocabulary{x.needAreas, x.needTypes, x.interventions, x.statutoryItems, x.localOfferNeeds, counts, gates} {
 		for _, term := range v {
 			for _, text := range texts {
 				if term.Pattern.MatchString(text) && !term.mayMatch(text, strings.ToLower(text)) {

@@ -70,7 +70,7 @@ func pinProblems(r Report, pins map[string]pin, docTypes int) (problems, better 
 var ownPins = map[string]pin{
 	"senco.name": {176, 0, 0}, "senco.email": {53, 0, 0}, "senco.phone": {48, 0, 0}, "senco.qualification": {90, 0, 0},
 	"senco.days_per_week": {57, 1, 0}, "senco.hours_per_week": {5, 0, 0}, "senco.fte": {18, 0, 0}, "senco.on_slt": {39, 0, 0},
-	"governor.name": {50, 0, 0}, "need.area": {48, 0, 0}, "need.type": {184, 0, 0}, "provision.specialist": {44, 0, 0},
+	"governor.name": {50, 0, 0}, "need.area": {48, 0, 0}, "need.type": {185, 0, 0}, "provision.specialist": {44, 0, 0},
 	"provision.need": {37, 0, 0}, "provision.places": {39, 0, 0}, "stats.sen_percent": {34, 0, 0}, "stats.sen_count": {41, 0, 1},
 	"stats.ehcp_count": {45, 0, 0}, "stats.number_on_roll": {45, 0, 0}, "report.stated_year": {30, 0, 0},
 }
