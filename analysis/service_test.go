@@ -104,3 +104,37 @@ func TestLocalOfferPageSchemaOrgAndLinks(t *testing.T) {
 		t.Errorf("a category page is %s", kind)
 	}
 }
+
+// TestNeedElsewhere: a need named in a clause that is not about whom the
+// service is for names none; the clause beside it keeps its own.
+func TestNeedElsewhere(t *testing.T) {
+	x := Default()
+	cases := []struct{ text, want string }{
+		{"Families do not need a diagnosis of dyslexia to join.", ""},
+		{"A diagnosis of ADHD is not required.", ""},
+		{"You don't need to be diagnosed with dyspraxia.", ""},
+		{"We don't assess for ADHD.", ""},
+		{"We run sessions for autistic teenagers, although a formal diagnosis is not needed.", "ASD"},
+		{"We are unable to diagnose autism.", ""},
+		{"If you think your child could be dyslexic, speak to your child's school.", ""},
+		{"The nurses will signpost parents to epilepsy support groups.", ""},
+		{"Children who are blind are helped by our colleagues in the vision team.", ""},
+		// Whom the service is for stays.
+		{"The group is for children with a diagnosis of autism.", "ASD"},
+		{"We support deaf children from diagnosis to 25.", "HI"},
+		{"A safe space for young people with ADHD.", "ADHD"},
+	}
+	for _, c := range cases {
+		if got := strings.Join(x.needCodes(c.text), ";"); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+	// Another named team's group is not the record's; its own team's is.
+	other := "Pupils with a hearing impairment are seen by the Hearing Support Service. We help pupils with cerebral palsy."
+	if got := strings.Join(x.needCodes(otherTeams(other, "Physical Outreach")), ";"); got != "PD" {
+		t.Errorf("another team: got %q", got)
+	}
+	if got := strings.Join(x.needCodes(otherTeams(other, "Hearing Support Service")), ";"); got != "HI;PD" {
+		t.Errorf("own team: got %q", got)
+	}
+}
