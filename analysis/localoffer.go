@@ -571,6 +571,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	linky := sig.links >= 8 && (sig.records >= 5 || sig.words < 40*sig.links)
 	results := resultCount.MatchString(lead)
 	buttons, entries := entryShape(text, r.Title)
+	explains, offers := explainsScore(r.Title, body), offersScore(body)
 	// A channel or search parameter on an article's or a record's address says
 	// how the visitor came, not that the page lists (an advice.page is an article).
 	kb5List := kb5Listing.MatchString(path) && !kb5Advice.MatchString(path) && !kb5Record.MatchString(path)
@@ -590,11 +591,15 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		r.Kind = KindSchoolOffer
 	case listing && score < 5:
 		r.Kind = KindListing
-	case score >= 4 && !recordPath && rightsCount(text) >= 3 && !serviceHeading(r.Title):
+	case score >= 4 && !recordPath && !serviceHeading(r.Title) && (rightsCount(text) >= 3 || explains >= 5 && explains >= offers+3):
 		// A council's guidance with a contact block (a transport policy, a
 		// statutory process) explains a process or a right. A page headed by
 		// one service's name (a SENDIASS, a sensory team) is that service's
-		// record, whatever rights it explains.
+		// record, whatever rights it explains. Its heading, its sections
+		// (who qualifies, how to apply, if you disagree) and its sentences
+		// (you can ask, we will decide, within 20 working days) outweigh
+		// what a provider's offer is made of (sessions, times, venue,
+		// price): a team's phone and e-mail at its foot are where to ask.
 		r.Kind = KindInfo
 	case score >= 4:
 		r.Kind = KindService
@@ -1342,6 +1347,60 @@ func rightsCount(text string) int {
 		if re.MatchString(text) {
 			n++
 		}
+	}
+	return n
+}
+
+var (
+	// A heading naming what a page explains rather than who offers it: a
+	// process or a right (processHeading), a question, or a benefit, an
+	// allowance, a grant or a concession.
+	benefitHeading = regexp.MustCompile(`(?i)\b(?:allowances?|benefits?|grants?|bursar(?:y|ies)|concessions?|free school meals|blue badges?|payments?|funding|entitlements?|carer's assessments?|needs assessments?)\b`)
+	// A heading that promises an explanation: "... what to expect", "A guide
+	// to ...", "... explained", "Your rights ...", "Questions and answers".
+	guideHeading = regexp.MustCompile(`(?i)\bwhat to expect\b|\b(?:a|our|your) guide\b|\bguide (?:to|for)\b|\bexplained$|\byour rights\b|\bquestions and answers\b|\bfaqs?\b|\bfrequently asked\b`)
+	// The sections a page that explains a process is built of: who
+	// qualifies, how to apply or claim, what happens next, how long it
+	// takes, what to do if you disagree.
+	processSection = regexp.MustCompile(`(?i)^(?:who (?:qualifies|is eligible|can (?:apply|claim|get|ask))|(?:do|does|will|can|could) (?:i|we|my|you)\b.*|eligibility(?: criteria)?|(?:how to |)(?:apply(?:ing)?|claim(?:ing)?|ask(?:ing)? for (?:one|it|an? \w+)|request(?:ing)?(?: an? \w+)?)(?: online| for [\w ]{1,30})?|how (?:to|do i|can i) (?:apply|claim|ask|request|appeal|complain|get)\b.*|(?:if you|when you|if the decision|if we)\b.*(?:disagree|unhappy|against you|say no|refuse).*|not happy with .*|(?:reviews?|appeals?|complaints?)(?: and (?:appeals?|complaints?|reviews?))?|how long .*|timescales?|what happens (?:next|after|at)\b.*|after the (?:assessment|application|decision|request)|how the [\w ]{1,30} (?:starts|works)|what (?:we|the council|the panel) will (?:look at|do|decide)\b.*|paying (?:towards|for) .*|who decides\b.*)\??$`)
+	// Sentences that explain a rule to a reader: what they may do, what the
+	// council will decide, by when.
+	explainSentence = regexp.MustCompile(`(?i)\byou (?:can|could|may) (?:ask|apply|claim|qualify|appeal|complain|request|get|be able to)\b|\byou (?:have|will need) (?:the right|one month|\d+ (?:days|weeks))\b|\b(?:we|the council|the panel) (?:will|may) (?:assess|consider|decide|look at|review|agree|write)\b|\bwe decide\b|\b(?:within|in) (?:\d+|one|two|three|four|six|ten|twenty|twenty-eight) (?:working )?(?:days|weeks|months)\b|\b(?:by|before) \d{1,2} (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\bright to\b|\bare entitled\b|\bqualif(?:y|ies)\b`)
+	// What one provider's offer is made of: sessions at a time and place, a
+	// price, a referral to it.
+	offerWord = regexp.MustCompile(`(?im)^(?:venue|where|location|when(?: and where)?|sessions?|times?|opening (?:hours|times)|prices?|costs?|how much.*|booking.*|what we (?:do|offer)|what (?:we|the team) can help with)\s*:?$|\b(?:sessions? (?:run|are|is|take)|each session|per session|a session|term time|drop in|book (?:a|your) place|refer(?:ral)? to (?:us|the (?:service|team|club|group))|self-referral|refer yourself|referrals? (?:are|is) (?:accepted|taken|welcome))\b`)
+)
+
+// explainsScore is how much a page explains a process, a right or a benefit
+// to its reader: its heading, the sections it is built of, and the
+// sentences that set out a rule. A team's contact block at its foot does not
+// make such a page a record.
+func explainsScore(title, body string) int {
+	n := 0
+	if processHeading.MatchString(title) || questionTitle.MatchString(title) || benefitHeading.MatchString(title) || guideHeading.MatchString(title) {
+		n += 2
+	}
+	sections := 0
+	for _, l := range strings.Split(body, "\n") {
+		if l = strings.TrimSpace(l); l != "" && len(l) < 80 && processSection.MatchString(l) {
+			sections++
+		}
+	}
+	n += min(sections, 3)
+	n += min(len(explainSentence.FindAllString(body, -1))/2, 3)
+	n += min(rightsCount(body), 2)
+	return n
+}
+
+// offersScore is how much a page speaks of one provider's offer: its
+// sessions, times, venue, price, and referrals to it.
+func offersScore(text string) int {
+	n := min(len(offerWord.FindAllString(text, -1)), 4)
+	if schedule.MatchString(text) {
+		n++
+	}
+	if selfService.MatchString(text) || recordIntro.MatchString(text) {
+		n++
 	}
 	return n
 }

@@ -216,6 +216,8 @@ var (
 	// ADHD", "may have disorders such as ...".
 	peopleLink  = regexp.MustCompile(`(?i)^[^.;:!?\n]{0,40}?\b(?:with|who (?:have|has|are|is|may have)|may have|living with|affected by|diagnosed with)\b[^.;:!?\n]{0,100}`)
 	wordsBefore = regexp.MustCompile(`(?:[\w'’-]+[ \t]+){0,3}$`)
+	listPerson  = regexp.MustCompile(`(?i)\b(?:they|sons?|daughters?|you)\b`)
+	beingItem   = regexp.MustCompile(`(?i)^\s*[-•*–]?\s*(?:has|have|is|are|was|were)\b`)
 	bulletLine  = regexp.MustCompile(`^\s*(?:[-•*–]|\d+[.)]\s+\S+.*[,;]$)`)
 )
 
@@ -228,11 +230,22 @@ var (
 func needAudience(text string) string {
 	text = needText(text)
 	var b strings.Builder
+	// A list led by a line about people ("You are likely to qualify if your
+	// child:") goes on speaking of them in each item ("- is autistic and
+	// ..."), whatever words the items use, when an item says what they have
+	// or are; an item saying what they do ("- live beyond the walking
+	// distance") is a condition, not a need.
+	listOfPeople := false
 	for _, line := range strings.Split(text, "\n") {
 		l := strings.TrimSpace(line)
 		if l == "" {
 			continue
 		}
+		if listOfPeople && bulletLine.MatchString(l) && beingItem.MatchString(l) {
+			b.WriteString(l + "\n")
+			continue
+		}
+		listOfPeople = strings.HasSuffix(l, ":") && (peopleWord.MatchString(l) || listPerson.MatchString(l))
 		if !paragraphLine(l) && len(strings.Fields(l)) <= 10 && !bulletLine.MatchString(l) {
 			b.WriteString(l + "\n")
 			continue

@@ -138,3 +138,16 @@ func TestNeedElsewhere(t *testing.T) {
 		t.Errorf("own team: got %q", got)
 	}
 }
+
+// TestNeedAudienceList: a list led by a line about people speaks of them in
+// each item that says what they have or are, not in one saying what they do.
+func TestNeedAudienceList(t *testing.T) {
+	x := Default()
+	text := "Your son or daughter may get a place if they:\n- are deaf or have a hearing loss\n- have cerebral palsy\n\nFamilies can apply when they:\n- live more than two miles away from the centre, or\n- cannot get there because of mobility problems"
+	if got := strings.Join(x.needCodes(needAudience(text)), ";"); got != "HI;PD" {
+		t.Errorf("got %q, want HI;PD", got)
+	}
+	if got := strings.Join(x.needCodes(needAudience("Families can apply when they:\n- cannot travel because of mobility problems")), ";"); got != "" {
+		t.Errorf("a condition: got %q", got)
+	}
+}
