@@ -640,6 +640,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	name = siteOwnName(name, text)
 	name = spelledOut(name, text)
 	name = ownService(name, text)
+	name = definedName(name, text)
 	if r.Title == "" {
 		r.Title = name
 	}
@@ -927,6 +928,9 @@ func ownService(name, text string) string {
 	for i, line := range lines {
 		registered := line == name && i+1 < len(lines) && orgIdentity.MatchString(lines[i+1])
 		rest, ok := strings.CutPrefix(line, name)
+		// Its short form in brackets may follow the name: "Kessington Deaf
+		// Children's Society (KDCS) is a small charity".
+		rest = shortFormLead.ReplaceAllString(rest, "")
 		if !registered && (!ok || !paragraphLine(line)) {
 			continue
 		}
@@ -1403,4 +1407,85 @@ func offersScore(text string) int {
 		n++
 	}
 	return n
+}
+
+var (
+	// A paragraph that defines one service by its name, at its start or
+	// after an opening phrase: "Lighthouse Crew is a Friday evening youth
+	// group", "Sunbeams is our holiday play club", "For three weeks every
+	// August, Otterbrook Summer Scheme offers days out".
+	definedService = regexp.MustCompile(`(?:^|^[^.!?]{0,60}?, )(?:The )?((?:[A-Z][\w'’&-]*\s+(?:(?:and|&|of|for|the|in)\s+)?){0,5}[A-Z][\w'’&-]*)(?:\s+\([A-Z]{2,8}\))?\s+(?:(?:is|are) (?:an?|our|the) [\w ,'’-]{0,50}?\b(?:club|group|scheme|service|team|project|programme|course|sessions?|playscheme|clinic|class|drop-in|network|forum|hub)\b|(?:offers|runs|meets|provides)\b)`)
+	// A short form in brackets straight after a name: " (KDCS)".
+	shortFormLead = regexp.MustCompile(`^\s*\([A-Z][A-Za-z&]{1,9}\)`)
+	// An organisation's name: a body that runs services rather than one.
+	orgName = regexp.MustCompile(`(?i)\b(?:trust|society|charity|association|foundation|families|network|partnership|cic|cio|ltd|limited)$`)
+)
+
+// definedName weighs the candidates for a record's name by what its text
+// does with them, where the heading is not itself a service's name: a
+// heading that is a trail ("What we do > Holiday club"), the trail's own
+// section repeated as a heading ("Short breaks and holiday activities"), or
+// an organisation's name that its text never defines as a service. The
+// candidate is the one service the paragraphs define by name ("Lighthouse
+// Crew is a Friday evening youth group"), in the longer form a heading of
+// the page gives it ("Sunbeams" beside the heading "Sunbeams Holiday Club").
+// An organisation whose text defines two services, or none, stays the name.
+func definedName(name, text string) string {
+	if name == "" || serviceHeading(name) && !trailStep.MatchString(name) {
+		return name
+	}
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	// The page's trail is its first (a footer's links come last); a heading
+	// written as a trail ("What we do > Holiday club") is one too.
+	lastStep := ""
+	for _, l := range lines {
+		if trailLine(l) || l == name && trailStep.MatchString(l) {
+			steps := trailStep.Split(l, -1)
+			lastStep = strings.TrimSpace(steps[len(steps)-1])
+			break
+		}
+	}
+	org := orgName.MatchString(name)
+	for _, l := range lines {
+		org = org || orgIdentity.MatchString(l) && strings.Contains(strings.Join(lines, " "), name+" is a")
+	}
+	replaceable := trailStep.MatchString(name) || strings.EqualFold(name, lastStep) || org
+	if !replaceable {
+		return name
+	}
+	defined := map[string]bool{}
+	first := ""
+	for _, l := range lines {
+		if relatedHeading.MatchString(l) {
+			break
+		}
+		if !paragraphLine(l) {
+			continue
+		}
+		m := definedService.FindStringSubmatch(l)
+		if m == nil || m[1] == name || strings.HasPrefix(name, m[1]) || orgName.MatchString(m[1]) || !strings.Contains(m[1], " ") && !strings.Contains(m[0], " is our ") && !strings.Contains(m[0], " is a") {
+			continue
+		}
+		if !defined[m[1]] {
+			defined[m[1]] = true
+			if first == "" {
+				first = m[1]
+			}
+		}
+	}
+	if len(defined) != 1 {
+		return name
+	}
+	// The longer form a heading gives the defined name.
+	for _, l := range lines {
+		if l != first && strings.HasPrefix(l, first+" ") && !paragraphLine(l) && len(strings.Fields(l)) <= 8 && titleCandidate(l) {
+			return l
+		}
+	}
+	return first
 }

@@ -151,3 +151,24 @@ func TestNeedAudienceList(t *testing.T) {
 		t.Errorf("a condition: got %q", got)
 	}
 }
+
+// TestDefinedName: the one service a page's paragraphs define by name heads
+// its record where the heading is a trail, the trail's own section, or an
+// organisation; a service's own heading, and an organisation defining two
+// services or none, stay.
+func TestDefinedName(t *testing.T) {
+	cases := []struct{ name, text, want string }{
+		{"Moorside Carers Association", "Moorside Carers Association\n\nMoorside Carers Association is a charity for carers across the valley, set up in 1998 by carers.\n\nBrew and Chat is a monthly coffee group for parents of disabled children, held in the library.\n", "Brew and Chat"},
+		{"Clubs > Swim club", "Clubs > Swim club\n\nSplashers Swim Club\n\nSplashers is our inclusive swim club for children who find busy pools hard, every Sunday morning.\n", "Splashers Swim Club"},
+		{"Holiday activities", "Home > Directory > Holiday activities\n\nHoliday activities\n\nIn the summer holidays, Camp Wildwood offers outdoor days for disabled young people in the forest.\n", "Camp Wildwood"},
+		// Two services defined: the organisation is the subject.
+		{"Moorside Carers Association", "Moorside Carers Association\n\nBrew and Chat is a monthly coffee group for parents, held in the library.\n\nDads Together is a group for fathers that meets on Saturdays in the park.\n", "Moorside Carers Association"},
+		// A service's own heading stays, whatever its text defines.
+		{"Hearing Support Team", "Hearing Support Team\n\nSignalong Stars is a signing group we run for families, every Friday in the school hall.\n", "Hearing Support Team"},
+	}
+	for _, c := range cases {
+		if got := definedName(c.name, c.text); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.name, got, c.want)
+		}
+	}
+}
