@@ -537,6 +537,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	self := selfService.MatchString(lead) || recordIntro.MatchString(lead)
 	nounTitle := serviceNoun.MatchString(r.Title)
 	referrals := len(referralWord.FindAllString(body, -1))
+	explains, offers := explainsScore(r.Title, body), offersScore(body)
 
 	score := 0
 	// A kb5 address says its kind itself (advice.page is not a record).
@@ -563,6 +564,11 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	if referrals >= 2 {
 		score++
 	}
+	// What one provider's offer is made of (sessions, times, venue, price,
+	// booking): several of them speak of a service, whatever its heading.
+	if offers >= 3 {
+		score++
+	}
 	if questionTitle.MatchString(r.Title) || kb5Advice.MatchString(path) {
 		score -= 2
 	}
@@ -571,7 +577,6 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	linky := sig.links >= 8 && (sig.records >= 5 || sig.words < 40*sig.links)
 	results := resultCount.MatchString(lead)
 	buttons, entries := entryShape(text, r.Title)
-	explains, offers := explainsScore(r.Title, body), offersScore(body)
 	// A channel or search parameter on an article's or a record's address says
 	// how the visitor came, not that the page lists (an advice.page is an article).
 	kb5List := kb5Listing.MatchString(path) && !kb5Advice.MatchString(path) && !kb5Record.MatchString(path)
@@ -1414,7 +1419,7 @@ var (
 	// after an opening phrase: "Lighthouse Crew is a Friday evening youth
 	// group", "Sunbeams is our holiday play club", "For three weeks every
 	// August, Otterbrook Summer Scheme offers days out".
-	definedService = regexp.MustCompile(`(?:^|^[^.!?]{0,60}?, )(?:The )?((?:[A-Z][\w'’&-]*\s+(?:(?:and|&|of|for|the|in)\s+)?){0,5}[A-Z][\w'’&-]*)(?:\s+\([A-Z]{2,8}\))?\s+(?:(?:is|are) (?:an?|our|the) [\w ,'’-]{0,50}?\b(?:club|group|scheme|service|team|project|programme|course|sessions?|playscheme|clinic|class|drop-in|network|forum|hub)\b|(?:offers|runs|meets|provides)\b)`)
+	definedService = regexp.MustCompile(`(?:^|^[^.!?]{0,60}?, )(?:The )?((?:[A-Z][\w'’&-]*\s+(?:(?:and|&|of|for|the|in)\s+)?){0,5}[A-Z][\w'’&-]*)(?:\s+\([A-Z]{2,8}\))?\s+(?:(?:is|are) (?:an?|our|the) [\w ,'’-]{0,50}?\b(?:club|group|scheme|service|team|project|programme|course|sessions?|playscheme|clinic|class|drop-in|network|forum|hub)\b|(?:offers?|runs?|meets?|provides?|gives?|welcomes?|helps?)\b)`)
 	// A short form in brackets straight after a name: " (KDCS)".
 	shortFormLead = regexp.MustCompile(`^\s*\([A-Z][A-Za-z&]{1,9}\)`)
 	// An organisation's name: a body that runs services rather than one.
@@ -1479,6 +1484,15 @@ func definedName(name, text string) string {
 		}
 	}
 	if len(defined) != 1 {
+		// A heading written as a trail names its last step when the text
+		// speaks of it ("Activities / Saturday Sensory Mornings").
+		if trailStep.MatchString(name) && lastStep != "" && len(defined) == 0 {
+			for _, l := range lines {
+				if paragraphLine(l) && strings.Contains(l, lastStep) {
+					return lastStep
+				}
+			}
+		}
 		return name
 	}
 	// The longer form a heading gives the defined name.
