@@ -417,8 +417,21 @@ func pageHeading(text string) (string, []string) {
 		// ("Who is this information for?", "About us") to the page's.
 		// A run of "label: value" lines above it is a record's or an advert's
 		// facts ("Location: ...", "Hours: ..."), not its heading.
+		// A question straight above the first paragraph, with only the
+		// site's furniture (its menu, its name, a help line, a strap line)
+		// above it, is the page's own heading ("Does my family need a
+		// carer's assessment?"): no other heading is there to be the page's.
+		question := ""
 		for j := i - 1; j >= 0; j-- {
-			if l := lines[j]; heading(l) && !paragraphLine(l) && !sectionHeading.MatchString(l) && lineKind(l) != textstage.LabelValue {
+			l := lines[j]
+			if j == i-1 && questionTitle.MatchString(l) && heading(l) && !paragraphLine(l) {
+				question = l
+				continue
+			}
+			if question != "" && (navLine(l) || textFurniture(l) || strap[j] || chromeLine.MatchString(l) || phoneRe.MatchString(l) || searchBox(l)) {
+				return question, lines
+			}
+			if heading(l) && !paragraphLine(l) && !sectionHeading.MatchString(l) && lineKind(l) != textstage.LabelValue {
 				// A heading just under a run of facts ("Pay: ...", "Apply by: ...")
 				// opens a section of the body: the facts, and the page, belong to
 				// the heading above them.
@@ -1445,13 +1458,16 @@ func definedName(name, text string) string {
 			lines = append(lines, l)
 		}
 	}
-	// The page's trail is its first (a footer's links come last); a heading
-	// written as a trail ("What we do > Holiday club") is one too.
+	// The page's trail is the nearest above its heading (a banner's menu
+	// comes before it, a footer's links after); a heading written as a
+	// trail ("What we do > Holiday club") is one too.
 	lastStep := ""
 	for _, l := range lines {
 		if trailLine(l) || l == name && trailStep.MatchString(l) {
 			steps := trailStep.Split(l, -1)
 			lastStep = strings.TrimSpace(steps[len(steps)-1])
+		}
+		if l == name {
 			break
 		}
 	}
