@@ -1431,8 +1431,10 @@ var (
 	// A paragraph that defines one service by its name, at its start or
 	// after an opening phrase: "Lighthouse Crew is a Friday evening youth
 	// group", "Sunbeams is our holiday play club", "For three weeks every
-	// August, Otterbrook Summer Scheme offers days out".
-	definedService = regexp.MustCompile(`(?:^|^[^.!?]{0,60}?, )(?:The )?((?:[A-Z][\w'’&-]*\s+(?:(?:and|&|of|for|the|in)\s+)?){0,5}[A-Z][\w'’&-]*)(?:\s+\([A-Z]{2,8}\))?\s+(?:(?:is|are) (?:an?|our|the) [\w ,'’-]{0,50}?\b(?:club|group|scheme|service|team|project|programme|course|sessions?|playscheme|clinic|class|drop-in|network|forum|hub)\b|(?:offers?|runs?|meets?|provides?|gives?|welcomes?|helps?)\b)`)
+	// August, Otterbrook Summer Scheme offers days out"; a plural name
+	// gives ("Saturday Sensory Mornings give"), but "offer", "run" and
+	// "meet" after a name are nouns ("Wendbury College's SEND offer").
+	definedService = regexp.MustCompile(`(?:^|^[^.!?]{0,60}?, )(?:The )?((?:[A-Z][\w'’&-]*\s+(?:(?:and|&|of|for|the|in)\s+)?){0,5}[A-Z][\w'’&-]*)(?:\s+\([A-Z]{2,8}\))?\s+(?:(?:is|are) (?:an?|our|the) [\w ,'’-]{0,50}?\b(?:club|group|scheme|service|team|project|programme|course|sessions?|playscheme|clinic|class|drop-in|network|forum|hub)\b|(?:offers|runs|meets|provides|gives|welcomes|helps|give|provide|welcome)\b)`)
 	// A short form in brackets straight after a name: " (KDCS)".
 	shortFormLead = regexp.MustCompile(`^\s*\([A-Z][A-Za-z&]{1,9}\)`)
 	// An organisation's name: a body that runs services rather than one.
