@@ -386,8 +386,29 @@ func pageHeading(text string) (string, []string) {
 		// with it just above or below the trail.
 		steps := trailStep.Split(lines[trail], -1)
 		last := strings.TrimSpace(steps[len(steps)-1])
+		// A heading of another name between the trail and the step's
+		// repeat, one the page's paragraphs speak of, is the record's, and
+		// the repeat its section's label ("Otterbrook Summer Scheme" over
+		// "Short breaks and holiday activities"); a site's strap line
+		// between them is not spoken of.
+		spoken := func(h string) bool {
+			for _, l := range lines {
+				if l != h && paragraphLine(l) && strings.Contains(l, h) {
+					return true
+				}
+			}
+			return false
+		}
+		between := func(i int) bool {
+			for k := min(i, trail) + 1; k < max(i, trail); k++ {
+				if heading(lines[k]) && !textFurniture(lines[k]) && !actionLine.MatchString(lines[k]) && !navLine(lines[k]) && !sectionHeading.MatchString(lines[k]) && spoken(lines[k]) {
+					return true
+				}
+			}
+			return false
+		}
 		for i := max(0, trail-3); i < min(len(lines), trail+4); i++ {
-			if i != trail && strings.EqualFold(lines[i], last) && heading(lines[i]) {
+			if i != trail && strings.EqualFold(lines[i], last) && heading(lines[i]) && !(i > trail && between(i)) {
 				return lines[i], lines
 			}
 		}
