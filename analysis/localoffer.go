@@ -386,8 +386,29 @@ func pageHeading(text string) (string, []string) {
 		// with it just above or below the trail.
 		steps := trailStep.Split(lines[trail], -1)
 		last := strings.TrimSpace(steps[len(steps)-1])
+		// A heading of another name between the trail and the step's
+		// repeat, one the page's paragraphs speak of, is the record's, and
+		// the repeat its section's label ("Otterbrook Summer Scheme" over
+		// "Short breaks and holiday activities"); a site's strap line
+		// between them is not spoken of.
+		spoken := func(h string) bool {
+			for _, l := range lines {
+				if l != h && paragraphLine(l) && strings.Contains(l, h) {
+					return true
+				}
+			}
+			return false
+		}
+		between := func(i int) bool {
+			for k := min(i, trail) + 1; k < max(i, trail); k++ {
+				if heading(lines[k]) && !textFurniture(lines[k]) && !actionLine.MatchString(lines[k]) && !navLine(lines[k]) && !sectionHeading.MatchString(lines[k]) && spoken(lines[k]) {
+					return true
+				}
+			}
+			return false
+		}
 		for i := max(0, trail-3); i < min(len(lines), trail+4); i++ {
-			if i != trail && strings.EqualFold(lines[i], last) && heading(lines[i]) {
+			if i != trail && strings.EqualFold(lines[i], last) && heading(lines[i]) && !(i > trail && between(i)) {
 				return lines[i], lines
 			}
 		}
@@ -417,8 +438,21 @@ func pageHeading(text string) (string, []string) {
 		// ("Who is this information for?", "About us") to the page's.
 		// A run of "label: value" lines above it is a record's or an advert's
 		// facts ("Location: ...", "Hours: ..."), not its heading.
+		// A question straight above the first paragraph, with only the
+		// site's furniture (its menu, its name, a help line, a strap line)
+		// above it, is the page's own heading ("Does my family need a
+		// carer's assessment?"): no other heading is there to be the page's.
+		question := ""
 		for j := i - 1; j >= 0; j-- {
-			if l := lines[j]; heading(l) && !paragraphLine(l) && !sectionHeading.MatchString(l) && lineKind(l) != textstage.LabelValue {
+			l := lines[j]
+			if j == i-1 && questionTitle.MatchString(l) && heading(l) && !paragraphLine(l) {
+				question = l
+				continue
+			}
+			if question != "" && (navLine(l) || textFurniture(l) || strap[j] || chromeLine.MatchString(l) || phoneRe.MatchString(l) || searchBox(l)) {
+				return question, lines
+			}
+			if heading(l) && !paragraphLine(l) && !sectionHeading.MatchString(l) && lineKind(l) != textstage.LabelValue {
 				// A heading just under a run of facts ("Pay: ...", "Apply by: ...")
 				// opens a section of the body: the facts, and the page, belong to
 				// the heading above them.
@@ -537,6 +571,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	self := selfService.MatchString(lead) || recordIntro.MatchString(lead)
 	nounTitle := serviceNoun.MatchString(r.Title)
 	referrals := len(referralWord.FindAllString(body, -1))
+	explains, offers := explainsScore(r.Title, body), offersScore(body)
 
 	score := 0
 	// A kb5 address says its kind itself (advice.page is not a record).
@@ -561,6 +596,11 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		score++ // when it runs: "Sundays, 9am", "Monday to Friday, 8.30am to 4.30pm"
 	}
 	if referrals >= 2 {
+		score++
+	}
+	// What one provider's offer is made of (sessions, times, venue, price,
+	// booking): several of them speak of a service, whatever its heading.
+	if offers >= 3 {
 		score++
 	}
 	if questionTitle.MatchString(r.Title) || kb5Advice.MatchString(path) {
@@ -590,11 +630,15 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		r.Kind = KindSchoolOffer
 	case listing && score < 5:
 		r.Kind = KindListing
-	case score >= 4 && !recordPath && rightsCount(text) >= 3 && !serviceHeading(r.Title):
+	case score >= 4 && !recordPath && !serviceHeading(r.Title) && (rightsCount(text) >= 3 || explains >= 5 && explains >= offers+3):
 		// A council's guidance with a contact block (a transport policy, a
 		// statutory process) explains a process or a right. A page headed by
 		// one service's name (a SENDIASS, a sensory team) is that service's
-		// record, whatever rights it explains.
+		// record, whatever rights it explains. Its heading, its sections
+		// (who qualifies, how to apply, if you disagree) and its sentences
+		// (you can ask, we will decide, within 20 working days) outweigh
+		// what a provider's offer is made of (sessions, times, venue,
+		// price): a team's phone and e-mail at its foot are where to ask.
 		r.Kind = KindInfo
 	case score >= 4:
 		r.Kind = KindService
@@ -635,6 +679,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	name = siteOwnName(name, text)
 	name = spelledOut(name, text)
 	name = ownService(name, text)
+	name = definedName(name, text)
 	if r.Title == "" {
 		r.Title = name
 	}
@@ -922,6 +967,9 @@ func ownService(name, text string) string {
 	for i, line := range lines {
 		registered := line == name && i+1 < len(lines) && orgIdentity.MatchString(lines[i+1])
 		rest, ok := strings.CutPrefix(line, name)
+		// Its short form in brackets may follow the name: "Kessington Deaf
+		// Children's Society (KDCS) is a small charity".
+		rest = shortFormLead.ReplaceAllString(rest, "")
 		if !registered && (!ok || !paragraphLine(line)) {
 			continue
 		}
@@ -1352,4 +1400,153 @@ func rightsCount(text string) int {
 		}
 	}
 	return n
+}
+
+var (
+	// A heading naming what a page explains rather than who offers it: a
+	// process or a right (processHeading), a question, or a benefit, an
+	// allowance, a grant or a concession.
+	benefitHeading = regexp.MustCompile(`(?i)\b(?:allowances?|benefits?|grants?|bursar(?:y|ies)|concessions?|free school meals|blue badges?|payments?|funding|entitlements?|carer's assessments?|needs assessments?)\b`)
+	// A heading that promises an explanation: "... what to expect", "A guide
+	// to ...", "... explained", "Your rights ...", "Questions and answers".
+	guideHeading = regexp.MustCompile(`(?i)\bwhat to expect\b|\b(?:a|our|your) guide\b|\bguide (?:to|for)\b|\bexplained$|\byour rights\b|\bquestions and answers\b|\bfaqs?\b|\bfrequently asked\b`)
+	// The sections a page that explains a process is built of: who
+	// qualifies, how to apply or claim, what happens next, how long it
+	// takes, what to do if you disagree.
+	processSection = regexp.MustCompile(`(?i)^(?:who (?:qualifies|is eligible|can (?:apply|claim|get|ask))|(?:do|does|will|can|could) (?:i|we|my|you)\b.*|eligibility(?: criteria)?|(?:how to |)(?:apply(?:ing)?|claim(?:ing)?|ask(?:ing)? for (?:one|it|an? \w+)|request(?:ing)?(?: an? \w+)?)(?: online| for [\w ]{1,30})?|how (?:to|do i|can i) (?:apply|claim|ask|request|appeal|complain|get)\b.*|(?:if you|when you|if the decision|if we)\b.*(?:disagree|unhappy|against you|say no|refuse).*|not happy with .*|(?:reviews?|appeals?|complaints?)(?: and (?:appeals?|complaints?|reviews?))?|how long .*|timescales?|what happens (?:next|after|at)\b.*|after the (?:assessment|application|decision|request)|how the [\w ]{1,30} (?:starts|works)|what (?:we|the council|the panel) will (?:look at|do|decide)\b.*|paying (?:towards|for) .*|who decides\b.*)\??$`)
+	// Sentences that explain a rule to a reader: what they may do, what the
+	// council will decide, by when.
+	explainSentence = regexp.MustCompile(`(?i)\byou (?:can|could|may) (?:ask|apply|claim|qualify|appeal|complain|request|get|be able to)\b|\byou (?:have|will need) (?:the right|one month|\d+ (?:days|weeks))\b|\b(?:we|the council|the panel) (?:will|may) (?:assess|consider|decide|look at|review|agree|write)\b|\bwe decide\b|\b(?:within|in) (?:\d+|one|two|three|four|six|ten|twenty|twenty-eight) (?:working )?(?:days|weeks|months)\b|\b(?:by|before) \d{1,2} (?:january|february|march|april|may|june|july|august|september|october|november|december)\b|\bright to\b|\bare entitled\b|\bqualif(?:y|ies)\b`)
+	// What one provider's offer is made of: sessions at a time and place, a
+	// price, a referral to it.
+	offerWord = regexp.MustCompile(`(?im)^(?:venue|where|location|when(?: and where)?|sessions?|times?|opening (?:hours|times)|prices?|costs?|how much.*|booking.*|what we (?:do|offer)|what (?:we|the team) can help with)\s*:?$|\b(?:sessions? (?:run|are|is|take)|each session|per session|a session|term time|drop in|book (?:a|your) place|refer(?:ral)? to (?:us|the (?:service|team|club|group))|self-referral|refer yourself|referrals? (?:are|is) (?:accepted|taken|welcome))\b`)
+)
+
+// explainsScore is how much a page explains a process, a right or a benefit
+// to its reader: its heading, the sections it is built of, and the
+// sentences that set out a rule. A team's contact block at its foot does not
+// make such a page a record.
+func explainsScore(title, body string) int {
+	n := 0
+	if processHeading.MatchString(title) || questionTitle.MatchString(title) || benefitHeading.MatchString(title) || guideHeading.MatchString(title) {
+		n += 2
+	}
+	sections := 0
+	for _, l := range strings.Split(body, "\n") {
+		if l = strings.TrimSpace(l); l != "" && len(l) < 80 && processSection.MatchString(l) {
+			sections++
+		}
+	}
+	n += min(sections, 3)
+	n += min(len(explainSentence.FindAllString(body, -1))/2, 3)
+	n += min(rightsCount(body), 2)
+	return n
+}
+
+// offersScore is how much a page speaks of one provider's offer: its
+// sessions, times, venue, price, and referrals to it.
+func offersScore(text string) int {
+	n := min(len(offerWord.FindAllString(text, -1)), 4)
+	if schedule.MatchString(text) {
+		n++
+	}
+	if selfService.MatchString(text) || recordIntro.MatchString(text) {
+		n++
+	}
+	return n
+}
+
+var (
+	// A paragraph that defines one service by its name, at its start or
+	// after an opening phrase: "Lighthouse Crew is a Friday evening youth
+	// group", "Sunbeams is our holiday play club", "For three weeks every
+	// August, Otterbrook Summer Scheme offers days out"; a plural name
+	// gives ("Saturday Sensory Mornings give"), but "offer", "run" and
+	// "meet" after a name are nouns ("Wendbury College's SEND offer").
+	definedService = regexp.MustCompile(`(?:^|^[^.!?]{0,60}?, )(?:The )?((?:[A-Z][\w'’&-]*\s+(?:(?:and|&|of|for|the|in)\s+)?){0,5}[A-Z][\w'’&-]*)(?:\s+\([A-Z]{2,8}\))?\s+(?:(?:is|are) (?:an?|our|the) [\w ,'’-]{0,50}?\b(?:club|group|scheme|service|team|project|programme|course|sessions?|playscheme|clinic|class|drop-in|network|forum|hub)\b|(?:offers|runs|meets|provides|gives|welcomes|helps|give|provide|welcome)\b)`)
+	// A short form in brackets straight after a name: " (KDCS)".
+	shortFormLead = regexp.MustCompile(`^\s*\([A-Z][A-Za-z&]{1,9}\)`)
+	// An organisation's name: a body that runs services rather than one.
+	orgName = regexp.MustCompile(`(?i)\b(?:trust|society|charity|association|foundation|families|network|partnership|cic|cio|ltd|limited)$`)
+)
+
+// definedName weighs the candidates for a record's name by what its text
+// does with them, where the heading is not itself a service's name: a
+// heading that is a trail ("What we do > Holiday club"), the trail's own
+// section repeated as a heading ("Short breaks and holiday activities"), or
+// an organisation's name that its text never defines as a service. The
+// candidate is the one service the paragraphs define by name ("Lighthouse
+// Crew is a Friday evening youth group"), in the longer form a heading of
+// the page gives it ("Sunbeams" beside the heading "Sunbeams Holiday Club").
+// An organisation whose text defines two services, or none, stays the name.
+func definedName(name, text string) string {
+	if name == "" || serviceHeading(name) && !trailStep.MatchString(name) {
+		return name
+	}
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	// The page's trail is the nearest above its heading (a banner's menu
+	// comes before it, a footer's links after); a heading written as a
+	// trail ("What we do > Holiday club") is one too.
+	lastStep := ""
+	for _, l := range lines {
+		if trailLine(l) || l == name && trailStep.MatchString(l) {
+			steps := trailStep.Split(l, -1)
+			lastStep = strings.TrimSpace(steps[len(steps)-1])
+		}
+		if l == name {
+			break
+		}
+	}
+	org := orgName.MatchString(name)
+	for _, l := range lines {
+		org = org || orgIdentity.MatchString(l) && strings.Contains(strings.Join(lines, " "), name+" is a")
+	}
+	replaceable := trailStep.MatchString(name) || strings.EqualFold(name, lastStep) || org
+	if !replaceable {
+		return name
+	}
+	defined := map[string]bool{}
+	first := ""
+	for _, l := range lines {
+		if relatedHeading.MatchString(l) {
+			break
+		}
+		if !paragraphLine(l) {
+			continue
+		}
+		m := definedService.FindStringSubmatch(l)
+		if m == nil || m[1] == name || strings.HasPrefix(name, m[1]) || orgName.MatchString(m[1]) || !strings.Contains(m[1], " ") && !strings.Contains(m[0], " is our ") && !strings.Contains(m[0], " is a") {
+			continue
+		}
+		if !defined[m[1]] {
+			defined[m[1]] = true
+			if first == "" {
+				first = m[1]
+			}
+		}
+	}
+	if len(defined) != 1 {
+		// A heading written as a trail names its last step when the text
+		// speaks of it ("Activities / Saturday Sensory Mornings").
+		if trailStep.MatchString(name) && lastStep != "" && len(defined) == 0 {
+			for _, l := range lines {
+				if paragraphLine(l) && strings.Contains(l, lastStep) {
+					return lastStep
+				}
+			}
+		}
+		return name
+	}
+	// The longer form a heading gives the defined name.
+	for _, l := range lines {
+		if l != first && strings.HasPrefix(l, first+" ") && !paragraphLine(l) && len(strings.Fields(l)) <= 8 && titleCandidate(l) {
+			return l
+		}
+	}
+	return first
 }

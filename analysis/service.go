@@ -82,7 +82,7 @@ func (x *Extractor) fillFromText(s *Service, text string) {
 	if s.AgeMin == nil && s.AgeMax == nil {
 		s.AgeMin, s.AgeMax = ageRange(text)
 	}
-	s.NeedTypes = UnionSorted(s.NeedTypes, x.needCodes(s.Name+"\n"+text))
+	s.NeedTypes = UnionSorted(s.NeedTypes, x.needCodes(s.Name+"\n"+otherTeams(text, s.Name)))
 	if s.Cost == "" {
 		s.Cost = cost(text)
 	}
@@ -113,9 +113,11 @@ func (x *Extractor) needCodes(text string) []string {
 }
 
 var (
-	// Where a page turns to other services ("Related pages", "See also"): what
-	// follows names their needs, not this page's.
-	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?:\s+[\w-]+){0,3}|see also|useful (?:links|organisations|contacts|websites)|other (?:useful )?(?:links|services|organisations|support)(?: (?:you|that|which|who) .*)?|where else (?:to|can (?:i|you)) get (?:help|support)|you (?:may|might) also (?:like|want|need|be interested in).*|other services (?:that|which|who) (?:can|may|might) help.*|similar services|more (?:in|from) this section|(?:other|more) pages(?: (?:in|from) this (?:area|section|topic))?|pages in this (?:section|area)|recent posts|(?:latest|more|other|related|recent) (?:news|stories|articles|posts))\s*:?$`)
+	// Where a page turns to other services ("Related pages", "See also"), or
+	// to the rest of what its provider or site does ("Other things we do",
+	// "More news and events"): what follows names their needs, not this
+	// page's.
+	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?:\s+[\w-]+){0,3}|see also|useful (?:links|organisations|contacts|websites)|other (?:useful )?(?:links|services|organisations|support)(?: (?:you|that|which|who) .*)?|where else (?:to|can (?:i|you)) get (?:help|support)|you (?:may|might) also (?:like|want|need|be interested in).*|other services (?:that|which|who) (?:can|may|might) help.*|similar services|more (?:in|from) this section|(?:other|more) pages(?: (?:in|from) this (?:area|section|topic))?|pages in this (?:section|area)|recent posts|(?:latest|more|other|related|recent) (?:news|stories|articles|posts)|(?:more|other|latest|recent) (?:news|events|stories|things|activities|services|groups|clubs|sessions|projects|pages|links|articles|posts)\b(?: (?:and|&) [\w'’-]+)?(?: (?:we|you|from|in|on|at|by)\b[\w'’ -]{0,30})?)\s*:?$`)
 	// A venue's access is not a need of the service: "wheelchair accessible",
 	// "level access", "a changing places toilet".
 	venueAccess = regexp.MustCompile(`(?i)\bwheelchairs?[- ](?:accessible|access(?:ibility)?|friendly|ramps?)\b|\b(?:level|step[- ]free|disabled|accessible|wheelchair) (?:access|toilets?|parking|entrances?|changing(?: rooms?)?|lifts?)\b|\bchanging places\b`)
@@ -127,7 +129,58 @@ var (
 func needText(text string) string {
 	text = venueAccess.ReplaceAllString(beforeRelated(text), " ")
 	text = methodList.ReplaceAllString(text, " ")
-	return notServed.ReplaceAllString(text, " ")
+	text = notServed.ReplaceAllString(text, " ")
+	for _, re := range needElsewhere {
+		text = re.ReplaceAllStringFunc(text, func(sent string) string {
+			// Only the clause that says it: "designed around young people
+			// with autism, although you do not need a diagnosis" keeps its
+			// first clause.
+			// A condition goes with the clause it leads to: "If you are
+			// worried your child might have ADHD, your health visitor can
+			// point you on".
+			var kept []string
+			for _, part := range clauseCut.Split(sent, -1) {
+				if !re.MatchString(part) {
+					kept = append(kept, part)
+				} else if n := len(kept); n > 0 && condition.MatchString(kept[n-1]) {
+					kept = kept[:n-1]
+				}
+			}
+			return " " + strings.Join(kept, " ; ") + " "
+		})
+	}
+	return text
+}
+
+// clauseCut is where a sentence turns: a comma, a semicolon, a colon, or a
+// word that sets one clause against another.
+var (
+	clauseCut = regexp.MustCompile(`(?i)[,;:]|\b(?:although|though|but|whereas|however)\b`)
+	condition = regexp.MustCompile(`(?i)^\s*(?:if|when|should|where)\b`)
+)
+
+// needElsewhere are the sentences that name a need without saying whom the
+// service is for: a diagnosis it does not ask for or does not make, a worry
+// sent on to someone else, a group another team serves. A need counts when
+// the text says the service is for people with it; these say it is not, or
+// not here. Each is one sentence, so the sentences beside it keep their
+// needs.
+var needElsewhere = []*regexp.Regexp{
+	// No diagnosis asked for: "you do not need a diagnosis such as autism",
+	// "do not have to be diagnosed with ...", "a diagnosis of ADHD is not
+	// needed", "with or without a diagnosis".
+	regexp.MustCompile(`(?i)[^.!?\n]*(?:\b(?:not|no|without|never)|n't)\b[^.!?\n]{0,40}\bdiagnos[^.!?\n]*[.!?]?`),
+	regexp.MustCompile(`(?i)[^.!?\n]*\bdiagnos\w*\b[^.!?\n]{0,50}\b(?:is|are|isn't|aren't)(?: not)? (?:needed|required|necessary|essential)\b[^.!?\n]*[.!?]?`),
+	// Not made here: "we do not carry out autism assessments", "we don't
+	// assess for ADHD".
+	regexp.MustCompile(`(?i)[^.!?\n]*(?:\b(?:not|no longer|unable to|cannot)|n't)\b[^.!?\n]{0,30}\b(?:assess|diagnos)[^.!?\n]*[.!?]?`),
+	// A worry sent elsewhere: "If you think your child may be autistic, talk
+	// to your GP", "your health visitor can point you to the right team",
+	// "we also signpost families to ...".
+	regexp.MustCompile(`(?i)[^.!?\n]*\b(?:(?:talk|speak) to|ask|contact) your (?:gp|doctor|health visitor|school|setting|senco|child's school)\b[^.!?\n]*[.!?]?`),
+	regexp.MustCompile(`(?i)[^.!?\n]*\b(?:signpost\w*|(?:can|will|may) (?:point|direct|put) (?:you|families|parents)\b)[^.!?\n]*[.!?]?`),
+	// Another's group: "... are supported by our colleagues in ...".
+	regexp.MustCompile(`(?i)[^.!?\n]*\b(?:seen|supported|helped|covered|looked after|assessed|provided|worked with) by (?:our colleagues|colleagues|another|other|a (?:different|separate))\b[^.!?\n]*[.!?]?`),
 }
 
 // beforeRelated is a page up to a heading that turns to other pages or
@@ -158,6 +211,8 @@ var (
 	// ADHD", "may have disorders such as ...".
 	peopleLink  = regexp.MustCompile(`(?i)^[^.;:!?\n]{0,40}?\b(?:with|who (?:have|has|are|is|may have)|may have|living with|affected by|diagnosed with)\b[^.;:!?\n]{0,100}`)
 	wordsBefore = regexp.MustCompile(`(?:[\w'’-]+[ \t]+){0,3}$`)
+	listPerson  = regexp.MustCompile(`(?i)\b(?:they|sons?|daughters?|you)\b`)
+	beingItem   = regexp.MustCompile(`(?i)^\s*[-•*–]?\s*(?:has|have|is|are|was|were)\b`)
 	bulletLine  = regexp.MustCompile(`^\s*(?:[-•*–]|\d+[.)]\s+\S+.*[,;]$)`)
 )
 
@@ -170,11 +225,22 @@ var (
 func needAudience(text string) string {
 	text = needText(text)
 	var b strings.Builder
+	// A list led by a line about people ("You are likely to qualify if your
+	// child:") goes on speaking of them in each item ("- is autistic and
+	// ..."), whatever words the items use, when an item says what they have
+	// or are; an item saying what they do ("- live beyond the walking
+	// distance") is a condition, not a need.
+	listOfPeople := false
 	for _, line := range strings.Split(text, "\n") {
 		l := strings.TrimSpace(line)
 		if l == "" {
 			continue
 		}
+		if listOfPeople && bulletLine.MatchString(l) && beingItem.MatchString(l) {
+			b.WriteString(l + "\n")
+			continue
+		}
+		listOfPeople = strings.HasSuffix(l, ":") && (peopleWord.MatchString(l) || listPerson.MatchString(l))
 		if !paragraphLine(l) && len(strings.Fields(l)) <= 10 && !bulletLine.MatchString(l) {
 			b.WriteString(l + "\n")
 			continue
@@ -816,4 +882,28 @@ func bandFields(text string) (lo, hi *int, ok bool, rest string) {
 		}
 	}
 	return nil, nil, false, text
+}
+
+// otherTeam is a sentence giving a group to a named team: "Pupils with a
+// hearing impairment are seen by the Hearing Support Service", "the
+// council's Vision Team works with blind and partially sighted pupils".
+var otherTeam = regexp.MustCompile(`[^.!?\n]*\b(?:(?:seen|supported|helped|covered|looked after|assessed|provided|worked with) by|[Tt]he) (?:council's |county's |local )?((?:[A-Z][\w'’-]*,? ){0,5}(?:Service|Team))(?: \([^)]*\))?(?: (?:works?|supports?|sees|is for|helps?)\b)?[^.!?\n]*[.!?]?`)
+
+// otherTeamVerb says a sentence gives a group to the team it names.
+var otherTeamVerb = regexp.MustCompile(`\b(?:(?:seen|supported|helped|covered|looked after|assessed|provided|worked with) by|(?:Service|Team)s?(?: \([^)]*\))? (?:works?|supports?|sees|is for|helps?)\b)`)
+
+// otherTeams is a record's text without the sentences that give a group to a
+// team that is not the record's own: whom another team serves is not whom
+// this one is for. A sentence naming the record's own team stays, and one
+// that only mentions a team ("Contact the Duty Team") names no group.
+func otherTeams(text, name string) string {
+	own := strings.ToLower(name)
+	return otherTeam.ReplaceAllStringFunc(text, func(sent string) string {
+		m := otherTeam.FindStringSubmatch(sent)
+		team := strings.ToLower(strings.TrimSpace(m[1]))
+		if own != "" && (strings.Contains(own, team) || strings.Contains(team, own)) || !otherTeamVerb.MatchString(sent) {
+			return sent
+		}
+		return " "
+	})
 }

@@ -104,3 +104,71 @@ func TestLocalOfferPageSchemaOrgAndLinks(t *testing.T) {
 		t.Errorf("a category page is %s", kind)
 	}
 }
+
+// TestNeedElsewhere: a need named in a clause that is not about whom the
+// service is for names none; the clause beside it keeps its own.
+func TestNeedElsewhere(t *testing.T) {
+	x := Default()
+	cases := []struct{ text, want string }{
+		{"Families do not need a diagnosis of dyslexia to join.", ""},
+		{"A diagnosis of ADHD is not required.", ""},
+		{"You don't need to be diagnosed with dyspraxia.", ""},
+		{"We don't assess for ADHD.", ""},
+		{"We run sessions for autistic teenagers, although a formal diagnosis is not needed.", "ASD"},
+		{"We are unable to diagnose autism.", ""},
+		{"If you think your child could be dyslexic, speak to your child's school.", ""},
+		{"The nurses will signpost parents to epilepsy support groups.", ""},
+		{"Children who are blind are helped by our colleagues in the vision team.", ""},
+		// Whom the service is for stays.
+		{"The group is for children with a diagnosis of autism.", "ASD"},
+		{"We support deaf children from diagnosis to 25.", "HI"},
+		{"A safe space for young people with ADHD.", "ADHD"},
+	}
+	for _, c := range cases {
+		if got := strings.Join(x.needCodes(c.text), ";"); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+	// Another named team's group is not the record's; its own team's is.
+	other := "Pupils with a hearing impairment are seen by the Hearing Support Service. We help pupils with cerebral palsy."
+	if got := strings.Join(x.needCodes(otherTeams(other, "Physical Outreach")), ";"); got != "PD" {
+		t.Errorf("another team: got %q", got)
+	}
+	if got := strings.Join(x.needCodes(otherTeams(other, "Hearing Support Service")), ";"); got != "HI;PD" {
+		t.Errorf("own team: got %q", got)
+	}
+}
+
+// TestNeedAudienceList: a list led by a line about people speaks of them in
+// each item that says what they have or are, not in one saying what they do.
+func TestNeedAudienceList(t *testing.T) {
+	x := Default()
+	text := "Your son or daughter may get a place if they:\n- are deaf or have a hearing loss\n- have cerebral palsy\n\nFamilies can apply when they:\n- live more than two miles away from the centre, or\n- cannot get there because of mobility problems"
+	if got := strings.Join(x.needCodes(needAudience(text)), ";"); got != "HI;PD" {
+		t.Errorf("got %q, want HI;PD", got)
+	}
+	if got := strings.Join(x.needCodes(needAudience("Families can apply when they:\n- cannot travel because of mobility problems")), ";"); got != "" {
+		t.Errorf("a condition: got %q", got)
+	}
+}
+
+// TestDefinedName: the one service a page's paragraphs define by name heads
+// its record where the heading is a trail, the trail's own section, or an
+// organisation; a service's own heading, and an organisation defining two
+// services or none, stay.
+func TestDefinedName(t *testing.T) {
+	cases := []struct{ name, text, want string }{
+		{"Moorside Carers Association", "Moorside Carers Association\n\nMoorside Carers Association is a charity for carers across the valley, set up in 1998 by carers.\n\nBrew and Chat is a monthly coffee group for parents of disabled children, held in the library.\n", "Brew and Chat"},
+		{"Clubs > Swim club", "Clubs > Swim club\n\nSplashers Swim Club\n\nSplashers is our inclusive swim club for children who find busy pools hard, every Sunday morning.\n", "Splashers Swim Club"},
+		{"Holiday activities", "Home > Directory > Holiday activities\n\nHoliday activities\n\nIn the summer holidays, Camp Wildwood offers outdoor days for disabled young people in the forest.\n", "Camp Wildwood"},
+		// Two services defined: the organisation is the subject.
+		{"Moorside Carers Association", "Moorside Carers Association\n\nBrew and Chat is a monthly coffee group for parents, held in the library.\n\nDads Together is a group for fathers that meets on Saturdays in the park.\n", "Moorside Carers Association"},
+		// A service's own heading stays, whatever its text defines.
+		{"Hearing Support Team", "Hearing Support Team\n\nSignalong Stars is a signing group we run for families, every Friday in the school hall.\n", "Hearing Support Team"},
+	}
+	for _, c := range cases {
+		if got := definedName(c.name, c.text); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.name, got, c.want)
+		}
+	}
+}
