@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -186,13 +187,7 @@ var describedVerb = regexp.MustCompile(`^\s+(?:is|are|gives|offers|provides|runs
 // and Numeracy Outreach is a team of ...") is named by the one its first
 // paragraph opens with, whichever line the reading above chose.
 func describedHeading(title string, lines []string) string {
-	at := -1
-	for i, l := range lines {
-		if l == title {
-			at = i
-			break
-		}
-	}
+	at := slices.Index(lines, title)
 	if at < 0 {
 		return title
 	}
@@ -233,13 +228,7 @@ var bracketed = regexp.MustCompile(`\s*\([^()]{1,40}\)\s*$`)
 // Saturday Club runs ..."). An organisation with several such services is
 // the page's subject itself.
 func orgService(title string, lines []string) string {
-	at := -1
-	for i, l := range lines {
-		if l == title {
-			at = i
-			break
-		}
-	}
+	at := slices.Index(lines, title)
 	if at < 0 {
 		return ""
 	}
