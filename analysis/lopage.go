@@ -66,22 +66,11 @@ func pageBody(text, title string) string {
 	if title == "" {
 		return text
 	}
-	for at := 0; at < len(text); {
-		i := strings.Index(text[at:], title)
-		if i < 0 {
-			break
-		}
-		i += at
+	for _, i := range occurrences(text, title, -1) {
 		// The heading on a line of its own, not a trail's last step.
-		lineStart := strings.LastIndexByte(text[:i], '\n') + 1
-		lineEnd := strings.IndexByte(text[i:], '\n')
-		if lineEnd < 0 {
-			lineEnd = len(text) - i
-		}
-		if strings.TrimSpace(text[lineStart:i+lineEnd]) == title {
+		if lineStart, lineEnd := lineBounds(text, i); strings.TrimSpace(text[lineStart:lineEnd]) == title {
 			return text[lineStart:]
 		}
-		at = i + len(title)
 	}
 	return text
 }

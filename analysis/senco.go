@@ -1114,31 +1114,21 @@ func (x *Extractor) trustSENCOParagraphs(text string, names []Fact) [][2]int {
 	over := regexp.MustCompile(`(?i)\b(?:trust|federation|partnership|multi-academy|MAT|group)(?:'s|’s)?\s+(?:lead\s+for\s+SEND?\b|(?:` + x.role.String() + `))`)
 	var who string
 	for _, n := range names {
-		for at, k := 0, 0; k < 20; k++ {
-			i := strings.Index(text[at:], n.Value)
-			if i < 0 {
-				break
-			}
-			i += at
-			ls := strings.LastIndexByte(text[:i], '\n') + 1
-			le := strings.IndexByte(text[i:], '\n')
-			if le < 0 {
-				le = len(text) - i
-			}
+		for _, i := range occurrences(text, n.Value, 20) {
+			ls, le := lineBounds(text, i)
 			above := "" // the line above, when it is a heading ("Trust SENDCo")
 			if ls > 0 {
 				if h := strings.TrimSpace(text[strings.LastIndexByte(text[:ls-1], '\n')+1 : ls-1]); len(h) <= 40 {
 					above = h
 				}
 			}
-			if over.MatchString(text[ls:i+le]) || over.MatchString(above) {
+			if over.MatchString(text[ls:le]) || over.MatchString(above) {
 				if who != "" && who != n.Value {
 					return nil // two over them all: no telling
 				}
 				who = n.Value
 				break
 			}
-			at = i + len(n.Value)
 		}
 	}
 	if who == "" {
@@ -1150,12 +1140,7 @@ func (x *Extractor) trustSENCOParagraphs(text string, names []Fact) [][2]int {
 	}
 	var out [][2]int
 	for _, form := range forms {
-		for at, k := 0, 0; k < 20; k++ {
-			i := strings.Index(text[at:], form)
-			if i < 0 {
-				break
-			}
-			i += at
+		for _, i := range occurrences(text, form, 20) {
 			lo := strings.LastIndex(text[:i], "\n\n") + 1
 			hi := strings.Index(text[i:], "\n\n")
 			if hi < 0 {
@@ -1164,7 +1149,6 @@ func (x *Extractor) trustSENCOParagraphs(text string, names []Fact) [][2]int {
 				hi += i
 			}
 			out = append(out, [2]int{lo, hi})
-			at = i + len(form)
 		}
 	}
 	return out
