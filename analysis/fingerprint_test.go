@@ -1,10 +1,8 @@
 package analysis
 
 import (
+	"errors"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -78,19 +76,10 @@ func TestFingerprintAcrossFormats(t *testing.T) {
 	page := "<!doctype html><html><head><title>" + doc.Title + "</title></head><body><nav><a href='/'>Home</a></nav><main><h1>" +
 		doc.Title + "</h1>" + doc.HTMLBody() + "</main><footer>Larchwood Primary, Larch Lane</footer></body></html>"
 	renderings := map[string][]byte{"html": []byte(page), "pdf": doc.PDF(), "docx": doc.DOCX()}
-	if soffice, err := exec.LookPath("soffice"); err == nil {
-		dir := t.TempDir()
-		src := filepath.Join(dir, "report.docx")
-		if err := os.WriteFile(src, doc.DOCX(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--convert-to", "pdf", "--outdir", dir, src)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("soffice: %v\n%s", err, out)
-		}
-		if renderings["libreoffice pdf"], err = os.ReadFile(filepath.Join(dir, "report.pdf")); err != nil {
-			t.Fatal(err)
-		}
+	if pdf, err := simarea.LibreOfficePDF(t.TempDir(), "report.docx", doc.DOCX()); err == nil {
+		renderings["libreoffice pdf"] = pdf
+	} else if !errors.Is(err, simarea.ErrNoLibreOffice) {
+		t.Fatal(err)
 	} else {
 		t.Log("soffice (LibreOffice) not found: the PDF made by LibreOffice is not compared")
 	}

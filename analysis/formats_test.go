@@ -1,10 +1,8 @@
 package analysis
 
 import (
+	"errors"
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -30,17 +28,10 @@ func TestSameFactsInEveryFormat(t *testing.T) {
 	page := "<!DOCTYPE html><html><head><title>" + doc.Title + "</title></head><body><nav><a href='/'>Home</a></nav><main><h1>" + doc.Title + "</h1>" +
 		doc.HTMLBody() + "</main><footer>Office: 01632 960000</footer></body></html>"
 	formats := map[string][]byte{"html": []byte(page), "docx": doc.DOCX(), "simple pdf": doc.PDF()}
-	if soffice, err := exec.LookPath("soffice"); err == nil {
-		dir := t.TempDir()
-		src := filepath.Join(dir, "report.docx")
-		os.WriteFile(src, doc.DOCX(), 0o644)
-		out, err := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--convert-to", "pdf", "--outdir", dir, src).CombinedOutput()
-		if err != nil {
-			t.Fatalf("soffice: %v\n%s", err, out)
-		}
-		if formats["libreoffice pdf"], err = os.ReadFile(filepath.Join(dir, "report.pdf")); err != nil {
-			t.Fatal(err)
-		}
+	if pdf, err := simarea.LibreOfficePDF(t.TempDir(), "report.docx", doc.DOCX()); err == nil {
+		formats["libreoffice pdf"] = pdf
+	} else if !errors.Is(err, simarea.ErrNoLibreOffice) {
+		t.Fatal(err)
 	} else {
 		t.Log("LibreOffice not installed: comparing HTML, DOCX and our own PDF only")
 	}

@@ -4,8 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"encoding/csv"
+	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -16,6 +16,7 @@ import (
 
 	"github.com/sendscope/sendscope/pipeline"
 	"github.com/sendscope/sendscope/queries"
+	"github.com/sendscope/sendscope/simarea"
 )
 
 // pdfReport is a report of ours whose lines break between a title and a
@@ -40,18 +41,11 @@ var leakRe = regexp.MustCompile(`(?i)strogen|okafor|julie|daniel`)
 // checks that no form of either name survives in any cell of any file, and that
 // every mention of a person carries that person's one token.
 func TestExportPseudonymisesPDFText(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
+	dir := t.TempDir()
+	pdf, err := simarea.LibreOfficePDF(dir, "report.txt", []byte(pdfReport))
+	if errors.Is(err, simarea.ErrNoLibreOffice) {
 		t.Skip("needs LibreOffice (soffice) to make the PDF; .ci/run installs it")
 	}
-	dir := t.TempDir()
-	src := filepath.Join(dir, "report.txt")
-	os.WriteFile(src, []byte(pdfReport), 0o644)
-	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--convert-to", "pdf", "--outdir", dir, src)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
-	pdf, err := os.ReadFile(filepath.Join(dir, "report.pdf"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -59,20 +60,10 @@ func htmlPage(d simarea.Doc) []byte {
 // make theirs; ok is false when LibreOffice is not installed.
 func libreOfficePDF(t *testing.T, d simarea.Doc) (pdf []byte, ok bool) {
 	t.Helper()
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
+	pdf, err := simarea.LibreOfficePDF(t.TempDir(), "report.docx", d.DOCX())
+	if errors.Is(err, simarea.ErrNoLibreOffice) {
 		return nil, false
 	}
-	dir := t.TempDir()
-	src := filepath.Join(dir, "report.docx")
-	if err := os.WriteFile(src, d.DOCX(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--convert-to", "pdf", "--outdir", dir, src)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
-	pdf, err = os.ReadFile(filepath.Join(dir, "report.pdf"))
 	if err != nil {
 		t.Fatal(err)
 	}
