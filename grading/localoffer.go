@@ -6,9 +6,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"text/tabwriter"
+	"unicode"
 
 	"github.com/sendscope/sendscope/analysis"
 )
@@ -139,10 +141,34 @@ func GradeLocalOfferWith(x *analysis.Extractor, docs []LODoc) LOReport {
 	return r
 }
 
+// sameName compares service names by their words, case aside, and with a
+// trailing bracketed short form ("... Support Service (SENDIASS)") optional on
+// either side: labellers and pages disagree on keeping it, and a reader that
+// gives the spelled-out name has named the service either way
+// (docs/LABELS-local-offer.md).
 func sameName(a, b string) bool {
-	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+	norm := func(s string) string {
+		s = strings.Join(strings.Fields(s), " ")
+		if m := trailingShortForm.FindStringIndex(s); m != nil && m[0] > 0 && capitals(s[m[0]:]) >= 2 {
+			s = s[:m[0]]
+		}
+		return strings.ToLower(s)
+	}
 	return norm(a) == norm(b)
 }
+
+func capitals(s string) (n int) {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// trailingShortForm is a bracketed short form closing a name: one to three
+// words, with at least two capitals ("(SENDIASS)", "(EPS)", "(SaLT)").
+var trailingShortForm = regexp.MustCompile(`\s*\((?:[^()\s]+\s?){1,3}\)$`)
 
 func eqInt(a, b *int) bool { return (a == nil) == (b == nil) && (a == nil || *a == *b) }
 

@@ -40,3 +40,21 @@ func TestLoadLocalOfferErrors(t *testing.T) {
 		t.Errorf("no URL line: %v", err)
 	}
 }
+
+func TestSameName(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"Dudley SEND Information, Advice and Support Service (SENDIASS)", "dudley send information, advice and  support service", true},
+		{"Educational Psychology Service (EPS)", "Educational Psychology Service", true},
+		{"Speech and Language Therapy (SaLT)", "Speech and Language Therapy", true},
+		{"Saturday Club (ages 8 to 12)", "Saturday Club", false}, // not a short form
+		{"Portage", "Portage Service", false},
+		{"(SENDIASS)", "", false}, // a short form alone is the name
+	} {
+		if got := sameName(c.a, c.b); got != c.want {
+			t.Errorf("sameName(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}
