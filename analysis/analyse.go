@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/sendscope/sendscope/analysis/textstage"
 	"github.com/sendscope/sendscope/documents"
 )
 
@@ -68,7 +69,7 @@ func (x *Extractor) analyseText(t documents.Text, pageURL, linkText string, all 
 	// The SENCO's names are read once per document, for its type and its facts.
 	names := x.namesOnce(t.Body)
 	d.DocType, d.DocTypeConfidence = x.classify(t, pageURL, linkText, names)
-	d.StatedYear = statedYear(t.Title + "\n" + linkText + "\n" + head(t.Body, 3000))
+	d.StatedYear = statedYear(t.Title + "\n" + linkText + "\n" + textstage.Head(t.Body, 3000))
 	d.WordCount, d.Readability = readability(t.Body)
 	if d.WordCount == 0 {
 		// No readable words (a body of zeros, an image-only file): whatever its
@@ -84,13 +85,6 @@ func (x *Extractor) analyseText(t documents.Text, pageURL, linkText string, all 
 		}
 	}
 	return d
-}
-
-func head(s string, n int) string {
-	if len(s) > n {
-		return s[:n]
-	}
-	return s
 }
 
 const maxFactText = 1 << 20
@@ -258,13 +252,13 @@ func (x *Extractor) classify(t documents.Text, pageURL, linkText string, sencoNa
 	path = strings.NewReplacer("-", " ", "_", " ", "/", " ", "+", " ", "%20", " ").Replace(path)
 	// A policy that asks to be "read alongside our SEN Information Report" is not
 	// that report: sentences pointing to other documents are not signals.
-	opening := crossReference.ReplaceAllString(head(t.Body, 1500), " ")
+	opening := crossReference.ReplaceAllString(textstage.Head(t.Body, 1500), " ")
 	// A policy speaks of the report it publishes: that is not this document.
 	// Review and approval lines mark a policy unless the document calls itself
 	// the report (reports are reviewed and approved too).
-	own := reportElsewhere.ReplaceAllString(crossReference.ReplaceAllString(head(t.Body, 3000), " "), " ")
-	namedReport := selfReport.MatchString(title+" "+path+" "+head(t.Body, 3000)) || informationReport.MatchString(title+" "+path+" "+head(own, 300))
-	policyVoice := selfPolicy.MatchString(head(t.Body, 3000)) || !namedReport && len(distinct(policyMarkers.FindAllString(head(t.Body, 3000), -1))) >= 2
+	own := reportElsewhere.ReplaceAllString(crossReference.ReplaceAllString(textstage.Head(t.Body, 3000), " "), " ")
+	namedReport := selfReport.MatchString(title+" "+path+" "+textstage.Head(t.Body, 3000)) || informationReport.MatchString(title+" "+path+" "+textstage.Head(own, 300))
+	policyVoice := selfPolicy.MatchString(textstage.Head(t.Body, 3000)) || !namedReport && len(distinct(policyMarkers.FindAllString(textstage.Head(t.Body, 3000), -1))) >= 2
 	if policyVoice {
 		opening = reportElsewhere.ReplaceAllString(opening, " ")
 	}
@@ -286,17 +280,17 @@ func (x *Extractor) classify(t documents.Text, pageURL, linkText string, sencoNa
 		switch {
 		case needs >= 3:
 			scores["sen_information_report"] += 4
-		case needs >= 1 || senHeading.MatchString(head(t.Body, 300)) || senHeading.MatchString(path):
+		case needs >= 1 || senHeading.MatchString(textstage.Head(t.Body, 300)) || senHeading.MatchString(path):
 			scores["sen_information_report"] += 3
 		}
 	}
 	// A staff list names the SENCO and more, and is not the report.
-	if (staffList.MatchString(title) || staffList.MatchString(path) || staffList.MatchString(head(t.Body, 200))) && !senHeading.MatchString(path+" "+title) {
+	if (staffList.MatchString(title) || staffList.MatchString(path) || staffList.MatchString(textstage.Head(t.Body, 200))) && !senHeading.MatchString(path+" "+title) {
 		scores["sen_information_report"] -= 6
 	}
 	// So is a trust's page over its schools ("each of our six academies") that
 	// names no SENCO (a federation's report names each school's).
-	if trustWide.MatchString(title+"\n"+head(t.Body, 400)) && !informationReport.MatchString(title) && len(sencoNames()) == 0 {
+	if trustWide.MatchString(title+"\n"+textstage.Head(t.Body, 400)) && !informationReport.MatchString(title) && len(sencoNames()) == 0 {
 		scores["sen_information_report"] -= 6
 	}
 	// So is the governors' page, which names the SEN governor and the SENCO.
@@ -319,7 +313,7 @@ func (x *Extractor) classify(t documents.Text, pageURL, linkText string, sencoNa
 	}
 	// A SEN page that sends the reader on to "our SEND Information Report" is a
 	// landing page, not the report, unless its title or address says it is.
-	if crossToReport(head(t.Body, 3000)) && !informationReport.MatchString(path+" "+title) && !selfReport.MatchString(head(t.Body, 3000)) {
+	if crossToReport(textstage.Head(t.Body, 3000)) && !informationReport.MatchString(path+" "+title) && !selfReport.MatchString(textstage.Head(t.Body, 3000)) {
 		scores["sen_information_report"] -= 6
 	}
 	// A news item about SEN (a new SENCO, a report to come) is not the report,
@@ -336,15 +330,15 @@ func (x *Extractor) classify(t documents.Text, pageURL, linkText string, sencoNa
 	if laSite.MatchString(host) {
 		// An LA's page: about one school's provision, or guidance for all (a
 		// page about several schools is about none of them).
-		if (laSchoolPage.MatchString(head(t.Body, 3000)) || namesOneSchool(t.Title) || oneSchoolHeading(head(t.Body, 3000))) && !ev.aboutSeveralSchools() {
+		if (laSchoolPage.MatchString(textstage.Head(t.Body, 3000)) || namesOneSchool(t.Title) || oneSchoolHeading(textstage.Head(t.Body, 3000))) && !ev.aboutSeveralSchools() {
 			return "la_school_sen_page", 0.7
 		}
 		return "la_guidance", 0.7
 	}
 	// A page on no council's site that speaks to parents about every school's
 	// report, not for one school, is an LA's (or its Local Offer's) guidance.
-	if !strings.HasSuffix(host, ".sch.uk") && len(distinct(schoolsInGeneral.FindAllString(head(t.Body, 6000), -1))) >= 3 &&
-		!schoolVoice.MatchString(head(t.Body, 6000)) && len(sencoNames()) == 0 {
+	if !strings.HasSuffix(host, ".sch.uk") && len(distinct(schoolsInGeneral.FindAllString(textstage.Head(t.Body, 6000), -1))) >= 3 &&
+		!schoolVoice.MatchString(textstage.Head(t.Body, 6000)) && len(sencoNames()) == 0 {
 		return "la_guidance", 0.6
 	}
 	// A page about several schools (a trust's, where each school has its own
@@ -362,7 +356,7 @@ func (x *Extractor) classify(t documents.Text, pageURL, linkText string, sencoNa
 		return "other", 0.6
 	}
 	// A report that says it is the policy too is both.
-	if scores["sen_information_report"] >= 6 && alsoPolicy.MatchString(title+" "+head(t.Body, 3000)) {
+	if scores["sen_information_report"] >= 6 && alsoPolicy.MatchString(title+" "+textstage.Head(t.Body, 3000)) {
 		return "policy_and_report", confidence(scores["sen_policy"]+scores["sen_information_report"]+6, 0)
 	}
 	// A combined policy and report says it is both; a policy that names the
@@ -521,14 +515,14 @@ var monthSpan = regexp.MustCompile(`(?i)\b(?:September|Sept?)\.?\s+(20\d\d)\s*(?
 
 // yearWritten returns the words in text that state year, for evidence.
 func yearWritten(text, year string) string {
-	for _, m := range yearRe.FindAllStringSubmatch(head(text, 3000), -1) {
+	for _, m := range yearRe.FindAllStringSubmatch(textstage.Head(text, 3000), -1) {
 		y1, _ := strconv.Atoi(m[1])
 		y2, _ := strconv.Atoi(m[2])
 		if fmt.Sprintf("%d/%02d", y1, y2) == year {
 			return m[0]
 		}
 	}
-	for _, m := range monthSpan.FindAllString(head(text, 3000), -1) {
+	for _, m := range monthSpan.FindAllString(textstage.Head(text, 3000), -1) {
 		if statedYear(m) == year {
 			return m
 		}

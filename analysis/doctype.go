@@ -3,6 +3,8 @@ package analysis
 import (
 	"sort"
 	"strings"
+
+	"github.com/sendscope/sendscope/analysis/textstage"
 )
 
 // typeEvidence is what a reader would go by to tell a policy from a report,
@@ -22,7 +24,7 @@ const typeWindow = 15000
 
 // typeEvidence gives the cues of a document's text, read on demand.
 func (x *Extractor) typeEvidence(body string) *typeEvidence {
-	text := head(body, typeWindow)
+	text := textstage.Head(body, typeWindow)
 	return &typeEvidence{x: x, text: text, lower: strings.ToLower(text), kinds: map[string]map[string]string{}}
 }
 

@@ -18,11 +18,14 @@ import (
 // rules themselves: see Version.
 const Release = "0.3"
 
-// The extractor's rules as compiled in: its Go sources (hashed as tokens, so a
-// comment or a layout change does not move the version), its rule tables, the
-// text stages' lexicon and sources, and its vocabularies.
+// The extractor's rules as compiled in: its Go sources and the Local Offer
+// reader's (hashed as tokens, so a comment or a layout change does not move
+// the version), its rule tables, the text stages' lexicon and sources, and its
+// vocabularies. Package localoffer reads with this package's tables and
+// imports it, so its sources are embedded here (a subdirectory, as go:embed
+// needs) for one version to name everything that reads a page.
 //
-//go:embed *.go
+//go:embed *.go localoffer/*.go
 var ruleSources embed.FS
 
 // notRules are the sources that run the extractor but decide nothing it reads:
@@ -48,6 +51,8 @@ func versionOf(base []byte, added []string) string {
 func compiledRules() []byte {
 	var b strings.Builder
 	files, _ := fs.Glob(ruleSources, "*.go")
+	lo, _ := fs.Glob(ruleSources, "localoffer/*.go")
+	files = append(files, lo...)
 	sort.Strings(files)
 	for _, name := range files {
 		if strings.HasSuffix(name, "_test.go") || notRules[name] {
