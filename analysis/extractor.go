@@ -77,13 +77,7 @@ var defaultExtractor = sync.OnceValue(func() *Extractor {
 
 // lexRegexp compiles one of the package's fixed wordings written with the
 // compiled-in lexicon's fragments ({sen}: the SEN terms, spelt in one place).
-func lexRegexp(pattern string) *regexp.Regexp {
-	p, err := textstage.Builtin().Expand(pattern)
-	if err != nil {
-		panic(err) // compiled in; the tests run every one
-	}
-	return regexp.MustCompile(p)
-}
+func lexRegexp(pattern string) *regexp.Regexp { return textstage.BuiltinRegexp(pattern) }
 
 // Default is the extractor with the rules compiled in.
 func Default() *Extractor { return defaultExtractor() }

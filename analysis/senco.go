@@ -674,8 +674,9 @@ func isRow(line string) bool {
 	return len(line) <= 120 && !wordStop.MatchString(line) && !proseWord.MatchString(line)
 }
 
-// wordStop: a full stop after a word, not after an initial ("Mrs A. Nwosu").
-var wordStop = regexp.MustCompile(`[a-z0-9]{2}\.(?:\s|$)`)
+// wordStop: a full stop after a word, not after an initial ("Mrs A. Nwosu");
+// the classifier uses it too (textstage).
+var wordStop = textstage.WordStop()
 
 // proseWord: a line with one of these (in lower case: "Inclusion Lead" is a
 // title) is a sentence, not a row of a list.

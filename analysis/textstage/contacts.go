@@ -17,3 +17,10 @@ func Email() *regexp.Regexp { return emailRe }
 
 // Phone is the pattern of a UK phone number.
 func Phone() *regexp.Regexp { return phoneRe }
+
+// wordStop: a full stop after a word, not after an initial ("Mrs A. Nwosu").
+var wordStop = regexp.MustCompile(`[a-z0-9]{2}\.(?:\s|$)`)
+
+// WordStop is the pattern of a full stop after a word, not after an initial
+// ("Mrs A. Nwosu"): a line with one is prose, not a heading or a name.
+func WordStop() *regexp.Regexp { return wordStop }
