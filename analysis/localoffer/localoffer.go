@@ -88,7 +88,9 @@ var (
 	breadcrumb = regexp.MustCompile(`(?i)^you are here\b|^(?:[^>/»›|]{1,60}\s[>/»›|]\s){2,}[^>/»›|]{1,80}$|^(?:home|results|search results|directory)\s+[>»›/]\s+[^>/»›|]{1,80}$`)
 	// A line that names the site rather than the page: "Kent County Council",
 	// "Medway SEND Local Offer", "Family Information and Services Hub (FISH)".
-	siteName  = regexp.MustCompile(`(?i)(?:council|local offer|directory|family (?:information|services?) hub|hub|information service|family services)(?:\s*\([A-Z]{2,6}\))?$`)
+	// A hub is a site when it is the families' or the SEND one ("Family Hub",
+	// "Livewell SEND Hub"); a service may be one too ("Youth Employment Hub").
+	siteName  = regexp.MustCompile(`(?i)(?:council|local offer|directory|family (?:information|services?) hub|(?:^|\b(?:family|families|information|info|send|local offer|community|parents?|children's|wellbeing)\s)hub|information service|family services)(?:\s*\([A-Z]{2,6}\))?$`)
 	wideGap   = regexp.MustCompile(`\s{2,}|\t`)
 	homeFirst = regexp.MustCompile(`(?i)^(?:you are here:?\s*)?home\b`)
 	// A page of search results or a filtered category says how many it found.
@@ -670,6 +672,11 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	name = spelledOut(name, text)
 	name = ownService(name, text)
 	name = definedName(name, text)
+	if r.Kind == KindService {
+		// The rules above read the heading; the name is the candidate the
+		// page's text bears out best (recordname.go).
+		name = recordName(name, r.Title, text)
+	}
 	if r.Title == "" {
 		r.Title = name
 	}
