@@ -1135,14 +1135,16 @@ func cleanTitle(t string) string {
 // end; reception starts at 4, nursery at 3; key stages span their years.
 var (
 	stageSpan = regexp.MustCompile(`(?i)\b(nursery|reception|years? (?:\d{1,2}|r)|y\d{1,2})\s*(?:-|–|to|up to|until|through to|and)\s*(?:the )?(?:end of )?(?:year )?(reception|year \d{1,2}|y\d{1,2}|\d{1,2})\b`)
-	stageFrom = regexp.MustCompile(`(?i)\bfrom (?:the (?:start|beginning) of )?(year \d{1,2}|year r|y\d{1,2}|reception|nursery)\b(?:\s*(?:onwards?|upwards))?`)
+	// A stage that starts a band: "from Year 9", "from school Year 3", "from
+	// the time a child starts in Reception".
+	stageFrom = regexp.MustCompile(`(?i)\bfrom (?:the (?:start|beginning) of |school |the time [^.,;\n]{0,30}?\bstarts? (?:in |at )?(?:a |the )?)?(year \d{1,2}|year r|y\d{1,2}|reception|nursery)\b(?:\s*(?:onwards?|upwards))?`)
 	// A school year that starts a band and the end of a later one that ends
 	// it, said apart in one sentence: "can join in Year 7 and stay with us to
 	// the end of Year 11" is 11-16; "until the end of Year 11" alone ends at 16.
 	stageToEnd = regexp.MustCompile(`(?i)(?:\b(year (?:\d{1,2}|r)|reception|nursery)\b[^.;\n]{0,80}?)?\b(?:to|until|till|through(?: to)?|up to) (?:the )?end of (year \d{1,2}|reception)\b`)
 	// A key stage, a span or a list of them: "KS2-4", "Key Stages 2, 3 and 4",
 	// "Key Stage 2, Key Stage 3 and Key Stage 4" (the first to the last).
-	keyStage = regexp.MustCompile(`(?i)\b(?:key stages?|ks)\s*([1-5])(?:\s*(?:,|-|–|to|and|&)\s*(?:(?:key stages?|ks)\s*)?([1-5]))*\b`)
+	keyStage = regexp.MustCompile(`(?i)\b(?:key stages?|ks)\s*([1-5])(?:\s*(?:,|-|–|to|and|&|through(?: to)?|up to)\s*(?:(?:key stages?|ks)\s*)?([1-5]))*\b`)
 	postAge  = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b`)
 )
 
