@@ -608,8 +608,15 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	kb5List := kb5Listing.MatchString(path) && !kb5Advice.MatchString(path) && !kb5Record.MatchString(path)
 	listing := kb5List || dirListing.MatchString(path) && !dirRecord.MatchString(bare) || sig.pagination && sig.records >= 3 || linky ||
 		(listingWords.MatchString(lead) && markers == 0 && !self) || results || buttons >= 3 || entries >= 5
-	other := newsItem.MatchString(lead) || eventDay(lead) || siteNotice.MatchString(lead) || otherPath.MatchString(bare) || otherHost.MatchString(host) ||
+	other := newsItem.MatchString(lead) || eventDay(lead) || siteNotice.MatchString(lead) || otherHost.MatchString(host) ||
 		len(jobFact.FindAllString(text, 3)) >= 2 || len(minutesFact.FindAllString(text, 3)) >= 2 || consultationRun.MatchString(lead)
+	// An address in a site's news or events section ("/whats-on/") says
+	// other unless the page's words make it one service's record: a club that
+	// meets every week, with whom it is for, its cost and how to join, is not
+	// one dated day.
+	if !other && otherPath.MatchString(bare) && !(score >= 6 && offers >= 4) {
+		other = true
+	}
 
 	switch {
 	case other && !(recordPath && score >= 5) || otherTitle.MatchString(r.Title) && !(recordPath && score >= 5):

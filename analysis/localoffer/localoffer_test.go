@@ -164,6 +164,7 @@ func TestAgeForms(t *testing.T) {
 		"Families of children from Key Stage 2 through to Key Stage 3.":                                                 "7-14",
 		"The nursery takes children aged two, three and four.":                                                          "2-4",
 		"Play sessions run until children start in a Reception class.":                                                  "?-4",
+		"Members join from 13 until they turn 19.":                                                                      "13-19",
 		"Young people from the start of Year 9 until their 21st birthday.":                                              "13-21",
 	} {
 		lo, hi := ageRange(text)

@@ -365,7 +365,7 @@ var (
 	countedWord = regexp.MustCompile(`(?i)^\s*(?:%|\s(?:people|children|staff|per|each|a|an)|\s[\w'’-]{2,}s)$`)
 	// Months as whole years where a span starts: "aged 18 months to 4 years".
 	ageMonths = regexp.MustCompile(`(?i)\b(aged?|from|between)\s+(\d{1,2})\s*months?\b`)
-	agePlus   = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b|\b(1[1-9])\s?\+|\bfrom (?:the )?age (?:of )?(\d{1,2})\b|\bfrom (\d{1,2}) years?(?: of age| old)?\b|\b(?:aged )?(\d{1,2}) (?:and|or) (?:over|above|older)\b`)
+	agePlus   = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b|\b(1[1-9])\s?\+|\bfrom (?:the )?age (?:of )?(\d{1,2})\b|\bfrom (\d{1,2}) years?(?: of age| old)?\b|\bfrom (\d{1,2})\s+(?:until|till|up until)\s+(?:they|he or she|the young person)\b|\b(?:aged )?(\d{1,2}) (?:and|or) (?:over|above|older)\b`)
 	// A band in the plural: "0-4s", "for 16-25s".
 	// A list of ages: "aged two, three and four" is 2-4.
 	ageList   = regexp.MustCompile(`(?i)\baged?\s+(\d{1,2})(?:,\s*\d{1,2})*,?\s+(?:and|or)\s+(\d{1,2})\b`)
