@@ -53,7 +53,9 @@ var (
 	// A service the text calls its own, a common noun or two after its name
 	// saying what it is: "Our Moonlight Disco evening is a monthly disco",
 	// "Our Tuesday Splash group meets".
-	ownNamed      = regexp.MustCompile(`\b[Oo]ur ((?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*)((?:\s+[a-z][\w-]*){0,2}?)\s+(?:is|are|has|[a-z]{2,}[^s\W]s)\b`)
+	ownNamed = regexp.MustCompile(`\b[Oo]ur ((?:[A-Z][\w'’&-]*\s+){0,5}[A-Z][\w'’&-]*)((?:\s+[a-z][\w-]*){0,2}?)\s+(?:is|are|has|[a-z]{2,}[^s\W]s)\b`)
+	// A greeting that names nothing: "Hello and welcome!", "Welcome".
+	greetingOnly  = regexp.MustCompile(`(?i)^(?:hello|hi|welcome)(?:\s+(?:and welcome|there|everyone|all))?(?:\s+to our (?:website|site|page))?\W*$`)
 	copyrightLine = regexp.MustCompile(`^(?:©|\(c\)|copyright)\s*`)
 )
 
@@ -131,8 +133,10 @@ func recordName(reading, title, text string) string {
 	for b := range banner {
 		sites[b] = true
 	}
-	for _, l := range lines[:max(0, at)] {
-		if headingLike(l) && !navLine(l) && !trailLine(l) && (siteName.MatchString(l) || councilOrSite.MatchString(l)) {
+	for i, l := range lines[:max(0, at)] {
+		// A council's or directory's name, or any name straight above a
+		// menu (a site's banner under a platform's).
+		if headingLike(l) && !navLine(l) && !trailLine(l) && (siteName.MatchString(l) || councilOrSite.MatchString(l) || i+1 < len(lines) && navLine(lines[i+1])) {
 			sites[strings.ToLower(l)] = true
 		}
 	}
@@ -198,6 +202,7 @@ func recordName(reading, title, text string) string {
 			own[strings.ToLower(coreName(m[1]))] = true
 		}
 	}
+	siteAfter := map[string]bool{} // the site's names a heading ends with
 	// Forms a candidate stands for: a greeting's name, each side of a
 	// separator (the site's name after a dash is the site's).
 	for _, k := range append([]string(nil), order...) {
@@ -212,6 +217,7 @@ func recordName(reading, title, text string) string {
 			case siteSide(m[2], sites):
 				add(m[1], c.prior, "before-site")
 				c.why = append(c.why, "the site's name after it")
+				siteAfter[strings.ToLower(coreName(m[2]))] = true
 			case siteSide(m[1], sites) || isOrg(m[1], lines):
 				// The organisation and its division: a provider's line.
 				add(m[2], 0, "division")
@@ -222,13 +228,19 @@ func recordName(reading, title, text string) string {
 
 	// The evidence.
 	sentenceStarts := map[string]string{} // a subject -> the verb after it
+	orgDefined := map[string]bool{}       // subjects said to be organisations
 	var paras []string
 	for _, l := range lines[:end] {
 		if paragraphLine(l) {
 			for _, s := range sentencesOf(l) {
 				paras = append(paras, s)
+				// A sentence that says its subject is an organisation
+				// ("X is a registered charity, number ...") defines the body
+				// that runs the service, not the service.
 				if m := subjectVerb.FindStringSubmatch(s); m != nil {
-					if _, ok := sentenceStarts[m[1]]; !ok {
+					if orgSaid.MatchString(strings.TrimSpace(s[len(m[0])-len(m[4]):])) {
+						orgDefined[m[1]] = true
+					} else if _, ok := sentenceStarts[m[1]]; !ok {
 						sentenceStarts[m[1]] = m[4]
 					}
 				}
@@ -289,6 +301,11 @@ func recordName(reading, title, text string) string {
 				v--
 			}
 			best = max(best, v)
+		}
+		// An organisation that names two or more services of its own is the
+		// page's subject.
+		if best == 0 && orgDefined[core] && ownCount >= 2 {
+			best = 4
 		}
 		if best > 0 {
 			score += best
@@ -366,11 +383,17 @@ func recordName(reading, title, text string) string {
 		if greeting.MatchString(c.name) {
 			pen(2, "a greeting")
 		}
+		if greetingOnly.MatchString(c.name) {
+			pen(6, "a greeting that names nothing")
+		}
 		if questionTitle.MatchString(c.name) && strings.HasSuffix(c.name, "?") {
 			pen(3, "a question")
 		}
 		if councilOrSite.MatchString(c.name) || siteName.MatchString(c.name) && hasSource(c, "banner") {
 			pen(5, "the site or council")
+		}
+		if siteAfter[k] {
+			pen(5, "the site's name after the heading")
 		}
 		if isOrg(c.name, lines) && (ownCount > 0 || orgName.MatchString(c.name) || providerLine.MatchString(c.name)) {
 			pen(3, "the organisation")
