@@ -561,7 +561,14 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	markers := len(serviceMarkers.FindAllString(body, -1))
 	contacts := phoneRe.MatchString(body) || emailRe.MatchString(body) || sig.mail || sig.tel
 	self := selfService.MatchString(lead) || recordIntro.MatchString(lead)
-	nounTitle := serviceNoun.MatchString(r.Title)
+	// A page of a service's own site headed by one of its sections is headed,
+	// for its kind, by the site's banner ("What we do" under "SENDIASS
+	// Gateshead": a service's name, not a question).
+	heading := r.Title
+	if b := ownSiteBanner(text, r.Title); serviceHeading(b) {
+		heading = b
+	}
+	nounTitle := serviceNoun.MatchString(r.Title) || serviceHeading(heading)
 	referrals := len(referralWord.FindAllString(body, -1))
 	explains, offers := explainsScore(r.Title, body), offersScore(body)
 
@@ -574,7 +581,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	if lo, hi := ageRange(pageBody(text, r.Title)); (lo != nil || hi != nil) && cost(text) != "" {
 		score++ // whom it is for and what it costs
 	}
-	if nounTitle && !questionTitle.MatchString(r.Title) {
+	if nounTitle && !questionTitle.MatchString(heading) {
 		score += 2
 	}
 	if self {
@@ -595,7 +602,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	if offers >= 3 {
 		score++
 	}
-	if questionTitle.MatchString(r.Title) || kb5Advice.MatchString(path) {
+	if questionTitle.MatchString(heading) || kb5Advice.MatchString(path) {
 		score -= 2
 	}
 	// A listing: mostly links to records, or the words of a section's front
@@ -629,7 +636,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		r.Kind = KindSchoolOffer
 	case listing && score < 5:
 		r.Kind = KindListing
-	case score >= 4 && !recordPath && !serviceHeading(r.Title) && (rightsCount(text) >= 3 || explains >= 5 && explains >= offers+3):
+	case score >= 4 && !recordPath && !serviceHeading(heading) && (rightsCount(text) >= 3 || explains >= 5 && explains >= offers+3):
 		// A council's guidance with a contact block (a transport policy, a
 		// statutory process) explains a process or a right. A page headed by
 		// one service's name (a SENDIASS, a sensory team) is that service's

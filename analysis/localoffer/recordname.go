@@ -127,6 +127,13 @@ func recordName(reading, title, text string) string {
 			add(l, 0, "banner")
 		}
 	}
+	// A page of the service's own site headed by one of its sections ("What
+	// we do") is named by the site's banner.
+	if sectionHeading.MatchString(reading) {
+		if b := ownSiteBanner(text, title); b != "" {
+			add(b, 1, "banner")
+		}
+	}
 	// The site's names: its banner, and a council's or directory's name
 	// anywhere above the heading (a platform's banner may stand above it).
 	sites := map[string]bool{}
@@ -841,4 +848,38 @@ func functionWord(words string) bool {
 		}
 	}
 	return false
+}
+
+// ownSiteBanner is the name a page's banner gives when the page is headed by
+// one of its site's sections ("What we do" under "SENDIASS Gateshead"): the
+// first line of the site's block of lines nearest above the heading that
+// ends in a menu (a platform's banner may stand above the site's own).
+// Empty otherwise.
+func ownSiteBanner(text, title string) string {
+	if !sectionHeading.MatchString(title) {
+		return ""
+	}
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "URL:") {
+			lines = append(lines, l)
+		}
+	}
+	best, start := "", 0
+	for i, l := range lines {
+		if l == title {
+			break
+		}
+		if !navLine(l) && !trailLine(l) {
+			continue
+		}
+		for _, b := range lines[start:i] {
+			if !chromeLine.MatchString(b) && !strings.Contains(strings.ToLower(b), "cookie") && headingLike(b) && !paragraphLine(b) {
+				best = b
+				break
+			}
+		}
+		start = i + 1
+	}
+	return best
 }
