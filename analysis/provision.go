@@ -68,7 +68,11 @@ var namedSchool = regexp.MustCompile(`(?:\b[A-Z][\w'’.-]*\s+){1,4}(?:School|Ac
 // that is not the school the page is headed with makes it another's. A page
 // whose head names no school (a trust's, a council's list) has no other.
 func whoseProvision(text string) *textstage.Subject {
+	// The page's head: its lines before the first that ends a sentence.
 	head := text[:min(len(text), 400)]
+	if i := paragraphEnd.FindStringIndex(head); i != nil {
+		head = head[:i[0]]
+	}
 	var own []string
 	for _, m := range namedSchool.FindAllString(head, 5) {
 		if f := strings.Fields(m); len(f) > 1 && !genericSchool.MatchString(f[0]) {
@@ -88,6 +92,9 @@ func whoseProvision(text string) *textstage.Subject {
 		return len(f) > 1 && genericSchool.MatchString(f[0])
 	}}
 }
+
+// paragraphEnd: a line that ends a sentence (the page's first paragraph).
+var paragraphEnd = regexp.MustCompile(`(?m)^[^\n]*[.!?]\s*$`)
 
 // ourWords: the school speaking of its own provision after naming another
 // ("Brookside Primary runs one, and our unit ...").
