@@ -248,6 +248,11 @@ func (s *sencoStage) qualifications() []Fact {
 			if c := qualClause.FindStringIndex(words); c != nil {
 				words = words[:c[0]]
 			}
+			// "Certificate in Autism Awareness" / "Email: ...": the subject
+			// ends at a line that opens with a label.
+			if c := labelLine.FindStringIndex(text[m.Start:min(len(text), m.End+30)]); c != nil && c[0] < len(words) {
+				words = words[:c[0]]
+			}
 			end := m.Start + len(strings.TrimRight(trailingJoin.ReplaceAllString(words, ""), " \t\n"))
 			taken = append(taken, [2]int{m.Start, m.End})
 			// A name a PDF wrapped is one line of words.
@@ -296,6 +301,9 @@ var credentials = regexp.MustCompile(`^[ \t,]*\n?(?:[ \t,()]*[A-Z][\w'’.-]*(?:
 // runs on into a clause ("a diploma in dyslexia which she completed in 2019")
 // or into the next award ("a PhD in psychology and the National Award").
 var qualClause = regexp.MustCompile(`(?i)\s+(?:and\s+(?:the|an?|her|his|their)\b|which|that|who|whom|from|at|since|when|where|while|she|he|they|is|was|has|had|have|to|so|because|allowing|meaning|through|during|after|before)\b`)
+
+// labelLine: a line break before a label ("\nEmail:").
+var labelLine = regexp.MustCompile(`\s*\n[ \t]*[A-Z][\w '’-]{0,25}:`)
 
 // shortFormOf says whether the words at pos stand in brackets straight after
 // one of the spans read ("... for Headship (NPQH)").
