@@ -215,7 +215,7 @@ func (s *sencoStage) qualifications() []Fact {
 	var taken [][2]int // the spans read so far: a later rule's overlapping match is the same award
 	for _, r := range s.x.rules.Rules("senco.qualification.other") {
 		for _, m := range s.find(r, s.who) {
-			if m.Polarity&(textstage.Negated|textstage.Former|textstage.Planned|textstage.Others) != 0 || overlaps(taken, m.Start, m.End) || shortFormOf(text, append(named, taken...), m.Start) {
+			if m.Polarity&(textstage.Negated|textstage.Former|textstage.Planned|textstage.Others) != 0 || overlaps(taken, m.Start, m.End) || shortFormOf(text, append(named, taken...), m.Start) || within(named, m.Start, m.End) {
 				continue
 			}
 			lo := max(s.sentenceStart(m.Start), m.Start-150)
@@ -310,6 +310,17 @@ var labelLine = regexp.MustCompile(`\s*\n[ \t]*[A-Z][\w '’-]{0,25}:`)
 func shortFormOf(text string, spans [][2]int, pos int) bool {
 	for _, sp := range spans {
 		if sp[1] <= pos && pos-sp[1] <= 4 && strings.TrimSpace(text[sp[1]:pos]) == "(" {
+			return true
+		}
+	}
+	return false
+}
+
+// within says whether start..end lies inside one of spans (the "MA" of
+// "Master's degree (MA) in ...", read whole by the first table).
+func within(spans [][2]int, start, end int) bool {
+	for _, sp := range spans {
+		if sp[0] <= start && end <= sp[1] {
 			return true
 		}
 	}
