@@ -14,7 +14,13 @@ func TestBlocks(t *testing.T) {
 		"text, and goes on here.\n\n" +
 		"A short line\nthat is not wrapped.\n\n" +
 		"Our SENCO works on Mondays. She holds the\nNational Award for SEN Co-ordination.\n\n" +
-		"We do not have a specialist unit\nor resource base.\nSENCO\nsenco@school.uk"
+		"We do not have a specialist unit\nor resource base.\nSENCO\nsenco@school.uk\n\n" +
+		"HOW WE REVIEW PROGRESS\n" +
+		"Targets are set with the family each term and are reviewed with the class teacher in the spring\n" +
+		"● Reading recovery\n" +
+		"(ii) Speech and language groups\n" +
+		"Name | Role\n" +
+		"Our SENCO is Mrs\nOkafor."
 	var got []string
 	for _, b := range Blocks(text) {
 		s := b.Kind.String() + ":" + text[b.Start:b.End]
@@ -37,6 +43,14 @@ func TestBlocks(t *testing.T) {
 		"paragraph:We do not have a specialist unit\nor resource base.",
 		"heading:SENCO",
 		"heading:senco@school.uk",
+		"heading:HOW WE REVIEW PROGRESS",
+		// A long line does not take the bullet, the item or the row after it.
+		"paragraph:Targets are set with the family each term and are reviewed with the class teacher in the spring",
+		"list_item:● Reading recovery",
+		"list_item:(ii) Speech and language groups",
+		"table_row:Name | Role",
+		// A title goes on to its name.
+		"paragraph:Our SENCO is Mrs\nOkafor.",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
