@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sendscope/sendscope/analysis/classify"
 	"github.com/sendscope/sendscope/analysis/textstage"
 )
 
@@ -75,7 +76,7 @@ func whoseProvision(text string) *textstage.Subject {
 	}
 	var own []string
 	for _, m := range namedSchool.FindAllString(head, 5) {
-		if f := strings.Fields(m); len(f) > 1 && !genericSchool.MatchString(f[0]) {
+		if f := strings.Fields(m); len(f) > 1 && !classify.KindOfSchool(f[0]) {
 			own = append(own, f[0])
 		}
 	}
@@ -89,7 +90,7 @@ func whoseProvision(text string) *textstage.Subject {
 				return true
 			}
 		}
-		return len(f) > 1 && genericSchool.MatchString(f[0])
+		return len(f) > 1 && classify.KindOfSchool(f[0])
 	}}
 }
 

@@ -55,7 +55,7 @@ func TestPrefilterNeverHides(t *testing.T) {
 	for _, g := range x.gates {
 		gates = append(gates, g)
 	}
-	for _, v := range []Vocabulary{x.needAreas, x.needTypes, x.interventions, x.statutoryItems, x.localOfferNeeds, counts, gates} {
+	for _, v := range []Vocabulary{x.needAreas, x.needTypes, x.interventions, x.statutoryItems, x.Vocabulary("localoffer.need"), counts, gates} {
 		for _, term := range v {
 			for _, text := range texts {
 				if term.Pattern.MatchString(text) && !term.mayMatch(text, strings.ToLower(text)) {

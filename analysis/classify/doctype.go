@@ -1,8 +1,10 @@
-package analysis
+package classify
 
 import (
 	"sort"
 	"strings"
+
+	"github.com/sendscope/sendscope/analysis/textstage"
 )
 
 // typeEvidence is what a reader would go by to tell a policy from a report,
@@ -11,7 +13,7 @@ import (
 // Each kind is read when first asked for, so a page that is plainly one kind
 // is not searched for every other.
 type typeEvidence struct {
-	x           *Extractor
+	x           Reader
 	text, lower string
 	kinds       map[string]map[string]string // field -> cue -> the words that gave it
 }
@@ -20,9 +22,9 @@ type typeEvidence struct {
 // duties and a report's answers lie past its opening, but not far past.
 const typeWindow = 15000
 
-// typeEvidence gives the cues of a document's text, read on demand.
-func (x *Extractor) typeEvidence(body string) *typeEvidence {
-	text := head(body, typeWindow)
+// evidenceOf gives the cues of a document's text, read on demand.
+func evidenceOf(x Reader, body string) *typeEvidence {
+	text := textstage.Head(body, typeWindow)
 	return &typeEvidence{x: x, text: text, lower: strings.ToLower(text), kinds: map[string]map[string]string{}}
 }
 
@@ -32,11 +34,11 @@ func (e *typeEvidence) cues(field string) map[string]string {
 		return got
 	}
 	into := map[string]string{}
-	for _, r := range e.x.rules.Rules(field) {
+	for _, r := range e.x.Rules().Rules(field) {
 		if _, ok := into[r.Value]; ok {
 			continue
 		}
-		if ms := e.x.findInWindows(r.Regexp(), e.text, e.lower, 1); len(ms) > 0 {
+		if ms := e.x.FindInWindows(r.Regexp(), e.text, e.lower, 1); len(ms) > 0 {
 			into[r.Value] = e.text[ms[0][0]:ms[0][1]]
 		}
 	}
@@ -77,7 +79,7 @@ func (e *typeEvidence) callsItselfReport() bool { return e.report()["self"] != "
 // String lists every kind's cues, for tests and messages.
 func (e *typeEvidence) String() string {
 	var fields []string
-	for _, r := range e.x.rules.All() {
+	for _, r := range e.x.Rules().All() {
 		if strings.HasPrefix(r.Field, "doctype.") {
 			fields = append(fields, r.Field)
 		}
@@ -97,3 +99,8 @@ func (e *typeEvidence) String() string {
 	}
 	return strings.Join(out, " ")
 }
+
+// Evidence lists the cues of every kind a text gives with x's tables
+// ("policy[review,self] report[] several_schools[own] ..."), for tests and
+// messages.
+func Evidence(x Reader, text string) string { return evidenceOf(x, text).String() }

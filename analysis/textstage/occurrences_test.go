@@ -1,4 +1,4 @@
-package analysis
+package textstage
 
 import (
 	"reflect"
@@ -18,14 +18,14 @@ func TestOccurrences(t *testing.T) {
 		{"anything", "", -1, nil},
 	}
 	for _, c := range cases {
-		if got := occurrences(c.text, c.s, c.limit); !reflect.DeepEqual(got, c.want) {
-			t.Errorf("occurrences(%q, %q, %d) = %v, want %v", c.text, c.s, c.limit, got, c.want)
+		if got := Occurrences(c.text, c.s, c.limit); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("Occurrences(%q, %q, %d) = %v, want %v", c.text, c.s, c.limit, got, c.want)
 		}
 	}
 	text := "Trust SENDCo\nDr A Bee\nlast line"
 	for i, want := range map[int][2]int{0: {0, 12}, 13: {13, 21}, 25: {22, 31}} {
-		if s, e := lineBounds(text, i); s != want[0] || e != want[1] {
-			t.Errorf("lineBounds at %d = %d,%d, want %v", i, s, e, want)
+		if s, e := LineBounds(text, i); s != want[0] || e != want[1] {
+			t.Errorf("LineBounds at %d = %d,%d, want %v", i, s, e, want)
 		}
 	}
 }

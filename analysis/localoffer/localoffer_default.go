@@ -1,4 +1,4 @@
-package analysis
+package localoffer
 
 // The Local Offer readers with the default extractor (the rules compiled in).
 

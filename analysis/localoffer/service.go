@@ -1,4 +1,4 @@
-package analysis
+package localoffer
 
 import (
 	"encoding/json"
@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sendscope/sendscope/analysis"
 	"github.com/sendscope/sendscope/documents"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -104,8 +105,8 @@ func (x *Extractor) fillFromText(s *Service, text string) {
 func (x *Extractor) needCodes(text string) []string {
 	text = needText(text)
 	var out []string
-	for _, v := range []Vocabulary{x.needTypes, x.localOfferNeeds} {
-		for _, f := range vocabFacts(text, "need.type", v, 0) {
+	for _, v := range []analysis.Vocabulary{x.needTypes, x.localOfferNeeds} {
+		for _, f := range v.Facts(text, "need.type", 0) {
 			out = append(out, f.Value)
 		}
 	}

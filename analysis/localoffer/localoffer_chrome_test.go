@@ -1,4 +1,4 @@
-package analysis
+package localoffer
 
 import (
 	"os"
@@ -46,7 +46,7 @@ func TestLocalOfferNewChrome(t *testing.T) {
 		t.Fatal("no concept pages", err)
 	}
 	// The labelled batches' pages too (text copied from real platforms' shapes).
-	batches, _ := filepath.Glob(filepath.Join("..", "grading", "testdata", "localoffer*", "*.txt"))
+	batches, _ := filepath.Glob(filepath.Join("..", "..", "grading", "testdata", "localoffer*", "*.txt"))
 	files = append(files, batches...)
 	read := func(url, text string) string {
 		r := ReadLocalOfferText(text, url)

@@ -1,4 +1,4 @@
-package analysis
+package localoffer
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sendscope/sendscope/analysis"
 	"github.com/sendscope/sendscope/analysis/textstage"
 	"github.com/sendscope/sendscope/documents"
 	"golang.org/x/net/html"
@@ -554,7 +555,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	// turns to other pages: a help line or a banner above it, and a side menu
 	// below, are the site's.
 	body := beforeRelated(pageBody(text, r.Title))
-	lead := head(text, 1500) // a result count or a dateline may stand above an entry's name
+	lead := textstage.Head(text, 1500) // a result count or a dateline may stand above an entry's name
 	markers := len(serviceMarkers.FindAllString(body, -1))
 	contacts := phoneRe.MatchString(body) || emailRe.MatchString(body) || sig.mail || sig.tel
 	self := selfService.MatchString(lead) || recordIntro.MatchString(lead)
@@ -1208,57 +1209,15 @@ func stageRange(text string) (int, *int, *int) {
 	return 0, nil, nil
 }
 
-// LocalOfferItem is one thing a Local Offer must publish, with the law or
-// guidance that requires it (vocab/local_offer_items.tsv). The words that show
-// a page covers it are the rule table's (rules/local_offer_items.tsv, field
-// localoffer.item).
-type LocalOfferItem struct {
-	ID, Label, Source string
-}
-
 // ItemEvidence is where a page covers a required item: the words found.
 type ItemEvidence struct {
 	ID    string
 	Quote string
 }
 
-var localOfferItems = mustItems("local_offer_items.tsv")
-
-// mustItems reads the list of items: id<TAB>label<TAB>source lines.
-func mustItems(file string) []LocalOfferItem {
-	b, err := vocabFiles.ReadFile("vocab/" + file)
-	if err != nil {
-		panic(err)
-	}
-	var out []LocalOfferItem
-	seen := map[string]bool{}
-	for i, line := range strings.Split(string(b), "\n") {
-		line = strings.TrimRight(line, "\r")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 3 || seen[f[0]] {
-			panic(file + ":" + strconv.Itoa(i+1) + ": expected id<TAB>label<TAB>source, each id once")
-		}
-		seen[f[0]] = true
-		out = append(out, LocalOfferItem{ID: f[0], Label: f[1], Source: f[2]})
-	}
-	return out
-}
-
-// localOfferItem says whether id is an item of the list.
-func localOfferItem(id string) bool {
-	for _, it := range localOfferItems {
-		if it.ID == id {
-			return true
-		}
-	}
-	return false
-}
-
-// LocalOfferItemList is the list of what a Local Offer must publish, in order.
-func LocalOfferItemList() []LocalOfferItem { return append([]LocalOfferItem(nil), localOfferItems...) }
+// localOfferItems is the list of what a Local Offer must publish, in order:
+// the analysis extractor's, whose rule tables hold the wordings of each item.
+var localOfferItems = analysis.LocalOfferItemList()
 
 // LocalOfferItems says which required items a page's words cover, with the
 // words that show it: items in the list's order, each shown by the first of

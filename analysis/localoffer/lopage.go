@@ -1,4 +1,4 @@
-package analysis
+package localoffer
 
 import (
 	"regexp"
@@ -66,9 +66,9 @@ func pageBody(text, title string) string {
 	if title == "" {
 		return text
 	}
-	for _, i := range occurrences(text, title, -1) {
+	for _, i := range textstage.Occurrences(text, title, -1) {
 		// The heading on a line of its own, not a trail's last step.
-		if lineStart, lineEnd := lineBounds(text, i); strings.TrimSpace(text[lineStart:lineEnd]) == title {
+		if lineStart, lineEnd := textstage.LineBounds(text, i); strings.TrimSpace(text[lineStart:lineEnd]) == title {
 			return text[lineStart:]
 		}
 	}
