@@ -28,16 +28,33 @@ var notTheSENCO = regexp.MustCompile(`(?i)\b(?:assistant|deputy|trainee|associat
 // to the office, not to the SENCo").
 var notToTheRole = regexp.MustCompile(`(?i)\b(?:not|rather\s+than|instead\s+of)\s+(?:to|from|with|by|for)?\s*(?:the|our)?\s*$`)
 
-// A person's name: with a title ("Mrs K. McKinley", "Mr Jones", "Dr A J Patel") or
-// as first and last name ("Helen Watson"). Names take any letter, so accents,
-// both apostrophes and hyphens ("Miss Siobhán D'Arcy-Whitfield", "Mrs Róisín
-// O’Shea"). RE2's \b knows only ASCII letters, so initialName and untitledName
-// do not start with it: persons checks that no letter comes just before.
+// A person's name: with a title ("Mrs K. McKinley", "Mr Jones", "Dr A J Patel",
+// "Mrs Lowri ap Dafydd", "Mrs Adaeze OKONKWO"), with initials ("K. T. Osei", "J K
+// Mensah") or as given names and surname ("Helen Watson", "Rhodri ap Hywel"). The
+// words are the lexicon's: name_word (any script's letters and marks, both
+// apostrophes, hyphens, an Arabic article), name_caps (a PDF's surname in
+// capitals), name_particle (ap, Ní, van der, de la, dos, binti ...) and
+// name_initial. After the first word, up to two more, each perhaps led by a
+// particle, with single spaces between (a column's wider gap ends the name).
+// RE2's \b knows only ASCII letters, so initialName and untitledName do not
+// start with it: persons checks that no letter comes just before. What is no
+// one (roles, services, qualifications, places) is the lexicon's not_person,
+// read by plausibleName word by word.
 var (
-	titledName   = regexp.MustCompile(`\b(?:` + lexTitle + `)\.?[ \t]+(?:(?:` + lexTitle + `)\.?[ \t]+)?` + `(?:\p{Lu}\.?[ \t]*){0,3}\p{Lu}[\p{L}'’\-]+(?:[ \-](?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}[\p{L}'’\-]*)?`)
-	initialName  = regexp.MustCompile(`\p{Lu}\.?[ \t]+(?:Mc|Mac|O['’])?\p{Lu}[\p{Ll}'’\-]{2,}`)
-	untitledName = regexp.MustCompile(`\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\.)?[ \t]+(?:(?:Mc|Mac|O['’])?\p{Lu}[\p{Ll}'’\-]+)(?:-\p{Lu}\p{Ll}+)?`)
+	titledName   = lexRegexp(`\b(?:{title})\.?[ \t]+(?:(?:{title})\.?[ \t]+)?(?:{name_initial}[ \t]*){0,3}(?:{name_word}|{name_caps})` + laterNameWords + `{0,2}`)
+	initialName  = lexRegexp(`(?-i:(?:\p{Lu}\.[ \t]*|\p{Lu}[ \t]+){1,3}(?:{name_particle}[ ])?(?:{name_word}))`)
+	untitledName = lexRegexp(`(?-i:(?:{name_word})(?:[ \t]+\p{Lu}\.)?` + laterNameWords + `{1,2})`)
 )
+
+// mentionedPerson: a titled name as the stages look for someone mentioned
+// before a fact (whose time, whose seat): a surname in capitals only straight
+// after the title or initials, so a role in capitals after a name ("Mr R Chaudhry
+// SENCo") is not read into it.
+var mentionedPerson = lexRegexp(`\b(?:{title})\.?[ \t]+(?:(?:{title})\.?[ \t]+)?(?:{name_initial}[ \t]*){0,3}(?:{name_word}|{name_caps})(?:[ ](?:{name_particle}[ ])?(?:{name_word})){0,2}`)
+
+// laterNameWords: one more word of a name after a single space, perhaps led by
+// a particle ("ap Dafydd", "van der Merwe", "de la Cruz", "binti Rahman").
+const laterNameWords = `(?:[ ](?:{name_particle}[ ])?(?:{name_word}|{name_caps}))`
 
 // inWord says whether s[i] continues a word: a letter, digit or apostrophe
 // just before it.
@@ -588,7 +605,8 @@ var runsOn = regexp.MustCompile(`^[ \t]+\p{Lu}\p{Ll}`)
 func trimName(s string, loc []int) []int {
 	from, to := loc[0], loc[1]
 	for {
-		if plausibleName(s[from:to]) {
+		// A word cut short ("SENC" of "SENCo", read as capitals) is no name's end.
+		if plausibleName(s[from:to]) && !cutShort(s, to) {
 			return []int{from, to}
 		}
 		i := strings.LastIndexAny(s[from:to], " \t")
@@ -597,6 +615,17 @@ func trimName(s string, loc []int) []int {
 		}
 		to = from + i
 	}
+}
+
+// cutShort says whether s[to] goes on with the word before it: a letter or a
+// mark right after a name's last letter.
+func cutShort(s string, to int) bool {
+	if to >= len(s) || to == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[to:])
+	p, _ := utf8.DecodeLastRuneInString(s[:to])
+	return (unicode.IsLetter(r) || unicode.IsMark(r)) && (unicode.IsLetter(p) || unicode.IsMark(p))
 }
 
 // firstName finds the first plausible name in s.
@@ -882,9 +911,17 @@ func plausibleName(s string) bool {
 		if notPerson(w) {
 			return false
 		}
+		// "Multi-Sensory Impairment": a hyphened word with a part that is no
+		// one's ("Sensory") is no name either.
+		for _, part := range strings.Split(w, "-") {
+			if part != w && notPerson(part) {
+				return false
+			}
+		}
 		real++
 	}
-	initial := len(strings.Trim(words[0], ".")) == 1 && len(words) == 2
+	// "K. T. Osei", "J K Mensah": initials, then the surname.
+	initial := len(words) >= 2 && allInitials(words[:len(words)-1])
 	if titled || initial {
 		return real >= 1
 	}

@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -268,5 +270,36 @@ func TestEvidenceOfATableRow(t *testing.T) {
 	prose := "Our SENCO is Mrs Wynne Kettle, who has worked at the school for many\nyears and leads our work with families."
 	if ev, _, _ := span(prose, 13, 29); !strings.Contains(ev, "families") {
 		t.Errorf("wrapped prose cut: %q", ev)
+	}
+}
+
+// TestPersonNames reads testdata/person_names.tsv: each "+" text reads as the one
+// name given, whole; each "-" text as no one.
+func TestPersonNames(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "person_names.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(string(b), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		var got []string
+		for _, p := range persons(f[1]) {
+			got = append(got, f[1][p.loc[0]:p.loc[1]])
+		}
+		switch {
+		case f[0] == "+" && len(f) == 3:
+			if len(got) != 1 || got[0] != f[2] {
+				t.Errorf("person_names.tsv:%d: %q reads as %q, want %q", i+1, f[1], got, f[2])
+			}
+		case f[0] == "-" && len(f) == 2:
+			if len(got) != 0 {
+				t.Errorf("person_names.tsv:%d: %q reads as %q, want no one", i+1, f[1], got)
+			}
+		default:
+			t.Errorf("person_names.tsv:%d: not '+<TAB>text<TAB>name' or '-<TAB>text': %q", i+1, line)
+		}
 	}
 }

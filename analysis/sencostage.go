@@ -62,12 +62,17 @@ func (x *Extractor) newSENCOStage(text string, names []Fact) *sencoStage {
 	}
 	// Another person's time: the last person named before it, not a SENCO, with
 	// no word for the SENCO between.
-	s.who = &textstage.Subject{Person: titledName, Self: x.sencoSelf, Is: func(p string) bool {
+	s.who = &textstage.Subject{Person: mentionedPerson, Self: x.sencoSelf, Is: func(p string) bool {
 		if len(names) == 0 {
 			return true
 		}
 		// "Mrs Esson" is the SENCO named "Deborah Esson" elsewhere: the same
 		// surname is the same person.
+		// A name runs on over capitalised words after it ("Mr Jones Monday"):
+		// only its plausible part is the person.
+		if loc := trimName(p, []int{0, len(p)}); loc != nil {
+			p = p[:loc[1]]
+		}
 		person := strings.Fields(shortForm(cleanName(p)))
 		for _, n := range names {
 			if f := strings.Fields(shortForm(n.Value)); len(f) > 0 && len(person) > 0 && f[len(f)-1] == person[len(person)-1] {
@@ -113,7 +118,7 @@ func (s *sencoStage) anotherPostsSeat(m textstage.Mention) bool {
 	if !otherRoles.MatchString(before) || s.x.sencoSelf.MatchString(before) || namesSomeone(before, s.names) {
 		return false
 	}
-	for _, p := range titledName.FindAllString(before, -1) {
+	for _, p := range mentionedPerson.FindAllString(before, -1) {
 		if s.who.Is(p) {
 			return false // "As Assistant Head, Mrs Esson is ..."
 		}
