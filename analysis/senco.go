@@ -191,7 +191,7 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 		// A heading or lead-in naming the role in the plural ("School SENCOs",
 		// "Our academy SENCOs are:"), then a row per school: each row's one
 		// person holds the role at that school.
-		if rows := rosterPeople(text, ls, rs, re); rows != nil {
+		if rows := rosterPeople(text, role, ls, rs, re); rows != nil {
 			for _, r := range rows {
 				add(r[0], r[1], text[r[0]:r[1]], 0.8)
 			}
@@ -338,20 +338,31 @@ var rosterLead = regexp.MustCompile(`(?i)(?:cos|co-?ordinators|leads|leaders|man
 // held the role before ("Assistant SENCO: Mr B"), or puts another post by the
 // name ("contact the Headteacher, Mrs C"). nil when the role at rs leads no
 // roster.
-func rosterPeople(text string, ls, rs, re int) [][2]int {
-	if !rosterLead.MatchString(text[rs:re]) {
-		return nil
-	}
+func rosterPeople(text string, role *regexp.Regexp, ls, rs, re int) [][2]int {
 	le := strings.IndexByte(text[re:], '\n')
 	if le < 0 {
 		return nil
 	}
 	head := strings.TrimSpace(text[ls : re+le])
-	if len(head) > 80 || len(strings.Fields(head)) > 8 || len(persons(head)) > 0 || wordStop.MatchString(head) || strings.HasSuffix(head, ".") {
+	// A lead-in ending in a colon introduces a list whoever holds the role, one
+	// or several ("The SENCO role is held by two colleagues:", "Each of our
+	// schools has its own SENCO:"); otherwise the role is in the plural.
+	// A list of those who help the SENCO ("the SENCO is assisted by:") is not.
+	leadIn := strings.HasSuffix(head, ":") && len(head) <= 120 && len(strings.Fields(head)) <= 14 && !helpersLead.MatchString(head)
+	if !leadIn && !rosterLead.MatchString(text[rs:re]) {
+		return nil
+	}
+	if (!leadIn && (len(head) > 80 || len(strings.Fields(head)) > 8)) || len(persons(head)) > 0 || wordStop.MatchString(head) || strings.HasSuffix(head, ".") {
 		return nil
 	}
 	var out [][2]int
 	at := re + le + 1
+	// A lead-in's list may stand a blank line below it.
+	if leadIn {
+		for at < len(text) && (text[at] == '\n' || text[at] == ' ' || text[at] == '\t' || text[at] == '\r') {
+			at++
+		}
+	}
 	for k := 0; k < 30 && at < len(text); k++ {
 		end := strings.IndexByte(text[at:], '\n')
 		if end < 0 {
@@ -375,6 +386,11 @@ func rosterPeople(text string, ls, rs, re int) [][2]int {
 					named = append(named, [2]int{m[2], m[3]})
 				}
 			}
+			// Under a lead-in, a row giving another post ("Miss A – SEND
+			// administrator") is that post's holder, not the role's.
+			if len(named) == 1 && leadIn && otherPost.MatchString(role.ReplaceAllString(row, " ")) {
+				named = nil
+			}
 			if len(named) == 1 {
 				p := named[0]
 				if !otherPostBy(row, p[0], p[1]) {
@@ -389,6 +405,13 @@ func rosterPeople(text string, ls, rs, re int) [][2]int {
 	}
 	return out
 }
+
+// helpersLead: a lead-in to the people who help the role's holder.
+var helpersLead = regexp.MustCompile(`(?i)\b(?:assisted|supported|helped|joined)\s+by\b|\b(?:works?|working)\s+(?:with|alongside)\b|\b(?:assistants?|deputies|deputy)\b`)
+
+// otherPost: a post in a roster's row that is not the role (the role's own
+// words blanked out first: "Inclusion Lead" is the role, "Thrive Lead" another).
+var otherPost = lexRegexp(`(?i)\b(?:head\s*teacher|head\s+of|principal|governor|trustee|assistant|deputy|teacher|therapist|psychologist|officer|administrator|secretary|clerk|bursar|receptionist|worker|mentor|practitioner|manager|lead|leader|co-?ordinator|director|chair)s?\b`)
 
 // sentenceStop: a sentence's end in a line (a word's full stop before a
 // capital or the line's end; "ext. 208" is none).
@@ -848,8 +871,9 @@ func allInitials(ws []string) bool {
 	return len(ws) > 0
 }
 
-// leadingNote: a bracketed note right after a role.
-var leadingNote = regexp.MustCompile(`^\s*\([^()\n]{1,40}\)`)
+// leadingNote: a bracketed note right after a role, perhaps wrapped onto the
+// next line ("Acting SENDCo (covering leave until" / "July): Mx A").
+var leadingNote = regexp.MustCompile(`^\s*\([^()\n]{1,60}(?:\n[^()\n]{1,40})?\)`)
 
 // atPlaceLead: "at North Lea", "for Tennyson Road" right after a role, before "is".
 var atPlaceLead = regexp.MustCompile(`^\s*(?:role\s+)?(?:at|for|in)\s+(?:[A-Z][\w'’-]*\s+){1,4}((?:is|are)\b)`)
