@@ -294,6 +294,22 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 				}
 			}
 		}
+		// A question asking who holds the role ("Who is the SENCo?", "Q: Who is
+		// our SENDCo?"): the answer's first words, on the next line or
+		// paragraph, name them ("Mrs A. She has led ...", "A: Mrs A, who ...").
+		if whoQuestion.MatchString(strings.TrimSpace(text[ls : re+le])) {
+			rest := text[re+le : min(len(text), re+le+300)]
+			next := strings.TrimLeft(rest, "\n \t\r")
+			off := re + le + len(rest) - len(next)
+			if m := answerLead.FindStringIndex(next); m != nil {
+				next, off = next[m[1]:], off+m[1]
+			}
+			line, _, _ := strings.Cut(next, "\n")
+			if loc, name := firstName(line); loc != nil && loc[0] == 0 && !otherPostBy(line, loc[0], loc[1]) {
+				add(off+loc[0], off+loc[1], name, 0.8)
+				continue
+			}
+		}
 		// A record of labels over values ("Contact Name" / "Ms A" / "Contact
 		// Position" / "SENCo and ARP Lead"): the role's line is the position's
 		// value, the name the value under the name's label above it.
@@ -405,6 +421,13 @@ func rosterPeople(text string, role *regexp.Regexp, ls, rs, re int) [][2]int {
 	}
 	return out
 }
+
+// whoQuestion: a line asking who holds a post ("Who is the SENCo?", "Q: Who
+// is our SENDCo?", "3. Who are the SENCOs?").
+var whoQuestion = regexp.MustCompile(`(?i)^(?:q(?:uestion)?\s*\d*\s*[:.)]\s*|\d+[.)]\s*)?who(?:'s|’s|\s+is|\s+are|\s+will\s+be)\b[^?\n]{0,80}\?$`)
+
+// answerLead: how an answer may open ("A:", "Answer -").
+var answerLead = regexp.MustCompile(`(?i)^(?:a|answer)\s*[:.)–—-]\s*`)
 
 // helpersLead: a lead-in to the people who help the role's holder.
 var helpersLead = regexp.MustCompile(`(?i)\b(?:assisted|supported|helped|joined)\s+by\b|\b(?:works?|working)\s+(?:with|alongside)\b|\b(?:assistants?|deputies|deputy)\b`)
@@ -1288,7 +1311,8 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 		}
 	}
 	sentence := text[lo:hi]
-	if x.role.MatchString(sentence) || containsAny(strings.ToLower(sentence), surnames) || personWord.MatchString(sentence) {
+	if x.role.MatchString(sentence) || containsAny(strings.ToLower(sentence), surnames) || personWord.MatchString(sentence) ||
+		x.answersSENCOQuestion(text, lo) {
 		return false
 	}
 	// The office's number given for reaching the SENCO: the next sentence
@@ -1316,6 +1340,15 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 		}
 	}
 	return false
+}
+
+// answersSENCOQuestion says whether the text from lo answers a question about
+// the SENCO: the line above it (blank lines between allowed) asks one ("How
+// can I contact the SENCo?" / "Please ring the school office on ...").
+func (x *Extractor) answersSENCOQuestion(text string, lo int) bool {
+	above := strings.TrimRight(text[max(0, lo-200):lo], " \t\r\n")
+	q := strings.TrimSpace(above[strings.LastIndexByte(above, '\n')+1:])
+	return strings.HasSuffix(q, "?") && len(q) <= 120 && x.role.MatchString(q)
 }
 
 // addressLine says whether pos is on a line giving a postal address (a UK
