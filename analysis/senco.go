@@ -1039,6 +1039,17 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			surnames = append(surnames, f[len(f)-1])
 		}
 	}
+	// A SENCO may be spoken of by title and given name ("To contact Sr
+	// Bernadette:", "Mrs Nur Aisyah joined us in 2019"): that form names them
+	// too, and an address of the given name ("sr.bernadette@") is theirs.
+	var givenNames []string
+	for _, n := range names {
+		f := strings.Fields(strings.ToLower(n.Value))
+		if len(f) >= 3 && titleWord.MatchString(strings.Fields(n.Value)[0]) && len(strings.Trim(f[1], ".")) >= 4 {
+			surnames = append(surnames, f[0]+" "+f[1])
+			givenNames = append(givenNames, lettersOnly(f[1]))
+		}
+	}
 	// The surnames as an address writes them: letters only ("O'Neill" is
 	// d.oneill@, "Castellanos-Reid" rcastellanos-reid@).
 	var mailNames []string
@@ -1095,7 +1106,7 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			continue // a trust's table: another school's SENCO's, not the page's
 		case sencoMailbox.MatchString(addr):
 			d = 0
-		case containsAny(lettersOnly(local), mailNames):
+		case containsAny(lettersOnly(local), mailNames) || givenNameMailbox(local, givenNames):
 			d = 2
 			if x.onSENCOLine(text, m[0], surnames) {
 				d = 1
@@ -1185,6 +1196,19 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		out = append(out, factAt(text, phoneLoc[0], phoneLoc[1], "senco.phone", strings.Join(strings.Fields(text[phoneLoc[0]:phoneLoc[1]]), " "), nil, 0.7))
 	}
 	return out
+}
+
+// givenNameMailbox says whether an address's local part has a SENCO's given
+// name as one of its parts ("sr.bernadette", "priya.r").
+func givenNameMailbox(local string, given []string) bool {
+	for _, part := range strings.FieldsFunc(local, func(r rune) bool { return r == '.' || r == '_' || r == '-' }) {
+		for _, g := range given {
+			if g != "" && part == g {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // trustSENCOParagraphs: on a page naming three or more SENCOs, one of whom
@@ -1584,15 +1608,29 @@ func (x *Extractor) forSomeoneElse(text string, pos int, names []Fact) bool {
 	}
 	other := false
 	for _, loc := range titledName.FindAllStringIndex(sentence, -1) {
-		person := shortForm(sentence[loc[0]:loc[1]])
+		if loc = trimName(sentence, loc); loc == nil {
+			continue
+		}
 		for _, n := range names {
-			if shortForm(n.Value) == person {
+			if samePerson(sentence[loc[0]:loc[1]], n.Value) {
 				return false
 			}
 		}
 		other = true
 	}
 	return other
+}
+
+// samePerson says whether a mention is of the person named in full: the same
+// title and surname ("Mrs Bell" for "Mrs Rachel Bell"), or the same title and
+// given name ("Sr Bernadette" for "Sr Bernadette Kavanagh").
+func samePerson(mention, full string) bool {
+	if shortForm(mention) == shortForm(full) {
+		return true
+	}
+	m := strings.Fields(strings.ToLower(cleanName(mention)))
+	f := strings.Fields(strings.ToLower(full))
+	return len(m) == 2 && len(f) >= 3 && m[0] == f[0] && m[1] == f[1]
 }
 
 // personWord: a sentence speaking of someone ("contact her through the office").
