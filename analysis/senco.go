@@ -75,8 +75,9 @@ var notPersonWord = regexp.MustCompile(`(?i)^(?:` + textstage.Builtin().Fragment
 var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/?]*(?:(?:a|s|answer|role|shared|between|jointly|held|by|is|are|at|for|of|in|our|the|school|academy|school's|academy's|called|named|currently|contact|who|will|be|lead|and|disabilities|disability|co-?ordinator|this|year|person|responsible|name|namely|eyfs|ks\d?|key|stage|early|years|\d|primary|secondary|sendco|senco|head|resource|base|provision)\b[\s:;,\-|=()'/?]*){0,8}$`)
 
 // Words allowed between a name and the role that follows it
-// ("Mrs Smith (SENCO)", "Mrs Smith, SENCO", "Mrs Smith is our SENDCo").
-var nameThenRoleFiller = lexRegexp(`(?i)^[\s,(\-|:;]*(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|assistant|principal|class|year|of|{sen}|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|acting|interim|temporary|new|will|join|joins|joined|joining|us|here|i|i'm|am)\b[\s,(\-|:;'/&]*){0,7}$`)
+// ("Mrs Smith (SENCO)", "Mrs Smith, SENCO", "Mrs Smith is our SENDCo",
+// "Sam Lee (they/them) is our SENCO": pronouns in brackets).
+var nameThenRoleFiller = lexRegexp(`(?i)^[\s,(\-|:;]*(?:\((?:she|he|they|ze|xe)/(?:her|him|them|hers|his|theirs|hir|xem)\)[\s,]*)?(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|assistant|principal|class|year|of|{sen}|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|acting|interim|temporary|new|will|join|joins|joined|joining|us|here|i|i'm|am)\b[\s,(\-|:;'/&]*){0,7}$`)
 
 // sencoNames finds the people named in the SENCO role.
 func (x *Extractor) sencoNames(text string) []Fact {
@@ -317,6 +318,15 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 			add(from, to, text[from:to], 0.8)
 			continue
 		}
+		// The role's next sentence saying who shares or holds it ("Our SENCO
+		// post is a job share. Ms A and Mrs B share the role."): the people
+		// before those words, named one after another.
+		if ps := holdersNext(text, re); ps != nil {
+			for _, p := range ps {
+				add(p[0], p[1], text[p[0]:p[1]], 0.8)
+			}
+			continue
+		}
 		// Name, then role.
 		win := text[max(0, rs-70):rs]
 		if i := strings.LastIndex(win, "\n\n"); i >= 0 {
@@ -421,6 +431,42 @@ func rosterPeople(text string, role *regexp.Regexp, ls, rs, re int) [][2]int {
 	}
 	return out
 }
+
+// holdersNext reads the sentence after the one holding the role that ends at
+// re: when it opens with one or more people, joined by "and", "&" or commas,
+// who share, hold or cover "the role", "the post" or "this job" ("Ms A and
+// Mrs B share the role", "Mr C has taken on the post"), their spans.
+func holdersNext(text string, re int) [][2]int {
+	_, hi := sentenceAround(text, re, re)
+	if hi-re > 200 || hi >= len(text) {
+		return nil
+	}
+	lo, end := sentenceAround(text, min(len(text)-1, hi+1), min(len(text)-1, hi+1))
+	if lo < hi {
+		lo = hi
+	}
+	sentence := text[lo:min(end, lo+300)]
+	m := holdsTheRole.FindStringIndex(sentence)
+	if m == nil {
+		return nil
+	}
+	subject := sentence[:m[0]]
+	var out [][2]int
+	rest := subject
+	for _, p := range persons(subject) {
+		out = append(out, [2]int{lo + p.loc[0], lo + p.loc[1]})
+		rest = strings.Replace(rest, subject[p.loc[0]:p.loc[1]], "", 1)
+	}
+	if len(out) == 0 || !joiners.MatchString(rest) {
+		return nil
+	}
+	return out
+}
+
+var (
+	holdsTheRole = regexp.MustCompile(`(?i)\b(?:(?:jointly\s+|now\s+)?(?:share|job-?share|split|hold|holds|cover|covers|are\s+covering|is\s+covering|took\s+on|take\s+on|takes\s+on|have\s+taken\s+on|has\s+taken\s+on))\s+(?:the|this)\s+(?:role|post|job|position)\b`)
+	joiners      = regexp.MustCompile(`(?i)^[\s,&]*(?:(?:and|both|currently|together)[\s,&]*)*$`)
+)
 
 // whoQuestion: a line asking who holds a post ("Who is the SENCo?", "Q: Who
 // is our SENDCo?", "3. Who are the SENCOs?").
