@@ -58,6 +58,27 @@ func TestSENCONames(t *testing.T) {
 		{"Contact the SENDCo at Fernlea Valley Federation for details.", nil},
 		// A table of several schools' SENCOs: the role's column, row by row;
 		// an acting SENCO counts, a deputy or a former one does not.
+		// names5: names of every origin, in the places the role puts them.
+		{"Our SENDCo is Mr Emyr ap Gruffydd.", []string{"Mr Emyr ap Gruffydd"}},
+		{"SENCO: Ms Clodagh Nic Giolla Easpaig", []string{"Ms Clodagh Nic Giolla Easpaig"}},
+		{"Mrs Farah bint Khalid (SENCo) meets families on request.", []string{"Mrs Farah bint Khalid"}},
+		{"Inclusion Manager – Mr Thijs van den Heuvel", []string{"Mr Thijs van den Heuvel"}},
+		{"SENDCO - P. R. Iyer", []string{"P. R. Iyer"}},
+		{"Miss B VASQUEZ, SENCO", []string{"Miss B VASQUEZ"}},
+		{"Tomasz Zieliński is the academy's SENCo and teaches science.", []string{"Tomasz Zieliński"}},
+		{"Alex Moyo (they/them) is our SENCO.", []string{"Alex Moyo"}},
+		// A lead-in with a colon, then the list of the role's holders.
+		{"Two teachers share the SENDCo post this year:\n\n- Infants: Mrs Chidi Okeke\n- Juniors: Mr Bartosz Nowak", []string{"Mrs Chidi Okeke", "Mr Bartosz Nowak"}},
+		{"Each site has its own SENCO:\n* Castle Street – Ms Ffion ap Rhys\n* Mill Lane – Mrs Deepa Iyer (interim)\n* Mill Lane – Mrs Jo Hart, SEND administrator", []string{"Ms Ffion ap Rhys", "Mrs Deepa Iyer"}},
+		{"Our SENCO is helped by:\n- Mrs Ama Owusu, Assistant SENCO\n- Mr Li Wei, Learning Mentor", nil},
+		// A label a note in brackets wraps onto the next line.
+		{"Headteacher: Mr Oren Blake\nInterim SENCo (until the new post holder starts in\nApril): Mrs Keziah Mensah-Boateng", []string{"Mrs Keziah Mensah-Boateng"}},
+		// A question, then its answer.
+		{"Who is our SENDCo?\n\nMrs Yetunde Bakare-Olaniyan. She joined us in 2023.", []string{"Mrs Yetunde Bakare-Olaniyan"}},
+		{"Q3: Who is the SENCO?\nA: Mr Hamza el-Sayed, who also teaches Year 6.", []string{"Mr Hamza el-Sayed"}},
+		{"Who is the SENCO?\nThe headteacher, Mrs Ruth Agyeman, will tell you.", nil},
+		// The next sentence says who shares the role.
+		{"The SENDCo role is split across the week. Mrs Noor Haddad and Mr Gethin Morgan share the role.", []string{"Mrs Noor Haddad", "Mr Gethin Morgan"}},
 		{"Academy | Ages | SENCo | Telephone\nLinden Park Primary | 4-11 | Mrs K. Osei | 01632 960301\nMoor End Infants | 4-7 | Mr J. Varga (acting) | 01632 960302\nHightown Juniors | 7-11 | Ms L. Brandt (deputy) | 01632 960303",
 			[]string{"Mrs K. Osei", "Mr J. Varga"}},
 		{"School\tSENDCo name\tEmail\nAsh Lane Primary\tMiss E. Rourke\te.rourke@ash.example\nBirch Hill Academy\tDr M. Fenwick\tm.fenwick@birch.example",
@@ -186,6 +207,10 @@ func TestSENCOContacts(t *testing.T) {
 		{"a federation's SENDCo after the schools' paragraphs", "At Ash Vale, the SENCO is Mrs Lotte Brandt (senco@ashvale.example).\n\nAt Birch Hill, the SENCO is Mr Tom Gale: senco@birchhill.example.\n\nAt Cedar, the SENCO is Miss Ada Pell.\n\nThe federation's SENDCo, Dr Wren Castell, oversees all three: w.castell@fed.example, 01632 960 611.",
 			"w.castell@fed.example", "01632 960 611"},
 		{"a council's mailbox on a page about one school", "The school's SENCO is Mrs Ada Lunn. Families can reach her through the school reception on 01632 960 612.\n\nQuestions about EHC plans: SEND Hub, sendhub@borough.gov.uk", "", "01632 960 612"},
+		// names5: the SENCO spoken of by title and given name; a question's answer.
+		{"title and given name", "Our SENCO is Sr Perpetua Nwankwo.\n\nTo speak to Sr Perpetua, ring 01632 960 640 or write to sr.perpetua@stmary.example.", "sr.perpetua@stmary.example", "01632 960 640"},
+		{"a question about reaching the SENCO, answered with the office", "Our SENCO is Mr Idris Khan.\n\nHow do I get hold of the SENCO?\nBook a time with the office: 01632 960 641 or admin@fernlea.example.", "admin@fernlea.example", "01632 960 641"},
+		{"a question about something else, answered with the office", "Our SENCO is Mr Idris Khan.\n\nHow do I pay for school meals?\nAsk the office: 01632 960 642 or admin@fernlea.example.", "", ""},
 		{"a sentence and a number a PDF wrapped", "Our SENCO is Mrs Ada Lunn, who can be contacted through\nthe school office on 01632\n960 587 or by email.", "", "01632 960 587"},
 	}
 	for _, c := range cases {
