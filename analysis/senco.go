@@ -307,7 +307,7 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 			}
 			line, _, _ := strings.Cut(next, "\n")
 			if loc, name := firstName(line); loc != nil && loc[0] == 0 && !otherPostBy(line, loc[0], loc[1]) {
-				add(off+loc[0], off+loc[1], name, 0.8)
+				add(off+loc[0], off+loc[1], name, 0.85)
 				continue
 			}
 		}
@@ -375,13 +375,15 @@ func rosterPeople(text string, role *regexp.Regexp, ls, rs, re int) [][2]int {
 	// schools has its own SENCO:"); otherwise the role is in the plural.
 	// A list of those who help the SENCO ("the SENCO is assisted by:") is not.
 	leadIn := strings.HasSuffix(head, ":") && len(head) <= 120 && len(strings.Fields(head)) <= 14 && !helpersLead.MatchString(head)
-	if !leadIn && !rosterLead.MatchString(text[rs:re]) {
+	rosterPlural := rosterLead.MatchString(text[rs:re])
+	if !leadIn && !rosterPlural {
 		return nil
 	}
 	if (!leadIn && (len(head) > 80 || len(strings.Fields(head)) > 8)) || len(persons(head)) > 0 || wordStop.MatchString(head) || strings.HasSuffix(head, ".") {
 		return nil
 	}
 	var out [][2]int
+	bulleted := false
 	at := re + le + 1
 	// A lead-in's list may stand a blank line below it.
 	if leadIn {
@@ -399,6 +401,17 @@ func rosterPeople(text string, role *regexp.Regexp, ls, rs, re int) [][2]int {
 		// under a heading such as "Academy SENDCos").
 		if strings.TrimSpace(row) == "" || len(row) > 200 || sentenceStop.MatchString(row) {
 			break
+		}
+		// A lead-in's list is of rows, not a paragraph's wrapped lines.
+		if leadIn && !isRow(row) {
+			break
+		}
+		bulleted = bulleted || listMarker.MatchString(row)
+		// A row naming the role itself ("• Mrs A – SENCO (Lower School)") is
+		// read by its own mention.
+		if leadIn && role.MatchString(row) {
+			at += end + 1
+			continue
 		}
 		if !notTheHolder.MatchString(row) {
 			var named [][2]int
@@ -426,7 +439,10 @@ func rosterPeople(text string, role *regexp.Regexp, ls, rs, re int) [][2]int {
 		}
 		at += end + 1
 	}
-	if len(out) == 0 {
+	// A label over one name ("Special Educational Needs Co-ordinator
+	// (interim):" / "Ms A") is a label, read as such elsewhere: a lead-in's list
+	// is bulleted or names more than one.
+	if len(out) == 0 || leadIn && !rosterPlural && len(out) < 2 && !bulleted {
 		return nil
 	}
 	return out
@@ -474,6 +490,9 @@ var whoQuestion = regexp.MustCompile(`(?i)^(?:q(?:uestion)?\s*\d*\s*[:.)]\s*|\d+
 
 // answerLead: how an answer may open ("A:", "Answer -").
 var answerLead = regexp.MustCompile(`(?i)^(?:a|answer)\s*[:.)–—-]\s*`)
+
+// listMarker: a list item's bullet or number at a line's start.
+var listMarker = regexp.MustCompile(`^\s*(?:[-*•·–—▪◦‣]|\d{1,2}[.)]|[a-z][.)])\s`)
 
 // helpersLead: a lead-in to the people who help the role's holder.
 var helpersLead = regexp.MustCompile(`(?i)\b(?:assisted|supported|helped|joined)\s+by\b|\b(?:works?|working)\s+(?:with|alongside)\b|\b(?:assistants?|deputies|deputy)\b`)
