@@ -170,6 +170,11 @@ func TestSENCOFacts(t *testing.T) {
 		{"Our SENDCo is Mrs Ola Dee. She is not currently a member of the senior leadership team.", []string{"senco.name=Mrs Ola Dee", "senco.on_slt=false"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
+		// names5: someone else's seat; letters under the name; a day's short form in a name.
+		{"Our SENCO is Mr Kofi Boateng. When he is away, ring the office and a member of the leadership team will call you back.", []string{"senco.name=Mr Kofi Boateng"}},
+		{"No SENCO is in post this term; Mrs Ula Brook, Assistant Headteacher, answers SEN questions for the SENCO.", nil},
+		{"Our SENDCo\n\nMrs Hana Okafor\nMEd, NASENCo\n\nMrs Okafor leads SEND across the school.", []string{"senco.name=Mrs Hana Okafor", "senco.qualification=NASENCO", "senco.qualification=other:MEd"}},
+		{"Ms Thu Ha Pham, our SENCO, is supported by two teaching assistants.", []string{"senco.name=Ms Thu Ha Pham"}},
 	}
 	fields := map[string]bool{"senco.name": true, "senco.qualification": true, "senco.days_per_week": true, "senco.hours_per_week": true,
 		"senco.fte": true, "senco.on_slt": true, "governor.name": true}
