@@ -1218,7 +1218,7 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			continue
 		}
 		if noSENCO || outsideTrust(m[0]) || x.officeNumber(text, m[0], surnames, false) || x.forSomeoneElse(text, m[0], names) ||
-			x.anotherSENCORow(text, m[0], names) {
+			x.anotherSENCORow(text, m[0], names) || whenAway(text, m[0]) {
 			continue
 		}
 		d := distance(m[0])
@@ -1229,7 +1229,17 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		// text gives no other near them (a direct line, an extension); given in
 		// the SENCO's own sentence ("ring the school office on ... and ask to
 		// speak to the SENCO") it still comes before a footer's switchboard.
-		if d >= 0 && officeWords.MatchString(text[max(sentenceStart(text, m[0]), m[0]-40):m[0]]) {
+		// A list of numbers after one label ("the site office: North 0116 ...,
+		// South 0116 ...") is the label's throughout.
+		at := m[0]
+		for k := 0; k < 5; k++ {
+			p := listBefore.FindStringIndex(text[max(0, at-40):at])
+			if p == nil {
+				break
+			}
+			at = max(0, at-40) + p[0]
+		}
+		if d >= 0 && officeWords.MatchString(text[max(sentenceStart(text, m[0]), at-40):at]) {
 			if x.inSENCOSentence(text, m[0], surnames) {
 				d += 250
 			} else {
@@ -1360,6 +1370,10 @@ var headPost = regexp.MustCompile(`(?i)\b(?:(?:deputy|assistant|executive)\s+)?(
 // service, not for the SENCO.
 var officeWords = regexp.MustCompile(`(?i)\b(?:general\s+enquiries|(?:the|school|main|front)\s+office|reception|switchboard|admissions|main\s+(?:number|line)|SENDIASS|IASS|SENDIAS|information,?\s+advice\s+and\s+support|helpline|advice\s+line|SEND?\s+team|council|local\s+authority|NHS|CAMHS)\b|\boffice\s*(?:tel(?:ephone)?|phone|number)?\s*[:\-]`)
 
+// listBefore: a number and a comma just before another number's label in a
+// list ("0116 496 0810, Riverside ").
+var listBefore = regexp.MustCompile(`\d{3}[\d \-]*\d\s*,\s*(?:\p{L}+[ \t]+){0,3}$`)
+
 // extension: an extension after a number.
 var extension = regexp.MustCompile(`(?i)^[ \t]*(?:\(\s*(?:ext(?:ension)?\.?|x)\s*\d{1,5}\s*\)|,?\s*(?:ext(?:ension)?\.?|x)\s*\d{1,5}\b)`)
 
@@ -1401,7 +1415,7 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 	}
 	sentence := text[lo:hi]
 	if x.role.MatchString(sentence) || containsAny(strings.ToLower(sentence), surnames) || personWord.MatchString(sentence) ||
-		x.answersSENCOQuestion(text, lo) {
+		x.answersSENCOQuestion(text, lo) || x.afterSENCOSentence(text, lo, hi, surnames) {
 		return false
 	}
 	// The office's number given for reaching the SENCO: the next sentence
@@ -1412,7 +1426,7 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 	if !mail && (x.officeThenSENCO(text, hi, surnames) || x.sendContactRun(text, pos, surnames)) {
 		return false
 	}
-	if mail || officeWords.MatchString(sentence) {
+	if mail || officeWords.MatchString(sentence) || closingLine(text, pos) {
 		return true
 	}
 	// The school's contact line: a general mailbox on it ("Telephone: ...
@@ -1430,6 +1444,51 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 	}
 	return false
 }
+
+// whenAway says whether the contact at pos is given for when the SENCO is
+// away (the lexicon's cue.away in its sentence, before it): it reaches
+// whoever covers.
+func whenAway(text string, pos int) bool {
+	lo, _ := sentenceAround(text, pos, pos)
+	return awayCue.MatchString(text[max(lo, pos-200):pos])
+}
+
+var awayCue = textstage.Builtin().Regexp("cue.away")
+
+// closingLine says whether pos is on the text's last line, a short paragraph
+// of its own (a page's footer: "Telephone: ...", "School | Road | 01632 ..."):
+// the school's, whoever the page spoke of above it.
+func closingLine(text string, pos int) bool {
+	ls := strings.LastIndexByte(text[:pos], '\n') + 1
+	le := strings.IndexByte(text[pos:], '\n')
+	if le >= 0 && strings.TrimSpace(text[pos+le:]) != "" {
+		return false
+	}
+	line := strings.TrimSpace(text[ls:pos]) + text[pos:pos+max(le, 0)]
+	if le < 0 {
+		line = strings.TrimSpace(text[ls:])
+	}
+	return ls >= 2 && strings.HasSuffix(strings.TrimRight(text[:ls], " \t\r"), "\n\n") && len(line) <= 120 && !wordStop.MatchString(line) && !proseWord.MatchString(line)
+}
+
+// afterSENCOSentence says whether text[lo:hi], a sentence asking the reader to
+// get in touch ("For anything urgent, please phone the site office: ..."),
+// follows one speaking of the SENCO in the same paragraph, and is not for
+// anything else ("For general enquiries ...", "For anything else ...").
+func (x *Extractor) afterSENCOSentence(text string, lo, hi int, surnames []string) bool {
+	if !contactVerb.MatchString(text[lo:hi]) || notForSENCO.MatchString(text[lo:hi]) || lo == 0 {
+		return false
+	}
+	plo, _ := sentenceAround(text, lo-1, lo-1)
+	prev := text[plo:lo]
+	if strings.Contains(strings.TrimSpace(prev), "\n\n") || strings.Contains(text[max(plo, lo-3):lo], "\n\n") {
+		return false
+	}
+	return x.role.MatchString(prev) || containsAny(strings.ToLower(prev), surnames)
+}
+
+// notForSENCO: a contact sentence for other business.
+var notForSENCO = regexp.MustCompile(`(?i)\b(?:general|other|anything\s+else|everything\s+else|all\s+other|dinner|uniform|admissions|attendance|absence|payments?|lettings|transport)\b`)
 
 // answersSENCOQuestion says whether the text from lo answers a question about
 // the SENCO: the line above it (blank lines between allowed) asks one ("How

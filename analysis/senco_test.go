@@ -211,6 +211,11 @@ func TestSENCOContacts(t *testing.T) {
 		{"title and given name", "Our SENCO is Sr Perpetua Nwankwo.\n\nTo speak to Sr Perpetua, ring 01632 960 640 or write to sr.perpetua@stmary.example.", "sr.perpetua@stmary.example", "01632 960 640"},
 		{"a question about reaching the SENCO, answered with the office", "Our SENCO is Mr Idris Khan.\n\nHow do I get hold of the SENCO?\nBook a time with the office: 01632 960 641 or admin@fernlea.example.", "admin@fernlea.example", "01632 960 641"},
 		{"a question about something else, answered with the office", "Our SENCO is Mr Idris Khan.\n\nHow do I pay for school meals?\nAsk the office: 01632 960 642 or admin@fernlea.example.", "", ""},
+		{"a lone number closing the page", "Our SENCO is Mr Idris Khan. Please email him at i.khan@fernlea.example to book a meeting.\n\nTel: 01632 960 643", "i.khan@fernlea.example", ""},
+		{"the sentence after the SENCO's asks you to ring", "Our SENCOs read send@fernlea.example every day. If it is urgent, please ring the school office on 01632 960 644.", "send@fernlea.example", "01632 960 644"},
+		{"the sentence after the SENCO's is for other business", "Our SENCO is Mr Idris Khan. For general enquiries, please ring the school office on 01632 960 645.", "", ""},
+		{"a number for when the SENCO is away", "Our SENCO is Mr Idris Khan, on i.khan@fernlea.example. In his absence, please ring 01632 960 646 and the deputy head will help.", "i.khan@fernlea.example", ""},
+		{"a list of numbers under one office label", "Our SENCOs read send@fernlea.example daily. If it cannot wait, please call the site office: Upper 01632 960 647, Lower 01632 960 648.", "send@fernlea.example", "01632 960 647"},
 		{"a sentence and a number a PDF wrapped", "Our SENCO is Mrs Ada Lunn, who can be contacted through\nthe school office on 01632\n960 587 or by email.", "", "01632 960 587"},
 	}
 	for _, c := range cases {
