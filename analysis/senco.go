@@ -1163,8 +1163,8 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		switch {
 		case noSENCO && !sencoMailbox.MatchString(addr):
 			continue
-		case outsideTrust(m[0]):
-			continue
+		case outsideTrust(m[0]) && !(sendTeamMailbox.MatchString(addr) && groupWord.MatchString(lineAround(text, m[0], 200))):
+			continue // a school's, not the trust's ("the federation SEND team" is the trust's)
 		case councilMailbox(addr):
 			continue // a council's (gov.uk) address is its own, not a school's SENCO's
 		case x.anotherSENCORow(text, m[0], names):
@@ -1418,6 +1418,14 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 		x.answersSENCOQuestion(text, lo) || x.afterSENCOSentence(text, lo, hi, surnames) {
 		return false
 	}
+	// A note after it saying what it is for ("0161 ... (general enquiries)").
+	rest := text[pos:min(len(text), pos+80)]
+	if le := strings.IndexByte(rest, '\n'); le >= 0 {
+		rest = rest[:le]
+	}
+	if notForSENCO.MatchString(rest) {
+		return true
+	}
 	// The office's number given for reaching the SENCO: the next sentence
 	// sends SEN messages through the office ("... can leave a message for Miss
 	// A with the office"), or the number stands in a block of SEND contact
@@ -1454,6 +1462,9 @@ func whenAway(text string, pos int) bool {
 }
 
 var awayCue = textstage.Builtin().Regexp("cue.away")
+
+// groupWord: a trust, federation or partnership spoken of on a line.
+var groupWord = regexp.MustCompile(`(?i)\b(?:trust|federation|partnership|mat|collaborative|alliance)\b`)
 
 // closingLine says whether pos is on the text's last line, a short paragraph
 // of its own (a page's footer: "Telephone: ...", "School | Road | 01632 ..."):

@@ -75,6 +75,10 @@ func (x *Extractor) newSENCOStage(text string, names []Fact) *sencoStage {
 		}
 		person := strings.Fields(shortForm(cleanName(p)))
 		for _, n := range names {
+			// "Mr Ravi" where a PDF wrapped "Mr Ravi" / "Shankar-Pillai".
+			if samePerson(p, n.Value) {
+				return true
+			}
 			if f := strings.Fields(shortForm(n.Value)); len(f) > 0 && len(person) > 0 && f[len(f)-1] == person[len(person)-1] {
 				return true
 			}

@@ -64,14 +64,15 @@ func pinProblems(r Report, pins map[string]pin, docTypes int) (problems, better 
 // documents 252-259 (tables of SENCOs, former, acting and deputy SENCOs, whose
 // mailbox, numbers in every shape), and 260-264 (a policy naming the report in
 // its aims, a combined document, a partnership's page, a college's page, counts
-// in words beside a county's and a trust's), and names5's 272-292 (names of
+// in words beside a county's and a trust's), and names5's 272-299 (names of
 // every origin, lead-in lists, questions and answers, a shared role, whose
-// number). Misses: two SENCOs' days added up as one's, and "That is 67
-// children" after a share of pupils on the SEND register.
+// number). Misses: two SENCOs' days added up as one's, "That is 67 children"
+// after a share of pupils on the SEND register, and two staff or federation
+// pages (293, 299) typed as reports.
 var ownPins = map[string]pin{
-	"senco.name": {200, 0, 0}, "senco.email": {73, 0, 0}, "senco.phone": {64, 0, 0}, "senco.qualification": {92, 0, 0},
-	"senco.days_per_week": {59, 1, 0}, "senco.hours_per_week": {5, 0, 0}, "senco.fte": {18, 0, 0}, "senco.on_slt": {41, 0, 0},
-	"governor.name": {53, 0, 0}, "need.area": {48, 0, 0}, "need.type": {185, 0, 0}, "provision.specialist": {44, 0, 0},
+	"senco.name": {209, 0, 0}, "senco.email": {78, 0, 0}, "senco.phone": {67, 0, 0}, "senco.qualification": {92, 0, 0},
+	"senco.days_per_week": {60, 1, 0}, "senco.hours_per_week": {5, 0, 0}, "senco.fte": {18, 0, 0}, "senco.on_slt": {41, 0, 0},
+	"governor.name": {54, 0, 0}, "need.area": {48, 0, 0}, "need.type": {185, 0, 0}, "provision.specialist": {44, 0, 0},
 	"provision.need": {37, 0, 0}, "provision.places": {39, 0, 0}, "stats.sen_percent": {34, 0, 0}, "stats.sen_count": {41, 0, 1},
 	"stats.ehcp_count": {45, 0, 0}, "stats.number_on_roll": {45, 0, 0}, "report.stated_year": {32, 0, 0},
 }
@@ -83,7 +84,7 @@ func TestOwnCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	holdsPins(t, Grade(docs), ownPins, 192)
+	holdsPins(t, Grade(docs), ownPins, 197)
 }
 
 // sharedPins: the 45 real reports' grades on 2026-12-02 (a governor and an
