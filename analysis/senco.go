@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -66,7 +68,23 @@ func inWord(s string, i int) bool {
 // notPerson says whether a word is never part of a person's name: a word of the
 // lexicon's not_person classes (qualifications, roles, teams and services,
 // places and organisations, the words of a page around names).
-func notPerson(w string) bool { return notPersonWord.MatchString(w) }
+func notPerson(w string) bool {
+	if v, ok := notPersonSeen.Load(w); ok {
+		return v.(bool)
+	}
+	v := notPersonWord.MatchString(w)
+	// Pages reuse their words: remember the answers, up to a bound (a hostile
+	// page's endless new words are read, not kept).
+	if notPersonCount.Add(1) <= 100000 {
+		notPersonSeen.Store(w, v)
+	}
+	return v
+}
+
+var (
+	notPersonSeen  sync.Map // word -> bool
+	notPersonCount atomic.Int64
+)
 
 var notPersonWord = regexp.MustCompile(`(?i)^(?:` + textstage.Builtin().Fragment("not_person") + `)$`)
 
