@@ -197,3 +197,19 @@ func TestPublishedFiles(t *testing.T) {
 		t.Errorf("a page without labels: %v", err)
 	}
 }
+
+func TestNormEmail(t *testing.T) {
+	want := norm("senco.email", "eleanor.whitcombe-hayes@chilternvalegrammar.co.uk")
+	for _, written := range []string{
+		"eleanor.whitcombe-hayes [at] chilternvalegrammar.co.uk",
+		"Eleanor.Whitcombe-Hayes (at) chilternvalegrammar (dot) co (dot) uk",
+		"eleanor.whitcombe-hayes at chilternvalegrammar dot co dot uk",
+	} {
+		if got := norm("senco.email", written); got != want {
+			t.Errorf("norm(%q) = %q, want %q", written, got, want)
+		}
+	}
+	if norm("senco.email", "kat@school.org.uk") == norm("senco.email", "k@school.org.uk") {
+		t.Error("a name containing 'at' lost it")
+	}
+}
