@@ -138,7 +138,8 @@ func (x *Extractor) Version() string { return x.version }
 // localoffer.need, localoffer.item (an item of vocab/local_offer_items.tsv);
 // senco.on_slt, senco.qualification, senco.fte, senco.days_per_week,
 // senco.hours_per_week; provision.kind, provision.need, provision.places,
-// provision.refers_back, provision.title; stats.number_on_roll,
+// provision.refers_back, provision.title, provision.apposition,
+// provision.need.weak; stats.number_on_roll,
 // stats.sen_count, stats.sen_support, stats.ehcp_count, stats.sen_percent;
 // doctype.policy, doctype.report, doctype.report_elsewhere,
 // doctype.several_schools, doctype.college; and senco.role (a local title for

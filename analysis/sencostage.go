@@ -35,7 +35,7 @@ func (x *Extractor) newSENCOStage(text string, names []Fact) *sencoStage {
 		marks = append(marks, m[0])
 	}
 	for _, n := range names {
-		for _, form := range []string{n.Value, shortForm(n.Value)} {
+		for _, form := range []string{n.Value, shortForm(n.Value), particleForm(n.Value)} {
 			if form == "" {
 				continue
 			}
@@ -62,14 +62,23 @@ func (x *Extractor) newSENCOStage(text string, names []Fact) *sencoStage {
 	}
 	// Another person's time: the last person named before it, not a SENCO, with
 	// no word for the SENCO between.
-	s.who = &textstage.Subject{Person: titledName, Self: x.sencoSelf, Is: func(p string) bool {
+	s.who = &textstage.Subject{Person: mentionedPerson, Self: x.sencoSelf, Is: func(p string) bool {
 		if len(names) == 0 {
 			return true
 		}
 		// "Mrs Esson" is the SENCO named "Deborah Esson" elsewhere: the same
 		// surname is the same person.
+		// A name runs on over capitalised words after it ("Mr Jones Monday"):
+		// only its plausible part is the person.
+		if loc := trimName(p, []int{0, len(p)}); loc != nil {
+			p = p[:loc[1]]
+		}
 		person := strings.Fields(shortForm(cleanName(p)))
 		for _, n := range names {
+			// "Mr Ravi" where a PDF wrapped "Mr Ravi" / "Shankar-Pillai".
+			if samePerson(p, n.Value) {
+				return true
+			}
 			if f := strings.Fields(shortForm(n.Value)); len(f) > 0 && len(person) > 0 && f[len(f)-1] == person[len(person)-1] {
 				return true
 			}
@@ -113,7 +122,7 @@ func (s *sencoStage) anotherPostsSeat(m textstage.Mention) bool {
 	if !otherRoles.MatchString(before) || s.x.sencoSelf.MatchString(before) || namesSomeone(before, s.names) {
 		return false
 	}
-	for _, p := range titledName.FindAllString(before, -1) {
+	for _, p := range mentionedPerson.FindAllString(before, -1) {
 		if s.who.Is(p) {
 			return false // "As Assistant Head, Mrs Esson is ..."
 		}
@@ -137,7 +146,7 @@ func (s *sencoStage) onSLT() []Fact {
 	var members []textstage.Mention
 	for _, r := range s.x.rules.Rules("senco.on_slt") {
 		for _, m := range s.find(r, s.who) {
-			if m.Polarity&textstage.Others == 0 && !s.anotherPostsSeat(m) {
+			if m.Polarity&textstage.Others == 0 && !s.anotherPostsSeat(m) && !s.someMember(m) {
 				members = append(members, m)
 			}
 		}
@@ -156,8 +165,11 @@ func (s *sencoStage) onSLT() []Fact {
 	for _, r := range s.x.rules.Rules("senco.on_slt.post") {
 		for _, m := range s.find(r, s.who) {
 			sent := s.doc.Sentences[m.Sentence].Span
-			// "reports to Mr B, Deputy Head" is another person's post (Others).
-			if m.Polarity.Affirmed() && (s.x.role.MatchString(text[sent.Start:sent.End]) || namesSomeone(text[sent.Start:m.Start], s.names)) {
+			// "reports to Mr B, Deputy Head" is another person's post (Others);
+			// so is "Mr B, Deputy Headteacher, is answering for the SENCO" when
+			// Mr B is not the SENCO.
+			if m.Polarity.Affirmed() && (s.x.role.MatchString(text[sent.Start:sent.End]) || namesSomeone(text[sent.Start:m.Start], s.names)) &&
+				!s.postOfSomeoneElse(sent.Start, m.Start) {
 				return []Fact{factAt(text, m.Start, m.End, "senco.on_slt", r.Value, nil, r.Confidence)}
 			}
 		}
@@ -178,30 +190,81 @@ func (s *sencoStage) onSLT() []Fact {
 	return nil
 }
 
+// someMember: "a member of the senior team will help" is someone, not the
+// SENCO: an indefinite member not after a verb of being ("is a member of"),
+// with a verb of its own after the team ("... will help", "... can advise"),
+// not joined to the SENCO's other posts ("our DSL and a member of the SLT.").
+func (s *sencoStage) someMember(m textstage.Mention) bool {
+	if !indefiniteMember.MatchString(s.text[m.Start:m.End]) {
+		return false
+	}
+	return !beingVerb.MatchString(s.text[s.sentenceStart(m.Start):m.Start]) && ownVerb.MatchString(s.text[m.End:min(len(s.text), m.End+20)])
+}
+
+// postOfSomeoneElse: a person named right before the post at pos ("Mr B,
+// Deputy Headteacher") who is not a SENCO.
+func (s *sencoStage) postOfSomeoneElse(lo, pos int) bool {
+	before := s.text[lo:pos]
+	locs := mentionedPerson.FindAllStringIndex(before, -1)
+	if len(locs) == 0 {
+		return false
+	}
+	last := locs[len(locs)-1]
+	if strings.Trim(before[last[1]:], " ,(–—-") != "" {
+		return false
+	}
+	for _, n := range s.names {
+		if samePerson(before[last[0]:last[1]], n.Value) {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	indefiniteMember = regexp.MustCompile(`(?i)^an?\s+member\s+of\b`)
+	ownVerb          = regexp.MustCompile(`(?i)^\s+(?:will|can|could|would|may|might|shall|should|must|is|who|then)\b`)
+	beingVerb        = regexp.MustCompile(`(?i)\b(?:is|are|was|were|as|becomes?|became|been|remains?|being|also|isn['’]t|aren['’]t|wasn['’]t)(?:\s+(?:not|no|longer|never|currently|now|also|still|already|yet))*\s*$`)
+)
+
 // qualifications reads the SENCO's qualifications from the SENCO's sentences.
 func (s *sencoStage) qualifications() []Fact {
 	text, names := s.text, s.names
 	var out []Fact
 	seen := map[string]bool{}
+	var named [][2]int // the spans the first table read
+	var at [][2]int    // each fact's words, by fact
 	for _, r := range s.x.rules.Rules("senco.qualification") {
-		for _, m := range s.find(r, nil) {
+		for _, m := range s.find(r, s.who) {
 			lo := s.sentenceStart(m.Start)
-			// "The SENCO must hold the award within three years": a duty, not a fact.
-			if m.Polarity&notNow != 0 || !(s.x.aboutSENCO(text[lo:m.Start], names) || s.underSENCOItem(m.Start)) {
+			// "The SENCO must hold the award within three years": a duty, not a
+			// fact; "the headteacher, Mr B, holds the NPQH": another person's.
+			if m.Polarity&(notNow|textstage.Others) != 0 || !(s.x.aboutSENCO(text[lo:m.Start], names) || s.underSENCOItem(m.Start) || s.onCredentialLine(m.Start)) {
+				continue
+			}
+			// "the National Professional Qualification for Headship (NPQH)":
+			// the short form in brackets is the award just named.
+			if shortFormOf(text, named, m.Start) {
 				continue
 			}
 			v, ok := r.Eval(m.Groups, text, s.x.lex)
-			if !ok || seen[strings.ToLower(v)] {
+			if !ok {
+				continue
+			}
+			named = append(named, [2]int{m.Start, m.End})
+			if seen[strings.ToLower(v)] {
 				continue
 			}
 			seen[strings.ToLower(v)] = true
 			out = append(out, factAt(text, m.Start, m.End, "senco.qualification", v, nil, r.Confidence))
+			at = append(at, [2]int{m.Start, m.End})
 		}
 	}
+	first := len(out)  // the first table's facts end here
 	var taken [][2]int // the spans read so far: a later rule's overlapping match is the same award
 	for _, r := range s.x.rules.Rules("senco.qualification.other") {
-		for _, m := range s.find(r, nil) {
-			if m.Polarity&(textstage.Negated|textstage.Former|textstage.Planned) != 0 || overlaps(taken, m.Start, m.End) {
+		for _, m := range s.find(r, s.who) {
+			if m.Polarity&(textstage.Negated|textstage.Former|textstage.Planned|textstage.Others) != 0 || overlaps(taken, m.Start, m.End) || shortFormOf(text, append(named, taken...), m.Start) || within(named, m.Start, m.End) {
 				continue
 			}
 			lo := max(s.sentenceStart(m.Start), m.Start-150)
@@ -213,13 +276,7 @@ func (s *sencoStage) qualifications() []Fact {
 					afterName = true
 				}
 			}
-			// "Mrs A Bee, BA (Hons), PGCE": a degree in a list that follows the name.
-			for _, n := range names {
-				win := text[max(0, m.Start-len(n.Value)-80):m.Start]
-				if i := strings.LastIndex(win, n.Value); i >= 0 && qualList.MatchString(win[i+len(n.Value):]) {
-					afterName = true
-				}
-			}
+			afterName = afterName || s.onCredentialLine(m.Start)
 			if !holdsVerb.MatchString(sentence) && !afterName && !qualLabel.MatchString(sentence) {
 				continue
 			}
@@ -234,6 +291,11 @@ func (s *sencoStage) qualifications() []Fact {
 			if c := qualClause.FindStringIndex(words); c != nil {
 				words = words[:c[0]]
 			}
+			// "Certificate in Autism Awareness" / "Email: ...": the subject
+			// ends at a line that opens with a label.
+			if c := labelLine.FindStringIndex(text[m.Start:min(len(text), m.End+30)]); c != nil && c[0] < len(words) {
+				words = words[:c[0]]
+			}
 			end := m.Start + len(strings.TrimRight(trailingJoin.ReplaceAllString(words, ""), " \t\n"))
 			taken = append(taken, [2]int{m.Start, m.End})
 			// A name a PDF wrapped is one line of words.
@@ -241,15 +303,72 @@ func (s *sencoStage) qualifications() []Fact {
 			if !seen[strings.ToLower(v)] {
 				seen[strings.ToLower(v)] = true
 				out = append(out, factAt(text, m.Start, end, "senco.qualification", v, nil, r.Confidence))
+				at = append(at, [2]int{m.Start, end})
 			}
 		}
 	}
-	return out
+	// An award named inside a longer award's name is part of it ("a
+	// Postgraduate Certificate in Specific Learning Difficulties with AMBDA
+	// accreditation").
+	var kept []Fact
+	for i, f := range out {
+		inside := false
+		for _, o := range at[first:] {
+			inside = inside || i < first && o[0] <= at[i][0] && at[i][1] <= o[1]
+		}
+		if !inside {
+			kept = append(kept, f)
+		}
+	}
+	return kept
 }
 
+// onCredentialLine says whether pos is on the letters after a SENCO's name:
+// only awards, their subjects and commas between the name and pos ("Mrs A
+// Bee" / "BA (Hons), PGCE, MA Inclusive Education, NPQSENCO").
+func (s *sencoStage) onCredentialLine(pos int) bool {
+	for _, n := range s.names {
+		win := s.text[max(0, pos-len(n.Value)-100):pos]
+		if i := strings.LastIndex(win, n.Value); i >= 0 && credentials.MatchString(win[i+len(n.Value):]) {
+			return true
+		}
+	}
+	return false
+}
+
+// credentials: capitalised words (awards and their subjects), brackets and
+// commas, over at most one line break.
+var credentials = regexp.MustCompile(`^[ \t,]*\n?(?:[ \t,()]*[A-Z][\w'’.-]*(?:\s+(?:in|of|and|for|with)\b)?)*[ \t,()]*$`)
+
 // qualClause: where a qualification's subject, read to the end of its words,
-// runs on into a clause ("a diploma in dyslexia which she completed in 2019").
-var qualClause = regexp.MustCompile(`(?i)\s+(?:which|that|who|whom|from|at|since|when|where|while|she|he|they|is|was|has|had|have|to|so|because|allowing|meaning|through|during|after|before)\b`)
+// runs on into a clause ("a diploma in dyslexia which she completed in 2019")
+// or into the next award ("a PhD in psychology and the National Award").
+var qualClause = regexp.MustCompile(`(?i)\s+(?:and\s+(?:the|an?|her|his|their)\b|which|that|who|whom|from|at|since|when|where|while|she|he|they|is|was|has|had|have|to|so|because|allowing|meaning|through|during|after|before)\b`)
+
+// labelLine: a line break before a label ("\nEmail:").
+var labelLine = regexp.MustCompile(`\s*\n[ \t]*[A-Z][\w '’-]{0,25}:`)
+
+// shortFormOf says whether the words at pos stand in brackets straight after
+// one of the spans read ("... for Headship (NPQH)").
+func shortFormOf(text string, spans [][2]int, pos int) bool {
+	for _, sp := range spans {
+		if sp[1] <= pos && pos-sp[1] <= 4 && strings.TrimSpace(text[sp[1]:pos]) == "(" {
+			return true
+		}
+	}
+	return false
+}
+
+// within says whether start..end lies inside one of spans (the "MA" of
+// "Master's degree (MA) in ...", read whole by the first table).
+func within(spans [][2]int, start, end int) bool {
+	for _, sp := range spans {
+		if sp[0] <= start && end <= sp[1] {
+			return true
+		}
+	}
+	return false
+}
 
 // overlaps says whether start..end overlaps one of spans.
 func overlaps(spans [][2]int, start, end int) bool {
@@ -358,7 +477,12 @@ func (s *sencoStage) sencoTime() []Fact {
 				continue
 			}
 			seen[sent.Start] = true
-			sentence := text[sent.Start:sent.End]
+			// A day's short form that is someone's name ("Ms Thu Trang Nguyen")
+			// names no day.
+			sentence := withoutNames(text[sent.Start:sent.End])
+			if strings.TrimSpace(sentence[m.Start-sent.Start:m.End-sent.Start]) == "" {
+				continue
+			}
 			// An answer naming days, under a question about presence ("When is
 			// the SENCO in school?" / "Thursday and Friday").
 			asked := false
@@ -392,6 +516,21 @@ func (s *sencoStage) sencoTime() []Fact {
 	}
 	rules("senco.hours_per_week", "senco.hours_per_week")
 	return out
+}
+
+// withoutNames is s with the people it names blanked out, offsets kept.
+func withoutNames(s string) string {
+	ps := persons(s)
+	if len(ps) == 0 {
+		return s
+	}
+	b := []byte(s)
+	for _, p := range ps {
+		for i := p.loc[0]; i < p.loc[1]; i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }
 
 // partOfPost: "part of a full-time teaching role" is not the SENCO's whole post.

@@ -261,6 +261,11 @@ func Classify(x Reader, t documents.Text, pageURL, linkText string, sencoNames f
 // Teaching Facility"), its words before School, Academy or College.
 var schoolName = regexp.MustCompile(`((?:[A-Z][\w'’.-]*\s+){1,5})(?:School|Academy|College)\b`)
 
+// KindOfSchool says whether a word before "School" makes it a kind of school,
+// not one ("Special School", "Our School"): the provision reader tells a named
+// school by it too.
+func KindOfSchool(word string) bool { return genericSchool.MatchString(word) }
+
 // genericSchool: words that make "... School" a kind of school, not one.
 var genericSchool = regexp.MustCompile(`^(?:Special|Mainstream|Primary|Secondary|Independent|Free|Maintained|State|Your|Our|A|The|Choosing|Nursery|Infant|Junior|High|Middle|Upper|Lower|Residential|Faith|Church|Community|Grammar|Post-16|SEN|SEND|Local|Council|County|All|Every|Each|New|Moving|Starting|Changing|Finding|Applying|Transport|Travel|To|For|And|In|Of|At|Schools?)$`)
 
