@@ -67,7 +67,10 @@ func (x *Extractor) analyseText(t documents.Text, pageURL, linkText string, all 
 	d := Document{Text: t}
 	// The SENCO's names are read once per document, for its type and its facts.
 	names := x.namesOnce(t.Body)
-	d.DocType, d.DocTypeConfidence = x.classify(t, pageURL, linkText, names)
+	// The body is searched through one page: its literals and lower case are
+	// found once for every rule.
+	pg := newPage(t.Body)
+	d.DocType, d.DocTypeConfidence = x.classify(t, pageURL, linkText, names, pg)
 	d.StatedYear = statedYear(t.Title + "\n" + linkText + "\n" + head(t.Body, 3000))
 	d.WordCount, d.Readability = readability(t.Body)
 	if d.WordCount == 0 {
@@ -77,7 +80,7 @@ func (x *Extractor) analyseText(t documents.Text, pageURL, linkText string, all 
 	}
 	d.Fingerprint = FingerprintOf(t.Body)
 	if all || d.DocType != "other" {
-		d.Facts = x.factsFor(t.Body, d.DocType, names)
+		d.Facts = x.factsOn(t.Body, d.DocType, names, pg)
 		if w := yearWritten(t.Body, d.StatedYear); w != "" {
 			loc := strings.Index(t.Body, w)
 			d.Facts = append(d.Facts, factAt(t.Body, loc, loc+len(w), "report.stated_year", d.StatedYear, nil, 0.7))
@@ -101,9 +104,18 @@ func (x *Extractor) Facts(text string) []Fact { return x.factsFor(text, "", x.na
 // factsFor reads the facts of a document of the given type: on an LA page about
 // a school, proposed provision is what the page records.
 func (x *Extractor) factsFor(text, docType string, sencoNames func() []Fact) []Fact {
+	return x.factsOn(text, docType, sencoNames, nil)
+}
+
+// factsOn is factsFor with the page of text when the caller has one (nil:
+// none), so what its type was read from is not read again.
+func (x *Extractor) factsOn(text, docType string, sencoNames func() []Fact, pg *page) []Fact {
 	// Facts are read from the first megabyte of text: far more than any report,
 	// and a bound on the work a hostile page can cause.
 	text = factText(text)
+	if pg == nil || pg.text != text {
+		pg = newPage(text)
+	}
 	var out []Fact
 	names := sencoNames()
 	out = append(out, names...)
@@ -122,19 +134,30 @@ func (x *Extractor) factsFor(text, docType string, sencoNames func() []Fact) []F
 	if docType != "la_guidance" {
 		out = append(out, x.provisions(text, docType == "la_school_sen_page")...)
 	}
-	out = append(out, vocabFacts(text, "provision.intervention", x.interventions, 0.8)...)
-	out = append(out, x.pupilStats(text, docType)...)
-	out = append(out, x.statutory(text, out)...)
-	out = append(out, vocabFacts(text, "need.area", x.needAreas, 0.9)...)
-	out = append(out, vocabFacts(text, "need.type", x.needTypes, 0.8)...)
+	out = append(out, pg.vocabFacts("provision.intervention", x.interventions, 0.8, (*page).firstOf)...)
+	out = append(out, x.pupilStatsOn(pg, docType)...)
+	out = append(out, x.statutory(pg, out)...)
+	areas, types := x.needs(pg)
+	out = append(out, areas...)
+	out = append(out, types...)
 	return out
+}
+
+// needs are the need areas and types a page names, read once for its type
+// and its facts.
+func (x *Extractor) needs(pg *page) (areas, types []Fact) {
+	if _, ok := pg.vocab["need.area"]; !ok {
+		pg.vocab["need.area"] = pg.vocabFacts("need.area", x.needAreas, 0.9, (*page).firstOf)
+		pg.vocab["need.type"] = pg.vocabFacts("need.type", x.needTypes, 0.8, (*page).firstOf)
+	}
+	return pg.vocab["need.area"], pg.vocab["need.type"]
 }
 
 // statutory lists the statutory items (SEND Regulations 2014 Sch.1) the text
 // covers by content (a heading or menu item alone does not count). The SENCO's contact details (S1.04) are covered by a name with an
 // e-mail address or phone number.
-func (x *Extractor) statutory(text string, facts []Fact) []Fact {
-	out := statutoryFacts(text, x.statutoryItems, 0.6)
+func (x *Extractor) statutory(pg *page, facts []Fact) []Fact {
+	out := statutoryFacts(pg, x.statutoryItems, 0.6)
 	var name, contact *Fact
 	for i, f := range facts {
 		switch f.Field {
@@ -247,7 +270,8 @@ var (
 var senHeading = lexRegexp(`(?i)\b(?:{sen})\b|inclusion`)
 
 // Classify decides what kind of document this is, with a confidence in [0,1].
-func (x *Extractor) classify(t documents.Text, pageURL, linkText string, sencoNames func() []Fact) (string, float64) {
+// pg is the page of t.Body when the caller has one (nil: none).
+func (x *Extractor) classify(t documents.Text, pageURL, linkText string, sencoNames func() []Fact, pg *page) (string, float64) {
 	scores := map[string]float64{}
 	title := t.Title + " " + linkText
 	path, host := pageURL, ""
@@ -282,7 +306,11 @@ func (x *Extractor) classify(t documents.Text, pageURL, linkText string, sencoNa
 	// A school's SEN page that names its SENCO and the needs it provides for is
 	// its report even when it never says "information report".
 	if x.role.MatchString(t.Body) {
-		needs := len(vocabFacts(t.Body, "need.area", x.needAreas, 0)) + len(vocabFacts(t.Body, "need.type", x.needTypes, 0))
+		if pg == nil || pg.text != t.Body {
+			pg = newPage(t.Body)
+		}
+		areas, types := x.needs(pg)
+		needs := len(areas) + len(types)
 		switch {
 		case needs >= 3:
 			scores["sen_information_report"] += 4

@@ -497,17 +497,14 @@ var (
 
 // stats reads the pupil numbers a report gives: on roll, with SEN, with EHC
 // plans, and the share with SEN. National and local averages are not the school's.
-func (x *Extractor) stats(text string) []Fact {
+func (x *Extractor) stats(p *page) []Fact {
+	text := p.text
 	var out []Fact
 	spans := map[string][]int{}    // byte span of each count found
 	values := map[string]float64{} // and its value
-	lower := strings.ToLower(text)
 	first := func(field string, res []*regexp.Regexp) {
 		for _, re := range res {
-			if !literalsOf(re).mayMatch(text, lower) {
-				continue // a cheap check: the text lacks a word every match needs
-			}
-			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			for _, m := range p.all(finderOf(re), -1, true) {
 				if someoneElses(text[max(0, m[0]-60):m[0]]) || x.aboutAProvision(text, m[0], m[1]) {
 					continue
 				}
@@ -537,16 +534,15 @@ func (x *Extractor) stats(text string) []Fact {
 	first("stats.sen_count", senCountRe)
 	first("stats.ehcp_count", ehcpRe)
 	if n, ok := values["stats.number_on_roll"]; ok && spans["stats.ehcp_count"] == nil {
-		if m := allHaveEHCP.FindStringIndex(text); m != nil {
+		if m := p.first(finderOf(allHaveEHCP)); m != nil {
 			out = append(out, factAt(text, m[0], m[1], "stats.ehcp_count", "", &n, 0.6))
 		}
 	}
-	shares := append(senPercentLabel.FindAllStringSubmatchIndex(text, -1), senPercentRe.FindAllStringSubmatchIndex(text, -1)...)
-	shares = append(shares, senPercentVerb.FindAllStringSubmatchIndex(text, -1)...)
-	shares = append(shares, senPercentAside.FindAllStringSubmatchIndex(text, -1)...)
-	shares = append(shares, senPercentRegister.FindAllStringSubmatchIndex(text, -1)...)
+	var shares [][]int
 	// Last, a bare "of our pupils (21%)" in a sentence about SEN.
-	shares = append(shares, pupilsShare.FindAllStringSubmatchIndex(text, -1)...)
+	for _, re := range shareRes {
+		shares = append(shares, p.all(finderOf(re), -1, true)...)
+	}
 	// A bracketed share in or right after the count of pupils with SEN is theirs.
 	if at := spans["stats.sen_count"]; at != nil {
 		if m := senShareAfterCount.FindStringSubmatchIndex(text[at[0]:min(len(text), at[1]+40)]); m != nil {
@@ -600,25 +596,28 @@ func someoneElses(before string) bool {
 
 var thanAverage = regexp.MustCompile(`(?i)\bthan[-\s]average\b[^.%]{0,40}$`)
 
-// countLiterals holds, for each count wording, the literals every match
-// contains; worked out once, at start-up, not per document.
-var countLiterals = map[*regexp.Regexp]Term{}
+// shareRes are the wordings of a share of pupils with SEN, in the order tried.
+var shareRes = []*regexp.Regexp{senPercentLabel, senPercentRe, senPercentVerb, senPercentAside, senPercentRegister, pupilsShare}
+
+// goFinders hold, for each wording written in Go above, its finder (scan.go):
+// worked out once, at start-up, not per document.
+var goFinders = map[*regexp.Regexp]*finder{}
 
 func init() {
-	for _, res := range [][]*regexp.Regexp{onRollRe, senCountRe, ehcpRe} {
+	for _, res := range [][]*regexp.Regexp{onRollRe, senCountRe, ehcpRe, shareRes, {allHaveEHCP}} {
 		for _, re := range res {
-			countLiterals[re] = termOf("", re)
+			goFinders[re] = newFinder(re)
 		}
 	}
 }
 
-// literalsOf is the Term of a count wording (one with no known literals when
-// re is not one).
-func literalsOf(re *regexp.Regexp) Term {
-	if t, ok := countLiterals[re]; ok {
-		return t
+// finderOf is the finder of a wording written in Go (a new one when re is
+// not one of them).
+func finderOf(re *regexp.Regexp) *finder {
+	if f, ok := goFinders[re]; ok {
+		return f
 	}
-	return Term{Pattern: re}
+	return newFinder(re)
 }
 
 // aboutAProvision says whether a count stands in a sentence about a specialist
