@@ -125,6 +125,7 @@ func (x *Extractor) factsOn(text, docType string, sencoNames func() []Fact, pg *
 		out = append(out, x.sencoContacts(text, names)...)
 	}
 	st := x.newSENCOStage(text, names)
+	st.pg = pg
 	out = append(out, st.qualifications()...)
 	out = append(out, st.sencoTime()...)
 	out = append(out, st.onSLT()...)
@@ -132,7 +133,7 @@ func (x *Extractor) factsOn(text, docType string, sencoNames func() []Fact, pg *
 	// LA guidance speaks of provision in general ("resourced provisions are..."),
 	// at no one school.
 	if docType != "la_guidance" {
-		out = append(out, x.provisions(text, docType == "la_school_sen_page")...)
+		out = append(out, x.provisionsOn(pg, docType == "la_school_sen_page")...)
 	}
 	out = append(out, pg.vocabFacts("provision.intervention", x.interventions, 0.8, (*page).firstOf)...)
 	out = append(out, x.pupilStatsOn(pg, docType)...)

@@ -37,6 +37,7 @@ const notCurrentProvision = textstage.Negated | textstage.Former | textstage.Pla
 type provisionStage struct {
 	x     *Extractor
 	text  string
+	pg    *page // the text as finders search it
 	lower string
 	doc   *textstage.Doc
 	named map[int]string // the kind each sentence names, by sentence
@@ -44,10 +45,15 @@ type provisionStage struct {
 
 // find lists a rule's matches in the text, with their polarity.
 func (s *provisionStage) find(r textstage.Rule) []textstage.Mention {
-	if g, ok := s.x.gates[r.Regexp()]; ok && !g.mayMatch(s.text, s.lower) {
+	g, ok := s.x.gates[r.Regexp()]
+	if ok && !g.mayMatch(s.text, s.lower) {
 		return nil
 	}
-	return s.doc.Find(r.Regexp(), nil, 300, nil)
+	if !ok || g.find == nil {
+		return s.doc.Find(r.Regexp(), nil, 300, nil)
+	}
+	// The matches, found in windows (scan.go) as Find would.
+	return s.doc.Mentions(s.pg.all(g.find, 300, true), nil)
 }
 
 // abbreviation: "Enhanced Resource Provision (ERP)" names the provision ERP.
@@ -58,11 +64,12 @@ var abbreviation = regexp.MustCompile(`^\s*\(([A-Z]{2,6})\)`)
 // every report names.
 var notAnAlias = lexRegexp(`^(?:{sen}|EHCP?|LA|SENCO|SENDCO|ASD|ASC|SEMH|SLCN|HI|VI|MLD|SLD|PMLD|PD|MSI|ADHD)$`)
 
-// provisions reads the specialist provision a document describes. proposed says
-// whether proposals count (an LA page about a proposal).
-func (x *Extractor) provisions(text string, proposed bool) []Fact {
+// provisionsOn reads the specialist provision a document (its page) describes.
+// proposed says whether proposals count (an LA page about a proposal).
+func (x *Extractor) provisionsOn(pg *page, proposed bool) []Fact {
+	text := pg.text
 	kinds := x.rules.Rules("provision.kind")
-	s := &provisionStage{x: x, text: text, lower: strings.ToLower(text)}
+	s := &provisionStage{x: x, text: text, pg: pg, lower: strings.ToLower(text)}
 	var mentions [][]textstage.Mention
 	mayMatch := false
 	for _, r := range kinds {

@@ -3,6 +3,7 @@ package analysis
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -30,12 +31,11 @@ import (
 // finder is a pattern with what its windows are built from.
 type finder struct {
 	re *regexp.Regexp
-	// lits: one of them is in every match (fold: compared in lower case); nil
-	// when the pattern has no such words: the whole text is searched.
-	lits []literal
-	// also: further sets of which every match holds one each (a pattern's
-	// other words), checked before any window is searched.
-	also  [][]literal
+	// sets: sets of literals of which every match holds one each (fold:
+	// compared in lower case), the best first; nil when the pattern has no
+	// such words: the whole text is searched. A document's windows are built
+	// from the set it holds fewest of, and one it holds none of has no match.
+	sets [][]literal
 	tree  *syntax.Regexp // simplified, for the bound on a match's length
 	lines bool           // the pattern reads line edges: windows are whole lines
 	fold  bool           // some literal is compared in lower case
@@ -73,14 +73,13 @@ func newFinder(re *regexp.Regexp) *finder {
 	if len(sets) == 0 {
 		return f
 	}
-	f.lits, f.tree = sets[0], tree
-	// The next best few sets are checked before a window is searched.
-	for _, set := range sets[1:] {
-		if len(f.also) < 3 && !sameSet(set, f.lits) {
-			f.also = append(f.also, set)
+	f.tree = tree
+	for _, set := range sets {
+		if len(f.sets) < maxSets && !slices.ContainsFunc(f.sets, func(s []literal) bool { return slices.Equal(s, set) }) {
+			f.sets = append(f.sets, set)
 		}
 	}
-	for _, set := range sets {
+	for _, set := range f.sets {
 		for _, l := range set {
 			f.fold = f.fold || l.fold
 		}
@@ -88,18 +87,9 @@ func newFinder(re *regexp.Regexp) *finder {
 	return f
 }
 
-// sameSet says whether two literal sets are the same.
-func sameSet(a, b []literal) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
+// maxSets is how many of a pattern's literal sets are looked for: the best
+// few are enough to find one a document holds few of.
+const maxSets = 4
 
 // reads says whether a pattern holds the assertion op.
 func reads(re *syntax.Regexp, op syntax.Op) bool {
@@ -426,6 +416,7 @@ type page struct {
 	foldSafe bool
 	at       map[literal][]int // where each literal occurs
 	runs     map[string]int    // the longest run of each character class, in bytes
+	reach    map[*finder]int   // how far a finder's matches can reach
 	spanBuf  [][2]int
 	// vocab keeps the need areas and types read, by field: a document's type
 	// and its facts both read them.
@@ -439,6 +430,7 @@ func newPage(text string) *page {
 		foldSafe: !strings.ContainsRune(text, '\u212a') && !strings.ContainsRune(text, '\u017f'),
 		at:       map[literal][]int{},
 		runs:     map[string]int{},
+		reach:    map[*finder]int{},
 		vocab:    map[string][]Fact{},
 	}
 }
@@ -463,16 +455,6 @@ func (p *page) occurrences(l literal) []int {
 	}
 	p.at[l] = at
 	return at
-}
-
-// has says whether one of set's literals occurs in the text.
-func (p *page) has(set []literal) bool {
-	for _, l := range set {
-		if len(p.occurrences(l)) > 0 {
-			return true
-		}
-	}
-	return false
 }
 
 // unbounded is how long a match can be: more than any text (and small enough
@@ -623,26 +605,36 @@ func edgeByte(c byte, lines bool) bool {
 // windows are the stretches of the text, in order and apart, that hold every
 // match of f; whole says search the whole text instead.
 func (p *page) windows(f *finder) (spans [][2]int, whole bool) {
-	if f.lits == nil || f.fold && !p.foldSafe {
+	if f.sets == nil || f.fold && !p.foldSafe {
 		return nil, true
 	}
-	for _, set := range f.also {
-		if !p.has(set) {
+	var lits []literal
+	fewest := -1
+	for _, set := range f.sets {
+		n := 0
+		for _, l := range set {
+			n += len(p.occurrences(l))
+		}
+		if n == 0 {
 			return nil, false
 		}
+		if fewest < 0 || n < fewest {
+			lits, fewest = set, n
+		}
 	}
-	var at [][2]int // each occurrence's start and end
-	for _, l := range f.lits {
+	reach, ok := p.reach[f]
+	if !ok {
+		reach = p.maxLen(f.tree)
+		p.reach[f] = reach
+	}
+	if reach >= len(p.text) {
+		return nil, true
+	}
+	at := make([][2]int, 0, fewest) // each occurrence's start and end
+	for _, l := range lits {
 		for _, i := range p.occurrences(l) {
 			at = append(at, [2]int{i, i + len(l.text)})
 		}
-	}
-	if len(at) == 0 {
-		return nil, false
-	}
-	reach := p.maxLen(f.tree)
-	if reach >= len(p.text) {
-		return nil, true
 	}
 	sort.Slice(at, func(i, j int) bool { return at[i][0] < at[j][0] })
 	text := p.text
@@ -698,30 +690,44 @@ func (p *page) first(f *finder) []int {
 // all is up to n matches of f (n < 0: every one), as FindAllStringIndex
 // gives them, or with their groups, as FindAllStringSubmatchIndex does.
 func (p *page) all(f *finder, n int, groups bool) [][]int {
-	findAll := func(re *regexp.Regexp, s string, n int) [][]int {
+	return p.allIn(f, 0, len(p.text), n, groups)
+}
+
+// allIn is all for the text from lo to hi, searched as a text of its own
+// (offsets are the whole text's).
+func (p *page) allIn(f *finder, lo, hi, n int, groups bool) [][]int {
+	findAll := func(re *regexp.Regexp, from, to, n int) [][]int {
+		var ms [][]int
 		if groups {
-			return re.FindAllStringSubmatchIndex(s, n)
+			ms = re.FindAllStringSubmatchIndex(p.text[from:to], n)
+		} else {
+			ms = re.FindAllStringIndex(p.text[from:to], n)
 		}
-		return re.FindAllStringIndex(s, n)
+		for _, m := range ms {
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += from
+				}
+			}
+		}
+		return ms
 	}
 	spans, whole := p.windows(f)
 	if whole {
-		return findAll(f.re, p.text, n)
+		return findAll(f.re, lo, hi, n)
 	}
 	var out [][]int
 	for _, s := range spans {
+		// A window cut at lo or hi starts or ends where the text searched does.
+		from, to := max(s[0], lo), min(s[1], hi)
+		if from >= to {
+			continue
+		}
 		left := -1
 		if n >= 0 {
 			left = n - len(out)
 		}
-		for _, m := range findAll(f.in(s[0], s[1], len(p.text)), p.text[s[0]:s[1]], left) {
-			for i := range m {
-				if m[i] >= 0 {
-					m[i] += s[0]
-				}
-			}
-			out = append(out, m)
-		}
+		out = append(out, findAll(f.in(from-lo, to-lo, hi-lo), from, to, left)...)
 		if n >= 0 && len(out) >= n {
 			break
 		}

@@ -70,7 +70,7 @@ func TestWindowedSearchIsExact(t *testing.T) {
 	pats := scanPatterns()
 	windowed := 0
 	for _, re := range pats {
-		if newFinder(re).lits != nil {
+		if newFinder(re).sets != nil {
 			windowed++
 		}
 	}
@@ -90,6 +90,22 @@ func TestWindowedSearchIsExact(t *testing.T) {
 			}
 			if got, want := p.all(f, 2, false), re.FindAllStringIndex(text, 2); !reflect.DeepEqual(got, want) {
 				t.Fatalf("%s on %.60q: first two %v, want %v", re, text, got, want)
+			}
+			// A stretch of the text searched as a text of its own, cut
+			// anywhere (in a word, in a rune).
+			lo, hi := len(text)/3, len(text)*2/3+1
+			hi = min(hi, len(text))
+			var want [][]int
+			for _, m := range re.FindAllStringSubmatchIndex(text[lo:hi], 5) {
+				for i := range m {
+					if m[i] >= 0 {
+						m[i] += lo
+					}
+				}
+				want = append(want, m)
+			}
+			if got := p.allIn(f, lo, hi, 5, true); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s on %.60q from %d to %d: %v, want %v", re, text, lo, hi, got, want)
 			}
 		}
 	}
@@ -112,7 +128,10 @@ func TestFinderLiterals(t *testing.T) {
 	for _, c := range cases {
 		f := newFinder(regexp.MustCompile(c.pattern))
 		var ws []string
-		for _, l := range f.lits {
+		if len(f.sets) == 0 {
+			f.sets = [][]literal{nil}
+		}
+		for _, l := range f.sets[0] {
 			ws = append(ws, l.text)
 		}
 		if got := strings.Join(ws, "|"); got != c.want {
