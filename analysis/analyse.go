@@ -283,15 +283,21 @@ func (x *Extractor) classify(t documents.Text, pageURL, linkText string, sencoNa
 	path = strings.NewReplacer("-", " ", "_", " ", "/", " ", "+", " ", "%20", " ").Replace(path)
 	// A policy that asks to be "read alongside our SEN Information Report" is not
 	// that report: sentences pointing to other documents are not signals.
-	opening := crossReference.ReplaceAllString(head(t.Body, 1500), " ")
+	if pg == nil || pg.text != t.Body {
+		pg = newPage(t.Body)
+	}
+	h1500, h3000 := min(len(t.Body), 1500), min(len(t.Body), 3000)
+	opening := blankOut(t.Body, 0, h1500, pg.allIn(crossRefs, 0, h1500, -1, false))
 	// A policy speaks of the report it publishes: that is not this document.
 	// Review and approval lines mark a policy unless the document calls itself
 	// the report (reports are reviewed and approved too).
-	own := reportElsewhere.ReplaceAllString(crossReference.ReplaceAllString(head(t.Body, 3000), " "), " ")
+	refs := pg.allIn(crossRefs, 0, h3000, -1, false)
+	own := blankOut(t.Body, 0, h3000, refs)
+	own = blankOut(own, 0, len(own), newPage(own).all(elsewhere, -1, false))
 	namedReport := selfReport.MatchString(title+" "+path+" "+head(t.Body, 3000)) || informationReport.MatchString(title+" "+path+" "+head(own, 300))
 	policyVoice := selfPolicy.MatchString(head(t.Body, 3000)) || !namedReport && len(distinct(policyMarkers.FindAllString(head(t.Body, 3000), -1))) >= 2
 	if policyVoice {
-		opening = reportElsewhere.ReplaceAllString(opening, " ")
+		opening = blankOut(opening, 0, len(opening), newPage(opening).all(elsewhere, -1, false))
 	}
 	for _, s := range typeSignals {
 		if s.re.MatchString(title) {
@@ -307,9 +313,6 @@ func (x *Extractor) classify(t documents.Text, pageURL, linkText string, sencoNa
 	// A school's SEN page that names its SENCO and the needs it provides for is
 	// its report even when it never says "information report".
 	if x.role.MatchString(t.Body) {
-		if pg == nil || pg.text != t.Body {
-			pg = newPage(t.Body)
-		}
 		areas, types := x.needs(pg)
 		needs := len(areas) + len(types)
 		switch {
@@ -348,7 +351,7 @@ func (x *Extractor) classify(t documents.Text, pageURL, linkText string, sencoNa
 	}
 	// A SEN page that sends the reader on to "our SEND Information Report" is a
 	// landing page, not the report, unless its title or address says it is.
-	if crossToReport(head(t.Body, 3000)) && !informationReport.MatchString(path+" "+title) && !selfReport.MatchString(head(t.Body, 3000)) {
+	if crossToReport(t.Body, refs) && !informationReport.MatchString(path+" "+title) && !selfReport.MatchString(head(t.Body, 3000)) {
 		scores["sen_information_report"] -= 6
 	}
 	// A news item about SEN (a new SENCO, a report to come) is not the report,
@@ -505,14 +508,37 @@ func distinct(ms []string) map[string]bool {
 }
 
 // crossToReport says whether a sentence sends the reader to "our SEN
-// Information Report" as another document.
-func crossToReport(text string) bool {
-	for _, m := range crossReference.FindAllString(text, -1) {
-		if informationReport.MatchString(m) {
+// Information Report" as another document (refs: crossReference's matches).
+func crossToReport(text string, refs [][]int) bool {
+	for _, m := range refs {
+		if informationReport.MatchString(text[m[0]:m[1]]) {
 			return true
 		}
 	}
 	return false
+}
+
+// crossRefs and elsewhere are crossReference and reportElsewhere searched in
+// windows (scan.go): their leading [^.\n]* makes a whole-text search try
+// every sentence from every byte.
+var crossRefs, elsewhere = newFinder(crossReference), newFinder(reportElsewhere)
+
+// blankOut is text[lo:hi] with each match in ms (in order, not empty, offsets
+// into text) replaced by a space: re.ReplaceAllString(text[lo:hi], " ").
+func blankOut(text string, lo, hi int, ms [][]int) string {
+	if len(ms) == 0 {
+		return text[lo:hi]
+	}
+	var b strings.Builder
+	b.Grow(hi - lo)
+	last := lo
+	for _, m := range ms {
+		b.WriteString(text[last:m[0]])
+		b.WriteByte(' ')
+		last = m[1]
+	}
+	b.WriteString(text[last:hi])
+	return b.String()
 }
 
 // confidence grows with the winning score and its lead over the runner-up.

@@ -35,10 +35,11 @@ type finder struct {
 	// compared in lower case), the best first; nil when the pattern has no
 	// such words: the whole text is searched. A document's windows are built
 	// from the set it holds fewest of, and one it holds none of has no match.
-	sets [][]literal
-	tree  *syntax.Regexp // simplified, for the bound on a match's length
-	lines bool           // the pattern reads line edges: windows are whole lines
-	fold  bool           // some literal is compared in lower case
+	sets    [][]literal
+	bound   bound      // how far a match can reach, given a document's runs
+	classes []runClass // the character classes the pattern repeats without bound
+	lines   bool       // the pattern reads line edges: windows are whole lines
+	fold    bool       // some literal is compared in lower case
 	// Where the pattern reads the text's edges (\A, \z, a bare ^ or $), a
 	// window is searched with them made to fail where the window's edge is
 	// not the text's: noStart for a window after the text's start, noEnd for
@@ -73,7 +74,7 @@ func newFinder(re *regexp.Regexp) *finder {
 	if len(sets) == 0 {
 		return f
 	}
-	f.tree = tree
+	f.bound = compileBound(tree, &f.classes)
 	for _, set := range sets {
 		if len(f.sets) < maxSets && !slices.ContainsFunc(f.sets, func(s []literal) bool { return slices.Equal(s, set) }) {
 			f.sets = append(f.sets, set)
@@ -89,7 +90,7 @@ func newFinder(re *regexp.Regexp) *finder {
 
 // maxSets is how many of a pattern's literal sets are looked for: the best
 // few are enough to find one a document holds few of.
-const maxSets = 4
+const maxSets = 6
 
 // reads says whether a pattern holds the assertion op.
 func reads(re *syntax.Regexp, op syntax.Op) bool {
@@ -165,6 +166,14 @@ func mustSets(re *syntax.Regexp) [][]literal {
 			return nil
 		}
 		return [][]literal{union}
+	case syntax.OpCharClass:
+		// A figure: every match holds a digit ("\\d{1,3}" in a count).
+		for _, r := range re.Rune {
+			if r < '0' || r > '9' {
+				return nil
+			}
+		}
+		return [][]literal{{anyDigit}}
 	case syntax.OpLiteral:
 		if set := literalSet(exactStrings(re)); set != nil {
 			sets = append(sets, set)
@@ -232,12 +241,31 @@ func canBeEmpty(re *syntax.Regexp) bool {
 	return false
 }
 
+// anyDigit stands in a literal set for any figure 0-9: a document's figures
+// are as few as its words for pupils, or fewer.
+var anyDigit = literal{text: "\x00digit"}
+
+// size is how many bytes an occurrence of l spans.
+func (l literal) size() int {
+	if l == anyDigit {
+		return 1
+	}
+	return len(l.text)
+}
+
+// rareMarks are the marks rare enough in running text to look for alone
+// ("%" in a share, "&" for "and").
+const rareMarks = "%&#@|=+<>~^*$"
+
 // setScore: a set's worth as a gate: its shortest literal, less one for each
 // literal beyond the first (any of five words is found more often than one).
 func setScore(set []literal) int {
 	m := len(set[0].text)
 	for _, l := range set[1:] {
 		m = min(m, len(l.text))
+	}
+	if slices.Contains(set, anyDigit) {
+		m = min(m, 2)
 	}
 	return m - len(set) + 1
 }
@@ -265,7 +293,7 @@ func literalSet(strs []string, fold, ok bool) []literal {
 	}
 	var out []literal
 	for _, s := range strs {
-		if len(s) < minLiteral && (fold || len(s) < 2) {
+		if len(s) < minLiteral && (fold || len(s) < 2) && !(len(s) == 1 && strings.Contains(rareMarks, s)) {
 			return nil // two capitals ("BA", "MA") are rare enough; "ma" is not
 		}
 		if fold {
@@ -440,11 +468,20 @@ func (p *page) occurrences(l literal) []int {
 	if at, ok := p.at[l]; ok {
 		return at
 	}
+	var at []int
+	if l == anyDigit {
+		for i := 0; i < len(p.text); i++ {
+			if c := p.text[i]; c >= '0' && c <= '9' {
+				at = append(at, i)
+			}
+		}
+		p.at[l] = at
+		return at
+	}
 	hay := p.text
 	if l.fold {
 		hay = p.lower
 	}
-	var at []int
 	for i := 0; i < len(hay); {
 		j := strings.Index(hay[i:], l.text)
 		if j < 0 {
@@ -461,51 +498,131 @@ func (p *page) occurrences(l literal) []int {
 // that sums and products of bounds do not overflow).
 const unbounded = 1 << 40
 
-// maxLen bounds the bytes a match of re can span in this text.
-func (p *page) maxLen(re *syntax.Regexp) int {
+// bound is a pattern's reach worked out once: given the longest run in a
+// document of each of its repeated classes (runs, in the order of the
+// finder's classes), the most bytes a match can span there.
+type bound func(runs []int) int
+
+// runClass is a character class an unbounded repeat of a pattern takes, by
+// its ranges (key: the ranges as a string, for the document's cache).
+type runClass struct {
+	key    string
+	ranges []rune
+}
+
+// compileBound is the bound of a match of re, adding the classes it repeats
+// to classes.
+func compileBound(re *syntax.Regexp, classes *[]runClass) bound {
+	fixed := func(n int) bound { return func([]int) int { return n } }
 	switch re.Op {
 	case syntax.OpNoMatch, syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary,
 		syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText:
-		return 0
+		return fixed(0)
 	case syntax.OpLiteral:
 		n := 0
 		for _, r := range re.Rune {
 			n += runeBytes(r, re.Flags&syntax.FoldCase != 0)
 		}
-		return n
+		return fixed(n)
 	case syntax.OpCharClass:
 		if len(re.Rune) == 0 {
-			return 0
+			return fixed(0)
 		}
-		return utf8.RuneLen(min(re.Rune[len(re.Rune)-1], unicode.MaxRune))
+		return fixed(utf8.RuneLen(min(re.Rune[len(re.Rune)-1], unicode.MaxRune)))
 	case syntax.OpAnyCharNotNL, syntax.OpAnyChar:
-		return utf8.UTFMax
+		return fixed(utf8.UTFMax)
 	case syntax.OpCapture, syntax.OpQuest:
-		return p.maxLen(re.Sub[0])
-	case syntax.OpConcat:
-		n := 0
-		for _, s := range re.Sub {
-			n = min(unbounded, n+p.maxLen(s))
+		return compileBound(re.Sub[0], classes)
+	case syntax.OpConcat, syntax.OpAlternate:
+		subs := make([]bound, len(re.Sub))
+		for i, s := range re.Sub {
+			subs[i] = compileBound(s, classes)
 		}
-		return n
-	case syntax.OpAlternate:
-		n := 0
-		for _, s := range re.Sub {
-			n = max(n, p.maxLen(s))
+		if re.Op == syntax.OpAlternate {
+			return func(runs []int) int {
+				n := 0
+				for _, s := range subs {
+					n = max(n, s(runs))
+				}
+				return n
+			}
 		}
-		return n
+		return func(runs []int) int {
+			n := 0
+			for _, s := range subs {
+				n = min(unbounded, n+s(runs))
+			}
+			return n
+		}
 	case syntax.OpRepeat:
 		if re.Max >= 0 {
-			if n := p.maxLen(re.Sub[0]); n < unbounded/1024 && re.Max < 1024 {
-				return re.Max * n
+			sub, k := compileBound(re.Sub[0], classes), re.Max
+			return func(runs []int) int {
+				if n := sub(runs); n < unbounded/1024 && k < 1024 {
+					return k * n
+				}
+				return unbounded
 			}
-			return unbounded
 		}
-		return p.run(re.Sub[0])
+		return runBound(re.Sub[0], classes)
 	case syntax.OpStar, syntax.OpPlus:
-		return p.run(re.Sub[0])
+		return runBound(re.Sub[0], classes)
 	}
-	return unbounded
+	return func([]int) int { return unbounded }
+}
+
+// runBound is the bound of an unbounded repeat of re: the longest run of a
+// character class's characters (\s+, [^.\n]*) in the document; unbounded for
+// any other repeated part.
+func runBound(re *syntax.Regexp, classes *[]runClass) bound {
+	var ranges []rune
+	switch re.Op {
+	case syntax.OpCharClass:
+		ranges = re.Rune
+	case syntax.OpAnyCharNotNL:
+		ranges = []rune{0, '\n' - 1, '\n' + 1, unicode.MaxRune}
+	case syntax.OpLiteral:
+		if len(re.Rune) != 1 {
+			return func([]int) int { return unbounded }
+		}
+		r := re.Rune[0]
+		ranges = []rune{r, r}
+		if re.Flags&syntax.FoldCase != 0 {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				ranges = append(ranges, f, f)
+			}
+		}
+	case syntax.OpAnyChar:
+		ranges = []rune{0, unicode.MaxRune}
+	default:
+		return func([]int) int { return unbounded }
+	}
+	key := string(ranges)
+	i := slices.IndexFunc(*classes, func(c runClass) bool { return c.key == key })
+	if i < 0 {
+		i = len(*classes)
+		*classes = append(*classes, runClass{key, ranges})
+	}
+	return func(runs []int) int { return runs[i] }
+}
+
+// reachOf is how many bytes a match of f can span in this text.
+func (p *page) reachOf(f *finder) int {
+	if n, ok := p.reach[f]; ok {
+		return n
+	}
+	runs := make([]int, len(f.classes))
+	for i, c := range f.classes {
+		n, ok := p.runs[c.key]
+		if !ok {
+			n = longestRun(p.text, c.ranges)
+			p.runs[c.key] = n
+		}
+		runs[i] = n
+	}
+	n := f.bound(runs)
+	p.reach[f] = n
+	return n
 }
 
 // runeBytes is the most bytes a rune of a literal can be matched by (a
@@ -518,41 +635,6 @@ func runeBytes(r rune, fold bool) int {
 		}
 	}
 	return max(n, 1)
-}
-
-// run is the longest stretch of the text an unbounded repeat of re can
-// span: the longest run of a character class's characters (\s+, [^.\n]*);
-// unbounded for any other repeated part.
-func (p *page) run(re *syntax.Regexp) int {
-	var ranges []rune
-	switch re.Op {
-	case syntax.OpCharClass:
-		ranges = re.Rune
-	case syntax.OpAnyCharNotNL:
-		ranges = []rune{0, '\n' - 1, '\n' + 1, unicode.MaxRune}
-	case syntax.OpAnyChar:
-		return len(p.text)
-	case syntax.OpLiteral:
-		if len(re.Rune) != 1 {
-			return unbounded
-		}
-		r := re.Rune[0]
-		ranges = []rune{r, r}
-		if re.Flags&syntax.FoldCase != 0 {
-			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-				ranges = append(ranges, f, f)
-			}
-		}
-	default:
-		return unbounded
-	}
-	key := string(ranges)
-	if n, ok := p.runs[key]; ok {
-		return n
-	}
-	n := longestRun(p.text, ranges)
-	p.runs[key] = n
-	return n
 }
 
 // longestRun is the longest stretch of text, in bytes, whose runes (as the
@@ -622,18 +704,14 @@ func (p *page) windows(f *finder) (spans [][2]int, whole bool) {
 			lits, fewest = set, n
 		}
 	}
-	reach, ok := p.reach[f]
-	if !ok {
-		reach = p.maxLen(f.tree)
-		p.reach[f] = reach
-	}
+	reach := p.reachOf(f)
 	if reach >= len(p.text) {
 		return nil, true
 	}
 	at := make([][2]int, 0, fewest) // each occurrence's start and end
 	for _, l := range lits {
 		for _, i := range p.occurrences(l) {
-			at = append(at, [2]int{i, i + len(l.text)})
+			at = append(at, [2]int{i, i + l.size()})
 		}
 	}
 	sort.Slice(at, func(i, j int) bool { return at[i][0] < at[j][0] })
