@@ -691,8 +691,8 @@ func (p *page) windows(f *finder) (spans [][2]int, whole bool) {
 		return nil, true
 	}
 	var lits []literal
-	fewest := -1
-	for _, set := range f.sets {
+	fewest, best := -1, 0
+	for k, set := range f.sets {
 		n := 0
 		for _, l := range set {
 			n += len(p.occurrences(l))
@@ -701,7 +701,7 @@ func (p *page) windows(f *finder) (spans [][2]int, whole bool) {
 			return nil, false
 		}
 		if fewest < 0 || n < fewest {
-			lits, fewest = set, n
+			lits, fewest, best = set, n, k
 		}
 	}
 	reach := p.reachOf(f)
@@ -739,8 +739,34 @@ func (p *page) windows(f *finder) (spans [][2]int, whole bool) {
 		}
 		spans = append(spans, [2]int{a, p.edgeAfter(to, f.lines)})
 	}
+	// A match lies in one window and holds a literal of every set: a window
+	// missing one set's literals holds none.
+	for k, set := range f.sets {
+		if k == best {
+			continue
+		}
+		kept := spans[:0]
+		for _, sp := range spans {
+			if p.holds(set, sp) {
+				kept = append(kept, sp)
+			}
+		}
+		spans = kept
+	}
 	p.spanBuf = spans
 	return spans, false
+}
+
+// holds says whether one of set's literals occurs whole within sp.
+func (p *page) holds(set []literal, sp [2]int) bool {
+	for _, l := range set {
+		at := p.occurrences(l) // in order
+		i, _ := slices.BinarySearch(at, sp[0])
+		if i < len(at) && at[i]+l.size() <= sp[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // edgeAfter is the first place at or after i a window may end.
