@@ -147,11 +147,12 @@ func (x *Extractor) factsOn(text, docType string, sencoNames func() []Fact, pg *
 // needs are the need areas and types a page names, read once for its type
 // and its facts.
 func (x *Extractor) needs(pg *page) (areas, types []Fact) {
-	if _, ok := pg.vocab["need.area"]; !ok {
-		pg.vocab["need.area"] = pg.vocabFacts("need.area", x.needAreas, 0.9, (*page).firstOf)
-		pg.vocab["need.type"] = pg.vocabFacts("need.type", x.needTypes, 0.8, (*page).firstOf)
+	if !pg.needsRead {
+		pg.areas = pg.vocabFacts("need.area", x.needAreas, 0.9, (*page).firstOf)
+		pg.types = pg.vocabFacts("need.type", x.needTypes, 0.8, (*page).firstOf)
+		pg.needsRead = true
 	}
-	return pg.vocab["need.area"], pg.vocab["need.type"]
+	return pg.areas, pg.types
 }
 
 // statutory lists the statutory items (SEND Regulations 2014 Sch.1) the text
@@ -294,19 +295,20 @@ func (x *Extractor) classify(t documents.Text, pageURL, linkText string, sencoNa
 	refs := pg.allIn(crossRefs, 0, h3000, -1, false)
 	own := blankOut(t.Body, 0, h3000, refs)
 	own = blankOut(own, 0, len(own), newPage(own).all(elsewhere, -1, false))
-	namedReport := selfReport.MatchString(title+" "+path+" "+head(t.Body, 3000)) || informationReport.MatchString(title+" "+path+" "+head(own, 300))
+	namedReport := matches(selfReportFinder, title+" "+path+" "+head(t.Body, 3000)) || informationReport.MatchString(title+" "+path+" "+head(own, 300))
 	policyVoice := selfPolicy.MatchString(head(t.Body, 3000)) || !namedReport && len(distinct(policyMarkers.FindAllString(head(t.Body, 3000), -1))) >= 2
 	if policyVoice {
 		opening = blankOut(opening, 0, len(opening), newPage(opening).all(elsewhere, -1, false))
 	}
-	for _, s := range typeSignals {
+	openingPage := newPage(opening)
+	for i, s := range typeSignals {
 		if s.re.MatchString(title) {
 			scores[s.docType] += s.title
 		}
 		if s.re.MatchString(path) {
 			scores[s.docType] += s.url
 		}
-		if s.re.MatchString(opening) {
+		if openingPage.first(typeSignalFinders[i]) != nil {
 			scores[s.docType] += s.body
 		}
 	}
@@ -375,7 +377,7 @@ func (x *Extractor) classify(t documents.Text, pageURL, linkText string, sencoNa
 	}
 	// A page on no council's site that speaks to parents about every school's
 	// report, not for one school, is an LA's (or its Local Offer's) guidance.
-	if !strings.HasSuffix(host, ".sch.uk") && len(distinct(schoolsInGeneral.FindAllString(head(t.Body, 6000), -1))) >= 3 &&
+	if !strings.HasSuffix(host, ".sch.uk") && len(distinct(matchedText(t.Body, pg.allIn(schoolsInGeneralFinder, 0, min(len(t.Body), 6000), -1, false)))) >= 3 &&
 		!schoolVoice.MatchString(head(t.Body, 6000)) && len(sencoNames()) == 0 {
 		return "la_guidance", 0.6
 	}
@@ -394,7 +396,7 @@ func (x *Extractor) classify(t documents.Text, pageURL, linkText string, sencoNa
 		return "other", 0.6
 	}
 	// A report that says it is the policy too is both.
-	if scores["sen_information_report"] >= 6 && alsoPolicy.MatchString(title+" "+head(t.Body, 3000)) {
+	if scores["sen_information_report"] >= 6 && matches(alsoPolicyFinder, title+" "+head(t.Body, 3000)) {
 		return "policy_and_report", confidence(scores["sen_policy"]+scores["sen_information_report"]+6, 0)
 	}
 	// A combined policy and report says it is both; a policy that names the
@@ -520,8 +522,30 @@ func crossToReport(text string, refs [][]int) bool {
 
 // crossRefs and elsewhere are crossReference and reportElsewhere searched in
 // windows (scan.go): their leading [^.\n]* makes a whole-text search try
-// every sentence from every byte.
-var crossRefs, elsewhere = newFinder(crossReference), newFinder(reportElsewhere)
+// every sentence from every byte. The other finders are classify's wordings
+// read over a document's opening kilobytes.
+var (
+	crossRefs, elsewhere   = newFinder(crossReference), newFinder(reportElsewhere)
+	selfReportFinder       = newFinder(selfReport)
+	alsoPolicyFinder       = newFinder(alsoPolicy)
+	schoolsInGeneralFinder = newFinder(schoolsInGeneral)
+	typeSignalFinders      = func() []*finder {
+		var out []*finder
+		for _, s := range typeSignals {
+			out = append(out, newFinder(s.re))
+		}
+		return out
+	}()
+)
+
+// matchedText is the words of each match in ms (offsets into text).
+func matchedText(text string, ms [][]int) []string {
+	out := make([]string, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, text[m[0]:m[1]])
+	}
+	return out
+}
 
 // blankOut is text[lo:hi] with each match in ms (in order, not empty, offsets
 // into text) replaced by a space: re.ReplaceAllString(text[lo:hi], " ").

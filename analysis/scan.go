@@ -442,13 +442,15 @@ type page struct {
 	// pattern), so a literal's lower case is found in lower wherever the
 	// pattern can match.
 	foldSafe bool
-	at       map[literal][]int // where each literal occurs
-	runs     map[string]int    // the longest run of each character class, in bytes
-	reach    map[*finder]int   // how far a finder's matches can reach
-	spanBuf  [][2]int
-	// vocab keeps the need areas and types read, by field: a document's type
-	// and its facts both read them.
-	vocab map[string][]Fact
+	// Each made when first needed.
+	at      map[literal][]int // where each literal occurs
+	runs    map[string]int    // the longest run of each character class, in bytes
+	reach   map[*finder]int   // how far a finder's matches can reach
+	spanBuf [][2]int
+	// The need areas and types read (needsRead): a document's type and its
+	// facts both read them.
+	areas, types []Fact
+	needsRead    bool
 }
 
 func newPage(text string) *page {
@@ -456,17 +458,19 @@ func newPage(text string) *page {
 		text:     text,
 		lower:    asciiLower(text),
 		foldSafe: !strings.ContainsRune(text, '\u212a') && !strings.ContainsRune(text, '\u017f'),
-		at:       map[literal][]int{},
-		runs:     map[string]int{},
-		reach:    map[*finder]int{},
-		vocab:    map[string][]Fact{},
 	}
 }
+
+// matches says whether f matches s, as f's pattern's MatchString does.
+func matches(f *finder, s string) bool { return newPage(s).first(f) != nil }
 
 // occurrences are where l occurs in the text (in lower case when it folds).
 func (p *page) occurrences(l literal) []int {
 	if at, ok := p.at[l]; ok {
 		return at
+	}
+	if p.at == nil {
+		p.at = map[literal][]int{}
 	}
 	var at []int
 	if l == anyDigit {
@@ -610,6 +614,9 @@ func runBound(re *syntax.Regexp, classes *[]runClass) bound {
 func (p *page) reachOf(f *finder) int {
 	if n, ok := p.reach[f]; ok {
 		return n
+	}
+	if p.reach == nil {
+		p.reach, p.runs = map[*finder]int{}, map[string]int{}
 	}
 	runs := make([]int, len(f.classes))
 	for i, c := range f.classes {

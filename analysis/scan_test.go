@@ -57,7 +57,10 @@ func scanPatterns() []*regexp.Regexp {
 	for _, r := range Default().rules.All() {
 		out = append(out, r.Regexp())
 	}
-	for _, res := range [][]*regexp.Regexp{onRollRe, senCountRe, ehcpRe, shareRes, {allHaveEHCP, crossReference, reportElsewhere}} {
+	for _, s := range typeSignals {
+		out = append(out, s.re)
+	}
+	for _, res := range [][]*regexp.Regexp{onRollRe, senCountRe, ehcpRe, shareRes, {allHaveEHCP, crossReference, reportElsewhere, selfReport, alsoPolicy, schoolsInGeneral}} {
 		out = append(out, res...)
 	}
 	return out
