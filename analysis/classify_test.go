@@ -134,33 +134,3 @@ func TestNoWordsIsNoReport(t *testing.T) {
 		}
 	}
 }
-
-// TestTypeEvidence: the cues each kind of document gives, counted once each.
-func TestTypeEvidence(t *testing.T) {
-	x := Default()
-	e := x.typeEvidence("This policy sets out our duties.\nNext review: May 2026\nRoles and responsibilities\nNext review: May 2027")
-	if len(e.policy()) != 3 || len(e.report()) != 0 || !e.policySubstance() {
-		t.Errorf("a policy's cues: %v", e)
-	}
-	e = x.typeEvidence("This year we have introduced a nurture group. How does the school know if my child needs help? 23 pupils receive SEN support.")
-	if len(e.report()) < 3 || e.policySubstance() {
-		t.Errorf("a report's cues: %v", e)
-	}
-	// One cue said twice is one piece of evidence; a school of its own is another.
-	e = x.typeEvidence("The trust is a family of four schools. All four schools share a SENCO network.")
-	if e.aboutSeveralSchools() {
-		t.Errorf("one cue, twice: %v", e)
-	}
-	e = x.typeEvidence("The trust is a family of four schools. Each school has its own SENCO.")
-	if !e.aboutSeveralSchools() || e.several()["own"] == "" {
-		t.Errorf("several schools: %v", e)
-	}
-	e = x.typeEvidence("Our federation of two schools shares one SENCO.")
-	if e.aboutSeveralSchools() {
-		t.Errorf("a federation of two is not several: %v", e)
-	}
-	e = x.typeEvidence("The SEN information report is published separately on the school website.")
-	if !e.elsewhere() {
-		t.Errorf("the report elsewhere: %v", e)
-	}
-}

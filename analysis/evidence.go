@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -46,42 +45,11 @@ func span(text string, from, to int) (evidence string, start, end int) {
 	return ev, runeOffset(text, lo), runeOffset(text, lo) + utf8.RuneCountInString(ev)
 }
 
-// softWrapped says whether a line was broken by layout rather than ended, given
-// the text after it: the line does not end like a sentence, a heading or a table
-// row, and it is long, or the next line carries on with a word in lower case
-// (not an address or a list number), or it is prose (it holds a sentence end)
-// that stops on a word no sentence ends on ("the", "and", "of"): a heading may
-// end on "for" ("The needs we provide for").
-func softWrapped(line, next string) bool {
-	line = strings.TrimSpace(line)
-	if line == "" || strings.ContainsAny(line[len(line)-1:], ".:;!?|") || startsAnew.MatchString(strings.TrimSpace(next)) ||
-		strings.Contains(line, " | ") || strings.Contains(line, "\t") || leaderRow.MatchString(line) {
-		return false // ended, or the next line starts anew, or a table's row: its cells parted by bars, tabs or a leader of dots
-	}
-	if len(line) >= 50 || carriesOn.MatchString(strings.TrimSpace(next)) {
-		return true
-	}
-	last := line[strings.LastIndexAny(line, " \t")+1:]
-	return strings.Contains(line, ". ") && carryOnWords[strings.ToLower(last)]
-}
-
-// startsAnew is a line that cannot carry on the one before: a list item (a
-// bullet, a number, a letter or roman numeral in brackets) or a "Label: value"
-// line.
-var startsAnew = regexp.MustCompile(`^(?:[•·▪‣◦*–—-]\s|\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s|[A-Z][\w'’/&() -]{0,40}:\s)`)
-
-// carriesOn is a line that starts mid-sentence: a lower-case word.
-var carriesOn = regexp.MustCompile(`^[a-z]{3,}[\s,;]`)
-
-// carryOnWords end no sentence: a line ending on one was wrapped.
-var carryOnWords = map[string]bool{"the": true, "a": true, "an": true, "and": true, "or": true, "of": true, "to": true,
-	"in": true, "on": true, "for": true, "with": true, "by": true, "at": true, "from": true, "her": true, "his": true,
-	"their": true, "our": true, "your": true, "is": true, "are": true, "was": true, "be": true, "has": true, "have": true,
-	"who": true, "which": true, "that": true, "as": true}
-
-// leaderRow: a table row or contents line whose label runs to its value along
-// a leader of dots ("Pupils on roll ........ 209"): a line of its own.
-var leaderRow = regexp.MustCompile(`(?:\.{4,}|…{2,})[ \t]*\S.{0,30}$`)
+// softWrapped is the text stage's line-wrap rule (textstage.SoftWrapped): the
+// evidence quoted for a fact takes the lines the stage's blocks take, so a
+// sentence a PDF wrapped is quoted whole and a bullet, a numbered item, a
+// "Label: value" line or a table's row after it is not part of it.
+func softWrapped(line, next string) bool { return textstage.SoftWrapped(line, next) }
 
 // sentenceBounds finds the sentence around text[from:to]: within its line, or
 // across lines a PDF wrapped (not ended), up to about limit bytes.

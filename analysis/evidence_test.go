@@ -3,6 +3,8 @@ package analysis
 import (
 	"strings"
 	"testing"
+
+	"github.com/sendscope/sendscope/analysis/textstage"
 )
 
 // TestEvidenceSentenceAcrossWrappedLines: evidence is the whole sentence a PDF
@@ -25,6 +27,14 @@ func TestEvidenceSentenceAcrossWrappedLines(t *testing.T) {
 			"2 days", "Time for the role: 2 days per week"},
 		{"an address on the next line is not carried on", "Acting SENCo: Mr P. Nowak (until Easter 2026)\nsenco@hill.example.sch.uk\n",
 			"Nowak", "Acting SENCo: Mr P. Nowak (until Easter 2026)"},
+		{"a numbered heading ending on 'for' is not the sentence after it", "2. Needs we make provision for\nWe welcome pupils with autism and with dyslexia.\n",
+			"autism", "We welcome pupils with autism and with dyslexia."},
+		{"an e-mail address after 'or at' is the sentence's", "Ms Akande can be reached through the\nschool office on 01632 960 222 or at\noffice@elmfield.example.sch.uk.\n",
+			"01632", "Ms Akande can be reached through the\nschool office on 01632 960 222 or at\noffice@elmfield.example.sch.uk."},
+		{"a row of contacts under a name is a line of its own", "Inclusion Lead: Mrs Hana Sato, National Award for SEN Co-ordination\nh.sato@elmfield.example.sch.uk | 01632 960 223\n",
+			"01632", "h.sato@elmfield.example.sch.uk | 01632 960 223"},
+		{"a hyphenated word", "Pupils with specific learn-\ning difficulties have a reading plan.\n",
+			"reading plan", "Pupils with specific learn-\ning difficulties have a reading plan."},
 		{"a wrapped item, then the next item", "• Cognition and Learning, including moderate learning difficulties and specific\nlearning difficulties such as dyslexia\n• Sensory and/or physical needs\n",
 			"dyslexia", "• Cognition and Learning, including moderate learning difficulties and specific\nlearning difficulties such as dyslexia"},
 	}
@@ -35,6 +45,31 @@ func TestEvidenceSentenceAcrossWrappedLines(t *testing.T) {
 		}
 		if got, _, _ := span(c.text, at, at+len(c.at)); got != c.want {
 			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
+		}
+	}
+}
+
+// TestEvidenceTakesTheStagesLines: evidence joins the lines the text stage's
+// blocks join, and no others (one rule decides both): the evidence for the
+// first line of a block with no sentence end inside it is the block.
+func TestEvidenceTakesTheStagesLines(t *testing.T) {
+	text := "HOW WE SUPPORT PUPILS WITH SEND\n" +
+		"Every class has a teaching assistant for part of each day, and the SENCO\n" +
+		"meets each class teacher every half term\n" +
+		"• Speech and language groups run by a trained assistant twice weekly\n" +
+		"● Reading recovery\n" +
+		"Contact: Mr Idris Vaughan, SENCO\n" +
+		"i.vaughan@elmfield.example.sch.uk | 01632 960 224\n" +
+		"Introduction ............ 1\n" +
+		"Our offer ............... 2\n" +
+		"Our SENCO is Mrs\n" +
+		"Okonkwo-Reyes\n"
+	for _, b := range textstage.Blocks(text) {
+		block := text[b.Start:b.End]
+		at := b.Start + strings.IndexFunc(block, func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' })
+		end := b.Start + strings.IndexByte(block+"\n", '\n')
+		if got, _, _ := span(text, at, end); got != strings.TrimSpace(block) {
+			t.Errorf("evidence %q, the stage's block %q", got, block)
 		}
 	}
 }

@@ -35,12 +35,6 @@ type Extractor struct {
 	// provision.intervention and statutory.item (rules/need_areas.tsv, ...),
 	// each with its pre-check, in the order written.
 	needAreas, needTypes, interventions, statutoryItems Vocabulary
-	// localOfferNeeds are the words Local Offer records use for needs beyond
-	// need.type's (rules/local_offer_needs.tsv, field localoffer.need).
-	localOfferNeeds Vocabulary
-	// localOfferItems are the wordings of each thing a Local Offer must
-	// publish, by item id (rules/local_offer_items.tsv, field localoffer.item).
-	localOfferItems map[string][]*regexp.Regexp
 
 	role      *regexp.Regexp // the SENCO's role titles, as words of their own
 	sencoSelf *regexp.Regexp // words for the SENCO in a sentence: the role, "she", "he"
@@ -83,13 +77,7 @@ var defaultExtractor = sync.OnceValue(func() *Extractor {
 
 // lexRegexp compiles one of the package's fixed wordings written with the
 // compiled-in lexicon's fragments ({sen}: the SEN terms, spelt in one place).
-func lexRegexp(pattern string) *regexp.Regexp {
-	p, err := textstage.Builtin().Expand(pattern)
-	if err != nil {
-		panic(err) // compiled in; the tests run every one
-	}
-	return regexp.MustCompile(p)
-}
+func lexRegexp(pattern string) *regexp.Regexp { return textstage.BuiltinRegexp(pattern) }
 
 // Default is the extractor with the rules compiled in.
 func Default() *Extractor { return defaultExtractor() }
@@ -118,20 +106,19 @@ func (x *Extractor) compile() {
 		}
 		x.gates[r.Regexp()] = t
 	}
-	vocab := func(field string) Vocabulary {
-		var v Vocabulary
-		for _, r := range x.rules.Rules(field) {
-			v = append(v, x.gates[r.Regexp()])
-		}
-		return v
+	x.needAreas, x.needTypes = x.Vocabulary("need.area"), x.Vocabulary("need.type")
+	x.interventions, x.statutoryItems = x.Vocabulary("provision.intervention"), x.Vocabulary("statutory.item")
+}
+
+// Vocabulary is the wordings of one field's rule table, in the order written,
+// each with its pre-check: how package localoffer reads the fields
+// localoffer.need and localoffer.item with this extractor's tables.
+func (x *Extractor) Vocabulary(field string) Vocabulary {
+	var v Vocabulary
+	for _, r := range x.rules.Rules(field) {
+		v = append(v, x.gates[r.Regexp()])
 	}
-	x.needAreas, x.needTypes = vocab("need.area"), vocab("need.type")
-	x.interventions, x.statutoryItems = vocab("provision.intervention"), vocab("statutory.item")
-	x.localOfferNeeds = vocab("localoffer.need")
-	x.localOfferItems = map[string][]*regexp.Regexp{}
-	for _, r := range x.rules.Rules("localoffer.item") {
-		x.localOfferItems[r.Value] = append(x.localOfferItems[r.Value], r.Regexp())
-	}
+	return v
 }
 
 // Version names the rules in force: the release, and a short hash of the rule
@@ -151,7 +138,8 @@ func (x *Extractor) Version() string { return x.version }
 // localoffer.need, localoffer.item (an item of vocab/local_offer_items.tsv);
 // senco.on_slt, senco.qualification, senco.fte, senco.days_per_week,
 // senco.hours_per_week; provision.kind, provision.need, provision.places,
-// provision.refers_back, provision.title; stats.number_on_roll,
+// provision.refers_back, provision.title, provision.apposition,
+// provision.need.weak; stats.number_on_roll,
 // stats.sen_count, stats.sen_support, stats.ehcp_count, stats.sen_percent;
 // doctype.policy, doctype.report, doctype.report_elsewhere,
 // doctype.several_schools, doctype.college; and senco.role (a local title for

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/sendscope/sendscope/analysis/classify"
 	"github.com/sendscope/sendscope/analysis/textstage"
 )
 
@@ -27,11 +28,19 @@ type provCand struct {
 	needOwn    bool // the need is named in the mention's own sentence
 	rule       int  // the kind rule's index: at one place an earlier rule wins
 	sentence   int
+	stated     bool           // its kind is what its sentence says it is ("X, a resourced provision")
+	span       textstage.Span // the part of its sentence that speaks of it: all of it, or its clauses when the sentence names another provision too
+}
+
+// provMention is a mention of a kind, by the kind rule's index.
+type provMention struct {
+	textstage.Mention
+	rule int
 }
 
 // notCurrentProvision: the marks that make a mention no provision of the
 // school's now (a plan, a proposal, a closure, another academy's).
-const notCurrentProvision = textstage.Negated | textstage.Former | textstage.Planned | textstage.Elsewhere
+const notCurrentProvision = textstage.Negated | textstage.Former | textstage.Planned | textstage.Elsewhere | textstage.Others
 
 // provisionStage is one document's text as the provision rules read it.
 type provisionStage struct {
@@ -41,6 +50,7 @@ type provisionStage struct {
 	lower string
 	doc   *textstage.Doc
 	named map[int]string // the kind each sentence names, by sentence
+	whose *textstage.Subject
 }
 
 // find lists a rule's matches in the text, with their polarity.
@@ -50,11 +60,52 @@ func (s *provisionStage) find(r textstage.Rule) []textstage.Mention {
 		return nil
 	}
 	if !ok || g.find == nil {
-		return s.doc.Find(r.Regexp(), nil, 300, nil)
+		return s.doc.Find(r.Regexp(), nil, 300, s.whose)
 	}
 	// The matches, found in windows (scan.go) as Find would.
-	return s.doc.Mentions(s.pg.all(g.find, 300, true), nil)
+	return s.doc.Mentions(s.pg.all(g.find, 300, true), s.whose)
 }
+
+// namedSchool: a school named by its own words ("Ashgrove Academy",
+// "Brookside Primary").
+var namedSchool = regexp.MustCompile(`(?:\b[A-Z][\w'’.-]*\s+){1,4}(?:School|Academy|Primary|College)\b`)
+
+// whoseProvision is whose a provision is, as the text stage reads it: a
+// school named just before it ("a place at Ashgrove Academy's language unit")
+// that is not the school the page is headed with makes it another's. A page
+// whose head names no school (a trust's, a council's list) has no other.
+func whoseProvision(text string) *textstage.Subject {
+	// The page's head: its lines before the first that ends a sentence.
+	head := text[:min(len(text), 400)]
+	if i := paragraphEnd.FindStringIndex(head); i != nil {
+		head = head[:i[0]]
+	}
+	var own []string
+	for _, m := range namedSchool.FindAllString(head, 5) {
+		if f := strings.Fields(m); len(f) > 1 && !classify.KindOfSchool(f[0]) {
+			own = append(own, f[0])
+		}
+	}
+	if len(own) == 0 {
+		return nil
+	}
+	return &textstage.Subject{Person: namedSchool, Self: ourWords, Is: func(name string) bool {
+		f := strings.Fields(name)
+		for _, o := range own {
+			if len(f) > 0 && f[0] == o {
+				return true
+			}
+		}
+		return len(f) > 1 && classify.KindOfSchool(f[0])
+	}}
+}
+
+// paragraphEnd: a line that ends a sentence (the page's first paragraph).
+var paragraphEnd = regexp.MustCompile(`(?m)^[^\n]*[.!?]\s*$`)
+
+// ourWords: the school speaking of its own provision after naming another
+// ("Brookside Primary runs one, and our unit ...").
+var ourWords = regexp.MustCompile(`(?i)\b(?:our|we|us)\b`)
 
 // abbreviation: "Enhanced Resource Provision (ERP)" names the provision ERP.
 var abbreviation = regexp.MustCompile(`^\s*\(([A-Z]{2,6})\)`)
@@ -80,6 +131,7 @@ func (x *Extractor) provisionsOn(pg *page, proposed bool) []Fact {
 		return nil
 	}
 	s.doc = textstage.Read(text, x.lex)
+	s.whose = whoseProvision(text)
 	for _, r := range kinds {
 		mentions = append(mentions, s.find(r))
 	}
@@ -104,35 +156,50 @@ func (x *Extractor) provisionsOn(pg *page, proposed bool) []Fact {
 	titles := x.rules.Rules("provision.title")
 	// Every mention, then the leftmost in each sentence: one sentence names one
 	// provision however many names it gives it ("Resource Base/Enhanced
-	// Provision"). A mention marked as no provision now, or a post's title,
-	// leaves the sentence to the next.
-	bySentence := map[int]provCand{}
+	// Provision"), and the kind it states the name is ("the Hearing Support
+	// Centre, a resourced provision") is its kind; a mention of another kind
+	// in a later clause is another provision ("the Arches, a resourced
+	// provision for autism, and the Studio, a specialist class for ..."). A
+	// mention marked as no provision now, or a post's title, leaves the
+	// sentence to the next.
+	bySentence := map[int][]provMention{}
 	for ri, ms := range mentions {
 		for _, m := range ms {
 			if m.Polarity&notNow != 0 || m.Sentence < 0 {
-				continue
-			}
-			if c, ok := bySentence[m.Sentence]; ok && (c.pos < m.Start || c.pos == m.Start && c.rule <= ri) {
 				continue
 			}
 			post := false
 			for _, r := range titles {
 				post = post || r.Regexp().MatchString(text[m.End:min(len(text), m.End+40)])
 			}
-			if post {
-				continue
+			if !post {
+				bySentence[m.Sentence] = append(bySentence[m.Sentence], provMention{m, ri})
 			}
-			bySentence[m.Sentence] = provCand{pos: m.Start, end: m.End, kind: kinds[ri].Value, rule: ri, sentence: m.Sentence}
 		}
 	}
-	s.named = map[int]string{}
-	for si, c := range bySentence {
-		s.named[si] = c.kind
-	}
 	var cands []provCand
-	for _, c := range bySentence {
-		c.need, c.needEnd, c.needOwn = s.need(c)
-		cands = append(cands, c)
+	s.named = map[int]string{}
+	for si, ms := range bySentence {
+		sent := s.doc.Sentences[si]
+		found := s.inSentence(si, ms)
+		for i := range found {
+			c := &found[i]
+			c.span = textstage.Span{Start: sent.Start, End: sent.End}
+			if i > 0 {
+				cl, _ := s.doc.ClauseAt(c.pos)
+				c.span.Start = cl.Start
+			}
+			if i+1 < len(found) {
+				cl, _ := s.doc.ClauseAt(found[i+1].pos)
+				c.span.End = cl.Start
+			}
+		}
+		s.named[si] = found[0].kind
+		cands = append(cands, found...)
+	}
+	for i := range cands {
+		c := &cands[i]
+		c.need, c.needEnd, c.needOwn = s.need(*c)
 	}
 	sort.Slice(cands, func(i, j int) bool { return cands[i].pos < cands[j].pos })
 	// One provision per need: later mentions under another name are the same one;
@@ -152,8 +219,20 @@ func (x *Extractor) provisionsOn(pg *page, proposed bool) []Fact {
 			ownNeeds[c.kind][c.need] = true
 		}
 	}
+	// The kind a sentence says a provision is wins over the kind its name
+	// alone suggests ("Hearing Support Centre" as a heading, then "the
+	// Hearing Support Centre, a resourced provision with 12 places").
+	statedKind := map[string]string{}
+	for _, c := range cands {
+		if c.stated && c.need != "" {
+			statedKind[c.need] = c.kind
+		}
+	}
 	var out []Fact
 	for _, c := range cands {
+		if k := statedKind[c.need]; c.need != "" && k != "" && k != c.kind {
+			continue
+		}
 		if c.need == "" && kindHasNeed[c.kind] || c.need != "" && needSeen[c.need] || !c.needOwn && len(ownNeeds[c.kind]) > 0 && !ownNeeds[c.kind][c.need] {
 			continue
 		}
@@ -208,13 +287,57 @@ func (x *Extractor) provisionsOn(pg *page, proposed bool) []Fact {
 	return out
 }
 
+// inSentence reads the provisions one sentence names from its mentions: the
+// leftmost (an earlier rule wins at one place), of the kind the words after it
+// say it is, and one more for each later clause naming another kind.
+func (s *provisionStage) inSentence(si int, ms []provMention) []provCand {
+	sort.Slice(ms, func(i, j int) bool {
+		return ms[i].Start < ms[j].Start || ms[i].Start == ms[j].Start && ms[i].rule < ms[j].rule
+	})
+	// Mentions that overlap one before them are the same words.
+	kept := ms[:0:0]
+	for _, m := range ms {
+		if n := len(kept); n > 0 && m.Start < kept[n-1].End {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	kinds := s.x.rules.Rules("provision.kind")
+	appos := s.x.rules.Rules("provision.apposition")
+	var out []provCand
+	lastClause := -1
+	for i := 0; i < len(kept); i++ {
+		m := kept[i]
+		cl, _ := s.doc.ClauseAt(m.Start)
+		if len(out) > 0 && (cl.Start == lastClause || kinds[m.rule].Value == out[len(out)-1].kind) {
+			continue
+		}
+		c := provCand{pos: m.Start, end: m.End, kind: kinds[m.rule].Value, rule: m.rule, sentence: si}
+		for i+1 < len(kept) {
+			between := s.text[c.end:kept[i+1].Start]
+			said := false
+			for _, r := range appos {
+				said = said || r.Regexp().MatchString(between)
+			}
+			if !said {
+				break
+			}
+			i++
+			c.kind, c.end, c.stated = kinds[kept[i].rule].Value, kept[i].End, true
+		}
+		lastClause = cl.Start
+		out = append(out, c)
+	}
+	return out
+}
+
 // description is the sentences that speak of the provision a mention names: its
 // own, then up to three after it, in its block or the next, that refer back to
 // it ("It has 12 places", "The unit ..."); under a heading or a question naming
 // it, the blocks of its section (to the next heading, six blocks at most).
 func (s *provisionStage) description(c provCand) []textstage.Span {
 	d := s.doc
-	out := []textstage.Span{d.Sentences[c.sentence].Span}
+	out := []textstage.Span{c.span}
 	bi := d.Sentences[c.sentence].Block
 	if s.sectionHead(bi) {
 		for k := c.sentence + 1; k < len(d.Sentences) && d.Sentences[k].Block <= bi+6 && d.Sentences[k].Start-d.Sentences[c.sentence].End < 1200; k++ {
@@ -313,6 +436,19 @@ func (s *provisionStage) need(c provCand) (code string, end int, own bool) {
 			if best := nearestNeed(find(sp), sp.Start); best.code != "" {
 				return best.code, best.end, false
 			}
+		}
+	}
+	// Failing those, words for the pupils' emotional and mental health.
+	for k, sp := range desc {
+		var ns []needAt
+		seg := s.text[sp.Start:sp.End]
+		for _, r := range x.rules.Rules("provision.need.weak") {
+			for _, loc := range r.Regexp().FindAllStringIndex(seg, -1) {
+				ns = append(ns, needAt{sp.Start + loc[0], sp.Start + loc[1], r.Value})
+			}
+		}
+		if best := nearestNeed(ns, c.pos); best.code != "" {
+			return best.code, best.end, k == 0
 		}
 	}
 	return "", 0, false

@@ -31,6 +31,16 @@ func TestProvisionPlacesAndNeed(t *testing.T) {
 		{"a facility's places as a label", "Specialist Teaching Facility (STF) for pupils with hearing impairment\nPlaces: 9\nAges: 4 to 11", "la_school_sen_page",
 			"other:HI/9", "Places: 9"},
 		{"a specialist provision elsewhere", "If your child needs a specialist provision for autism, we will work with the local authority.", "", "", ""},
+		// The kind a sentence says a name is; "N-place" classes; a count opening the next sentence.
+		{"the kind it is said to be", "Our school hosts the Deaf Support Centre, an additionally resourced provision with 9 places for deaf pupils.", "",
+			"resourced_provision:HI/9", "9 places"},
+		{"an N-place class", "Wren is a nine-place class for pupils with severe learning difficulties.", "", "other:SLD/9", "nine-place"},
+		{"a count opening the next sentence", "The Snug is our nurture room. Six children at a time spend the morning there working on regulating their emotions.", "",
+			"nurture_group:SEMH/6", "Six children"},
+		{"without one", "Larch is a village school without a resource base or unit.", "", "", ""},
+		{"another school's, named", "Fenby Infant School\n\nWhere a child needs a hearing unit, the council may offer a place at Tollgate Academy's hearing unit.", "", "", ""},
+		{"listed elsewhere", "Rowan Primary - Autism Base\n\nOther resource bases in the borough are listed in the directory.\n\nThe Autism Base at Rowan has 8 places.",
+			"la_school_sen_page", "resource_base:ASD/8", "8 places"},
 		{"a trust's academies", "Several of our academies host resourced provision commissioned by the local authority.", "", "", ""},
 		{"another need is another provision", "Our resource base for autism has 12 places. We also have a nurture group for pupils with SEMH needs.", "",
 			"resource_base:ASD/12", "12 places"},
@@ -169,5 +179,25 @@ func TestProvisionGlossIsNoName(t *testing.T) {
 	}
 	if strings.Join(got, ";") != "sen_unit:HI" {
 		t.Errorf("provisions %q, want sen_unit:HI alone", got)
+	}
+}
+
+// TestTwoProvisionsInASentence: another kind in a later clause is another
+// provision, each with the need and places of its own clauses.
+func TestTwoProvisionsInASentence(t *testing.T) {
+	text := "The school is home to the Quay, a resourced provision for 14 pupils with autism, and the Loft, a small specialist class for 8 pupils with moderate learning difficulties."
+	got := map[string]bool{}
+	for _, f := range Facts(text) {
+		if f.Field == "provision.specialist" && f.ValueNum != nil {
+			got[f.Value+"/"+strconv.FormatFloat(*f.ValueNum, 'f', -1, 64)] = true
+		}
+	}
+	for _, w := range []string{"resourced_provision:ASD/14", "other:MLD/8"} {
+		if !got[w] {
+			t.Errorf("missing %s, got %v", w, got)
+		}
+	}
+	if len(got) != 2 {
+		t.Errorf("got %v, want two", got)
 	}
 }

@@ -121,3 +121,13 @@ func TestExtractorsAcrossGoroutines(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+// TestLocalOfferItemWordingsListed: every wording of the field localoffer.item
+// is for an item of the list (package localoffer checks the other way round).
+func TestLocalOfferItemWordingsListed(t *testing.T) {
+	for _, r := range Default().rules.Rules("localoffer.item") {
+		if !localOfferItem(r.Value) {
+			t.Errorf("%s: %s is no item of vocab/local_offer_items.tsv", r.Where, r.Value)
+		}
+	}
+}

@@ -57,10 +57,7 @@ func scanPatterns() []*regexp.Regexp {
 	for _, r := range Default().rules.All() {
 		out = append(out, r.Regexp())
 	}
-	for _, s := range typeSignals {
-		out = append(out, s.re)
-	}
-	for _, res := range [][]*regexp.Regexp{onRollRe, senCountRe, ehcpRe, shareRes, {allHaveEHCP, crossReference, reportElsewhere, selfReport, alsoPolicy, schoolsInGeneral}} {
+	for _, res := range [][]*regexp.Regexp{onRollRe, senCountRe, ehcpRe, shareRes, {allHaveEHCP}} {
 		out = append(out, res...)
 	}
 	return out
@@ -109,9 +106,6 @@ func TestWindowedSearchIsExact(t *testing.T) {
 			}
 			if got := p.allIn(f, lo, hi, 5, true); !reflect.DeepEqual(got, want) {
 				t.Fatalf("%s on %.60q from %d to %d: %v, want %v", re, text, lo, hi, got, want)
-			}
-			if got, want := blankOut(text, lo, hi, p.allIn(f, lo, hi, -1, false)), re.ReplaceAllString(text[lo:hi], " "); got != want {
-				t.Fatalf("%s on %.60q from %d to %d: blanked %.80q, want %.80q", re, text, lo, hi, got, want)
 			}
 		}
 	}

@@ -674,8 +674,9 @@ func isRow(line string) bool {
 	return len(line) <= 120 && !wordStop.MatchString(line) && !proseWord.MatchString(line)
 }
 
-// wordStop: a full stop after a word, not after an initial ("Mrs A. Nwosu").
-var wordStop = regexp.MustCompile(`[a-z0-9]{2}\.(?:\s|$)`)
+// wordStop: a full stop after a word, not after an initial ("Mrs A. Nwosu");
+// the classifier uses it too (textstage).
+var wordStop = textstage.WordStop()
 
 // proseWord: a line with one of these (in lower case: "Inclusion Lead" is a
 // title) is a sentence, not a row of a list.
@@ -898,10 +899,10 @@ func cleanName(s string) string {
 }
 
 var (
-	emailRe = regexp.MustCompile(`\b[A-Za-z0-9][A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}\b`)
-	// UK numbers: 01234 567890, 0161 123 4567, 020 7946 0000, +44 (0)1234 567890.
-	// A code in brackets is kept with them: (01234) 567890.
-	phoneRe = regexp.MustCompile(`(?:\+44\s?\(0\)\s?|\+44\s?|\(0|\b0)\d{2,4}\)?[\s\-]?\d{3,4}[\s\-]?\d{3,4}\b`)
+	// An e-mail address and a UK phone number (textstage: the Local Offer
+	// reader uses the same shapes).
+	emailRe = textstage.Email()
+	phoneRe = textstage.Phone()
 )
 
 // sencoContacts finds an e-mail address and phone number given for the SENCO:
@@ -1114,8 +1115,8 @@ func (x *Extractor) trustSENCOParagraphs(text string, names []Fact) [][2]int {
 	over := regexp.MustCompile(`(?i)\b(?:trust|federation|partnership|multi-academy|MAT|group)(?:'s|’s)?\s+(?:lead\s+for\s+SEND?\b|(?:` + x.role.String() + `))`)
 	var who string
 	for _, n := range names {
-		for _, i := range occurrences(text, n.Value, 20) {
-			ls, le := lineBounds(text, i)
+		for _, i := range textstage.Occurrences(text, n.Value, 20) {
+			ls, le := textstage.LineBounds(text, i)
 			above := "" // the line above, when it is a heading ("Trust SENDCo")
 			if ls > 0 {
 				if h := strings.TrimSpace(text[strings.LastIndexByte(text[:ls-1], '\n')+1 : ls-1]); len(h) <= 40 {
@@ -1140,7 +1141,7 @@ func (x *Extractor) trustSENCOParagraphs(text string, names []Fact) [][2]int {
 	}
 	var out [][2]int
 	for _, form := range forms {
-		for _, i := range occurrences(text, form, 20) {
+		for _, i := range textstage.Occurrences(text, form, 20) {
 			lo := strings.LastIndex(text[:i], "\n\n") + 1
 			hi := strings.Index(text[i:], "\n\n")
 			if hi < 0 {

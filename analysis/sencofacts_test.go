@@ -170,6 +170,27 @@ func TestSENCOFacts(t *testing.T) {
 		{"Our SENDCo is Mrs Ola Dee. She is not currently a member of the senior leadership team.", []string{"senco.name=Mrs Ola Dee", "senco.on_slt=false"}},
 		// Duties are not facts.
 		{"The SENCO must be a qualified teacher and must achieve the NPQ for SENCOs within three years.", nil},
+		// A list of duties under its lead-in (textstage's cue.duty.lead).
+		{"The SENCO at the time of writing is Mrs Oona Tate.\nThe SENCO will:\n- hold QTS and the National Award for SEN Co-ordination\n- attend governors' meetings",
+			[]string{"senco.name=Mrs Oona Tate"}},
+		// Awards besides the SENCO's, in the words most writers give them.
+		{"Our SENCO, Mrs Lys Orme, is an Associate Member of the British Dyslexia Association and has signed at BSL Level 2 since 2015.",
+			[]string{"senco.name=Mrs Lys Orme", "senco.qualification=other:AMBDA", "senco.qualification=other:BSL Level 2"}},
+		{"The SENDCo, Mr Hal Rook, has completed Level 3 British Sign Language and a doctorate in children's\nspeech development.",
+			[]string{"senco.name=Mr Hal Rook", "senco.qualification=other:British Sign Language Level 3", "senco.qualification=other:doctorate in children's speech development"}},
+		{"Our headteacher, Mrs Pru Lake, is also our SENCO. She holds the National Professional Qualification for Executive Leadership (NPQEL) and NASENCo.",
+			[]string{"senco.name=Mrs Pru Lake", "senco.qualification=other:National Professional Qualification for Executive Leadership", "senco.qualification=NASENCO"}},
+		// Another person's award, and a part in an award that is not holding it.
+		{"Our SENCO is Mr Col Reyes. He works with our lead TA, Mrs Di Vance, who holds BSL Level 3.", []string{"senco.name=Mr Col Reyes"}},
+		{"Our SENCO is Mr Col Reyes. He is a tutor on the NPQ for SENCOs for the county and holds an MEd in Inclusive Practice.",
+			[]string{"senco.name=Mr Col Reyes", "senco.qualification=other:MEd in Inclusive Practice"}},
+		{"Our SENCO is Ms Fay Oduya. She is registered for the National Award for SEN Co-ordination, which she expects to finish in 2027.",
+			[]string{"senco.name=Ms Fay Oduya"}},
+		// The letters on the line under the SENCO's name; an award inside a longer award's name.
+		{"Special Educational Needs Co-ordinator\nMr Ike Dunne\nBSc (Hons), MA Special Education, NPQSENCO",
+			[]string{"senco.name=Mr Ike Dunne", "senco.qualification=other:BSc (Hons)", "senco.qualification=other:MA Special Education", "senco.qualification=NPQ_SENCO"}},
+		{"Our SENCO, Mrs Nia Cole, holds a Postgraduate Diploma in Dyslexia with AMBDA and a master's in special education.",
+			[]string{"senco.name=Mrs Nia Cole", "senco.qualification=other:Postgraduate Diploma in Dyslexia with AMBDA", "senco.qualification=other:master's in special education"}},
 	}
 	fields := map[string]bool{"senco.name": true, "senco.qualification": true, "senco.days_per_week": true, "senco.hours_per_week": true,
 		"senco.fte": true, "senco.on_slt": true, "governor.name": true}

@@ -196,25 +196,39 @@ func (s *sencoStage) qualifications() []Fact {
 	text, names := s.text, s.names
 	var out []Fact
 	seen := map[string]bool{}
+	var named [][2]int // the spans the first table read
+	var at [][2]int    // each fact's words, by fact
 	for _, r := range s.x.rules.Rules("senco.qualification") {
-		for _, m := range s.find(r, nil) {
+		for _, m := range s.find(r, s.who) {
 			lo := s.sentenceStart(m.Start)
-			// "The SENCO must hold the award within three years": a duty, not a fact.
-			if m.Polarity&notNow != 0 || !(s.x.aboutSENCO(text[lo:m.Start], names) || s.underSENCOItem(m.Start)) {
+			// "The SENCO must hold the award within three years": a duty, not a
+			// fact; "the headteacher, Mr B, holds the NPQH": another person's.
+			if m.Polarity&(notNow|textstage.Others) != 0 || !(s.x.aboutSENCO(text[lo:m.Start], names) || s.underSENCOItem(m.Start) || s.onCredentialLine(m.Start)) {
+				continue
+			}
+			// "the National Professional Qualification for Headship (NPQH)":
+			// the short form in brackets is the award just named.
+			if shortFormOf(text, named, m.Start) {
 				continue
 			}
 			v, ok := r.Eval(m.Groups, text, s.x.lex)
-			if !ok || seen[strings.ToLower(v)] {
+			if !ok {
+				continue
+			}
+			named = append(named, [2]int{m.Start, m.End})
+			if seen[strings.ToLower(v)] {
 				continue
 			}
 			seen[strings.ToLower(v)] = true
 			out = append(out, factAt(text, m.Start, m.End, "senco.qualification", v, nil, r.Confidence))
+			at = append(at, [2]int{m.Start, m.End})
 		}
 	}
+	first := len(out)  // the first table's facts end here
 	var taken [][2]int // the spans read so far: a later rule's overlapping match is the same award
 	for _, r := range s.x.rules.Rules("senco.qualification.other") {
-		for _, m := range s.find(r, nil) {
-			if m.Polarity&(textstage.Negated|textstage.Former|textstage.Planned) != 0 || overlaps(taken, m.Start, m.End) {
+		for _, m := range s.find(r, s.who) {
+			if m.Polarity&(textstage.Negated|textstage.Former|textstage.Planned|textstage.Others) != 0 || overlaps(taken, m.Start, m.End) || shortFormOf(text, append(named, taken...), m.Start) || within(named, m.Start, m.End) {
 				continue
 			}
 			lo := max(s.sentenceStart(m.Start), m.Start-150)
@@ -247,6 +261,11 @@ func (s *sencoStage) qualifications() []Fact {
 			if c := qualClause.FindStringIndex(words); c != nil {
 				words = words[:c[0]]
 			}
+			// "Certificate in Autism Awareness" / "Email: ...": the subject
+			// ends at a line that opens with a label.
+			if c := labelLine.FindStringIndex(text[m.Start:min(len(text), m.End+30)]); c != nil && c[0] < len(words) {
+				words = words[:c[0]]
+			}
 			end := m.Start + len(strings.TrimRight(trailingJoin.ReplaceAllString(words, ""), " \t\n"))
 			taken = append(taken, [2]int{m.Start, m.End})
 			// A name a PDF wrapped is one line of words.
@@ -254,15 +273,72 @@ func (s *sencoStage) qualifications() []Fact {
 			if !seen[strings.ToLower(v)] {
 				seen[strings.ToLower(v)] = true
 				out = append(out, factAt(text, m.Start, end, "senco.qualification", v, nil, r.Confidence))
+				at = append(at, [2]int{m.Start, end})
 			}
 		}
 	}
-	return out
+	// An award named inside a longer award's name is part of it ("a
+	// Postgraduate Certificate in Specific Learning Difficulties with AMBDA
+	// accreditation").
+	var kept []Fact
+	for i, f := range out {
+		inside := false
+		for _, o := range at[first:] {
+			inside = inside || i < first && o[0] <= at[i][0] && at[i][1] <= o[1]
+		}
+		if !inside {
+			kept = append(kept, f)
+		}
+	}
+	return kept
 }
 
+// onCredentialLine says whether pos is on the letters after a SENCO's name:
+// only awards, their subjects and commas between the name and pos ("Mrs A
+// Bee" / "BA (Hons), PGCE, MA Inclusive Education, NPQSENCO").
+func (s *sencoStage) onCredentialLine(pos int) bool {
+	for _, n := range s.names {
+		win := s.text[max(0, pos-len(n.Value)-100):pos]
+		if i := strings.LastIndex(win, n.Value); i >= 0 && credentials.MatchString(win[i+len(n.Value):]) {
+			return true
+		}
+	}
+	return false
+}
+
+// credentials: capitalised words (awards and their subjects), brackets and
+// commas, over at most one line break.
+var credentials = regexp.MustCompile(`^[ \t,]*\n?(?:[ \t,()]*[A-Z][\w'’.-]*(?:\s+(?:in|of|and|for|with)\b)?)*[ \t,()]*$`)
+
 // qualClause: where a qualification's subject, read to the end of its words,
-// runs on into a clause ("a diploma in dyslexia which she completed in 2019").
-var qualClause = regexp.MustCompile(`(?i)\s+(?:which|that|who|whom|from|at|since|when|where|while|she|he|they|is|was|has|had|have|to|so|because|allowing|meaning|through|during|after|before)\b`)
+// runs on into a clause ("a diploma in dyslexia which she completed in 2019")
+// or into the next award ("a PhD in psychology and the National Award").
+var qualClause = regexp.MustCompile(`(?i)\s+(?:and\s+(?:the|an?|her|his|their)\b|which|that|who|whom|from|at|since|when|where|while|she|he|they|is|was|has|had|have|to|so|because|allowing|meaning|through|during|after|before)\b`)
+
+// labelLine: a line break before a label ("\nEmail:").
+var labelLine = regexp.MustCompile(`\s*\n[ \t]*[A-Z][\w '’-]{0,25}:`)
+
+// shortFormOf says whether the words at pos stand in brackets straight after
+// one of the spans read ("... for Headship (NPQH)").
+func shortFormOf(text string, spans [][2]int, pos int) bool {
+	for _, sp := range spans {
+		if sp[1] <= pos && pos-sp[1] <= 4 && strings.TrimSpace(text[sp[1]:pos]) == "(" {
+			return true
+		}
+	}
+	return false
+}
+
+// within says whether start..end lies inside one of spans (the "MA" of
+// "Master's degree (MA) in ...", read whole by the first table).
+func within(spans [][2]int, start, end int) bool {
+	for _, sp := range spans {
+		if sp[0] <= start && end <= sp[1] {
+			return true
+		}
+	}
+	return false
+}
 
 // overlaps says whether start..end overlaps one of spans.
 func overlaps(spans [][2]int, start, end int) bool {

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/sendscope/sendscope/analysis/classify"
 )
 
 // The pupil numbers of a document, in our own words: tables as Word, PDFs and
@@ -79,10 +81,10 @@ func TestExtendStatsAndTypes(t *testing.T) {
 	if !found {
 		t.Errorf("the added stats wording was not read")
 	}
-	if !y.typeEvidence("We are a cluster of six schools.").aboutSeveralSchools() {
+	if !strings.Contains(classify.Evidence(classifyReader{y}, "We are a cluster of six schools."), "several_schools[own]") {
 		t.Errorf("the added type cue was not read")
 	}
-	if Default().typeEvidence("We are a cluster of six schools.").aboutSeveralSchools() {
+	if strings.Contains(classify.Evidence(classifyReader{Default()}, "We are a cluster of six schools."), "several_schools[own]") {
 		t.Errorf("the default extractor changed")
 	}
 }

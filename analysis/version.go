@@ -18,11 +18,15 @@ import (
 // rules themselves: see Version.
 const Release = "0.3"
 
-// The extractor's rules as compiled in: its Go sources (hashed as tokens, so a
-// comment or a layout change does not move the version), its rule tables, the
-// text stages' lexicon and sources, and its vocabularies.
+// The extractor's rules as compiled in: its Go sources, the Local Offer
+// reader's and the document classifier's (hashed as tokens, so a comment or a
+// layout change does not move the version), its rule tables, the text stages'
+// lexicon and sources, and its vocabularies. Packages localoffer and classify
+// read with this package's tables, so their sources are embedded here (a
+// subdirectory, as go:embed needs) for one version to name everything that
+// reads a page.
 //
-//go:embed *.go
+//go:embed *.go localoffer/*.go classify/*.go
 var ruleSources embed.FS
 
 // notRules are the sources that run the extractor but decide nothing it reads:
@@ -48,6 +52,10 @@ func versionOf(base []byte, added []string) string {
 func compiledRules() []byte {
 	var b strings.Builder
 	files, _ := fs.Glob(ruleSources, "*.go")
+	for _, sub := range []string{"localoffer/*.go", "classify/*.go"} {
+		more, _ := fs.Glob(ruleSources, sub)
+		files = append(files, more...)
+	}
 	sort.Strings(files)
 	for _, name := range files {
 		if strings.HasSuffix(name, "_test.go") || notRules[name] {

@@ -110,6 +110,12 @@ func (t Term) mayMatch(text, lower string) bool {
 // Vocabulary maps wordings to values, e.g. "autistic spectrum" to ASD.
 type Vocabulary []Term
 
+// Facts emits one fact per value of v the text names, quoting its first
+// mention, with the given field and confidence.
+func (v Vocabulary) Facts(text, field string, conf float64) []Fact {
+	return vocabFacts(text, field, v, conf)
+}
+
 // vocabFacts emits one fact per value the text names, quoting its first mention.
 func vocabFacts(text, field string, v Vocabulary, conf float64) []Fact {
 	return newPage(text).vocabFacts(field, v, conf, (*page).firstOf)

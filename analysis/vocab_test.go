@@ -51,7 +51,7 @@ func TestPrefilterNeverHides(t *testing.T) {
 	for _, g := range x.gates {
 		gates = append(gates, g)
 	}
-	for _, v := range []Vocabulary{x.needAreas, x.needTypes, x.interventions, x.statutoryItems, x.localOfferNeeds, gates} {
+	for _, v := range []Vocabulary{x.needAreas, x.needTypes, x.interventions, x.statutoryItems, x.Vocabulary("localoffer.need"), gates} {
 		for _, term := range v {
 			for _, text := range texts {
 				if term.Pattern.MatchString(text) && !term.mayMatch(text, strings.ToLower(text)) {

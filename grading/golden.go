@@ -7,7 +7,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/sendscope/sendscope/analysis"
+	"github.com/sendscope/sendscope/analysis/localoffer"
 )
 
 // Golden files keep what the extractor reads from each labelled document: its
@@ -73,7 +73,7 @@ func GoldenFacts(d Doc) []byte {
 // page as its golden file holds it: the kind, the title, the service record,
 // the ages and needs the grader reads, and each statutory item's quote.
 func GoldenLocalOffer(d LODoc) []byte {
-	got := analysis.ReadLocalOfferText(d.Text, d.URL)
+	got := localoffer.ReadLocalOfferText(d.Text, d.URL)
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "{\n  \"id\": %s,\n  \"kind\": %s,\n  \"title\": %s,\n", js(d.ID), js(kindOf[got.Kind]), js(got.Title))
 	if s := got.Service; s != nil {

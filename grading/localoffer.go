@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/sendscope/sendscope/analysis"
+	"github.com/sendscope/sendscope/analysis/localoffer"
 )
 
 // LOGold is one Local Offer page's labels (../shared/corpus/local-offer/NNN.json).
@@ -74,8 +75,8 @@ func LoadLocalOffer(dir string) ([]LODoc, error) {
 
 // kindOf maps the extractor's doc_type to the labels' page_kind.
 var kindOf = map[string]string{
-	analysis.KindService: "service_record", analysis.KindListing: "listing", analysis.KindInfo: "information",
-	analysis.KindSchoolOffer: "school_offer", analysis.KindOther: "other",
+	localoffer.KindService: "service_record", localoffer.KindListing: "listing", localoffer.KindInfo: "information",
+	localoffer.KindSchoolOffer: "school_offer", localoffer.KindOther: "other",
 }
 
 // LOReport is how the Local Offer reader did on a labelled corpus.
@@ -97,8 +98,9 @@ func GradeLocalOffer(docs []LODoc) LOReport { return GradeLocalOfferWith(analysi
 // wordings added, say).
 func GradeLocalOfferWith(x *analysis.Extractor, docs []LODoc) LOReport {
 	r := LOReport{Confusion: map[[2]string]int{}}
+	lx := localoffer.New(x)
 	for _, d := range docs {
-		got := x.ReadLocalOfferText(d.Text, d.URL)
+		got := lx.ReadLocalOfferText(d.Text, d.URL)
 		kind := kindOf[got.Kind]
 		r.Pages++
 		r.Confusion[[2]string{d.Gold.PageKind, kind}]++

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/sendscope/sendscope/analysis"
+	"github.com/sendscope/sendscope/analysis/localoffer"
 	"github.com/sendscope/sendscope/crawler"
 	"github.com/sendscope/sendscope/queries"
 )
@@ -36,7 +37,8 @@ const (
 // when it has one, else its Local Offer website; each LA is stored in one
 // transaction.
 func crawlLocalOffers(ctx context.Context, store *queries.Store, c *crawler.Crawler, runID int64, year string, scope queries.Scope,
-	arch *archive, progress Progress, x *analysis.Extractor) (LocalOfferSummary, error) {
+	arch *archive, progress Progress, ax *analysis.Extractor) (LocalOfferSummary, error) {
+	x := localoffer.New(ax)
 	sum := LocalOfferSummary{Failed: map[string]string{}}
 	// Read once, in one open: pages kept by an earlier run of the year (asked for
 	// conditionally), the LAs, those done already.
@@ -112,7 +114,7 @@ func crawlLocalOffers(ctx context.Context, store *queries.Store, c *crawler.Craw
 			n += len(cp.Services)
 			if cp.Document != nil {
 				sum.Documents++
-				if cp.Document.DocType == analysis.KindInfo {
+				if cp.Document.DocType == localoffer.KindInfo {
 					info++
 				}
 			}
@@ -149,7 +151,7 @@ func laID(code string) int {
 // crawlLocalOfferSite crawls an LA's Local Offer website and reads a service from
 // every record page. It returns the LA's result, the pages to archive and the
 // crawl log (with robots.txt responses to archive).
-func crawlLocalOfferSite(ctx context.Context, c *crawler.Crawler, la queries.Authority, known map[string]crawler.Known, x *analysis.Extractor) (queries.AuthorityResult, []crawler.Page, []crawler.Fetch) {
+func crawlLocalOfferSite(ctx context.Context, c *crawler.Crawler, la queries.Authority, known map[string]crawler.Known, x *localoffer.Extractor) (queries.AuthorityResult, []crawler.Page, []crawler.Fetch) {
 	site := crawler.LocalOfferSite(laID(la.LACode), la.LAName, la.LocalOfferURL, maxLocalOfferPages)
 	site.Known = known
 	res := c.CrawlSite(ctx, site)
@@ -180,7 +182,7 @@ func crawlLocalOfferSite(ctx context.Context, c *crawler.Crawler, la queries.Aut
 // crawlFeed reads an LA's Open Referral UK feed: GET {base}/services page by page
 // until the last, and the full record of every service the list gives only in
 // outline.
-func crawlFeed(ctx context.Context, c *crawler.Crawler, la queries.Authority, known map[string]crawler.Known, x *analysis.Extractor) (queries.AuthorityResult, []crawler.Page, []crawler.Fetch) {
+func crawlFeed(ctx context.Context, c *crawler.Crawler, la queries.Authority, known map[string]crawler.Known, x *localoffer.Extractor) (queries.AuthorityResult, []crawler.Page, []crawler.Fetch) {
 	r := queries.AuthorityResult{Status: "found"}
 	var pages []crawler.Page
 	var fetchLog []crawler.Fetch
@@ -212,7 +214,7 @@ func crawlFeed(ctx context.Context, c *crawler.Crawler, la queries.Authority, kn
 			break
 		}
 		services, info, err := x.ORUKPage(p.Body)
-		doc := &queries.Document{Format: "other", DocType: analysis.KindListing, DocTypeConfidence: 1, Title: "ORUK services page " + strconv.Itoa(page),
+		doc := &queries.Document{Format: "other", DocType: localoffer.KindListing, DocTypeConfidence: 1, Title: "ORUK services page " + strconv.Itoa(page),
 			ExtractorVersion: x.Version()}
 		if err != nil {
 			doc.ExtractError = err.Error()
@@ -223,14 +225,14 @@ func crawlFeed(ctx context.Context, c *crawler.Crawler, la queries.Authority, kn
 			break
 		}
 		listCapture := capture(p, doc)
-		raws := analysis.ORUKRawItems(p.Body)
+		raws := localoffer.ORUKRawItems(p.Body)
 		var details []func()
 		for i, s := range services {
 			if seen[s.ID] {
 				continue
 			}
 			seen[s.ID] = true
-			if i < len(raws) && analysis.ORUKDetailed(raws[i]) {
+			if i < len(raws) && localoffer.ORUKDetailed(raws[i]) {
 				listCapture.Services = append(listCapture.Services, storeService(s))
 				continue
 			}
@@ -239,7 +241,7 @@ func crawlFeed(ctx context.Context, c *crawler.Crawler, la queries.Authority, kn
 				// The list gives the outline; the record has ages, taxonomies, contacts.
 				if dp, ok := get(base + "/services/" + s.ID); ok {
 					full, err := x.ORUKService(dp.Body)
-					ddoc := &queries.Document{Format: "other", DocType: analysis.KindService, DocTypeConfidence: 1, Title: s.Name,
+					ddoc := &queries.Document{Format: "other", DocType: localoffer.KindService, DocTypeConfidence: 1, Title: s.Name,
 						ExtractorVersion: x.Version()}
 					dcp := capture(dp, ddoc)
 					if err == nil {
@@ -281,7 +283,7 @@ func capture(p crawler.Page, doc *queries.Document) queries.Capture {
 		Provenance: queries.Provenance{LinkURL: p.LinkURL, LinkedFrom: p.LinkedFrom, Platform: p.Platform, OffSite: p.OffSite}}
 }
 
-func storeService(s analysis.Service) queries.Service {
+func storeService(s localoffer.Service) queries.Service {
 	return queries.Service{ServiceID: s.ID, Name: s.Name, URL: s.URL, Description: s.Description, Categories: s.Categories,
 		AgeMin: s.AgeMin, AgeMax: s.AgeMax, NeedTypes: s.NeedTypes, Cost: s.Cost, HasPhone: s.HasPhone, HasEmail: s.HasEmail,
 		Source: s.Source, LastUpdated: s.LastUpdated, Eligibility: s.Eligibility, HasWebsite: s.HasWebsite, Status: s.Status,
@@ -291,9 +293,9 @@ func storeService(s analysis.Service) queries.Service {
 // readSitePage reads one page of a Local Offer website: its document (kind and
 // title from the content), the service it records, and the required items it
 // covers.
-func readSitePage(x *analysis.Extractor, body []byte, contentType, pageURL, linkText string) (*queries.Document, []queries.Service, []queries.Evidence) {
+func readSitePage(x *localoffer.Extractor, body []byte, contentType, pageURL, linkText string) (*queries.Document, []queries.Service, []queries.Evidence) {
 	lo := x.ReadLocalOffer(body, contentType, pageURL)
-	doc := AnalyseWith(x, body, contentType, pageURL, linkText)
+	doc := AnalyseWith(x.Analysis(), body, contentType, pageURL, linkText)
 	doc.DocType, doc.DocTypeConfidence, doc.Facts = lo.Kind, 0.7, nil
 	if lo.Title != "" {
 		doc.Title = lo.Title
@@ -376,8 +378,8 @@ func mergeFeedAndSite(feed, site queries.AuthorityResult) (queries.AuthorityResu
 			if f.AgeMin == nil && f.AgeMax == nil {
 				f.AgeMin, f.AgeMax = sv.AgeMin, sv.AgeMax
 			}
-			f.NeedTypes = analysis.UnionSorted(f.NeedTypes, sv.NeedTypes)
-			f.Categories = analysis.UnionSorted(f.Categories, sv.Categories)
+			f.NeedTypes = localoffer.UnionSorted(f.NeedTypes, sv.NeedTypes)
+			f.Categories = localoffer.UnionSorted(f.Categories, sv.Categories)
 			if f.Eligibility == "" {
 				f.Eligibility = sv.Eligibility
 			}
@@ -439,7 +441,8 @@ func logLines(fs []crawler.Fetch) []queries.Fetch {
 // rereadLocalOffers reads the stored Local Offer pages of year again with this
 // build's extractor (an upgrade may read services better), replacing their
 // documents and service records.
-func rereadLocalOffers(ctx context.Context, store *queries.Store, year string, sum *ExtractSummary, x *analysis.Extractor) error {
+func rereadLocalOffers(ctx context.Context, store *queries.Store, year string, sum *ExtractSummary, ax *analysis.Extractor) error {
+	x := localoffer.New(ax)
 	ids, err := store.LocalOfferCaptureIDs(ctx, year)
 	if err != nil {
 		return err
@@ -448,7 +451,7 @@ func rereadLocalOffers(ctx context.Context, store *queries.Store, year string, s
 	// page's outline of a service is stored only when its record cannot be. The
 	// records read here are kept, so no body is read twice.
 	records := map[int64]map[string]bool{}
-	read := map[int64]analysis.Service{}
+	read := map[int64]localoffer.Service{}
 	// Each chunk of pages is one open of the store (a Hold to read, a Write to
 	// replace), so that readers get in between.
 	chunks := func(each func(chunk []int64, wait time.Duration) error) error {
@@ -505,7 +508,7 @@ func rereadLocalOffers(ctx context.Context, store *queries.Store, year string, s
 				var services []queries.Service
 				var items []queries.Evidence
 				if svc, ok := read[id]; ok {
-					doc = &queries.Document{Format: "other", DocType: analysis.KindService, DocTypeConfidence: 1,
+					doc = &queries.Document{Format: "other", DocType: localoffer.KindService, DocTypeConfidence: 1,
 						ExtractorVersion: x.Version(), Title: svc.Name}
 					services = []queries.Service{storeService(svc)}
 				} else {
@@ -540,7 +543,7 @@ func rereadLocalOffers(ctx context.Context, store *queries.Store, year string, s
 
 // rereadLocalOfferPage reads one stored Local Offer page: an ORUK list page or
 // service record (JSON), or a page of a Local Offer website.
-func rereadLocalOfferPage(x *analysis.Extractor, c queries.StoredCapture, records map[string]bool) (*queries.Document, []queries.Service, []queries.Evidence) {
+func rereadLocalOfferPage(x *localoffer.Extractor, c queries.StoredCapture, records map[string]bool) (*queries.Document, []queries.Service, []queries.Evidence) {
 	if !looksLikeJSON(c.Body) {
 		return readSitePage(x, c.Body, c.ContentType, c.FinalURL, c.LinkText)
 	}
@@ -549,10 +552,10 @@ func rereadLocalOfferPage(x *analysis.Extractor, c queries.StoredCapture, record
 }
 
 // rereadFeedPage reads one stored ORUK list page or service record.
-func rereadFeedPage(x *analysis.Extractor, c queries.StoredCapture, records map[string]bool) (*queries.Document, []queries.Service) {
+func rereadFeedPage(x *localoffer.Extractor, c queries.StoredCapture, records map[string]bool) (*queries.Document, []queries.Service) {
 	doc := &queries.Document{Format: "other", DocTypeConfidence: 1, ExtractorVersion: x.Version()}
 	if base, _, isList := strings.Cut(c.URL, "/services?"); isList {
-		doc.DocType, doc.Title = analysis.KindListing, "ORUK services page"
+		doc.DocType, doc.Title = localoffer.KindListing, "ORUK services page"
 		if u, err := url.Parse(c.URL); err == nil && u.Query().Get("page") != "" {
 			doc.Title += " " + u.Query().Get("page")
 		}
@@ -561,17 +564,17 @@ func rereadFeedPage(x *analysis.Extractor, c queries.StoredCapture, records map[
 			doc.ExtractError = err.Error()
 			return doc, nil
 		}
-		raws := analysis.ORUKRawItems(c.Body)
+		raws := localoffer.ORUKRawItems(c.Body)
 		var out []queries.Service
 		for i, s := range services {
-			detailed := i < len(raws) && analysis.ORUKDetailed(raws[i])
+			detailed := i < len(raws) && localoffer.ORUKDetailed(raws[i])
 			if detailed || !records[base+"/services/"+s.ID] {
 				out = append(out, storeService(s))
 			}
 		}
 		return doc, out
 	}
-	doc.DocType = analysis.KindService
+	doc.DocType = localoffer.KindService
 	full, err := x.ORUKService(c.Body)
 	if err != nil {
 		// The list page's outline of the service stands in for it.

@@ -137,6 +137,27 @@ type Area struct {
 
 	localOffers map[string][2]string   // LA code -> Local Offer URL, ORUK feed URL
 	laServices  map[string][]LOService // LA code -> its services
+
+	held     int           // URN whose site waits on hold (0: none)
+	holdGate chan struct{} // closed to let the held site answer
+}
+
+// Hold makes one school's website (the last one that answers) wait before every
+// answer until release is called, so that a test can keep a crawl running for
+// as long as it needs, rather than guess how long a crawl takes. Keep the hold
+// shorter than the crawl's request timeout, or the school times out.
+func (a *Area) Hold() (release func()) {
+	gate := make(chan struct{})
+	a.mu.Lock()
+	for _, p := range a.Profiles {
+		if p.Layout != LayoutNoWebsite && p.Layout != LayoutRefused {
+			a.held = p.URN
+		}
+	}
+	a.holdGate = gate
+	a.mu.Unlock()
+	var once sync.Once
+	return func() { once.Do(func() { close(gate) }) }
 }
 
 // Start serves the 30 schools' websites, each on its own loopback port.
@@ -177,12 +198,23 @@ func StartWith(opt Options) (*Area, error) {
 			a.requested[urn] = append(a.requested[urn], r.URL.RequestURI())
 			a.inflight[urn]++
 			a.maxIn[urn] = max(a.maxIn[urn], a.inflight[urn])
+			var gate chan struct{}
+			if a.held == urn {
+				gate = a.holdGate
+			}
 			a.mu.Unlock()
 			defer func() {
 				a.mu.Lock()
 				a.inflight[urn]--
 				a.mu.Unlock()
 			}()
+			if gate != nil {
+				select {
+				case <-gate:
+				case <-r.Context().Done():
+					return
+				}
+			}
 			if opt.Latency > 0 {
 				time.Sleep(opt.Latency)
 			}

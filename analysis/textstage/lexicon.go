@@ -294,3 +294,14 @@ func eachLine(r io.Reader, name string, fn func(where, a, rest string, ex []Exam
 	}
 	return flush()
 }
+
+// BuiltinRegexp compiles a fixed wording written with the built-in lexicon's
+// fragments ({sen}: the SEN terms, spelt in one place); it panics on a
+// mistake, as the wordings are compiled in and the tests run every one.
+func BuiltinRegexp(pattern string) *regexp.Regexp {
+	p, err := Builtin().Expand(pattern)
+	if err != nil {
+		panic(err)
+	}
+	return regexp.MustCompile(p)
+}

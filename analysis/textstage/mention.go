@@ -57,6 +57,8 @@ var cues = []struct {
 	{Former, "cue.former", true, 40, false},
 	{Planned, "cue.planned", true, 60, false},
 	{Duty, "cue.duty", false, 0, false},
+	// Delivering or assessing an award for others is not holding it.
+	{Others, "cue.others", true, 30, false},
 	{Elsewhere, "cue.elsewhere", false, 0, false},
 	{Negated, "cue.negated.after", true, 40, true},
 	{Former, "cue.former.after", true, 60, true},
@@ -128,10 +130,30 @@ func (d *Doc) PolarityOf(m Span, who *Subject) Polarity {
 			}
 		}
 	}
+	// A list item under a lead-in of duties ("The SENCO will:" / "• hold
+	// the National Award ...") is a duty too.
+	if d.underDutyLead(at) {
+		p |= Duty
+	}
 	if who != nil && who.Person != nil && d.someoneElse(sent.Start, at, who) {
 		p |= Others
 	}
 	return p
+}
+
+// underDutyLead says whether pos is on a list item whose lead-in (the block
+// above the list's items) ends in a duty ("The SENCO will:").
+func (d *Doc) underDutyLead(pos int) bool {
+	re := d.lex.Regexp("cue.duty.lead")
+	bi := d.BlockAt(pos)
+	if re == nil || bi < 0 || d.Blocks[bi].Kind != ListItem {
+		return false
+	}
+	for bi > 0 && d.Blocks[bi].Kind == ListItem {
+		bi--
+	}
+	b := d.Blocks[bi]
+	return b.Kind != ListItem && re.MatchString(strings.TrimSpace(d.Text[b.Start:b.End]))
 }
 
 // someoneElse: the last person named in text[lo:at] is not the subject, and no

@@ -113,6 +113,10 @@ func (t *Table) All() []Rule { return t.rules }
 //	1-$1                one less group 1 ("a 0.4 teaching load": 0.6 for the role)
 //	weekdays($1)        how many different weekdays group 1 names
 //	range($1,$2)        the weekdays from group 1 to group 2, both counted
+//	words(other:$1 Level $2)  the words inside, each $N the text of group N,
+//	                    white space as one space ("other:BSL Level 3" from
+//	                    "BSL at Level 3"): a name written in one order whatever
+//	                    order the text gives it in
 //
 // ok is false when the match gives no usable value.
 func (r Rule) Eval(m []int, text string, lex *Lexicon) (string, bool) {
@@ -183,10 +187,29 @@ func (r Rule) eval(m []int, text string, lex *Lexicon, dry bool) (string, error)
 			return "", fmt.Errorf("not a range")
 		}
 		return num(float64(y - x + 1)), nil
+	case strings.HasPrefix(v, "words(") && strings.HasSuffix(v, ")"):
+		var b strings.Builder
+		tmpl := v[len("words(") : len(v)-1]
+		for i := 0; i < len(tmpl); i++ {
+			if tmpl[i] == '$' && i+1 < len(tmpl) && tmpl[i+1] >= '0' && tmpl[i+1] <= '9' {
+				g, err := group(int(tmpl[i+1] - '0'))
+				if err != nil {
+					return "", err
+				}
+				b.WriteString(g)
+				i++
+				continue
+			}
+			b.WriteByte(tmpl[i])
+		}
+		if dry {
+			return "", nil
+		}
+		return strings.Join(strings.Fields(b.String()), " "), nil
 	case valueExpr.MatchString(v):
 		// A value that reads the match but is none of the forms above ("$2",
 		// "days($1)"): a mistake, not a literal.
-		return "", fmt.Errorf("value %q: expected a literal, $0, $1, 1-$1, weekdays($1) or range($1,$2)", v)
+		return "", fmt.Errorf("value %q: expected a literal, $0, $1, 1-$1, weekdays($1), range($1,$2) or words(...)", v)
 	}
 	return v, nil
 }

@@ -14,7 +14,13 @@ func TestBlocks(t *testing.T) {
 		"text, and goes on here.\n\n" +
 		"A short line\nthat is not wrapped.\n\n" +
 		"Our SENCO works on Mondays. She holds the\nNational Award for SEN Co-ordination.\n\n" +
-		"We do not have a specialist unit\nor resource base.\nSENCO\nsenco@school.uk"
+		"We do not have a specialist unit\nor resource base.\nSENCO\nsenco@school.uk\n\n" +
+		"HOW WE REVIEW PROGRESS\n" +
+		"Targets are set with the family each term and are reviewed with the class teacher in the spring\n" +
+		"● Reading recovery\n" +
+		"(ii) Speech and language groups\n" +
+		"Name | Role\n" +
+		"Our SENCO is Mrs\nOkafor."
 	var got []string
 	for _, b := range Blocks(text) {
 		s := b.Kind.String() + ":" + text[b.Start:b.End]
@@ -37,6 +43,14 @@ func TestBlocks(t *testing.T) {
 		"paragraph:We do not have a specialist unit\nor resource base.",
 		"heading:SENCO",
 		"heading:senco@school.uk",
+		"heading:HOW WE REVIEW PROGRESS",
+		// A long line does not take the bullet, the item or the row after it.
+		"paragraph:Targets are set with the family each term and are reviewed with the class teacher in the spring",
+		"list_item:● Reading recovery",
+		"list_item:(ii) Speech and language groups",
+		"table_row:Name | Role",
+		// A title goes on to its name.
+		"paragraph:Our SENCO is Mrs\nOkafor.",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("blocks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -191,5 +205,109 @@ func TestTablesSayWhereTheyAreWrong(t *testing.T) {
 	errs := tb.All()[0].Check()
 	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "x.tsv:3") {
 		t.Errorf("errors %v, want one naming x.tsv:3", errs)
+	}
+}
+
+// TestSoftWrapped: the one line-wrap rule, on pairs of lines in the shapes
+// converted reports take (our own words). wrapped: the sentence, item or cell
+// goes on in the next line; otherwise the break is real.
+func TestSoftWrapped(t *testing.T) {
+	cases := []struct {
+		why, line, next string
+		wrapped         bool
+	}{
+		// A PDF's running text, wrapped at the column's width.
+		{"long line, sentence goes on", "Pupils who need more help than the class teacher can give are talked", "through with the SENCO and their parents.", true},
+		{"long line, next starts a capital", "The school works closely with the educational psychology service and", "Fernbrook Speech and Language Therapy to plan support.", true},
+		{"narrow column, lower case next", "We do not run a specialist unit", "or a resource base on this site.", true},
+		{"lower case word alone", "support for visual impairment, hearing impairment and physical", "disabilities", true},
+		{"lower case word and its stop", "the inclusion team of nine teaching", "assistants.", true},
+		{"short line, lower case next", "Our values", "every child belongs here", false},
+		{"heading over a lower-case item", "What we offer", "weekly drop-in sessions for parents", false},
+		{"a comma, then lower case", "By phone,", "or by letter", true},
+		{"sentence ended", "Every pupil has a one-page profile which their teachers read.", "Parents are asked to add to it each term.", false},
+		{"question ended", "How will I know how my child is doing?", "You will meet the class teacher each term.", false},
+		{"stop inside a closing quote", `Ms Idowu said: "Every child is known here."`, "(Governors' report, 2025)", false},
+		// Words broken at the line's end.
+		{"hyphenated word", "specific learn-", "ing difficulties such as dyscalculia", true},
+		{"a dash, not a hyphen", "Autism Outreach -", "Fernbrook Council", false},
+		{"hyphenated, capital next", "the Anglo-", "Saxon village", false},
+		// Bullets of every glyph, and numbered and lettered items.
+		{"bullet •", "Support is planned with the family and reviewed at least three times a year", "• Speech and language therapy", false},
+		{"bullet ●", "Support is planned with the family and reviewed at least three times a year", "● Speech and language therapy", false},
+		{"bullet ▪", "Support is planned with the family and reviewed at least three times a year", "▪ Speech and language therapy", false},
+		{"bullet ◦", "Support is planned with the family and reviewed at least three times a year", "◦ Speech and language therapy", false},
+		{"bullet -", "Support is planned with the family and reviewed at least three times a year", "- Speech and language therapy", false},
+		{"bullet *", "Support is planned with the family and reviewed at least three times a year", "* Speech and language therapy", false},
+		{"bullet –", "Support is planned with the family and reviewed at least three times a year", "– Speech and language therapy", false},
+		{"bullet ➢", "Support is planned with the family and reviewed at least three times a year", "➢ Speech and language therapy", false},
+		{"bullet ✓", "Support is planned with the family and reviewed at least three times a year", "✓ Speech and language therapy", false},
+		{"bullet >", "Support is planned with the family and reviewed at least three times a year", "> Speech and language therapy", false},
+		{"Word's o bullet", "Support is planned with the family and reviewed at least three times a year", "o Speech and language therapy", false},
+		{"a bullet alone on its line", "The pupil has a statement of need from the local authority (EHC plan)", "•", false},
+		{"one bullet to the next", "• Sensory needs, including children who are deaf or who have low vision", "• Physical needs", false},
+		{"a bullet's wrapped line", "• Sensory needs, including children who are deaf or who have low", "vision", true},
+		{"numbered 1.", "Our approach follows the graduated response set out in the Code of Practice", "1. Assess", false},
+		{"numbered 2)", "Our approach follows the graduated response set out in the Code of Practice", "2) Plan", false},
+		{"lettered a)", "Our approach follows the graduated response set out in the Code of Practice", "a) Do", false},
+		{"lettered (b)", "Our approach follows the graduated response set out in the Code of Practice", "(b) Review", false},
+		{"roman (i)", "Our approach follows the graduated response set out in the Code of Practice", "(i) the first review", false},
+		{"roman iv.", "Our approach follows the graduated response set out in the Code of Practice", "iv. the fourth review", false},
+		{"a numbered heading ending on 'for'", "3. The needs we make provision for", "Hollybrook is a mainstream primary school.", false},
+		// "Label: value" lines, and a line ending in a colon.
+		{"label line next", "Qualifications: QTS, National Award for SEN Co-ordination (2021)", "Days in school: Monday to Wednesday", false},
+		{"a label alone next", "Mrs Ruth Adeyemi leads inclusion across the two sites of the federation", "Contact:", false},
+		{"line ends in a colon", "Pupils may be offered:", "small group teaching in English and maths", false},
+		{"a lower-case clause with a colon goes on", "We keep a register of the pupils who receive support, and of the", "kinds of help they receive: reading, number and social skills.", true},
+		// Table rows, with bars or tabs, and a contents page's leaders.
+		{"a row of bars", "Name | Role | Days", "Mrs A Osei | SENCO | Mon-Wed", false},
+		{"a long row of bars", "Inclusion Lead | Mr T Brannigan | Mondays, Tuesdays and every other Friday", "by appointment", false},
+		{"a row of tabs", "Mr Ola Bankole\tSENCO\tTuesday to Friday morning and Thursday all day", "Mrs Jo Lee\tTeaching assistant\tEvery day", false},
+		{"a long line, then a row", "The staff who support pupils with SEND at Hollybrook this year are listed here", "Mrs A Osei | SENCO | Mon-Wed", false},
+		{"leader row", "How we identify special educational needs ........................ 4", "How we involve parents and carers .............................. 5", false},
+		{"a contents entry wrapped before its leader", "How we consult parents and pupils and involve them in planning their", "support ......................................... 6", true},
+		{"leader row of a table", "Pupils on the SEN register ......................... 38", "Pupils with an EHC plan ........................... 7", false},
+		// Headings in capitals.
+		{"capitals heading next", "Every class has a teaching assistant for at least part of each day and week", "HOW WE ASSESS AND REVIEW PROGRESS", false},
+		{"capitals heading as the line", "SPECIAL EDUCATIONAL NEEDS AND DISABILITIES INFORMATION REPORT FOR FAMILIES", "Published September 2025", false},
+		{"a name in capitals after a title", "The member of staff responsible is Mrs", "O ADEBAYO", true},
+		{"a name after a title with a stop", "Our SENCO this year is Mrs.", "Ndlovu, who joined us from Castleford.", true},
+		// Words no sentence ends on, and words a heading may end on.
+		{"cut after 'the'", "Our SENCO works on Tuesdays. She holds the", "National Award for SEN Co-ordination.", true},
+		{"cut after 'and'", "Social, Emotional and", "Mental Health", true},
+		{"cut after 'our'", "Please speak to our", "Inclusion Manager first.", true},
+		{"a heading ending on 'for'", "The needs we provide for", "We are a mainstream infant school.", false},
+		{"a heading ending on 'with'", "Who we work with", "Educational Psychology Service", false},
+		{"a long heading ending on 'for'", "The areas of need we make provision for", "Hollybrook welcomes pupils with a wide range of needs.", false},
+		{"prose ending on 'by'", "with a hearing support base commissioned by", "Fernbrook Council. There are twelve places.", true},
+		{"prose with a comma ending on 'with'", "Each term, the SENCO meets with", "Ms Dobrowolska to review the register.", true},
+		{"a sentence ended, then one ending on 'is'", "She joined in 2022. Her working day is", "Monday to Wednesday.", true},
+		{"a question ending on 'is'", "Who our SENCO is", "Mrs Farah Quraishi", false},
+		// An address block's short lines, a name over a role.
+		{"address block", "Hollybrook Primary School", "Crane Lane", false},
+		{"address block, comma", "Crane Lane,", "Fernbrook FB4 2QT", false},
+		{"a name over a role", "Mr Dev Chaudhry", "Special Educational Needs Co-ordinator", false},
+		{"a name over a lower-case note", "Mrs Helen Marsh", "via the school office", false},
+		// Addresses wrapped, and an address after a line that needs it.
+		{"e-mail address cut after a hyphen", "Please write to g.marsh@hollybrook-", "primary.example.sch.uk with any questions", true},
+		{"e-mail address cut after its @", "or by e-mail to senco@", "hollybrook.example.sch.uk", true},
+		{"web address cut after a slash", "The local offer is at https://www.fernbrook.example.gov.uk/", "send/local-offer.html", true},
+		{"web address cut after a dot", "The local offer is at www.fernbrook.example.", "gov.uk/send", true},
+		{"a whole address, then a sentence", "The local offer is at www.fernbrook.example.gov.uk.", "the team answers within a week", false},
+		{"an e-mail after 'at'", "through the school office on 01632 960 555 or at", "office@hollybrook.example.sch.uk.", true},
+		{"an e-mail on its own line", "Acting SENCO: Ms R Lindqvist (to July 2026)", "r.lindqvist@hollybrook.example.sch.uk", false},
+		{"a web address on its own line", "Fernbrook Council's Local Offer for families", "www.fernbrook.example.gov.uk/localoffer", false},
+		// Blank lines.
+		{"next is blank", "The needs we provide for and how we meet them in every class", "", false},
+		{"line is blank", "", "We are a mainstream school.", false},
+	}
+	for _, c := range cases {
+		if got := SoftWrapped(c.line, c.next); got != c.wrapped {
+			t.Errorf("%s: SoftWrapped(%q, %q) = %v, want %v", c.why, c.line, c.next, got, c.wrapped)
+		}
+		// Only the first line after the break is read.
+		if got := SoftWrapped(c.line, c.next+"\n• and a bullet"); got != c.wrapped {
+			t.Errorf("%s: with a line after: %v, want %v", c.why, got, c.wrapped)
+		}
 	}
 }

@@ -54,14 +54,14 @@ func runReal(t *testing.T, args ...string) readerRun {
 // be that of the same crawl run with no reader: every school once, the same
 // documents and facts.
 func TestReadersDuringACrawl(t *testing.T) {
-	// Not parallel: it needs the crawl to outlast six reader commands in turn,
-	// which other tests sharing the CPU can prevent (it failed so on 2026-12-02).
 	if testing.Short() {
 		t.Skip("a crawl of several seconds")
 	}
-	_, dir, dbs := startAreaWith(t, simarea.Options{Latency: 60 * time.Millisecond}, true, "read", "alone")
+	t.Parallel()
+	area, dir, dbs := startAreaWith(t, simarea.Options{Latency: 60 * time.Millisecond}, true, "read", "alone")
 	read, alone := dbs[0], dbs[1]
-	crawlArgs := []string{"crawl", "--year", "2025/26", "--local-offer", "--allow-private", "--delay", "0", "--concurrency", "2"}
+	// A long request timeout: one school's site is held (below) while the readers run.
+	crawlArgs := []string{"crawl", "--year", "2025/26", "--local-offer", "--allow-private", "--delay", "0", "--concurrency", "2", "--timeout", "3m"}
 
 	aloneStart := time.Now()
 	aloneRun := runReal(t, append([]string{"--db", alone}, crawlArgs...)...)
@@ -70,6 +70,11 @@ func TestReadersDuringACrawl(t *testing.T) {
 		t.Fatalf("crawl without readers: exit %d\n%s", aloneRun.code, aloneRun.stderrs)
 	}
 
+	// One school's site waits until every reader has run once during the crawl,
+	// so the crawl cannot end first however slow the machine (it did, when the test
+	// relied on the crawl's length alone).
+	release := area.Hold()
+	defer release()
 	crawl := exec.Command(os.Args[0], append([]string{"--db", read}, crawlArgs...)...)
 	crawl.Env = append(os.Environ(), "SENDSCOPE_TEST_AS_MAIN=1")
 	stderr, err := crawl.StderrPipe()
@@ -115,6 +120,7 @@ func TestReadersDuringACrawl(t *testing.T) {
 		{"authorities", "import", filepath.Join(dir, "authorities.csv")},
 	}
 	var runs []readerRun
+	ranDuring := map[string]bool{}
 	for i := 0; crawling.Load(); i++ {
 		args := append([]string(nil), readers[i%len(readers)]...)
 		for k, a := range args {
@@ -128,6 +134,12 @@ func TestReadersDuringACrawl(t *testing.T) {
 		r := runReal(t, append([]string{"--db", read}, args...)...)
 		r.during = crawling.Load()
 		runs = append(runs, r)
+		if r.code == 0 && r.during {
+			ranDuring[args[0]] = true
+		}
+		if len(ranDuring) == len(readers) || time.Since(crawlStart) > 2*time.Minute {
+			release()
+		}
 	}
 	<-exited
 	crawlTook := time.Since(crawlStart)
