@@ -26,6 +26,21 @@ func (r classifyReader) FindInWindows(re *regexp.Regexp, text, lower string, n i
 
 func (r classifyReader) Role() *regexp.Regexp { return r.x.role }
 
+// FindAll searches through a finder (scan.go), one per pattern, made when
+// the pattern is first asked for.
+func (r classifyReader) FindAll(re *regexp.Regexp, text string, lo, hi, n int) [][]int {
+	return pagedReader{r, nil}.FindAll(re, text, lo, hi, n)
+}
+
+// FindAll searches the document's page when text is its body.
+func (r pagedReader) FindAll(re *regexp.Regexp, text string, lo, hi, n int) [][]int {
+	pg := r.pg
+	if pg == nil || pg.text != text {
+		pg = newPage(text)
+	}
+	return pg.allIn(finderOf(re), lo, hi, n, false)
+}
+
 func (r classifyReader) NeedCount(text string) int { return pagedReader{r, nil}.NeedCount(text) }
 
 // NeedCount reads the need areas and types through the document's page, so

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/sendscope/sendscope/analysis/classify"
 	"github.com/sendscope/sendscope/analysis/textstage"
@@ -754,14 +755,21 @@ func init() {
 	}
 }
 
-// finderOf is the finder of a wording written in Go (a new one when re is
-// not one of them).
+// finderOf is the finder of a wording written in Go; one of another package
+// (classify's) gets its own when first asked for, kept for every document.
 func finderOf(re *regexp.Regexp) *finder {
 	if f, ok := goFinders[re]; ok {
 		return f
 	}
-	return newFinder(re)
+	if f, ok := moreFinders.Load(re); ok {
+		return f.(*finder)
+	}
+	f, _ := moreFinders.LoadOrStore(re, newFinder(re))
+	return f.(*finder)
 }
+
+// moreFinders: the finders finderOf made, by pattern.
+var moreFinders sync.Map
 
 // aboutAProvision says whether a count stands in a sentence about a specialist
 // provision ("The base supports 24 students with an EHCP"): the provision's

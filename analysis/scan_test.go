@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/sendscope/sendscope/analysis/classify"
 	"github.com/sendscope/sendscope/documents"
 )
 
@@ -57,6 +58,7 @@ func scanPatterns() []*regexp.Regexp {
 	for _, r := range Default().rules.All() {
 		out = append(out, r.Regexp())
 	}
+	out = append(out, classify.Wordings()...)
 	for _, res := range [][]*regexp.Regexp{onRollRe, senCountRe, ehcpRe, shareRes, {allHaveEHCP}} {
 		out = append(out, res...)
 	}
@@ -107,6 +109,9 @@ func TestWindowedSearchIsExact(t *testing.T) {
 			if got := p.allIn(f, lo, hi, 5, true); !reflect.DeepEqual(got, want) {
 				t.Fatalf("%s on %.60q from %d to %d: %v, want %v", re, text, lo, hi, got, want)
 			}
+			if got, want := blankOut(text, lo, hi, p.allIn(f, lo, hi, -1, false)), re.ReplaceAllString(text[lo:hi], " "); got != want {
+				t.Fatalf("%s on %.60q from %d to %d: blanked %.80q, want %.80q", re, text, lo, hi, got, want)
+			}
 		}
 	}
 }
@@ -138,4 +143,16 @@ func TestFinderLiterals(t *testing.T) {
 			t.Errorf("%s: %q, want %q", c.pattern, got, c.want)
 		}
 	}
+}
+
+// blankOut is text[lo:hi] with each match in ms (offsets into text) replaced
+// by a space, as classify blanks out cross-references with a Reader's FindAll.
+func blankOut(text string, lo, hi int, ms [][]int) string {
+	var b strings.Builder
+	last := lo
+	for _, m := range ms {
+		b.WriteString(text[last:m[0]] + " ")
+		last = m[1]
+	}
+	return b.String() + text[last:hi]
 }
