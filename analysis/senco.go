@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -28,16 +30,33 @@ var notTheSENCO = regexp.MustCompile(`(?i)\b(?:assistant|deputy|trainee|associat
 // to the office, not to the SENCo").
 var notToTheRole = regexp.MustCompile(`(?i)\b(?:not|rather\s+than|instead\s+of)\s+(?:to|from|with|by|for)?\s*(?:the|our)?\s*$`)
 
-// A person's name: with a title ("Mrs K. McKinley", "Mr Jones", "Dr A J Patel") or
-// as first and last name ("Helen Watson"). Names take any letter, so accents,
-// both apostrophes and hyphens ("Miss Siobhán D'Arcy-Whitfield", "Mrs Róisín
-// O’Shea"). RE2's \b knows only ASCII letters, so initialName and untitledName
-// do not start with it: persons checks that no letter comes just before.
+// A person's name: with a title ("Mrs K. McKinley", "Mr Jones", "Dr A J Patel",
+// "Mrs Lowri ap Dafydd", "Mrs Adaeze OKONKWO"), with initials ("K. T. Osei", "J K
+// Mensah") or as given names and surname ("Helen Watson", "Rhodri ap Hywel"). The
+// words are the lexicon's: name_word (any script's letters and marks, both
+// apostrophes, hyphens, an Arabic article), name_caps (a PDF's surname in
+// capitals), name_particle (ap, Ní, van der, de la, dos, binti ...) and
+// name_initial. After the first word, up to two more, each perhaps led by a
+// particle, with single spaces between (a column's wider gap ends the name).
+// RE2's \b knows only ASCII letters, so initialName and untitledName do not
+// start with it: persons checks that no letter comes just before. What is no
+// one (roles, services, qualifications, places) is the lexicon's not_person,
+// read by plausibleName word by word.
 var (
-	titledName   = regexp.MustCompile(`\b(?:` + lexTitle + `)\.?[ \t]+(?:(?:` + lexTitle + `)\.?[ \t]+)?` + `(?:\p{Lu}\.?[ \t]*){0,3}\p{Lu}[\p{L}'’\-]+(?:[ \-](?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}[\p{L}'’\-]*)?`)
-	initialName  = regexp.MustCompile(`\p{Lu}\.?[ \t]+(?:Mc|Mac|O['’])?\p{Lu}[\p{Ll}'’\-]{2,}`)
-	untitledName = regexp.MustCompile(`\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\.)?[ \t]+(?:(?:Mc|Mac|O['’])?\p{Lu}[\p{Ll}'’\-]+)(?:-\p{Lu}\p{Ll}+)?`)
+	titledName   = lexRegexp(`\b(?:{title})\.?[ \t]+(?:(?:{title})\.?[ \t]+)?(?:{name_initial}[ \t]*){0,3}(?:{name_word}|{name_caps})` + laterNameWords + `{0,2}`)
+	initialName  = lexRegexp(`(?-i:(?:\p{Lu}\.[ \t]*|\p{Lu}[ \t]+){1,3}(?:{name_particle}[ ])?(?:{name_word}))`)
+	untitledName = lexRegexp(`(?-i:(?:{name_word})(?:[ \t]+\p{Lu}\.)?` + laterNameWords + `{1,2})`)
 )
+
+// mentionedPerson: a titled name as the stages look for someone mentioned
+// before a fact (whose time, whose seat): a surname in capitals only straight
+// after the title or initials, so a role in capitals after a name ("Mr R Chaudhry
+// SENCo") is not read into it.
+var mentionedPerson = lexRegexp(`\b(?:{title})\.?[ \t]+(?:(?:{title})\.?[ \t]+)?(?:{name_initial}[ \t]*){0,3}(?:{name_word}|{name_caps})(?:[ ](?:{name_particle}[ ])?(?:{name_word})){0,2}`)
+
+// laterNameWords: one more word of a name after a single space, perhaps led by
+// a particle ("ap Dafydd", "van der Merwe", "de la Cruz", "binti Rahman").
+const laterNameWords = `(?:[ ](?:{name_particle}[ ])?(?:{name_word}|{name_caps}))`
 
 // inWord says whether s[i] continues a word: a letter, digit or apostrophe
 // just before it.
@@ -49,7 +68,23 @@ func inWord(s string, i int) bool {
 // notPerson says whether a word is never part of a person's name: a word of the
 // lexicon's not_person classes (qualifications, roles, teams and services,
 // places and organisations, the words of a page around names).
-func notPerson(w string) bool { return notPersonWord.MatchString(w) }
+func notPerson(w string) bool {
+	if v, ok := notPersonSeen.Load(w); ok {
+		return v.(bool)
+	}
+	v := notPersonWord.MatchString(w)
+	// Pages reuse their words: remember the answers, up to a bound (a hostile
+	// page's endless new words are read, not kept).
+	if notPersonCount.Add(1) <= 100000 {
+		notPersonSeen.Store(w, v)
+	}
+	return v
+}
+
+var (
+	notPersonSeen  sync.Map // word -> bool
+	notPersonCount atomic.Int64
+)
 
 var notPersonWord = regexp.MustCompile(`(?i)^(?:` + textstage.Builtin().Fragment("not_person") + `)$`)
 
@@ -58,8 +93,9 @@ var notPersonWord = regexp.MustCompile(`(?i)^(?:` + textstage.Builtin().Fragment
 var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/?]*(?:(?:a|s|answer|role|shared|between|jointly|held|by|is|are|at|for|of|in|our|the|school|academy|school's|academy's|called|named|currently|contact|who|will|be|lead|and|disabilities|disability|co-?ordinator|this|year|person|responsible|name|namely|eyfs|ks\d?|key|stage|early|years|\d|primary|secondary|sendco|senco|head|resource|base|provision)\b[\s:;,\-|=()'/?]*){0,8}$`)
 
 // Words allowed between a name and the role that follows it
-// ("Mrs Smith (SENCO)", "Mrs Smith, SENCO", "Mrs Smith is our SENDCo").
-var nameThenRoleFiller = lexRegexp(`(?i)^[\s,(\-|:;]*(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|assistant|principal|class|year|of|{sen}|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|acting|interim|temporary|new|will|join|joins|joined|joining|us|here|i|i'm|am)\b[\s,(\-|:;'/&]*){0,7}$`)
+// ("Mrs Smith (SENCO)", "Mrs Smith, SENCO", "Mrs Smith is our SENDCo",
+// "Sam Lee (they/them) is our SENCO": pronouns in brackets).
+var nameThenRoleFiller = lexRegexp(`(?i)^[\s,(\-|:;]*(?:\((?:she|he|they|ze|xe)/(?:her|him|them|hers|his|theirs|hir|xem)\)[\s,]*)?(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|assistant|principal|class|year|of|{sen}|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|acting|interim|temporary|new|will|join|joins|joined|joining|us|here|i|i'm|am)\b[\s,(\-|:;'/&]*){0,7}$`)
 
 // sencoNames finds the people named in the SENCO role.
 func (x *Extractor) sencoNames(text string) []Fact {
@@ -174,7 +210,7 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 		// A heading or lead-in naming the role in the plural ("School SENCOs",
 		// "Our academy SENCOs are:"), then a row per school: each row's one
 		// person holds the role at that school.
-		if rows := rosterPeople(text, ls, rs, re); rows != nil {
+		if rows := rosterPeople(text, role, ls, rs, re); rows != nil {
 			for _, r := range rows {
 				add(r[0], r[1], text[r[0]:r[1]], 0.8)
 			}
@@ -277,11 +313,36 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 				}
 			}
 		}
+		// A question asking who holds the role ("Who is the SENCo?", "Q: Who is
+		// our SENDCo?"): the answer's first words, on the next line or
+		// paragraph, name them ("Mrs A. She has led ...", "A: Mrs A, who ...").
+		if whoQuestion.MatchString(strings.TrimSpace(text[ls : re+le])) {
+			rest := text[re+le : min(len(text), re+le+300)]
+			next := strings.TrimLeft(rest, "\n \t\r")
+			off := re + le + len(rest) - len(next)
+			if m := answerLead.FindStringIndex(next); m != nil {
+				next, off = next[m[1]:], off+m[1]
+			}
+			line, _, _ := strings.Cut(next, "\n")
+			if loc, name := firstName(line); loc != nil && loc[0] == 0 && !otherPostBy(line, loc[0], loc[1]) {
+				add(off+loc[0], off+loc[1], name, 0.85)
+				continue
+			}
+		}
 		// A record of labels over values ("Contact Name" / "Ms A" / "Contact
 		// Position" / "SENCo and ARP Lead"): the role's line is the position's
 		// value, the name the value under the name's label above it.
 		if from, to, ok := stackedName(text, ls); ok {
 			add(from, to, text[from:to], 0.8)
+			continue
+		}
+		// The role's next sentence saying who shares or holds it ("Our SENCO
+		// post is a job share. Ms A and Mrs B share the role."): the people
+		// before those words, named one after another.
+		if ps := holdersNext(text, re); ps != nil {
+			for _, p := range ps {
+				add(p[0], p[1], text[p[0]:p[1]], 0.8)
+			}
 			continue
 		}
 		// Name, then role.
@@ -321,20 +382,33 @@ var rosterLead = regexp.MustCompile(`(?i)(?:cos|co-?ordinators|leads|leaders|man
 // held the role before ("Assistant SENCO: Mr B"), or puts another post by the
 // name ("contact the Headteacher, Mrs C"). nil when the role at rs leads no
 // roster.
-func rosterPeople(text string, ls, rs, re int) [][2]int {
-	if !rosterLead.MatchString(text[rs:re]) {
-		return nil
-	}
+func rosterPeople(text string, role *regexp.Regexp, ls, rs, re int) [][2]int {
 	le := strings.IndexByte(text[re:], '\n')
 	if le < 0 {
 		return nil
 	}
 	head := strings.TrimSpace(text[ls : re+le])
-	if len(head) > 80 || len(strings.Fields(head)) > 8 || len(persons(head)) > 0 || wordStop.MatchString(head) || strings.HasSuffix(head, ".") {
+	// A lead-in ending in a colon introduces a list whoever holds the role, one
+	// or several ("The SENCO role is held by two colleagues:", "Each of our
+	// schools has its own SENCO:"); otherwise the role is in the plural.
+	// A list of those who help the SENCO ("the SENCO is assisted by:") is not.
+	leadIn := strings.HasSuffix(head, ":") && len(head) <= 120 && len(strings.Fields(head)) <= 14 && !helpersLead.MatchString(head)
+	rosterPlural := rosterLead.MatchString(text[rs:re])
+	if !leadIn && !rosterPlural {
+		return nil
+	}
+	if (!leadIn && (len(head) > 80 || len(strings.Fields(head)) > 8)) || len(persons(head)) > 0 || wordStop.MatchString(head) || strings.HasSuffix(head, ".") {
 		return nil
 	}
 	var out [][2]int
+	bulleted := false
 	at := re + le + 1
+	// A lead-in's list may stand a blank line below it.
+	if leadIn {
+		for at < len(text) && (text[at] == '\n' || text[at] == ' ' || text[at] == '\t' || text[at] == '\r') {
+			at++
+		}
+	}
 	for k := 0; k < 30 && at < len(text); k++ {
 		end := strings.IndexByte(text[at:], '\n')
 		if end < 0 {
@@ -345,6 +419,17 @@ func rosterPeople(text string, ls, rs, re int) [][2]int {
 		// under a heading such as "Academy SENDCos").
 		if strings.TrimSpace(row) == "" || len(row) > 200 || sentenceStop.MatchString(row) {
 			break
+		}
+		// A lead-in's list is of rows, not a paragraph's wrapped lines.
+		if leadIn && !isRow(row) {
+			break
+		}
+		bulleted = bulleted || listMarker.MatchString(row)
+		// A row naming the role itself ("• Mrs A – SENCO (Lower School)") is
+		// read by its own mention.
+		if leadIn && role.MatchString(row) {
+			at += end + 1
+			continue
 		}
 		if !notTheHolder.MatchString(row) {
 			var named [][2]int
@@ -358,6 +443,11 @@ func rosterPeople(text string, ls, rs, re int) [][2]int {
 					named = append(named, [2]int{m[2], m[3]})
 				}
 			}
+			// Under a lead-in, a row giving another post ("Miss A – SEND
+			// administrator") is that post's holder, not the role's.
+			if len(named) == 1 && leadIn && otherPost.MatchString(role.ReplaceAllString(row, " ")) {
+				named = nil
+			}
 			if len(named) == 1 {
 				p := named[0]
 				if !otherPostBy(row, p[0], p[1]) {
@@ -367,11 +457,67 @@ func rosterPeople(text string, ls, rs, re int) [][2]int {
 		}
 		at += end + 1
 	}
-	if len(out) == 0 {
+	// A label over one name ("Special Educational Needs Co-ordinator
+	// (interim):" / "Ms A") is a label, read as such elsewhere: a lead-in's list
+	// is bulleted or names more than one.
+	if len(out) == 0 || leadIn && !rosterPlural && len(out) < 2 && !bulleted {
 		return nil
 	}
 	return out
 }
+
+// holdersNext reads the sentence after the one holding the role that ends at
+// re: when it opens with one or more people, joined by "and", "&" or commas,
+// who share, hold or cover "the role", "the post" or "this job" ("Ms A and
+// Mrs B share the role", "Mr C has taken on the post"), their spans.
+func holdersNext(text string, re int) [][2]int {
+	_, hi := sentenceAround(text, re, re)
+	if hi-re > 200 || hi >= len(text) {
+		return nil
+	}
+	lo, end := sentenceAround(text, min(len(text)-1, hi+1), min(len(text)-1, hi+1))
+	if lo < hi {
+		lo = hi
+	}
+	sentence := text[lo:min(end, lo+300)]
+	m := holdsTheRole.FindStringIndex(sentence)
+	if m == nil {
+		return nil
+	}
+	subject := sentence[:m[0]]
+	var out [][2]int
+	rest := subject
+	for _, p := range persons(subject) {
+		out = append(out, [2]int{lo + p.loc[0], lo + p.loc[1]})
+		rest = strings.Replace(rest, subject[p.loc[0]:p.loc[1]], "", 1)
+	}
+	if len(out) == 0 || !joiners.MatchString(rest) {
+		return nil
+	}
+	return out
+}
+
+var (
+	holdsTheRole = regexp.MustCompile(`(?i)\b(?:(?:jointly\s+|now\s+)?(?:share|job-?share|split|hold|holds|cover|covers|are\s+covering|is\s+covering|took\s+on|take\s+on|takes\s+on|have\s+taken\s+on|has\s+taken\s+on))\s+(?:the|this)\s+(?:role|post|job|position)\b`)
+	joiners      = regexp.MustCompile(`(?i)^[\s,&]*(?:(?:and|both|currently|together)[\s,&]*)*$`)
+)
+
+// whoQuestion: a line asking who holds a post ("Who is the SENCo?", "Q: Who
+// is our SENDCo?", "3. Who are the SENCOs?").
+var whoQuestion = regexp.MustCompile(`(?i)^(?:q(?:uestion)?\s*\d*\s*[:.)]\s*|\d+[.)]\s*)?who(?:'s|’s|\s+is|\s+are|\s+will\s+be)\b[^?\n]{0,80}\?$`)
+
+// answerLead: how an answer may open ("A:", "Answer -").
+var answerLead = regexp.MustCompile(`(?i)^(?:a|answer)\s*[:.)–—-]\s*`)
+
+// listMarker: a list item's bullet or number at a line's start.
+var listMarker = regexp.MustCompile(`^\s*(?:[-*•·–—▪◦‣]|\d{1,2}[.)]|[a-z][.)])\s`)
+
+// helpersLead: a lead-in to the people who help the role's holder.
+var helpersLead = regexp.MustCompile(`(?i)\b(?:assisted|supported|helped|joined)\s+by\b|\b(?:works?|working)\s+(?:with|alongside)\b|\b(?:assistants?|deputies|deputy)\b`)
+
+// otherPost: a post in a roster's row that is not the role (the role's own
+// words blanked out first: "Inclusion Lead" is the role, "Thrive Lead" another).
+var otherPost = lexRegexp(`(?i)\b(?:head\s*teacher|head\s+of|principal|governor|trustee|assistant|deputy|teacher|therapist|psychologist|officer|administrator|secretary|clerk|bursar|receptionist|worker|mentor|practitioner|manager|lead|leader|co-?ordinator|director|chair)s?\b`)
 
 // sentenceStop: a sentence's end in a line (a word's full stop before a
 // capital or the line's end; "ext. 208" is none).
@@ -588,7 +734,8 @@ var runsOn = regexp.MustCompile(`^[ \t]+\p{Lu}\p{Ll}`)
 func trimName(s string, loc []int) []int {
 	from, to := loc[0], loc[1]
 	for {
-		if plausibleName(s[from:to]) {
+		// A word cut short ("SENC" of "SENCo", read as capitals) is no name's end.
+		if plausibleName(s[from:to]) && !cutShort(s, to) {
 			return []int{from, to}
 		}
 		i := strings.LastIndexAny(s[from:to], " \t")
@@ -597,6 +744,17 @@ func trimName(s string, loc []int) []int {
 		}
 		to = from + i
 	}
+}
+
+// cutShort says whether s[to] goes on with the word before it: a letter or a
+// mark right after a name's last letter.
+func cutShort(s string, to int) bool {
+	if to >= len(s) || to == 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[to:])
+	p, _ := utf8.DecodeLastRuneInString(s[:to])
+	return (unicode.IsLetter(r) || unicode.IsMark(r)) && (unicode.IsLetter(p) || unicode.IsMark(p))
 }
 
 // firstName finds the first plausible name in s.
@@ -820,8 +978,9 @@ func allInitials(ws []string) bool {
 	return len(ws) > 0
 }
 
-// leadingNote: a bracketed note right after a role.
-var leadingNote = regexp.MustCompile(`^\s*\([^()\n]{1,40}\)`)
+// leadingNote: a bracketed note right after a role, perhaps wrapped onto the
+// next line ("Acting SENDCo (covering leave until" / "July): Mx A").
+var leadingNote = regexp.MustCompile(`^\s*\([^()\n]{1,60}(?:\n[^()\n]{1,40})?\)`)
 
 // atPlaceLead: "at North Lea", "for Tennyson Road" right after a role, before "is".
 var atPlaceLead = regexp.MustCompile(`^\s*(?:role\s+)?(?:at|for|in)\s+(?:[A-Z][\w'’-]*\s+){1,4}((?:is|are)\b)`)
@@ -883,9 +1042,17 @@ func plausibleName(s string) bool {
 		if notPerson(w) {
 			return false
 		}
+		// "Multi-Sensory Impairment": a hyphened word with a part that is no
+		// one's ("Sensory") is no name either.
+		for _, part := range strings.Split(w, "-") {
+			if part != w && notPerson(part) {
+				return false
+			}
+		}
 		real++
 	}
-	initial := len(strings.Trim(words[0], ".")) == 1 && len(words) == 2
+	// "K. T. Osei", "J K Mensah": initials, then the surname.
+	initial := len(words) >= 2 && allInitials(words[:len(words)-1])
 	if titled || initial {
 		return real >= 1
 	}
@@ -956,6 +1123,17 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			surnames = append(surnames, f[len(f)-1])
 		}
 	}
+	// A SENCO may be spoken of by title and given name ("To contact Sr
+	// Bernadette:", "Mrs Nur Aisyah joined us in 2019"): that form names them
+	// too, and an address of the given name ("sr.bernadette@") is theirs.
+	var givenNames []string
+	for _, n := range names {
+		f := strings.Fields(strings.ToLower(n.Value))
+		if len(f) >= 3 && titleWord.MatchString(strings.Fields(n.Value)[0]) && len(strings.Trim(f[1], ".")) >= 4 {
+			surnames = append(surnames, f[0]+" "+f[1])
+			givenNames = append(givenNames, lettersOnly(f[1]))
+		}
+	}
 	// The surnames as an address writes them: letters only ("O'Neill" is
 	// d.oneill@, "Castellanos-Reid" rcastellanos-reid@).
 	var mailNames []string
@@ -1004,15 +1182,15 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		switch {
 		case noSENCO && !sencoMailbox.MatchString(addr):
 			continue
-		case outsideTrust(m[0]):
-			continue
+		case outsideTrust(m[0]) && !(sendTeamMailbox.MatchString(addr) && groupWord.MatchString(lineAround(text, m[0], 200))):
+			continue // a school's, not the trust's ("the federation SEND team" is the trust's)
 		case councilMailbox(addr):
 			continue // a council's (gov.uk) address is its own, not a school's SENCO's
 		case x.anotherSENCORow(text, m[0], names):
 			continue // a trust's table: another school's SENCO's, not the page's
 		case sencoMailbox.MatchString(addr):
 			d = 0
-		case containsAny(lettersOnly(local), mailNames):
+		case containsAny(lettersOnly(local), mailNames) || givenNameMailbox(local, givenNames):
 			d = 2
 			if x.onSENCOLine(text, m[0], surnames) {
 				d = 1
@@ -1059,7 +1237,7 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			continue
 		}
 		if noSENCO || outsideTrust(m[0]) || x.officeNumber(text, m[0], surnames, false) || x.forSomeoneElse(text, m[0], names) ||
-			x.anotherSENCORow(text, m[0], names) {
+			x.anotherSENCORow(text, m[0], names) || whenAway(text, m[0]) {
 			continue
 		}
 		d := distance(m[0])
@@ -1070,7 +1248,17 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		// text gives no other near them (a direct line, an extension); given in
 		// the SENCO's own sentence ("ring the school office on ... and ask to
 		// speak to the SENCO") it still comes before a footer's switchboard.
-		if d >= 0 && officeWords.MatchString(text[max(sentenceStart(text, m[0]), m[0]-40):m[0]]) {
+		// A list of numbers after one label ("the site office: North 0116 ...,
+		// South 0116 ...") is the label's throughout.
+		at := m[0]
+		for k := 0; k < 5; k++ {
+			p := listBefore.FindStringIndex(text[max(0, at-40):at])
+			if p == nil {
+				break
+			}
+			at = max(0, at-40) + p[0]
+		}
+		if d >= 0 && officeWords.MatchString(text[max(sentenceStart(text, m[0]), at-40):at]) {
 			if x.inSENCOSentence(text, m[0], surnames) {
 				d += 250
 			} else {
@@ -1102,6 +1290,19 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		out = append(out, factAt(text, phoneLoc[0], phoneLoc[1], "senco.phone", strings.Join(strings.Fields(text[phoneLoc[0]:phoneLoc[1]]), " "), nil, 0.7))
 	}
 	return out
+}
+
+// givenNameMailbox says whether an address's local part has a SENCO's given
+// name as one of its parts ("sr.bernadette", "priya.r").
+func givenNameMailbox(local string, given []string) bool {
+	for _, part := range strings.FieldsFunc(local, func(r rune) bool { return r == '.' || r == '_' || r == '-' }) {
+		for _, g := range given {
+			if g != "" && part == g {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // trustSENCOParagraphs: on a page naming three or more SENCOs, one of whom
@@ -1188,6 +1389,10 @@ var headPost = regexp.MustCompile(`(?i)\b(?:(?:deputy|assistant|executive)\s+)?(
 // service, not for the SENCO.
 var officeWords = regexp.MustCompile(`(?i)\b(?:general\s+enquiries|(?:the|school|main|front)\s+office|reception|switchboard|admissions|main\s+(?:number|line)|SENDIASS|IASS|SENDIAS|information,?\s+advice\s+and\s+support|helpline|advice\s+line|SEND?\s+team|council|local\s+authority|NHS|CAMHS)\b|\boffice\s*(?:tel(?:ephone)?|phone|number)?\s*[:\-]`)
 
+// listBefore: a number and a comma just before another number's label in a
+// list ("0116 496 0810, Riverside ").
+var listBefore = regexp.MustCompile(`\d{3}[\d \-]*\d\s*,\s*(?:\p{L}+[ \t]+){0,3}$`)
+
 // extension: an extension after a number.
 var extension = regexp.MustCompile(`(?i)^[ \t]*(?:\(\s*(?:ext(?:ension)?\.?|x)\s*\d{1,5}\s*\)|,?\s*(?:ext(?:ension)?\.?|x)\s*\d{1,5}\b)`)
 
@@ -1228,8 +1433,17 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 		}
 	}
 	sentence := text[lo:hi]
-	if x.role.MatchString(sentence) || containsAny(strings.ToLower(sentence), surnames) || personWord.MatchString(sentence) {
+	if x.role.MatchString(sentence) || containsAny(strings.ToLower(sentence), surnames) || personWord.MatchString(sentence) ||
+		x.answersSENCOQuestion(text, lo) || x.afterSENCOSentence(text, lo, hi, surnames) {
 		return false
+	}
+	// A note after it saying what it is for ("0161 ... (general enquiries)").
+	rest := text[pos:min(len(text), pos+80)]
+	if le := strings.IndexByte(rest, '\n'); le >= 0 {
+		rest = rest[:le]
+	}
+	if notForSENCO.MatchString(rest) {
+		return true
 	}
 	// The office's number given for reaching the SENCO: the next sentence
 	// sends SEN messages through the office ("... can leave a message for Miss
@@ -1239,7 +1453,7 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 	if !mail && (x.officeThenSENCO(text, hi, surnames) || x.sendContactRun(text, pos, surnames)) {
 		return false
 	}
-	if mail || officeWords.MatchString(sentence) {
+	if mail || officeWords.MatchString(sentence) || closingLine(text, pos) {
 		return true
 	}
 	// The school's contact line: a general mailbox on it ("Telephone: ...
@@ -1256,6 +1470,63 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 		}
 	}
 	return false
+}
+
+// whenAway says whether the contact at pos is given for when the SENCO is
+// away (the lexicon's cue.away in its sentence, before it): it reaches
+// whoever covers.
+func whenAway(text string, pos int) bool {
+	lo, _ := sentenceAround(text, pos, pos)
+	return awayCue.MatchString(text[max(lo, pos-200):pos])
+}
+
+var awayCue = textstage.Builtin().Regexp("cue.away")
+
+// groupWord: a trust, federation or partnership spoken of on a line.
+var groupWord = regexp.MustCompile(`(?i)\b(?:trust|federation|partnership|mat|collaborative|alliance)\b`)
+
+// closingLine says whether pos is on the text's last line, a short paragraph
+// of its own (a page's footer: "Telephone: ...", "School | Road | 01632 ..."):
+// the school's, whoever the page spoke of above it.
+func closingLine(text string, pos int) bool {
+	ls := strings.LastIndexByte(text[:pos], '\n') + 1
+	le := strings.IndexByte(text[pos:], '\n')
+	if le >= 0 && strings.TrimSpace(text[pos+le:]) != "" {
+		return false
+	}
+	line := strings.TrimSpace(text[ls:pos]) + text[pos:pos+max(le, 0)]
+	if le < 0 {
+		line = strings.TrimSpace(text[ls:])
+	}
+	return ls >= 2 && strings.HasSuffix(strings.TrimRight(text[:ls], " \t\r"), "\n\n") && len(line) <= 120 && !wordStop.MatchString(line) && !proseWord.MatchString(line)
+}
+
+// afterSENCOSentence says whether text[lo:hi], a sentence asking the reader to
+// get in touch ("For anything urgent, please phone the site office: ..."),
+// follows one speaking of the SENCO in the same paragraph, and is not for
+// anything else ("For general enquiries ...", "For anything else ...").
+func (x *Extractor) afterSENCOSentence(text string, lo, hi int, surnames []string) bool {
+	if !contactVerb.MatchString(text[lo:hi]) || notForSENCO.MatchString(text[lo:hi]) || lo == 0 {
+		return false
+	}
+	plo, _ := sentenceAround(text, lo-1, lo-1)
+	prev := text[plo:lo]
+	if strings.Contains(strings.TrimSpace(prev), "\n\n") || strings.Contains(text[max(plo, lo-3):lo], "\n\n") {
+		return false
+	}
+	return x.role.MatchString(prev) || containsAny(strings.ToLower(prev), surnames)
+}
+
+// notForSENCO: a contact sentence for other business.
+var notForSENCO = regexp.MustCompile(`(?i)\b(?:general|other|anything\s+else|everything\s+else|all\s+other|dinner|uniform|admissions|attendance|absence|payments?|lettings|transport)\b`)
+
+// answersSENCOQuestion says whether the text from lo answers a question about
+// the SENCO: the line above it (blank lines between allowed) asks one ("How
+// can I contact the SENCo?" / "Please ring the school office on ...").
+func (x *Extractor) answersSENCOQuestion(text string, lo int) bool {
+	above := strings.TrimRight(text[max(0, lo-200):lo], " \t\r\n")
+	q := strings.TrimSpace(above[strings.LastIndexByte(above, '\n')+1:])
+	return strings.HasSuffix(q, "?") && len(q) <= 120 && x.role.MatchString(q)
 }
 
 // addressLine says whether pos is on a line giving a postal address (a UK
@@ -1491,15 +1762,29 @@ func (x *Extractor) forSomeoneElse(text string, pos int, names []Fact) bool {
 	}
 	other := false
 	for _, loc := range titledName.FindAllStringIndex(sentence, -1) {
-		person := shortForm(sentence[loc[0]:loc[1]])
+		if loc = trimName(sentence, loc); loc == nil {
+			continue
+		}
 		for _, n := range names {
-			if shortForm(n.Value) == person {
+			if samePerson(sentence[loc[0]:loc[1]], n.Value) {
 				return false
 			}
 		}
 		other = true
 	}
 	return other
+}
+
+// samePerson says whether a mention is of the person named in full: the same
+// title and surname ("Mrs Bell" for "Mrs Rachel Bell"), or the same title and
+// given name ("Sr Bernadette" for "Sr Bernadette Kavanagh").
+func samePerson(mention, full string) bool {
+	if shortForm(mention) == shortForm(full) {
+		return true
+	}
+	m := strings.Fields(strings.ToLower(cleanName(mention)))
+	f := strings.Fields(strings.ToLower(full))
+	return len(m) == 2 && len(f) >= 3 && m[0] == f[0] && m[1] == f[1]
 }
 
 // personWord: a sentence speaking of someone ("contact her through the office").
@@ -1518,6 +1803,36 @@ func containsAny(s string, subs []string) bool {
 
 // shortForm is how a text refers back to someone: title and surname ("Mrs Bell"
 // for "Mrs Rachel Bell"); one person is listed once.
+// particleForm is the title, a particle and the surname of a name that has a
+// particle before its surname ("Mrs Le Breton" for "Mrs Joanna Le Breton",
+// "Mrs ap Dafydd" for "Mrs Lowri ap Dafydd"): how a text goes on to speak of
+// her, which shortForm's title and last word miss. "" when there is none; a
+// given name is kept apart ("Mrs Di Vance" has no particle form).
+func particleForm(name string) string {
+	f := strings.Fields(strings.ReplaceAll(name, ".", ""))
+	if len(f) < 4 || !titleWord.MatchString(strings.ToUpper(f[0][:1])+f[0][1:]) {
+		return ""
+	}
+	i := len(f) - 1
+	for i > 2 {
+		if wholeParticle.MatchString(f[i-1]) {
+			i--
+			continue
+		}
+		if i > 3 && wholeParticle.MatchString(f[i-2]+" "+f[i-1]) {
+			i -= 2
+			continue
+		}
+		break
+	}
+	if i == len(f)-1 {
+		return ""
+	}
+	return f[0] + " " + strings.Join(f[i:], " ")
+}
+
+var wholeParticle = lexRegexp(`^(?:{name_particle})$`)
+
 func shortForm(name string) string {
 	f := strings.Fields(strings.ToLower(strings.ReplaceAll(name, ".", "")))
 	if len(f) >= 2 && titleWord.MatchString(strings.ToUpper(f[0][:1])+f[0][1:]) {

@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -56,6 +58,27 @@ func TestSENCONames(t *testing.T) {
 		{"Contact the SENDCo at Fernlea Valley Federation for details.", nil},
 		// A table of several schools' SENCOs: the role's column, row by row;
 		// an acting SENCO counts, a deputy or a former one does not.
+		// names5: names of every origin, in the places the role puts them.
+		{"Our SENDCo is Mr Emyr ap Gruffydd.", []string{"Mr Emyr ap Gruffydd"}},
+		{"SENCO: Ms Clodagh Nic Giolla Easpaig", []string{"Ms Clodagh Nic Giolla Easpaig"}},
+		{"Mrs Farah bint Khalid (SENCo) meets families on request.", []string{"Mrs Farah bint Khalid"}},
+		{"Inclusion Manager – Mr Thijs van den Heuvel", []string{"Mr Thijs van den Heuvel"}},
+		{"SENDCO - P. R. Iyer", []string{"P. R. Iyer"}},
+		{"Miss B VASQUEZ, SENCO", []string{"Miss B VASQUEZ"}},
+		{"Tomasz Zieliński is the academy's SENCo and teaches science.", []string{"Tomasz Zieliński"}},
+		{"Alex Moyo (they/them) is our SENCO.", []string{"Alex Moyo"}},
+		// A lead-in with a colon, then the list of the role's holders.
+		{"Two teachers share the SENDCo post this year:\n\n- Infants: Mrs Chidi Okeke\n- Juniors: Mr Bartosz Nowak", []string{"Mrs Chidi Okeke", "Mr Bartosz Nowak"}},
+		{"Each site has its own SENCO:\n* Castle Street – Ms Ffion ap Rhys\n* Mill Lane – Mrs Deepa Iyer (interim)\n* Mill Lane – Mrs Jo Hart, SEND administrator", []string{"Ms Ffion ap Rhys", "Mrs Deepa Iyer"}},
+		{"Our SENCO is helped by:\n- Mrs Ama Owusu, Assistant SENCO\n- Mr Li Wei, Learning Mentor", nil},
+		// A label a note in brackets wraps onto the next line.
+		{"Headteacher: Mr Oren Blake\nInterim SENCo (until the new post holder starts in\nApril): Mrs Keziah Mensah-Boateng", []string{"Mrs Keziah Mensah-Boateng"}},
+		// A question, then its answer.
+		{"Who is our SENDCo?\n\nMrs Yetunde Bakare-Olaniyan. She joined us in 2023.", []string{"Mrs Yetunde Bakare-Olaniyan"}},
+		{"Q3: Who is the SENCO?\nA: Mr Hamza el-Sayed, who also teaches Year 6.", []string{"Mr Hamza el-Sayed"}},
+		{"Who is the SENCO?\nThe headteacher, Mrs Ruth Agyeman, will tell you.", nil},
+		// The next sentence says who shares the role.
+		{"The SENDCo role is split across the week. Mrs Noor Haddad and Mr Gethin Morgan share the role.", []string{"Mrs Noor Haddad", "Mr Gethin Morgan"}},
 		{"Academy | Ages | SENCo | Telephone\nLinden Park Primary | 4-11 | Mrs K. Osei | 01632 960301\nMoor End Infants | 4-7 | Mr J. Varga (acting) | 01632 960302\nHightown Juniors | 7-11 | Ms L. Brandt (deputy) | 01632 960303",
 			[]string{"Mrs K. Osei", "Mr J. Varga"}},
 		{"School\tSENDCo name\tEmail\nAsh Lane Primary\tMiss E. Rourke\te.rourke@ash.example\nBirch Hill Academy\tDr M. Fenwick\tm.fenwick@birch.example",
@@ -184,6 +207,15 @@ func TestSENCOContacts(t *testing.T) {
 		{"a federation's SENDCo after the schools' paragraphs", "At Ash Vale, the SENCO is Mrs Lotte Brandt (senco@ashvale.example).\n\nAt Birch Hill, the SENCO is Mr Tom Gale: senco@birchhill.example.\n\nAt Cedar, the SENCO is Miss Ada Pell.\n\nThe federation's SENDCo, Dr Wren Castell, oversees all three: w.castell@fed.example, 01632 960 611.",
 			"w.castell@fed.example", "01632 960 611"},
 		{"a council's mailbox on a page about one school", "The school's SENCO is Mrs Ada Lunn. Families can reach her through the school reception on 01632 960 612.\n\nQuestions about EHC plans: SEND Hub, sendhub@borough.gov.uk", "", "01632 960 612"},
+		// names5: the SENCO spoken of by title and given name; a question's answer.
+		{"title and given name", "Our SENCO is Sr Perpetua Nwankwo.\n\nTo speak to Sr Perpetua, ring 01632 960 640 or write to sr.perpetua@stmary.example.", "sr.perpetua@stmary.example", "01632 960 640"},
+		{"a question about reaching the SENCO, answered with the office", "Our SENCO is Mr Idris Khan.\n\nHow do I get hold of the SENCO?\nBook a time with the office: 01632 960 641 or admin@fernlea.example.", "admin@fernlea.example", "01632 960 641"},
+		{"a question about something else, answered with the office", "Our SENCO is Mr Idris Khan.\n\nHow do I pay for school meals?\nAsk the office: 01632 960 642 or admin@fernlea.example.", "", ""},
+		{"a lone number closing the page", "Our SENCO is Mr Idris Khan. Please email him at i.khan@fernlea.example to book a meeting.\n\nTel: 01632 960 643", "i.khan@fernlea.example", ""},
+		{"the sentence after the SENCO's asks you to ring", "Our SENCOs read send@fernlea.example every day. If it is urgent, please ring the school office on 01632 960 644.", "send@fernlea.example", "01632 960 644"},
+		{"the sentence after the SENCO's is for other business", "Our SENCO is Mr Idris Khan. For general enquiries, please ring the school office on 01632 960 645.", "", ""},
+		{"a number for when the SENCO is away", "Our SENCO is Mr Idris Khan, on i.khan@fernlea.example. In his absence, please ring 01632 960 646 and the deputy head will help.", "i.khan@fernlea.example", ""},
+		{"a list of numbers under one office label", "Our SENCOs read send@fernlea.example daily. If it cannot wait, please call the site office: Upper 01632 960 647, Lower 01632 960 648.", "send@fernlea.example", "01632 960 647"},
 		{"a sentence and a number a PDF wrapped", "Our SENCO is Mrs Ada Lunn, who can be contacted through\nthe school office on 01632\n960 587 or by email.", "", "01632 960 587"},
 	}
 	for _, c := range cases {
@@ -268,5 +300,52 @@ func TestEvidenceOfATableRow(t *testing.T) {
 	prose := "Our SENCO is Mrs Wynne Kettle, who has worked at the school for many\nyears and leads our work with families."
 	if ev, _, _ := span(prose, 13, 29); !strings.Contains(ev, "families") {
 		t.Errorf("wrapped prose cut: %q", ev)
+	}
+}
+
+// TestPersonNames reads testdata/person_names.tsv: each "+" text reads as the one
+// name given, whole; each "-" text as no one.
+func TestPersonNames(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "person_names.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, line := range strings.Split(string(b), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		var got []string
+		for _, p := range persons(f[1]) {
+			got = append(got, f[1][p.loc[0]:p.loc[1]])
+		}
+		switch {
+		case f[0] == "+" && len(f) == 3:
+			if len(got) != 1 || got[0] != f[2] {
+				t.Errorf("person_names.tsv:%d: %q reads as %q, want %q", i+1, f[1], got, f[2])
+			}
+		case f[0] == "-" && len(f) == 2:
+			if len(got) != 0 {
+				t.Errorf("person_names.tsv:%d: %q reads as %q, want no one", i+1, f[1], got)
+			}
+		default:
+			t.Errorf("person_names.tsv:%d: not '+<TAB>text<TAB>name' or '-<TAB>text': %q", i+1, line)
+		}
+	}
+}
+
+func TestParticleForm(t *testing.T) {
+	for _, c := range []struct{ name, want string }{
+		{"Mrs Joanna Le Breton", "Mrs Le Breton"},
+		{"Mrs Lowri ap Dafydd", "Mrs ap Dafydd"},
+		{"Dr Pieter van der Merwe", "Dr van der Merwe"},
+		{"Ms Siobhán Ní Bhriain", "Ms Ní Bhriain"},
+		{"Mrs Di Vance", ""},     // a given name, not a particle
+		{"Mrs Helen Watson", ""}, // no particle
+		{"Joanna Le Breton", ""}, // no title: the text names her in full
+	} {
+		if got := particleForm(c.name); got != c.want {
+			t.Errorf("particleForm(%q) = %q, want %q", c.name, got, c.want)
+		}
 	}
 }

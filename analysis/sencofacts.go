@@ -35,9 +35,6 @@ func clauseAfter(text string, pos, n int) string {
 // trailingJoin: joining words a degree's subject cannot end with.
 var trailingJoin = regexp.MustCompile(`(?:\s+(?:and|of|in|for|with))+\s*$`)
 
-// qualList: only qualifications and commas between a name and what follows.
-var qualList = regexp.MustCompile(`^(?:[\s,(]*(?:BA|BSc|MA|MSc|MEd|M\.Ed|BEd|B\.Ed|PGCE|QTS|NASENCO|NASENCo|NPQSENCO|NPQ)\b\.?\s*(?:\(?(?i:hons)\)?)?)*[\s,(]*$`)
-
 var pronoun = regexp.MustCompile(`(?i)\b(?:she|he|they)\b|\bI\b`)
 
 // qualLabel: a "Qualifications:" row among the SENCO's details.

@@ -191,6 +191,11 @@ func TestSENCOFacts(t *testing.T) {
 			[]string{"senco.name=Mr Ike Dunne", "senco.qualification=other:BSc (Hons)", "senco.qualification=other:MA Special Education", "senco.qualification=NPQ_SENCO"}},
 		{"Our SENCO, Mrs Nia Cole, holds a Postgraduate Diploma in Dyslexia with AMBDA and a master's in special education.",
 			[]string{"senco.name=Mrs Nia Cole", "senco.qualification=other:Postgraduate Diploma in Dyslexia with AMBDA", "senco.qualification=other:master's in special education"}},
+		// names5: someone else's seat; letters under the name; a day's short form in a name.
+		{"Our SENCO is Mr Kofi Boateng. When he is away, ring the office and a member of the leadership team will call you back.", []string{"senco.name=Mr Kofi Boateng"}},
+		{"No SENCO is in post this term; Mrs Ula Brook, Assistant Headteacher, answers SEN questions for the SENCO.", nil},
+		{"Our SENDCo\n\nMrs Hana Okafor\nMEd, NASENCo\n\nMrs Okafor leads SEND across the school.", []string{"senco.name=Mrs Hana Okafor", "senco.qualification=NASENCO", "senco.qualification=other:MEd"}},
+		{"Ms Thu Ha Pham, our SENCO, is supported by two teaching assistants.", []string{"senco.name=Ms Thu Ha Pham"}},
 	}
 	fields := map[string]bool{"senco.name": true, "senco.qualification": true, "senco.days_per_week": true, "senco.hours_per_week": true,
 		"senco.fte": true, "senco.on_slt": true, "governor.name": true}

@@ -36,7 +36,7 @@ func (x *Extractor) newSENCOStage(text string, names []Fact) *sencoStage {
 		marks = append(marks, m[0])
 	}
 	for _, n := range names {
-		for _, form := range []string{n.Value, shortForm(n.Value)} {
+		for _, form := range []string{n.Value, shortForm(n.Value), particleForm(n.Value)} {
 			if form == "" {
 				continue
 			}
@@ -63,14 +63,23 @@ func (x *Extractor) newSENCOStage(text string, names []Fact) *sencoStage {
 	}
 	// Another person's time: the last person named before it, not a SENCO, with
 	// no word for the SENCO between.
-	s.who = &textstage.Subject{Person: titledName, Self: x.sencoSelf, Is: func(p string) bool {
+	s.who = &textstage.Subject{Person: mentionedPerson, Self: x.sencoSelf, Is: func(p string) bool {
 		if len(names) == 0 {
 			return true
 		}
 		// "Mrs Esson" is the SENCO named "Deborah Esson" elsewhere: the same
 		// surname is the same person.
+		// A name runs on over capitalised words after it ("Mr Jones Monday"):
+		// only its plausible part is the person.
+		if loc := trimName(p, []int{0, len(p)}); loc != nil {
+			p = p[:loc[1]]
+		}
 		person := strings.Fields(shortForm(cleanName(p)))
 		for _, n := range names {
+			// "Mr Ravi" where a PDF wrapped "Mr Ravi" / "Shankar-Pillai".
+			if samePerson(p, n.Value) {
+				return true
+			}
 			if f := strings.Fields(shortForm(n.Value)); len(f) > 0 && len(person) > 0 && f[len(f)-1] == person[len(person)-1] {
 				return true
 			}
@@ -126,7 +135,7 @@ func (s *sencoStage) anotherPostsSeat(m textstage.Mention) bool {
 	if !otherRoles.MatchString(before) || s.x.sencoSelf.MatchString(before) || namesSomeone(before, s.names) {
 		return false
 	}
-	for _, p := range titledName.FindAllString(before, -1) {
+	for _, p := range mentionedPerson.FindAllString(before, -1) {
 		if s.who.Is(p) {
 			return false // "As Assistant Head, Mrs Esson is ..."
 		}
@@ -150,7 +159,7 @@ func (s *sencoStage) onSLT() []Fact {
 	var members []textstage.Mention
 	for _, r := range s.x.rules.Rules("senco.on_slt") {
 		for _, m := range s.find(r, s.who) {
-			if m.Polarity&textstage.Others == 0 && !s.anotherPostsSeat(m) {
+			if m.Polarity&textstage.Others == 0 && !s.anotherPostsSeat(m) && !s.someMember(m) {
 				members = append(members, m)
 			}
 		}
@@ -169,8 +178,11 @@ func (s *sencoStage) onSLT() []Fact {
 	for _, r := range s.x.rules.Rules("senco.on_slt.post") {
 		for _, m := range s.find(r, s.who) {
 			sent := s.doc.Sentences[m.Sentence].Span
-			// "reports to Mr B, Deputy Head" is another person's post (Others).
-			if m.Polarity.Affirmed() && (s.x.role.MatchString(text[sent.Start:sent.End]) || namesSomeone(text[sent.Start:m.Start], s.names)) {
+			// "reports to Mr B, Deputy Head" is another person's post (Others);
+			// so is "Mr B, Deputy Headteacher, is answering for the SENCO" when
+			// Mr B is not the SENCO.
+			if m.Polarity.Affirmed() && (s.x.role.MatchString(text[sent.Start:sent.End]) || namesSomeone(text[sent.Start:m.Start], s.names)) &&
+				!s.postOfSomeoneElse(sent.Start, m.Start) {
 				return []Fact{factAt(text, m.Start, m.End, "senco.on_slt", r.Value, nil, r.Confidence)}
 			}
 		}
@@ -190,6 +202,43 @@ func (s *sencoStage) onSLT() []Fact {
 	}
 	return nil
 }
+
+// someMember: "a member of the senior team will help" is someone, not the
+// SENCO: an indefinite member not after a verb of being ("is a member of"),
+// with a verb of its own after the team ("... will help", "... can advise"),
+// not joined to the SENCO's other posts ("our DSL and a member of the SLT.").
+func (s *sencoStage) someMember(m textstage.Mention) bool {
+	if !indefiniteMember.MatchString(s.text[m.Start:m.End]) {
+		return false
+	}
+	return !beingVerb.MatchString(s.text[s.sentenceStart(m.Start):m.Start]) && ownVerb.MatchString(s.text[m.End:min(len(s.text), m.End+20)])
+}
+
+// postOfSomeoneElse: a person named right before the post at pos ("Mr B,
+// Deputy Headteacher") who is not a SENCO.
+func (s *sencoStage) postOfSomeoneElse(lo, pos int) bool {
+	before := s.text[lo:pos]
+	locs := mentionedPerson.FindAllStringIndex(before, -1)
+	if len(locs) == 0 {
+		return false
+	}
+	last := locs[len(locs)-1]
+	if strings.Trim(before[last[1]:], " ,(–—-") != "" {
+		return false
+	}
+	for _, n := range s.names {
+		if samePerson(before[last[0]:last[1]], n.Value) {
+			return false
+		}
+	}
+	return true
+}
+
+var (
+	indefiniteMember = regexp.MustCompile(`(?i)^an?\s+member\s+of\b`)
+	ownVerb          = regexp.MustCompile(`(?i)^\s+(?:will|can|could|would|may|might|shall|should|must|is|who|then)\b`)
+	beingVerb        = regexp.MustCompile(`(?i)\b(?:is|are|was|were|as|becomes?|became|been|remains?|being|also|isn['’]t|aren['’]t|wasn['’]t)(?:\s+(?:not|no|longer|never|currently|now|also|still|already|yet))*\s*$`)
+)
 
 // qualifications reads the SENCO's qualifications from the SENCO's sentences.
 func (s *sencoStage) qualifications() []Fact {
@@ -240,13 +289,7 @@ func (s *sencoStage) qualifications() []Fact {
 					afterName = true
 				}
 			}
-			// "Mrs A Bee, BA (Hons), PGCE": a degree in a list that follows the name.
-			for _, n := range names {
-				win := text[max(0, m.Start-len(n.Value)-80):m.Start]
-				if i := strings.LastIndex(win, n.Value); i >= 0 && qualList.MatchString(win[i+len(n.Value):]) {
-					afterName = true
-				}
-			}
+			afterName = afterName || s.onCredentialLine(m.Start)
 			if !holdsVerb.MatchString(sentence) && !afterName && !qualLabel.MatchString(sentence) {
 				continue
 			}
@@ -447,7 +490,12 @@ func (s *sencoStage) sencoTime() []Fact {
 				continue
 			}
 			seen[sent.Start] = true
-			sentence := text[sent.Start:sent.End]
+			// A day's short form that is someone's name ("Ms Thu Trang Nguyen")
+			// names no day.
+			sentence := withoutNames(text[sent.Start:sent.End])
+			if strings.TrimSpace(sentence[m.Start-sent.Start:m.End-sent.Start]) == "" {
+				continue
+			}
 			// An answer naming days, under a question about presence ("When is
 			// the SENCO in school?" / "Thursday and Friday").
 			asked := false
@@ -481,6 +529,21 @@ func (s *sencoStage) sencoTime() []Fact {
 	}
 	rules("senco.hours_per_week", "senco.hours_per_week")
 	return out
+}
+
+// withoutNames is s with the people it names blanked out, offsets kept.
+func withoutNames(s string) string {
+	ps := persons(s)
+	if len(ps) == 0 {
+		return s
+	}
+	b := []byte(s)
+	for _, p := range ps {
+		for i := p.loc[0]; i < p.loc[1]; i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }
 
 // partOfPost: "part of a full-time teaching role" is not the SENCO's whole post.

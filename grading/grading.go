@@ -401,6 +401,11 @@ func (vs valueSet) add(field, v string) {
 
 var notAlnum = regexp.MustCompile(`[^a-z0-9]+`)
 
+var (
+	obfuscatedAt  = regexp.MustCompile(`\s*(?:\[at\]|\(at\)|\{at\}|\sat\s)\s*`)
+	obfuscatedDot = regexp.MustCompile(`\s*(?:\[dot\]|\(dot\)|\{dot\}|\sdot\s)\s*`)
+)
+
 // norm makes two spellings of one value comparable: case, punctuation and
 // spacing do not count ("Mrs K. McKinley" = "mrs k mckinley").
 func norm(field, v string) string {
@@ -414,6 +419,12 @@ func norm(field, v string) string {
 		}, strings.Replace(v, "+44", "0", 1))
 	case "report.stated_year":
 		return strings.Replace(v, "/", "-", 1)
+	case "senco.email":
+		// An address written to deter harvesters ("name [at] school.org.uk") is
+		// the same address: labels keep it as written, the extractor gives it
+		// as it would be typed.
+		v = obfuscatedAt.ReplaceAllString(strings.ToLower(v), "@")
+		v = obfuscatedDot.ReplaceAllString(v, ".")
 	}
 	return strings.TrimSpace(notAlnum.ReplaceAllString(strings.ToLower(v), " "))
 }

@@ -88,7 +88,9 @@ var (
 	breadcrumb = regexp.MustCompile(`(?i)^you are here\b|^(?:[^>/»›|]{1,60}\s[>/»›|]\s){2,}[^>/»›|]{1,80}$|^(?:home|results|search results|directory)\s+[>»›/]\s+[^>/»›|]{1,80}$`)
 	// A line that names the site rather than the page: "Kent County Council",
 	// "Medway SEND Local Offer", "Family Information and Services Hub (FISH)".
-	siteName  = regexp.MustCompile(`(?i)(?:council|local offer|directory|family (?:information|services?) hub|hub|information service|family services)(?:\s*\([A-Z]{2,6}\))?$`)
+	// A hub is a site when it is the families' or the SEND one ("Family Hub",
+	// "Livewell SEND Hub"); a service may be one too ("Youth Employment Hub").
+	siteName  = regexp.MustCompile(`(?i)(?:council|local offer|directory|family (?:information|services?) hub|(?:^|\b(?:family|families|information|info|send|local offer|community|parents?|children's|wellbeing)\s)hub|information service|family services)(?:\s*\([A-Z]{2,6}\))?$`)
 	wideGap   = regexp.MustCompile(`\s{2,}|\t`)
 	homeFirst = regexp.MustCompile(`(?i)^(?:you are here:?\s*)?home\b`)
 	// A page of search results or a filtered category says how many it found.
@@ -559,7 +561,14 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	markers := len(serviceMarkers.FindAllString(body, -1))
 	contacts := phoneRe.MatchString(body) || emailRe.MatchString(body) || sig.mail || sig.tel
 	self := selfService.MatchString(lead) || recordIntro.MatchString(lead)
-	nounTitle := serviceNoun.MatchString(r.Title)
+	// A page of a service's own site headed by one of its sections is headed,
+	// for its kind, by the site's banner ("What we do" under "SENDIASS
+	// Gateshead": a service's name, not a question).
+	heading := r.Title
+	if b := ownSiteBanner(text, r.Title); serviceHeading(b) {
+		heading = b
+	}
+	nounTitle := serviceNoun.MatchString(r.Title) || serviceHeading(heading)
 	referrals := len(referralWord.FindAllString(body, -1))
 	explains, offers := explainsScore(r.Title, body), offersScore(body)
 
@@ -572,7 +581,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	if lo, hi := ageRange(pageBody(text, r.Title)); (lo != nil || hi != nil) && cost(text) != "" {
 		score++ // whom it is for and what it costs
 	}
-	if nounTitle && !questionTitle.MatchString(r.Title) {
+	if nounTitle && !questionTitle.MatchString(heading) {
 		score += 2
 	}
 	if self {
@@ -593,7 +602,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	if offers >= 3 {
 		score++
 	}
-	if questionTitle.MatchString(r.Title) || kb5Advice.MatchString(path) {
+	if questionTitle.MatchString(heading) || kb5Advice.MatchString(path) {
 		score -= 2
 	}
 	// A listing: mostly links to records, or the words of a section's front
@@ -606,8 +615,15 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	kb5List := kb5Listing.MatchString(path) && !kb5Advice.MatchString(path) && !kb5Record.MatchString(path)
 	listing := kb5List || dirListing.MatchString(path) && !dirRecord.MatchString(bare) || sig.pagination && sig.records >= 3 || linky ||
 		(listingWords.MatchString(lead) && markers == 0 && !self) || results || buttons >= 3 || entries >= 5
-	other := newsItem.MatchString(lead) || eventDay(lead) || siteNotice.MatchString(lead) || otherPath.MatchString(bare) || otherHost.MatchString(host) ||
+	other := newsItem.MatchString(lead) || eventDay(lead) || siteNotice.MatchString(lead) || otherHost.MatchString(host) ||
 		len(jobFact.FindAllString(text, 3)) >= 2 || len(minutesFact.FindAllString(text, 3)) >= 2 || consultationRun.MatchString(lead)
+	// An address in a site's news or events section ("/whats-on/") says
+	// other unless the page's words make it one service's record: a club that
+	// meets every week, with whom it is for, its cost and how to join, is not
+	// one dated day.
+	if !other && otherPath.MatchString(bare) && !(score >= 6 && offers >= 4) {
+		other = true
+	}
 
 	switch {
 	case other && !(recordPath && score >= 5) || otherTitle.MatchString(r.Title) && !(recordPath && score >= 5):
@@ -620,7 +636,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		r.Kind = KindSchoolOffer
 	case listing && score < 5:
 		r.Kind = KindListing
-	case score >= 4 && !recordPath && !serviceHeading(r.Title) && (rightsCount(text) >= 3 || explains >= 5 && explains >= offers+3):
+	case score >= 4 && !recordPath && !serviceHeading(heading) && (rightsCount(text) >= 3 || explains >= 5 && explains >= offers+3):
 		// A council's guidance with a contact block (a transport policy, a
 		// statutory process) explains a process or a right. A page headed by
 		// one service's name (a SENDIASS, a sensory team) is that service's
@@ -670,6 +686,11 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	name = spelledOut(name, text)
 	name = ownService(name, text)
 	name = definedName(name, text)
+	if r.Kind == KindService {
+		// The rules above read the heading; the name is the candidate the
+		// page's text bears out best (recordname.go).
+		name = recordName(name, r.Title, text)
+	}
 	if r.Title == "" {
 		r.Title = name
 	}
@@ -1128,14 +1149,16 @@ func cleanTitle(t string) string {
 // end; reception starts at 4, nursery at 3; key stages span their years.
 var (
 	stageSpan = regexp.MustCompile(`(?i)\b(nursery|reception|years? (?:\d{1,2}|r)|y\d{1,2})\s*(?:-|–|to|up to|until|through to|and)\s*(?:the )?(?:end of )?(?:year )?(reception|year \d{1,2}|y\d{1,2}|\d{1,2})\b`)
-	stageFrom = regexp.MustCompile(`(?i)\bfrom (?:the (?:start|beginning) of )?(year \d{1,2}|year r|y\d{1,2}|reception|nursery)\b(?:\s*(?:onwards?|upwards))?`)
+	// A stage that starts a band: "from Year 9", "from school Year 3", "from
+	// the time a child starts in Reception".
+	stageFrom = regexp.MustCompile(`(?i)\bfrom (?:the (?:start|beginning) of |school |the time [^.,;\n]{0,30}?\bstarts? (?:in |at )?(?:a |the )?)?(year \d{1,2}|year r|y\d{1,2}|reception|nursery)\b(?:\s*(?:onwards?|upwards))?`)
 	// A school year that starts a band and the end of a later one that ends
 	// it, said apart in one sentence: "can join in Year 7 and stay with us to
 	// the end of Year 11" is 11-16; "until the end of Year 11" alone ends at 16.
 	stageToEnd = regexp.MustCompile(`(?i)(?:\b(year (?:\d{1,2}|r)|reception|nursery)\b[^.;\n]{0,80}?)?\b(?:to|until|till|through(?: to)?|up to) (?:the )?end of (year \d{1,2}|reception)\b`)
 	// A key stage, a span or a list of them: "KS2-4", "Key Stages 2, 3 and 4",
 	// "Key Stage 2, Key Stage 3 and Key Stage 4" (the first to the last).
-	keyStage = regexp.MustCompile(`(?i)\b(?:key stages?|ks)\s*([1-5])(?:\s*(?:,|-|–|to|and|&)\s*(?:(?:key stages?|ks)\s*)?([1-5]))*\b`)
+	keyStage = regexp.MustCompile(`(?i)\b(?:key stages?|ks)\s*([1-5])(?:\s*(?:,|-|–|to|and|&|through(?: to)?|up to)\s*(?:(?:key stages?|ks)\s*)?([1-5]))*\b`)
 	postAge  = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b`)
 )
 

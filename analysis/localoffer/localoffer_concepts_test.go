@@ -143,10 +143,9 @@ func TestLocalOfferConcepts(t *testing.T) {
 		// bulleted list; "sixteen and over ... until they are twenty-five".
 		{"charity_company_line.txt", KindService, "Wednesday Wheels", "4-11", "PD"},
 		{"pcf_spelled_out.txt", KindService, "Corbridge Parent Carer Forum (PCF)", "0-25", ""},
-		// Left: "toddlers whose talking is late or unclear" is speech and
-		// language delay in plain words (SLCN by the labels), which the need
-		// vocabulary does not read; the reading pinned here is the reader's.
-		{"provider_above_heading.txt", KindService, "Chatterbox Group", "1-3", ""},
+		// "toddlers whose talking is late or unclear" is speech and language
+		// delay in plain words (SLCN by the labels), read since lo6.
+		{"provider_above_heading.txt", KindService, "Chatterbox Group", "1-3", "SLCN"},
 		{"years_join_stay.txt", KindService, "Literacy Support Team", "11-16", "SpLD"},
 		{"band_list_bullets.txt", KindService, "Fernleigh Inclusive Youth Theatre", "8-17", "ASD"},
 		{"words_and_over.txt", KindService, "Next Steps Work Club", "16-25", ""},

@@ -345,15 +345,16 @@ func firstParagraph(text, name string) string {
 // "under N" is every age below N; a birthday that ends a band is its maximum
 // ("up to their 25th birthday" is 0-25, as the sector writes "0-25").
 var (
-	ageSpan  = regexp.MustCompile(`(?i)\b(?:aged?s?|age range|from|between|young people|children)\s*(?:of\s*)?[:|]?\s*\(?(\d{1,2}|birth)\s*(?:-|–|−|to|and|up to|until)\s*(\d{1,2})\)?(?:\s*(?:years?|yrs))?`)
+	ageSpan  = regexp.MustCompile(`(?i)\b(?:aged?s?|age range|from|between|young people|children)\s*(?:of\s*)?[:|]?\s*\(?(\d{1,2}|birth)\s*(?:-|–|−|to|and|up to|until)\s*(?:the age of\s+)?(\d{1,2})\)?(?:\s*(?:years?|yrs))?`)
 	ageParen = regexp.MustCompile(`\((\d{1,2})\s*(?:-|–)\s*(\d{1,2})\)`)
 	ageBare  = regexp.MustCompile(`(?i)\b(0|birth)\s*(?:-|–|to)\s*(\d{1,2})\b`)
-	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})\b|\b(?:until|up to) (?:the age of) (\d{1,2})\b|\buntil (?:they|the young person|your child|he or she) (?:are|is|reach|reaches|turn|turns|become|becomes) (?:age |aged )?(\d{1,2})\b|\buntil (?:they're) (\d{1,2})\b|\b(?:under|aged under)[- ](\d{1,2})s?\b|\bturns? (\d{1,2})\b|\buntil [^.,;\n]{0,40}?\b(?:leave|leaves|finish|finishes) (?:school|college|education)[^.,;\n]{0,12}? at (?:age )?(\d{1,2})\b`)
+	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})\b|\b(?:until|up to) (?:the age of) (\d{1,2})\b|\buntil (?:they|the young person|your child|he or she) (?:are|is|reach|reaches|turn|turns|become|becomes) (?:age |aged )?(\d{1,2})\b|\buntil (?:they're) (\d{1,2})\b|\b(?:under|aged under)[- ](\d{1,2})s?\b|\bturns? (\d{1,2})\b|\buntil [^.,;\n]{0,40}?\b(?:leave|leaves|finish|finishes|complete|completes) (?:[\w-]+ ){0,2}?(?:school|college|education)[^.,;\n]{0,12}? at (?:age )?(\d{1,2})\b`)
 	ageYears = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*(?:years?|yrs|[- ]?year[- ]olds?)\b`)
 	// A span's end carried further in the same sentence: "aged 16 to 19, and
 	// up to 25 for students with an EHC plan", "from birth to 16, or to 19 for
 	// those in a special school" (not "up to 20 places").
-	ageFurther = regexp.MustCompile(`(?i)^[^.;\n]{0,80}?\b(?:up to|or to|or until|until|to) (?:the )?(?:age )?(?:of )?(\d{1,2})(?:\s*(?:years?|yrs)(?: old| of age)?)?(?:\s*$|\s*[.,;)]|\s+(?:for|with|if|when|where|in|who)\b)`)
+	// A bracket gives it too: "aged 16 up to 19 (25 with an EHC plan)".
+	ageFurther = regexp.MustCompile(`(?i)^(?:[^.;\n]{0,80}?\b(?:up to|or to|or until|until|to) (?:the )?(?:age )?(?:of )?|\s*\((?:or |and )?(?:up to )?)(\d{1,2})(?:\s*(?:years?|yrs)(?: old| of age)?)?(?:\s*$|\s*[.,;)]|\s+(?:for|with|if|when|where|in|who)\b)`)
 	// "Up to" a number of things is not an age: "up to 20 places", "up to 6
 	// weeks", "up to three placements", "up to two friends", "up to 10% of".
 	// An age's number ends its clause or goes on with "years", a verb or a
@@ -364,8 +365,10 @@ var (
 	countedWord = regexp.MustCompile(`(?i)^\s*(?:%|\s(?:people|children|staff|per|each|a|an)|\s[\w'’-]{2,}s)$`)
 	// Months as whole years where a span starts: "aged 18 months to 4 years".
 	ageMonths = regexp.MustCompile(`(?i)\b(aged?|from|between)\s+(\d{1,2})\s*months?\b`)
-	agePlus   = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b|\b(1[1-9])\s?\+|\bfrom (?:the )?age (?:of )?(\d{1,2})\b|\bfrom (\d{1,2}) years?(?: of age| old)?\b|\b(?:aged )?(\d{1,2}) (?:and|or) (?:over|above|older)\b`)
+	agePlus   = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b|\b(1[1-9])\s?\+|\bfrom (?:the )?age (?:of )?(\d{1,2})\b|\bfrom (\d{1,2}) years?(?: of age| old)?\b|\bfrom (\d{1,2})\s+(?:until|till|up until)\s+(?:they|he or she|the young person)\b|\b(?:aged )?(\d{1,2}) (?:and|or) (?:over|above|older)\b`)
 	// A band in the plural: "0-4s", "for 16-25s".
+	// A list of ages: "aged two, three and four" is 2-4.
+	ageList   = regexp.MustCompile(`(?i)\baged?\s+(\d{1,2})(?:,\s*\d{1,2})*,?\s+(?:and|or)\s+(\d{1,2})\b`)
 	agePlural = regexp.MustCompile(`\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})s\b`)
 	// A birthday as an end, the band's maximum: "between birth and their 5th
 	// birthday" is 0-5, "up to (until, before) their 19th birthday" 0-19 (the
@@ -377,12 +380,12 @@ var (
 	// A birthday that starts a band is its minimum: "from their 16th birthday
 	// until their 25th birthday" is 16-25 (a band named by its ends), "after
 	// their 5th birthday" starts at 5.
-	birthdayFrom = regexp.MustCompile(`(?i)\b(?:from|after|since|on|at)\s+(?:the start of [^.,;\n]{0,30}?\s)?(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday(?:[^.;\n]{0,60}?\b(?:until|to|up to|and)\s+(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday)?`)
+	birthdayFrom = regexp.MustCompile(`(?i)\b(?:from|after|since|on|at)\s+(?:the start of (?:the )?(?:school |academic )?(?:term|year|month) (?:after|following)\s)?(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday(?:[^.;\n]{0,60}?\b(?:until|to|up to|and)\s+(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday)?`)
 	// Starting school ends the early years: "until they start in Reception" is 4.
-	untilSchool = regexp.MustCompile(`(?i)\buntil (?:they|the child|your child|children|he or she)\s+(?:start|starts|begin|begins|go|goes|move|moves) (?:in(?:to)? |at |to )?(?:reception|school|primary school|full[- ]time school)\b`)
+	untilSchool = regexp.MustCompile(`(?i)\buntil (?:they|the child|your child|children|he or she)\s+(?:start|starts|begin|begins|go|goes|move|moves) (?:in(?:to)? |at |to )?(?:a |the )?(?:reception|school|primary school|full[- ]time school)\b`)
 	// Numbers that count days, sessions or places, or a staffing ratio, are not
 	// ages: "book from 1 to 5 days a week", "a ratio of about 1 to 4".
-	countSpan = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s+(days?|weeks?|hours?|sessions?|times|nights?|places|visits|miles|minutes|staff)\b|\bratios?\b[^.\n]{0,30}?\b\d{1,2}\s*(?:to|:)\s*\d{1,2}\b|\b1\s*(?:to|:)\s*1\b`)
+	countSpan = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to|and)\s*(\d{1,2})\s+(days?|weeks?|hours?|sessions?|times|nights?|places|visits|miles|minutes|staff)\b|\bratios?\b[^.\n]{0,30}?\b\d{1,2}\s*(?:to|:)\s*\d{1,2}\b|\b1\s*(?:to|:)\s*1\b`)
 	// A band that starts at birth, said just before its end.
 	fromBirth    = regexp.MustCompile(`(?i)\bfrom birth\b[^.;\n]*$`)
 	ageCondition = regexp.MustCompile(`(?i)^(?:if|when|whenever|unless|once|where)\b[^,]*,`)
@@ -479,6 +482,9 @@ func ageAudience(text string) string {
 	return b.String()
 }
 
+// stageBefore is a school stage's word before a number: "Year 10", "Key Stage 3".
+var stageBefore = regexp.MustCompile(`(?i)\b(?:years?|key stages?|ks)\s*$`)
+
 var sentenceEnd = regexp.MustCompile(`[.!?;]\s+`)
 
 // ageRange takes the first age statement of the text (a page states whom it is
@@ -513,7 +519,7 @@ func ageRange(text string) (*int, *int) {
 			first = len(all) - 1
 		}
 	}
-	for _, re := range []*regexp.Regexp{ageSpan, ageYears, ageParen, ageBare, agePlural} {
+	for _, re := range []*regexp.Regexp{ageSpan, ageYears, ageParen, ageBare, agePlural, ageList} {
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 			a, b := text[m[2]:m[3]], text[m[4]:m[5]]
 			lo := 0
@@ -559,6 +565,9 @@ func ageRange(text string) (*int, *int) {
 	if m := ageBirthday.FindStringSubmatchIndex(text); m != nil {
 		n, _ := strconv.Atoi(text[m[4]:m[5]])
 		lo, hi := 0, n
+		if m[2] >= 0 && stageBefore.MatchString(text[max(0, m[2]-12):m[2]]) {
+			m[2], m[3] = -1, -1 // "Year 10 until their 25th birthday": a school year starts it, read as a stage
+		}
 		if m[2] >= 0 {
 			if a := text[m[2]:m[3]]; !strings.EqualFold(a, "birth") {
 				lo, _ = strconv.Atoi(a)
@@ -622,7 +631,9 @@ func ageRange(text string) (*int, *int) {
 	// on through college until their 18th birthday" 14-18.
 	if lo != nil {
 		for _, c := range all {
-			if !c.upper || c.at <= best.at || c.hi == nil || *c.hi <= *lo || hi != nil && *c.hi <= *hi {
+			// An end said alone, or the same start said again with its end
+			// ("from the age of five up to their 19th birthday").
+			if !(c.upper || c.lo != nil && *c.lo == *lo) || c.at <= best.at || c.hi == nil || *c.hi <= *lo || hi != nil && *c.hi <= *hi {
 				continue
 			}
 			if between := text[best.at:c.at]; len(between) <= 240 && !sentenceEnd.MatchString(between) && !strings.Contains(between, "\n") {
