@@ -66,7 +66,10 @@ func (x *Extractor) analyseText(t documents.Text, pageURL, linkText string, all 
 	d := Document{Text: t}
 	// The SENCO's names are read once per document, for its type and its facts.
 	names := x.namesOnce(t.Body)
-	d.DocType, d.DocTypeConfidence = x.classify(t, pageURL, linkText, names)
+	// The body is searched through one page: its literals and lower case are
+	// found once for every rule.
+	pg := newPage(t.Body)
+	d.DocType, d.DocTypeConfidence = x.classify(t, pageURL, linkText, names, pg)
 	d.StatedYear = statedYear(t.Title + "\n" + linkText + "\n" + textstage.Head(t.Body, 3000))
 	d.WordCount, d.Readability = readability(t.Body)
 	if d.WordCount == 0 {
@@ -76,7 +79,7 @@ func (x *Extractor) analyseText(t documents.Text, pageURL, linkText string, all 
 	}
 	d.Fingerprint = FingerprintOf(t.Body)
 	if all || d.DocType != "other" {
-		d.Facts = x.factsFor(t.Body, d.DocType, names)
+		d.Facts = x.factsOn(t.Body, d.DocType, names, pg)
 		if w := yearWritten(t.Body, d.StatedYear); w != "" {
 			loc := strings.Index(t.Body, w)
 			d.Facts = append(d.Facts, factAt(t.Body, loc, loc+len(w), "report.stated_year", d.StatedYear, nil, 0.7))
@@ -93,9 +96,18 @@ func (x *Extractor) Facts(text string) []Fact { return x.factsFor(text, "", x.na
 // factsFor reads the facts of a document of the given type: on an LA page about
 // a school, proposed provision is what the page records.
 func (x *Extractor) factsFor(text, docType string, sencoNames func() []Fact) []Fact {
+	return x.factsOn(text, docType, sencoNames, nil)
+}
+
+// factsOn is factsFor with the page of text when the caller has one (nil:
+// none), so what its type was read from is not read again.
+func (x *Extractor) factsOn(text, docType string, sencoNames func() []Fact, pg *page) []Fact {
 	// Facts are read from the first megabyte of text: far more than any report,
 	// and a bound on the work a hostile page can cause.
 	text = factText(text)
+	if pg == nil || pg.text != text {
+		pg = newPage(text)
+	}
 	var out []Fact
 	names := sencoNames()
 	out = append(out, names...)
@@ -105,6 +117,7 @@ func (x *Extractor) factsFor(text, docType string, sencoNames func() []Fact) []F
 		out = append(out, x.sencoContacts(text, names)...)
 	}
 	st := x.newSENCOStage(text, names)
+	st.pg = pg
 	out = append(out, st.qualifications()...)
 	out = append(out, st.sencoTime()...)
 	out = append(out, st.onSLT()...)
@@ -112,21 +125,33 @@ func (x *Extractor) factsFor(text, docType string, sencoNames func() []Fact) []F
 	// LA guidance speaks of provision in general ("resourced provisions are..."),
 	// at no one school.
 	if docType != "la_guidance" {
-		out = append(out, x.provisions(text, docType == "la_school_sen_page")...)
+		out = append(out, x.provisionsOn(pg, docType == "la_school_sen_page")...)
 	}
-	out = append(out, vocabFacts(text, "provision.intervention", x.interventions, 0.8)...)
-	out = append(out, x.pupilStats(text, docType)...)
-	out = append(out, x.statutory(text, out)...)
-	out = append(out, vocabFacts(text, "need.area", x.needAreas, 0.9)...)
-	out = append(out, vocabFacts(text, "need.type", x.needTypes, 0.8)...)
+	out = append(out, pg.vocabFacts("provision.intervention", x.interventions, 0.8, (*page).firstOf)...)
+	out = append(out, x.pupilStatsOn(pg, docType)...)
+	out = append(out, x.statutory(pg, out)...)
+	areas, types := x.needs(pg)
+	out = append(out, areas...)
+	out = append(out, types...)
 	return out
+}
+
+// needs are the need areas and types a page names, read once for its type
+// and its facts.
+func (x *Extractor) needs(pg *page) (areas, types []Fact) {
+	if !pg.needsRead {
+		pg.areas = pg.vocabFacts("need.area", x.needAreas, 0.9, (*page).firstOf)
+		pg.types = pg.vocabFacts("need.type", x.needTypes, 0.8, (*page).firstOf)
+		pg.needsRead = true
+	}
+	return pg.areas, pg.types
 }
 
 // statutory lists the statutory items (SEND Regulations 2014 Sch.1) the text
 // covers by content (a heading or menu item alone does not count). The SENCO's contact details (S1.04) are covered by a name with an
 // e-mail address or phone number.
-func (x *Extractor) statutory(text string, facts []Fact) []Fact {
-	out := statutoryFacts(text, x.statutoryItems, 0.6)
+func (x *Extractor) statutory(pg *page, facts []Fact) []Fact {
+	out := statutoryFacts(pg, x.statutoryItems, 0.6)
 	var name, contact *Fact
 	for i, f := range facts {
 		switch f.Field {

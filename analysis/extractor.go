@@ -100,7 +100,7 @@ func (x *Extractor) compile() {
 		if opensWithFigure(r.Pattern) {
 			x.figureLed[r.Regexp()] = regexp.MustCompile(`^(?:` + r.Regexp().String() + `)`)
 		}
-		t := Term{Value: r.Value, Pattern: r.Regexp()}
+		t := Term{Value: r.Value, Pattern: r.Regexp(), find: newFinder(r.Regexp())}
 		if tree, err := syntax.Parse(r.Regexp().String(), syntax.Perl); err == nil {
 			t.must = ruleLiterals(tree.Simplify())
 		}
@@ -254,5 +254,5 @@ func Classify(t documents.Text, pageURL, linkText string) (string, float64) {
 
 // Classify decides what kind of document this is, with a confidence in [0,1].
 func (x *Extractor) Classify(t documents.Text, pageURL, linkText string) (string, float64) {
-	return x.classify(t, pageURL, linkText, x.namesOnce(t.Body))
+	return x.classify(t, pageURL, linkText, x.namesOnce(t.Body), nil)
 }

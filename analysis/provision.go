@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/sendscope/sendscope/analysis/classify"
 	"github.com/sendscope/sendscope/analysis/textstage"
@@ -46,6 +47,7 @@ const notCurrentProvision = textstage.Negated | textstage.Former | textstage.Pla
 type provisionStage struct {
 	x     *Extractor
 	text  string
+	pg    *page // the text as finders search it
 	lower string
 	doc   *textstage.Doc
 	named map[int]string // the kind each sentence names, by sentence
@@ -54,10 +56,15 @@ type provisionStage struct {
 
 // find lists a rule's matches in the text, with their polarity.
 func (s *provisionStage) find(r textstage.Rule) []textstage.Mention {
-	if g, ok := s.x.gates[r.Regexp()]; ok && !g.mayMatch(s.text, s.lower) {
+	g, ok := s.x.gates[r.Regexp()]
+	if ok && !g.mayMatch(s.text, s.lower) {
 		return nil
 	}
-	return s.doc.Find(r.Regexp(), nil, 300, s.whose)
+	if !ok || g.find == nil {
+		return s.doc.Find(r.Regexp(), nil, 300, s.whose)
+	}
+	// The matches, found in windows (scan.go) as Find would.
+	return s.doc.Mentions(s.pg.all(g.find, 300, true), s.whose)
 }
 
 // namedSchool: a school named by its own words ("Ashgrove Academy",
@@ -109,11 +116,12 @@ var abbreviation = regexp.MustCompile(`^\s*\(([A-Z]{2,6})\)`)
 // every report names.
 var notAnAlias = lexRegexp(`^(?:{sen}|EHCP?|LA|SENCO|SENDCO|ASD|ASC|SEMH|SLCN|HI|VI|MLD|SLD|PMLD|PD|MSI|ADHD)$`)
 
-// provisions reads the specialist provision a document describes. proposed says
-// whether proposals count (an LA page about a proposal).
-func (x *Extractor) provisions(text string, proposed bool) []Fact {
+// provisionsOn reads the specialist provision a document (its page) describes.
+// proposed says whether proposals count (an LA page about a proposal).
+func (x *Extractor) provisionsOn(pg *page, proposed bool) []Fact {
+	text := pg.text
 	kinds := x.rules.Rules("provision.kind")
-	s := &provisionStage{x: x, text: text, lower: strings.ToLower(text)}
+	s := &provisionStage{x: x, text: text, pg: pg, lower: strings.ToLower(text)}
 	var mentions [][]textstage.Mention
 	mayMatch := false
 	for _, r := range kinds {
@@ -633,17 +641,14 @@ var (
 
 // stats reads the pupil numbers a report gives: on roll, with SEN, with EHC
 // plans, and the share with SEN. National and local averages are not the school's.
-func (x *Extractor) stats(text string) []Fact {
+func (x *Extractor) stats(p *page) []Fact {
+	text := p.text
 	var out []Fact
 	spans := map[string][]int{}    // byte span of each count found
 	values := map[string]float64{} // and its value
-	lower := strings.ToLower(text)
 	first := func(field string, res []*regexp.Regexp) {
 		for _, re := range res {
-			if !literalsOf(re).mayMatch(text, lower) {
-				continue // a cheap check: the text lacks a word every match needs
-			}
-			for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			for _, m := range p.all(finderOf(re), -1, true) {
 				if someoneElses(text[max(0, m[0]-60):m[0]]) || x.aboutAProvision(text, m[0], m[1]) {
 					continue
 				}
@@ -673,16 +678,15 @@ func (x *Extractor) stats(text string) []Fact {
 	first("stats.sen_count", senCountRe)
 	first("stats.ehcp_count", ehcpRe)
 	if n, ok := values["stats.number_on_roll"]; ok && spans["stats.ehcp_count"] == nil {
-		if m := allHaveEHCP.FindStringIndex(text); m != nil {
+		if m := p.first(finderOf(allHaveEHCP)); m != nil {
 			out = append(out, factAt(text, m[0], m[1], "stats.ehcp_count", "", &n, 0.6))
 		}
 	}
-	shares := append(senPercentLabel.FindAllStringSubmatchIndex(text, -1), senPercentRe.FindAllStringSubmatchIndex(text, -1)...)
-	shares = append(shares, senPercentVerb.FindAllStringSubmatchIndex(text, -1)...)
-	shares = append(shares, senPercentAside.FindAllStringSubmatchIndex(text, -1)...)
-	shares = append(shares, senPercentRegister.FindAllStringSubmatchIndex(text, -1)...)
+	var shares [][]int
 	// Last, a bare "of our pupils (21%)" in a sentence about SEN.
-	shares = append(shares, pupilsShare.FindAllStringSubmatchIndex(text, -1)...)
+	for _, re := range shareRes {
+		shares = append(shares, p.all(finderOf(re), -1, true)...)
+	}
 	// A bracketed share in or right after the count of pupils with SEN is theirs.
 	if at := spans["stats.sen_count"]; at != nil {
 		if m := senShareAfterCount.FindStringSubmatchIndex(text[at[0]:min(len(text), at[1]+40)]); m != nil {
@@ -736,26 +740,36 @@ func someoneElses(before string) bool {
 
 var thanAverage = regexp.MustCompile(`(?i)\bthan[-\s]average\b[^.%]{0,40}$`)
 
-// countLiterals holds, for each count wording, the literals every match
-// contains; worked out once, at start-up, not per document.
-var countLiterals = map[*regexp.Regexp]Term{}
+// shareRes are the wordings of a share of pupils with SEN, in the order tried.
+var shareRes = []*regexp.Regexp{senPercentLabel, senPercentRe, senPercentVerb, senPercentAside, senPercentRegister, pupilsShare}
+
+// goFinders hold, for each wording written in Go above, its finder (scan.go):
+// worked out once, at start-up, not per document.
+var goFinders = map[*regexp.Regexp]*finder{}
 
 func init() {
-	for _, res := range [][]*regexp.Regexp{onRollRe, senCountRe, ehcpRe} {
+	for _, res := range [][]*regexp.Regexp{onRollRe, senCountRe, ehcpRe, shareRes, {allHaveEHCP}} {
 		for _, re := range res {
-			countLiterals[re] = termOf("", re)
+			goFinders[re] = newFinder(re)
 		}
 	}
 }
 
-// literalsOf is the Term of a count wording (one with no known literals when
-// re is not one).
-func literalsOf(re *regexp.Regexp) Term {
-	if t, ok := countLiterals[re]; ok {
-		return t
+// finderOf is the finder of a wording written in Go; one of another package
+// (classify's) gets its own when first asked for, kept for every document.
+func finderOf(re *regexp.Regexp) *finder {
+	if f, ok := goFinders[re]; ok {
+		return f
 	}
-	return Term{Pattern: re}
+	if f, ok := moreFinders.Load(re); ok {
+		return f.(*finder)
+	}
+	f, _ := moreFinders.LoadOrStore(re, newFinder(re))
+	return f.(*finder)
 }
+
+// moreFinders: the finders finderOf made, by pattern.
+var moreFinders sync.Map
 
 // aboutAProvision says whether a count stands in a sentence about a specialist
 // provision ("The base supports 24 students with an EHCP"): the provision's

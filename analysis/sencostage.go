@@ -20,6 +20,7 @@ type sencoStage struct {
 	text  string
 	doc   *textstage.Doc
 	lower string // text in lower case, for the rules' cheap pre-check
+	pg    *page  // the text as finders search it (nil until first asked)
 	names []Fact
 	ctx   []textstage.Span // the SENCO's sentences, merged
 	who   *textstage.Subject
@@ -90,10 +91,22 @@ func (x *Extractor) newSENCOStage(text string, names []Fact) *sencoStage {
 
 // find lists a rule's matches in the SENCO's sentences.
 func (s *sencoStage) find(r textstage.Rule, who *textstage.Subject) []textstage.Mention {
-	if g, ok := s.x.gates[r.Regexp()]; ok && !g.mayMatch(s.text, s.lower) {
+	g, ok := s.x.gates[r.Regexp()]
+	if ok && !g.mayMatch(s.text, s.lower) {
 		return nil
 	}
-	return s.doc.Find(r.Regexp(), s.ctx, 1000, who)
+	if !ok || g.find == nil {
+		return s.doc.Find(r.Regexp(), s.ctx, 1000, who)
+	}
+	// The sentences' matches, found in windows (scan.go) as Find would.
+	if s.pg == nil {
+		s.pg = newPage(s.text)
+	}
+	var ms [][]int
+	for _, sp := range s.ctx {
+		ms = append(ms, s.pg.allIn(g.find, sp.Start, sp.End, 1000, true)...)
+	}
+	return s.doc.Mentions(ms, who)
 }
 
 func (s *sencoStage) sentenceStart(pos int) int {

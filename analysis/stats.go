@@ -15,8 +15,14 @@ var statFields = []string{"stats.number_on_roll", "stats.sen_count", "stats.sen_
 // back). docType says whose figures a trust-wide one can be: on a school's own
 // document, a figure "across the trust" is not the school's.
 func (x *Extractor) pupilStats(text, docType string) []Fact {
+	return x.pupilStatsOn(newPage(text), docType)
+}
+
+// pupilStatsOn is pupilStats on a document's page.
+func (x *Extractor) pupilStatsOn(p *page, docType string) []Fact {
+	text := p.text
 	var out []Fact
-	for _, f := range x.stats(text) {
+	for _, f := range x.stats(p) {
 		// "Pupils with SEN: 18.7%" is a share, not a count of 18; "Years 7 to
 		// 11 were receiving SEN support" is a range of year groups.
 		if f.Field != "stats.sen_percent" && f.ValueNum != nil && notACount(f.Evidence, *f.ValueNum) {

@@ -10,21 +10,30 @@ import (
 // counts only where it is said in a sentence, or heads a section that has a
 // paragraph under it. A bare heading ("Complaints", "The Local Offer"), a menu,
 // or a contents line names an item but says nothing about it.
-func statutoryFacts(text string, v Vocabulary, conf float64) []Fact {
-	return vocabFactsWhere(text, "statutory.item", v, conf, func(re *regexp.Regexp, text string) []int {
-		return firstInContent(text, re)
-	})
+func statutoryFacts(p *page, v Vocabulary, conf float64) []Fact {
+	return p.vocabFacts("statutory.item", v, conf, (*page).firstInContent)
 }
 
 // maxHeadingMatches bounds how many matches of one wording are looked at: a
 // page that repeats a word hundreds of times in menus has said what it will.
 const maxHeadingMatches = 200
 
-// firstInContent is the first match of re that stands in content, or nil.
+// firstInContent is the first match of re in text that stands in content, or nil.
 func firstInContent(text string, re *regexp.Regexp) []int {
-	for _, loc := range re.FindAllStringIndex(text, maxHeadingMatches) {
-		if inContent(text, loc[0], loc[1]) {
-			return loc
+	return newPage(text).firstInContent(Term{Pattern: re, find: newFinder(re)})
+}
+
+// firstInContent is the first match of a wording that stands in content, or nil.
+func (p *page) firstInContent(t Term) []int {
+	var ms [][]int
+	if t.find == nil {
+		ms = t.Pattern.FindAllStringIndex(p.text, maxHeadingMatches)
+	} else {
+		ms = p.all(t.find, maxHeadingMatches, false)
+	}
+	for _, loc := range ms {
+		if inContent(p.text, loc[0], loc[1]) {
+			return loc[:2]
 		}
 	}
 	return nil

@@ -22,6 +22,9 @@ type Term struct {
 	// case when the pattern ignores case there), so a text with none of them is
 	// not scanned; empty when the pattern has no such pieces.
 	must []literal
+	// find searches a document for the pattern only where it can match
+	// (scan.go); nil for a Term built by hand, searched the old way.
+	find *finder
 }
 
 // literal is a piece of text a pattern's match must contain.
@@ -32,7 +35,7 @@ type literal struct {
 
 // termOf is a compiled wording with the literal text its matches must hold.
 func termOf(value string, re *regexp.Regexp) Term {
-	t := Term{Value: value, Pattern: re}
+	t := Term{Value: value, Pattern: re, find: newFinder(re)}
 	if tree, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
 		t.must = requiredLiterals(tree.Simplify())
 	}
@@ -115,20 +118,27 @@ func (v Vocabulary) Facts(text, field string, conf float64) []Fact {
 
 // vocabFacts emits one fact per value the text names, quoting its first mention.
 func vocabFacts(text, field string, v Vocabulary, conf float64) []Fact {
-	return vocabFactsWhere(text, field, v, conf, (*regexp.Regexp).FindStringIndex)
+	return newPage(text).vocabFacts(field, v, conf, (*page).firstOf)
 }
 
-// vocabFactsWhere is vocabFacts with the mentions that count chosen by find
+// firstOf is the first match of a wording in the page, or nil.
+func (p *page) firstOf(t Term) []int {
+	if t.find == nil {
+		if !t.mayMatch(p.text, strings.ToLower(p.text)) {
+			return nil
+		}
+		return t.Pattern.FindStringIndex(p.text)
+	}
+	return p.first(t.find)
+}
+
+// vocabFacts is vocabFacts with the mentions that count chosen by find
 // (the first match of a wording that counts, or nil).
-func vocabFactsWhere(text, field string, v Vocabulary, conf float64, find func(*regexp.Regexp, string) []int) []Fact {
+func (p *page) vocabFacts(field string, v Vocabulary, conf float64, find func(*page, Term) []int) []Fact {
 	first := map[string][2]int{}
 	var order []string
-	lower := strings.ToLower(text)
 	for _, t := range v {
-		if !t.mayMatch(text, lower) {
-			continue
-		}
-		loc := find(t.Pattern, text)
+		loc := find(p, t)
 		if loc == nil {
 			continue
 		}
@@ -142,7 +152,7 @@ func vocabFactsWhere(text, field string, v Vocabulary, conf float64, find func(*
 	out := make([]Fact, 0, len(order))
 	for _, val := range order {
 		loc := first[val]
-		out = append(out, factAt(text, loc[0], loc[1], field, val, nil, conf))
+		out = append(out, factAt(p.text, loc[0], loc[1], field, val, nil, conf))
 	}
 	return out
 }

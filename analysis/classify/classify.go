@@ -114,15 +114,18 @@ func Classify(x Reader, t documents.Text, pageURL, linkText string, sencoNames f
 	path = strings.NewReplacer("-", " ", "_", " ", "/", " ", "+", " ", "%20", " ").Replace(path)
 	// A policy that asks to be "read alongside our SEN Information Report" is not
 	// that report: sentences pointing to other documents are not signals.
-	opening := crossReference.ReplaceAllString(textstage.Head(t.Body, 1500), " ")
+	h1500, h3000 := min(len(t.Body), 1500), min(len(t.Body), 3000)
+	opening := blankOut(t.Body, 0, h1500, findAll(x, crossReference, t.Body, 0, h1500, -1))
 	// A policy speaks of the report it publishes: that is not this document.
 	// Review and approval lines mark a policy unless the document calls itself
 	// the report (reports are reviewed and approved too).
-	own := reportElsewhere.ReplaceAllString(crossReference.ReplaceAllString(textstage.Head(t.Body, 3000), " "), " ")
-	namedReport := selfReport.MatchString(title+" "+path+" "+textstage.Head(t.Body, 3000)) || informationReport.MatchString(title+" "+path+" "+textstage.Head(own, 300))
+	refs := findAll(x, crossReference, t.Body, 0, h3000, -1)
+	own := blankOut(t.Body, 0, h3000, refs)
+	own = blankOut(own, 0, len(own), findAll(x, reportElsewhere, own, 0, len(own), -1))
+	namedReport := matches(x, selfReport, title+" "+path+" "+textstage.Head(t.Body, 3000)) || informationReport.MatchString(title+" "+path+" "+textstage.Head(own, 300))
 	policyVoice := selfPolicy.MatchString(textstage.Head(t.Body, 3000)) || !namedReport && len(distinct(policyMarkers.FindAllString(textstage.Head(t.Body, 3000), -1))) >= 2
 	if policyVoice {
-		opening = reportElsewhere.ReplaceAllString(opening, " ")
+		opening = blankOut(opening, 0, len(opening), findAll(x, reportElsewhere, opening, 0, len(opening), -1))
 	}
 	for _, s := range typeSignals {
 		if s.re.MatchString(title) {
@@ -131,7 +134,7 @@ func Classify(x Reader, t documents.Text, pageURL, linkText string, sencoNames f
 		if s.re.MatchString(path) {
 			scores[s.docType] += s.url
 		}
-		if s.re.MatchString(opening) {
+		if matches(x, s.re, opening) {
 			scores[s.docType] += s.body
 		}
 	}
@@ -175,7 +178,7 @@ func Classify(x Reader, t documents.Text, pageURL, linkText string, sencoNames f
 	}
 	// A SEN page that sends the reader on to "our SEND Information Report" is a
 	// landing page, not the report, unless its title or address says it is.
-	if crossToReport(textstage.Head(t.Body, 3000)) && !informationReport.MatchString(path+" "+title) && !selfReport.MatchString(textstage.Head(t.Body, 3000)) {
+	if crossToReport(t.Body, refs) && !informationReport.MatchString(path+" "+title) && !selfReport.MatchString(textstage.Head(t.Body, 3000)) {
 		scores["sen_information_report"] -= 6
 	}
 	// A news item about SEN (a new SENCO, a report to come) is not the report,
@@ -199,7 +202,7 @@ func Classify(x Reader, t documents.Text, pageURL, linkText string, sencoNames f
 	}
 	// A page on no council's site that speaks to parents about every school's
 	// report, not for one school, is an LA's (or its Local Offer's) guidance.
-	if !strings.HasSuffix(host, ".sch.uk") && len(distinct(schoolsInGeneral.FindAllString(textstage.Head(t.Body, 6000), -1))) >= 3 &&
+	if !strings.HasSuffix(host, ".sch.uk") && len(distinct(matchedText(t.Body, findAll(x, schoolsInGeneral, t.Body, 0, min(len(t.Body), 6000), -1)))) >= 3 &&
 		!schoolVoice.MatchString(textstage.Head(t.Body, 6000)) && sencoNames() == 0 {
 		return "la_guidance", 0.6
 	}
@@ -218,7 +221,7 @@ func Classify(x Reader, t documents.Text, pageURL, linkText string, sencoNames f
 		return "other", 0.6
 	}
 	// A report that says it is the policy too is both.
-	if scores["sen_information_report"] >= 6 && alsoPolicy.MatchString(title+" "+textstage.Head(t.Body, 3000)) {
+	if scores["sen_information_report"] >= 6 && matches(x, alsoPolicy, title+" "+textstage.Head(t.Body, 3000)) {
 		return "policy_and_report", confidence(scores["sen_policy"]+scores["sen_information_report"]+6, 0)
 	}
 	// A combined policy and report says it is both; a policy that names the
@@ -337,10 +340,11 @@ func distinct(ms []string) map[string]bool {
 }
 
 // crossToReport says whether a sentence sends the reader to "our SEN
-// Information Report" as another document.
-func crossToReport(text string) bool {
-	for _, m := range crossReference.FindAllString(text, -1) {
-		if informationReport.MatchString(m) {
+// Information Report" as another document (refs: crossReference's matches in
+// text).
+func crossToReport(text string, refs [][]int) bool {
+	for _, m := range refs {
+		if informationReport.MatchString(text[m[0]:m[1]]) {
 			return true
 		}
 	}

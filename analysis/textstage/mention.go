@@ -179,14 +179,25 @@ func (d *Doc) Find(re *regexp.Regexp, within []Span, n int, who *Subject) []Ment
 	}
 	var out []Mention
 	for _, sp := range within {
-		for _, m := range re.FindAllStringSubmatchIndex(d.Text[sp.Start:sp.End], n) {
+		ms := re.FindAllStringSubmatchIndex(d.Text[sp.Start:sp.End], n)
+		for _, m := range ms {
 			for i := range m {
 				if m[i] >= 0 {
 					m[i] += sp.Start
 				}
 			}
-			out = append(out, Mention{Span: Span{m[0], m[1]}, Groups: m, Sentence: d.SentenceAt(m[0]), Polarity: d.PolarityOf(Span{m[0], m[1]}, who)})
 		}
+		out = append(out, d.Mentions(ms, who)...)
+	}
+	return out
+}
+
+// Mentions are matches found otherwise (submatch offsets into the text, as
+// Find's), with their sentences and polarity.
+func (d *Doc) Mentions(ms [][]int, who *Subject) []Mention {
+	out := make([]Mention, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, Mention{Span: Span{m[0], m[1]}, Groups: m, Sentence: d.SentenceAt(m[0]), Polarity: d.PolarityOf(Span{m[0], m[1]}, who)})
 	}
 	return out
 }
