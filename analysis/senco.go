@@ -94,8 +94,12 @@ var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/?]*(?:(?:a|s|ans
 
 // Words allowed between a name and the role that follows it
 // ("Mrs Smith (SENCO)", "Mrs Smith, SENCO", "Mrs Smith is our SENDCo",
-// "Sam Lee (they/them) is our SENCO": pronouns in brackets).
-var nameThenRoleFiller = lexRegexp(`(?i)^[\s,(\-|:;]*(?:\((?:she|he|they|ze|xe)/(?:her|him|them|hers|his|theirs|hir|xem)\)[\s,]*)?(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|assistant|principal|class|year|of|{sen}|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|acting|interim|temporary|new|will|join|joins|joined|joining|us|here|i|i'm|am)\b[\s,(\-|:;'/&]*){0,7}$`)
+// "Sam Lee (they/them) is our SENCO": pronouns in brackets), the role given by
+// a relative clause or after an apposition saying the person's other post
+// ("Mr A, who also holds the SENCO role", "Mrs B, who holds the post of SENCo",
+// "Mr C, our Headteacher, will act as SENCO", "Mr D, currently Head of Year 7,
+// will be acting SENDCo", "Miss E, a Year 5 teacher, took over as SENCo").
+var nameThenRoleFiller = lexRegexp(`(?i)^[\s,(\-|:;]*(?:\((?:she|he|they|ze|xe)/(?:her|him|them|hers|his|theirs|hir|xem)\)[\s,]*)?(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|assistant|principal|class|year|of|{sen}|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|acting|interim|temporary|new|will|join|joins|joined|joining|us|here|i|i'm|am|holds|hold|holding|became|becomes|leads|leading|covers|cover|covering|school|takes|take|taking|took|taken|over|on|post|role|act|be|\d{1,2})\b[\s,(\-|:;'/&]*){0,9}$`)
 
 // sencoNames finds the people named in the SENCO role.
 func (x *Extractor) sencoNames(text string) []Fact {
@@ -299,14 +303,21 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 				continue
 			}
 		}
-		// A role standing as a label, with the name on the next line ("SENDCo" then "Mrs Taylor").
+		// A role standing as a label, with the name on the next line ("SENDCo"
+		// then "Mrs Taylor"). The label may join another post to the role
+		// ("Trust SENDCo and Director of Inclusion"), and the name may have the
+		// letters of its awards after it ("Mrs A Bee NASENCo, NPQSENCO").
 		if label := strings.TrimSpace(text[strings.LastIndexByte(text[:rs], '\n')+1 : re]); len(label) < 40 {
-			rest := text[re:min(len(text), re+80)]
-			if nl := strings.IndexByte(rest, '\n'); nl >= 0 && strings.TrimSpace(rest[:nl]) == "" {
+			rest := text[re:min(len(text), re+120)]
+			// A heading opens its paragraph: a post joined to the role on a
+			// line under a name ("Dr A" / "SENDCo and Designated Teacher") is
+			// that name's post, not a heading over the next line's.
+			opens := ls == 0 || strings.HasSuffix(text[:ls], "\n\n")
+			if nl := strings.IndexByte(rest, '\n'); nl >= 0 && (strings.TrimSpace(rest[:nl]) == "" || opens && headingPost.MatchString(rest[:nl])) {
 				next := strings.TrimLeft(rest[nl:], "\n ")
 				off := re + len(rest) - len(next)
 				if line, _, _ := strings.Cut(next, "\n"); line != "" {
-					if loc, name := firstName(line); loc != nil && loc[0] == 0 && strings.TrimSpace(line[loc[1]:]) == "" {
+					if loc, name := firstName(line); loc != nil && loc[0] == 0 && (strings.TrimSpace(line[loc[1]:]) == "" || lettersAfterName.MatchString(line[loc[1]:])) {
 						add(rs, off+loc[1], name, 0.75)
 						continue
 					}
@@ -350,10 +361,19 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 		if i := strings.LastIndex(win, "\n\n"); i >= 0 {
 			win = win[i+2:]
 		}
-		if loc, name := lastName(win); loc != nil && nameBeforeRole(win, loc) &&
-			!(strings.Contains(win[loc[1]:], "\n") && len(people) > 0) {
-			off := rs - len(win)
-			add(off+loc[0], re, name, 0.85)
+		off := rs - len(win)
+		if loc, name := lastName(win); loc != nil {
+			// "Mr Fraser" / "McAllister, currently Head of Year 7, will be
+			// acting SENDCo": the surname a PDF wrapped is the name's, and the
+			// words after it are the ones between name and role.
+			wl := loc
+			if end, ok := wrappedSurname(text, off+loc[1], name); ok && end <= rs {
+				wl = []int{loc[0], end - off}
+				name += " " + text[off+loc[1]+1:end]
+			}
+			if nameBeforeRole(win, wl) && !(strings.Contains(win[wl[1]:], "\n") && len(people) > 0) {
+				add(off+loc[0], re, name, 0.85)
+			}
 		}
 	}
 	return wholeNames(text, out)
@@ -612,6 +632,15 @@ func columnPeople(text string, ls, rs, re int) [][2]int {
 	}
 	if len(hc) < 2 || col < 0 || len(persons(header)) > 0 {
 		return nil
+	}
+	// A header is its table's first row: a line of as many cells above it
+	// makes it a row among others (a glossary's "SENCO<TAB>Special
+	// Educational Needs Co-ordinator" under "MSI<TAB>Multi-Sensory Impairment").
+	if ls > 0 {
+		above := text[strings.LastIndexByte(text[:ls-1], '\n')+1 : ls-1]
+		if len(cells(above)) == len(hc) {
+			return nil
+		}
 	}
 	cell := header[hc[col][0]:hc[col][1]]
 	if rest := strings.TrimSpace(cell[:rs-ls-hc[col][0]] + " " + cell[re-ls-hc[col][0]:]); rest != "" && !columnWord.MatchString(rest) {
@@ -905,11 +934,15 @@ func wrappedSurname(text string, to int, name string) (int, bool) {
 		return 0, false
 	}
 	ls := strings.LastIndexByte(text[:to], '\n') + 1
-	if to-ls < 35 || len(lowerWord.FindAllStringIndex(text[ls:to], 2)) < 2 {
+	// A line of only the title and given name, its sentence going on after
+	// the surname on the next ("Miss Priya" / "Raghunathan, a Year 5 teacher,
+	// took over"), is a name wrapped too; a row or a heading is not.
+	alone := strings.TrimSpace(text[ls:to]) == strings.TrimSpace(name)
+	if !alone && (to-ls < 35 || len(lowerWord.FindAllStringIndex(text[ls:to], 2)) < 2) {
 		return 0, false // a row or a heading, not wrapped prose
 	}
 	m := wrappedWord.FindStringSubmatchIndex(text[to+1:])
-	if m == nil {
+	if m == nil || alone && !sentenceGoesOn.MatchString(text[to+1+m[3]:]) {
 		return 0, false
 	}
 	w := text[to+1+m[2] : to+1+m[3]]
@@ -918,6 +951,10 @@ func wrappedSurname(text string, to int, name string) (int, bool) {
 	}
 	return to + 1 + m[3], true
 }
+
+// sentenceGoesOn: after a wrapped surname, a sentence going on (", a Year 5
+// teacher, ...", " is our SENCO").
+var sentenceGoesOn = regexp.MustCompile(`^(?:,[ \t]+[\p{L}\d]|[ \t]+[a-z]+[ \t]+\S)`)
 
 var (
 	lowerWord   = regexp.MustCompile(`\b[a-z]+\b`)
@@ -984,6 +1021,15 @@ var leadingNote = regexp.MustCompile(`^\s*\([^()\n]{1,60}(?:\n[^()\n]{1,40})?\)`
 
 // atPlaceLead: "at North Lea", "for Tennyson Road" right after a role, before "is".
 var atPlaceLead = regexp.MustCompile(`^\s*(?:role\s+)?(?:at|for|in)\s+(?:[A-Z][\w'’-]*\s+){1,4}((?:is|are)\b)`)
+
+// headingPost: the rest of a heading joining another post to the role, with
+// nothing after it ("SENDCo and Director of Inclusion", "SENCo & Deputy Head").
+var headingPost = regexp.MustCompile(`^[ \t]+(?:and|&)[ \t]+\p{Lu}[\p{L}'’-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’-]*|of|for|and|&|\(\p{Lu}[\p{L}'’ -]*\))){0,5}[ \t]*:?[ \t]*$`)
+
+// lettersAfterName: awards written as letters after a name, and nothing else
+// (" NASENCo, NPQSENCO", ", BA (Hons), PGCE", " MEd"): each word with two
+// capitals or more.
+var lettersAfterName = regexp.MustCompile(`^(?:[ \t]*,?[ \t]+(?:\(Hons\)|\(?\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*\)?))+[ \t]*$`)
 
 // joinedPost: another post joined to the role, up to the comma before the name
 // ("SENCO and Head of Inclusion, ").
@@ -1172,8 +1218,9 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 	}
 	bestEmail, bestD := -1, 1<<30
 	var emailLoc []int
-	for _, m := range emailRe.FindAllStringIndex(text, 1000) {
-		addr := strings.ToLower(text[m[0]:m[1]])
+	var bestAddr string
+	for _, mb := range mailboxes(text) {
+		m, addr := mb.loc, mb.addr
 		local, _, _ := strings.Cut(addr, "@")
 		d := distance(m[0])
 		// Whose the address is, best first: the role's own mailbox; one named
@@ -1213,11 +1260,11 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			d += 4
 		}
 		if d < bestD {
-			bestEmail, bestD, emailLoc = m[0], d, m
+			bestEmail, bestD, emailLoc, bestAddr = m[0], d, m, addr
 		}
 	}
 	if bestEmail >= 0 {
-		addr := strings.ToLower(text[emailLoc[0]:emailLoc[1]])
+		addr := bestAddr
 		conf := 0.75
 		if bestD <= 5 { // a named mailbox, or one right by the role
 			conf = 0.9
@@ -1289,6 +1336,49 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		// A number a PDF wrapped ("01822\n614 990") is one number.
 		out = append(out, factAt(text, phoneLoc[0], phoneLoc[1], "senco.phone", strings.Join(strings.Fields(text[phoneLoc[0]:phoneLoc[1]]), " "), nil, 0.7))
 	}
+	return out
+}
+
+// A mailbox on the page: where it is and the address as it would be typed.
+type mailbox struct {
+	loc  []int
+	addr string
+}
+
+// An address written to deter harvesters: "first.last [at] school.co.uk",
+// "name (at) school (dot) org (dot) uk", "p dot jones at school dot sch dot uk".
+// The "at" in brackets, or as a word with a "dot" word after it (so "visit us
+// at www.school.org.uk" is no address), and the domain ending in letters.
+var (
+	hiddenAt       = `(?:[ \t]*[\[({]at[\])}][ \t]*|[ \t]+at[ \t]+)`
+	hiddenDot      = `(?:\.|[ \t]*[\[({]dot[\])}][ \t]*|[ \t]+dot[ \t]+)`
+	mailPart       = `[a-z0-9][a-z0-9_%+\-]*`
+	obfuscatedMail = regexp.MustCompile(`(?i)\b` + mailPart + `(?:` + hiddenDot + mailPart + `)*` + hiddenAt + mailPart + `(?:` + hiddenDot + mailPart + `)*` + hiddenDot + `[a-z]{2,}\b`)
+	spelledAt      = regexp.MustCompile(`(?i)[ \t]*[\[({]at[\])}][ \t]*|[ \t]+at[ \t]+`)
+	spelledDot     = regexp.MustCompile(`(?i)[ \t]*[\[({]dot[\])}][ \t]*|[ \t]+dot[ \t]+`)
+	bracketedAt    = regexp.MustCompile(`(?i)[\[({]at[\])}]`)
+)
+
+// mailboxes gives the page's e-mail addresses in order: as written, and those
+// written to deter harvesters as they would be typed ("first.last@school.co.uk").
+func mailboxes(text string) []mailbox {
+	var out []mailbox
+	for _, m := range emailRe.FindAllStringIndex(text, 1000) {
+		out = append(out, mailbox{m, strings.ToLower(text[m[0]:m[1]])})
+	}
+	for _, m := range obfuscatedMail.FindAllStringIndex(text, 100) {
+		w := text[m[0]:m[1]]
+		if strings.Contains(w, "\n") || (!bracketedAt.MatchString(w) && !spelledDot.MatchString(w)) {
+			continue // a word "at" with only real dots after it: prose, not an address
+		}
+		addr := spelledAt.ReplaceAllString(w, "@")
+		addr = strings.ToLower(spelledDot.ReplaceAllString(addr, "."))
+		if strings.Count(addr, "@") != 1 || !emailRe.MatchString(addr) {
+			continue
+		}
+		out = append(out, mailbox{m, addr})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].loc[0] < out[j].loc[0] })
 	return out
 }
 
@@ -1572,12 +1662,19 @@ func (x *Extractor) anotherSENCORow(text string, pos int, names []Fact) bool {
 		}
 	}
 	first := shortForm(names[0].Value)
+	// When the first named is a row of the table too (no one over the schools
+	// named before it), every row's contact is its school's.
+	if f := strings.Fields(names[0].Value); len(f) > 0 {
+		if i := strings.Index(text, f[len(f)-1]); i >= 0 && strings.ContainsAny(lineAround(text, i, 300), "|\t") {
+			first = ""
+		}
+	}
 	for _, p := range persons(line) {
 		v := shortForm(cleanName(line[p.loc[0]:p.loc[1]]))
 		if v == first {
 			return false
 		}
-		for _, n := range names[1:] {
+		for _, n := range names {
 			if shortForm(n.Value) == v {
 				return true
 			}

@@ -435,6 +435,11 @@ func (s *sencoStage) sencoTime() []Fact {
 		if b := timeBounds[field]; done[field] || v <= b[0] || v > b[1] || m.Polarity&timeNotNow != 0 {
 			return
 		}
+		// A row of a table of several schools' SENCOs gives that school's
+		// SENCO's time, not the page's.
+		if s.x.anotherSENCORow(text, m.Start, s.names) {
+			return
+		}
 		// Time spent teaching is not time for the role.
 		if lo := s.sentenceStart(m.Start); teachingTime.MatchString(text[lo:m.Start]) && !forTheRole.MatchString(text[m.End:]) {
 			return

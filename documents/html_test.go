@@ -77,4 +77,11 @@ func TestNormalise(t *testing.T) {
 	if got := Normalise(in); got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
+	// A table's cells keep a gap of their own: a tab, or a run of three spaces
+	// or more, is one tab (the same length as the space it was before).
+	in = "School\tSENCO \t Email\nOak Primary     Mrs A Bee  senco@oak.example"
+	want = "School\tSENCO\tEmail\nOak Primary\tMrs A Bee senco@oak.example"
+	if got := Normalise(in); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
 }
