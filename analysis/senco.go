@@ -211,6 +211,14 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 			}
 			continue
 		}
+		// The same table copied one cell per line ("School" / "SENCO" /
+		// "Email", then three lines a school).
+		if rows := stackedColumnPeople(text, ls, re); rows != nil {
+			for _, r := range rows {
+				add(r[0], r[1], text[r[0]:r[1]], 0.8)
+			}
+			continue
+		}
 		// A heading or lead-in naming the role in the plural ("School SENCOs",
 		// "Our academy SENCOs are:"), then a row per school: each row's one
 		// person holds the role at that school.
@@ -669,6 +677,97 @@ func columnPeople(text string, ls, rs, re int) [][2]int {
 			}
 		}
 		at += end + 1
+	}
+	return out
+}
+
+// stackedColumnPeople reads a table copied one cell per line: a paragraph
+// opening with k short header lines, the role's line (the role alone, or with
+// a column word) among them, then rows of k lines each. The first person with
+// a title or initials below the header, k lines after the role's line, fixes k; every row's line
+// in the role's place gives its person (a note in brackets kept out, an
+// assistant's or a former holder's row giving no one). nil when the role's
+// line is no such header's cell.
+func stackedColumnPeople(text string, ls, re int) [][2]int {
+	if ls > 0 && !strings.HasSuffix(text[:ls], "\n") {
+		return nil
+	}
+	ps := strings.LastIndex(text[:ls], "\n\n")
+	ps = max(ps+2, 0)
+	if ps > ls {
+		ps = ls
+	}
+	pe := strings.Index(text[ls:], "\n\n")
+	if pe < 0 {
+		pe = len(text) - ls
+	}
+	pe += ls
+	if pe-ps > 6000 {
+		return nil
+	}
+	var lines [][2]int
+	at := ps
+	for at < pe {
+		e := strings.IndexByte(text[at:pe], '\n')
+		if e < 0 {
+			e = pe - at
+		}
+		lines = append(lines, [2]int{at, at + e})
+		at += e + 1
+	}
+	r := -1
+	for i, l := range lines {
+		if l[0] == ls {
+			r = i
+		}
+	}
+	if r < 0 || len(lines) > 200 {
+		return nil
+	}
+	// The header: short lines naming no one, no address, no number.
+	cellLike := func(l [2]int) bool {
+		c := text[l[0]:l[1]]
+		return len(strings.Fields(c)) <= 4 && len(persons(c)) == 0 && !strings.ContainsAny(c, "@0123456789.")
+	}
+	// A school's name reads like an untitled name ("Ash Vale"): only a title
+	// or initials fix the rows' length.
+	titled := func(l [2]int) []person {
+		var out []person
+		for _, q := range persons(text[l[0]:l[1]]) {
+			if !q.untitled {
+				out = append(out, q)
+			}
+		}
+		return out
+	}
+	p := -1
+	for i := r + 1; i < len(lines); i++ {
+		if len(titled(lines[i])) > 0 {
+			p = i
+			break
+		}
+	}
+	k := p - r
+	if p < 0 || k < 2 || r >= k || (len(lines)-k)%k != 0 || (len(lines)-k)/k < 2 {
+		return nil
+	}
+	for i := 0; i < k; i++ {
+		if !cellLike(lines[i]) {
+			return nil
+		}
+	}
+	if rest := strings.TrimSpace(text[re:lines[r][1]]); rest != "" && !columnWord.MatchString(rest) {
+		return nil
+	}
+	var out [][2]int
+	for j := k + r; j < len(lines); j += k {
+		value := text[lines[j][0]:lines[j][1]]
+		if pp := titled(lines[j]); len(pp) == 1 {
+			note := strings.TrimSpace(value[:pp[0].loc[0]] + " " + value[pp[0].loc[1]:])
+			if !notTheHolder.MatchString(note) && (note == "" || strings.HasPrefix(note, "(")) {
+				out = append(out, [2]int{lines[j][0] + pp[0].loc[0], lines[j][0] + pp[0].loc[1]})
+			}
+		}
 	}
 	return out
 }
@@ -1216,6 +1315,27 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		}
 		return true
 	}
+	// A table of several schools' SENCOs copied one cell per line: each
+	// row's contacts are its school's, not the page's SENCO's.
+	var stacked [][2]int
+	for _, r := range roles {
+		ls := strings.LastIndexByte(text[:r[0]], '\n') + 1
+		if rows := stackedColumnPeople(text, ls, r[1]); len(rows) >= 2 {
+			end := strings.Index(text[ls:], "\n\n")
+			if end < 0 {
+				end = len(text) - ls
+			}
+			stacked = append(stacked, [2]int{ls, ls + end})
+		}
+	}
+	inStacked := func(pos int) bool {
+		for _, sp := range stacked {
+			if sp[0] <= pos && pos < sp[1] {
+				return true
+			}
+		}
+		return false
+	}
 	bestEmail, bestD := -1, 1<<30
 	var emailLoc []int
 	var bestAddr string
@@ -1233,7 +1353,7 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			continue // a school's, not the trust's ("the federation SEND team" is the trust's)
 		case councilMailbox(addr):
 			continue // a council's (gov.uk) address is its own, not a school's SENCO's
-		case x.anotherSENCORow(text, m[0], names):
+		case x.anotherSENCORow(text, m[0], names) || inStacked(m[0]):
 			continue // a trust's table: another school's SENCO's, not the page's
 		case sencoMailbox.MatchString(addr):
 			d = 0
@@ -1284,7 +1404,7 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			continue
 		}
 		if noSENCO || outsideTrust(m[0]) || x.officeNumber(text, m[0], surnames, false) || x.forSomeoneElse(text, m[0], names) ||
-			x.anotherSENCORow(text, m[0], names) || whenAway(text, m[0]) {
+			x.anotherSENCORow(text, m[0], names) || inStacked(m[0]) || whenAway(text, m[0]) {
 			continue
 		}
 		d := distance(m[0])
@@ -1668,6 +1788,10 @@ func (x *Extractor) anotherSENCORow(text string, pos int, names []Fact) bool {
 		if i := strings.Index(text, f[len(f)-1]); i >= 0 && strings.ContainsAny(lineAround(text, i, 300), "|\t") {
 			first = ""
 		}
+	}
+	// ... and a row naming no one (a post vacant) is its school's too.
+	if first == "" && len(cells(line)) >= 3 {
+		return true
 	}
 	for _, p := range persons(line) {
 		v := shortForm(cleanName(line[p.loc[0]:p.loc[1]]))

@@ -141,6 +141,8 @@ func TestSENCONames(t *testing.T) {
 		// tab once normalised); not a glossary's row among rows.
 		{"Setting\tSENDCo\tMornings\nHeron Nursery\tMr D. Kalu (Head of School & SENDCo)\tMon\nHeron Infants\tJ. Seddon\tTue\nHeron Juniors\tPost vacant - contact the Trust\t-",
 			[]string{"Mr D. Kalu", "J. Seddon"}},
+		{"Our schools\n\nSchool\nSENDCo\nTelephone\nAsh Vale\nMrs Lotte Brandt\n01632 960301\nBirch Hill\nMr Omar Haddad (acting)\n01632 960302\nCedar\nMiss Faye Orr (assistant)\n01632 960303", []string{"Mrs Lotte Brandt", "Mr Omar Haddad"}},
+		{"SENCO\nMrs Lotte Brandt\nTelephone\n01632 960301", []string{"Mrs Lotte Brandt"}},
 		{"Abbreviations\nEHCP\tEducation, Health and Care Plan\nSENCO\tSpecial Educational Needs Co-ordinator\nHI\tHearing Impairment", nil},
 		// A heading joining another post to the role, the name under it with
 		// the letters of its awards after it.

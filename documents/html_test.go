@@ -84,4 +84,10 @@ func TestNormalise(t *testing.T) {
 	if got := Normalise(in); got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
+	// A list's bullet or number is no cell.
+	in = "•\tLearning and cognition\n2.   Sensory needs\n(b)\tHearing"
+	want = "• Learning and cognition\n2. Sensory needs\n(b) Hearing"
+	if got := Normalise(in); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
 }

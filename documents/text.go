@@ -11,6 +11,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -180,8 +181,12 @@ var quoteReplacer = strings.NewReplacer(
 // character: a space, or a tab where the run held a tab or three spaces or
 // more. A tab, or the wide gap a table's columns leave in a text file or a
 // PDF's line, parts cells ("School<TAB>SENCO<TAB>Email"); a word space, even a
-// justified line's double one, does not. Either way the run is one character,
-// so offsets read the same.
+// justified line's double one, does not, nor the gap after a list's bullet or
+// number ("•<TAB>Learning and cognition"). Either way the run is one
+// character, so offsets read the same.
+// listMarker: a line's start that is a bullet or a list's number or letter.
+var listMarker = regexp.MustCompile(`^(?:[^\p{L}\p{N}\s]{1,2}|\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)])$`)
+
 func collapseSpaces(line string) string {
 	var b strings.Builder
 	spaces, tab := 0, false
@@ -192,7 +197,7 @@ func collapseSpaces(line string) string {
 			continue
 		}
 		if spaces > 0 && b.Len() > 0 {
-			if tab || spaces >= 3 {
+			if (tab || spaces >= 3) && !listMarker.MatchString(b.String()) {
 				b.WriteByte('\t')
 			} else {
 				b.WriteByte(' ')
