@@ -68,15 +68,19 @@ func pinProblems(r Report, pins map[string]pin, docTypes int) (problems, better 
 // awards and specialist provision in wordings no batch used, whose they are;
 // 315-318 written after the rules and graded once before they changed), and
 // names5's 272-299 (names of every origin, lead-in lists, questions and
-// answers, a shared role, whose number). Misses: two SENCOs' days added up as
-// one's, "That is 67 children" after a share of pupils on the SEND register,
-// and two staff or federation pages (293, 299) typed as reports.
+// answers, a shared role, whose number), and names6's 330-337 (tables of
+// several schools' SENCOs in any separator, a role by a relative clause or
+// apposition, addresses written against harvesters, other posts' mailboxes).
+// Misses: two SENCOs' days added up as one's, "That is 67 children" after a
+// share of pupils on the SEND register, two staff or federation pages (293,
+// 299) and a trust's one-cell-per-line table (332) typed as reports, a
+// learning support page (337) typed other.
 var ownPins = map[string]pin{
-	"senco.name": {226, 0, 0}, "senco.email": {90, 0, 0}, "senco.phone": {67, 0, 0}, "senco.qualification": {121, 0, 0},
-	"senco.days_per_week": {60, 1, 0}, "senco.hours_per_week": {5, 0, 0}, "senco.fte": {18, 0, 0}, "senco.on_slt": {41, 0, 0},
-	"governor.name": {54, 0, 0}, "need.area": {51, 0, 0}, "need.type": {204, 0, 0}, "provision.specialist": {60, 0, 0},
+	"senco.name": {242, 0, 0}, "senco.email": {97, 0, 0}, "senco.phone": {71, 0, 0}, "senco.qualification": {123, 0, 0},
+	"senco.days_per_week": {61, 1, 0}, "senco.hours_per_week": {5, 0, 0}, "senco.fte": {18, 0, 0}, "senco.on_slt": {43, 0, 0},
+	"governor.name": {55, 0, 0}, "need.area": {51, 0, 0}, "need.type": {207, 0, 0}, "provision.specialist": {60, 0, 0},
 	"provision.need": {52, 0, 0}, "provision.places": {55, 0, 0}, "stats.sen_percent": {34, 0, 0}, "stats.sen_count": {41, 0, 1},
-	"stats.ehcp_count": {45, 0, 0}, "stats.number_on_roll": {45, 0, 0}, "report.stated_year": {34, 0, 0},
+	"stats.ehcp_count": {45, 0, 0}, "stats.number_on_roll": {45, 0, 0}, "report.stated_year": {35, 0, 0},
 }
 
 // TestOwnCorpus grades the extractor on documents we wrote ourselves, in
@@ -86,7 +90,7 @@ func TestOwnCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	holdsPins(t, Grade(docs), ownPins, 215)
+	holdsPins(t, Grade(docs), ownPins, 221)
 }
 
 // sharedPins: the 45 real reports' grades on 2026-12-02 (a governor and an
