@@ -35,7 +35,8 @@ const longSentence = 30
 // numbers, and short lines that recur (running headers and footers a PDF of
 // few pages keeps).
 func FingerprintOf(body string) Fingerprint {
-	lines := strings.Split(body, "\n")
+	// A table's cell gap (a tab once normalised) is spacing like any other.
+	lines := strings.Split(strings.ReplaceAll(body, "\t", " "), "\n")
 	kept := make([]string, 0, len(lines))
 	prev := ""
 	for _, l := range lines {

@@ -94,8 +94,12 @@ var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/?]*(?:(?:a|s|ans
 
 // Words allowed between a name and the role that follows it
 // ("Mrs Smith (SENCO)", "Mrs Smith, SENCO", "Mrs Smith is our SENDCo",
-// "Sam Lee (they/them) is our SENCO": pronouns in brackets).
-var nameThenRoleFiller = lexRegexp(`(?i)^[\s,(\-|:;]*(?:\((?:she|he|they|ze|xe)/(?:her|him|them|hers|his|theirs|hir|xem)\)[\s,]*)?(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|assistant|principal|class|year|of|{sen}|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|acting|interim|temporary|new|will|join|joins|joined|joining|us|here|i|i'm|am)\b[\s,(\-|:;'/&]*){0,7}$`)
+// "Sam Lee (they/them) is our SENCO": pronouns in brackets), the role given by
+// a relative clause or after an apposition saying the person's other post
+// ("Mr A, who also holds the SENCO role", "Mrs B, who holds the post of SENCo",
+// "Mr C, our Headteacher, will act as SENCO", "Mr D, currently Head of Year 7,
+// will be acting SENDCo", "Miss E, a Year 5 teacher, took over as SENCo").
+var nameThenRoleFiller = lexRegexp(`(?i)^[\s,(\-|:;]*(?:\((?:she|he|they|ze|xe)/(?:her|him|them|hers|his|theirs|hir|xem)\)[\s,]*)?(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|assistant|principal|class|year|of|{sen}|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|acting|interim|temporary|new|will|join|joins|joined|joining|us|here|i|i'm|am|holds|hold|holding|became|becomes|leads|leading|covers|cover|covering|school|takes|take|taking|took|taken|over|on|post|role|act|be|\d{1,2})\b[\s,(\-|:;'/&]*){0,9}$`)
 
 // sencoNames finds the people named in the SENCO role.
 func (x *Extractor) sencoNames(text string) []Fact {
@@ -207,6 +211,14 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 			}
 			continue
 		}
+		// The same table copied one cell per line ("School" / "SENCO" /
+		// "Email", then three lines a school).
+		if rows := stackedColumnPeople(text, ls, re); rows != nil {
+			for _, r := range rows {
+				add(r[0], r[1], text[r[0]:r[1]], 0.8)
+			}
+			continue
+		}
 		// A heading or lead-in naming the role in the plural ("School SENCOs",
 		// "Our academy SENCOs are:"), then a row per school: each row's one
 		// person holds the role at that school.
@@ -299,14 +311,21 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 				continue
 			}
 		}
-		// A role standing as a label, with the name on the next line ("SENDCo" then "Mrs Taylor").
+		// A role standing as a label, with the name on the next line ("SENDCo"
+		// then "Mrs Taylor"). The label may join another post to the role
+		// ("Trust SENDCo and Director of Inclusion"), and the name may have the
+		// letters of its awards after it ("Mrs A Bee NASENCo, NPQSENCO").
 		if label := strings.TrimSpace(text[strings.LastIndexByte(text[:rs], '\n')+1 : re]); len(label) < 40 {
-			rest := text[re:min(len(text), re+80)]
-			if nl := strings.IndexByte(rest, '\n'); nl >= 0 && strings.TrimSpace(rest[:nl]) == "" {
+			rest := text[re:min(len(text), re+120)]
+			// A heading opens its paragraph: a post joined to the role on a
+			// line under a name ("Dr A" / "SENDCo and Designated Teacher") is
+			// that name's post, not a heading over the next line's.
+			opens := ls == 0 || strings.HasSuffix(text[:ls], "\n\n")
+			if nl := strings.IndexByte(rest, '\n'); nl >= 0 && (strings.TrimSpace(rest[:nl]) == "" || opens && headingPost.MatchString(rest[:nl])) {
 				next := strings.TrimLeft(rest[nl:], "\n ")
 				off := re + len(rest) - len(next)
 				if line, _, _ := strings.Cut(next, "\n"); line != "" {
-					if loc, name := firstName(line); loc != nil && loc[0] == 0 && strings.TrimSpace(line[loc[1]:]) == "" {
+					if loc, name := firstName(line); loc != nil && loc[0] == 0 && (strings.TrimSpace(line[loc[1]:]) == "" || lettersAfterName.MatchString(line[loc[1]:])) {
 						add(rs, off+loc[1], name, 0.75)
 						continue
 					}
@@ -350,10 +369,19 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 		if i := strings.LastIndex(win, "\n\n"); i >= 0 {
 			win = win[i+2:]
 		}
-		if loc, name := lastName(win); loc != nil && nameBeforeRole(win, loc) &&
-			!(strings.Contains(win[loc[1]:], "\n") && len(people) > 0) {
-			off := rs - len(win)
-			add(off+loc[0], re, name, 0.85)
+		off := rs - len(win)
+		if loc, name := lastName(win); loc != nil {
+			// "Mr Fraser" / "McAllister, currently Head of Year 7, will be
+			// acting SENDCo": the surname a PDF wrapped is the name's, and the
+			// words after it are the ones between name and role.
+			wl := loc
+			if end, ok := wrappedSurname(text, off+loc[1], name); ok && end <= rs {
+				wl = []int{loc[0], end - off}
+				name += " " + text[off+loc[1]+1:end]
+			}
+			if nameBeforeRole(win, wl) && !(strings.Contains(win[wl[1]:], "\n") && len(people) > 0) {
+				add(off+loc[0], re, name, 0.85)
+			}
 		}
 	}
 	return wholeNames(text, out)
@@ -613,6 +641,15 @@ func columnPeople(text string, ls, rs, re int) [][2]int {
 	if len(hc) < 2 || col < 0 || len(persons(header)) > 0 {
 		return nil
 	}
+	// A header is its table's first row: a line of as many cells above it
+	// makes it a row among others (a glossary's "SENCO<TAB>Special
+	// Educational Needs Co-ordinator" under "MSI<TAB>Multi-Sensory Impairment").
+	if ls > 0 {
+		above := text[strings.LastIndexByte(text[:ls-1], '\n')+1 : ls-1]
+		if len(cells(above)) == len(hc) {
+			return nil
+		}
+	}
 	cell := header[hc[col][0]:hc[col][1]]
 	if rest := strings.TrimSpace(cell[:rs-ls-hc[col][0]] + " " + cell[re-ls-hc[col][0]:]); rest != "" && !columnWord.MatchString(rest) {
 		return nil
@@ -640,6 +677,97 @@ func columnPeople(text string, ls, rs, re int) [][2]int {
 			}
 		}
 		at += end + 1
+	}
+	return out
+}
+
+// stackedColumnPeople reads a table copied one cell per line: a paragraph
+// opening with k short header lines, the role's line (the role alone, or with
+// a column word) among them, then rows of k lines each. The first person with
+// a title or initials below the header, k lines after the role's line, fixes k; every row's line
+// in the role's place gives its person (a note in brackets kept out, an
+// assistant's or a former holder's row giving no one). nil when the role's
+// line is no such header's cell.
+func stackedColumnPeople(text string, ls, re int) [][2]int {
+	if ls > 0 && !strings.HasSuffix(text[:ls], "\n") {
+		return nil
+	}
+	ps := strings.LastIndex(text[:ls], "\n\n")
+	ps = max(ps+2, 0)
+	if ps > ls {
+		ps = ls
+	}
+	pe := strings.Index(text[ls:], "\n\n")
+	if pe < 0 {
+		pe = len(text) - ls
+	}
+	pe += ls
+	if pe-ps > 6000 {
+		return nil
+	}
+	var lines [][2]int
+	at := ps
+	for at < pe {
+		e := strings.IndexByte(text[at:pe], '\n')
+		if e < 0 {
+			e = pe - at
+		}
+		lines = append(lines, [2]int{at, at + e})
+		at += e + 1
+	}
+	r := -1
+	for i, l := range lines {
+		if l[0] == ls {
+			r = i
+		}
+	}
+	if r < 0 || len(lines) > 200 {
+		return nil
+	}
+	// The header: short lines naming no one, no address, no number.
+	cellLike := func(l [2]int) bool {
+		c := text[l[0]:l[1]]
+		return len(strings.Fields(c)) <= 4 && len(persons(c)) == 0 && !strings.ContainsAny(c, "@0123456789.")
+	}
+	// A school's name reads like an untitled name ("Ash Vale"): only a title
+	// or initials fix the rows' length.
+	titled := func(l [2]int) []person {
+		var out []person
+		for _, q := range persons(text[l[0]:l[1]]) {
+			if !q.untitled {
+				out = append(out, q)
+			}
+		}
+		return out
+	}
+	p := -1
+	for i := r + 1; i < len(lines); i++ {
+		if len(titled(lines[i])) > 0 {
+			p = i
+			break
+		}
+	}
+	k := p - r
+	if p < 0 || k < 2 || r >= k || (len(lines)-k)%k != 0 || (len(lines)-k)/k < 2 {
+		return nil
+	}
+	for i := 0; i < k; i++ {
+		if !cellLike(lines[i]) {
+			return nil
+		}
+	}
+	if rest := strings.TrimSpace(text[re:lines[r][1]]); rest != "" && !columnWord.MatchString(rest) {
+		return nil
+	}
+	var out [][2]int
+	for j := k + r; j < len(lines); j += k {
+		value := text[lines[j][0]:lines[j][1]]
+		if pp := titled(lines[j]); len(pp) == 1 {
+			note := strings.TrimSpace(value[:pp[0].loc[0]] + " " + value[pp[0].loc[1]:])
+			if !notTheHolder.MatchString(note) && (note == "" || strings.HasPrefix(note, "(")) {
+				out = append(out, [2]int{lines[j][0] + pp[0].loc[0], lines[j][0] + pp[0].loc[1]})
+			}
+		}
 	}
 	return out
 }
@@ -905,11 +1033,15 @@ func wrappedSurname(text string, to int, name string) (int, bool) {
 		return 0, false
 	}
 	ls := strings.LastIndexByte(text[:to], '\n') + 1
-	if to-ls < 35 || len(lowerWord.FindAllStringIndex(text[ls:to], 2)) < 2 {
+	// A line of only the title and given name, its sentence going on after
+	// the surname on the next ("Miss Priya" / "Raghunathan, a Year 5 teacher,
+	// took over"), is a name wrapped too; a row or a heading is not.
+	alone := strings.TrimSpace(text[ls:to]) == strings.TrimSpace(name)
+	if !alone && (to-ls < 35 || len(lowerWord.FindAllStringIndex(text[ls:to], 2)) < 2) {
 		return 0, false // a row or a heading, not wrapped prose
 	}
 	m := wrappedWord.FindStringSubmatchIndex(text[to+1:])
-	if m == nil {
+	if m == nil || alone && !sentenceGoesOn.MatchString(text[to+1+m[3]:]) {
 		return 0, false
 	}
 	w := text[to+1+m[2] : to+1+m[3]]
@@ -918,6 +1050,10 @@ func wrappedSurname(text string, to int, name string) (int, bool) {
 	}
 	return to + 1 + m[3], true
 }
+
+// sentenceGoesOn: after a wrapped surname, a sentence going on (", a Year 5
+// teacher, ...", " is our SENCO").
+var sentenceGoesOn = regexp.MustCompile(`^(?:,[ \t]+[\p{L}\d]|[ \t]+[a-z]+[ \t]+\S)`)
 
 var (
 	lowerWord   = regexp.MustCompile(`\b[a-z]+\b`)
@@ -984,6 +1120,15 @@ var leadingNote = regexp.MustCompile(`^\s*\([^()\n]{1,60}(?:\n[^()\n]{1,40})?\)`
 
 // atPlaceLead: "at North Lea", "for Tennyson Road" right after a role, before "is".
 var atPlaceLead = regexp.MustCompile(`^\s*(?:role\s+)?(?:at|for|in)\s+(?:[A-Z][\w'’-]*\s+){1,4}((?:is|are)\b)`)
+
+// headingPost: the rest of a heading joining another post to the role, with
+// nothing after it ("SENDCo and Director of Inclusion", "SENCo & Deputy Head").
+var headingPost = regexp.MustCompile(`^[ \t]+(?:and|&)[ \t]+\p{Lu}[\p{L}'’-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’-]*|of|for|and|&|\(\p{Lu}[\p{L}'’ -]*\))){0,5}[ \t]*:?[ \t]*$`)
+
+// lettersAfterName: awards written as letters after a name, and nothing else
+// (" NASENCo, NPQSENCO", ", BA (Hons), PGCE", " MEd"): each word with two
+// capitals or more.
+var lettersAfterName = regexp.MustCompile(`^(?:[ \t]*,?[ \t]+(?:\(Hons\)|\(?\p{Lu}[\p{L}]*\p{Lu}[\p{L}]*\)?))+[ \t]*$`)
 
 // joinedPost: another post joined to the role, up to the comma before the name
 // ("SENCO and Head of Inclusion, ").
@@ -1170,10 +1315,32 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		}
 		return true
 	}
+	// A table of several schools' SENCOs copied one cell per line: each
+	// row's contacts are its school's, not the page's SENCO's.
+	var stacked [][2]int
+	for _, r := range roles {
+		ls := strings.LastIndexByte(text[:r[0]], '\n') + 1
+		if rows := stackedColumnPeople(text, ls, r[1]); len(rows) >= 2 {
+			end := strings.Index(text[ls:], "\n\n")
+			if end < 0 {
+				end = len(text) - ls
+			}
+			stacked = append(stacked, [2]int{ls, ls + end})
+		}
+	}
+	inStacked := func(pos int) bool {
+		for _, sp := range stacked {
+			if sp[0] <= pos && pos < sp[1] {
+				return true
+			}
+		}
+		return false
+	}
 	bestEmail, bestD := -1, 1<<30
 	var emailLoc []int
-	for _, m := range emailRe.FindAllStringIndex(text, 1000) {
-		addr := strings.ToLower(text[m[0]:m[1]])
+	var bestAddr string
+	for _, mb := range mailboxes(text) {
+		m, addr := mb.loc, mb.addr
 		local, _, _ := strings.Cut(addr, "@")
 		d := distance(m[0])
 		// Whose the address is, best first: the role's own mailbox; one named
@@ -1186,7 +1353,7 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			continue // a school's, not the trust's ("the federation SEND team" is the trust's)
 		case councilMailbox(addr):
 			continue // a council's (gov.uk) address is its own, not a school's SENCO's
-		case x.anotherSENCORow(text, m[0], names):
+		case x.anotherSENCORow(text, m[0], names) || inStacked(m[0]):
 			continue // a trust's table: another school's SENCO's, not the page's
 		case sencoMailbox.MatchString(addr):
 			d = 0
@@ -1213,11 +1380,11 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			d += 4
 		}
 		if d < bestD {
-			bestEmail, bestD, emailLoc = m[0], d, m
+			bestEmail, bestD, emailLoc, bestAddr = m[0], d, m, addr
 		}
 	}
 	if bestEmail >= 0 {
-		addr := strings.ToLower(text[emailLoc[0]:emailLoc[1]])
+		addr := bestAddr
 		conf := 0.75
 		if bestD <= 5 { // a named mailbox, or one right by the role
 			conf = 0.9
@@ -1237,7 +1404,7 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			continue
 		}
 		if noSENCO || outsideTrust(m[0]) || x.officeNumber(text, m[0], surnames, false) || x.forSomeoneElse(text, m[0], names) ||
-			x.anotherSENCORow(text, m[0], names) || whenAway(text, m[0]) {
+			x.anotherSENCORow(text, m[0], names) || inStacked(m[0]) || whenAway(text, m[0]) {
 			continue
 		}
 		d := distance(m[0])
@@ -1289,6 +1456,49 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		// A number a PDF wrapped ("01822\n614 990") is one number.
 		out = append(out, factAt(text, phoneLoc[0], phoneLoc[1], "senco.phone", strings.Join(strings.Fields(text[phoneLoc[0]:phoneLoc[1]]), " "), nil, 0.7))
 	}
+	return out
+}
+
+// A mailbox on the page: where it is and the address as it would be typed.
+type mailbox struct {
+	loc  []int
+	addr string
+}
+
+// An address written to deter harvesters: "first.last [at] school.co.uk",
+// "name (at) school (dot) org (dot) uk", "p dot jones at school dot sch dot uk".
+// The "at" in brackets, or as a word with a "dot" word after it (so "visit us
+// at www.school.org.uk" is no address), and the domain ending in letters.
+var (
+	hiddenAt       = `(?:[ \t]*[\[({]at[\])}][ \t]*|[ \t]+at[ \t]+)`
+	hiddenDot      = `(?:\.|[ \t]*[\[({]dot[\])}][ \t]*|[ \t]+dot[ \t]+)`
+	mailPart       = `[a-z0-9][a-z0-9_%+\-]*`
+	obfuscatedMail = regexp.MustCompile(`(?i)\b` + mailPart + `(?:` + hiddenDot + mailPart + `)*` + hiddenAt + mailPart + `(?:` + hiddenDot + mailPart + `)*` + hiddenDot + `[a-z]{2,}\b`)
+	spelledAt      = regexp.MustCompile(`(?i)[ \t]*[\[({]at[\])}][ \t]*|[ \t]+at[ \t]+`)
+	spelledDot     = regexp.MustCompile(`(?i)[ \t]*[\[({]dot[\])}][ \t]*|[ \t]+dot[ \t]+`)
+	bracketedAt    = regexp.MustCompile(`(?i)[\[({]at[\])}]`)
+)
+
+// mailboxes gives the page's e-mail addresses in order: as written, and those
+// written to deter harvesters as they would be typed ("first.last@school.co.uk").
+func mailboxes(text string) []mailbox {
+	var out []mailbox
+	for _, m := range emailRe.FindAllStringIndex(text, 1000) {
+		out = append(out, mailbox{m, strings.ToLower(text[m[0]:m[1]])})
+	}
+	for _, m := range obfuscatedMail.FindAllStringIndex(text, 100) {
+		w := text[m[0]:m[1]]
+		if strings.Contains(w, "\n") || (!bracketedAt.MatchString(w) && !spelledDot.MatchString(w)) {
+			continue // a word "at" with only real dots after it: prose, not an address
+		}
+		addr := spelledAt.ReplaceAllString(w, "@")
+		addr = strings.ToLower(spelledDot.ReplaceAllString(addr, "."))
+		if strings.Count(addr, "@") != 1 || !emailRe.MatchString(addr) {
+			continue
+		}
+		out = append(out, mailbox{m, addr})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].loc[0] < out[j].loc[0] })
 	return out
 }
 
@@ -1572,12 +1782,23 @@ func (x *Extractor) anotherSENCORow(text string, pos int, names []Fact) bool {
 		}
 	}
 	first := shortForm(names[0].Value)
+	// When the first named is a row of the table too (no one over the schools
+	// named before it), every row's contact is its school's.
+	if f := strings.Fields(names[0].Value); len(f) > 0 {
+		if i := strings.Index(text, f[len(f)-1]); i >= 0 && strings.ContainsAny(lineAround(text, i, 300), "|\t") {
+			first = ""
+		}
+	}
+	// ... and a row naming no one (a post vacant) is its school's too.
+	if first == "" && len(cells(line)) >= 3 {
+		return true
+	}
 	for _, p := range persons(line) {
 		v := shortForm(cleanName(line[p.loc[0]:p.loc[1]]))
 		if v == first {
 			return false
 		}
-		for _, n := range names[1:] {
+		for _, n := range names {
 			if shortForm(n.Value) == v {
 				return true
 			}

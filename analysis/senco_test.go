@@ -136,6 +136,28 @@ func TestSENCONames(t *testing.T) {
 		// The fuller form of the same person wins.
 		{"Mrs Tamsin Orrell-Hay is our SENCO.\n\nSENCO | Mrs T. Orrell-Hay | t.orrellhay@school.example", []string{"Mrs Tamsin Orrell-Hay"}},
 		{"Mrs Tamsin Orrell-Hay is our headteacher.\n\nSENCO | Mrs P. Orrell-Hay | p.orrellhay@school.example", []string{"Mrs P. Orrell-Hay"}},
+		// names6: a table of several schools' SENCOs in any separator, its
+		// header naming the role's column (a run of three spaces or more is a
+		// tab once normalised); not a glossary's row among rows.
+		{"Setting\tSENDCo\tMornings\nHeron Nursery\tMr D. Kalu (Head of School & SENDCo)\tMon\nHeron Infants\tJ. Seddon\tTue\nHeron Juniors\tPost vacant - contact the Trust\t-",
+			[]string{"Mr D. Kalu", "J. Seddon"}},
+		{"Our schools\n\nSchool\nSENDCo\nTelephone\nAsh Vale\nMrs Lotte Brandt\n01632 960301\nBirch Hill\nMr Omar Haddad (acting)\n01632 960302\nCedar\nMiss Faye Orr (assistant)\n01632 960303", []string{"Mrs Lotte Brandt", "Mr Omar Haddad"}},
+		{"SENCO\nMrs Lotte Brandt\nTelephone\n01632 960301", []string{"Mrs Lotte Brandt"}},
+		{"Abbreviations\nEHCP\tEducation, Health and Care Plan\nSENCO\tSpecial Educational Needs Co-ordinator\nHI\tHearing Impairment", nil},
+		// A heading joining another post to the role, the name under it with
+		// the letters of its awards after it.
+		{"Trust Inclusion\n\nTrust SENCO and Head of Safeguarding\nMr Idris Bowen-Pugh MA, NASENCO\nMr Bowen-Pugh visits each school weekly.", []string{"Mr Idris Bowen-Pugh"}},
+		{"SENDCo and Deputy Head\nMrs Ayo Banjo speaks at every parents' evening.", nil},
+		{"Learning Support\nDr Ana Vela\nSENDCo and Designated Teacher for Looked After Children\nMr Tom Ruiz\nLearning Mentor", []string{"Dr Ana Vela"}},
+		// The role given by a relative clause or after an apposition.
+		{"Our provision is overseen by the deputy head, Mrs Hester Quaye, who also leads the SENDCo role.", []string{"Mrs Hester Quaye"}},
+		{"Mr Ossian Grieve, who holds the post of SENCo, teaches Year 2.", []string{"Mr Ossian Grieve"}},
+		{"Mrs Amina Yusuf, our Head of School, will act as SENCO until Easter.", []string{"Mrs Amina Yusuf"}},
+		{"While Mrs Bell is on leave, Mr Ryan\nTeague, currently Head of Year 9, will be acting SENDCo.", []string{"Mr Ryan Teague"}},
+		{"Mrs Amina Yusuf, our Head of School, will be working with the SENCO.", nil},
+		{"Who leads SEN here?\nMr Tobiah\nFairweather, our Year 3 teacher, became SENDCo last year.", []string{"Mr Tobiah Fairweather"}},
+		{"SENCO\nMrs Ines\nHeadteacher\nMr Ola Bright", []string{"Mrs Ines"}},
+		{"Mr Ossian Grieve, our Headteacher, covers for the SENCo on Fridays.", nil},
 	}
 	for _, c := range cases {
 		var got []string
@@ -169,6 +191,14 @@ func TestSENCOContacts(t *testing.T) {
 		{"the school's footer", "Our SENCO is Mrs Jane Pemberton.\n\nBrambleford Primary, Mill Lane, BR1 4XX\nTelephone: 01632 960990 Email: office@brambleford.example", "", ""},
 		{"the office mailbox given for the SENCO", "To reach our SENCO, Mr Tom Vale, email office@vale.example marked FAO SENCO.", "office@vale.example", ""},
 		{"an extension", "Our SENCO is Mr Tom Vale. His direct line is 01632 960415 (ext. 22).", "", "01632 960415 (ext. 22)"},
+		// names6: an address written against harvesters is given as typed.
+		{"an address with [at]", "SENCO: Miss Una Shaw\nEmail: una.shaw [at] fernlea.example.org", "una.shaw@fernlea.example.org", ""},
+		{"an address with (at) and (dot)", "Our SENCO is Miss Una Shaw: write to u.shaw(at)fernlea(dot)sch(dot)uk", "u.shaw@fernlea.sch.uk", ""},
+		{"an address spelled out", "Our SENCO is Miss Una Shaw. Email u dot shaw at fernlea dot sch dot uk.", "u.shaw@fernlea.sch.uk", ""},
+		{"prose with 'at' is no address", "Our SENCO is Miss Una Shaw. Details are at www.fernlea.example.org.", "", ""},
+		// A table of several schools' SENCOs: each row's contact is its school's.
+		{"rows of several schools", "School | SENCO | Phone\nAsh | Mrs Lee Ong | 01632 960301\nOak | Mr Al Roe | 01632 960302\n\nThe group's SEND team: send@group.example.org",
+			"send@group.example.org", ""},
 		{"the SENCO's own line before the office's", "Our SENCO, Mr Tom Vale, can be reached through the school office on 01632 960400 or directly on 01632 960401.", "", "01632 960401"},
 		// Whose a mailbox is: the SENCO's row before a SEND team's; a bursar's
 		// never; a SEND team's when nothing names the SENCO's own.

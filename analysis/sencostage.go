@@ -181,7 +181,13 @@ func (s *sencoStage) onSLT() []Fact {
 			// "reports to Mr B, Deputy Head" is another person's post (Others);
 			// so is "Mr B, Deputy Headteacher, is answering for the SENCO" when
 			// Mr B is not the SENCO.
-			if m.Polarity.Affirmed() && (s.x.role.MatchString(text[sent.Start:sent.End]) || namesSomeone(text[sent.Start:m.Start], s.names)) &&
+			// The rule may take in the name its post is under ("Mrs A" /
+			// "Assistant Principal"): that name is the one before the post.
+			before := text[sent.Start:m.Start]
+			if strings.Contains(text[m.Start:m.End], "\n") {
+				before = text[sent.Start:m.End]
+			}
+			if m.Polarity.Affirmed() && (s.x.role.MatchString(text[sent.Start:sent.End]) || namesSomeone(before, s.names)) &&
 				!s.postOfSomeoneElse(sent.Start, m.Start) {
 				return []Fact{factAt(text, m.Start, m.End, "senco.on_slt", r.Value, nil, r.Confidence)}
 			}
@@ -446,6 +452,11 @@ func (s *sencoStage) sencoTime() []Fact {
 	done := map[string]bool{}
 	add := func(field string, m textstage.Mention, end int, v float64, conf float64) {
 		if b := timeBounds[field]; done[field] || v <= b[0] || v > b[1] || m.Polarity&timeNotNow != 0 {
+			return
+		}
+		// A row of a table of several schools' SENCOs gives that school's
+		// SENCO's time, not the page's.
+		if s.x.anotherSENCORow(text, m.Start, s.names) {
 			return
 		}
 		// Time spent teaching is not time for the role.

@@ -77,4 +77,17 @@ func TestNormalise(t *testing.T) {
 	if got := Normalise(in); got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
+	// A table's cells keep a gap of their own: a tab, or a run of three spaces
+	// or more, is one tab (the same length as the space it was before).
+	in = "School\tSENCO \t Email\nOak Primary     Mrs A Bee  senco@oak.example"
+	want = "School\tSENCO\tEmail\nOak Primary\tMrs A Bee senco@oak.example"
+	if got := Normalise(in); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	// A list's bullet or number is no cell.
+	in = "•\tLearning and cognition\n2.   Sensory needs\n(b)\tHearing"
+	want = "• Learning and cognition\n2. Sensory needs\n(b) Hearing"
+	if got := Normalise(in); got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
 }

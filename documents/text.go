@@ -11,6 +11,7 @@ import (
 	"mime"
 	"net/http"
 	"path"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -125,8 +126,9 @@ func describeContent(body []byte, contentType string) string {
 }
 
 // Normalise makes text comparable and quotable: typographic quotes and dashes
-// become plain, non-breaking and odd spaces become spaces, runs of blank lines
-// shrink to one, invalid UTF-8 is replaced, and lines are trimmed.
+// become plain, non-breaking and odd spaces become spaces, a run of spaces
+// becomes one space (one tab where it parted a table's cells), runs of blank
+// lines shrink to one, invalid UTF-8 is replaced, and lines are trimmed.
 func Normalise(s string) string {
 	if len(s) > maxTextRunes*4 {
 		cut := maxTextRunes * 4
@@ -175,19 +177,33 @@ var quoteReplacer = strings.NewReplacer(
 	"\uFB01", "fi", "\uFB02", "fl", "\uFB00", "ff", "\uFB03", "ffi", "\uFB04", "ffl",
 )
 
-// collapseSpaces trims a line and turns every run of white space into one space.
+// collapseSpaces trims a line and turns every run of white space into one
+// character: a space, or a tab where the run held a tab or three spaces or
+// more. A tab, or the wide gap a table's columns leave in a text file or a
+// PDF's line, parts cells ("School<TAB>SENCO<TAB>Email"); a word space, even a
+// justified line's double one, does not, nor the gap after a list's bullet or
+// number ("•<TAB>Learning and cognition"). Either way the run is one
+// character, so offsets read the same.
+// listMarker: a line's start that is a bullet or a list's number or letter.
+var listMarker = regexp.MustCompile(`^(?:[^\p{L}\p{N}\s]{1,2}|\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)])$`)
+
 func collapseSpaces(line string) string {
 	var b strings.Builder
-	space := false
+	spaces, tab := 0, false
 	for _, r := range line {
 		if unicode.IsSpace(r) || r == '\u00A0' {
-			space = true
+			spaces++
+			tab = tab || r == '\t'
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		if spaces > 0 && b.Len() > 0 {
+			if (tab || spaces >= 3) && !listMarker.MatchString(b.String()) {
+				b.WriteByte('\t')
+			} else {
+				b.WriteByte(' ')
+			}
 		}
-		space = false
+		spaces, tab = 0, false
 		b.WriteRune(r)
 	}
 	return b.String()

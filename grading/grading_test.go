@@ -68,21 +68,23 @@ func pinProblems(r Report, pins map[string]pin, docTypes int) (problems, better 
 // awards and specialist provision in wordings no batch used, whose they are;
 // 315-318 written after the rules and graded once before they changed), and
 // names5's 272-299 (names of every origin, lead-in lists, questions and
-// answers, a shared role, whose number). Misses: two SENCOs' days added up as
-// one's, "That is 67 children" after a share of pupils on the SEND register,
-// and two staff or federation pages (293, 299) typed as reports. And areas2's
-// 360-373 (the four areas and need types in wordings no batch used; 370-373
-// written after the rules and graded once before they changed): their
-// misses are OTH, labelled for named conditions (epilepsy, Down syndrome) though
-// no rule reads it yet (docs/LABELS-reports.md: not settled), "Emotional and
-// behavioural difficulties" as an area (the labels of other batches read two
-// words as the SEMH type only) and PD read from "Sensory or physical impairment".
+// answers, a shared role, whose number), areas2's 360-373 (the four areas and
+// need types in wordings no batch used; 370-373 written after the rules and
+// graded once before they changed) and names6's 330-337 (tables of several
+// schools' SENCOs in any separator, a role by a relative clause or apposition,
+// addresses written against harvesters, other posts' mailboxes). Misses: two
+// SENCOs' days added up as one's, "That is 67 children" after a share of
+// pupils on the SEND register, two staff or federation pages (293, 299) and a
+// trust's one-cell-per-line table (332) typed as reports, a learning support
+// page (337) typed other, "Emotional and behavioural difficulties" as an area
+// (other batches read two words as the SEMH type only) and PD read from
+// "Sensory or physical impairment".
 var ownPins = map[string]pin{
-	"senco.name": {226, 0, 0}, "senco.email": {90, 0, 0}, "senco.phone": {67, 0, 0}, "senco.qualification": {121, 0, 0},
-	"senco.days_per_week": {60, 1, 0}, "senco.hours_per_week": {5, 0, 0}, "senco.fte": {18, 0, 0}, "senco.on_slt": {41, 0, 0},
-	"governor.name": {54, 0, 0}, "need.area": {79, 0, 1}, "need.type": {248, 1, 0}, "provision.specialist": {60, 0, 0},
+	"senco.name": {242, 0, 0}, "senco.email": {97, 0, 0}, "senco.phone": {71, 0, 0}, "senco.qualification": {123, 0, 0},
+	"senco.days_per_week": {61, 1, 0}, "senco.hours_per_week": {5, 0, 0}, "senco.fte": {18, 0, 0}, "senco.on_slt": {43, 0, 0},
+	"governor.name": {55, 0, 0}, "need.area": {79, 0, 1}, "need.type": {251, 1, 0}, "provision.specialist": {60, 0, 0},
 	"provision.need": {52, 0, 0}, "provision.places": {55, 0, 0}, "stats.sen_percent": {34, 0, 0}, "stats.sen_count": {41, 0, 1},
-	"stats.ehcp_count": {45, 0, 0}, "stats.number_on_roll": {45, 0, 0}, "report.stated_year": {34, 0, 0},
+	"stats.ehcp_count": {45, 0, 0}, "stats.number_on_roll": {45, 0, 0}, "report.stated_year": {37, 0, 0},
 }
 
 // TestOwnCorpus grades the extractor on documents we wrote ourselves, in
@@ -92,7 +94,7 @@ func TestOwnCorpus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	holdsPins(t, Grade(docs), ownPins, 229)
+	holdsPins(t, Grade(docs), ownPins, 235)
 }
 
 // sharedPins: the 45 real reports' grades on 2026-12-02 (a governor and an
