@@ -781,7 +781,11 @@ var (
 	// children and young people up to the age of 25."
 	// An apposition defines a thing the same way: "the Local Offer, the website
 	// that brings together services for children ... aged 0 to 25, and ...".
-	definingAside = regexp.MustCompile(`(?i),\s*which (?:is|are|was|were|means|will be|can be|covers|lasts)\b[^.;\n]*|,\s*(?:the|an?) (?:[\w'’-]+ ){0,4}(?:that|which|where)\b[^,.;\n]*`)
+	// A thing named by what kind of document it is defines it too, whatever
+	// follows: "an EHC plan, a legal document for children ... aged 0 to 25
+	// that ...", "an EHC plan — the legal document the council writes for
+	// children ... from birth to 25 ...".
+	definingAside = regexp.MustCompile(`(?i),\s*which (?:is|are|was|were|means|will be|can be|covers|lasts)\b[^.;\n]*|,\s*(?:the|an?) (?:[\w'’-]+ ){0,4}(?:that|which|where)\b[^,.;\n]*|(?:,|\s[—–-])\s*(?:the|an?) (?:[\w'’-]+ ){0,3}(?:document|record|website|directory)\b[^.;\n—–]*`)
 	// A section on who may ask, apply or appeal: its ages are a rule.
 	whoMayActHead = regexp.MustCompile(`(?i)^(?:\d+\.\s*)?who (?:can|may|is able to) (?:ask|apply|request|make (?:a|the) request|appeal|complain)\b`)
 )

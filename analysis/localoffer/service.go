@@ -588,6 +588,11 @@ func ageRange(text string) (*int, *int) {
 					lo = &n
 				}
 			}
+			// Begun at birth just before: "from birth up to the end of Year 13" is 0-18.
+			if lo == nil && fromBirth.MatchString(text[max(0, m[0]-40):m[0]]) {
+				zero := 0
+				lo = &zero
+			}
 			consider(cand{m[0], lo, &hi, lo == nil})
 		}
 	}
