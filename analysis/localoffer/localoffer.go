@@ -663,6 +663,12 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		switch {
 		case r.Kind == KindOther:
 			r.AgeMin, r.AgeMax = ageRange(groupAsides(storyLead(text, r.Title)))
+		case hasBand(r.Title) && !ageSections(strings.Replace(own, r.Title, "", 1)):
+			// A heading that names its band ("Post-16 travel assistance (ages
+			// 16 to 25)") says whom the page is for, whatever other group a
+			// related page names, unless the page is sectioned by age groups
+			// beside it (two or more bands under headings of their own).
+			r.AgeMin, r.AgeMax = ageRange(r.Title)
 		case !ageSections(own):
 			r.AgeMin, r.AgeMax = ageRange(groupAsides(own))
 		}
@@ -830,6 +836,12 @@ func ageSections(text string) bool {
 		}
 	}
 	return len(bands) >= 2
+}
+
+// hasBand says whether a line names a band with both its ends.
+func hasBand(l string) bool {
+	lo, hi := ageRange(l)
+	return lo != nil && hi != nil
 }
 
 // compulsoryAge is the band the law names, from five to sixteen.
