@@ -670,7 +670,9 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 			// beside it (two or more bands under headings of their own).
 			r.AgeMin, r.AgeMax = ageRange(r.Title)
 		case !ageSections(own):
-			r.AgeMin, r.AgeMax = ageRange(groupAsides(own))
+			// Up to where it turns to other pages or groups ("Related pages",
+			// "Have your say"): their bands are theirs.
+			r.AgeMin, r.AgeMax = ageRange(groupAsides(beforeAside(beforeRelated(own))))
 		}
 		r.NeedTypes = x.needCodes(r.Title + "\n" + needAudience(evidenceExamples(own)))
 	case KindSchoolOffer:
@@ -836,6 +838,26 @@ func ageSections(text string) bool {
 		}
 	}
 	return len(bands) >= 2
+}
+
+// asideHeading turns an information page to another group's invitation
+// ("Have your say", "Get involved", "Did you know?"): a youth forum's band
+// below it is the forum's. As menu items these words stand above the page's
+// text, so they count only once a paragraph has been said.
+var asideHeading = regexp.MustCompile(`(?i)^(?:have your say|get involved|join us|did you know\??|spotlight(?: on\b.*)?)\s*:?$`)
+
+// beforeAside is an information page up to such an invitation.
+func beforeAside(text string) string {
+	lines := strings.Split(text, "\n")
+	said := false
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if said && asideHeading.MatchString(l) {
+			return strings.Join(lines[:i], "\n")
+		}
+		said = said || paragraphLine(l)
+	}
+	return text
 }
 
 // hasBand says whether a line names a band with both its ends.
