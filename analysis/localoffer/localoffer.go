@@ -605,6 +605,14 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	if questionTitle.MatchString(heading) || kb5Advice.MatchString(path) {
 		score -= 2
 	}
+	// A programme one can join (a course, a supported internship) is a
+	// service: its page gives what one joins (entry requirements, a start
+	// date, a course code, an application or an interview), as a club gives
+	// its sessions and price.
+	joinable := len(uniqueLower(joinWord.FindAllString(text, -1))) >= 3
+	if joinable {
+		score += 2
+	}
 	// A listing: mostly links to records, or the words of a section's front
 	// page, or a count of results with filters; on kb5 sites the address says so.
 	linky := sig.links >= 8 && (sig.records >= 5 || sig.words < 40*sig.links)
@@ -636,7 +644,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		r.Kind = KindSchoolOffer
 	case listing && score < 5:
 		r.Kind = KindListing
-	case score >= 4 && !recordPath && !serviceHeading(heading) && (rightsCount(text) >= 3 || explains >= 5 && explains >= offers+3):
+	case score >= 4 && !recordPath && !joinable && !serviceHeading(heading) && (rightsCount(text) >= 3 || explains >= 5 && explains >= offers+3):
 		// A council's guidance with a contact block (a transport policy, a
 		// statutory process) explains a process or a right. A page headed by
 		// one service's name (a SENDIASS, a sensory team) is that service's
@@ -697,7 +705,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	if r.Kind == KindService {
 		// The rules above read the heading; the name is the candidate the
 		// page's text bears out best (recordname.go).
-		name = recordName(name, r.Title, text)
+		name = hostCut(recordName(hostCut(name), hostCut(r.Title), text))
 	}
 	if r.Title == "" {
 		r.Title = name
@@ -858,6 +866,27 @@ func beforeAside(text string) string {
 		said = said || paragraphLine(l)
 	}
 	return text
+}
+
+// joinWord is what a programme one joins gives: "Entry requirements", "Start
+// date", "Course code", "Duration", "Apply now", "an informal interview", an
+// open morning, a taster day.
+var joinWord = regexp.MustCompile(`(?i)\b(?:entry requirements|start date|course code|duration|apply now|(?:informal )?interview|open (?:day|morning|evening)s?|taster (?:day|session)s?|interns?)\b`)
+
+// atHost is a name followed by the organisation or place that hosts it:
+// "Step Up Internships at Kingsmead College", "Stay and Play at Brook
+// Children's Centre". The service is what is hosted (docs/LABELS-local-offer.md:
+// a host, like a venue or the organisation that runs it, is not the name); a
+// name whose "at" is its own ("Autism at Kingwood", "Support at Home") names
+// no such host.
+var atHost = regexp.MustCompile(`^(\S.{2,}?)\s+at\s+(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,5}(?:College|School|Academy|University|Hospital|Centre|Center|Library|Hub|Campus)$`)
+
+// hostCut is a record's name without the host it is held at.
+func hostCut(name string) string {
+	if m := atHost.FindStringSubmatch(name); m != nil {
+		return m[1]
+	}
+	return name
 }
 
 // hasBand says whether a line names a band with both its ends.
