@@ -605,6 +605,14 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	if questionTitle.MatchString(heading) || kb5Advice.MatchString(path) {
 		score -= 2
 	}
+	// A programme one can join (a course, a supported internship) is a
+	// service: its page gives what one joins (entry requirements, a start
+	// date, a course code, an application or an interview), as a club gives
+	// its sessions and price.
+	joinable := len(uniqueLower(joinWord.FindAllString(text, -1))) >= 3
+	if joinable {
+		score += 2
+	}
 	// A listing: mostly links to records, or the words of a section's front
 	// page, or a count of results with filters; on kb5 sites the address says so.
 	linky := sig.links >= 8 && (sig.records >= 5 || sig.words < 40*sig.links)
@@ -636,7 +644,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		r.Kind = KindSchoolOffer
 	case listing && score < 5:
 		r.Kind = KindListing
-	case score >= 4 && !recordPath && !serviceHeading(heading) && (rightsCount(text) >= 3 || explains >= 5 && explains >= offers+3):
+	case score >= 4 && !recordPath && !joinable && !serviceHeading(heading) && (rightsCount(text) >= 3 || explains >= 5 && explains >= offers+3):
 		// A council's guidance with a contact block (a transport policy, a
 		// statutory process) explains a process or a right. A page headed by
 		// one service's name (a SENDIASS, a sensory team) is that service's
@@ -663,8 +671,16 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		switch {
 		case r.Kind == KindOther:
 			r.AgeMin, r.AgeMax = ageRange(groupAsides(storyLead(text, r.Title)))
+		case hasBand(r.Title) && !ageSections(strings.Replace(own, r.Title, "", 1)):
+			// A heading that names its band ("Post-16 travel assistance (ages
+			// 16 to 25)") says whom the page is for, whatever other group a
+			// related page names, unless the page is sectioned by age groups
+			// beside it (two or more bands under headings of their own).
+			r.AgeMin, r.AgeMax = ageRange(r.Title)
 		case !ageSections(own):
-			r.AgeMin, r.AgeMax = ageRange(groupAsides(own))
+			// Up to where it turns to other pages or groups ("Related pages",
+			// "Have your say"): their bands are theirs.
+			r.AgeMin, r.AgeMax = ageRange(groupAsides(beforeAside(beforeRelated(own))))
 		}
 		r.NeedTypes = x.needCodes(r.Title + "\n" + needAudience(evidenceExamples(own)))
 	case KindSchoolOffer:
@@ -689,7 +705,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	if r.Kind == KindService {
 		// The rules above read the heading; the name is the candidate the
 		// page's text bears out best (recordname.go).
-		name = recordName(name, r.Title, text)
+		name = hostCut(recordName(hostCut(name), hostCut(r.Title), text))
 	}
 	if r.Title == "" {
 		r.Title = name
@@ -781,7 +797,11 @@ var (
 	// children and young people up to the age of 25."
 	// An apposition defines a thing the same way: "the Local Offer, the website
 	// that brings together services for children ... aged 0 to 25, and ...".
-	definingAside = regexp.MustCompile(`(?i),\s*which (?:is|are|was|were|means|will be|can be|covers|lasts)\b[^.;\n]*|,\s*(?:the|an?) (?:[\w'’-]+ ){0,4}(?:that|which|where)\b[^,.;\n]*`)
+	// A thing named by what kind of document it is defines it too, whatever
+	// follows: "an EHC plan, a legal document for children ... aged 0 to 25
+	// that ...", "an EHC plan — the legal document the council writes for
+	// children ... from birth to 25 ...".
+	definingAside = regexp.MustCompile(`(?i),\s*which (?:is|are|was|were|means|will be|can be|covers|lasts)\b[^.;\n]*|,\s*(?:the|an?) (?:[\w'’-]+ ){0,4}(?:that|which|where)\b[^,.;\n]*|(?:,|\s[—–-])\s*(?:the|an?) (?:[\w'’-]+ ){0,3}(?:document|record|website|directory)\b[^.;\n—–]*`)
 	// A section on who may ask, apply or appeal: its ages are a rule.
 	whoMayActHead = regexp.MustCompile(`(?i)^(?:\d+\.\s*)?who (?:can|may|is able to) (?:ask|apply|request|make (?:a|the) request|appeal|complain)\b`)
 )
@@ -826,6 +846,53 @@ func ageSections(text string) bool {
 		}
 	}
 	return len(bands) >= 2
+}
+
+// asideHeading turns an information page to another group's invitation
+// ("Have your say", "Get involved", "Did you know?"): a youth forum's band
+// below it is the forum's. As menu items these words stand above the page's
+// text, so they count only once a paragraph has been said.
+var asideHeading = regexp.MustCompile(`(?i)^(?:have your say|get involved|join us|did you know\??|spotlight(?: on\b.*)?)\s*:?$`)
+
+// beforeAside is an information page up to such an invitation.
+func beforeAside(text string) string {
+	lines := strings.Split(text, "\n")
+	said := false
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if said && asideHeading.MatchString(l) {
+			return strings.Join(lines[:i], "\n")
+		}
+		said = said || paragraphLine(l)
+	}
+	return text
+}
+
+// joinWord is what a programme one joins gives: "Entry requirements", "Start
+// date", "Course code", "Duration", "Apply now", "an informal interview", an
+// open morning, a taster day.
+var joinWord = regexp.MustCompile(`(?i)\b(?:entry requirements|start date|course code|duration|apply now|(?:informal )?interview|open (?:day|morning|evening)s?|taster (?:day|session)s?|interns?)\b`)
+
+// atHost is a name followed by the organisation or place that hosts it:
+// "Step Up Internships at Kingsmead College", "Stay and Play at Brook
+// Children's Centre". The service is what is hosted (docs/LABELS-local-offer.md:
+// a host, like a venue or the organisation that runs it, is not the name); a
+// name whose "at" is its own ("Autism at Kingwood", "Support at Home") names
+// no such host.
+var atHost = regexp.MustCompile(`^(\S.{2,}?)\s+at\s+(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,5}(?:College|School|Academy|University|Hospital|Centre|Center|Library|Hub|Campus)$`)
+
+// hostCut is a record's name without the host it is held at.
+func hostCut(name string) string {
+	if m := atHost.FindStringSubmatch(name); m != nil {
+		return m[1]
+	}
+	return name
+}
+
+// hasBand says whether a line names a band with both its ends.
+func hasBand(l string) bool {
+	lo, hi := ageRange(l)
+	return lo != nil && hi != nil
 }
 
 // compulsoryAge is the band the law names, from five to sixteen.

@@ -219,6 +219,12 @@ func recordName(reading, title, text string) string {
 				c.why = append(c.why, "greets")
 			}
 		}
+		// A heading that ends with the host the service is held at ("Step Up
+		// Internships at Kingsmead College") stands for the name before it.
+		if m := atHost.FindStringSubmatch(c.name); m != nil {
+			add(m[1], c.prior, "before-host")
+			c.why = append(c.why, "its host after it")
+		}
 		if m := headingSplit.FindStringSubmatch(c.name); m != nil && !trailShaped(c.name) {
 			switch {
 			case siteSide(m[2], sites):
@@ -401,6 +407,9 @@ func recordName(reading, title, text string) string {
 		}
 		if siteAfter[k] {
 			pen(5, "the site's name after the heading")
+		}
+		if atHost.MatchString(c.name) {
+			pen(5, "its host after it")
 		}
 		if isOrg(c.name, lines) && (ownCount > 0 || orgName.MatchString(c.name) || providerLine.MatchString(c.name)) {
 			pen(3, "the organisation")

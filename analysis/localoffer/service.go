@@ -131,6 +131,7 @@ func needText(text string) string {
 	text = venueAccess.ReplaceAllString(beforeRelated(text), " ")
 	text = methodList.ReplaceAllString(text, " ")
 	text = notServed.ReplaceAllString(text, " ")
+	text = concession.ReplaceAllString(text, " ")
 	for _, re := range needElsewhere {
 		text = re.ReplaceAllStringFunc(text, func(sent string) string {
 			// Only the clause that says it: "designed around young people
@@ -152,6 +153,13 @@ func needText(text string) string {
 	}
 	return text
 }
+
+// concession is a sentence that names a diagnosis only to say it keeps no one
+// out: "If a young person already has a diagnosis of autism we will still see
+// them for their mental health", "Even if your child has been diagnosed with
+// ADHD, they can still join". The whole sentence goes: its need is named in
+// one clause and conceded in the other.
+var concession = regexp.MustCompile(`(?i)[^.!?\n]*\b(?:if|even if|where)\b[^.!?\n]{0,80}\bdiagnos\w*\b[^.!?\n]{0,80}\bstill\b[^.!?\n]*[.!?]?`)
 
 // clauseCut is where a sentence turns: a comma, a semicolon, a colon, or a
 // word that sets one clause against another.
@@ -587,6 +595,11 @@ func ageRange(text string) (*int, *int) {
 				if n, ok := stageAge(text[m[2]:m[3]], false); ok && n < hi {
 					lo = &n
 				}
+			}
+			// Begun at birth just before: "from birth up to the end of Year 13" is 0-18.
+			if lo == nil && fromBirth.MatchString(text[max(0, m[0]-40):m[0]]) {
+				zero := 0
+				lo = &zero
 			}
 			consider(cand{m[0], lo, &hi, lo == nil})
 		}
