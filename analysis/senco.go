@@ -120,7 +120,7 @@ var otherRoles = lexRegexp(`(?i)\b(?:head\s*teacher|head|principal|governors?|as
 // role, names the SENCO ("Mrs A has led SEN here, as SENCO, since 2019").
 func (x *Extractor) soleNameWithRole(text string) []Fact {
 	for _, m := range x.role.FindAllStringIndex(text, 50) {
-		if inAddress(text, m[0], m[1]) || notTheSENCO.MatchString(text[max(0, m[0]-30):m[0]]) || leftPost(text, m[1]) ||
+		if inAddress(text, m[0], m[1]) || notTheSENCO.MatchString(text[max(0, m[0]-30):m[0]]) || leftPost(text, m[1]) || gaveUpAs.MatchString(text[max(0, m[0]-30):m[0]]) ||
 			notToTheRole.MatchString(text[max(0, m[0]-20):m[0]]) {
 			continue
 		}
@@ -188,7 +188,7 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 			continue // part of an e-mail address, web address or file name
 		}
 		before := text[max(0, rs-30):rs]
-		if exclude.MatchString(before) || leftPost(text, re) || notToTheRole.MatchString(before) {
+		if exclude.MatchString(before) || leftPost(text, re) || gaveUpAs.MatchString(before) || notToTheRole.MatchString(before) {
 			continue
 		}
 		// A "Name – Role" row ("Mrs A Bee – SENDCo"): the name on the role's own
@@ -791,7 +791,9 @@ func leftPost(text string, re int) bool {
 		rest = rest[:i]
 	}
 	if i := roleSentenceEnd.FindStringIndex(rest); i != nil {
-		rest = rest[:i[0]]
+		// Keep the two characters before the stop: a span's last year ("from
+		// 2016 to July 2025.") is part of what the sentence says.
+		rest = rest[:i[0]+2]
 	}
 	m := leftCue.FindStringIndex(rest)
 	if m == nil {
@@ -800,6 +802,12 @@ func leftPost(text string, re int) bool {
 	ps := persons(rest[:m[0]])
 	return len(ps) == 0 || (len(ps) == 1 && ps[0].loc[0] < 12)
 }
+
+// gaveUpAs: the lexicon's cue.former standing right before the role, at most
+// a determiner between ("Mrs A retired as our SENDCo", "following the
+// retirement of the SENCO"): the one named gave the post up. Anchored at the
+// role so a cue further back ("previously a teacher, now our SENCO") is not read.
+var gaveUpAs = regexp.MustCompile(`(?i)(?:` + textstage.Builtin().Fragment("cue.former") + `)\s*(?:(?:our|the|her|his|their|school's|a)\s+)?$`)
 
 var (
 	leftCue         = textstage.Builtin().Regexp("cue.left")

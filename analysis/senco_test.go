@@ -94,6 +94,13 @@ func TestSENCONames(t *testing.T) {
 		{"Mr Len Quist, SENDCo since 2018, left the school at Easter.", nil},
 		{"The former SENCO, Mrs Ivy Moss, now works for the trust. The current SENCO is Miss Gail Rowe.", []string{"Miss Gail Rowe"}},
 		{"Our SENCO, Miss Gail Rowe, joined us when Mrs Ivy Moss left the school.", []string{"Miss Gail Rowe"}},
+		// Given up before the role ("stood down as our SENDCo"), or a past span
+		// after it ("SENCO from 2011 to April 2024").
+		{"Last summer Mr Owain Tudor stood down as our SENDCo after a decade in post.", nil},
+		{"Ms Bryony Hale is now our SENCo.\nShe took over after the departure of Mr Nils Odden, SENCo from 2011 to April 2024.", []string{"Ms Bryony Hale"}},
+		// A tool or test named beside the role is no one.
+		{"Our SENDCo may use a screener (for example the Dyslexia Screener or the Sandwell Assessment) before referring on.", nil},
+		{"The SENCO works through the Emotional Literacy Toolkit with each pupil.", nil},
 		// Names take any letter: accents, both apostrophes, hyphens.
 		{"Our SENDCo is Mr Joaquín Peñalver.", []string{"Mr Joaquín Peñalver"}},
 		{"Ms Zoë Brontë-Lyle (SENCo) meets every family each term.", []string{"Ms Zoë Brontë-Lyle"}},
