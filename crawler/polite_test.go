@@ -100,9 +100,19 @@ func TestPolitenessAcrossSchools(t *testing.T) {
 		t.Errorf("the platform's robots.txt asked for %d times, want once for the whole crawl", robotsAsked)
 	}
 	sort.Slice(platform, func(i, j int) bool { return platform[i].Before(platform[j]) })
+	// The server sees when each request arrives, not when the crawler sent it:
+	// on a loaded machine one arrival can be late by tens of milliseconds and
+	// the next on time (it measured 226ms once under load 8). So each gap may
+	// lose a fifth of the delay to that, but the whole run must keep the delay
+	// on average; a crawler with no delay fails both by far.
 	for i := 1; i < len(platform); i++ {
-		if gap := platform[i].Sub(platform[i-1]); gap < crawlDelay-10*time.Millisecond {
-			t.Errorf("request %d to the platform %v after the one before, want >= %v", i, gap, crawlDelay)
+		if gap := platform[i].Sub(platform[i-1]); gap < crawlDelay*4/5 {
+			t.Errorf("request %d to the platform %v after the one before, want about %v", i, gap, crawlDelay)
+		}
+	}
+	if n := len(platform); n > 1 {
+		if span := platform[n-1].Sub(platform[0]); span < time.Duration(n-1)*crawlDelay-10*time.Millisecond {
+			t.Errorf("%d requests to the platform over %v, want at least %v apart on average", n, span, crawlDelay)
 		}
 	}
 	if len(platform) != 9 {
