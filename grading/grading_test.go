@@ -77,11 +77,13 @@ func pinProblems(r Report, pins map[string]pin, docTypes int) (problems, better 
 // no rule reads it yet (docs/LABELS-reports.md: not settled), "Emotional and
 // behavioural difficulties" as an area (the labels of other batches read two
 // words as the SEMH type only) and PD read from "Sensory or physical impairment".
+// And stats2's 380-385 (pupil numbers: counts in words, total rows, shares as
+// "1 in 5", another school's and last year's figures), all read.
 var ownPins = map[string]pin{
 	"senco.name": {226, 0, 0}, "senco.email": {90, 0, 0}, "senco.phone": {67, 0, 0}, "senco.qualification": {121, 0, 0},
 	"senco.days_per_week": {60, 1, 0}, "senco.hours_per_week": {5, 0, 0}, "senco.fte": {18, 0, 0}, "senco.on_slt": {41, 0, 0},
-	"governor.name": {54, 0, 0}, "need.area": {79, 0, 1}, "need.type": {248, 1, 0}, "provision.specialist": {60, 0, 0},
-	"provision.need": {52, 0, 0}, "provision.places": {55, 0, 0}, "stats.sen_percent": {34, 0, 0}, "stats.sen_count": {41, 0, 1},
+	"governor.name": {54, 0, 0}, "need.area": {79, 0, 1}, "need.type": {249, 1, 0}, "provision.specialist": {60, 0, 0},
+	"provision.need": {52, 0, 0}, "provision.places": {55, 0, 0}, "stats.sen_percent": {34, 0, 0}, "stats.sen_count": {45, 0, 1},
 	"stats.ehcp_count": {45, 0, 0}, "stats.number_on_roll": {45, 0, 0}, "report.stated_year": {34, 0, 0},
 }
 
