@@ -641,15 +641,14 @@ var (
 
 // stats reads the pupil numbers a report gives: on roll, with SEN, with EHC
 // plans, and the share with SEN. National and local averages are not the school's.
-func (x *Extractor) stats(p *page) []Fact {
+func (x *Extractor) stats(p *page) (out, dated []Fact) {
 	text := p.text
-	var out []Fact
 	spans := map[string][]int{}    // byte span of each count found
 	values := map[string]float64{} // and its value
 	first := func(field string, res []*regexp.Regexp) {
 		for _, re := range res {
 			for _, m := range p.all(finderOf(re), -1, true) {
-				if someoneElses(text[max(0, m[0]-60):m[0]]) || x.aboutAProvision(text, m[0], m[1]) {
+				if someoneElses(text[max(0, m[0]-60):m[0]]) || x.aboutAProvision(text, m[0], m[1]) || yearGroup(text, m) {
 					continue
 				}
 				if shareNext.MatchString(text[m[1]:min(len(text), m[1]+10)]) {
@@ -667,6 +666,10 @@ func (x *Extractor) stats(p *page) []Fact {
 				n, err := strconv.ParseFloat(strings.ReplaceAll(text[m[2]:m[3]], ",", ""), 64)
 				if err != nil {
 					continue
+				}
+				if earlier(text[max(sentenceStart(text, m[0]), m[0]-160):m[0]]) {
+					dated = append(dated, factAt(text, m[0], m[1], field, "", &n, 0.7))
+					continue // last year's, read only if the document gives no other
 				}
 				out = append(out, factAt(text, m[0], m[1], field, "", &n, 0.7))
 				spans[field], values[field] = m[:2], n
@@ -707,10 +710,14 @@ func (x *Extractor) stats(p *page) []Fact {
 			continue
 		}
 		n, _ := strconv.ParseFloat(text[m[2]:m[3]], 64)
+		if earlier(text[max(lo, m[0]-160):m[0]]) {
+			dated = append(dated, factAt(text, m[0], m[1], "stats.sen_percent", "", &n, 0.7))
+			continue
+		}
 		out = append(out, factAt(text, m[0], m[1], "stats.sen_percent", "", &n, 0.7))
 		break
 	}
-	return out
+	return out, dated
 }
 
 // rollOfSome: words after a count of pupils that make them some of the pupils.
@@ -735,7 +742,7 @@ var labelRowBreak = regexp.MustCompile(`^[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*\n[ \t
 // local average rather than the school's ("a larger-than-average school (NOR
 // 588)" is the school's).
 func someoneElses(before string) bool {
-	return notOurs.MatchString(before) && !thanAverage.MatchString(before)
+	return notOurs.MatchString(before) && !thanAverage.MatchString(before) || elsewhere(before)
 }
 
 var thanAverage = regexp.MustCompile(`(?i)\bthan[-\s]average\b[^.%]{0,40}$`)

@@ -7,7 +7,7 @@ import (
 )
 
 // statFields are the pupil numbers a report gives, in the order they are read.
-var statFields = []string{"stats.number_on_roll", "stats.sen_count", "stats.sen_support", "stats.ehcp_count", "stats.sen_percent"}
+var statFields = []string{"stats.number_on_roll", "stats.sen_total", "stats.sen_count", "stats.sen_support", "stats.ehcp_count", "stats.sen_percent"}
 
 // pupilStats reads the numbers a document gives of its pupils: the wordings
 // written in Go (stats, in provision.go), then, for a field those did not read,
@@ -22,7 +22,8 @@ func (x *Extractor) pupilStats(text, docType string) []Fact {
 func (x *Extractor) pupilStatsOn(p *page, docType string) []Fact {
 	text := p.text
 	var out []Fact
-	for _, f := range x.stats(p) {
+	goFacts, dated := x.stats(p)
+	for _, f := range goFacts {
 		// "Pupils with SEN: 18.7%" is a share, not a count of 18; "Years 7 to
 		// 11 were receiving SEN support" is a range of year groups.
 		if f.Field != "stats.sen_percent" && f.ValueNum != nil && notACount(f.Evidence, *f.ValueNum) {
@@ -74,7 +75,15 @@ func (x *Extractor) pupilStatsOn(p *page, docType string) []Fact {
 				ms = findInSpans(r.Regexp(), text, x.spansWithGate(r.Regexp(), text, lower, spans), 20)
 			}
 			for _, m := range ms {
-				if !x.statIsOurs(text, m[0], docType) || notExact(text, m) || x.provisionBefore(text, m) || aYear(text, m) {
+				if x.statIsOurs(text, m[0], docType) && earlier(text[max(sentenceStart(text, m[0]), m[0]-160):m[0]]) {
+					if v, ok := r.Eval(m, text, x.lex); ok {
+						if n, err := strconv.ParseFloat(v, 64); err == nil && n > 0 {
+							dated = append(dated, factAt(text, m[0], m[1], field, "", &n, r.Confidence))
+						}
+					}
+					continue
+				}
+				if !x.statIsOurs(text, m[0], docType) || notExact(text, m) || yearGroup(text, m) || x.provisionBefore(text, m) || aYear(text, m) {
 					continue
 				}
 				v, ok := r.Eval(m, text, x.lex)
@@ -92,6 +101,29 @@ func (x *Extractor) pupilStatsOn(p *page, docType string) []Fact {
 			}
 		}
 	}
+	// A figure dated before the report's year counts only when its field has
+	// no other.
+	for _, f := range dated {
+		if !found(f.Field) {
+			out = append(out, f)
+		}
+	}
+	// A total the document states ("Total SEND | 118") is the count of pupils
+	// with SEN, before a count read elsewhere (often SEN support alone, its row
+	// above the total's).
+	for i, f := range out {
+		if f.Field == "stats.sen_total" {
+			f.Field = "stats.sen_count"
+			kept := []Fact{f}
+			for j, g := range out {
+				if j != i && g.Field != "stats.sen_count" {
+					kept = append(kept, g)
+				}
+			}
+			out = kept
+			break
+		}
+	}
 	// Pupils on SEN support are the pupils with SEN when the document counts
 	// no others: no total, no EHC plans (with those apart, the total is a sum
 	// the document does not give).
@@ -107,6 +139,26 @@ func (x *Extractor) pupilStatsOn(p *page, docType string) []Fact {
 	}
 	return out
 }
+
+// yearGroup says whether the figure of a match (group 1, else the match)
+// names a year group or key stage ("Year 6 pupils with SEND"), not a count.
+func yearGroup(text string, m []int) bool {
+	at := m[0]
+	if len(m) > 3 && m[2] >= 0 {
+		at = m[2]
+	}
+	before := text[max(0, at-30):at]
+	return yearGroupBefore.MatchString(before) && !aSpanOfTime.MatchString(before)
+}
+
+var (
+	// "Year 6", "Years 7", "Y6", "Key Stage 2", "KS2": written with a capital,
+	// on the figure's line.
+	yearGroupBefore = regexp.MustCompile(`\b(?:Years?|Y|Key\s+Stage|KS)[ \t]?$`)
+	// "This year 21 of our children", "In the academic Year 52 ...": a span of
+	// time, not a year group.
+	aSpanOfTime = regexp.MustCompile(`(?i)\b(?:this|that|the|current|academic|school|last|next|each|every|per|a)\s+years?[ \t]?$`)
+)
 
 // aYear says whether the figure of a match is a year ("SEN register 2025"),
 // not a count: 2000-2039 in figures, no pupils named after it.
@@ -127,10 +179,33 @@ var (
 var notOursStat = regexp.MustCompile(`(?i)\b(?:national(?:ly)?|average|in\s+England|across\s+England|(?:across|in)\s+the\s+(?:local\s+authority|county|borough|city|LA)|LA[-\s]wide|county[-\s]wide)\b[^.%;]{0,80}$`)
 
 // anotherBodys says whether the words before a figure make it another body's
-// ("a larger-than-average school (NOR 588)" is still the school's).
+// ("a larger-than-average school (NOR 588)" is still the school's), another
+// school's, or an earlier year's.
 func anotherBodys(before string) bool {
-	return notOursStat.MatchString(before) && !thanAverage.MatchString(before)
+	return notOursStat.MatchString(before) && !thanAverage.MatchString(before) || elsewhere(before)
 }
+
+// elsewhere says whether the words before a figure, in its sentence, make it
+// another school's ("our partner school supports 64 students with SEND"): the
+// lexicon's stat_elsewhere.
+func elsewhere(before string) bool { return statElsewhere.MatchString(before) }
+
+// earlier says whether the words before a figure, in its sentence, date it
+// before the year the report speaks of ("Last year we had 104", "Two years ago
+// 11% ..."), unless words after the dated cue bring it back to now ("compared
+// with last year, we now have 40"): the lexicon's stat_past and stat_now. Such
+// a figure is read only when the document gives no other for its field (a
+// report on the year just ended says "last year" of its own figures).
+func earlier(before string) bool {
+	m := statPast.FindAllStringIndex(before, -1)
+	return m != nil && !statNow.MatchString(before[m[len(m)-1][1]:])
+}
+
+var (
+	statElsewhere = lexRegexp(`(?i)\b(?:{stat_elsewhere})\b[^.%;!?]{0,80}$`)
+	statPast      = lexRegexp(`(?i)\b(?:{stat_past})\b[^.%;!?]{0,80}$`)
+	statNow       = lexRegexp(`(?i)\b(?:{stat_now})\b`)
+)
 
 // trustWideStat: a figure for a trust's schools together.
 var trustWideStat = regexp.MustCompile(`(?i)\b(?:across\s+(?:the|our)\s+(?:trust|federation|partnership|schools|academies)|trust[-\s]wide|in\s+(?:the\s+)?trust'?s?\s+schools)\b[^.%;]{0,80}$`)

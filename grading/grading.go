@@ -338,7 +338,9 @@ func badSpan(body []rune, f analysis.Fact, field, quote string) string {
 		}
 	case "stats.sen_percent", "stats.sen_count", "stats.ehcp_count", "stats.number_on_roll", "senco.hours_per_week":
 		// A number written as a word ("eighteen hours") cannot be checked here.
-		if f.ValueNum != nil && strings.ContainsAny(f.Evidence, "0123456789") {
+		// Nor a share given as a ratio ("1 in 5 of our pupils": 20).
+		if f.ValueNum != nil && strings.ContainsAny(f.Evidence, "0123456789") &&
+			!(field == "stats.sen_percent" && aRatio.MatchString(f.Evidence) && !strings.ContainsAny(f.Evidence, "%")) {
 			must = num(*f.ValueNum)
 			ev = words(strings.ReplaceAll(f.Evidence, ",", ""))
 		}
@@ -348,6 +350,9 @@ func badSpan(body []rune, f analysis.Fact, field, quote string) string {
 	}
 	return ""
 }
+
+// aRatio: a share written as a ratio, "1 in 5", "one in six".
+var aRatio = regexp.MustCompile(`(?i)\b(?:one|1)\s+in\s+(?:\d{1,2}|[a-z]+)\b`)
 
 // words is s in lower case, its words apart by one space, punctuation gone.
 func words(s string) string { return norm("", s) }

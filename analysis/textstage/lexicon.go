@@ -213,6 +213,25 @@ func (l *Lexicon) Number(w string) float64 {
 		f, _ := strconv.ParseFloat(v, 64)
 		return f
 	}
+	// "two hundred and twelve": the hundreds, then the rest as below.
+	if h, rest, ok := strings.Cut(lw, " hundred"); ok {
+		hv, ok := l.Value("count_word", strings.TrimSpace(h))
+		if !ok {
+			hv, ok = l.Value("number_word", strings.TrimSpace(h))
+		}
+		a, _ := strconv.ParseFloat(hv, 64)
+		rest = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rest), "and"))
+		if !ok || a < 1 || a > 9 {
+			return 0
+		}
+		if rest == "" {
+			return a * 100
+		}
+		if b := l.Number(rest); b > 0 && b < 100 {
+			return a*100 + b
+		}
+		return 0
+	}
 	// A count in words: "nine", "seventeen", "twenty-three" (tens, then units).
 	if v, ok := l.Value("count_word", lw); ok {
 		f, _ := strconv.ParseFloat(v, 64)

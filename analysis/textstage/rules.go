@@ -158,6 +158,21 @@ func (r Rule) eval(m []int, text string, lex *Lexicon, dry bool) (string, error)
 			return "", fmt.Errorf("no number")
 		}
 		return num(f), nil
+	case v == "ratio($1,$2)":
+		// "1 in 5 of our pupils": a share, in percent to one decimal place.
+		a, err := group(1)
+		if err != nil {
+			return "", err
+		}
+		b, err := group(2)
+		if err != nil || dry {
+			return "", err
+		}
+		x, y := lex.Number(a), lex.Number(b)
+		if x <= 0 || y <= x {
+			return "", fmt.Errorf("no share")
+		}
+		return num(float64(int(x/y*1000+0.5)) / 10), nil
 	case v == "weekdays($1)":
 		g, err := group(1)
 		if err != nil || dry {
@@ -209,7 +224,7 @@ func (r Rule) eval(m []int, text string, lex *Lexicon, dry bool) (string, error)
 	case valueExpr.MatchString(v):
 		// A value that reads the match but is none of the forms above ("$2",
 		// "days($1)"): a mistake, not a literal.
-		return "", fmt.Errorf("value %q: expected a literal, $0, $1, 1-$1, weekdays($1), range($1,$2) or words(...)", v)
+		return "", fmt.Errorf("value %q: expected a literal, $0, $1, 1-$1, ratio($1,$2), weekdays($1), range($1,$2) or words(...)", v)
 	}
 	return v, nil
 }
