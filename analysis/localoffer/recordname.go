@@ -505,16 +505,11 @@ func lineHas(l, n string) bool {
 	if len(n) < 3 {
 		return false
 	}
-	for i := strings.Index(l, n); i >= 0; {
+	for _, i := range textstage.Occurrences(l, n, -1) {
 		j := i + len(n)
 		if (i == 0 || !isWordByte(l[i-1])) && (j >= len(l) || !isWordByte(l[j])) {
 			return true
 		}
-		k := strings.Index(l[i+1:], n)
-		if k < 0 {
-			break
-		}
-		i += 1 + k
 	}
 	return false
 }
@@ -735,15 +730,10 @@ func properName(n string, lines []string) bool {
 		if !paragraphLine(l) {
 			continue
 		}
-		for i := strings.Index(l, n); i >= 0; {
+		for _, i := range textstage.Occurrences(l, n, -1) {
 			if i >= 2 && l[i-1] == ' ' && !strings.ContainsRune(".!?:", rune(l[i-2])) && lineHas(l[i-1:], n) {
 				return true
 			}
-			k := strings.Index(l[i+1:], n)
-			if k < 0 {
-				break
-			}
-			i += 1 + k
 		}
 	}
 	return false
