@@ -725,9 +725,21 @@ func stackedColumnPeople(text string, ls, re int) [][2]int {
 		return nil
 	}
 	// The header: short lines naming no one, no address, no number.
-	cellLike := func(l [2]int) bool {
+	short := func(l [2]int) bool {
 		c := text[l[0]:l[1]]
-		return len(strings.Fields(c)) <= 4 && len(persons(c)) == 0 && !strings.ContainsAny(c, "@0123456789.")
+		return len(strings.Fields(c)) <= 4 && !strings.ContainsAny(c, "@0123456789.")
+	}
+	cellLike := func(l [2]int) bool { return short(l) && len(persons(text[l[0]:l[1]])) == 0 }
+	// The header is the paragraph's first lines and holds the role's line, so
+	// it is at most as long as the run of short lines opening the paragraph: a
+	// bound found without reading names, which most paragraphs (a PDF's running
+	// text) fail at once.
+	h := 0
+	for h < len(lines) && short(lines[h]) {
+		h++
+	}
+	if r >= h {
+		return nil
 	}
 	// A school's name reads like an untitled name ("Ash Vale"): only a title
 	// or initials fix the rows' length.
@@ -741,7 +753,7 @@ func stackedColumnPeople(text string, ls, re int) [][2]int {
 		return out
 	}
 	p := -1
-	for i := r + 1; i < len(lines); i++ {
+	for i := r + 1; i < len(lines) && i <= r+h; i++ {
 		if len(titled(lines[i])) > 0 {
 			p = i
 			break
