@@ -855,18 +855,7 @@ func ageSections(text string) bool {
 var asideHeading = regexp.MustCompile(`(?i)^(?:have your say|get involved|join us|did you know\??|spotlight(?: on\b.*)?)\s*:?$`)
 
 // beforeAside is an information page up to such an invitation.
-func beforeAside(text string) string {
-	lines := strings.Split(text, "\n")
-	said := false
-	for i, l := range lines {
-		l = strings.TrimSpace(l)
-		if said && asideHeading.MatchString(l) {
-			return strings.Join(lines[:i], "\n")
-		}
-		said = said || paragraphLine(l)
-	}
-	return text
-}
+func beforeAside(text string) string { return beforeHeading(text, asideHeading) }
 
 // joinWord is what a programme one joins gives: "Entry requirements", "Start
 // date", "Course code", "Duration", "Apply now", "an informal interview", an

@@ -195,12 +195,17 @@ var needElsewhere = []*regexp.Regexp{
 // beforeRelated is a page up to a heading that turns to other pages or
 // services ("Related pages", "Other pages in this area"), once some text has
 // been said: what follows is the site's, not the page's.
-func beforeRelated(text string) string {
+func beforeRelated(text string) string { return beforeHeading(text, relatedHeading) }
+
+// beforeHeading is text up to the first line heading matches after a paragraph
+// has been said (so a menu item of the same words above the text does not cut
+// it), or all of text.
+func beforeHeading(text string, heading *regexp.Regexp) string {
 	lines := strings.Split(text, "\n")
 	said := false
 	for i, l := range lines {
 		l = strings.TrimSpace(l)
-		if said && relatedHeading.MatchString(l) {
+		if said && heading.MatchString(l) {
 			return strings.Join(lines[:i], "\n")
 		}
 		said = said || paragraphLine(l)
