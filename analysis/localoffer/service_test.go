@@ -1,6 +1,7 @@
 package localoffer
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -169,6 +170,22 @@ func TestDefinedName(t *testing.T) {
 	for _, c := range cases {
 		if got := definedName(c.name, c.text); got != c.want {
 			t.Errorf("%q: got %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// A diagnosis named in a concession ("if ... already has a diagnosis of
+// autism we will still see them") is not whom the service is for; one named
+// as whom it is for stays.
+func TestNeedConcession(t *testing.T) {
+	x := Default()
+	for text, want := range map[string]string{
+		"We support young people with low mood. If a young person already has a diagnosis of autism we will still see them for their mental health.": "[SEMH]",
+		"Even if your child has been diagnosed with ADHD, they can still join the club.":                                                             "[]",
+		"We support children with a diagnosis of autism and their families.":                                                                         "[ASD]",
+	} {
+		if got := fmt.Sprint(x.needCodes(text)); got != want {
+			t.Errorf("needCodes(%q) = %s, want %s", text, got, want)
 		}
 	}
 }
