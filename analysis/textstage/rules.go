@@ -134,6 +134,15 @@ func (r Rule) eval(m []int, text string, lex *Lexicon, dry bool) (string, error)
 		}
 		return text[m[2*k]:m[2*k+1]], nil
 	}
+	// groups12 reads the first two groups, for the values of two ($1,$2).
+	groups12 := func() (string, string, error) {
+		a, err := group(1)
+		if err != nil {
+			return "", "", err
+		}
+		b, err := group(2)
+		return a, b, err
+	}
 	num := func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 	v := r.Value
 	switch {
@@ -160,11 +169,7 @@ func (r Rule) eval(m []int, text string, lex *Lexicon, dry bool) (string, error)
 		return num(f), nil
 	case v == "ratio($1,$2)":
 		// "1 in 5 of our pupils": a share, in percent to one decimal place.
-		a, err := group(1)
-		if err != nil {
-			return "", err
-		}
-		b, err := group(2)
+		a, b, err := groups12()
 		if err != nil || dry {
 			return "", err
 		}
@@ -186,11 +191,7 @@ func (r Rule) eval(m []int, text string, lex *Lexicon, dry bool) (string, error)
 		}
 		return num(float64(len(days))), nil
 	case v == "range($1,$2)":
-		a, err := group(1)
-		if err != nil {
-			return "", err
-		}
-		b, err := group(2)
+		a, b, err := groups12()
 		if err != nil || dry {
 			return "", err
 		}
