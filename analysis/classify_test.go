@@ -59,6 +59,12 @@ func TestClassify(t *testing.T) {
 				"gives details of our support for pupils with autism, dyslexia and SEMH needs.", "sen_policy"},
 		{"an LA page titled with one school", "https://www.shire.example.gov.uk/localoffer/facilities/elm-academy", "Elm Academy – Specialist Teaching Facility",
 			"Specialist Teaching Facility for pupils with autism. Admission is through the council's panel.", "la_school_sen_page"},
+		{"an LA page headed by the provision, then the school", "https://www.shire.example.gov.uk/localoffer/specialist-provision/vision/", "",
+			"Shire County Council\nHome > SEND Local Offer > Specialist provision > Vision support\n\nVision Support Resourced Provision: Moss Lane Infant School, Tadford\n\n" +
+				"Moss Lane hosts one of the county's resourced provisions for children with a visual impairment, for up to 8 pupils.", "la_school_sen_page"},
+		{"an LA page listing provisions at several schools", "https://www.shire.example.gov.uk/localoffer/specialist-provision/", "",
+			"Specialist provision in Shire\n\nOur resourced provisions\nVision support: Moss Lane Infant School\nAutism base: Ridgeway Academy\n\n" +
+				"Each provision is commissioned by the council and admits pupils through its panel.", "la_guidance"},
 		{"an LA page about a kind of school", "https://www.shire.example.gov.uk/localoffer/special-schools", "Choosing a Special School",
 			"Special schools are for pupils whose needs cannot be met in mainstream. Ask the council about a place.", "la_guidance"},
 		{"a report incorporating the policy", "https://q.example.sch.uk/docs/sen-information-report.pdf", "SEN Information Report (incorporating the SEND Policy)",

@@ -21,10 +21,10 @@ func roleRegexp(titles string) *regexp.Regexp {
 	return regexp.MustCompile(`(?i)\b(?:` + titles + `)\b`)
 }
 
-// Someone who helps the SENCO is not the SENCO.
+// Someone who helps the SENCO, or holds the post at another school, is not the SENCO.
 // The helper's title may have words between it and the role ("Assistant Trust
 // SENDCo", "Deputy Primary SENCO").
-var notTheSENCO = regexp.MustCompile(`(?i)\b(?:assistant|deputy|trainee|associate|former|previous|acting\s+assistant)\s*(?:(?:trust|school|academy|federation|partnership|cluster|hub|area|county|primary|secondary|phase|site|EYFS|KS\d)\s+){0,2}(?:to\s+the\s+)?$`)
+var notTheSENCO = lexRegexp(`(?i)\b(?:assistant|deputy|trainee|associate|former|previous|acting\s+assistant)\s*(?:(?:trust|school|academy|federation|partnership|cluster|hub|area|county|primary|secondary|phase|site|EYFS|KS\d)\s+){0,2}(?:to\s+the\s+)?$|{school_elsewhere}`)
 
 // notToTheRole: the role spoken of to say something is not for it ("should go
 // to the office, not to the SENCo").
@@ -99,14 +99,64 @@ var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/?]*(?:(?:a|s|ans
 // ("Mr A, who also holds the SENCO role", "Mrs B, who holds the post of SENCo",
 // "Mr C, our Headteacher, will act as SENCO", "Mr D, currently Head of Year 7,
 // will be acting SENDCo", "Miss E, a Year 5 teacher, took over as SENCo").
-var nameThenRoleFiller = lexRegexp(`(?i)^[\s,(\-|:;]*(?:\((?:she|he|they|ze|xe)/(?:her|him|them|hers|his|theirs|hir|xem)\)[\s,]*)?(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|assistant|principal|class|year|of|{sen}|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|acting|interim|temporary|new|will|join|joins|joined|joining|us|here|i|i'm|am|holds|hold|holding|became|becomes|leads|leading|covers|cover|covering|school|takes|take|taking|took|taken|over|on|post|role|act|be|\d{1,2})\b[\s,(\-|:;'/&]*){0,9}$`)
+var nameThenRoleFiller = lexRegexp(`(?i)^[\s,(\-|:;]*(?:\((?:she|he|they|ze|xe)/(?:her|him|them|hers|his|theirs|hir|xem)\)[\s,]*)?(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|assistant|principal|class|year|of|{sen}|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|acting|interim|temporary|new|will|join|joins|joined|joining|us|here|i|i'm|am|holds|hold|holding|became|becomes|leads|leading|covers|cover|covering|school|takes|take|taking|took|taken|over|on|post|role|act|be|{holds_role}|\d{1,2})\b[\s,(\-|:;'/&]*){0,9}$`)
 
 // sencoNames finds the people named in the SENCO role.
 func (x *Extractor) sencoNames(text string) []Fact {
 	if names := peopleInRole(text, x.role, notTheSENCO, "senco.name"); len(names) > 0 {
 		return names
 	}
+	if names := x.signedHolder(text); len(names) > 0 {
+		return names
+	}
 	return x.soleNameWithRole(text)
+}
+
+var (
+	firstPersonPost = lexRegexp(`(?i){first_person_post}`)
+	// signatureLead: what may stand before a signature on its line.
+	signatureLead = regexp.MustCompile(`(?i)^[\s\-–—~]*(?:(?:signed|from|best\s+wishes|kind\s+regards|regards|thank\s+you|yours\s+sincerely)[\s,:\-–—]*)?$`)
+	// signatureTail: what may follow it on its line (a comma and the posts).
+	signatureTail = regexp.MustCompile(`^[\s.]*(?:[,(–—-][\s]*[\p{L}&/ ,\-]{1,60}\)?)?[\s.]*$`)
+)
+
+// signedHolder finds a holder who writes in the first person and signs below
+// ("I am the school's SENDCo as well as the Headteacher, so ask for me. - Mrs
+// A. Heron"): the last titled name in the role's paragraph that stands as a
+// signature, after a dash or a closing, at a line's start or after the text.
+func (x *Extractor) signedHolder(text string) []Fact {
+	for _, m := range x.role.FindAllStringIndex(text, 50) {
+		ls := strings.LastIndexByte(text[:m[0]], '\n') + 1
+		if !firstPersonPost.MatchString(text[max(ls, m[0]-60):m[0]]) {
+			continue
+		}
+		end := len(text)
+		if i := strings.Index(text[m[1]:], "\n\n"); i >= 0 {
+			end = m[1] + i
+		}
+		end = min(end, m[1]+600)
+		var found []int
+		for _, l := range titledName.FindAllStringIndex(text[m[1]:end], -1) {
+			from, to := m[1]+l[0], m[1]+l[1]
+			lineStart := strings.LastIndexByte(text[:from], '\n') + 1
+			lead := text[lineStart:from]
+			if k := strings.LastIndexAny(lead, "-–—"); k >= 0 && (k == 0 || lead[k-1] == ' ') {
+				lead = lead[k:] // "... directly. - Mrs A. Heron"
+			}
+			lineEnd := strings.IndexByte(text[to:], '\n')
+			if lineEnd < 0 {
+				lineEnd = len(text) - to
+			}
+			if signatureLead.MatchString(lead) && signatureTail.MatchString(text[to:to+lineEnd]) && plausibleName(cleanName(text[from:to])) {
+				found = []int{from, to}
+			}
+		}
+		if found != nil {
+			name := cleanName(text[found[0]:found[1]])
+			return []Fact{factAt(text, found[0], found[1], "senco.name", name, nil, 0.7)}
+		}
+	}
+	return nil
 }
 
 // predecessor: words before someone the SENCO took over from.
@@ -128,7 +178,7 @@ func (x *Extractor) soleNameWithRole(text string) []Fact {
 		// A text without sentence ends is one "sentence": look near the role only.
 		lo, hi = max(lo, m[0]-300), min(hi, m[1]+300)
 		sentence := text[lo:hi]
-		if otherRoles.MatchString(sentence) {
+		if otherRoles.MatchString(sentence) || heldByAnother(text, lo, hi, x.role) {
 			continue
 		}
 		locs := titledName.FindAllStringIndex(sentence, -1)
@@ -159,6 +209,18 @@ func (x *Extractor) soleNameWithRole(text string) []Fact {
 		}
 	}
 	return nil
+}
+
+// heldByAnother says whether text[lo:hi] also names the role as someone
+// else's ("our SENDCo talks with the secondary school's SENDCo, Ms A"): its one
+// person may be that one.
+func heldByAnother(text string, lo, hi int, role *regexp.Regexp) bool {
+	for _, m := range role.FindAllStringIndex(text[lo:hi], -1) {
+		if notTheSENCO.MatchString(text[max(0, lo+m[0]-30) : lo+m[0]]) {
+			return true
+		}
+	}
+	return false
 }
 
 // peopleInRole finds the people a text names in a role: after the role ("SENCO:

@@ -165,6 +165,20 @@ func TestSENCONames(t *testing.T) {
 		{"Who leads SEN here?\nMr Tobiah\nFairweather, our Year 3 teacher, became SENDCo last year.", []string{"Mr Tobiah Fairweather"}},
 		{"SENCO\nMrs Ines\nHeadteacher\nMr Ola Bright", []string{"Mrs Ines"}},
 		{"Mr Ossian Grieve, our Headteacher, covers for the SENCo on Fridays.", nil},
+		// A head who also holds the role, in the verbs schools use for holding a post.
+		{"Our head teacher, Mr Calum Westaway, also carries out the role of SENDCo.", []string{"Mr Calum Westaway"}},
+		{"Ms Rhian Vowles fulfils the additional responsibility of SENCO alongside her Year 6 class.", []string{"Ms Rhian Vowles"}},
+		{"Our Principal, Dr Ife Adeyemi, also holds the statutory role of SENCo and is supported by the Deputy Head, Mr Bo Lind.", []string{"Dr Ife Adeyemi"}},
+		{"At a special school all staff teach pupils with SEN. Our Principal, Dr Ife\nAdeyemi, also holds the statutory role of SENCo.", []string{"Dr Ife Adeyemi"}},
+		// A holder who writes in the first person and signs below.
+		{"Who can I speak to?\nPop in and see me any morning: I'm also the school's SENDCo, as well as teaching Year 2.\n— Miss Tegan Follows", []string{"Miss Tegan Follows"}},
+		{"A message from our SENCO\nI have been SENCO here since 2019 and I love it.\nKind regards,\nMr Dafydd Rees-Owen", []string{"Mr Dafydd Rees-Owen"}},
+		{"I have been SENCO here since 2019.\nMrs Pim Oduya teaches Reception and leads PE.", nil},
+		{"I am the school's SENDCo as well as its Headteacher, so you can ask for me directly.\n- Mrs Pim Oduya, Headteacher", []string{"Mrs Pim Oduya"}},
+		// Another school's post: the school pupils move on to.
+		{"Each June our SENDCo talks with the secondary school's SENDCo, Ms Pia Rowe, about every leaver.", nil},
+		{"Ashby Middle School's SENCO is Mrs Nia Ball.", []string{"Mrs Nia Ball"}},
+		{"Mr Bo Lind, our Deputy Head, works with the SENCo on timetables.", nil},
 	}
 	for _, c := range cases {
 		var got []string

@@ -316,8 +316,10 @@ var cookieLine = regexp.MustCompile(`(?i)\bcookies?\b`)
 
 // headingSchool: a line opening with a school's name, then nothing or a
 // separator ("– Enhanced Resource Provision", ": Hearing Support Base", ", Moss
-// Lane").
-var headingSchool = regexp.MustCompile(`^((?:[A-Z][\w'’.-]*\s+){1,5}(?:School|Academy))\b(?:\s*$|\s*[–—:,(|-])`)
+// Lane"), or with what the page is about and then the school ("Hearing
+// Resourced Provision: Ashby Primary School, Preston", "Autism base at Ashby
+// Primary School").
+var headingSchool = regexp.MustCompile(`^(?:[^:–—|]{3,70}?(?:\s*[:–—|]\s*|\s+-\s+|\s+at\s+))?((?:[A-Z][\w'’.-]*\s+){1,5}(?:School|Academy))\b(?:\s*$|\s*[–—:,(|-])`)
 
 func namesOneSchool(title string) bool {
 	for _, m := range schoolName.FindAllStringSubmatch(title, -1) {
