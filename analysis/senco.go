@@ -1423,7 +1423,7 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		if digits < 10 || digits > 13 {
 			continue
 		}
-		if noSENCO || outsideTrust(m[0]) || x.officeNumber(text, m[0], surnames, false) || x.forSomeoneElse(text, m[0], names) && !routeGiven(text, m[0]) ||
+		if noSENCO || outsideTrust(m[0]) || x.officeNumber(text, m[0], surnames, false) || x.forSomeoneElse(text, m[0], names) && !x.routeGiven(text, m[0]) ||
 			x.anotherSENCORow(text, m[0], names) || inStacked(m[0]) || whenAway(text, m[0]) {
 			continue
 		}
@@ -1451,7 +1451,7 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			}
 			at = max(0, at-40) + p[0]
 		}
-		if d >= 0 && officeWords.MatchString(text[max(sentenceStart(text, m[0]), at-40):at]) && !schoolSENLine(text, m[0]) && !routeGiven(text, m[0]) {
+		if d >= 0 && officeWords.MatchString(text[max(sentenceStart(text, m[0]), at-40):at]) && !schoolSENLine(text, m[0]) && !x.routeGiven(text, m[0]) {
 			if x.inSENCOSentence(text, m[0], surnames) {
 				d += 250
 			} else {
@@ -1668,7 +1668,7 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 	sentence := text[lo:hi]
 	// The school's SEN line, or the office given as the way to the SENCO
 	// ("leave a message with the office on ..."), is the SENCO's route.
-	if !mail && (schoolSENLine(text, pos) || routeGiven(text, pos)) {
+	if !mail && (schoolSENLine(text, pos) || x.routeGiven(text, pos)) {
 		return false
 	}
 	if x.role.MatchString(sentence) || containsAny(strings.ToLower(sentence), surnames) || personWord.MatchString(sentence) ||
@@ -1728,11 +1728,13 @@ func schoolSENLine(text string, pos int) bool {
 // routeGiven says whether the clause giving the number at pos gives it as the
 // route to the SENCO through someone else (lexicon contact.route: "leave a
 // message with the office (Mrs A) on ...", "ring reception and ask for ..."),
-// and not for other business ("for general enquiries ...").
-func routeGiven(text string, pos int) bool {
+// and not for other business ("for general enquiries ...") nor to another
+// post ("ring the office and ask for the Headteacher"), unless the SENCO
+// holds it (x.role then names it too).
+func (x *Extractor) routeGiven(text string, pos int) bool {
 	lo, hi := sentenceAround(text, pos, pos)
 	s := text[max(lo, pos-200):min(hi, pos+150)]
-	return routeCue.MatchString(s) && !notForSENCO.MatchString(s)
+	return routeCue.MatchString(s) && !notForSENCO.MatchString(s) && (!headPost.MatchString(s) || x.role.MatchString(s))
 }
 
 var (
