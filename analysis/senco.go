@@ -1433,6 +1433,9 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		if x.addressLine(text, m[0], surnames) && !schoolSENLine(text, m[0]) && !givenLine.MatchString(lineAround(text, m[0], 300)) {
 			continue
 		}
+		if x.anotherSchoolsSENCO(text, m[0], surnames) {
+			continue
+		}
 		d := distance(m[0])
 		if d < 0 {
 			d = fallback(m[0])
@@ -1668,6 +1671,9 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 	sentence := text[lo:hi]
 	// The school's SEN line, or the office given as the way to the SENCO
 	// ("leave a message with the office on ..."), is the SENCO's route.
+	if otherBodyCue.MatchString(sentence) || otherBodyCue.MatchString(lineAround(text, pos, 150)) {
+		return true // the council's assessment team or caseworker
+	}
 	if !mail && (schoolSENLine(text, pos) || x.routeGiven(text, pos)) {
 		return false
 	}
@@ -1738,10 +1744,27 @@ func (x *Extractor) routeGiven(text string, pos int) bool {
 }
 
 var (
-	sendLineCue = textstage.Builtin().Regexp("contact.send_line")
-	routeCue    = textstage.Builtin().Regexp("contact.route")
-	givenLine   = textstage.Builtin().Regexp("contact.given")
+	sendLineCue  = textstage.Builtin().Regexp("contact.send_line")
+	routeCue     = textstage.Builtin().Regexp("contact.route")
+	givenLine    = textstage.Builtin().Regexp("contact.given")
+	otherSENCO   = textstage.Builtin().Regexp("contact.other_senco")
+	otherBodyCue = textstage.Builtin().Regexp("contact.other_body")
 )
+
+// anotherSchoolsSENCO says whether the clause before the number at pos last
+// speaks of another school's SENCO (lexicon contact.other_senco: "Mr D, the
+// SENCO at Kingsmoor Academy (01632 ...)"), with neither the page's SENCO's
+// name nor the role alone after that: the number is hers.
+func (x *Extractor) anotherSchoolsSENCO(text string, pos int, surnames []string) bool {
+	lo, _ := sentenceAround(text, pos, pos)
+	before := text[max(lo, pos-200):pos]
+	ms := otherSENCO.FindAllStringIndex(before, -1)
+	if ms == nil {
+		return false
+	}
+	after := before[ms[len(ms)-1][1]:]
+	return !containsAny(strings.ToLower(after), surnames) && !x.role.MatchString(after)
+}
 
 // whenAway says whether the contact at pos is given for when the SENCO is
 // away (the lexicon's cue.away in its sentence, before it): it reaches
@@ -1993,7 +2016,10 @@ func (x *Extractor) sendContactRun(text string, pos int, surnames []string) bool
 	// then it is the office given in her contact block ("mlk.senco@..." /
 	// "Office: office@... | 0121 ...").
 	above := text[start:ls]
-	tied := sencoMailboxIn(above) || containsAny(strings.ToLower(above), surnames)
+	// ... and not when its own line says it is for other business ("School
+	// office (for visits and general enquiries): ...").
+	tied := (sencoMailboxIn(above) || containsAny(strings.ToLower(above), surnames)) &&
+		!notForSENCO.MatchString(text[ls:pos+le])
 	for _, a := range emailRe.FindAllString(text[ls:pos+le], 5) {
 		if generalMailbox.MatchString(strings.ToLower(a)) && !tied {
 			return false

@@ -84,11 +84,11 @@ func pinProblems(r Report, pins map[string]pin, docTypes int) (problems, better 
 // inclusion lines with extensions in several forms, the office as the route, a
 // mobile, letterheads, footers, a registered office, a helpline, another
 // school's SENCO; written before the rules changed). Their misses: another
-// school's SENCO read as ours with her number (605), and a name (623), a
+// school's SENCO read as ours (605, 623: a name, no longer her number), a
 // "Learning Support base" read as a resource base (606), the office's mailbox
 // under a heading about contacting the SENCO (622).
 var ownPins = map[string]pin{
-	"senco.name": {266, 2, 0}, "senco.email": {112, 0, 1}, "senco.phone": {89, 1, 0}, "senco.qualification": {123, 0, 0},
+	"senco.name": {266, 2, 0}, "senco.email": {112, 0, 1}, "senco.phone": {89, 0, 0}, "senco.qualification": {123, 0, 0},
 	"senco.days_per_week": {63, 1, 0}, "senco.hours_per_week": {5, 0, 0}, "senco.fte": {18, 0, 0}, "senco.on_slt": {43, 0, 0},
 	"governor.name": {55, 0, 0}, "need.area": {79, 0, 1}, "need.type": {252, 1, 0}, "provision.specialist": {61, 1, 0},
 	"provision.need": {53, 0, 0}, "provision.places": {56, 0, 0}, "stats.sen_percent": {37, 0, 0}, "stats.sen_count": {45, 0, 1},
