@@ -1485,8 +1485,17 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		if digits < 10 || digits > 13 {
 			continue
 		}
-		if noSENCO || outsideTrust(m[0]) || x.officeNumber(text, m[0], surnames, false) || x.forSomeoneElse(text, m[0], names) ||
+		if noSENCO || outsideTrust(m[0]) || x.officeNumber(text, m[0], surnames, false) || x.forSomeoneElse(text, m[0], names) && !x.routeGiven(text, m[0]) ||
 			x.anotherSENCORow(text, m[0], names) || inStacked(m[0]) || whenAway(text, m[0]) {
+			continue
+		}
+		// A letterhead's or footer's number (on or just under the school's
+		// address) with nothing on its line tying it to the SENCO is the
+		// school's: a SENCO's sentence that points to it is read by numberAbove.
+		if x.addressLine(text, m[0], surnames) && !schoolSENLine(text, m[0]) && !givenLine.MatchString(lineAround(text, m[0], 300)) {
+			continue
+		}
+		if x.anotherSchoolsSENCO(text, m[0], surnames) {
 			continue
 		}
 		d := distance(m[0])
@@ -1507,7 +1516,7 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			}
 			at = max(0, at-40) + p[0]
 		}
-		if d >= 0 && officeWords.MatchString(text[max(sentenceStart(text, m[0]), at-40):at]) {
+		if d >= 0 && officeWords.MatchString(text[max(sentenceStart(text, m[0]), at-40):at]) && !schoolSENLine(text, m[0]) && !x.routeGiven(text, m[0]) {
 			if x.inSENCOSentence(text, m[0], surnames) {
 				d += 250
 			} else {
@@ -1518,9 +1527,6 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		// Harbour Street | SM2 8QQ | 0161 ...", a footer's number under the
 		// address, beside the website) gives the school's number: the SENCO's
 		// only when nothing else is.
-		if d >= 0 && x.addressLine(text, m[0], surnames) {
-			d += 500
-		}
 		// An extension belongs to the number: "01632 960418 (ext. 3)".
 		if e := extension.FindStringIndex(text[m[1]:]); e != nil {
 			m = []int{m[0], m[1] + e[1]}
@@ -1679,7 +1685,7 @@ var headPost = regexp.MustCompile(`(?i)\b(?:(?:deputy|assistant|executive)\s+)?(
 
 // officeWords: a number given for the school in general, or for another
 // service, not for the SENCO.
-var officeWords = regexp.MustCompile(`(?i)\b(?:general\s+enquiries|(?:the|school|main|front)\s+office|reception|switchboard|admissions|main\s+(?:number|line)|SENDIASS|IASS|SENDIAS|information,?\s+advice\s+and\s+support|helpline|advice\s+line|SEND?\s+team|council|local\s+authority|NHS|CAMHS)\b|\boffice\s*(?:tel(?:ephone)?|phone|number)?\s*[:\-]`)
+var officeWords = regexp.MustCompile(`(?i)\b(?:general\s+enquiries|(?:the|school|main|front)\s+office|reception|switchboard|admissions|main\s+(?:number|line)|SENDIASS|IASS|SENDIAS|information,?\s+advice\s+and\s+support|helpline|advice\s+line|council|local\s+authority|NHS|CAMHS)\b|\boffice\s*(?:tel(?:ephone)?|phone|number)?\s*[:\-]`)
 
 // listBefore: a number and a comma just before another number's label in a
 // list ("0116 496 0810, Riverside ").
@@ -1725,8 +1731,16 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 		}
 	}
 	sentence := text[lo:hi]
+	// The school's SEN line, or the office given as the way to the SENCO
+	// ("leave a message with the office on ..."), is the SENCO's route.
+	if otherBodyCue.MatchString(sentence) || otherBodyCue.MatchString(lineAround(text, pos, 150)) {
+		return true // the council's assessment team or caseworker
+	}
+	if !mail && (schoolSENLine(text, pos) || x.routeGiven(text, pos)) {
+		return false
+	}
 	if x.role.MatchString(sentence) || containsAny(strings.ToLower(sentence), surnames) || personWord.MatchString(sentence) ||
-		x.answersSENCOQuestion(text, lo) || x.afterSENCOSentence(text, lo, hi, surnames) {
+		x.answersSENCOQuestion(text, lo) || x.underSENCOContactHeading(text, lo, surnames) || x.afterSENCOSentence(text, lo, hi, surnames) {
 		return false
 	}
 	// A note after it saying what it is for ("0161 ... (general enquiries)").
@@ -1762,6 +1776,56 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 		}
 	}
 	return false
+}
+
+// schoolSENLine says whether the number at pos is given, in its clause or on
+// its line, as a line of the school's own SEN work (lexicon contact.send_line:
+// "SEND team: ... | 01632 ...", "01632 ... ext. 214 (SEND line)", "to speak
+// to the SEND team please telephone ..."), not a council's or another body's.
+func schoolSENLine(text string, pos int) bool {
+	lo, hi := sentenceAround(text, pos, pos)
+	line := lineAround(text, pos, 150)
+	for _, part := range []string{text[max(lo, pos-150):min(hi, pos+60)], line} {
+		if sendLineCue.MatchString(part) && !otherService.MatchString(part) && !otherBody.MatchString(part) {
+			return true
+		}
+	}
+	return false
+}
+
+// routeGiven says whether the clause giving the number at pos gives it as the
+// route to the SENCO through someone else (lexicon contact.route: "leave a
+// message with the office (Mrs A) on ...", "ring reception and ask for ..."),
+// and not for other business ("for general enquiries ...") nor to another
+// post ("ring the office and ask for the Headteacher"), unless the SENCO
+// holds it (x.role then names it too).
+func (x *Extractor) routeGiven(text string, pos int) bool {
+	lo, hi := sentenceAround(text, pos, pos)
+	s := text[max(lo, pos-200):min(hi, pos+150)]
+	return routeCue.MatchString(s) && !notForSENCO.MatchString(s) && (!headPost.MatchString(s) || x.role.MatchString(s))
+}
+
+var (
+	sendLineCue  = textstage.Builtin().Regexp("contact.send_line")
+	routeCue     = textstage.Builtin().Regexp("contact.route")
+	givenLine    = textstage.Builtin().Regexp("contact.given")
+	otherSENCO   = textstage.Builtin().Regexp("contact.other_senco")
+	otherBodyCue = textstage.Builtin().Regexp("contact.other_body")
+)
+
+// anotherSchoolsSENCO says whether the clause before the number at pos last
+// speaks of another school's SENCO (lexicon contact.other_senco: "Mr D, the
+// SENCO at Kingsmoor Academy (01632 ...)"), with neither the page's SENCO's
+// name nor the role alone after that: the number is hers.
+func (x *Extractor) anotherSchoolsSENCO(text string, pos int, surnames []string) bool {
+	lo, _ := sentenceAround(text, pos, pos)
+	before := text[max(lo, pos-200):pos]
+	ms := otherSENCO.FindAllStringIndex(before, -1)
+	if ms == nil {
+		return false
+	}
+	after := before[ms[len(ms)-1][1]:]
+	return !containsAny(strings.ToLower(after), surnames) && !x.role.MatchString(after)
 }
 
 // whenAway says whether the contact at pos is given for when the SENCO is
@@ -1819,6 +1883,19 @@ func (x *Extractor) answersSENCOQuestion(text string, lo int) bool {
 	above := strings.TrimRight(text[max(0, lo-200):lo], " \t\r\n")
 	q := strings.TrimSpace(above[strings.LastIndexByte(above, '\n')+1:])
 	return strings.HasSuffix(q, "?") && len(q) <= 120 && x.role.MatchString(q)
+}
+
+// underSENCOContactHeading says whether the text from lo opens a block under a
+// heading about getting in touch with the SENCO ("Contacting Mrs A", "How to
+// reach our SENDCo"): a short line, not prose, naming the role or the SENCO
+// with a word of contact, just above it.
+func (x *Extractor) underSENCOContactHeading(text string, lo int, surnames []string) bool {
+	above := strings.TrimRight(text[max(0, lo-200):lo], " \t\r\n")
+	h := strings.TrimSpace(above[strings.LastIndexByte(above, '\n')+1:])
+	if h == "" || len(h) > 60 || wordStop.MatchString(h) {
+		return false
+	}
+	return contactVerb.MatchString(h) && (x.role.MatchString(h) || containsAny(strings.ToLower(h), surnames))
 }
 
 // addressLine says whether pos is on a line giving a postal address (a UK
@@ -1983,11 +2060,6 @@ func (x *Extractor) sendContactRun(text string, pos int, surnames []string) bool
 	if own := strings.TrimSpace(text[ls : pos+le]); len(own) > 120 || wordStop.MatchString(own) {
 		return false // a sentence of prose, not a contact line
 	}
-	for _, a := range emailRe.FindAllString(text[ls:pos+le], 5) {
-		if generalMailbox.MatchString(strings.ToLower(a)) {
-			return false
-		}
-	}
 	start := ls
 	for k := 0; k < 6 && start > 1; k++ {
 		p := strings.LastIndexByte(text[:start-1], '\n') + 1
@@ -2001,6 +2073,20 @@ func (x *Extractor) sendContactRun(text string, pos int, surnames []string) bool
 	if !x.role.MatchString(run) && !sendWords.MatchString(run) && !containsAny(strings.ToLower(run), surnames) {
 		return false
 	}
+	// The school's mailbox on the number's line marks a footer, unless a
+	// line above it in the run is the SENCO's own (her mailbox, her name):
+	// then it is the office given in her contact block ("mlk.senco@..." /
+	// "Office: office@... | 0121 ...").
+	above := text[start:ls]
+	// ... and not when its own line says it is for other business ("School
+	// office (for visits and general enquiries): ...").
+	tied := (sencoMailboxIn(above) || containsAny(strings.ToLower(above), surnames)) &&
+		!notForSENCO.MatchString(text[ls:pos+le])
+	for _, a := range emailRe.FindAllString(text[ls:pos+le], 5) {
+		if generalMailbox.MatchString(strings.ToLower(a)) && !tied {
+			return false
+		}
+	}
 	// The council's SEND team is another body, not the school's SEND contacts.
 	if otherBody.MatchString(run) && !x.role.MatchString(run) && !containsAny(strings.ToLower(run), surnames) {
 		return false
@@ -2012,6 +2098,16 @@ func (x *Extractor) sendContactRun(text string, pos int, surnames []string) bool
 		}
 	}
 	return true
+}
+
+// sencoMailboxIn says whether s holds the SENCO role's own mailbox (senco@...).
+func sencoMailboxIn(s string) bool {
+	for _, a := range emailRe.FindAllString(s, 5) {
+		if sencoMailbox.MatchString(strings.ToLower(a)) {
+			return true
+		}
+	}
+	return false
 }
 
 // sendWords: words naming SEND as a subject ("the SEND department").

@@ -268,6 +268,16 @@ func TestSENCOContacts(t *testing.T) {
 		{"a number for when the SENCO is away", "Our SENCO is Mr Idris Khan, on i.khan@fernlea.example. In his absence, please ring 01632 960 646 and the deputy head will help.", "i.khan@fernlea.example", ""},
 		{"a list of numbers under one office label", "Our SENCOs read send@fernlea.example daily. If it cannot wait, please call the site office: Upper 01632 960 647, Lower 01632 960 648.", "send@fernlea.example", "01632 960 647"},
 		{"a sentence and a number a PDF wrapped", "Our SENCO is Mrs Ada Lunn, who can be contacted through\nthe school office on 01632\n960 587 or by email.", "", "01632 960 587"},
+		// phone: whose line a number is. The school's SEN line with its extension;
+		// the office as the route to her; a footer's, another school's SENCO's
+		// and the council's numbers are not hers.
+		{"the school's SEN team row with an extension", "Mr Oleg Marsh | SENDCo | Tuesday to Friday\nSEN team | 01632 960 650 x 12", "", "01632 960 650 x 12"},
+		{"the learning support line in its own sentence", "Mrs Ada Lunn is our SENCO.\n\nOur learning support department answers on 01632 960 651 extension 3.", "", "01632 960 651 extension 3"},
+		{"a message left with the office", "Mrs Ada Lunn is our SENCO and teaches most mornings.\n\nYou can also leave a message with the office (Mr Dale) on 01632 960 652.", "", "01632 960 652"},
+		{"an address line's only number", "Mrs Ada Lunn is our SENCO: a.lunn@fernlea.example.\n\nFernlea School, Mill Road, Fernton FN1 2AB\nT 01632 960 653", "a.lunn@fernlea.example", ""},
+		{"another school's SENCO's number", "Mrs Ada Lunn is our SENCO. Each July she meets the SENCO at Highmoor High School (01632 960 654).", "", ""},
+		{"the council's EHC plan team", "Mrs Ada Lunn is our SENCO. For a request for an assessment, the EHCP team is on 01632 960 655.", "", ""},
+		{"the office in her block, for other business", "Mrs Ada Lunn, SENCO\na.lunn@fernlea.example\nOffice (for dinner money and uniform): 01632 960 656 | office@fernlea.example", "a.lunn@fernlea.example", ""},
 	}
 	for _, c := range cases {
 		email, phone := "", ""
