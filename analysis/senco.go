@@ -104,12 +104,68 @@ var nameThenRoleFiller = lexRegexp(`(?i)^[\s,(\-|:;]*(?:\((?:she|he|they|ze|xe)/
 // sencoNames finds the people named in the SENCO role.
 func (x *Extractor) sencoNames(text string) []Fact {
 	if names := peopleInRole(text, x.role, notTheSENCO, "senco.name"); len(names) > 0 {
-		return names
+		return x.withoutCounterparts(names)
 	}
 	if names := x.signedHolder(text); len(names) > 0 {
 		return names
 	}
 	return x.soleNameWithRole(text)
+}
+
+var (
+	liaises   = lexRegexp(`(?i){cue.liaises}`)
+	ourHolder = lexRegexp(`(?i)\bour\s+(?:{senco_role})\b`)
+)
+
+// withoutCounterparts drops a holder named in a sentence where the school's
+// own SENCO (named elsewhere on the page, or "our SENCO") meets or liaises with
+// them ("Miss Rook visits the infant school and talks with their SENCO, Mrs
+// P. Lowe"; "Mrs Almeida meets Mr D. Hale, the SENCO at Kingsmoor Academy"):
+// the one met holds the post elsewhere. A page naming one holder keeps her.
+func (x *Extractor) withoutCounterparts(names []Fact) []Fact {
+	if len(names) < 2 {
+		return names
+	}
+	var out []Fact
+	for i, f := range names {
+		at := strings.Index(f.Evidence, f.Value)
+		if at < 0 {
+			at = strings.Index(f.Evidence, lastWord(f.Value))
+		}
+		if at <= 0 {
+			out = append(out, f)
+			continue
+		}
+		before := f.Evidence[:at]
+		ours := -1
+		if m := ourHolder.FindStringIndex(before); m != nil {
+			ours = m[1]
+		}
+		for j, g := range names {
+			if j != i {
+				if k := strings.LastIndex(before, lastWord(g.Value)); k >= 0 && k > ours {
+					ours = k
+				}
+			}
+		}
+		if ours >= 0 && liaises.MatchString(before[ours:]) {
+			continue // the one our SENCO meets
+		}
+		out = append(out, f)
+	}
+	if len(out) == 0 {
+		return names
+	}
+	return out
+}
+
+// lastWord is a name's surname (its last word).
+func lastWord(name string) string {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return name
+	}
+	return f[len(f)-1]
 }
 
 var (

@@ -175,6 +175,10 @@ func TestSENCONames(t *testing.T) {
 		{"A message from our SENCO\nI have been SENCO here since 2019 and I love it.\nKind regards,\nMr Dafydd Rees-Owen", []string{"Mr Dafydd Rees-Owen"}},
 		{"I have been SENCO here since 2019.\nMrs Pim Oduya teaches Reception and leads PE.", nil},
 		{"I am the school's SENDCo as well as its Headteacher, so you can ask for me directly.\n- Mrs Pim Oduya, Headteacher", []string{"Mrs Pim Oduya"}},
+		// The holder our SENCO meets, named in the post, is another school's.
+		{"Mr Kit Abara is our SENDCo.\n\nIn June Mr Abara meets Ms Joy Pell, the SENDCo at Fernlea Academy, to hand over.", []string{"Mr Kit Abara"}},
+		{"Our SENCo, Mrs Una Hoy, liaises each year with Mr Sam Tull, SENCo at Ridge Lane School.\nMrs Una Hoy is our SENCo.", []string{"Mrs Una Hoy"}},
+		{"Our SENCos are Mrs Una Hoy and Mr Sam Tull, who work together on Fridays.", []string{"Mrs Una Hoy", "Mr Sam Tull"}},
 		// Another school's post: the school pupils move on to.
 		{"Each June our SENDCo talks with the secondary school's SENDCo, Ms Pia Rowe, about every leaver.", nil},
 		{"Ashby Middle School's SENCO is Mrs Nia Ball.", []string{"Mrs Nia Ball"}},
