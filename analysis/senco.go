@@ -99,7 +99,7 @@ var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/?]*(?:(?:a|s|ans
 // ("Mr A, who also holds the SENCO role", "Mrs B, who holds the post of SENCo",
 // "Mr C, our Headteacher, will act as SENCO", "Mr D, currently Head of Year 7,
 // will be acting SENDCo", "Miss E, a Year 5 teacher, took over as SENCo").
-var nameThenRoleFiller = lexRegexp(`(?i)^[\s,(\-|:;]*(?:\((?:she|he|they|ze|xe)/(?:her|him|them|hers|his|theirs|hir|xem)\)[\s,]*)?(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|assistant|principal|class|year|of|{sen}|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|acting|interim|temporary|new|will|join|joins|joined|joining|us|here|i|i'm|am|holds|hold|holding|became|becomes|leads|leading|covers|cover|covering|school|takes|take|taking|took|taken|over|on|post|role|act|be|{holds_role}|\d{1,2})\b[\s,(\-|:;'/&]*){0,9}$`)
+var nameThenRoleFiller = lexRegexp(`(?i)^[\s,(\-|:;]*(?:\((?:she|he|they|ze|xe)/(?:her|him|them|hers|his|theirs|hir|xem)\)[\s,]*)?(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|assistant|principal|class|year|of|{sen}|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|acting|interim|temporary|new|will|join|joins|joined|joining|us|here|i|i'm|am|holds|hold|holding|became|becomes|leads|leading|covers|cover|covering|school|takes|take|taking|took|taken|over|on|post|role|act|be|{holds_role}|executive|both|schools|sites|federation|federation's|trust's|\d{1,2})\b[\s,(\-|:;'/&]*){0,12}$`)
 
 // sencoNames finds the people named in the SENCO role.
 func (x *Extractor) sencoNames(text string) []Fact {
@@ -483,7 +483,7 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 			continue
 		}
 		// Name, then role.
-		win := text[max(0, rs-70):rs]
+		win := text[max(0, rs-100):rs]
 		if i := strings.LastIndex(win, "\n\n"); i >= 0 {
 			win = win[i+2:]
 		}
@@ -1504,8 +1504,10 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			continue
 		case otherRoleMailbox.MatchString(addr) && !x.inSENCOSentence(text, m[0], surnames):
 			continue // the bursar's, admissions': another post's
-		case generalMailbox.MatchString(addr) && x.officeNumber(text, m[0], surnames, true):
-			continue // the school's address, given for anyone ("Email: office@...")
+		case generalMailbox.MatchString(addr) && x.officeNumber(text, m[0], surnames, true) && !x.routeGiven(text, m[0]):
+			continue // the school's address, given for anyone ("Email: office@..."), not as the way to her
+		case x.addressLine(text, m[0], surnames) && !schoolSENLine(text, m[0]) && !givenLine.MatchString(lineAround(text, m[0], 300)) && !x.routeGiven(text, m[0]):
+			continue // a letterhead's or footer's address, nothing tying it to her: the school's, as its number
 		case sendTeamMailbox.MatchString(addr) && x.anotherBody(text, m[0], addr):
 			continue // the council's SEND team, not the school's
 		case sendTeamMailbox.MatchString(addr):
@@ -1555,6 +1557,9 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			continue
 		}
 		d := distance(m[0])
+		if d < 0 && besideHerMailbox(text, m[0], mailNames) {
+			d = 300 // in the rows of her own mailbox ("Email: j.halliday@..." / "T: ...")
+		}
 		if d < 0 {
 			d = fallback(m[0])
 		}
@@ -1792,11 +1797,12 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 	if otherBodyCue.MatchString(sentence) || otherBodyCue.MatchString(lineAround(text, pos, 150)) {
 		return true // the council's assessment team or caseworker
 	}
-	if !mail && (schoolSENLine(text, pos) || x.routeGiven(text, pos)) {
+	if schoolSENLine(text, pos) || x.routeGiven(text, pos) {
 		return false
 	}
 	if x.role.MatchString(sentence) || containsAny(strings.ToLower(sentence), surnames) || personWord.MatchString(sentence) ||
-		x.answersSENCOQuestion(text, lo) || x.underSENCOContactHeading(text, lo, surnames) || x.afterSENCOSentence(text, lo, hi, surnames) {
+		x.answersSENCOQuestion(text, lo) || x.underSENCOContactHeading(text, lo, surnames) || x.afterSENCOSentence(text, lo, hi, surnames) ||
+		x.inSENCOContactRows(text, pos, surnames) {
 		return false
 	}
 	// A note after it saying what it is for ("0161 ... (general enquiries)").
@@ -1812,7 +1818,7 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 	// A with the office"), or the number stands in a block of SEND contact
 	// lines naming no one else ("Contact the SEND department: send@..." /
 	// "School office: ...").
-	if !mail && (x.officeThenSENCO(text, hi, surnames) || x.sendContactRun(text, pos, surnames)) {
+	if x.officeThenSENCO(text, hi, surnames) || x.sendContactRun(text, pos, surnames) {
 		return false
 	}
 	if mail || officeWords.MatchString(sentence) || closingLine(text, pos) {
@@ -1952,6 +1958,68 @@ func (x *Extractor) underSENCOContactHeading(text string, lo int, surnames []str
 		return false
 	}
 	return contactVerb.MatchString(h) && (x.role.MatchString(h) || containsAny(strings.ToLower(h), surnames))
+}
+
+// besideHerMailbox says whether pos is in a block of short lines (no blank
+// line between, at most three away) holding an address of the SENCO's own:
+// named for her or for the role ("Contact the SEND team" / "Email:
+// j.halliday@..." / "T: 01665 ..."). A block naming two addresses of people is
+// a list, not hers.
+func besideHerMailbox(text string, pos int, mailNames []string) bool {
+	lo := strings.LastIndex(text[:pos], "\n\n") + 1
+	hi := len(text)
+	if e := strings.Index(text[pos:], "\n\n"); e >= 0 {
+		hi = pos + e
+	}
+	for k, at := 0, pos; k < 4 && at > lo; k++ { // three lines above, at most
+		at = strings.LastIndexByte(text[:at], '\n')
+		if k == 3 || at < 0 {
+			lo = max(lo, at+1)
+			break
+		}
+	}
+	for k, at := 0, pos; k < 4 && at < hi; k++ { // three lines below
+		e := strings.IndexByte(text[at+1:], '\n')
+		if e < 0 {
+			break
+		}
+		if k == 3 {
+			hi = min(hi, at+1+e)
+			break
+		}
+		at += 1 + e
+	}
+	hers, others := false, 0
+	for _, a := range emailRe.FindAllString(text[lo:hi], 6) {
+		local, _, _ := strings.Cut(strings.ToLower(a), "@")
+		switch {
+		case sencoMailbox.MatchString(a) || containsAny(lettersOnly(local), mailNames):
+			hers = true
+		default:
+			others++
+		}
+	}
+	return hers && others < 2
+}
+
+// inSENCOContactRows says whether pos is on a row of labels and values under
+// a row that gives them for the SENCO ("Contact for SEND: Our SENCo - via the
+// school office" / "Telephone: ..." / "Email: enquiries@..."): the rows of one
+// block, none blank, each a label and its value.
+func (x *Extractor) inSENCOContactRows(text string, pos int, surnames []string) bool {
+	ls := strings.LastIndexByte(text[:pos], '\n')
+	for k := 0; k < 6 && ls > 0; k++ {
+		ps := strings.LastIndexByte(text[:ls], '\n') + 1
+		row := strings.TrimSpace(text[ps:ls])
+		if row == "" || !strings.ContainsAny(row, ":\t|") || len(row) > 120 {
+			return false
+		}
+		if contactVerb.MatchString(row) && (x.role.MatchString(row) || containsAny(strings.ToLower(row), surnames)) {
+			return true
+		}
+		ls = ps - 1
+	}
+	return false
 }
 
 // addressLine says whether pos is on a line giving a postal address (a UK

@@ -175,6 +175,7 @@ func TestSENCONames(t *testing.T) {
 		{"A message from our SENCO\nI have been SENCO here since 2019 and I love it.\nKind regards,\nMr Dafydd Rees-Owen", []string{"Mr Dafydd Rees-Owen"}},
 		{"I have been SENCO here since 2019.\nMrs Pim Oduya teaches Reception and leads PE.", nil},
 		{"I am the school's SENDCo as well as its Headteacher, so you can ask for me directly.\n- Mrs Pim Oduya, Headteacher", []string{"Mrs Pim Oduya"}},
+		{"Mrs Ida Venn is Executive Headteacher of both schools and is also the federation's Special Educational Needs Co-ordinator.", []string{"Mrs Ida Venn"}},
 		// The holder our SENCO meets, named in the post, is another school's.
 		{"Mr Kit Abara is our SENDCo.\n\nIn June Mr Abara meets Ms Joy Pell, the SENDCo at Fernlea Academy, to hand over.", []string{"Mr Kit Abara"}},
 		{"Our SENCo, Mrs Una Hoy, liaises each year with Mr Sam Tull, SENCo at Ridge Lane School.\nMrs Una Hoy is our SENCo.", []string{"Mrs Una Hoy"}},
@@ -212,6 +213,18 @@ func TestSENCOContacts(t *testing.T) {
 		{"the office for general enquiries", "Our SENCO is Mr Tom Vale.\nFor general enquiries please ring the school office on 01632 960113.", "", ""},
 		{"the office for the SENCO", "Our SENCO is Mr Tom Vale. Mr Vale can be contacted through the school office on 01632 960114.", "", "01632 960114"},
 		{"an Office line on a contact page", "Office: 01632 960100\nSENCO: Mr Tom Vale (senco@vale.example)", "senco@vale.example", ""},
+		// Rows of labels under a row giving them for the SENCO are hers; the
+		// same office rows under the school's details are not; a footer's
+		// address with nothing tying it to her is the school's.
+		{"office rows given for the SENCO", "Key contacts\nSEN contact:    our SENDCo, through the office\nPhone:    01632 960120\nE-mail:    admin@vale.example\n\nOur SENDCo works on Tuesdays.",
+			"admin@vale.example", "01632 960120"},
+		{"office rows under the school's details", "School:    Vale Primary\nHeadteacher:    Mrs Ada Lowe\nE-mail:    admin@vale.example\n\nOur SENDCo works on Tuesdays.", "", ""},
+		{"a number in the rows of her own mailbox", "Our SENDCo is Mr Piers Vane.\n\n" + strings.Repeat("Every class has a teaching assistant in the mornings. ", 14) +
+			"\n\nGet in touch with the SEND team\nE-mail: p.vane@vale.example\nT: 01632 960122 ext. 7\nWe answer within two days.", "p.vane@vale.example", "01632 960122 ext. 7"},
+		{"a number in a list of several people's mailboxes", "Our SENDCo is Mr Piers Vane.\n\n" + strings.Repeat("Every class has a teaching assistant in the mornings. ", 14) +
+			"\n\nStaff\np.vane@vale.example\na.lowe@vale.example\nk.ode@vale.example\nT: 01632 960123", "p.vane@vale.example", ""},
+		{"a footer's address", "SENDCo: R. T. Amis\nDirect line: 01632 960121\n\nVale Primary, Mill Road, Vale VA1 2BC\nSwitchboard 01632 960100   Email: valeprimary@county.example",
+			"", "01632 960121"},
 		{"another person's address", "Our SENCO is Mr Tom Vale. Until he starts, write to the deputy head, Mrs Ann Oke, at office@vale.example.", "", ""},
 		{"the school's footer", "Our SENCO is Mrs Jane Pemberton.\n\nBrambleford Primary, Mill Lane, BR1 4XX\nTelephone: 01632 960990 Email: office@brambleford.example", "", ""},
 		{"the office mailbox given for the SENCO", "To reach our SENCO, Mr Tom Vale, email office@vale.example marked FAO SENCO.", "office@vale.example", ""},

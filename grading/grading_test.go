@@ -90,7 +90,7 @@ func pinProblems(r Report, pins map[string]pin, docTypes int) (problems, better 
 // (606, 631), the office's mailbox under a heading about contacting the
 // SENCO (622).
 var ownPins = map[string]pin{
-	"senco.name": {274, 0, 0}, "senco.email": {116, 0, 1}, "senco.phone": {94, 0, 0}, "senco.qualification": {123, 0, 0},
+	"senco.name": {274, 0, 0}, "senco.email": {117, 0, 0}, "senco.phone": {94, 0, 0}, "senco.qualification": {123, 0, 0},
 	"senco.days_per_week": {65, 1, 0}, "senco.hours_per_week": {5, 0, 0}, "senco.fte": {18, 0, 0}, "senco.on_slt": {43, 0, 0},
 	"governor.name": {55, 0, 0}, "need.area": {79, 0, 1}, "need.type": {252, 1, 0}, "provision.specialist": {61, 2, 0},
 	"provision.need": {53, 0, 0}, "provision.places": {56, 0, 0}, "stats.sen_percent": {37, 0, 0}, "stats.sen_count": {45, 0, 1},
