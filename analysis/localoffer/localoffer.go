@@ -119,9 +119,14 @@ func textFurniture(l string) bool {
 		return true
 	}
 	return chromeLine.MatchString(l) || strings.Contains(strings.ToLower(l), "cookie") || breadcrumb.MatchString(l) ||
-		siteName.MatchString(l) || actionLine.MatchString(l) || navBar(l) || searchBox(l) ||
+		siteName.MatchString(l) && !placeHeadline.MatchString(l) || actionLine.MatchString(l) || navBar(l) || searchBox(l) ||
 		savedList.MatchString(l)
 }
+
+// placeHeadline is a headline that ends with a place ("Toy library opens at
+// Castle Way Family Hub"): a sentence about something happening there, not
+// the site's name, though the place's name has a site's ending.
+var placeHeadline = regexp.MustCompile(`^(?:\S+\s+){3,}(?:at|in|from)\s+(?:the\s+)?\S`)
 
 // searchBox is a search box's label or prompt, a short line that asks for a
 // search rather than reporting one: "Type a word to search", "Search the
@@ -705,7 +710,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	if r.Kind == KindService {
 		// The rules above read the heading; the name is the candidate the
 		// page's text bears out best (recordname.go).
-		name = hostCut(recordName(hostCut(name), hostCut(r.Title), text))
+		name = bandCut(hostCut(recordName(hostCut(name), hostCut(r.Title), text)))
 	}
 	if r.Title == "" {
 		r.Title = name
@@ -750,7 +755,7 @@ var (
 	forGroup = regexp.MustCompile(`(?m)(?:^|[.!?]\s+)For [^.,;\n]{3,60},[^.\n]*[.\n]?`)
 	// A group that may act for itself: "Young people aged 16 or over can make
 	// the request themselves."
-	selfActing = regexp.MustCompile(`(?m)(?:^|[.!?]\s+)[^.!?\n]*\b(?:themselves|on their own behalf|in their own right)\b[^.!?\n]*[.!?]?`)
+	selfActing = regexp.MustCompile(`(?m)(?:^|[.!?]\s+)[^.!?\n]*\b(?:themselves|on their own behalf|in their own right|(?:make|makes|bring|brings|submit|submits) their own (?:request|appeal|application|referral)s?)\b[^.!?\n]*[.!?]?`)
 )
 
 // listingOwn is what a listing says of itself: its title (unless it is a
@@ -871,6 +876,19 @@ var joinWord = regexp.MustCompile(`(?i)\b(?:entry requirements|start date|course
 var atHost = regexp.MustCompile(`^(\S.{2,}?)\s+at\s+(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,5}(?:College|School|Academy|University|Hospital|Centre|Center|Library|Hub|Campus)$`)
 
 // hostCut is a record's name without the host it is held at.
+// bandInName is an age band in brackets closing a heading ("Transitions Team
+// (14 to 25)", "Youth Club (11-19)", "Saturday Club (16+)"): whom the service
+// is for, read as its ages, not part of its name.
+var bandInName = regexp.MustCompile(`(?i)\s*[(\[]\s*(?:ages?d?\s*)?(?:(?:\d{1,2}|birth)\s*(?:-|–|to)\s*\d{1,2}|1\d\s*\+)(?:\s*(?:years?|yrs)(?: old)?)?\s*[)\]]\s*$`)
+
+// bandCut is a name without its bracketed age band.
+func bandCut(name string) string {
+	if cut := strings.TrimSpace(bandInName.ReplaceAllString(name, "")); cut != "" {
+		return cut
+	}
+	return name
+}
+
 func hostCut(name string) string {
 	if m := atHost.FindStringSubmatch(name); m != nil {
 		return m[1]
@@ -1211,10 +1229,10 @@ var (
 	// A school year that starts a band and the end of a later one that ends
 	// it, said apart in one sentence: "can join in Year 7 and stay with us to
 	// the end of Year 11" is 11-16; "until the end of Year 11" alone ends at 16.
-	stageToEnd = regexp.MustCompile(`(?i)(?:\b(year (?:\d{1,2}|r)|reception|nursery)\b[^.;\n]{0,80}?)?\b(?:to|until|till|through(?: to)?|up to) (?:the )?end of (year \d{1,2}|reception)\b`)
+	stageToEnd = regexp.MustCompile(`(?i)(?:\b(year (?:\d{1,2}|r)|reception|nursery)\b[^.;\n]{0,80}?)?\b(?:to|until|till|through(?: to)?|up to)(?: [^.;,\n]{0,30}? at)? (?:the )?end of (year \d{1,2}|reception)\b`)
 	// A key stage, a span or a list of them: "KS2-4", "Key Stages 2, 3 and 4",
 	// "Key Stage 2, Key Stage 3 and Key Stage 4" (the first to the last).
-	keyStage = regexp.MustCompile(`(?i)\b(?:key stages?|ks)\s*([1-5])(?:\s*(?:,|-|–|to|and|&|through(?: to)?|up to)\s*(?:(?:key stages?|ks)\s*)?([1-5]))*\b`)
+	keyStage = regexp.MustCompile(`(?i)\b(?:key stages?|ks)\s*([1-5])(?:\s*(?:,|-|–|to|and|&|through(?: to)?|up to)\s*(?:the\s+end\s+of\s+)?(?:(?:key stages?|ks)\s*)?([1-5]))*\b`)
 	postAge  = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b`)
 )
 

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/sendscope/sendscope/analysis"
+	"github.com/sendscope/sendscope/analysis/textstage"
 	"github.com/sendscope/sendscope/documents"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -118,7 +119,7 @@ var (
 	// to the rest of what its provider or site does ("Other things we do",
 	// "More news and events"): what follows names their needs, not this
 	// page's.
-	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?:\s+[\w-]+){0,3}|see also|useful (?:links|organisations|contacts|websites)|other (?:useful )?(?:links|services|organisations|support)(?: (?:you|that|which|who) .*)?|where else (?:to|can (?:i|you)) get (?:help|support)|you (?:may|might) also (?:like|want|need|be interested in).*|other services (?:that|which|who) (?:can|may|might) help.*|similar services|more (?:in|from) this section|(?:other|more) pages(?: (?:in|from) this (?:area|section|topic))?|pages in this (?:section|area)|recent posts|(?:latest|more|other|related|recent) (?:news|stories|articles|posts)|(?:more|other|latest|recent) (?:news|events|stories|things|activities|services|groups|clubs|sessions|projects|pages|links|articles|posts)\b(?: (?:and|&) [\w'’-]+)?(?: (?:we|you|from|in|on|at|by)\b[\w'’ -]{0,30})?)\s*:?$`)
+	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?:\s+[\w-]+){0,3}|see also|useful (?:links|organisations|contacts|websites)|other (?:useful )?(?:links|services|organisations|support)(?: (?:you|that|which|who) .*)?|where else (?:to|can (?:i|you)) get (?:help|support)|you (?:may|might) also (?:like|want|need|be interested in).*|other services (?:that|which|who) (?:can|may|might) help.*|similar services|more (?:in|from) this section|(?:other|more) pages(?: (?:in|from) this (?:area|section|topic))?|pages in this (?:section|area)|recent posts|(?:latest|more|other|related|recent) (?:news|stories|articles|posts)|(?:more|other|latest|recent) (?:[\w'’-]+ )?(?:news|events|stories|things|activities|services|groups|clubs|sessions|projects|pages|links|articles|posts)\b(?: (?:and|&) [\w'’-]+)?(?: (?:we|you|from|in|on|at|by)\b[\w'’ -]{0,30})?)\s*:?$`)
 	// A venue's access is not a need of the service: "wheelchair accessible",
 	// "level access", "a changing places toilet".
 	venueAccess = regexp.MustCompile(`(?i)\bwheelchairs?[- ](?:accessible|access(?:ibility)?|friendly|ramps?)\b|\b(?:level|step[- ]free|disabled|accessible|wheelchair) (?:access|toilets?|parking|entrances?|changing(?: rooms?)?|lifts?)\b|\bchanging places\b`)
@@ -131,6 +132,8 @@ func needText(text string) string {
 	text = venueAccess.ReplaceAllString(beforeRelated(text), " ")
 	text = methodList.ReplaceAllString(text, " ")
 	text = notServed.ReplaceAllString(text, " ")
+	text = notTaken.ReplaceAllString(text, " ")
+	text = othersNeed.ReplaceAllString(text, " ")
 	text = concession.ReplaceAllString(text, " ")
 	for _, re := range needElsewhere {
 		text = re.ReplaceAllStringFunc(text, func(sent string) string {
@@ -277,6 +280,16 @@ func needAudience(text string) string {
 // qualify".
 var notServed = regexp.MustCompile(`(?i)[^.!?\n]*\b(?:not (?:suitable|appropriate|designed|able to (?:support|offer|help|accept|meet))|unable to (?:support|accept|meet)|cannot (?:support|accept|meet)|(?:does|do) not (?:support|cover|accept|work with)|(?:would|will|does|do|is|are|may|might) not (?:usually |normally |always |automatically )?(?:qualify|be eligible|be entitled|get (?:help|it|transport|a place)))\b[^.!?\n]*[.!?]?`)
 
+// notTaken and othersNeed are sentences that name a need for someone the
+// service is not for: a group it does not take ("We are unable to take
+// referrals where ADHD is the main concern"), another organisation's group
+// or a member's brother or sister (textstage lexicon lo.not_taken,
+// lo.others_need, with their examples).
+var (
+	notTaken   = textstage.BuiltinRegexp(`(?i)[^.!?\n]*(?:{lo.not_taken})[^.!?\n]*[.!?]?`)
+	othersNeed = textstage.BuiltinRegexp(`(?i)[^.!?\n]*(?:{lo.others_need})[^.!?\n]*[.!?]?`)
+)
+
 // UnionSorted is the sorted union of two lists, without empty or repeated values.
 func UnionSorted(a, b []string) []string {
 	seen := map[string]bool{}
@@ -367,7 +380,7 @@ var (
 	// up to 25 for students with an EHC plan", "from birth to 16, or to 19 for
 	// those in a special school" (not "up to 20 places").
 	// A bracket gives it too: "aged 16 up to 19 (25 with an EHC plan)".
-	ageFurther = regexp.MustCompile(`(?i)^(?:[^.;\n]{0,80}?\b(?:up to|or to|or until|until|to) (?:the )?(?:age )?(?:of )?|\s*\((?:or |and )?(?:up to )?)(\d{1,2})(?:\s*(?:years?|yrs)(?: old| of age)?)?(?:\s*$|\s*[.,;)]|\s+(?:for|with|if|when|where|in|who)\b)`)
+	ageFurther = regexp.MustCompile(`(?i)^(?:[^.;\n]{0,80}?\b(?:up to|or to|or until|until|to|or) (?:the )?(?:age )?(?:of )?|\s*\((?:or |and )?(?:up to )?)(\d{1,2})(?:\s*(?:years?|yrs)(?: old| of age)?)?(?:\s*$|\s*[.,;)]|\s+(?:for|with|if|when|where|in|who)\b)`)
 	// "Up to" a number of things is not an age: "up to 20 places", "up to 6
 	// weeks", "up to three placements", "up to two friends", "up to 10% of".
 	// An age's number ends its clause or goes on with "years", a verb or a
@@ -395,7 +408,7 @@ var (
 	// their 5th birthday" starts at 5.
 	birthdayFrom = regexp.MustCompile(`(?i)\b(?:from|after|since|on|at)\s+(?:the start of (?:the )?(?:school |academic )?(?:term|year|month) (?:after|following)\s)?(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday(?:[^.;\n]{0,60}?\b(?:until|to|up to|and)\s+(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday)?`)
 	// Starting school ends the early years: "until they start in Reception" is 4.
-	untilSchool = regexp.MustCompile(`(?i)\buntil (?:they|the child|your child|children|he or she)\s+(?:start|starts|begin|begins|go|goes|move|moves) (?:in(?:to)? |at |to )?(?:a |the )?(?:reception|school|primary school|full[- ]time school)\b`)
+	untilSchool = regexp.MustCompile(`(?i)\b(?:until|till|(?:up )?to the (?:time|day) when|(?:up )?to the time) (?:they|the child|your child|children|he or she)\s+(?:start|starts|begin|begins|go|goes|move|moves) (?:in(?:to)? |at |to )?(?:a |the )?(?:reception|school|primary school|full[- ]time school)\b`)
 	// Numbers that count days, sessions or places, or a staffing ratio, are not
 	// ages: "book from 1 to 5 days a week", "a ratio of about 1 to 4".
 	countSpan = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to|and)\s*(\d{1,2})\s+(days?|weeks?|hours?|sessions?|times|nights?|places|visits|miles|minutes|staff)\b|\bratios?\b[^.\n]{0,30}?\b\d{1,2}\s*(?:to|:)\s*\d{1,2}\b|\b1\s*(?:to|:)\s*1\b`)
@@ -569,7 +582,7 @@ func ageRange(text string) (*int, *int) {
 	if m := untilSchool.FindStringIndex(text); m != nil {
 		four := 4
 		var lo *int
-		if fromBirth.MatchString(text[max(0, m[0]-40):m[0]]) {
+		if fromBirth.MatchString(text[max(0, m[0]-80):m[0]]) {
 			zero := 0
 			lo = &zero
 		}
@@ -602,7 +615,7 @@ func ageRange(text string) (*int, *int) {
 				}
 			}
 			// Begun at birth just before: "from birth up to the end of Year 13" is 0-18.
-			if lo == nil && fromBirth.MatchString(text[max(0, m[0]-40):m[0]]) {
+			if lo == nil && fromBirth.MatchString(text[max(0, m[0]-80):m[0]]) {
 				zero := 0
 				lo = &zero
 			}
@@ -626,7 +639,7 @@ func ageRange(text string) (*int, *int) {
 			}
 		}
 		// A start from birth before it: "from birth until they start school".
-		if lo == nil && fromBirth.MatchString(text[max(0, m[0]-40):m[0]]) {
+		if lo == nil && fromBirth.MatchString(text[max(0, m[0]-80):m[0]]) {
 			zero := 0
 			lo = &zero
 		}
@@ -726,6 +739,12 @@ func ageRange(text string) (*int, *int) {
 			for g := 2; g+1 < len(m); g += 2 {
 				if m[g] >= 0 {
 					if n, _ := strconv.Atoi(text[best.at+m[g] : best.at+m[g+1]]); n > *lo && n <= 25 {
+						// Its extension said with it: "16+ (up to 19, or 25 with an EHC plan)".
+						if up := ageFurther.FindStringSubmatch(text[best.at+m[1] : min(len(text), best.at+m[1]+120)]); up != nil {
+							if f, _ := strconv.Atoi(up[1]); f > n && f <= 25 {
+								n = f
+							}
+						}
 						hi = &n
 					}
 					break
