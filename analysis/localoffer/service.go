@@ -416,6 +416,9 @@ var (
 	fromBirth    = regexp.MustCompile(`(?i)\bfrom birth\b[^.;\n]*$`)
 	ageCondition = regexp.MustCompile(`(?i)^(?:if|when|whenever|unless|once|where)\b[^,]*,`)
 	ageOwnRight  = regexp.MustCompile(`(?i)\bin (?:their|his or her) own right\b`)
+	// How long a plan lasts is a rule about the plan, not whom the page is
+	// for: "An EHC plan can last until the young person is 25."
+	planLasts = regexp.MustCompile(`(?i)\b(?:plans?|ehcps?|statements?)\s+(?:can|will|may|could)?\s*(?:lasts?|continues?|runs?|stays? in place|remains? in place)\s+(?:until|up to|to)\b`)
 )
 
 // Number words as digits, where they stand for ages: "birth to five", "aged
@@ -491,7 +494,7 @@ func ageAudience(text string) string {
 	var b strings.Builder
 	for _, line := range strings.SplitAfter(text, "\n") {
 		for _, sent := range sentenceEnd.Split(line, -1) {
-			if ageOwnRight.MatchString(sent) {
+			if ageOwnRight.MatchString(sent) || planLasts.MatchString(sent) {
 				continue
 			}
 			if loc := ageCondition.FindStringIndex(strings.TrimSpace(sent)); loc != nil {
