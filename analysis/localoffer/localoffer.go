@@ -413,7 +413,12 @@ func pageHeading(text string) (string, []string) {
 		// use your information") heads the page when the page's first paragraph
 		// follows it with no other heading between.
 		labelled := ""
-		for _, next := range lines[trail+1:] {
+		for k, next := range lines[trail+1:] {
+			// A news story's headline, however long, stands over its
+			// dateline ("Published: 17 November 2026").
+			if k+trail+2 < len(lines) && dateline.MatchString(lines[k+trail+2]) && !textFurniture(next) && !strings.HasSuffix(next, ".") && labelled == "" && len(next) <= 150 {
+				return next, lines
+			}
 			if paragraphLine(next) && !textFurniture(next) && labelled != "" {
 				return labelled, lines
 			}
@@ -793,8 +798,13 @@ func listingOwn(text, title string) string {
 func groupAsides(text string) string {
 	text = whoMayAct(text)
 	text = definingAside.ReplaceAllString(text, "")
+	text = teamBand.ReplaceAllString(text, "$1")
 	return selfActing.ReplaceAllString(forGroup.ReplaceAllString(text, ". "), ". ")
 }
+
+// teamBand is a band in a team's name ("Contact the SEN 0-25 Team"): on a
+// guidance page it names who answers, not whom the page is for.
+var teamBand = regexp.MustCompile(`(?:\b\d{1,2}\s*(?:-|–|to)\s*\d{1,2}s?\s+)((?:[A-Z][\w'’-]*\s+){0,2}(?:Team|Service|Services|Hub|Panel|Partnership|Board)\b)`)
 
 var (
 	// A clause that defines a thing the page mentions, whose ages are that
@@ -805,8 +815,11 @@ var (
 	// A thing named by what kind of document it is defines it too, whatever
 	// follows: "an EHC plan, a legal document for children ... aged 0 to 25
 	// that ...", "an EHC plan — the legal document the council writes for
-	// children ... from birth to 25 ...".
-	definingAside = regexp.MustCompile(`(?i),\s*which (?:is|are|was|were|means|will be|can be|covers|lasts)\b[^.;\n]*|,\s*(?:the|an?) (?:[\w'’-]+ ){0,4}(?:that|which|where)\b[^,.;\n]*|(?:,|\s[—–-])\s*(?:the|an?) (?:[\w'’-]+ ){0,3}(?:document|record|website|directory)\b[^.;\n—–]*`)
+	// children ... from birth to 25 ...". So does a sentence saying what
+	// kind of document it is: "An EHC plan is a legal document for children
+	// and young people aged 0 to 25." And how long it lasts: "..., which can
+	// continue up to age 25".
+	definingAside = regexp.MustCompile(`(?i),\s*which (?:is|are|was|were|means|will be|can be|covers|lasts|(?:can |may |will )?(?:continue|continues|last|run|runs))\b[^.;\n]*|(?-i:\b(?:An?|The)) [^.;\n]{0,40}?\b(?:is|are) (?:an?|the) (?:[\w'’-]+ ){0,3}(?:document|record)s?\b[^.;\n]*|,\s*(?:the|an?) (?:[\w'’-]+ ){0,4}(?:that|which|where)\b[^,.;\n]*|(?:,|\s[—–-])\s*(?:the|an?) (?:[\w'’-]+ ){0,3}(?:document|record|website|directory)\b[^.;\n—–]*`)
 	// A section on who may ask, apply or appeal: its ages are a rule.
 	whoMayActHead = regexp.MustCompile(`(?i)^(?:\d+\.\s*)?who (?:can|may|is able to) (?:ask|apply|request|make (?:a|the) request|appeal|complain)\b`)
 )

@@ -119,7 +119,7 @@ var (
 	// to the rest of what its provider or site does ("Other things we do",
 	// "More news and events"): what follows names their needs, not this
 	// page's.
-	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?:\s+[\w-]+){0,3}|see also|useful (?:links|organisations|contacts|websites)|other (?:useful )?(?:links|services|organisations|support)(?: (?:you|that|which|who) .*)?|where else (?:to|can (?:i|you)) get (?:help|support)|you (?:may|might) also (?:like|want|need|be interested in).*|other services (?:that|which|who) (?:can|may|might) help.*|similar services|more (?:in|from) this section|(?:other|more) pages(?: (?:in|from) this (?:area|section|topic))?|pages in this (?:section|area)|recent posts|(?:latest|more|other|related|recent) (?:news|stories|articles|posts)|(?:more|other|latest|recent) (?:[\w'’-]+ )?(?:news|events|stories|things|activities|services|groups|clubs|sessions|projects|pages|links|articles|posts)\b(?: (?:and|&) [\w'’-]+)?(?: (?:we|you|from|in|on|at|by)\b[\w'’ -]{0,30})?)\s*:?$`)
+	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?:\s+[\w-]+){0,3}|see also|useful (?:links|organisations|contacts|websites)|other (?:useful )?(?:links|services|organisations|support)(?: (?:you|that|which|who) .*)?|where else (?:to|can (?:i|you)) get (?:help|support)|you (?:may|might) also (?:like|want|need|be interested in).*|other services (?:that|which|who) (?:can|may|might) help.*|similar services|more (?:in|from) this section|(?:other|more) pages(?: (?:in|from) this (?:area|section|topic))?|pages in this (?:section|area)|recent posts|(?:latest|more|other|related|recent) (?:news|stories|articles|posts)|(?:similar|other|more|latest) (?:jobs|vacancies|roles|posts)|(?:more|other|latest|recent) (?:[\w'’-]+ )?(?:news|events|stories|things|activities|services|groups|clubs|sessions|projects|pages|links|articles|posts)\b(?: (?:and|&) [\w'’-]+)?(?: (?:we|you|from|in|on|at|by)\b[\w'’ -]{0,30})?)\s*:?$`)
 	// A venue's access is not a need of the service: "wheelchair accessible",
 	// "level access", "a changing places toilet".
 	venueAccess = regexp.MustCompile(`(?i)\bwheelchairs?[- ](?:accessible|access(?:ibility)?|friendly|ramps?)\b|\b(?:level|step[- ]free|disabled|accessible|wheelchair) (?:access|toilets?|parking|entrances?|changing(?: rooms?)?|lifts?)\b|\bchanging places\b`)
@@ -415,6 +415,7 @@ var (
 	// A band that starts at birth, said just before its end.
 	fromBirth    = regexp.MustCompile(`(?i)\bfrom birth\b[^.;\n]*$`)
 	ageCondition = regexp.MustCompile(`(?i)^(?:if|when|whenever|unless|once|where)\b[^,]*,`)
+	openEnd      = regexp.MustCompile(`(?i)^(?:aged )?\d{1,2} (?:and|or) (?:over|above|older)\b`)
 	ageOwnRight  = regexp.MustCompile(`(?i)\bin (?:their|his or her) own right\b`)
 	// How long a plan lasts is a rule about the plan, not whom the page is
 	// for: "An EHC plan can last until the young person is 25."
@@ -659,6 +660,11 @@ func ageRange(text string) (*int, *int) {
 	}
 	best := all[first]
 	lo, hi := best.lo, best.hi
+	// "14 and over" says the band has no end: a span from the same start
+	// further on ("eligible 14 to 17 year olds", a statistic) does not end
+	// it; an end said alone still does ("aged sixteen and over ... until
+	// they are twenty-five").
+	open := lo != nil && hi == nil && openEnd.MatchString(text[best.at:min(len(text), best.at+30)])
 	// A band started and then ended further on in its sentence by an upper
 	// limit said alone is one band: "Years 7 to 11, and young people in sixth
 	// form up to their 19th birthday" is 11-19, "from the start of Year 10 and
@@ -667,7 +673,7 @@ func ageRange(text string) (*int, *int) {
 		for _, c := range all {
 			// An end said alone, or the same start said again with its end
 			// ("from the age of five up to their 19th birthday").
-			if !(c.upper || c.lo != nil && *c.lo == *lo) || c.at <= best.at || c.hi == nil || *c.hi <= *lo || hi != nil && *c.hi <= *hi {
+			if !(c.upper || c.lo != nil && *c.lo == *lo && !open) || c.at <= best.at || c.hi == nil || *c.hi <= *lo || hi != nil && *c.hi <= *hi {
 				continue
 			}
 			if between := text[best.at:c.at]; len(between) <= 240 && !sentenceEnd.MatchString(between) && !strings.Contains(between, "\n") {
@@ -694,7 +700,7 @@ func ageRange(text string) (*int, *int) {
 	// A stated start with its end said apart: a span from the same start
 	// ("Post-16 ... aged 16-19 (or up to 25 with an EHC plan)"), else an upper
 	// limit ("from Year 9 ... until they are 25").
-	if lo != nil && hi == nil {
+	if lo != nil && hi == nil && !open {
 		rest := text[best.at:min(len(text), best.at+1500)]
 		for _, re := range []*regexp.Regexp{ageSpan, ageYears, ageParen} {
 			for _, m := range re.FindAllStringSubmatchIndex(rest, -1) {
