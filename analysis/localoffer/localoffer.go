@@ -546,7 +546,7 @@ var (
 	providerLine  = regexp.MustCompile(`(?i)(?:\b(?:nhs(?: foundation)? trust|foundation trust|trust|council|ltd|limited|cic|cio|plc|llp|charity|college|university|hospital|integrated care board|icb|clinical commissioning group)\.?$|^(?:provided|run|delivered|managed|organised|offered) by\b|^(?:organisation|provider|service provider|run by|provided by)\s*:)`)
 	questionTitle = regexp.MustCompile(`(?i)^(?:what|why|how|when|where|who|which|can|do|does|is|are|should|will)\b.*\??$`)
 	// Page furniture that is never a title.
-	chromeLine = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|skip to main|skip navigation|back search|back|search|menu|home|close|cookies?.*|accept (?:all )?cookies|this site uses cookies.*|view our new .*|you are here:?.*|breadcrumb.*|print(?: this page)?|share(?: this page)?|last updated.*|next review.*|page last (?:updated|reviewed).*|main navigation|navigation|toggle navigation|sign in|log ?in|translate.*|a-z|listen|contrast|text size.*)$`)
+	chromeLine = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|skip to main|skip navigation|back search|back|search|menu|home|close|cookies?.*|accept (?:all )?cookies|this site uses cookies.*|view our new .*|you are here:?.*|breadcrumb.*|print(?: this page)?|share(?: this page)?|last updated.*|next review.*|page last (?:updated|reviewed).*|main navigation|navigation|toggle navigation|sign in|log ?in|translate.*|(?:choose|select) (?:a |your )?language.*|a-z|listen|contrast|text size.*)$`)
 	teamName   = regexp.MustCompile(`^(?:The )?((?:[A-Z][\w'’&-]*\s+){0,6}(?:Team|Service|Clinic|Group|Project))\b`)
 )
 
@@ -681,6 +681,14 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		switch {
 		case r.Kind == KindOther:
 			r.AgeMin, r.AgeMax = ageRange(groupAsides(storyLead(text, r.Title)))
+			if r.AgeMin == nil && r.AgeMax == nil && consultationPage.MatchString(r.Title+"\n"+storyLead(text, r.Title)) {
+				// A consultation's lead is about the consultation ("Every
+				// council must publish a short breaks statement ... we want
+				// to hear from you"); the paragraph after it names what is
+				// consulted on and for whom. (A story's later paragraphs
+				// are its parts': "a teen zone for 13 to 19 year olds".)
+				r.AgeMin, r.AgeMax = ageRange(groupAsides(secondParagraph(text, r.Title)))
+			}
 		case hasBand(r.Title) && !ageSections(strings.Replace(own, r.Title, "", 1)):
 			// A heading that names its band ("Post-16 travel assistance (ages
 			// 16 to 25)") says whom the page is for, whatever other group a
@@ -799,8 +807,22 @@ func groupAsides(text string) string {
 	text = whoMayAct(text)
 	text = definingAside.ReplaceAllString(text, "")
 	text = teamBand.ReplaceAllString(text, "$1")
-	return selfActing.ReplaceAllString(forGroup.ReplaceAllString(text, ". "), ". ")
+	return selfActing.ReplaceAllStringFunc(forGroup.ReplaceAllString(text, ". "), func(sent string) string {
+		// "open to parents ... and to young people themselves" names an
+		// audience, not who may act for themselves.
+		if audienceSelf.MatchString(sent) {
+			return sent
+		}
+		return ". "
+	})
 }
+
+// consultationPage is a consultation's heading or lead.
+var consultationPage = regexp.MustCompile(`(?i)\bconsult(?:ation|ing)\b|\b(?:hear|have) (?:from you|your (?:say|views))\b`)
+
+// audienceSelf is "themselves" said of people as an audience ("and to young
+// people themselves"), not of an act one may do oneself.
+var audienceSelf = regexp.MustCompile(`(?i)\b(?:people|person|children|child|parents|carers|families)\s+themselves\b`)
 
 // teamBand is a band in a team's name ("Contact the SEN 0-25 Team"): on a
 // guidance page it names who answers, not whom the page is for.

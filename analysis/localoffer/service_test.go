@@ -219,4 +219,8 @@ func TestAgeStagesAndEnds(t *testing.T) {
 			t.Errorf("%q: got %s-%s, want none", text, intOr(lo), intOr(hi))
 		}
 	}
+	// "Young people themselves" as part of an audience keeps its band.
+	if lo, hi := ageRange(groupAsides("The open day welcomes carers of young people aged 14 to 25, and young people themselves.")); intOr(lo)+"-"+intOr(hi) != "14-25" {
+		t.Errorf("audience with 'themselves': got %s-%s, want 14-25", intOr(lo), intOr(hi))
+	}
 }
