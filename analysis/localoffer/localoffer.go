@@ -119,9 +119,17 @@ func textFurniture(l string) bool {
 		return true
 	}
 	return chromeLine.MatchString(l) || strings.Contains(strings.ToLower(l), "cookie") || breadcrumb.MatchString(l) ||
-		siteName.MatchString(l) && !placeHeadline.MatchString(l) || actionLine.MatchString(l) || navBar(l) || searchBox(l) ||
+		siteName.MatchString(l) && !placeHeadline.MatchString(l) || actionLine.MatchString(l) && !searchHeading.MatchString(l) || navBar(l) || searchBox(l) ||
 		savedList.MatchString(l)
 }
+
+// filterLine is a listing's filters, a visitor's choice ("Filters applied:
+// Local Offer services only | Ages 5-11"), not what the section is for.
+var filterLine = regexp.MustCompile(`(?i)^(?:filters?(?: applied)?|refine(?: (?:your )?(?:search|results))?|filter (?:by|results)|sort by|showing)\b`)
+
+// searchHeading heads a page of results for a visitor's search ("Search
+// results for 'sensory'"): the page's heading, not a search box's button.
+var searchHeading = regexp.MustCompile(`(?i)^search results?\s+(?:for\b|:)`)
 
 // placeHeadline is a headline that ends with a place ("Toy library opens at
 // Castle Way Family Hub"): a sentence about something happening there, not
@@ -793,7 +801,7 @@ func listingOwn(text, title string) string {
 		b.WriteString(title + "\n")
 	}
 	for _, l := range lines[start:] {
-		if !paragraphLine(l) || resultCount.MatchString(l) {
+		if !paragraphLine(l) || resultCount.MatchString(l) || filterLine.MatchString(l) {
 			break
 		}
 		b.WriteString(l + "\n")
