@@ -415,7 +415,8 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 		// read like lines a PDF wrapped.
 		if len(people) == 1 && isRow(line) {
 			p := people[0]
-			if !(p.untitled && p.loc[1] <= rs-ls && strings.TrimSpace(line[p.loc[1]:rs-ls]) == "") { // "Early Years SENCO"
+			if !(p.untitled && p.loc[1] <= rs-ls && strings.TrimSpace(line[p.loc[1]:rs-ls]) == "") && // "Early Years SENCO"
+				!(p.loc[1] <= rs-ls && otherPostBy(line, p.loc[0], p.loc[1])) { // "Director of SEND, Ms A, supervises SENCOs"
 				add(min(ls+p.loc[0], rs), max(ls+p.loc[1], re), line[p.loc[0]:p.loc[1]], 0.85)
 				continue
 			}
@@ -497,7 +498,9 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 				wl = []int{loc[0], end - off}
 				name += " " + text[off+loc[1]+1:end]
 			}
-			if nameBeforeRole(win, wl) && !(strings.Contains(win[wl[1]:], "\n") && len(people) > 0) {
+			// "following the departure of Mr D (SENCO 2019-2024)": the one
+			// named gave the post up.
+			if nameBeforeRole(win, wl) && !(strings.Contains(win[wl[1]:], "\n") && len(people) > 0) && !gaveUpAs.MatchString(text[max(0, off+loc[0]-40):off+loc[0]]) {
 				add(off+loc[0], re, name, 0.85)
 			}
 		}
@@ -680,7 +683,7 @@ func otherPostBy(row string, from, to int) bool {
 }
 
 var (
-	otherPostBefore = lexRegexp(`(?i)\b(?:head\s*teacher|head\s+of\s+school|principal|deputy|assistant|bursar|business\s+manager|office\s+manager|receptionist)\s*[,:–—-]?\s*$`)
+	otherPostBefore = lexRegexp(`(?i)\b(?:head\s*teacher|head\s+of\s+school|principal|deputy|assistant|bursar|business\s+manager|office\s+manager|receptionist|director(?:\s+of(?:\s+[\w&]+){1,3})?|chief\s+executive|CEO|trustee)\s*[,:–—-]?\s*$`)
 	otherPostAfter  = lexRegexp(`(?i)^\s*[,(–—-]\s*(?:the\s+)?(?:head\s*teacher|head\s+of\s+school|principal|deputy|assistant|bursar|business\s+manager|office\s+manager|receptionist)\b`)
 )
 
@@ -1485,8 +1488,8 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		// for the SENCO, on the SENCO's own line (a staff table's row) or
 		// elsewhere; a SEND team's; then any other near a mention of the role.
 		switch {
-		case noSENCO && !sencoMailbox.MatchString(addr):
-			continue
+		case noSENCO && !sencoMailbox.MatchString(addr) && !(schoolSENLine(text, m[0]) && !councilMailbox(addr)):
+			continue // no SENCO spoken of: only the role's mailbox, or the school's SEND team's given for SEND
 		case outsideTrust(m[0]) && !(sendTeamMailbox.MatchString(addr) && groupWord.MatchString(lineAround(text, m[0], 200))):
 			continue // a school's, not the trust's ("the federation SEND team" is the trust's)
 		case councilMailbox(addr):
@@ -1543,7 +1546,7 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		if digits < 10 || digits > 13 {
 			continue
 		}
-		if noSENCO || outsideTrust(m[0]) || x.officeNumber(text, m[0], surnames, false) || x.forSomeoneElse(text, m[0], names) && !x.routeGiven(text, m[0]) ||
+		if noSENCO && !schoolSENLine(text, m[0]) || outsideTrust(m[0]) || x.officeNumber(text, m[0], surnames, false) || x.forSomeoneElse(text, m[0], names) && !x.routeGiven(text, m[0]) ||
 			x.anotherSENCORow(text, m[0], names) || inStacked(m[0]) || whenAway(text, m[0]) {
 			continue
 		}
@@ -1559,6 +1562,9 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		d := distance(m[0])
 		if d < 0 && besideHerMailbox(text, m[0], mailNames) {
 			d = 300 // in the rows of her own mailbox ("Email: j.halliday@..." / "T: ...")
+		}
+		if d < 0 && schoolSENLine(text, m[0]) {
+			d = 400 // the school's SEND team's line, given for SEND questions
 		}
 		if d < 0 {
 			d = fallback(m[0])
@@ -1583,6 +1589,11 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			} else {
 				d += 500
 			}
+		}
+		// A route through someone else ("or leave a message with Student
+		// Services on ...") comes after her own line given beside it.
+		if ls := strings.LastIndexByte(text[:m[0]], '\n') + 1; d >= 0 && routeCue.MatchString(text[max(ls, m[0]-150):m[0]]) && !schoolSENLine(text, m[0]) {
+			d += 150
 		}
 		// The school's address line or the block of lines under it ("... |
 		// Harbour Street | SM2 8QQ | 0161 ...", a footer's number under the

@@ -176,6 +176,8 @@ func TestSENCONames(t *testing.T) {
 		{"I have been SENCO here since 2019.\nMrs Pim Oduya teaches Reception and leads PE.", nil},
 		{"I am the school's SENDCo as well as its Headteacher, so you can ask for me directly.\n- Mrs Pim Oduya, Headteacher", []string{"Mrs Pim Oduya"}},
 		{"Mrs Ida Venn is Executive Headteacher of both schools and is also the federation's Special Educational Needs Co-ordinator.", []string{"Mrs Ida Venn"}},
+		{"Mrs Lyn Ode has held the post since January, following the departure of Mr Ray Bute (SENCO 2016-2024).\nMrs Lyn Ode is our SENCO.", []string{"Mrs Lyn Ode"}},
+		{"The Trust's Director of SEND, Ms Ola Grant, supervises SENCOs across the\npartnership's six schools.", nil},
 		// The holder our SENCO meets, named in the post, is another school's.
 		{"Mr Kit Abara is our SENDCo.\n\nIn June Mr Abara meets Ms Joy Pell, the SENDCo at Fernlea Academy, to hand over.", []string{"Mr Kit Abara"}},
 		{"Our SENCo, Mrs Una Hoy, liaises each year with Mr Sam Tull, SENCo at Ridge Lane School.\nMrs Una Hoy is our SENCo.", []string{"Mrs Una Hoy"}},
@@ -223,6 +225,7 @@ func TestSENCOContacts(t *testing.T) {
 			"\n\nGet in touch with the SEND team\nE-mail: p.vane@vale.example\nT: 01632 960122 ext. 7\nWe answer within two days.", "p.vane@vale.example", "01632 960122 ext. 7"},
 		{"a number in a list of several people's mailboxes", "Our SENDCo is Mr Piers Vane.\n\n" + strings.Repeat("Every class has a teaching assistant in the mornings. ", 14) +
 			"\n\nStaff\np.vane@vale.example\na.lowe@vale.example\nk.ode@vale.example\nT: 01632 960123", "p.vane@vale.example", ""},
+		{"no SENCO spoken of: the school's inclusion team for SEND questions", "Questions about SEND go to our Inclusion Team at inclusion@vale.example or on 01632 960130.", "inclusion@vale.example", "01632 960130"},
 		{"a footer's address", "SENDCo: R. T. Amis\nDirect line: 01632 960121\n\nVale Primary, Mill Road, Vale VA1 2BC\nSwitchboard 01632 960100   Email: valeprimary@county.example",
 			"", "01632 960121"},
 		{"another person's address", "Our SENCO is Mr Tom Vale. Until he starts, write to the deputy head, Mrs Ann Oke, at office@vale.example.", "", ""},
