@@ -90,7 +90,7 @@ var notPersonWord = regexp.MustCompile(`(?i)^(?:` + textstage.Builtin().Fragment
 
 // Words allowed between a role and the name that follows it
 // ("SENCO: Mrs Smith", "The SENCO at our school is Mrs Smith", "SENDCo, Helen Watson").
-var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/?]*(?:(?:a|s|answer|role|shared|between|jointly|held|by|is|are|at|for|of|in|our|the|school|academy|school's|academy's|called|named|currently|contact|who|will|be|lead|and|disabilities|disability|co-?ordinator|this|year|person|responsible|name|namely|eyfs|ks\d?|key|stage|early|years|\d|primary|secondary|sendco|senco|head|resource|base|provision)\b[\s:;,\-|=()'/?]*){0,8}$`)
+var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/?]*(?:(?:a|s|answer|role|shared|between|jointly|held|by|is|are|has|have|been|now|at|for|of|in|our|the|school|academy|school's|academy's|called|named|currently|contact|who|will|be|lead|and|disabilities|disability|co-?ordinator|this|year|person|responsible|name|namely|eyfs|ks\d?|key|stage|early|years|\d|primary|secondary|sendco|senco|head|resource|base|provision)\b[\s:;,\-|=()'/?]*){0,10}$`)
 
 // Words allowed between a name and the role that follows it
 // ("Mrs Smith (SENCO)", "Mrs Smith, SENCO", "Mrs Smith is our SENDCo",
@@ -352,7 +352,13 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 		line := text[ls : re+le]
 		var people []person
 		if len(line) <= 400 { // a row or a sentence's line, not a page with no line breaks
-			people = persons(line)
+			// not one who gave the post up ("Following the retirement of Mrs A
+			// in July, the SENCO role is held" / "by our Headteacher, Mr B")
+			for _, p := range persons(line) {
+				if !gaveUpAs.MatchString(line[max(0, p.loc[0]-40):p.loc[0]]) {
+					people = append(people, p)
+				}
+			}
 		}
 		// Role, then name.
 		after := text[re:min(len(text), re+90)]
@@ -1503,8 +1509,8 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			if x.onSENCOLine(text, m[0], surnames) {
 				d = 1
 			}
-		case x.forSomeoneElse(text, m[0], names):
-			continue
+		case x.forSomeoneElse(text, m[0], names) && !x.routeGiven(text, m[0]):
+			continue // another person's, unless given as the way to her (her PA's, the office's)
 		case otherRoleMailbox.MatchString(addr) && !x.inSENCOSentence(text, m[0], surnames):
 			continue // the bursar's, admissions': another post's
 		case generalMailbox.MatchString(addr) && x.officeNumber(text, m[0], surnames, true) && !x.routeGiven(text, m[0]):

@@ -178,6 +178,7 @@ func TestSENCONames(t *testing.T) {
 		{"Mrs Ida Venn is Executive Headteacher of both schools and is also the federation's Special Educational Needs Co-ordinator.", []string{"Mrs Ida Venn"}},
 		{"Mrs Lyn Ode has held the post since January, following the departure of Mr Ray Bute (SENCO 2016-2024).\nMrs Lyn Ode is our SENCO.", []string{"Mrs Lyn Ode"}},
 		{"The Trust's Director of SEND, Ms Ola Grant, supervises SENCOs across the\npartnership's six schools.", nil},
+		{"Since the retirement of Mrs Ena Pugh at Easter, the SENDCo role has been held\nby our Head of School, Mr Tobi Ade. Mr Ade teaches Year 4.", []string{"Mr Tobi Ade"}},
 		// The holder our SENCO meets, named in the post, is another school's.
 		{"Mr Kit Abara is our SENDCo.\n\nIn June Mr Abara meets Ms Joy Pell, the SENDCo at Fernlea Academy, to hand over.", []string{"Mr Kit Abara"}},
 		{"Our SENCo, Mrs Una Hoy, liaises each year with Mr Sam Tull, SENCo at Ridge Lane School.\nMrs Una Hoy is our SENCo.", []string{"Mrs Una Hoy"}},
