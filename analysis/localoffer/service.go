@@ -415,10 +415,10 @@ var (
 	// ages: "book from 1 to 5 days a week", "a ratio of about 1 to 4".
 	countSpan = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to|and)\s*(\d{1,2})\s+(days?|weeks?|hours?|sessions?|times|nights?|places|visits|miles|minutes|staff)\b|\bratios?\b[^.\n]{0,30}?\b\d{1,2}\s*(?:to|:)\s*\d{1,2}\b|\b1\s*(?:to|:)\s*1\b`)
 	// A band that starts at birth, said just before its end.
-	fromBirth    = regexp.MustCompile(`(?i)\bfrom birth\b[^.;\n]*$`)
+	fromBirth = regexp.MustCompile(`(?i)\bfrom birth\b[^.;\n]*$`)
 	// Newborns start a band at birth: "from newborn babies identified by
 	// screening through to 25-year-olds" is 0-25.
-	fromNewborn = regexp.MustCompile(`(?i)\bfrom (?:new[- ]?borns?|newly born)(?: babies| infants)?\b`)
+	fromNewborn  = regexp.MustCompile(`(?i)\bfrom (?:new[- ]?borns?|newly born)(?: babies| infants)?\b`)
 	ageCondition = regexp.MustCompile(`(?i)^(?:if|when|whenever|unless|once|where)\b[^,]*,`)
 	openEnd      = regexp.MustCompile(`(?i)^(?:aged )?\d{1,2} (?:and|or) (?:over|above|older)\b`)
 	ageOwnRight  = regexp.MustCompile(`(?i)\bin (?:their|his or her) own right\b`)
