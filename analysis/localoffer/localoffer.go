@@ -84,11 +84,14 @@ func (x *Extractor) ReadLocalOfferText(text, pageURL string) LocalOfferRead {
 
 var (
 	// A breadcrumb trail: "You are here: Home > SEND > Therapies", "Home / Directory / X".
-	// One step after a results page or the home page is a trail too: "Results > X";
-	// so is any one step marked by an arrow ("Our services > Children's
-	// services"): a heading does not point from one phrase to another (a
-	// slash or a bar may join two names, "Parents / Carers").
-	breadcrumb = regexp.MustCompile(`(?i)^you are here\b|^(?:[^>/»›|]{1,60}\s[>/»›|]\s){2,}[^>/»›|]{1,80}$|^(?:home|results|search results|directory)\s+[>»›/]\s+[^>/»›|]{1,80}$|^[^>/»›|]{1,60}\s[>»›]\s[^>/»›|]{1,80}$`)
+	// One step after a results page or the home page is a trail too: "Results > X".
+	breadcrumb = regexp.MustCompile(`(?i)^you are here\b|^(?:[^>/»›|]{1,60}\s[>/»›|]\s){2,}[^>/»›|]{1,80}$|^(?:home|results|search results|directory)\s+[>»›/]\s+[^>/»›|]{1,80}$`)
+	// Any one step marked by an arrow ("Our services > Children's services")
+	// is a trail where it stands above the page's heading: a heading does not
+	// point from one phrase to another (a slash or a bar may join two names,
+	// "Parents / Carers"). Only the heading's search reads it so: elsewhere
+	// its last step is no candidate for the record's name.
+	arrowStep = regexp.MustCompile(`^[^>/»›|]{1,60}\s[>»›]\s[^>/»›|]{1,80}$`)
 	// A line that names the site rather than the page: "Kent County Council",
 	// "Medway SEND Local Offer", "Family Information and Services Hub (FISH)".
 	// A hub is a site when it is the families' or the SEND one ("Family Hub",
@@ -356,7 +359,8 @@ func pageHeading(text string) (string, []string) {
 			break
 		}
 	}
-	heading := func(l string) bool { return titleCandidate(l) || placed[l] }
+	// A one-step arrow trail is not the page's heading (arrowStep).
+	heading := func(l string) bool { return !arrowStep.MatchString(l) && (titleCandidate(l) || placed[l]) }
 	// The site's menu just under its strap line (nothing but the site's
 	// furniture between) has a trail's shape and is no trail.
 	menu := func(i int) bool {
@@ -382,7 +386,7 @@ func pageHeading(text string) (string, []string) {
 		if openingLine(l) && !strap[i] {
 			break
 		}
-		if trailLine(l) && !menu(i) {
+		if (trailLine(l) || arrowStep.MatchString(l)) && !menu(i) {
 			trail = i
 		}
 	}
