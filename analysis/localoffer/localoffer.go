@@ -86,6 +86,12 @@ var (
 	// A breadcrumb trail: "You are here: Home > SEND > Therapies", "Home / Directory / X".
 	// One step after a results page or the home page is a trail too: "Results > X".
 	breadcrumb = regexp.MustCompile(`(?i)^you are here\b|^(?:[^>/»›|]{1,60}\s[>/»›|]\s){2,}[^>/»›|]{1,80}$|^(?:home|results|search results|directory)\s+[>»›/]\s+[^>/»›|]{1,80}$`)
+	// Any one step marked by an arrow ("Our services > Children's services")
+	// is a trail where it stands above the page's heading: a heading does not
+	// point from one phrase to another (a slash or a bar may join two names,
+	// "Parents / Carers"). Only the heading's search reads it so: elsewhere
+	// its last step is no candidate for the record's name.
+	arrowStep = regexp.MustCompile(`^[^>/»›|]{1,60}\s[>»›]\s[^>/»›|]{1,80}$`)
 	// A line that names the site rather than the page: "Kent County Council",
 	// "Medway SEND Local Offer", "Family Information and Services Hub (FISH)".
 	// A hub is a site when it is the families' or the SEND one ("Family Hub",
@@ -353,7 +359,8 @@ func pageHeading(text string) (string, []string) {
 			break
 		}
 	}
-	heading := func(l string) bool { return titleCandidate(l) || placed[l] }
+	// A one-step arrow trail is not the page's heading (arrowStep).
+	heading := func(l string) bool { return !arrowStep.MatchString(l) && (titleCandidate(l) || placed[l]) }
 	// The site's menu just under its strap line (nothing but the site's
 	// furniture between) has a trail's shape and is no trail.
 	menu := func(i int) bool {
@@ -379,7 +386,7 @@ func pageHeading(text string) (string, []string) {
 		if openingLine(l) && !strap[i] {
 			break
 		}
-		if trailLine(l) && !menu(i) {
+		if (trailLine(l) || arrowStep.MatchString(l)) && !menu(i) {
 			trail = i
 		}
 	}
@@ -748,11 +755,13 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	// as one band of their own; they give the ends the record's words leave
 	// open (bands are coarse: the words, where they give an end, are the
 	// record's own).
+	// Records it links to ("Related directory records: Junior Orbit (ages 7
+	// to 10)") give their own bands, not this record's.
 	lo, hi, fields, words := bandFields(text)
 	if at := strings.Index(words, r.Title); r.Title != "" && at > 0 {
-		s.AgeMin, s.AgeMax = ageRange(words[at:])
+		s.AgeMin, s.AgeMax = ageRange(beforeRelated(words[at:]))
 	} else if fields {
-		s.AgeMin, s.AgeMax = ageRange(words)
+		s.AgeMin, s.AgeMax = ageRange(beforeRelated(words))
 	}
 	if fields {
 		if s.AgeMin == nil {
@@ -1528,8 +1537,19 @@ func explainsScore(title, body string) int {
 	n += min(sections, 3)
 	n += min(len(explainSentence.FindAllString(body, -1))/2, 3)
 	n += min(rightsCount(body), 2)
+	// A page that says it is a page explaining something ("This page is for
+	// young people aged 14 to 25 ... It explains how support changes") is
+	// guidance: a service speaks of what it does, not of the page.
+	if pageExplains.MatchString(body) {
+		n += 2
+	}
 	return n
 }
+
+// pageExplains is a page introducing itself as guidance: "This page explains
+// ...", "This guide sets out ...", "This page is for parents. It tells you
+// what to expect".
+var pageExplains = regexp.MustCompile(`(?i)\bthis (?:page|guide|section|leaflet|factsheet|fact sheet|information)\b(?:[^.\n]{0,150}\.\s+it)?[^.\n]{0,40}?\b(?:explains|sets out|describes|tells you|outlines|gives (?:you )?(?:information|advice|an overview) (?:about|on|of))\b`)
 
 // offersScore is how much a page speaks of one provider's offer: its
 // sessions, times, venue, price, and referrals to it.
@@ -1552,6 +1572,9 @@ var (
 	// gives ("Saturday Sensory Mornings give"), but "offer", "run" and
 	// "meet" after a name are nouns ("Wendbury College's SEND offer").
 	definedService = regexp.MustCompile(`(?:^|^[^.!?]{0,60}?, )(?:The )?((?:[A-Z][\w'’&-]*\s+(?:(?:and|&|of|for|the|in)\s+)?){0,5}[A-Z][\w'’&-]*)(?:\s+\([A-Z]{2,8}\))?\s+(?:(?:is|are) (?:an?|our|the) [\w ,'’-]{0,50}?\b(?:club|group|scheme|service|team|project|programme|course|sessions?|playscheme|clinic|class|drop-in|network|forum|hub)\b|(?:offers|runs|meets|provides|gives|welcomes|helps|give|provide|welcome)\b)`)
+	// A word that points at something rather than names it: "This is an NHS
+	// service", "It is a free club" (a sentence's capital, not a name's).
+	pointingWord = regexp.MustCompile(`^(?:This|That|These|Those|It|There|Here|We|They|He|She|You|Which|What|Who|Everyone|Anyone|Someone|Each|Every|Both|Such)$`)
 	// A short form in brackets straight after a name: " (KDCS)".
 	shortFormLead = regexp.MustCompile(`^\s*\([A-Z][A-Za-z&]{1,9}\)`)
 	// An organisation's name: a body that runs services rather than one.
@@ -1608,7 +1631,7 @@ func definedName(name, text string) string {
 			continue
 		}
 		m := definedService.FindStringSubmatch(l)
-		if m == nil || m[1] == name || strings.HasPrefix(name, m[1]) || orgName.MatchString(m[1]) || !strings.Contains(m[1], " ") && !strings.Contains(m[0], " is our ") && !strings.Contains(m[0], " is a") {
+		if m == nil || m[1] == name || strings.HasPrefix(name, m[1]) || orgName.MatchString(m[1]) || pointingWord.MatchString(m[1]) || !strings.Contains(m[1], " ") && !strings.Contains(m[0], " is our ") && !strings.Contains(m[0], " is a") {
 			continue
 		}
 		if !defined[m[1]] {

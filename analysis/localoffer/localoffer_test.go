@@ -166,6 +166,11 @@ func TestAgeForms(t *testing.T) {
 		"Play sessions run until children start in a Reception class.":                                                  "?-4",
 		"Members join from 13 until they turn 19.":                                                                      "13-19",
 		"Young people from the start of Year 9 until their 21st birthday.":                                              "13-21",
+		// lo9: newborns start a band at birth, "through to N-year-olds" ends
+		// it; a time of day "through to 12" is no age.
+		"We see families from newborn babies through to 25-year-olds in college.": "0-25",
+		"A team for children from newborns right up to 19 year olds.":             "0-19",
+		"The morning runs from 10am through to 12.":                               "?-?",
 	} {
 		lo, hi := ageRange(text)
 		if got := ageStr(lo) + "-" + ageStr(hi); got != want {

@@ -117,9 +117,11 @@ func (x *Extractor) needCodes(text string) []string {
 var (
 	// Where a page turns to other services ("Related pages", "See also"), or
 	// to the rest of what its provider or site does ("Other things we do",
-	// "More news and events"): what follows names their needs, not this
+	// "More news and events"), or to the rest of its section or site under
+	// that section's or site's name ("More in Specialist teaching", "Latest
+	// from Fernley SENDIASS"): what follows names their needs, not this
 	// page's.
-	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?:\s+[\w-]+){0,3}|see also|useful (?:links|organisations|contacts|websites)|other (?:useful )?(?:links|services|organisations|support)(?: (?:you|that|which|who) .*)?|where else (?:to|can (?:i|you)) get (?:help|support)|you (?:may|might) also (?:like|want|need|be interested in).*|other services (?:that|which|who) (?:can|may|might) help.*|similar services|more (?:in|from) this section|(?:other|more) pages(?: (?:in|from) this (?:area|section|topic))?|pages in this (?:section|area)|recent posts|(?:latest|more|other|related|recent) (?:news|stories|articles|posts)|(?:similar|other|more|latest) (?:jobs|vacancies|roles|posts)|(?:more|other|latest|recent) (?:[\w'’-]+ )?(?:news|events|stories|things|activities|services|groups|clubs|sessions|projects|pages|links|articles|posts)\b(?: (?:and|&) [\w'’-]+)?(?: (?:we|you|from|in|on|at|by)\b[\w'’ -]{0,30})?)\s*:?$`)
+	relatedHeading = regexp.MustCompile(`(?i)^(?:(?:more|latest|news) from [\w'’&,. -]{2,60}|more in [\w'’&,. -]{2,60}|related(?:\s+[\w-]+){0,3}|see also|useful (?:links|organisations|contacts|websites)|other (?:useful )?(?:links|services|organisations|support)(?: (?:you|that|which|who) .*)?|where else (?:to|can (?:i|you)) get (?:help|support)|you (?:may|might) also (?:like|want|need|be interested in).*|other services (?:that|which|who) (?:can|may|might) help.*|similar services|more (?:in|from) this section|(?:other|more) pages(?: (?:in|from) this (?:area|section|topic))?|pages in this (?:section|area)|recent posts|(?:latest|more|other|related|recent) (?:news|stories|articles|posts)|(?:similar|other|more|latest) (?:jobs|vacancies|roles|posts)|(?:more|other|latest|recent) (?:[\w'’-]+ )?(?:news|events|stories|things|activities|services|groups|clubs|sessions|projects|pages|links|articles|posts)\b(?: (?:and|&) [\w'’-]+)?(?: (?:we|you|from|in|on|at|by)\b[\w'’ -]{0,30})?)\s*:?$`)
 	// A venue's access is not a need of the service: "wheelchair accessible",
 	// "level access", "a changing places toilet".
 	venueAccess = regexp.MustCompile(`(?i)\bwheelchairs?[- ](?:accessible|access(?:ibility)?|friendly|ramps?)\b|\b(?:level|step[- ]free|disabled|accessible|wheelchair) (?:access|toilets?|parking|entrances?|changing(?: rooms?)?|lifts?)\b|\bchanging places\b`)
@@ -374,7 +376,7 @@ var (
 	ageSpan  = regexp.MustCompile(`(?i)\b(?:aged?s?|age range|from|between|young people|children)\s*(?:of\s*)?[:|]?\s*\(?(\d{1,2}|birth)\s*(?:-|–|−|to|and|up to|until)\s*(?:the age of\s+)?(\d{1,2})\)?(?:\s*(?:years?|yrs))?`)
 	ageParen = regexp.MustCompile(`\((\d{1,2})\s*(?:-|–)\s*(\d{1,2})\)`)
 	ageBare  = regexp.MustCompile(`(?i)\b(0|birth)\s*(?:-|–|to)\s*(\d{1,2})\b`)
-	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})\b|\b(?:until|up to) (?:the age of) (\d{1,2})\b|\buntil (?:they|the young person|your child|he or she) (?:are|is|reach|reaches|turn|turns|become|becomes) (?:age |aged )?(\d{1,2})\b|\buntil (?:they're) (\d{1,2})\b|\b(?:under|aged under)[- ](\d{1,2})s?\b|\bturns? (\d{1,2})\b|\buntil [^.,;\n]{0,40}?\b(?:leave|leaves|finish|finishes|complete|completes) (?:[\w-]+ ){0,2}?(?:school|college|education)[^.,;\n]{0,12}? at (?:age )?(\d{1,2})\b`)
+	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})\b|\b(?:until|up to) (?:the age of) (\d{1,2})\b|\buntil (?:they|the young person|your child|he or she) (?:are|is|reach|reaches|turn|turns|become|becomes) (?:age |aged )?(\d{1,2})\b|\buntil (?:they're) (\d{1,2})\b|\b(?:through|right up|all the way) to (\d{1,2})[- ]?year[- ]olds?\b|\b(?:under|aged under)[- ](\d{1,2})s?\b|\bturns? (\d{1,2})\b|\buntil [^.,;\n]{0,40}?\b(?:leave|leaves|finish|finishes|complete|completes) (?:[\w-]+ ){0,2}?(?:school|college|education)[^.,;\n]{0,12}? at (?:age )?(\d{1,2})\b`)
 	ageYears = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*(?:years?|yrs|[- ]?year[- ]olds?)\b`)
 	// A span's end carried further in the same sentence: "aged 16 to 19, and
 	// up to 25 for students with an EHC plan", "from birth to 16, or to 19 for
@@ -413,7 +415,10 @@ var (
 	// ages: "book from 1 to 5 days a week", "a ratio of about 1 to 4".
 	countSpan = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to|and)\s*(\d{1,2})\s+(days?|weeks?|hours?|sessions?|times|nights?|places|visits|miles|minutes|staff)\b|\bratios?\b[^.\n]{0,30}?\b\d{1,2}\s*(?:to|:)\s*\d{1,2}\b|\b1\s*(?:to|:)\s*1\b`)
 	// A band that starts at birth, said just before its end.
-	fromBirth    = regexp.MustCompile(`(?i)\bfrom birth\b[^.;\n]*$`)
+	fromBirth = regexp.MustCompile(`(?i)\bfrom birth\b[^.;\n]*$`)
+	// Newborns start a band at birth: "from newborn babies identified by
+	// screening through to 25-year-olds" is 0-25.
+	fromNewborn  = regexp.MustCompile(`(?i)\bfrom (?:new[- ]?borns?|newly born)(?: babies| infants)?\b`)
 	ageCondition = regexp.MustCompile(`(?i)^(?:if|when|whenever|unless|once|where)\b[^,]*,`)
 	openEnd      = regexp.MustCompile(`(?i)^(?:aged )?\d{1,2} (?:and|or) (?:over|above|older)\b`)
 	ageOwnRight  = regexp.MustCompile(`(?i)\bin (?:their|his or her) own right\b`)
@@ -523,6 +528,7 @@ var sentenceEnd = regexp.MustCompile(`[.!?;]\s+`)
 // Ages named only as a condition or another group's right do not count.
 func ageRange(text string) (*int, *int) {
 	text = ageAudience(ageDigits(text))
+	text = fromNewborn.ReplaceAllString(text, "from birth")
 	text = replaceAllSubmatchFunc(upToCount, text, func(g []string, _ int) string {
 		if upToAgeWord.MatchString(g[2]) || !countedWord.MatchString(g[2]) {
 			return g[0]

@@ -124,6 +124,10 @@ func TestNeedElsewhere(t *testing.T) {
 		{"The group is for children with a diagnosis of autism.", "ASD"},
 		{"We support deaf children from diagnosis to 25.", "HI"},
 		{"A safe space for young people with ADHD.", "ADHD"},
+		// lo9: a need named only as what the service does not provide for.
+		{"We do not provide treatment for children whose only difficulty is dyspraxia.", ""},
+		{"The clinic cannot offer appointments for ADHD medication reviews.", ""},
+		{"We do not charge for sessions for children who stammer.", "SLCN"},
 	}
 	for _, c := range cases {
 		if got := strings.Join(x.needCodes(c.text), ";"); got != c.want {
@@ -166,6 +170,9 @@ func TestDefinedName(t *testing.T) {
 		{"Moorside Carers Association", "Moorside Carers Association\n\nBrew and Chat is a monthly coffee group for parents, held in the library.\n\nDads Together is a group for fathers that meets on Saturdays in the park.\n", "Moorside Carers Association"},
 		// A service's own heading stays, whatever its text defines.
 		{"Hearing Support Team", "Hearing Support Team\n\nSignalong Stars is a signing group we run for families, every Friday in the school hall.\n", "Hearing Support Team"},
+		// lo9: a sentence's opening word that points ("This is a free
+		// service") defines nothing: the organisation stays.
+		{"Northgate Health NHS Trust", "Northgate Health NHS Trust\n\nWe help children who find eating hard.\n\nThis is an NHS service and there is no charge.\n", "Northgate Health NHS Trust"},
 	}
 	for _, c := range cases {
 		if got := definedName(c.name, c.text); got != c.want {
