@@ -217,7 +217,7 @@ func (x *Extractor) statReading(text string, m []int, r textstage.Rule, field, d
 		if notExact(text, m) {
 			return Fact{}, false // a bound ("fewer than five"), not a count; a share is as given ("just over 18%")
 		}
-		if shareNext.MatchString(text[figEnd:min(len(text), figEnd+10)]) {
+		if next, _, _ := strings.Cut(text[figEnd:min(len(text), figEnd+10)], "\n"); shareNext.MatchString(next) {
 			return Fact{}, false // a share ("SEND: 17%", "17 per cent"), not a count
 		}
 		before := text[max(0, fig-20):fig]
@@ -270,10 +270,10 @@ func yearGroup(text string, m []int) bool {
 var (
 	// "Year 6", "Years 7", "Y6", "Key Stage 2", "KS2": written with a capital,
 	// on the figure's line.
-	yearGroupBefore = regexp.MustCompile(`\b(?:Years?|Y|Key\s+Stage|KS)[ \t]?$`)
+	yearGroupBefore = lexRegexp(`\b(?:{stat_year_group})[ \t]?$`)
 	// "This year 21 of our children", "In the academic Year 52 ...": a span of
 	// time, not a year group.
-	aSpanOfTime = regexp.MustCompile(`(?i)\b(?:this|that|the|current|academic|school|last|next|each|every|per|a)\s+years?[ \t]?$`)
+	aSpanOfTime = lexRegexp(`(?i)\b(?:{stat_span_of_time})[ \t]?$`)
 )
 
 // aYear says whether the figure of a match is a year ("SEN register 2025"),
@@ -287,12 +287,12 @@ func aYear(text string, m []int) bool {
 
 var (
 	yearFigure  = regexp.MustCompile(`^20[0-3]\d$`)
-	pupilsAfter = regexp.MustCompile(`(?i)^\s+(?:young\s+people|pupils|children|students|learners)\b`)
+	pupilsAfter = lexRegexp(`(?i)^\s+(?:{pupils})\b`)
 )
 
 // notOursStat: words before a figure, in its sentence, that make it another
 // body's: the nation's, the LA's, a county's.
-var notOursStat = regexp.MustCompile(`(?i)\b(?:national(?:ly)?|average|in\s+England|across\s+England|(?:across|in)\s+the\s+(?:local\s+authority|county|borough|city|LA)|local\s+authority|LA[-\s]wide|county[-\s]wide)\b[^.%;]{0,80}$`)
+var notOursStat = lexRegexp(`(?i)\b(?:{stat_another_body})\b[^.%;]{0,80}$`)
 
 // anotherBodys says whether the words before a figure make it another body's
 // ("a larger-than-average school (NOR 588)" is still the school's), another
@@ -324,7 +324,7 @@ var (
 )
 
 // trustWideStat: a figure for a trust's schools together.
-var trustWideStat = regexp.MustCompile(`(?i)\b(?:across\s+(?:the|our)\s+(?:trust|federation|partnership|schools|academies)|trust[-\s]wide|in\s+(?:the\s+)?trust'?s?\s+schools)\b[^.%;]{0,80}$`)
+var trustWideStat = lexRegexp(`(?i)\b(?:{stat_trust_wide})\b[^.%;]{0,80}$`)
 
 // statIsOursBefore says whether the words before a figure, in its sentence,
 // leave it the school's (or the page's own when the page is about several
@@ -365,7 +365,7 @@ func notACount(evidence string, n float64) bool {
 // boundBefore: words that make a figure a bound, not a count ("fewer than
 // five children", "over 600 students"). "Out of" makes it a whole: the roll,
 // never another count (ofTotal).
-var boundBefore = regexp.MustCompile(`(?i)\b(?:(?:fewer|less|more)\s+than|over|under|up\s+to|at\s+(?:least|most)|in)\s+$`)
+var boundBefore = lexRegexp(`(?i)\b(?:{stat_bound})\s+$`)
 
 // notExact says whether the figure of a match (group 1, else the match) is a
 // bound or one side of a ratio ("one in seven pupils").
@@ -391,35 +391,30 @@ func (x *Extractor) provisionBefore(text string, m []int) bool {
 	return false
 }
 
-// Words a share or a count is read with, around its figure.
-const (
-	pupils  = `(?:children|pupils|students|learners)`
-	percent = `(?:\s?%|\s?per\s?cent\b)`
-)
-
 var (
 	// rollOfSome: words after a count of pupils that make them some of the pupils.
-	rollOfSome = regexp.MustCompile(`(?i)^\s*(?:with|who|on\s+(?:the|our)\s+SEN|receiving|having|in\s+receipt|have\s+(?:an?\s+)?(?:EHC|SEN)|are\s+on\s+(?:the|our)\s+SEN)`)
+	rollOfSome = lexRegexp(`(?i)^\s*(?:{stat_some_pupils})`)
 	// someHave: words after a count of pupils, however it ends, that make them
 	// some of the pupils ("Three children at the school have an EHC plan").
-	someHave = lexRegexp(`(?i)^\s*(?:have|has|had|hold|holds)\s+(?:an?\s+)?(?:{ehc_plan}|EHC|{sen})|^\s*(?:are|were)\s+on\s+(?:the|our)\s+(?:{sen})\s+register`)
+	someHave = lexRegexp(`(?i)^\s*(?:{stat_some_have})`)
 	// endsInPupils: a count of pupils that says no more ("Elm has 420 pupils").
-	endsInPupils = regexp.MustCompile(`(?i)` + pupils + `$`)
-	// shareNext: a number followed by a percent sign or "per cent" is a share.
-	shareNext = regexp.MustCompile(`(?i)^[ \t]?(?:%|per\s?cent\b)`)
+	endsInPupils = lexRegexp(`(?i)(?:{pupils})$`)
+	// shareNext: a number followed by a percent sign or "per cent" is a share
+	// (looked for on the figure's line).
+	shareNext = lexRegexp(`(?i)^(?:{percent})`)
 	// ofTotal: a figure given as the whole that another is out of.
-	ofTotal = regexp.MustCompile(`(?i)\b(?:out\s+)?of\s+(?:our\s+|the\s+)?$`)
+	ofTotal = lexRegexp(`(?i)\b(?:{stat_out_of})$`)
 	// theWhole: "All of our 96 pupils have an EHC plan", "a total of 224
 	// students": the figure is the whole, and the count.
-	theWhole = regexp.MustCompile(`(?i)\b(?:all|every\s+one|each|a\s+total)(?:\s+of)?\s+(?:our\s+|the\s+)?$`)
+	theWhole = lexRegexp(`(?i)\b(?:{stat_whole})$`)
 	// labelRowBreak: a count ending its line, the next line starting anew.
 	labelRowBreak = regexp.MustCompile(`^[ \t]*(?:\([^)\n]{0,20}\))?[ \t]*\n[ \t]*[A-Z]`)
 	// thanAverage: "a larger-than-average school (NOR 588)" is the school's.
-	thanAverage = regexp.MustCompile(`(?i)\bthan[-\s]average\b[^.%]{0,40}$`)
+	thanAverage = lexRegexp(`(?i)\b(?:{stat_than_average})\b[^.%]{0,40}$`)
 	// senNamed: a share whose own words name SEN or the register is of pupils with SEN.
-	senNamed   = lexRegexp(`(?i)\b(?:{sen}|special\s+educational\s+need|register)\b`)
+	senNamed   = lexRegexp(`(?i)\b(?:{stat_sen_named})\b`)
 	senMention = lexRegexp(`(?i)\b(?:{sen})\b`)
-	ehcMention = regexp.MustCompile(`(?i)\bEHC|education,?\s+health\s+(?:and|&)\s+care|statement`)
+	ehcMention = lexRegexp(`(?i)\b(?:{stat_ehc_named})`)
 )
 
 // nearest is the distance from pos to the closest match of re in text[lo:hi], or -1.
