@@ -33,6 +33,7 @@ func (x *Extractor) pupilStats(text, docType string) []Fact {
 // searched (windows.go), worked out once for the document.
 type statSearch struct {
 	x           *Extractor
+	p           *page
 	text, lower string
 	spans       [][2]int
 	starts      []int // where figures start, for the rules that open with one
@@ -65,6 +66,12 @@ func (s *statSearch) matches(r textstage.Rule) [][]int {
 		}
 		return kept
 	}
+	if g, ok := x.gates[r.Regexp()]; ok && g.find != nil {
+		// Searched in the windows of the words every match holds (scan.go):
+		// narrower than the reach of every figure, which a report has
+		// everywhere.
+		return s.p.all(g.find, -1, true)
+	}
 	if !s.haveSpans {
 		s.spans, s.haveSpans = x.numberSpans(text), true
 	}
@@ -85,7 +92,7 @@ func (x *Extractor) pupilStatsOn(p *page, docType string) []Fact {
 	}
 	var roll *float64 // the roll read, for a rule that reads as many
 	var countAt []int // the words the count of pupils with SEN was read from
-	s := &statSearch{x: x, text: text, lower: strings.ToLower(text)}
+	s := &statSearch{x: x, p: p, text: text, lower: strings.ToLower(text)}
 	for _, field := range statFields {
 		type cand struct {
 			r textstage.Rule

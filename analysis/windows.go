@@ -139,7 +139,7 @@ func (x *Extractor) spansWithGate(re *regexp.Regexp, text, lower string, spans [
 }
 
 // figureOpenings: how a rule written to open with a figure begins.
-var figureOpenings = []string{`\b({amount})`, `\b(?:{amount})`, `\b(\d`}
+var figureOpenings = []string{`\b({amount})`, `\b(?:{amount})`, `\b({figure})`, `\b(\d`}
 
 // opensWithFigure says whether every match of a rule's pattern (as written)
 // opens with a figure or a count in words at a word's start.
