@@ -28,27 +28,23 @@ func (x *Extractor) pupilStats(text, docType string) []Fact {
 	return x.pupilStatsOn(newPage(text), docType)
 }
 
-// statSearch finds a rule's matches in one document: every rule reads a
-// figure or a count in words, so only the text within reach of one is
-// searched (windows.go), worked out once for the document.
+// statSearch finds a rule's matches in one document: a rule that opens with a
+// figure only where figures start, any other in the windows of the words every
+// match of it holds (scan.go), as a search of the whole text would find them.
 type statSearch struct {
-	x           *Extractor
-	p           *page
-	text, lower string
-	spans       [][2]int
-	starts      []int // where figures start, for the rules that open with one
-	haveSpans   bool
-	haveStarts  bool
+	x          *Extractor
+	p          *page
+	lower      string
+	starts     []int // where figures start, for the rules that open with one
+	haveStarts bool
 }
 
 // matches are a rule's matches, in the order of the text.
 func (s *statSearch) matches(r textstage.Rule) [][]int {
-	x, text := s.x, s.text
-	if g, ok := x.gates[r.Regexp()]; ok && !g.mayMatch(text, s.lower) {
+	x, text := s.x, s.p.text
+	g, ok := x.gates[r.Regexp()]
+	if ok && !g.mayMatch(text, s.lower) {
 		return nil
-	}
-	if r.Value == asManyAsOnRoll {
-		return x.findInWindows(r.Regexp(), text, s.lower, -1) // no figure to search near
 	}
 	if anchored, ok := x.figureLed[r.Regexp()]; ok {
 		if !s.haveStarts {
@@ -66,16 +62,10 @@ func (s *statSearch) matches(r textstage.Rule) [][]int {
 		}
 		return kept
 	}
-	if g, ok := x.gates[r.Regexp()]; ok && g.find != nil {
-		// Searched in the windows of the words every match holds (scan.go):
-		// narrower than the reach of every figure, which a report has
-		// everywhere.
-		return s.p.all(g.find, -1, true)
+	if !ok || g.find == nil {
+		return r.Regexp().FindAllStringSubmatchIndex(text, -1)
 	}
-	if !s.haveSpans {
-		s.spans, s.haveSpans = x.numberSpans(text), true
-	}
-	return findInSpans(r.Regexp(), text, x.spansWithGate(r.Regexp(), text, s.lower, s.spans), -1)
+	return s.p.all(g.find, -1, true)
 }
 
 // pupilStatsOn is pupilStats on a document's page.
@@ -92,7 +82,7 @@ func (x *Extractor) pupilStatsOn(p *page, docType string) []Fact {
 	}
 	var roll *float64 // the roll read, for a rule that reads as many
 	var countAt []int // the words the count of pupils with SEN was read from
-	s := &statSearch{x: x, p: p, text: text, lower: strings.ToLower(text)}
+	s := &statSearch{x: x, p: p, lower: strings.ToLower(text)}
 	for _, field := range statFields {
 		type cand struct {
 			r textstage.Rule
