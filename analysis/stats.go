@@ -244,6 +244,10 @@ func (x *Extractor) statReading(text string, m []int, r textstage.Rule, field, d
 			return Fact{}, false
 		}
 	}
+	// A figure other than 1 before one pupil is a label ("every Year 2 child").
+	if n != 1 && r.Value != asManyAsOnRoll && onePupilAfter.MatchString(text[figEnd:min(len(text), figEnd+20)]) {
+		return Fact{}, false
+	}
 	f := factAt(text, m[0], m[1], field, "", &n, r.Confidence)
 	// "Pupils with SEN: 18.7%" is a share, not a count of 18; "Years 7 to 11
 	// were receiving SEN support" is a range of year groups.
@@ -394,6 +398,8 @@ var (
 	// someHave: words after a count of pupils, however it ends, that make them
 	// some of the pupils ("Three children at the school have an EHC plan").
 	someHave = lexRegexp(`(?i)^\s*(?:{stat_some_have})`)
+	// onePupilAfter: one pupil named right after a figure.
+	onePupilAfter = lexRegexp(`(?i)^\s+(?:{stat_one_pupil})\b`)
 	// endsInPupils: a count of pupils that says no more ("Elm has 420 pupils").
 	endsInPupils = lexRegexp(`(?i)(?:{pupils})$`)
 	// shareNext: a number followed by a percent sign or "per cent" is a share

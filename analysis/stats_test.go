@@ -55,6 +55,7 @@ func TestPupilStats(t *testing.T) {
 		{"Pupils on the SEN register\t44\n% of pupils with SEN\t15.2%\n", "", want{"stats.sen_count": "44", "stats.sen_percent": "15.2"}},
 		{"All 96 pupils on roll have an EHC plan.", "", want{"stats.number_on_roll": "96"}},
 		{"Nationally, 13.6 per cent of pupils receive SEN support.", "", want{}},
+		{"SEN support: 40 (12%)\nOur SENCO meets every Year 2 child with SEND before they join us.", "", want{"stats.sen_count": "40", "stats.sen_percent": "12"}},
 	}
 	x := Default()
 	for _, c := range cases {
