@@ -65,6 +65,11 @@ func TestClassify(t *testing.T) {
 		{"an LA page listing provisions at several schools", "https://www.shire.example.gov.uk/localoffer/specialist-provision/", "",
 			"Specialist provision in Shire\n\nOur resourced provisions\nVision support: Moss Lane Infant School\nAutism base: Ridgeway Academy\n\n" +
 				"Each provision is commissioned by the council and admits pupils through its panel.", "la_guidance"},
+		{"one academy's page, saying each academy publishes its own", "https://ashby.vale-trust.example.org.uk/send", "SEND",
+			"Ashby Primary Academy is a primary school in Tadford and one of six schools in Vale Learning Trust. Each academy publishes its own information report; this is ours.\n" +
+				"Our SENCo\nMrs Orla Penn is our SENCo and works here every day. We support pupils with autism and dyslexia.", "sen_information_report"},
+		{"a trust's page over its academies, one of them named", "https://www.vale-trust.example.org.uk/send", "SEND in the Trust",
+			"Each of our six academies has its own SENDCo.\nAshby: Mrs Orla Penn\nBrook: Mr Idris Vale\nCarr: Ms Lia Moss", "other"},
 		{"an LA page about a kind of school", "https://www.shire.example.gov.uk/localoffer/special-schools", "Choosing a Special School",
 			"Special schools are for pupils whose needs cannot be met in mainstream. Ask the council about a place.", "la_guidance"},
 		{"a report incorporating the policy", "https://q.example.sch.uk/docs/sen-information-report.pdf", "SEN Information Report (incorporating the SEND Policy)",

@@ -143,7 +143,7 @@ func (x *Extractor) Version() string { return x.version }
 // stats.sen_count, stats.sen_support, stats.ehcp_count, stats.sen_percent,
 // stats.sen_percent_of_count (a new wording is the last of its field's tier 3);
 // doctype.policy, doctype.report, doctype.report_elsewhere,
-// doctype.several_schools, doctype.college; and senco.role (a local title for
+// doctype.several_schools, doctype.one_school, doctype.college; and senco.role (a local title for
 // the SENCO, added to the lexicon's role titles; the value is a label).
 // An example the wording gets wrong is an error naming its line.
 func (x *Extractor) Extend(r io.Reader, name string) (*Extractor, int, error) {

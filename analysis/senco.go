@@ -90,7 +90,7 @@ var notPersonWord = regexp.MustCompile(`(?i)^(?:` + textstage.Builtin().Fragment
 
 // Words allowed between a role and the name that follows it
 // ("SENCO: Mrs Smith", "The SENCO at our school is Mrs Smith", "SENDCo, Helen Watson").
-var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/?]*(?:(?:a|s|answer|role|shared|between|jointly|held|by|is|are|at|for|of|in|our|the|school|academy|school's|academy's|called|named|currently|contact|who|will|be|lead|and|disabilities|disability|co-?ordinator|this|year|person|responsible|name|namely|eyfs|ks\d?|key|stage|early|years|\d|primary|secondary|sendco|senco|head|resource|base|provision)\b[\s:;,\-|=()'/?]*){0,8}$`)
+var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/?]*(?:(?:a|s|answer|role|shared|between|jointly|held|by|is|are|has|have|been|now|at|for|of|in|our|the|school|academy|school's|academy's|called|named|currently|contact|who|will|be|lead|and|disabilities|disability|co-?ordinator|this|year|person|responsible|name|namely|eyfs|ks\d?|key|stage|early|years|\d|primary|secondary|sendco|senco|head|resource|base|provision)\b[\s:;,\-|=()'/?]*){0,10}$`)
 
 // Words allowed between a name and the role that follows it
 // ("Mrs Smith (SENCO)", "Mrs Smith, SENCO", "Mrs Smith is our SENDCo",
@@ -99,17 +99,73 @@ var roleThenNameFiller = regexp.MustCompile(`(?i)^[\s:;,\-|=()'/?]*(?:(?:a|s|ans
 // ("Mr A, who also holds the SENCO role", "Mrs B, who holds the post of SENCo",
 // "Mr C, our Headteacher, will act as SENCO", "Mr D, currently Head of Year 7,
 // will be acting SENDCo", "Miss E, a Year 5 teacher, took over as SENCo").
-var nameThenRoleFiller = lexRegexp(`(?i)^[\s,(\-|:;]*(?:\((?:she|he|they|ze|xe)/(?:her|him|them|hers|his|theirs|hir|xem)\)[\s,]*)?(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|assistant|principal|class|year|of|{sen}|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|acting|interim|temporary|new|will|join|joins|joined|joining|us|here|i|i'm|am|holds|hold|holding|became|becomes|leads|leading|covers|cover|covering|school|takes|take|taking|took|taken|over|on|post|role|act|be|{holds_role}|\d{1,2})\b[\s,(\-|:;'/&]*){0,9}$`)
+var nameThenRoleFiller = lexRegexp(`(?i)^[\s,(\-|:;]*(?:\((?:she|he|they|ze|xe)/(?:her|him|them|hers|his|theirs|hir|xem)\)[\s,]*)?(?:(?:is|our|the|school's|schools|academy's|who|acts|as|and|has|been|appointed|currently|a|trust|named|also|headteacher|head|teacher|deputy|assistant|principal|class|year|of|{sen}|inclusion|leader|lead|manager|current|link|nominated|designated|full|part|time|non|teaching|qualified|experienced|acting|interim|temporary|new|will|join|joins|joined|joining|us|here|i|i'm|am|holds|hold|holding|became|becomes|leads|leading|covers|cover|covering|school|takes|take|taking|took|taken|over|on|post|role|act|be|{holds_role}|executive|both|schools|sites|federation|federation's|trust's|\d{1,2})\b[\s,(\-|:;'/&]*){0,12}$`)
 
 // sencoNames finds the people named in the SENCO role.
 func (x *Extractor) sencoNames(text string) []Fact {
 	if names := peopleInRole(text, x.role, notTheSENCO, "senco.name"); len(names) > 0 {
-		return names
+		return x.withoutCounterparts(names)
 	}
 	if names := x.signedHolder(text); len(names) > 0 {
 		return names
 	}
 	return x.soleNameWithRole(text)
+}
+
+var (
+	liaises   = lexRegexp(`(?i){cue.liaises}`)
+	ourHolder = lexRegexp(`(?i)\bour\s+(?:{senco_role})\b`)
+)
+
+// withoutCounterparts drops a holder named in a sentence where the school's
+// own SENCO (named elsewhere on the page, or "our SENCO") meets or liaises with
+// them ("Miss Rook visits the infant school and talks with their SENCO, Mrs
+// P. Lowe"; "Mrs Almeida meets Mr D. Hale, the SENCO at Kingsmoor Academy"):
+// the one met holds the post elsewhere. A page naming one holder keeps her.
+func (x *Extractor) withoutCounterparts(names []Fact) []Fact {
+	if len(names) < 2 {
+		return names
+	}
+	var out []Fact
+	for i, f := range names {
+		at := strings.Index(f.Evidence, f.Value)
+		if at < 0 {
+			at = strings.Index(f.Evidence, lastWord(f.Value))
+		}
+		if at <= 0 {
+			out = append(out, f)
+			continue
+		}
+		before := f.Evidence[:at]
+		ours := -1
+		if m := ourHolder.FindStringIndex(before); m != nil {
+			ours = m[1]
+		}
+		for j, g := range names {
+			if j != i {
+				if k := strings.LastIndex(before, lastWord(g.Value)); k >= 0 && k > ours {
+					ours = k
+				}
+			}
+		}
+		if ours >= 0 && liaises.MatchString(before[ours:]) {
+			continue // the one our SENCO meets
+		}
+		out = append(out, f)
+	}
+	if len(out) == 0 {
+		return names
+	}
+	return out
+}
+
+// lastWord is a name's surname (its last word).
+func lastWord(name string) string {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return name
+	}
+	return f[len(f)-1]
 }
 
 var (
@@ -296,7 +352,13 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 		line := text[ls : re+le]
 		var people []person
 		if len(line) <= 400 { // a row or a sentence's line, not a page with no line breaks
-			people = persons(line)
+			// not one who gave the post up ("Following the retirement of Mrs A
+			// in July, the SENCO role is held" / "by our Headteacher, Mr B")
+			for _, p := range persons(line) {
+				if !gaveUpAs.MatchString(line[max(0, p.loc[0]-40):p.loc[0]]) {
+					people = append(people, p)
+				}
+			}
 		}
 		// Role, then name.
 		after := text[re:min(len(text), re+90)]
@@ -359,7 +421,8 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 		// read like lines a PDF wrapped.
 		if len(people) == 1 && isRow(line) {
 			p := people[0]
-			if !(p.untitled && p.loc[1] <= rs-ls && strings.TrimSpace(line[p.loc[1]:rs-ls]) == "") { // "Early Years SENCO"
+			if !(p.untitled && p.loc[1] <= rs-ls && strings.TrimSpace(line[p.loc[1]:rs-ls]) == "") && // "Early Years SENCO"
+				!(p.loc[1] <= rs-ls && otherPostBy(line, p.loc[0], p.loc[1])) { // "Director of SEND, Ms A, supervises SENCOs"
 				add(min(ls+p.loc[0], rs), max(ls+p.loc[1], re), line[p.loc[0]:p.loc[1]], 0.85)
 				continue
 			}
@@ -427,7 +490,7 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 			continue
 		}
 		// Name, then role.
-		win := text[max(0, rs-70):rs]
+		win := text[max(0, rs-100):rs]
 		if i := strings.LastIndex(win, "\n\n"); i >= 0 {
 			win = win[i+2:]
 		}
@@ -441,7 +504,9 @@ func peopleInRole(text string, role, exclude *regexp.Regexp, field string) []Fac
 				wl = []int{loc[0], end - off}
 				name += " " + text[off+loc[1]+1:end]
 			}
-			if nameBeforeRole(win, wl) && !(strings.Contains(win[wl[1]:], "\n") && len(people) > 0) {
+			// "following the departure of Mr D (SENCO 2019-2024)": the one
+			// named gave the post up.
+			if nameBeforeRole(win, wl) && !(strings.Contains(win[wl[1]:], "\n") && len(people) > 0) && !gaveUpAs.MatchString(text[max(0, off+loc[0]-40):off+loc[0]]) {
 				add(off+loc[0], re, name, 0.85)
 			}
 		}
@@ -624,7 +689,7 @@ func otherPostBy(row string, from, to int) bool {
 }
 
 var (
-	otherPostBefore = lexRegexp(`(?i)\b(?:head\s*teacher|head\s+of\s+school|principal|deputy|assistant|bursar|business\s+manager|office\s+manager|receptionist)\s*[,:–—-]?\s*$`)
+	otherPostBefore = lexRegexp(`(?i)\b(?:head\s*teacher|head\s+of\s+school|principal|deputy|assistant|bursar|business\s+manager|office\s+manager|receptionist|director(?:\s+of(?:\s+[\w&]+){1,3})?|chief\s+executive|CEO|trustee)\s*[,:–—-]?\s*$`)
 	otherPostAfter  = lexRegexp(`(?i)^\s*[,(–—-]\s*(?:the\s+)?(?:head\s*teacher|head\s+of\s+school|principal|deputy|assistant|bursar|business\s+manager|office\s+manager|receptionist)\b`)
 )
 
@@ -1429,8 +1494,8 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		// for the SENCO, on the SENCO's own line (a staff table's row) or
 		// elsewhere; a SEND team's; then any other near a mention of the role.
 		switch {
-		case noSENCO && !sencoMailbox.MatchString(addr):
-			continue
+		case noSENCO && !sencoMailbox.MatchString(addr) && !(schoolSENLine(text, m[0]) && !councilMailbox(addr)):
+			continue // no SENCO spoken of: only the role's mailbox, or the school's SEND team's given for SEND
 		case outsideTrust(m[0]) && !(sendTeamMailbox.MatchString(addr) && groupWord.MatchString(lineAround(text, m[0], 200))):
 			continue // a school's, not the trust's ("the federation SEND team" is the trust's)
 		case councilMailbox(addr):
@@ -1444,12 +1509,14 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			if x.onSENCOLine(text, m[0], surnames) {
 				d = 1
 			}
-		case x.forSomeoneElse(text, m[0], names):
-			continue
+		case x.forSomeoneElse(text, m[0], names) && !x.routeGiven(text, m[0]):
+			continue // another person's, unless given as the way to her (her PA's, the office's)
 		case otherRoleMailbox.MatchString(addr) && !x.inSENCOSentence(text, m[0], surnames):
 			continue // the bursar's, admissions': another post's
-		case generalMailbox.MatchString(addr) && x.officeNumber(text, m[0], surnames, true):
-			continue // the school's address, given for anyone ("Email: office@...")
+		case generalMailbox.MatchString(addr) && x.officeNumber(text, m[0], surnames, true) && !x.routeGiven(text, m[0]):
+			continue // the school's address, given for anyone ("Email: office@..."), not as the way to her
+		case x.addressLine(text, m[0], surnames) && !schoolSENLine(text, m[0]) && !givenLine.MatchString(lineAround(text, m[0], 300)) && !x.routeGiven(text, m[0]):
+			continue // a letterhead's or footer's address, nothing tying it to her: the school's, as its number
 		case sendTeamMailbox.MatchString(addr) && x.anotherBody(text, m[0], addr):
 			continue // the council's SEND team, not the school's
 		case sendTeamMailbox.MatchString(addr):
@@ -1485,11 +1552,26 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 		if digits < 10 || digits > 13 {
 			continue
 		}
-		if noSENCO || outsideTrust(m[0]) || x.officeNumber(text, m[0], surnames, false) || x.forSomeoneElse(text, m[0], names) ||
+		if noSENCO && !schoolSENLine(text, m[0]) || outsideTrust(m[0]) || x.officeNumber(text, m[0], surnames, false) || x.forSomeoneElse(text, m[0], names) && !x.routeGiven(text, m[0]) ||
 			x.anotherSENCORow(text, m[0], names) || inStacked(m[0]) || whenAway(text, m[0]) {
 			continue
 		}
+		// A letterhead's or footer's number (on or just under the school's
+		// address) with nothing on its line tying it to the SENCO is the
+		// school's: a SENCO's sentence that points to it is read by numberAbove.
+		if x.addressLine(text, m[0], surnames) && !schoolSENLine(text, m[0]) && !givenLine.MatchString(lineAround(text, m[0], 300)) {
+			continue
+		}
+		if x.anotherSchoolsSENCO(text, m[0], surnames) {
+			continue
+		}
 		d := distance(m[0])
+		if d < 0 && besideHerMailbox(text, m[0], mailNames) {
+			d = 300 // in the rows of her own mailbox ("Email: j.halliday@..." / "T: ...")
+		}
+		if d < 0 && schoolSENLine(text, m[0]) {
+			d = 400 // the school's SEND team's line, given for SEND questions
+		}
 		if d < 0 {
 			d = fallback(m[0])
 		}
@@ -1507,20 +1589,22 @@ func (x *Extractor) sencoContacts(text string, names []Fact) []Fact {
 			}
 			at = max(0, at-40) + p[0]
 		}
-		if d >= 0 && officeWords.MatchString(text[max(sentenceStart(text, m[0]), at-40):at]) {
+		if d >= 0 && officeWords.MatchString(text[max(sentenceStart(text, m[0]), at-40):at]) && !schoolSENLine(text, m[0]) && !x.routeGiven(text, m[0]) {
 			if x.inSENCOSentence(text, m[0], surnames) {
 				d += 250
 			} else {
 				d += 500
 			}
 		}
+		// A route through someone else ("or leave a message with Student
+		// Services on ...") comes after her own line given beside it.
+		if ls := strings.LastIndexByte(text[:m[0]], '\n') + 1; d >= 0 && routeCue.MatchString(text[max(ls, m[0]-150):m[0]]) && !schoolSENLine(text, m[0]) {
+			d += 150
+		}
 		// The school's address line or the block of lines under it ("... |
 		// Harbour Street | SM2 8QQ | 0161 ...", a footer's number under the
 		// address, beside the website) gives the school's number: the SENCO's
 		// only when nothing else is.
-		if d >= 0 && x.addressLine(text, m[0], surnames) {
-			d += 500
-		}
 		// An extension belongs to the number: "01632 960418 (ext. 3)".
 		if e := extension.FindStringIndex(text[m[1]:]); e != nil {
 			m = []int{m[0], m[1] + e[1]}
@@ -1679,7 +1763,7 @@ var headPost = regexp.MustCompile(`(?i)\b(?:(?:deputy|assistant|executive)\s+)?(
 
 // officeWords: a number given for the school in general, or for another
 // service, not for the SENCO.
-var officeWords = regexp.MustCompile(`(?i)\b(?:general\s+enquiries|(?:the|school|main|front)\s+office|reception|switchboard|admissions|main\s+(?:number|line)|SENDIASS|IASS|SENDIAS|information,?\s+advice\s+and\s+support|helpline|advice\s+line|SEND?\s+team|council|local\s+authority|NHS|CAMHS)\b|\boffice\s*(?:tel(?:ephone)?|phone|number)?\s*[:\-]`)
+var officeWords = regexp.MustCompile(`(?i)\b(?:general\s+enquiries|(?:the|school|main|front)\s+office|reception|switchboard|admissions|main\s+(?:number|line)|SENDIASS|IASS|SENDIAS|information,?\s+advice\s+and\s+support|helpline|advice\s+line|council|local\s+authority|NHS|CAMHS)\b|\boffice\s*(?:tel(?:ephone)?|phone|number)?\s*[:\-]`)
 
 // listBefore: a number and a comma just before another number's label in a
 // list ("0116 496 0810, Riverside ").
@@ -1725,8 +1809,17 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 		}
 	}
 	sentence := text[lo:hi]
+	// The school's SEN line, or the office given as the way to the SENCO
+	// ("leave a message with the office on ..."), is the SENCO's route.
+	if otherBodyCue.MatchString(sentence) || otherBodyCue.MatchString(lineAround(text, pos, 150)) {
+		return true // the council's assessment team or caseworker
+	}
+	if schoolSENLine(text, pos) || x.routeGiven(text, pos) {
+		return false
+	}
 	if x.role.MatchString(sentence) || containsAny(strings.ToLower(sentence), surnames) || personWord.MatchString(sentence) ||
-		x.answersSENCOQuestion(text, lo) || x.afterSENCOSentence(text, lo, hi, surnames) {
+		x.answersSENCOQuestion(text, lo) || x.underSENCOContactHeading(text, lo, surnames) || x.afterSENCOSentence(text, lo, hi, surnames) ||
+		x.inSENCOContactRows(text, pos, surnames) {
 		return false
 	}
 	// A note after it saying what it is for ("0161 ... (general enquiries)").
@@ -1742,7 +1835,7 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 	// A with the office"), or the number stands in a block of SEND contact
 	// lines naming no one else ("Contact the SEND department: send@..." /
 	// "School office: ...").
-	if !mail && (x.officeThenSENCO(text, hi, surnames) || x.sendContactRun(text, pos, surnames)) {
+	if x.officeThenSENCO(text, hi, surnames) || x.sendContactRun(text, pos, surnames) {
 		return false
 	}
 	if mail || officeWords.MatchString(sentence) || closingLine(text, pos) {
@@ -1762,6 +1855,56 @@ func (x *Extractor) officeNumber(text string, pos int, surnames []string, mail b
 		}
 	}
 	return false
+}
+
+// schoolSENLine says whether the number at pos is given, in its clause or on
+// its line, as a line of the school's own SEN work (lexicon contact.send_line:
+// "SEND team: ... | 01632 ...", "01632 ... ext. 214 (SEND line)", "to speak
+// to the SEND team please telephone ..."), not a council's or another body's.
+func schoolSENLine(text string, pos int) bool {
+	lo, hi := sentenceAround(text, pos, pos)
+	line := lineAround(text, pos, 150)
+	for _, part := range []string{text[max(lo, pos-150):min(hi, pos+60)], line} {
+		if sendLineCue.MatchString(part) && !otherService.MatchString(part) && !otherBody.MatchString(part) {
+			return true
+		}
+	}
+	return false
+}
+
+// routeGiven says whether the clause giving the number at pos gives it as the
+// route to the SENCO through someone else (lexicon contact.route: "leave a
+// message with the office (Mrs A) on ...", "ring reception and ask for ..."),
+// and not for other business ("for general enquiries ...") nor to another
+// post ("ring the office and ask for the Headteacher"), unless the SENCO
+// holds it (x.role then names it too).
+func (x *Extractor) routeGiven(text string, pos int) bool {
+	lo, hi := sentenceAround(text, pos, pos)
+	s := text[max(lo, pos-200):min(hi, pos+150)]
+	return routeCue.MatchString(s) && !notForSENCO.MatchString(s) && (!headPost.MatchString(s) || x.role.MatchString(s))
+}
+
+var (
+	sendLineCue  = textstage.Builtin().Regexp("contact.send_line")
+	routeCue     = textstage.Builtin().Regexp("contact.route")
+	givenLine    = textstage.Builtin().Regexp("contact.given")
+	otherSENCO   = textstage.Builtin().Regexp("contact.other_senco")
+	otherBodyCue = textstage.Builtin().Regexp("contact.other_body")
+)
+
+// anotherSchoolsSENCO says whether the clause before the number at pos last
+// speaks of another school's SENCO (lexicon contact.other_senco: "Mr D, the
+// SENCO at Kingsmoor Academy (01632 ...)"), with neither the page's SENCO's
+// name nor the role alone after that: the number is hers.
+func (x *Extractor) anotherSchoolsSENCO(text string, pos int, surnames []string) bool {
+	lo, _ := sentenceAround(text, pos, pos)
+	before := text[max(lo, pos-200):pos]
+	ms := otherSENCO.FindAllStringIndex(before, -1)
+	if ms == nil {
+		return false
+	}
+	after := before[ms[len(ms)-1][1]:]
+	return !containsAny(strings.ToLower(after), surnames) && !x.role.MatchString(after)
 }
 
 // whenAway says whether the contact at pos is given for when the SENCO is
@@ -1819,6 +1962,81 @@ func (x *Extractor) answersSENCOQuestion(text string, lo int) bool {
 	above := strings.TrimRight(text[max(0, lo-200):lo], " \t\r\n")
 	q := strings.TrimSpace(above[strings.LastIndexByte(above, '\n')+1:])
 	return strings.HasSuffix(q, "?") && len(q) <= 120 && x.role.MatchString(q)
+}
+
+// underSENCOContactHeading says whether the text from lo opens a block under a
+// heading about getting in touch with the SENCO ("Contacting Mrs A", "How to
+// reach our SENDCo"): a short line, not prose, naming the role or the SENCO
+// with a word of contact, just above it.
+func (x *Extractor) underSENCOContactHeading(text string, lo int, surnames []string) bool {
+	above := strings.TrimRight(text[max(0, lo-200):lo], " \t\r\n")
+	h := strings.TrimSpace(above[strings.LastIndexByte(above, '\n')+1:])
+	if h == "" || len(h) > 60 || wordStop.MatchString(h) {
+		return false
+	}
+	return contactVerb.MatchString(h) && (x.role.MatchString(h) || containsAny(strings.ToLower(h), surnames))
+}
+
+// besideHerMailbox says whether pos is in a block of short lines (no blank
+// line between, at most three away) holding an address of the SENCO's own:
+// named for her or for the role ("Contact the SEND team" / "Email:
+// j.halliday@..." / "T: 01665 ..."). A block naming two addresses of people is
+// a list, not hers.
+func besideHerMailbox(text string, pos int, mailNames []string) bool {
+	lo := strings.LastIndex(text[:pos], "\n\n") + 1
+	hi := len(text)
+	if e := strings.Index(text[pos:], "\n\n"); e >= 0 {
+		hi = pos + e
+	}
+	for k, at := 0, pos; k < 4 && at > lo; k++ { // three lines above, at most
+		at = strings.LastIndexByte(text[:at], '\n')
+		if k == 3 || at < 0 {
+			lo = max(lo, at+1)
+			break
+		}
+	}
+	for k, at := 0, pos; k < 4 && at < hi; k++ { // three lines below
+		e := strings.IndexByte(text[at+1:], '\n')
+		if e < 0 {
+			break
+		}
+		if k == 3 {
+			hi = min(hi, at+1+e)
+			break
+		}
+		at += 1 + e
+	}
+	hers, others := false, 0
+	for _, a := range emailRe.FindAllString(text[lo:hi], 6) {
+		local, _, _ := strings.Cut(strings.ToLower(a), "@")
+		switch {
+		case sencoMailbox.MatchString(a) || containsAny(lettersOnly(local), mailNames):
+			hers = true
+		default:
+			others++
+		}
+	}
+	return hers && others < 2
+}
+
+// inSENCOContactRows says whether pos is on a row of labels and values under
+// a row that gives them for the SENCO ("Contact for SEND: Our SENCo - via the
+// school office" / "Telephone: ..." / "Email: enquiries@..."): the rows of one
+// block, none blank, each a label and its value.
+func (x *Extractor) inSENCOContactRows(text string, pos int, surnames []string) bool {
+	ls := strings.LastIndexByte(text[:pos], '\n')
+	for k := 0; k < 6 && ls > 0; k++ {
+		ps := strings.LastIndexByte(text[:ls], '\n') + 1
+		row := strings.TrimSpace(text[ps:ls])
+		if row == "" || !strings.ContainsAny(row, ":\t|") || len(row) > 120 {
+			return false
+		}
+		if contactVerb.MatchString(row) && (x.role.MatchString(row) || containsAny(strings.ToLower(row), surnames)) {
+			return true
+		}
+		ls = ps - 1
+	}
+	return false
 }
 
 // addressLine says whether pos is on a line giving a postal address (a UK
@@ -1983,11 +2201,6 @@ func (x *Extractor) sendContactRun(text string, pos int, surnames []string) bool
 	if own := strings.TrimSpace(text[ls : pos+le]); len(own) > 120 || wordStop.MatchString(own) {
 		return false // a sentence of prose, not a contact line
 	}
-	for _, a := range emailRe.FindAllString(text[ls:pos+le], 5) {
-		if generalMailbox.MatchString(strings.ToLower(a)) {
-			return false
-		}
-	}
 	start := ls
 	for k := 0; k < 6 && start > 1; k++ {
 		p := strings.LastIndexByte(text[:start-1], '\n') + 1
@@ -2001,6 +2214,20 @@ func (x *Extractor) sendContactRun(text string, pos int, surnames []string) bool
 	if !x.role.MatchString(run) && !sendWords.MatchString(run) && !containsAny(strings.ToLower(run), surnames) {
 		return false
 	}
+	// The school's mailbox on the number's line marks a footer, unless a
+	// line above it in the run is the SENCO's own (her mailbox, her name):
+	// then it is the office given in her contact block ("mlk.senco@..." /
+	// "Office: office@... | 0121 ...").
+	above := text[start:ls]
+	// ... and not when its own line says it is for other business ("School
+	// office (for visits and general enquiries): ...").
+	tied := (sencoMailboxIn(above) || containsAny(strings.ToLower(above), surnames)) &&
+		!notForSENCO.MatchString(text[ls:pos+le])
+	for _, a := range emailRe.FindAllString(text[ls:pos+le], 5) {
+		if generalMailbox.MatchString(strings.ToLower(a)) && !tied {
+			return false
+		}
+	}
 	// The council's SEND team is another body, not the school's SEND contacts.
 	if otherBody.MatchString(run) && !x.role.MatchString(run) && !containsAny(strings.ToLower(run), surnames) {
 		return false
@@ -2012,6 +2239,16 @@ func (x *Extractor) sendContactRun(text string, pos int, surnames []string) bool
 		}
 	}
 	return true
+}
+
+// sencoMailboxIn says whether s holds the SENCO role's own mailbox (senco@...).
+func sencoMailboxIn(s string) bool {
+	for _, a := range emailRe.FindAllString(s, 5) {
+		if sencoMailbox.MatchString(strings.ToLower(a)) {
+			return true
+		}
+	}
+	return false
 }
 
 // sendWords: words naming SEND as a subject ("the SEND department").

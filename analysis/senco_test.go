@@ -175,6 +175,14 @@ func TestSENCONames(t *testing.T) {
 		{"A message from our SENCO\nI have been SENCO here since 2019 and I love it.\nKind regards,\nMr Dafydd Rees-Owen", []string{"Mr Dafydd Rees-Owen"}},
 		{"I have been SENCO here since 2019.\nMrs Pim Oduya teaches Reception and leads PE.", nil},
 		{"I am the school's SENDCo as well as its Headteacher, so you can ask for me directly.\n- Mrs Pim Oduya, Headteacher", []string{"Mrs Pim Oduya"}},
+		{"Mrs Ida Venn is Executive Headteacher of both schools and is also the federation's Special Educational Needs Co-ordinator.", []string{"Mrs Ida Venn"}},
+		{"Mrs Lyn Ode has held the post since January, following the departure of Mr Ray Bute (SENCO 2016-2024).\nMrs Lyn Ode is our SENCO.", []string{"Mrs Lyn Ode"}},
+		{"The Trust's Director of SEND, Ms Ola Grant, supervises SENCOs across the\npartnership's six schools.", nil},
+		{"Since the retirement of Mrs Ena Pugh at Easter, the SENDCo role has been held\nby our Head of School, Mr Tobi Ade. Mr Ade teaches Year 4.", []string{"Mr Tobi Ade"}},
+		// The holder our SENCO meets, named in the post, is another school's.
+		{"Mr Kit Abara is our SENDCo.\n\nIn June Mr Abara meets Ms Joy Pell, the SENDCo at Fernlea Academy, to hand over.", []string{"Mr Kit Abara"}},
+		{"Our SENCo, Mrs Una Hoy, liaises each year with Mr Sam Tull, SENCo at Ridge Lane School.\nMrs Una Hoy is our SENCo.", []string{"Mrs Una Hoy"}},
+		{"Our SENCos are Mrs Una Hoy and Mr Sam Tull, who work together on Fridays.", []string{"Mrs Una Hoy", "Mr Sam Tull"}},
 		// Another school's post: the school pupils move on to.
 		{"Each June our SENDCo talks with the secondary school's SENDCo, Ms Pia Rowe, about every leaver.", nil},
 		{"Ashby Middle School's SENCO is Mrs Nia Ball.", []string{"Mrs Nia Ball"}},
@@ -208,6 +216,19 @@ func TestSENCOContacts(t *testing.T) {
 		{"the office for general enquiries", "Our SENCO is Mr Tom Vale.\nFor general enquiries please ring the school office on 01632 960113.", "", ""},
 		{"the office for the SENCO", "Our SENCO is Mr Tom Vale. Mr Vale can be contacted through the school office on 01632 960114.", "", "01632 960114"},
 		{"an Office line on a contact page", "Office: 01632 960100\nSENCO: Mr Tom Vale (senco@vale.example)", "senco@vale.example", ""},
+		// Rows of labels under a row giving them for the SENCO are hers; the
+		// same office rows under the school's details are not; a footer's
+		// address with nothing tying it to her is the school's.
+		{"office rows given for the SENCO", "Key contacts\nSEN contact:    our SENDCo, through the office\nPhone:    01632 960120\nE-mail:    admin@vale.example\n\nOur SENDCo works on Tuesdays.",
+			"admin@vale.example", "01632 960120"},
+		{"office rows under the school's details", "School:    Vale Primary\nHeadteacher:    Mrs Ada Lowe\nE-mail:    admin@vale.example\n\nOur SENDCo works on Tuesdays.", "", ""},
+		{"a number in the rows of her own mailbox", "Our SENDCo is Mr Piers Vane.\n\n" + strings.Repeat("Every class has a teaching assistant in the mornings. ", 14) +
+			"\n\nGet in touch with the SEND team\nE-mail: p.vane@vale.example\nT: 01632 960122 ext. 7\nWe answer within two days.", "p.vane@vale.example", "01632 960122 ext. 7"},
+		{"a number in a list of several people's mailboxes", "Our SENDCo is Mr Piers Vane.\n\n" + strings.Repeat("Every class has a teaching assistant in the mornings. ", 14) +
+			"\n\nStaff\np.vane@vale.example\na.lowe@vale.example\nk.ode@vale.example\nT: 01632 960123", "p.vane@vale.example", ""},
+		{"no SENCO spoken of: the school's inclusion team for SEND questions", "Questions about SEND go to our Inclusion Team at inclusion@vale.example or on 01632 960130.", "inclusion@vale.example", "01632 960130"},
+		{"a footer's address", "SENDCo: R. T. Amis\nDirect line: 01632 960121\n\nVale Primary, Mill Road, Vale VA1 2BC\nSwitchboard 01632 960100   Email: valeprimary@county.example",
+			"", "01632 960121"},
 		{"another person's address", "Our SENCO is Mr Tom Vale. Until he starts, write to the deputy head, Mrs Ann Oke, at office@vale.example.", "", ""},
 		{"the school's footer", "Our SENCO is Mrs Jane Pemberton.\n\nBrambleford Primary, Mill Lane, BR1 4XX\nTelephone: 01632 960990 Email: office@brambleford.example", "", ""},
 		{"the office mailbox given for the SENCO", "To reach our SENCO, Mr Tom Vale, email office@vale.example marked FAO SENCO.", "office@vale.example", ""},
@@ -268,6 +289,16 @@ func TestSENCOContacts(t *testing.T) {
 		{"a number for when the SENCO is away", "Our SENCO is Mr Idris Khan, on i.khan@fernlea.example. In his absence, please ring 01632 960 646 and the deputy head will help.", "i.khan@fernlea.example", ""},
 		{"a list of numbers under one office label", "Our SENCOs read send@fernlea.example daily. If it cannot wait, please call the site office: Upper 01632 960 647, Lower 01632 960 648.", "send@fernlea.example", "01632 960 647"},
 		{"a sentence and a number a PDF wrapped", "Our SENCO is Mrs Ada Lunn, who can be contacted through\nthe school office on 01632\n960 587 or by email.", "", "01632 960 587"},
+		// phone: whose line a number is. The school's SEN line with its extension;
+		// the office as the route to her; a footer's, another school's SENCO's
+		// and the council's numbers are not hers.
+		{"the school's SEN team row with an extension", "Mr Oleg Marsh | SENDCo | Tuesday to Friday\nSEN team | 01632 960 650 x 12", "", "01632 960 650 x 12"},
+		{"the learning support line in its own sentence", "Mrs Ada Lunn is our SENCO.\n\nOur learning support department answers on 01632 960 651 extension 3.", "", "01632 960 651 extension 3"},
+		{"a message left with the office", "Mrs Ada Lunn is our SENCO and teaches most mornings.\n\nYou can also leave a message with the office (Mr Dale) on 01632 960 652.", "", "01632 960 652"},
+		{"an address line's only number", "Mrs Ada Lunn is our SENCO: a.lunn@fernlea.example.\n\nFernlea School, Mill Road, Fernton FN1 2AB\nT 01632 960 653", "a.lunn@fernlea.example", ""},
+		{"another school's SENCO's number", "Mrs Ada Lunn is our SENCO. Each July she meets the SENCO at Highmoor High School (01632 960 654).", "", ""},
+		{"the council's EHC plan team", "Mrs Ada Lunn is our SENCO. For a request for an assessment, the EHCP team is on 01632 960 655.", "", ""},
+		{"the office in her block, for other business", "Mrs Ada Lunn, SENCO\na.lunn@fernlea.example\nOffice (for dinner money and uniform): 01632 960 656 | office@fernlea.example", "a.lunn@fernlea.example", ""},
 	}
 	for _, c := range cases {
 		email, phone := "", ""

@@ -212,7 +212,7 @@ func Classify(x Reader, t documents.Text, pageURL, linkText string, sencoNames f
 	// Three or more SENCOs named on a page that speaks of its several schools
 	// are the schools' ("a group of five primary schools", then a table of
 	// each one's SENCO).
-	if (ev.aboutSeveralSchools() || len(ev.several()) > 0 && sencoNames() >= 3) && !ev.policySubstance() && !ev.callsItselfReport() {
+	if (ev.aboutSeveralSchools() || len(ev.several()) > 0 && sencoNames() >= 3) && !ev.policySubstance() && !ev.callsItselfReport() && !ev.oneOfThem(sencoNames()) {
 		return "other", 0.6
 	}
 	// A college's learning support page: colleges publish no SEN information

@@ -61,6 +61,13 @@ func (e *typeEvidence) aboutSeveralSchools() bool {
 	return s["own"] != "" || len(s) >= 2
 }
 
+// oneOfThem says whether the document is one school's of a group, by its own
+// account ("Ashby Primary is one of seven schools in the Vale Trust") and
+// naming at most one SENCO: what it says of the group's schools is context.
+func (e *typeEvidence) oneOfThem(sencoNames int) bool {
+	return len(e.cues("doctype.one_school")) > 0 && sencoNames <= 1
+}
+
 // aCollege says whether the document is a further-education college's page:
 // two different cues (its learning support, its kind, its courses).
 func (e *typeEvidence) aCollege() bool { return len(e.cues("doctype.college")) >= 2 }

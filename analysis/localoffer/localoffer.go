@@ -119,9 +119,22 @@ func textFurniture(l string) bool {
 		return true
 	}
 	return chromeLine.MatchString(l) || strings.Contains(strings.ToLower(l), "cookie") || breadcrumb.MatchString(l) ||
-		siteName.MatchString(l) || actionLine.MatchString(l) || navBar(l) || searchBox(l) ||
+		siteName.MatchString(l) && !placeHeadline.MatchString(l) || actionLine.MatchString(l) && !searchHeading.MatchString(l) || navBar(l) || searchBox(l) ||
 		savedList.MatchString(l)
 }
+
+// filterLine is a listing's filters, a visitor's choice ("Filters applied:
+// Local Offer services only | Ages 5-11"), not what the section is for.
+var filterLine = regexp.MustCompile(`(?i)^(?:filters?(?: applied)?|refine(?: (?:your )?(?:search|results))?|filter (?:by|results)|sort by|showing)\b`)
+
+// searchHeading heads a page of results for a visitor's search ("Search
+// results for 'sensory'"): the page's heading, not a search box's button.
+var searchHeading = regexp.MustCompile(`(?i)^search results?\s+(?:for\b|:)`)
+
+// placeHeadline is a headline that ends with a place ("Toy library opens at
+// Castle Way Family Hub"): a sentence about something happening there, not
+// the site's name, though the place's name has a site's ending.
+var placeHeadline = regexp.MustCompile(`^(?:\S+\s+){3,}(?:at|in|from)\s+(?:the\s+)?\S`)
 
 // searchBox is a search box's label or prompt, a short line that asks for a
 // search rather than reporting one: "Type a word to search", "Search the
@@ -408,7 +421,12 @@ func pageHeading(text string) (string, []string) {
 		// use your information") heads the page when the page's first paragraph
 		// follows it with no other heading between.
 		labelled := ""
-		for _, next := range lines[trail+1:] {
+		for k, next := range lines[trail+1:] {
+			// A news story's headline, however long, stands over its
+			// dateline ("Published: 17 November 2026").
+			if k+trail+2 < len(lines) && dateline.MatchString(lines[k+trail+2]) && !textFurniture(next) && !strings.HasSuffix(next, ".") && labelled == "" && len(next) <= 150 {
+				return next, lines
+			}
 			if paragraphLine(next) && !textFurniture(next) && labelled != "" {
 				return labelled, lines
 			}
@@ -536,7 +554,7 @@ var (
 	providerLine  = regexp.MustCompile(`(?i)(?:\b(?:nhs(?: foundation)? trust|foundation trust|trust|council|ltd|limited|cic|cio|plc|llp|charity|college|university|hospital|integrated care board|icb|clinical commissioning group)\.?$|^(?:provided|run|delivered|managed|organised|offered) by\b|^(?:organisation|provider|service provider|run by|provided by)\s*:)`)
 	questionTitle = regexp.MustCompile(`(?i)^(?:what|why|how|when|where|who|which|can|do|does|is|are|should|will)\b.*\??$`)
 	// Page furniture that is never a title.
-	chromeLine = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|skip to main|skip navigation|back search|back|search|menu|home|close|cookies?.*|accept (?:all )?cookies|this site uses cookies.*|view our new .*|you are here:?.*|breadcrumb.*|print(?: this page)?|share(?: this page)?|last updated.*|next review.*|page last (?:updated|reviewed).*|main navigation|navigation|toggle navigation|sign in|log ?in|translate.*|a-z|listen|contrast|text size.*)$`)
+	chromeLine = regexp.MustCompile(`(?i)^(?:skip to (?:main )?content|skip to main|skip navigation|back search|back|search|menu|home|close|cookies?.*|accept (?:all )?cookies|this site uses cookies.*|view our new .*|you are here:?.*|breadcrumb.*|print(?: this page)?|share(?: this page)?|last updated.*|next review.*|page last (?:updated|reviewed).*|main navigation|navigation|toggle navigation|sign in|log ?in|translate.*|(?:choose|select) (?:a |your )?language.*|a-z|listen|contrast|text size.*)$`)
 	teamName   = regexp.MustCompile(`^(?:The )?((?:[A-Z][\w'’&-]*\s+){0,6}(?:Team|Service|Clinic|Group|Project))\b`)
 )
 
@@ -671,6 +689,14 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		switch {
 		case r.Kind == KindOther:
 			r.AgeMin, r.AgeMax = ageRange(groupAsides(storyLead(text, r.Title)))
+			if r.AgeMin == nil && r.AgeMax == nil && consultationPage.MatchString(r.Title+"\n"+storyLead(text, r.Title)) {
+				// A consultation's lead is about the consultation ("Every
+				// council must publish a short breaks statement ... we want
+				// to hear from you"); the paragraph after it names what is
+				// consulted on and for whom. (A story's later paragraphs
+				// are its parts': "a teen zone for 13 to 19 year olds".)
+				r.AgeMin, r.AgeMax = ageRange(groupAsides(secondParagraph(text, r.Title)))
+			}
 		case hasBand(r.Title) && !ageSections(strings.Replace(own, r.Title, "", 1)):
 			// A heading that names its band ("Post-16 travel assistance (ages
 			// 16 to 25)") says whom the page is for, whatever other group a
@@ -705,7 +731,7 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	if r.Kind == KindService {
 		// The rules above read the heading; the name is the candidate the
 		// page's text bears out best (recordname.go).
-		name = hostCut(recordName(hostCut(name), hostCut(r.Title), text))
+		name = bandCut(hostCut(recordName(hostCut(name), hostCut(r.Title), text)))
 	}
 	if r.Title == "" {
 		r.Title = name
@@ -750,7 +776,7 @@ var (
 	forGroup = regexp.MustCompile(`(?m)(?:^|[.!?]\s+)For [^.,;\n]{3,60},[^.\n]*[.\n]?`)
 	// A group that may act for itself: "Young people aged 16 or over can make
 	// the request themselves."
-	selfActing = regexp.MustCompile(`(?m)(?:^|[.!?]\s+)[^.!?\n]*\b(?:themselves|on their own behalf|in their own right)\b[^.!?\n]*[.!?]?`)
+	selfActing = regexp.MustCompile(`(?m)(?:^|[.!?]\s+)[^.!?\n]*\b(?:themselves|on their own behalf|in their own right|(?:make|makes|bring|brings|submit|submits) their own (?:request|appeal|application|referral)s?)\b[^.!?\n]*[.!?]?`)
 )
 
 // listingOwn is what a listing says of itself: its title (unless it is a
@@ -775,7 +801,7 @@ func listingOwn(text, title string) string {
 		b.WriteString(title + "\n")
 	}
 	for _, l := range lines[start:] {
-		if !paragraphLine(l) || resultCount.MatchString(l) {
+		if !paragraphLine(l) || resultCount.MatchString(l) || filterLine.MatchString(l) {
 			break
 		}
 		b.WriteString(l + "\n")
@@ -788,8 +814,27 @@ func listingOwn(text, title string) string {
 func groupAsides(text string) string {
 	text = whoMayAct(text)
 	text = definingAside.ReplaceAllString(text, "")
-	return selfActing.ReplaceAllString(forGroup.ReplaceAllString(text, ". "), ". ")
+	text = teamBand.ReplaceAllString(text, "$1")
+	return selfActing.ReplaceAllStringFunc(forGroup.ReplaceAllString(text, ". "), func(sent string) string {
+		// "open to parents ... and to young people themselves" names an
+		// audience, not who may act for themselves.
+		if audienceSelf.MatchString(sent) {
+			return sent
+		}
+		return ". "
+	})
 }
+
+// consultationPage is a consultation's heading or lead.
+var consultationPage = regexp.MustCompile(`(?i)\bconsult(?:ation|ing)\b|\b(?:hear|have) (?:from you|your (?:say|views))\b`)
+
+// audienceSelf is "themselves" said of people as an audience ("and to young
+// people themselves"), not of an act one may do oneself.
+var audienceSelf = regexp.MustCompile(`(?i)\b(?:people|person|children|child|parents|carers|families)\s+themselves\b`)
+
+// teamBand is a band in a team's name ("Contact the SEN 0-25 Team"): on a
+// guidance page it names who answers, not whom the page is for.
+var teamBand = regexp.MustCompile(`(?:\b\d{1,2}\s*(?:-|–|to)\s*\d{1,2}s?\s+)((?:[A-Z][\w'’-]*\s+){0,2}(?:Team|Service|Services|Hub|Panel|Partnership|Board)\b)`)
 
 var (
 	// A clause that defines a thing the page mentions, whose ages are that
@@ -800,8 +845,11 @@ var (
 	// A thing named by what kind of document it is defines it too, whatever
 	// follows: "an EHC plan, a legal document for children ... aged 0 to 25
 	// that ...", "an EHC plan — the legal document the council writes for
-	// children ... from birth to 25 ...".
-	definingAside = regexp.MustCompile(`(?i),\s*which (?:is|are|was|were|means|will be|can be|covers|lasts)\b[^.;\n]*|,\s*(?:the|an?) (?:[\w'’-]+ ){0,4}(?:that|which|where)\b[^,.;\n]*|(?:,|\s[—–-])\s*(?:the|an?) (?:[\w'’-]+ ){0,3}(?:document|record|website|directory)\b[^.;\n—–]*`)
+	// children ... from birth to 25 ...". So does a sentence saying what
+	// kind of document it is: "An EHC plan is a legal document for children
+	// and young people aged 0 to 25." And how long it lasts: "..., which can
+	// continue up to age 25".
+	definingAside = regexp.MustCompile(`(?i),\s*which (?:is|are|was|were|means|will be|can be|covers|lasts|(?:can |may |will )?(?:continue|continues|last|run|runs))\b[^.;\n]*|(?-i:\b(?:An?|The)) [^.;\n]{0,40}?\b(?:is|are) (?:an?|the) (?:[\w'’-]+ ){0,3}(?:document|record)s?\b[^.;\n]*|,\s*(?:the|an?) (?:[\w'’-]+ ){0,4}(?:that|which|where)\b[^,.;\n]*|(?:,|\s[—–-])\s*(?:the|an?) (?:[\w'’-]+ ){0,3}(?:document|record|website|directory)\b[^.;\n—–]*`)
 	// A section on who may ask, apply or appeal: its ages are a rule.
 	whoMayActHead = regexp.MustCompile(`(?i)^(?:\d+\.\s*)?who (?:can|may|is able to) (?:ask|apply|request|make (?:a|the) request|appeal|complain)\b`)
 )
@@ -871,6 +919,19 @@ var joinWord = regexp.MustCompile(`(?i)\b(?:entry requirements|start date|course
 var atHost = regexp.MustCompile(`^(\S.{2,}?)\s+at\s+(?:the\s+)?(?:[A-Z][\w'’&.-]*\s+){1,5}(?:College|School|Academy|University|Hospital|Centre|Center|Library|Hub|Campus)$`)
 
 // hostCut is a record's name without the host it is held at.
+// bandInName is an age band in brackets closing a heading ("Transitions Team
+// (14 to 25)", "Youth Club (11-19)", "Saturday Club (16+)"): whom the service
+// is for, read as its ages, not part of its name.
+var bandInName = regexp.MustCompile(`(?i)\s*[(\[]\s*(?:ages?d?\s*)?(?:(?:\d{1,2}|birth)\s*(?:-|–|to)\s*\d{1,2}|1\d\s*\+)(?:\s*(?:years?|yrs)(?: old)?)?\s*[)\]]\s*$`)
+
+// bandCut is a name without its bracketed age band.
+func bandCut(name string) string {
+	if cut := strings.TrimSpace(bandInName.ReplaceAllString(name, "")); cut != "" {
+		return cut
+	}
+	return name
+}
+
 func hostCut(name string) string {
 	if m := atHost.FindStringSubmatch(name); m != nil {
 		return m[1]
@@ -1211,10 +1272,10 @@ var (
 	// A school year that starts a band and the end of a later one that ends
 	// it, said apart in one sentence: "can join in Year 7 and stay with us to
 	// the end of Year 11" is 11-16; "until the end of Year 11" alone ends at 16.
-	stageToEnd = regexp.MustCompile(`(?i)(?:\b(year (?:\d{1,2}|r)|reception|nursery)\b[^.;\n]{0,80}?)?\b(?:to|until|till|through(?: to)?|up to) (?:the )?end of (year \d{1,2}|reception)\b`)
+	stageToEnd = regexp.MustCompile(`(?i)(?:\b(year (?:\d{1,2}|r)|reception|nursery)\b[^.;\n]{0,80}?)?\b(?:to|until|till|through(?: to)?|up to)(?: [^.;,\n]{0,30}? at)? (?:the )?end of (year \d{1,2}|reception)\b`)
 	// A key stage, a span or a list of them: "KS2-4", "Key Stages 2, 3 and 4",
 	// "Key Stage 2, Key Stage 3 and Key Stage 4" (the first to the last).
-	keyStage = regexp.MustCompile(`(?i)\b(?:key stages?|ks)\s*([1-5])(?:\s*(?:,|-|–|to|and|&|through(?: to)?|up to)\s*(?:(?:key stages?|ks)\s*)?([1-5]))*\b`)
+	keyStage = regexp.MustCompile(`(?i)\b(?:key stages?|ks)\s*([1-5])(?:\s*(?:,|-|–|to|and|&|through(?: to)?|up to)\s*(?:the\s+end\s+of\s+)?(?:(?:key stages?|ks)\s*)?([1-5]))*\b`)
 	postAge  = regexp.MustCompile(`(?i)\bpost[- ]?(16|19)\b`)
 )
 

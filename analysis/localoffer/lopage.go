@@ -161,6 +161,30 @@ func storyLead(text, title string) string {
 	return title
 }
 
+// secondParagraph is the story's heading and the paragraph after its lead.
+func secondParagraph(text, title string) string {
+	lead := storyLead(text, title)
+	_, first, ok := strings.Cut(lead, "\n")
+	if !ok {
+		return title
+	}
+	at := strings.Index(text, first)
+	if at < 0 {
+		return title
+	}
+	for _, l := range strings.Split(text[at+len(first):], "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if paragraphLine(l) && !factLine(l) && !textFurniture(l) && lineKind(l) != textstage.LabelValue {
+			return title + "\n" + l
+		}
+		return title // a heading or a list: the lead's section has ended
+	}
+	return title
+}
+
 // toolStep is a step of a toolbar rather than of a trail: an action on the
 // page ("Print", "Email a friend", "Download as PDF").
 var toolStep = regexp.MustCompile(`(?i)^\s*(?:print|share|email|e-mail|download|save|favourites?|bookmark|add to|report|feedback|listen|translate|text size|contrast|rss|follow)\b`)

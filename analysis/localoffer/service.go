@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/sendscope/sendscope/analysis"
+	"github.com/sendscope/sendscope/analysis/textstage"
 	"github.com/sendscope/sendscope/documents"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -118,7 +119,7 @@ var (
 	// to the rest of what its provider or site does ("Other things we do",
 	// "More news and events"): what follows names their needs, not this
 	// page's.
-	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?:\s+[\w-]+){0,3}|see also|useful (?:links|organisations|contacts|websites)|other (?:useful )?(?:links|services|organisations|support)(?: (?:you|that|which|who) .*)?|where else (?:to|can (?:i|you)) get (?:help|support)|you (?:may|might) also (?:like|want|need|be interested in).*|other services (?:that|which|who) (?:can|may|might) help.*|similar services|more (?:in|from) this section|(?:other|more) pages(?: (?:in|from) this (?:area|section|topic))?|pages in this (?:section|area)|recent posts|(?:latest|more|other|related|recent) (?:news|stories|articles|posts)|(?:more|other|latest|recent) (?:news|events|stories|things|activities|services|groups|clubs|sessions|projects|pages|links|articles|posts)\b(?: (?:and|&) [\w'’-]+)?(?: (?:we|you|from|in|on|at|by)\b[\w'’ -]{0,30})?)\s*:?$`)
+	relatedHeading = regexp.MustCompile(`(?i)^(?:related(?:\s+[\w-]+){0,3}|see also|useful (?:links|organisations|contacts|websites)|other (?:useful )?(?:links|services|organisations|support)(?: (?:you|that|which|who) .*)?|where else (?:to|can (?:i|you)) get (?:help|support)|you (?:may|might) also (?:like|want|need|be interested in).*|other services (?:that|which|who) (?:can|may|might) help.*|similar services|more (?:in|from) this section|(?:other|more) pages(?: (?:in|from) this (?:area|section|topic))?|pages in this (?:section|area)|recent posts|(?:latest|more|other|related|recent) (?:news|stories|articles|posts)|(?:similar|other|more|latest) (?:jobs|vacancies|roles|posts)|(?:more|other|latest|recent) (?:[\w'’-]+ )?(?:news|events|stories|things|activities|services|groups|clubs|sessions|projects|pages|links|articles|posts)\b(?: (?:and|&) [\w'’-]+)?(?: (?:we|you|from|in|on|at|by)\b[\w'’ -]{0,30})?)\s*:?$`)
 	// A venue's access is not a need of the service: "wheelchair accessible",
 	// "level access", "a changing places toilet".
 	venueAccess = regexp.MustCompile(`(?i)\bwheelchairs?[- ](?:accessible|access(?:ibility)?|friendly|ramps?)\b|\b(?:level|step[- ]free|disabled|accessible|wheelchair) (?:access|toilets?|parking|entrances?|changing(?: rooms?)?|lifts?)\b|\bchanging places\b`)
@@ -131,6 +132,8 @@ func needText(text string) string {
 	text = venueAccess.ReplaceAllString(beforeRelated(text), " ")
 	text = methodList.ReplaceAllString(text, " ")
 	text = notServed.ReplaceAllString(text, " ")
+	text = notTaken.ReplaceAllString(text, " ")
+	text = othersNeed.ReplaceAllString(text, " ")
 	text = concession.ReplaceAllString(text, " ")
 	for _, re := range needElsewhere {
 		text = re.ReplaceAllStringFunc(text, func(sent string) string {
@@ -277,6 +280,16 @@ func needAudience(text string) string {
 // qualify".
 var notServed = regexp.MustCompile(`(?i)[^.!?\n]*\b(?:not (?:suitable|appropriate|designed|able to (?:support|offer|help|accept|meet))|unable to (?:support|accept|meet)|cannot (?:support|accept|meet)|(?:does|do) not (?:support|cover|accept|work with)|(?:would|will|does|do|is|are|may|might) not (?:usually |normally |always |automatically )?(?:qualify|be eligible|be entitled|get (?:help|it|transport|a place)))\b[^.!?\n]*[.!?]?`)
 
+// notTaken and othersNeed are sentences that name a need for someone the
+// service is not for: a group it does not take ("We are unable to take
+// referrals where ADHD is the main concern"), another organisation's group
+// or a member's brother or sister (textstage lexicon lo.not_taken,
+// lo.others_need, with their examples).
+var (
+	notTaken   = textstage.BuiltinRegexp(`(?i)[^.!?\n]*(?:{lo.not_taken})[^.!?\n]*[.!?]?`)
+	othersNeed = textstage.BuiltinRegexp(`(?i)[^.!?\n]*(?:{lo.others_need})[^.!?\n]*[.!?]?`)
+)
+
 // UnionSorted is the sorted union of two lists, without empty or repeated values.
 func UnionSorted(a, b []string) []string {
 	seen := map[string]bool{}
@@ -367,7 +380,7 @@ var (
 	// up to 25 for students with an EHC plan", "from birth to 16, or to 19 for
 	// those in a special school" (not "up to 20 places").
 	// A bracket gives it too: "aged 16 up to 19 (25 with an EHC plan)".
-	ageFurther = regexp.MustCompile(`(?i)^(?:[^.;\n]{0,80}?\b(?:up to|or to|or until|until|to) (?:the )?(?:age )?(?:of )?|\s*\((?:or |and )?(?:up to )?)(\d{1,2})(?:\s*(?:years?|yrs)(?: old| of age)?)?(?:\s*$|\s*[.,;)]|\s+(?:for|with|if|when|where|in|who)\b)`)
+	ageFurther = regexp.MustCompile(`(?i)^(?:[^.;\n]{0,80}?\b(?:up to|or to|or until|until|to|or) (?:the )?(?:age )?(?:of )?|\s*\((?:or |and )?(?:up to )?)(\d{1,2})(?:\s*(?:years?|yrs)(?: old| of age)?)?(?:\s*$|\s*[.,;)]|\s+(?:for|with|if|when|where|in|who)\b)`)
 	// "Up to" a number of things is not an age: "up to 20 places", "up to 6
 	// weeks", "up to three placements", "up to two friends", "up to 10% of".
 	// An age's number ends its clause or goes on with "years", a verb or a
@@ -395,14 +408,18 @@ var (
 	// their 5th birthday" starts at 5.
 	birthdayFrom = regexp.MustCompile(`(?i)\b(?:from|after|since|on|at)\s+(?:the start of (?:the )?(?:school |academic )?(?:term|year|month) (?:after|following)\s)?(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday(?:[^.;\n]{0,60}?\b(?:until|to|up to|and)\s+(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday)?`)
 	// Starting school ends the early years: "until they start in Reception" is 4.
-	untilSchool = regexp.MustCompile(`(?i)\buntil (?:they|the child|your child|children|he or she)\s+(?:start|starts|begin|begins|go|goes|move|moves) (?:in(?:to)? |at |to )?(?:a |the )?(?:reception|school|primary school|full[- ]time school)\b`)
+	untilSchool = regexp.MustCompile(`(?i)\b(?:until|till|(?:up )?to the (?:time|day) when|(?:up )?to the time) (?:they|the child|your child|children|he or she)\s+(?:start|starts|begin|begins|go|goes|move|moves) (?:in(?:to)? |at |to )?(?:a |the )?(?:reception|school|primary school|full[- ]time school)\b`)
 	// Numbers that count days, sessions or places, or a staffing ratio, are not
 	// ages: "book from 1 to 5 days a week", "a ratio of about 1 to 4".
 	countSpan = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to|and)\s*(\d{1,2})\s+(days?|weeks?|hours?|sessions?|times|nights?|places|visits|miles|minutes|staff)\b|\bratios?\b[^.\n]{0,30}?\b\d{1,2}\s*(?:to|:)\s*\d{1,2}\b|\b1\s*(?:to|:)\s*1\b`)
 	// A band that starts at birth, said just before its end.
 	fromBirth    = regexp.MustCompile(`(?i)\bfrom birth\b[^.;\n]*$`)
 	ageCondition = regexp.MustCompile(`(?i)^(?:if|when|whenever|unless|once|where)\b[^,]*,`)
+	openEnd      = regexp.MustCompile(`(?i)^(?:aged )?\d{1,2} (?:and|or) (?:over|above|older)\b`)
 	ageOwnRight  = regexp.MustCompile(`(?i)\bin (?:their|his or her) own right\b`)
+	// How long a plan lasts is a rule about the plan, not whom the page is
+	// for: "An EHC plan can last until the young person is 25."
+	planLasts = regexp.MustCompile(`(?i)\b(?:plans?|ehcps?|statements?)\s+(?:can|will|may|could)?\s*(?:lasts?|continues?|runs?|stays? in place|remains? in place)\s+(?:until|up to|to)\b`)
 )
 
 // Number words as digits, where they stand for ages: "birth to five", "aged
@@ -478,7 +495,7 @@ func ageAudience(text string) string {
 	var b strings.Builder
 	for _, line := range strings.SplitAfter(text, "\n") {
 		for _, sent := range sentenceEnd.Split(line, -1) {
-			if ageOwnRight.MatchString(sent) {
+			if ageOwnRight.MatchString(sent) || planLasts.MatchString(sent) {
 				continue
 			}
 			if loc := ageCondition.FindStringIndex(strings.TrimSpace(sent)); loc != nil {
@@ -569,7 +586,7 @@ func ageRange(text string) (*int, *int) {
 	if m := untilSchool.FindStringIndex(text); m != nil {
 		four := 4
 		var lo *int
-		if fromBirth.MatchString(text[max(0, m[0]-40):m[0]]) {
+		if fromBirth.MatchString(text[max(0, m[0]-80):m[0]]) {
 			zero := 0
 			lo = &zero
 		}
@@ -602,7 +619,7 @@ func ageRange(text string) (*int, *int) {
 				}
 			}
 			// Begun at birth just before: "from birth up to the end of Year 13" is 0-18.
-			if lo == nil && fromBirth.MatchString(text[max(0, m[0]-40):m[0]]) {
+			if lo == nil && fromBirth.MatchString(text[max(0, m[0]-80):m[0]]) {
 				zero := 0
 				lo = &zero
 			}
@@ -626,7 +643,7 @@ func ageRange(text string) (*int, *int) {
 			}
 		}
 		// A start from birth before it: "from birth until they start school".
-		if lo == nil && fromBirth.MatchString(text[max(0, m[0]-40):m[0]]) {
+		if lo == nil && fromBirth.MatchString(text[max(0, m[0]-80):m[0]]) {
 			zero := 0
 			lo = &zero
 		}
@@ -643,6 +660,11 @@ func ageRange(text string) (*int, *int) {
 	}
 	best := all[first]
 	lo, hi := best.lo, best.hi
+	// "14 and over" says the band has no end: a span from the same start
+	// further on ("eligible 14 to 17 year olds", a statistic) does not end
+	// it; an end said alone still does ("aged sixteen and over ... until
+	// they are twenty-five").
+	open := lo != nil && hi == nil && openEnd.MatchString(text[best.at:min(len(text), best.at+30)])
 	// A band started and then ended further on in its sentence by an upper
 	// limit said alone is one band: "Years 7 to 11, and young people in sixth
 	// form up to their 19th birthday" is 11-19, "from the start of Year 10 and
@@ -651,7 +673,7 @@ func ageRange(text string) (*int, *int) {
 		for _, c := range all {
 			// An end said alone, or the same start said again with its end
 			// ("from the age of five up to their 19th birthday").
-			if !(c.upper || c.lo != nil && *c.lo == *lo) || c.at <= best.at || c.hi == nil || *c.hi <= *lo || hi != nil && *c.hi <= *hi {
+			if !(c.upper || c.lo != nil && *c.lo == *lo && !open) || c.at <= best.at || c.hi == nil || *c.hi <= *lo || hi != nil && *c.hi <= *hi {
 				continue
 			}
 			if between := text[best.at:c.at]; len(between) <= 240 && !sentenceEnd.MatchString(between) && !strings.Contains(between, "\n") {
@@ -678,7 +700,7 @@ func ageRange(text string) (*int, *int) {
 	// A stated start with its end said apart: a span from the same start
 	// ("Post-16 ... aged 16-19 (or up to 25 with an EHC plan)"), else an upper
 	// limit ("from Year 9 ... until they are 25").
-	if lo != nil && hi == nil {
+	if lo != nil && hi == nil && !open {
 		rest := text[best.at:min(len(text), best.at+1500)]
 		for _, re := range []*regexp.Regexp{ageSpan, ageYears, ageParen} {
 			for _, m := range re.FindAllStringSubmatchIndex(rest, -1) {
@@ -726,6 +748,12 @@ func ageRange(text string) (*int, *int) {
 			for g := 2; g+1 < len(m); g += 2 {
 				if m[g] >= 0 {
 					if n, _ := strconv.Atoi(text[best.at+m[g] : best.at+m[g+1]]); n > *lo && n <= 25 {
+						// Its extension said with it: "16+ (up to 19, or 25 with an EHC plan)".
+						if up := ageFurther.FindStringSubmatch(text[best.at+m[1] : min(len(text), best.at+m[1]+120)]); up != nil {
+							if f, _ := strconv.Atoi(up[1]); f > n && f <= 25 {
+								n = f
+							}
+						}
 						hi = &n
 					}
 					break

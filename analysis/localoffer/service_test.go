@@ -189,3 +189,38 @@ func TestNeedConcession(t *testing.T) {
 		}
 	}
 }
+
+// TestAgeStagesAndEnds holds lo8's age concepts in sentences of their own: a
+// key-stage span to the end of a later stage, a band begun at birth further
+// back in its sentence, starting school said another way, an extension after
+// "16+", an open end, how long a plan lasts.
+func TestAgeStagesAndEnds(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"We see pupils from Key Stage 2 up to the end of Key Stage 3.", "7-14"},
+		{"For pupils in KS1 through to the end of KS2.", "5-11"},
+		{"We visit babies from birth, often soon after the hospital refers them, until they leave school at the end of Year 11.", "0-16"},
+		{"Open to children from birth up to the time they start school.", "0-4"},
+		{"Students 16+ (up to 19, or 24 with an EHC plan) can join.", "16-24"},
+		{"Anyone aged 18 and over may come; last year 18 to 20 year olds were our biggest group.", "18-?"},
+		{"Open to people aged 18 and over, until they are 25.", "18-25"},
+		{"An EHC plan can last until the young person is 25.", "?-?"},
+	} {
+		lo, hi := ageRange(c.text)
+		if got := intOr(lo) + "-" + intOr(hi); got != c.want {
+			t.Errorf("%q: got %s, want %s", c.text, got, c.want)
+		}
+	}
+	// A band in a team's name, or a plan defined by what kind of document it
+	// is, on a guidance page: neither is whom the page is for.
+	for _, text := range []string{
+		"An education plan is a legal document for learners aged 0 to 25.\nCall the SEND 0-25 Team.",
+	} {
+		if lo, hi := ageRange(groupAsides(text)); lo != nil || hi != nil {
+			t.Errorf("%q: got %s-%s, want none", text, intOr(lo), intOr(hi))
+		}
+	}
+	// "Young people themselves" as part of an audience keeps its band.
+	if lo, hi := ageRange(groupAsides("The open day welcomes carers of young people aged 14 to 25, and young people themselves.")); intOr(lo)+"-"+intOr(hi) != "14-25" {
+		t.Errorf("audience with 'themselves': got %s-%s, want 14-25", intOr(lo), intOr(hi))
+	}
+}

@@ -68,7 +68,7 @@ interrupted (run the same command again to resume).`,
 	if def == "" {
 		def = queries.DefaultPath
 	}
-	root.PersistentFlags().StringSliceVar(&g.vocab, "vocab", nil, "extra wordings for the extractor, in the format of its rule tables (analysis/rules/*.tsv): field<TAB>value<TAB>pattern[<TAB>confidence] lines, each optionally followed by +<TAB>example / -<TAB>counter-example lines (need.area, need.type, provision.intervention, statutory.item, localoffer.item, localoffer.need, senco.role, senco.on_slt, senco.qualification, senco.fte, senco.days_per_week, senco.hours_per_week, provision.kind, provision.need, provision.places, stats.number_on_roll, stats.sen_count, stats.sen_support, stats.ehcp_count, stats.sen_percent, doctype.policy, doctype.report, doctype.report_elsewhere, doctype.several_schools, doctype.college)")
+	root.PersistentFlags().StringSliceVar(&g.vocab, "vocab", nil, "extra wordings for the extractor, in the format of its rule tables (analysis/rules/*.tsv): field<TAB>value<TAB>pattern[<TAB>confidence] lines, each optionally followed by +<TAB>example / -<TAB>counter-example lines (need.area, need.type, provision.intervention, statutory.item, localoffer.item, localoffer.need, senco.role, senco.on_slt, senco.qualification, senco.fte, senco.days_per_week, senco.hours_per_week, provision.kind, provision.need, provision.places, stats.number_on_roll, stats.sen_count, stats.sen_support, stats.ehcp_count, stats.sen_percent, doctype.policy, doctype.report, doctype.report_elsewhere, doctype.several_schools, doctype.one_school, doctype.college)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		g.stderr = cmd.ErrOrStderr()
 		g.extractor = analysis.Default()
