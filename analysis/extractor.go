@@ -139,8 +139,9 @@ func (x *Extractor) Version() string { return x.version }
 // senco.on_slt, senco.qualification, senco.fte, senco.days_per_week,
 // senco.hours_per_week; provision.kind, provision.need, provision.places,
 // provision.refers_back, provision.title, provision.apposition,
-// provision.need.weak; stats.number_on_roll,
-// stats.sen_count, stats.sen_support, stats.ehcp_count, stats.sen_percent;
+// provision.need.weak; stats.number_on_roll, stats.sen_total,
+// stats.sen_count, stats.sen_support, stats.ehcp_count, stats.sen_percent,
+// stats.sen_percent_of_count (a new wording is the last of its field's tier 3);
 // doctype.policy, doctype.report, doctype.report_elsewhere,
 // doctype.several_schools, doctype.one_school, doctype.college; and senco.role (a local title for
 // the SENCO, added to the lexicon's role titles; the value is a label).

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -845,3 +846,16 @@ func (p *page) allIn(f *finder, lo, hi, n int, groups bool) [][]int {
 	}
 	return out
 }
+
+// finderOf is the finder of a wording written in Go (classify's): each gets
+// its own when first asked for, kept for every document.
+func finderOf(re *regexp.Regexp) *finder {
+	if f, ok := moreFinders.Load(re); ok {
+		return f.(*finder)
+	}
+	f, _ := moreFinders.LoadOrStore(re, newFinder(re))
+	return f.(*finder)
+}
+
+// moreFinders: the finders finderOf made, by pattern.
+var moreFinders sync.Map

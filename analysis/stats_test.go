@@ -44,6 +44,18 @@ func TestPupilStats(t *testing.T) {
 		// includes them.
 		{"The resource base has 10 children with EHC plans.", "", want{}},
 		{"We have 17 children with EHC plans, including those who attend our resource base.", "", want{"stats.ehcp_count": "17"}},
+		// One set of guards for every wording (rules/stats.tsv, all tiers):
+		// the whole before a count makes it the count; some pupils are not the
+		// roll however their words end; a share is as given; a share's row
+		// under a count's is no share of that count.
+		{"Three children at the school have an Education, Health and Care Plan.", "", want{}},
+		{"Every one of our 140 pupils has an Education, Health and Care Plan.", "", want{"stats.ehcp_count": "140"}},
+		{"This term 150 students at SEN Support and 20 with an EHCP, a total of 170 students.", "", want{"stats.sen_count": "170", "stats.ehcp_count": "20"}},
+		{"Just over 18% of our pupils are on the SEN register.", "", want{"stats.sen_percent": "18"}},
+		{"Pupils on the SEN register\t44\n% of pupils with SEN\t15.2%\n", "", want{"stats.sen_count": "44", "stats.sen_percent": "15.2"}},
+		{"All 96 pupils on roll have an EHC plan.", "", want{"stats.number_on_roll": "96"}},
+		{"Nationally, 13.6 per cent of pupils receive SEN support.", "", want{}},
+		{"SEN support: 40 (12%)\nOur SENCO meets every Year 2 child with SEND before they join us.", "", want{"stats.sen_count": "40", "stats.sen_percent": "12"}},
 	}
 	x := Default()
 	for _, c := range cases {

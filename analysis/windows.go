@@ -80,66 +80,8 @@ func windowAround(text string, from, to int) [2]int {
 	return [2]int{lineStart(text, max(0, from-windowReach)), lineEnd(text, min(len(text), to+windowReach))}
 }
 
-// numberSpans are the stretches of text within reach of a figure or a count
-// in words: where every match of a rule reading a number must lie.
-func (x *Extractor) numberSpans(text string) [][2]int {
-	lower := asciiLower(text) // byte for byte, so its offsets are the text's
-	var spans [][2]int
-	add := func(from, to int) {
-		if n := len(spans); n > 0 && from <= spans[n-1][1]-windowReach {
-			// Within the last window's reach: widen it rather than start another.
-			spans[n-1][1] = lineEnd(text, min(len(text), to+windowReach))
-			return
-		}
-		spans = append(spans, windowAround(text, from, to))
-	}
-	for i := 0; i < len(text); i++ {
-		if c := text[i]; c >= '0' && c <= '9' {
-			j := i
-			for j < len(text) && (text[j] >= '0' && text[j] <= '9' || text[j] == ',' || text[j] == '.') {
-				j++
-			}
-			add(i, j)
-			i = j
-		}
-	}
-	for _, w := range x.countWords {
-		for i := 0; i < len(lower); {
-			j := strings.Index(lower[i:], w)
-			if j < 0 {
-				break
-			}
-			j += i
-			if (j == 0 || !isLetter(lower[j-1])) && (j+len(w) == len(lower) || !isLetter(lower[j+len(w)])) {
-				spans = append(spans, windowAround(text, j, j+len(w)))
-			}
-			i = j + len(w)
-		}
-	}
-	return spans
-}
-
-// spansWithGate are the spans (of numberSpans) that hold one of the literals
-// every match of re contains: a figure and the rule's word, both within reach.
-func (x *Extractor) spansWithGate(re *regexp.Regexp, text, lower string, spans [][2]int) [][2]int {
-	g, ok := x.gates[re]
-	if !ok || len(g.must) == 0 || len(lower) != len(text) {
-		return append([][2]int(nil), spans...)
-	}
-	var out [][2]int
-	for _, s := range spans {
-		for _, l := range g.must {
-			if l.fold && strings.Contains(lower[s[0]:s[1]], l.text) || !l.fold && strings.Contains(text[s[0]:s[1]], l.text) {
-				out = append(out, s)
-				break
-			}
-		}
-	}
-	return out
-}
-
 // figureOpenings: how a rule written to open with a figure begins.
-var figureOpenings = []string{`\b({amount})`, `\b(?:{amount})`, `\b(\d`}
+var figureOpenings = []string{`\b({amount})`, `\b(?:{amount})`, `\b({figure})`, `\b(\d`}
 
 // opensWithFigure says whether every match of a rule's pattern (as written)
 // opens with a figure or a count in words at a word's start.
