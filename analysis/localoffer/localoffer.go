@@ -772,6 +772,13 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 		}
 	}
 	r.Service = &s
+	// A band said in full under the record's own "Who can join?" or "Who is
+	// it for?" heading is whom the service is for; a band said before it
+	// belongs to one of its parts ("Teen group: ... aged 13 to 19", "a
+	// sibling group for brothers and sisters aged 7 to 14").
+	if lo, hi := ageRange(eligibleSection(beforeRelated(text))); lo != nil && hi != nil {
+		s.AgeMin, s.AgeMax = lo, hi
+	}
 	r.AgeMin, r.AgeMax, r.NeedTypes = s.AgeMin, s.AgeMax, s.NeedTypes
 	return r
 }

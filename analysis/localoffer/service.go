@@ -309,10 +309,27 @@ func UnionSorted(a, b []string) []string {
 // Eligibility follows a heading such as "Who is it for?" or a sentence such as
 // "Eligibility for the service is ...".
 var (
-	eligibilityHead = regexp.MustCompile(`(?im)^\s*(?:who (?:is|are) (?:it|this|the service|this service|[\w ]{1,30}) for\??|who can (?:use|access|get|attend|refer)[^\n]{0,40}|eligibility(?: criteria)?:?|can my child [^\n]{0,60})\s*$`)
+	eligibilityHead = regexp.MustCompile(`(?im)^\s*(?:who (?:is|are) (?:it|this|the service|this service|[\w ]{1,30}) for\??|who can (?:use|access|get|attend|refer|join|come|be referred)[^\n]{0,40}|eligibility(?: criteria)?:?|can my child [^\n]{0,60})\s*$`)
 	eligibilityLine = regexp.MustCompile(`(?i)[^.\n]*\b(?:eligib(?:le|ility)|is (?:for|open to|available to) (?:children|young people|families|pupils|anyone))\b[^.\n]*[.\n]?`)
 	websiteRe       = regexp.MustCompile(`(?i)\bwebsite\s*:|\bhttps?://|\bwww\.[a-z0-9-]+\.`)
 )
+
+// eligibleSection is the paragraph under an eligibility heading ("Who can
+// be referred?"), or "" where the page has none.
+func eligibleSection(text string) string {
+	loc := eligibilityHead.FindStringIndex(text)
+	if loc == nil {
+		return ""
+	}
+	var lines []string
+	for _, l := range strings.Split(strings.TrimSpace(text[loc[1]:]), "\n") {
+		if l = strings.TrimSpace(l); l == "" {
+			break
+		}
+		lines = append(lines, l)
+	}
+	return strings.Join(lines, "\n")
+}
 
 func eligibility(text string) string {
 	if loc := eligibilityHead.FindStringIndex(text); loc != nil {
@@ -377,7 +394,11 @@ var (
 	ageParen = regexp.MustCompile(`\((\d{1,2})\s*(?:-|–)\s*(\d{1,2})\)`)
 	ageBare  = regexp.MustCompile(`(?i)\b(0|birth)\s*(?:-|–|to)\s*(\d{1,2})\b`)
 	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})\b|\b(?:until|up to) (?:the age of) (\d{1,2})\b|\buntil (?:they|the young person|your child|he or she) (?:are|is|reach|reaches|turn|turns|become|becomes) (?:age |aged )?(\d{1,2})\b|\buntil (?:they're) (\d{1,2})\b|\b(?:through|right up|all the way) to (\d{1,2})[- ]?year[- ]olds?\b|\b(?:under|aged under)[- ](\d{1,2})s?\b|\bturns? (\d{1,2})\b|\buntil [^.,;\n]{0,40}?\b(?:leave|leaves|finish|finishes|complete|completes) (?:[\w-]+ ){0,2}?(?:school|college|education)[^.,;\n]{0,12}? at (?:age )?(\d{1,2})\b`)
-	ageYears = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*(?:years?|yrs|[- ]?year[- ]olds?)\b`)
+	// A following sentence that keeps the same support going to a later age:
+	// "we will keep supporting them until they are 19", "we continue to see
+	// young people up to 25" (the sentence after the band, no further).
+	ageKeepOn = regexp.MustCompile(`(?i)^[^.;\n]{0,120}[.;]\s+[^.;\n]{0,60}?\b(?:keep|continue|carry on|stay)\s+(?:to\s+|on\s+)?(?:\w+ing|\w+)\b[^.;\n]{0,40}?\b(?:until (?:they are|they're|they turn|age|the age of)|up to (?:the age of |age )?)\s*(\d{1,2})\b`)
+	ageYears  = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})\s*(?:years?|yrs|[- ]?year[- ]olds?)\b`)
 	// A span's end carried further in the same sentence: "aged 16 to 19, and
 	// up to 25 for students with an EHC plan", "from birth to 16, or to 19 for
 	// those in a special school" (not "up to 20 places").
@@ -401,14 +422,14 @@ var (
 	// A birthday as an end, the band's maximum: "between birth and their 5th
 	// birthday" is 0-5, "up to (until, before) their 19th birthday" 0-19 (the
 	// sector names a band by its ends: "0-25" is "until their 25th birthday").
-	ageBirthday = regexp.MustCompile(`(?i)\b(?:(?:from |between )?(birth|\d{1,2})\s*(?:-|–|to|and|until|up to)\s*)?(?:up to|until|before|to|and)?\s*(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday`)
+	ageBirthday = regexp.MustCompile(`(?i)\b(?:(?:from |between )?(birth|\d{1,2})\s*(?:-|–|to|and|until|up to)\s*)?(?:up to|until|before|to|and)?\s*(?:their|his or her|the child's|your child's|the young person's|your)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday`)
 	// Ages named as a condition or another group's right, not whom the page is
 	// for: the clause "If your child is under two," (its main clause stays),
 	// the sentence "Young people aged 16 to 25 can appeal in their own right."
 	// A birthday that starts a band is its minimum: "from their 16th birthday
 	// until their 25th birthday" is 16-25 (a band named by its ends), "after
 	// their 5th birthday" starts at 5.
-	birthdayFrom = regexp.MustCompile(`(?i)\b(?:from|after|since|on|at)\s+(?:the start of (?:the )?(?:school |academic )?(?:term|year|month) (?:after|following)\s)?(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday(?:[^.;\n]{0,60}?\b(?:until|to|up to|and)\s+(?:their|his or her|the child's|your child's|the young person's)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday)?`)
+	birthdayFrom = regexp.MustCompile(`(?i)\b(?:from|after|since|on|at)\s+(?:the start of (?:the )?(?:school |academic )?(?:term|year|month) (?:after|following)\s)?(?:their|his or her|the child's|your child's|the young person's|your)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday(?:[^.;\n]{0,60}?\b(?:until|to|up to|and)\s+(?:their|his or her|the child's|your child's|the young person's|your)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday)?`)
 	// Starting school ends the early years: "until they start in Reception" is 4.
 	untilSchool = regexp.MustCompile(`(?i)\b(?:until|till|(?:up )?to the (?:time|day) when|(?:up )?to the time) (?:they|the child|your child|children|he or she)\s+(?:start|starts|begin|begins|go|goes|move|moves) (?:in(?:to)? |at |to )?(?:a |the )?(?:reception|school|primary school|full[- ]time school)\b`)
 	// Numbers that count days, sessions or places, or a staffing ratio, are not
@@ -569,6 +590,14 @@ func ageRange(text string) (*int, *int) {
 			if lo < hi && hi <= 25 {
 				if up := ageFurther.FindStringSubmatch(text[m[1]:min(len(text), m[1]+120)]); up != nil {
 					if n, _ := strconv.Atoi(up[1]); n > hi && n <= 25 {
+						hi = n
+					}
+				}
+				// The next sentence carrying the same support on to a later
+				// age extends the band ("aged 4 to 18 ... If your child is at a
+				// special school, we will keep seeing them until they are 19").
+				if on := ageKeepOn.FindStringSubmatch(text[m[1]:min(len(text), m[1]+260)]); on != nil {
+					if n, _ := strconv.Atoi(on[1]); n > hi && n <= 25 {
 						hi = n
 					}
 				}
