@@ -776,8 +776,15 @@ func (x *Extractor) readLocalOfferText(text, title, pageURL string, sig pageSign
 	// it for?" heading is whom the service is for; a band said before it
 	// belongs to one of its parts ("Teen group: ... aged 13 to 19", "a
 	// sibling group for brothers and sisters aged 7 to 14").
-	if lo, hi := ageRange(eligibleSection(beforeRelated(text))); lo != nil && hi != nil {
-		s.AgeMin, s.AgeMax = lo, hi
+	// Its end alone there, with the directory's band fields ending at the
+	// same age, is the fields' band ("from toddlers to young adults aged 25"
+	// beside "Age Bands: 0-25").
+	elo, ehi := ageRange(eligibleSection(beforeRelated(text)))
+	if elo == nil && ehi != nil && fields && lo != nil && hi != nil && *hi == *ehi {
+		elo = lo
+	}
+	if elo != nil && ehi != nil {
+		s.AgeMin, s.AgeMax = elo, ehi
 	}
 	r.AgeMin, r.AgeMax, r.NeedTypes = s.AgeMin, s.AgeMax, s.NeedTypes
 	return r
@@ -1288,7 +1295,7 @@ var (
 	// A school year that starts a band and the end of a later one that ends
 	// it, said apart in one sentence: "can join in Year 7 and stay with us to
 	// the end of Year 11" is 11-16; "until the end of Year 11" alone ends at 16.
-	stageToEnd = regexp.MustCompile(`(?i)(?:\b(year (?:\d{1,2}|r)|reception|nursery)\b[^.;\n]{0,80}?)?\b(?:to|until|till|through(?: to)?|up to)(?: [^.;,\n]{0,30}? at)? (?:the )?end of (year \d{1,2}|reception)\b`)
+	stageToEnd = regexp.MustCompile(`(?i)(?:\b(year (?:\d{1,2}|r)|reception|nursery)\b[^.;\n]{0,80}?)?\b(?:to|until|till|through(?: to)?|up to)(?: [^.;,\n]{0,30}? at)? (?:the )?end of (year \d{1,2}|reception|key stage [1-5]|ks ?[1-5])\b`)
 	// A key stage, a span or a list of them: "KS2-4", "Key Stages 2, 3 and 4",
 	// "Key Stage 2, Key Stage 3 and Key Stage 4" (the first to the last).
 	keyStage = regexp.MustCompile(`(?i)\b(?:key stages?|ks)\s*([1-5])(?:\s*(?:,|-|–|to|and|&|through(?: to)?|up to)\s*(?:the\s+end\s+of\s+)?(?:(?:key stages?|ks)\s*)?([1-5]))*\b`)
@@ -1305,6 +1312,16 @@ func stageAge(s string, end bool) (int, bool) {
 			return 5, true
 		}
 		return 4, true
+	}
+	// The end of a key stage is the end of its last year: "through to the end
+	// of Key Stage 5" ends at 18.
+	if ks := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(s, "key stage"), "ks")); ks != s {
+		if a, ok := keyStageAges[ks]; ok {
+			if end {
+				return a[1], true
+			}
+			return a[0], true
+		}
 	}
 	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "years "), "year "), "y")
 	if s == "r" { // Year R is reception

@@ -393,7 +393,7 @@ var (
 	ageSpan  = regexp.MustCompile(`(?i)\b(?:aged?s?|age range|from|between|young people|children)\s*(?:of\s*)?[:|]?\s*\(?(\d{1,2}|birth)\s*(?:-|–|−|to|and|up to|until)\s*(?:the age of\s+)?(\d{1,2})\)?(?:\s*(?:years?|yrs))?`)
 	ageParen = regexp.MustCompile(`\((\d{1,2})\s*(?:-|–)\s*(\d{1,2})\)`)
 	ageBare  = regexp.MustCompile(`(?i)\b(0|birth)\s*(?:-|–|to)\s*(\d{1,2})\b`)
-	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})\b|\b(?:until|up to) (?:the age of) (\d{1,2})\b|\buntil (?:they|the young person|your child|he or she) (?:are|is|reach|reaches|turn|turns|become|becomes) (?:age |aged )?(\d{1,2})\b|\buntil (?:they're) (\d{1,2})\b|\b(?:through|right up|all the way) to (\d{1,2})[- ]?year[- ]olds?\b|\b(?:under|aged under)[- ](\d{1,2})s?\b|\bturns? (\d{1,2})\b|\buntil [^.,;\n]{0,40}?\b(?:leave|leaves|finish|finishes|complete|completes) (?:[\w-]+ ){0,2}?(?:school|college|education)[^.,;\n]{0,12}? at (?:age )?(\d{1,2})\b`)
+	ageUpTo  = regexp.MustCompile(`(?i)\bup to (?:and including )?(?:the )?age (?:of )?(\d{1,2})\b|\bup to (\d{1,2})\b|\b(?:until|up to) (?:the age of) (\d{1,2})\b|\buntil (?:they|the young person|your child|he or she) (?:are|is|reach|reaches|turn|turns|become|becomes) (?:age |aged )?(\d{1,2})\b|\buntil (?:they're) (\d{1,2})\b|\b(?:through|right up|all the way) to (\d{1,2})[- ]?year[- ]olds?\b|\b(?:under|aged under)[- ](\d{1,2})s?\b|\bfrom (?:toddlers|babies|infants|pre-?schoolers|young children) (?:to|up to|until|right up to) (?:young (?:adults|people)|adults|adulthood)(?: aged| at)? (\d{1,2})\b|\bturns? (\d{1,2})\b|\buntil [^.,;\n]{0,40}?\b(?:leave|leaves|finish|finishes|complete|completes) (?:[\w-]+ ){0,2}?(?:school|college|education)[^.,;\n]{0,12}? at (?:age )?(\d{1,2})\b`)
 	// A following sentence that keeps the same support going to a later age:
 	// "we will keep supporting them until they are 19", "we continue to see
 	// young people up to 25" (the sentence after the band, no further).
@@ -436,7 +436,10 @@ var (
 	// ages: "book from 1 to 5 days a week", "a ratio of about 1 to 4".
 	countSpan = regexp.MustCompile(`(?i)\b(\d{1,2})\s*(?:-|–|to|and)\s*(\d{1,2})\s+(days?|weeks?|hours?|sessions?|times|nights?|places|visits|miles|minutes|staff)\b|\bratios?\b[^.\n]{0,30}?\b\d{1,2}\s*(?:to|:)\s*\d{1,2}\b|\b1\s*(?:to|:)\s*1\b`)
 	// A band that starts at birth, said just before its end.
-	fromBirth = regexp.MustCompile(`(?i)\bfrom birth\b[^.;\n]*$`)
+	// The first weeks of life are birth: "seen from the time sight loss is
+	// confirmed, which can be in the first weeks of life, ... to the end of"
+	// ("first" is "1th" here, number words being digits by now).
+	fromBirth = regexp.MustCompile(`(?i)\b(?:from birth|(?:in|within|during) (?:the|their|a baby's) (?:first|1th) (?:few )?(?:days|weeks|months) of life)\b[^.;\n]*$`)
 	// Newborns start a band at birth: "from newborn babies identified by
 	// screening through to 25-year-olds" is 0-25.
 	fromNewborn  = regexp.MustCompile(`(?i)\bfrom (?:new[- ]?borns?|newly born)(?: babies| infants)?\b`)
