@@ -80,6 +80,7 @@ var (
 	// has already been tried, what to send.
 	evidenceCue = regexp.MustCompile(`(?i)\bevidence\b|\balready (?:been )?(?:put in place|tried|in place|given|had)\b|\b(?:support|help|strategies) (?:tried|already)\b|\bwhat (?:support|help) (?:has|have) (?:already )?been\b|\breports? from\b`)
 	// An example, marked as one.
+	listItem   = regexp.MustCompile(`^\s*(?:[-•*·–]|\d{1,2}[.)])\s`)
 	exampleCue = regexp.MustCompile(`(?i)\bfor (?:example|instance)\b|\be\.g\.|\bsuch as\b`)
 )
 
@@ -113,7 +114,9 @@ func evidenceExamples(text string) string {
 		}
 	}
 	for i, b := range d.Blocks {
-		if b.Kind == textstage.Heading {
+		// A short list item ("- your own views") is one of the section's
+		// items, not a heading that starts another section.
+		if b.Kind == textstage.Heading && !listItem.MatchString(text[b.Start:b.End]) {
 			flush(i)
 			from = i
 		}
