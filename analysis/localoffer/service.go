@@ -132,6 +132,7 @@ var (
 // a venue's access words taken out.
 func needText(text string) string {
 	text = venueAccess.ReplaceAllString(beforeRelated(text), " ")
+	text = seeAlsoLine.ReplaceAllString(text, " ")
 	text = methodList.ReplaceAllString(text, " ")
 	text = notServed.ReplaceAllString(text, " ")
 	text = notTaken.ReplaceAllString(text, " ")
@@ -158,6 +159,10 @@ func needText(text string) string {
 	}
 	return text
 }
+
+// seeAlsoLine is a line that turns to other pages with its links on it ("See
+// also: ADHD groups | Groups for deaf children"): their needs are theirs.
+var seeAlsoLine = regexp.MustCompile(`(?im)^[ \t]*(?:see also|related(?: pages| links| services)?|you (?:may|might) also (?:like|need)|other (?:pages|services|groups))[ \t]*:.*$`)
 
 // concession is a sentence that names a diagnosis only to say it keeps no one
 // out: "If a young person already has a diagnosis of autism we will still see
@@ -439,7 +444,7 @@ var (
 	// The first weeks of life are birth: "seen from the time sight loss is
 	// confirmed, which can be in the first weeks of life, ... to the end of"
 	// ("first" is "1th" here, number words being digits by now).
-	fromBirth = regexp.MustCompile(`(?i)\b(?:from birth|(?:in|within|during) (?:the|their|a baby's) (?:first|1th) (?:few )?(?:days|weeks|months) of life)\b[^.;\n]*$`)
+	fromBirth = regexp.MustCompile(`(?i)\b(?:from birth|(?:from|in|within|during) (?:the|their|a baby's) (?:first|1th) (?:few )?(?:days|weeks|months) of life)\b[^.;\n]*$`)
 	// Newborns start a band at birth: "from newborn babies identified by
 	// screening through to 25-year-olds" is 0-25.
 	fromNewborn  = regexp.MustCompile(`(?i)\bfrom (?:new[- ]?borns?|newly born)(?: babies| infants)?\b`)
