@@ -231,3 +231,33 @@ func TestAgeStagesAndEnds(t *testing.T) {
 		t.Errorf("audience with 'themselves': got %s-%s, want 14-25", intOr(lo), intOr(hi))
 	}
 }
+
+// TestAgeBandsLo10 holds lo10's age concepts in sentences of our own: a
+// birthday band in the second person, the end of a key stage, the first
+// weeks or months of life as birth, the next sentence carrying the same
+// support on, and an eligibility section against a part's band.
+func TestAgeBandsLo10(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"You can join from your 14th birthday up to your 21st birthday.", "14-21"},
+		{"We follow children from the first months of life until the end of Key Stage 2.", "0-11"},
+		{"Support can begin within the first days of life and goes on to the end of Year 6.", "0-11"},
+		{"We stay with pupils through to the end of Key Stage 3.", "?-14"},
+		{"Open to girls aged 10 to 15. Those still at school may continue to attend until they are 18.", "10-18"},
+		{"Open to girls aged 10 to 15. Parents can stay for coffee until 8pm.", "10-15"},
+		// Only its end is said in years; the start is a word ("babies").
+		{"Families of children from babies to young adults aged 25 are welcome.", "?-25"},
+		{"We offer counselling to young people aged 11 to 18.", "11-18"},
+	} {
+		lo, hi := ageRange(c.text)
+		if got := intOr(lo) + "-" + intOr(hi); got != c.want {
+			t.Errorf("%q: got %s-%s, want %s", c.text, intOr(lo), intOr(hi), c.want)
+		}
+	}
+	page := "Pine Cone Club\n\nOur groups:\n* Juniors, for members aged 6 to 9\n* Seniors, for members aged 10 to 14\n\nWho can join?\nChildren aged 6 to 14 with additional needs.\n\nPhone 01632 000 111\n"
+	if got := eligibleSection(page); got != "Children aged 6 to 14 with additional needs." {
+		t.Errorf("eligibleSection: got %q", got)
+	}
+	if eligibleSection("Pine Cone Club\nWe meet on Fridays.") != "" {
+		t.Error("eligibleSection: a page without an eligibility heading has none")
+	}
+}
