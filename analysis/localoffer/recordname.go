@@ -261,6 +261,7 @@ func recordName(reading, title, text string) string {
 		}
 	}
 	ownCount := len(own)
+	offerings := offeringItems(lines[:end])
 	// A service the text calls its own names the page where an
 	// organisation heads it, or the heading names no service (a section's
 	// label, furniture); under a service's own heading it is a part of it.
@@ -270,7 +271,10 @@ func recordName(reading, title, text string) string {
 			orgHeads = true
 		}
 	}
-	ownOK := ownCount == 1 && orgHeads
+	// Not where the organisation lists three or more offerings: its own
+	// thing is then one of them ("Our Family Link workers" under "Our
+	// support includes:").
+	ownOK := ownCount == 1 && orgHeads && offerings < 3
 	if ownOK {
 		for o := range own {
 			add(ownSpelling(o, text), 0, "own")
@@ -317,7 +321,10 @@ func recordName(reading, title, text string) string {
 		}
 		// An organisation that names two or more services of its own is the
 		// page's subject.
-		if best == 0 && orgDefined[core] && ownCount >= 2 {
+		// So does one that lists three or more offerings under a lead ("Our
+		// support includes:"); said of its short form too ("Spectrum Kin is a
+		// charity" under "Spectrum Kin Stourfield").
+		if best == 0 && orgSaidOf(orgDefined, core) && (ownCount >= 2 || offerings >= 3) {
 			best = 4
 		}
 		if best > 0 {
@@ -512,6 +519,45 @@ func lineHas(l, n string) bool {
 		}
 	}
 	return false
+}
+
+// orgSaidOf says whether the text says core, or a shorter form of it, is an
+// organisation.
+func orgSaidOf(orgDefined map[string]bool, core string) bool {
+	for subj := range orgDefined {
+		if subj == core || containsWords(core, subj) {
+			return true
+		}
+	}
+	return false
+}
+
+// offeringLead: a line leading a list of what an organisation offers ("Our
+// support includes:", "What we offer:", "We provide:").
+var offeringLead = regexp.MustCompile(`(?i)\b(?:includes?|including|offers?|provides?|services|support|we\s+do|we\s+run)\b[^:]{0,30}:\s*$`)
+
+// offeringItems is the length of the longest list of items under an
+// offering lead.
+func offeringItems(lines []string) int {
+	best := 0
+	for i, l := range lines {
+		if !offeringLead.MatchString(l) {
+			continue
+		}
+		n := 0
+		for _, m := range lines[i+1:] {
+			t := strings.TrimSpace(m)
+			if t == "" && n == 0 {
+				continue
+			}
+			if !strings.HasPrefix(t, "*") && !strings.HasPrefix(t, "-") && !strings.HasPrefix(t, "•") {
+				break
+			}
+			n++
+		}
+		best = max(best, n)
+	}
+	return best
 }
 
 // isOrg says whether a candidate names the organisation that runs the
@@ -714,6 +760,11 @@ func siteSide(part string, banner map[string]bool) bool {
 	}
 	for b := range banner {
 		if bw := strings.Fields(b); len(bw) >= 2 && strings.EqualFold(bw[0], w[0]) && siteName.MatchString(b) {
+			return true
+		}
+		// The banner's name less its legal tail ("Brackwater Community Health"
+		// under "Brackwater Community Health NHS Trust").
+		if strings.HasPrefix(b, strings.ToLower(part)+" ") {
 			return true
 		}
 	}

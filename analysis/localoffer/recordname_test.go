@@ -85,6 +85,20 @@ func TestRecordName(t *testing.T) {
 				"Roller Friends is an inclusive roller skating club for young people aged 8 to 18 with physical disabilities or autism.",
 				"We meet on Sunday afternoons at the Arena, Canal Road.", "£3 a session.", "Email: skate@rollerfriends.org.uk"},
 			"Roller Friends"},
+		// fresh15/16's concepts, in our words: an organisation's page that lists
+		// its offerings is named by the organisation; the site's owner after
+		// a dash, less its legal tail, is not part of the name.
+		{"an organisation listing its offerings", "https://fis.eastmarch.gov.uk/kb5/eastmarch/fis/organisation.page?id=Qa1",
+			[]string{"Eastmarch Family Information", "Home > Advice > Harbour Lights Families", "Harbour Lights Families", "Registered charity no. 1100001",
+				"Harbour Lights is a volunteer-run charity for families of children with Down syndrome.", "What we offer:",
+				"* Chatterbox, a signing group for toddlers", "* home visits by our Family Befriender volunteers", "* a dads' breakfast club", "* holiday trips",
+				"Our Family Befriender volunteers are trained by the charity.", "Cost: free.", "Telephone: 01632 881 200"},
+			"Harbour Lights Families"},
+		{"the trust's name after a dash", "https://www.wexleyhealth.nhs.uk/services/childrens-physiotherapy",
+			[]string{"Wexley Health and Care NHS Foundation Trust", "Services / Children's Physiotherapy", "Children's Physiotherapy - Wexley Health and Care",
+				"We assess and treat children and young people with movement difficulties.", "Who can be referred", "Children aged 0 to 16 registered with a Wexley GP.",
+				"Contact", "Telephone: 01632 881 300"},
+			"Children's Physiotherapy"},
 	}
 	for _, c := range cases {
 		r := ReadLocalOfferText(strings.Join(c.lines, "\n"), c.url)
