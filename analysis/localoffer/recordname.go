@@ -225,6 +225,12 @@ func recordName(reading, title, text string) string {
 			add(m[1], c.prior, "before-host")
 			c.why = append(c.why, "its host after it")
 		}
+		// "Travel Smart: Eastbury's independent travel training scheme": a
+		// name, then what it is.
+		if m := nameThenDescription.FindStringSubmatch(c.name); m != nil && !trailShaped(c.name) && describes(m[2]) {
+			add(m[1], c.prior, "before-description")
+			c.why = append(c.why, "a description after its name")
+		}
 		if m := headingSplit.FindStringSubmatch(c.name); m != nil && !trailShaped(c.name) {
 			switch {
 			case siteSide(m[2], sites):
@@ -435,7 +441,47 @@ func recordName(reading, title, text string) string {
 		if n := len(strings.Fields(c.name)); n > 12 {
 			pen(3, "too long")
 		}
+		if m := nameThenDescription.FindStringSubmatch(c.name); m != nil && describes(m[2]) && hasSource(c, "heading", "reading", "title") {
+			pen(2, "a description after the name")
+		}
+		if descriptionLine.MatchString(c.name) {
+			pen(5, "a line describing the service")
+		}
 		c.score = score
+	}
+	// A line describing the service, taken for the heading: the line just
+	// above it is the name it describes ("ADHD Parent Support Group" over "A
+	// Brightpath Family Support group, part of ...").
+	for _, k := range order {
+		c := cands[k]
+		if !descriptionLine.MatchString(c.name) || !hasSource(c, "heading", "reading", "title") {
+			continue
+		}
+		for i := 1; i < len(lines); i++ {
+			if lines[i] != c.name {
+				continue
+			}
+			if x := cands[strings.ToLower(coreName(lines[i-1]))]; x != nil && x != c {
+				x.score += c.prior + 1
+				x.why = append(x.why, "described below")
+			}
+			break
+		}
+	}
+	// "Neurodevelopmental Pathway (ND Pathway)": the short form in brackets and
+	// the name it spells out are one name, the spelled-out form written.
+	for _, k := range order {
+		c := cands[k]
+		m := bracketShort.FindStringSubmatch(c.name)
+		if m == nil {
+			continue
+		}
+		if x := cands[strings.ToLower(coreName(m[1]))]; x != nil && x != c && x.score > c.score {
+			c.score = x.score + 1
+			c.why = append(c.why, "spells out "+x.name)
+			x.score -= 100
+			x.why = append(x.why, "spelled out by "+c.name)
+		}
 	}
 	sort.SliceStable(order, func(i, j int) bool { return cands[order[i]].score > cands[order[j]].score })
 	if nameTrace != nil {
@@ -520,6 +566,22 @@ func lineHas(l, n string) bool {
 	}
 	return false
 }
+
+// describes says whether words after a name's colon say what it is in
+// prose ("Eastbury's independent travel training scheme": two or more words
+// in lower case beside the little words) rather than going on with a title
+// ("Hydrotherapy and Water Confidence Sessions").
+func describes(part string) bool {
+	lower := 0
+	for _, w := range strings.Fields(part) {
+		if r := []rune(w); unicode.IsLower(r[0]) && !littleWord[w] {
+			lower++
+		}
+	}
+	return lower >= 2
+}
+
+var littleWord = map[string]bool{"and": true, "of": true, "for": true, "the": true, "with": true, "in": true, "to": true, "a": true, "an": true, "at": true, "on": true, "or": true}
 
 // orgSaidOf says whether the text says core, or a shorter form of it, is an
 // organisation.
@@ -813,6 +875,16 @@ func onlyFrom(c *nameCand, ways ...string) bool {
 
 var (
 	// A heading's two names apart by a dash or a bar: "X - Site", "X — Dept".
+	// nameThenDescription: a name in capitals, a colon, then words saying what
+	// it is, in lower case somewhere ("Travel Smart: Eastbury's independent
+	// travel training scheme"); not "Splash: Hydrotherapy Sessions".
+	nameThenDescription = regexp.MustCompile(`^((?:\p{Lu}[\p{L}'’&-]*\s+){0,4}\p{Lu}[\p{L}'’&-]*):\s+(.*\b\p{Ll}{3,}\b.*)$`)
+	// descriptionLine: a line that describes a service rather than naming it
+	// ("A Brightpath Family Support group, part of our Families Together
+	// programme"): an indefinite article, then what kind of thing it is.
+	descriptionLine = regexp.MustCompile(`^(?:A|An)\s+.*\b(?:part\s+of|run\s+by|group|service|team|club|project|programme|charity|scheme)\b.*\p{Ll}`)
+	// bracketShort: a name with its short form in brackets after it.
+	bracketShort = regexp.MustCompile(`^.{3,}?\s*\(([^()]{2,40})\)\s*$`)
 	headingSplit = regexp.MustCompile(`^(.{3,}?)\s+(?:-|–|—|\||::)\s+(.+)$`)
 	// A help line: "Text TALK to 85258 ...", "Call 0300 ... for help".
 	helpLine = regexp.MustCompile(`(?i)^(?:call|ring|phone|text|email|e-mail|contact|questions\?|need help)\b.*\b\d{4,}`)
