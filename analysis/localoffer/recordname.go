@@ -444,6 +444,9 @@ func recordName(reading, title, text string) string {
 		if m := nameThenDescription.FindStringSubmatch(c.name); m != nil && describes(m[2]) && hasSource(c, "heading", "reading", "title") {
 			pen(2, "a description after the name")
 		}
+		if strapLine.MatchString(c.name) {
+			pen(6, "the site's strap line")
+		}
 		if descriptionLine.MatchString(c.name) {
 			pen(5, "a line describing the service")
 		}
@@ -493,7 +496,31 @@ func recordName(reading, title, text string) string {
 	if win.score <= 0 {
 		return reading
 	}
-	return win.name
+	return withoutPlace(win.name, sites)
+}
+
+// peopleNoun: words that name people, not places ("Children's ...").
+var peopleNoun = map[string]bool{"children": true, "young people": true, "parents": true, "families": true, "carers": true, "people": true, "women": true, "men": true}
+
+// placePossessive: a place's name in the possessive before a name
+// ("Croydon's Sensory Support Team").
+var placePossessive = regexp.MustCompile(`^(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)['’]s\s+(\p{Lu}.{3,})$`)
+
+// withoutPlace is a name less the site's place in the possessive before it:
+// the council's or the site's ("Croydon's Sensory Support Team" under the
+// banner "Croydon") is whose it is, not part of its name.
+func withoutPlace(name string, sites map[string]bool) string {
+	m := placePossessive.FindStringSubmatch(name)
+	if m == nil {
+		return name
+	}
+	place := strings.ToLower(m[1])
+	for b := range sites {
+		if (b == place || strings.HasPrefix(b, place+" ")) && !peopleNoun[place] {
+			return m[2]
+		}
+	}
+	return name
 }
 
 // headingAt is where the page's heading stands: of its lines, the one with
@@ -883,6 +910,10 @@ var (
 	// ("A Brightpath Family Support group, part of our Families Together
 	// programme"): an indefinite article, then what kind of thing it is.
 	descriptionLine = regexp.MustCompile(`^(?:A|An)\s+.*\b(?:part\s+of|run\s+by|group|service|team|club|project|programme|charity|scheme)\b.*\p{Ll}`)
+	// strapLine: a line saying whom the site is for, under its banner
+	// ("Information and services for children and young people aged 0 to
+	// 25", "Working together for families"): prose, not a name.
+	strapLine = regexp.MustCompile(`^\p{Lu}\p{Ll}+(?:\s+(?:and|&)\s+\p{Ll}+)?(?:\s+\p{Ll}+){0,3}\s+for\s+(?:all\s+)?(?:children|families|young\s+people|parents|carers|everyone|people|disabled|you)\b`)
 	// bracketShort: a name with its short form in brackets after it.
 	bracketShort = regexp.MustCompile(`^.{3,}?\s*\(([^()]{2,40})\)\s*$`)
 	headingSplit = regexp.MustCompile(`^(.{3,}?)\s+(?:-|–|—|\||::)\s+(.+)$`)
