@@ -1983,28 +1983,21 @@ func (x *Extractor) underSENCOContactHeading(text string, lo int, surnames []str
 // j.halliday@..." / "T: 01665 ..."). A block naming two addresses of people is
 // a list, not hers.
 func besideHerMailbox(text string, pos int, mailNames []string) bool {
-	lo := strings.LastIndex(text[:pos], "\n\n") + 1
-	hi := len(text)
-	if e := strings.Index(text[pos:], "\n\n"); e >= 0 {
-		hi = pos + e
+	// Its line and up to three lines either side, within its paragraph.
+	lo, hi := textstage.LineBounds(text, pos)
+	for k := 0; k < 3 && lo > 0; k++ {
+		ps, _ := textstage.LineBounds(text, lo-1)
+		if strings.TrimSpace(text[ps:lo-1]) == "" {
+			break
+		}
+		lo = ps
 	}
-	for k, at := 0, pos; k < 4 && at > lo; k++ { // three lines above, at most
-		at = strings.LastIndexByte(text[:at], '\n')
-		if k == 3 || at < 0 {
-			lo = max(lo, at+1)
+	for k := 0; k < 3 && hi < len(text); k++ {
+		_, pe := textstage.LineBounds(text, hi+1)
+		if strings.TrimSpace(text[hi+1:pe]) == "" {
 			break
 		}
-	}
-	for k, at := 0, pos; k < 4 && at < hi; k++ { // three lines below
-		e := strings.IndexByte(text[at+1:], '\n')
-		if e < 0 {
-			break
-		}
-		if k == 3 {
-			hi = min(hi, at+1+e)
-			break
-		}
-		at += 1 + e
+		hi = pe
 	}
 	hers, others := false, 0
 	for _, a := range emailRe.FindAllString(text[lo:hi], 6) {
